@@ -1,0 +1,1 @@
+//! CSV reading and writing (placeholder, filled next).

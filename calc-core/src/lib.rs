@@ -1,0 +1,93 @@
+//! # calc-core: Avfallskalkyl's calculation engine
+//!
+//! Computes what waste plan measures save in greenhouse gas (kg CO2e) and money (SEK),
+//! per measure, municipality and year, with low–high ranges, rankings and the data for a
+//! marginal abatement cost curve.
+//!
+//! The engine is a pure function of its inputs: [`evaluate`] takes a [`FactorTable`] and a
+//! [`Scenario`] and returns an [`Evaluation`]. It holds no factor values of its own (the
+//! `factors` crate ships the sourced defaults), does no I/O, reads no clock and never panics.
+//! Every number is a [`rust_decimal::Decimal`] inside a unit type; floats never appear.
+//!
+//! ```
+//! use calc_core::*;
+//! use rust_decimal_macros::dec;
+//! use std::sync::Arc;
+//!
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let food = FractionId::from("food");
+//! let mut table = FactorTable::new(FactorSetInfo {
+//!     id: "demo".into(), name: "Demo".into(), version: "1".into(), year: Some(Year(2025)),
+//! });
+//! for (route, ef, cf) in [
+//!     (Route::Incineration, dec!(-50), dec!(900)),
+//!     (Route::Prevention, dec!(-2000), dec!(-20000)),
+//! ] {
+//!     table.insert_emission(EmissionFactor {
+//!         id: emission_factor_id(&food, route), fraction: food.clone(), route,
+//!         value: Estimate::exact(KgCo2ePerTonne::new(ef)), gwp: "AR5".into(),
+//!         displacement: None, source: SourceId::from("demo"), locator: String::new(),
+//!         note: String::new(),
+//!     })?;
+//!     table.insert_cost(CostFactor {
+//!         id: cost_factor_id(&food, route), fraction: food.clone(), route,
+//!         value: Estimate::exact(SekPerTonne::new(cf)), price_year: Some(Year(2025)),
+//!         source: SourceId::from("demo"), locator: String::new(), note: String::new(),
+//!     })?;
+//! }
+//! let measure = Arc::new(Measure {
+//!     id: MeasureId::from("less_food_waste"), area: "food".into(),
+//!     name_sv: "Minska matsvinnet".into(), name_en: "Less food waste".into(),
+//!     description_sv: String::new(), description_en: String::new(),
+//!     fraction: food.clone(),
+//!     basis: QuantityBasis::PerInhabitant { kg: KgPerInhabitant::new(dec!(10)) },
+//!     baseline: RouteMix::single(Route::Incineration),
+//!     target: RouteMix::single(Route::Prevention),
+//!     default_effect: Share::new(dec!(0.5))?, ramp_years: 0,
+//!     implementation_cost: SekPerInhabitant::ZERO, running_cost: SekPerInhabitant::ZERO,
+//!     sources: vec![],
+//! });
+//! let town = Arc::new(Municipality {
+//!     code: ScbCode::from("9999"), name: "Demo".into(), population: 1000,
+//!     population_date: "2024-12-31".into(), source: SourceId::from("demo"),
+//! });
+//! let period = PlanPeriod::new(Year(2025), Year(2025))?;
+//! let mut scenario = Scenario::new("demo", period, Share::ZERO);
+//! scenario.items.push(ScenarioItem::new(measure, town, Year(2025)));
+//!
+//! let result = evaluate(&table, &scenario)?;
+//! // 1000 inhabitants × 10 kg = 10 t; half of it prevented = 5 t.
+//! // Each tonne saves −50 − (−2000) = 1950 kg CO2e and 900 − (−20000) = 20 900 SEK.
+//! assert_eq!(result.total.co2e_saved_kg_per_year.central, KgCo2e::new(dec!(9750)));
+//! assert_eq!(result.total.net_sek_saved_per_year.central, Sek::new(dec!(104500)));
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! With the `csv` feature (on by default, works on wasm32), [`csvio`] reads factor files,
+//! catalogues and scenario files written by Excel in Swedish or English locale.
+
+mod eval;
+mod model;
+mod rank;
+mod scenario;
+pub mod units;
+
+#[cfg(feature = "csv")]
+pub mod csvio;
+
+pub use eval::{
+    Band, CalcError, Evaluation, GroupSummary, ItemResult, Summary, YearRow, YearTotal, evaluate,
+    ramp,
+};
+pub use model::{
+    CostFactor, EmissionFactor, Estimate, FactorId, FactorSetInfo, FactorTable, Fraction,
+    FractionId, Measure, MeasureId, ModelError, Municipality, QuantityBasis, Route, RouteMix,
+    ScbCode, Source, SourceId, SourceKind, cost_factor_id, emission_factor_id,
+};
+pub use rank::{MaccBar, RankBy, Ranked, macc, rank};
+pub use scenario::{FactorOverride, PlanPeriod, Scenario, ScenarioItem};
+pub use units::{
+    CheckedMul, GramsPerPortion, KgCo2e, KgCo2ePerTonne, KgPerInhabitant, SekPerInhabitant, Sek,
+    SekPerTonne, SekPerTonneCo2e, Share, ShareOutOfRange, Tonnes, TonnesCo2e, Year,
+};

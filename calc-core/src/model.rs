@@ -1,0 +1,719 @@
+//! Domain types: fractions, routes, sources, factors, measures, municipalities.
+//!
+//! Constructors validate and return [`ModelError`]; once built, a value is valid.
+
+use crate::units::{
+    GramsPerPortion, KgCo2ePerTonne, KgPerInhabitant, SekPerInhabitant, SekPerTonne, Share, Tonnes,
+    Year,
+};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fmt;
+
+macro_rules! id_type {
+    ($(#[$meta:meta])* $name:ident) => {
+        $(#[$meta])*
+        #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(pub String);
+
+        impl $name {
+            /// The id as text.
+            #[must_use]
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(s: &str) -> Self {
+                Self(s.to_string())
+            }
+        }
+    };
+}
+
+id_type!(
+    /// Id of a waste fraction, e.g. `food` or `textiles`.
+    FractionId
+);
+id_type!(
+    /// Id of a source in `sources.csv`, e.g. `skv_deponiskatt_2025`.
+    SourceId
+);
+id_type!(
+    /// Id of one factor, e.g. `ef.food.incineration` or `cf.food.incineration`.
+    FactorId
+);
+id_type!(
+    /// Id of a measure in the catalogue, e.g. `food_waste_schools`.
+    MeasureId
+);
+id_type!(
+    /// Four-digit SCB municipality code, e.g. `1490` for Borås.
+    ScbCode
+);
+
+/// Where waste goes, in waste-hierarchy order (most preferred first).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Route {
+    /// The waste is never produced: avoided production.
+    Prevention,
+    /// Reuse of products (furniture, textiles, electronics).
+    Reuse,
+    /// Material recycling.
+    Recycling,
+    /// Anaerobic digestion to biogas and digestate.
+    AnaerobicDigestion,
+    /// Composting.
+    Composting,
+    /// Incineration with energy recovery.
+    Incineration,
+    /// Landfill.
+    Landfill,
+}
+
+impl Route {
+    /// Every route, in waste-hierarchy order.
+    pub const ALL: [Route; 7] = [
+        Route::Prevention,
+        Route::Reuse,
+        Route::Recycling,
+        Route::AnaerobicDigestion,
+        Route::Composting,
+        Route::Incineration,
+        Route::Landfill,
+    ];
+
+    /// The id used in data files and JSON.
+    #[must_use]
+    pub const fn id(self) -> &'static str {
+        match self {
+            Route::Prevention => "prevention",
+            Route::Reuse => "reuse",
+            Route::Recycling => "recycling",
+            Route::AnaerobicDigestion => "anaerobic_digestion",
+            Route::Composting => "composting",
+            Route::Incineration => "incineration",
+            Route::Landfill => "landfill",
+        }
+    }
+
+    /// The Swedish name.
+    #[must_use]
+    pub const fn name_sv(self) -> &'static str {
+        match self {
+            Route::Prevention => "Förebyggande",
+            Route::Reuse => "Återanvändning",
+            Route::Recycling => "Materialåtervinning",
+            Route::AnaerobicDigestion => "Rötning (biogas)",
+            Route::Composting => "Kompostering",
+            Route::Incineration => "Energiåtervinning",
+            Route::Landfill => "Deponi",
+        }
+    }
+
+    /// The English name.
+    #[must_use]
+    pub const fn name_en(self) -> &'static str {
+        match self {
+            Route::Prevention => "Prevention",
+            Route::Reuse => "Reuse",
+            Route::Recycling => "Recycling",
+            Route::AnaerobicDigestion => "Anaerobic digestion",
+            Route::Composting => "Composting",
+            Route::Incineration => "Incineration with energy recovery",
+            Route::Landfill => "Landfill",
+        }
+    }
+
+    /// Parses a route id (as in [`Route::id`]), ignoring letter case and surrounding space.
+    #[must_use]
+    pub fn from_id(text: &str) -> Option<Route> {
+        let t = text.trim();
+        Route::ALL
+            .into_iter()
+            .find(|r| r.id().eq_ignore_ascii_case(t))
+    }
+}
+
+impl fmt::Display for Route {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// A waste fraction (avfallsslag).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Fraction {
+    /// Id, e.g. `food`.
+    pub id: FractionId,
+    /// Swedish name.
+    pub name_sv: String,
+    /// English name.
+    pub name_en: String,
+}
+
+/// How a source came to give a number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceKind {
+    /// The number is printed in the source.
+    Published,
+    /// The number is computed from published figures; the note shows the arithmetic.
+    Derived,
+    /// The project's own estimate; the note gives the reasoning.
+    Estimate,
+}
+
+/// A source a planner can open: report, table, web page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    /// Id used by factors and measures.
+    pub id: SourceId,
+    /// Published, derived or estimate.
+    pub kind: SourceKind,
+    /// Title of the report or page.
+    pub title: String,
+    /// Who published it.
+    pub publisher: String,
+    /// Year of publication, if known.
+    pub year: Option<Year>,
+    /// Where to open it.
+    pub url: String,
+    /// Table, page or section.
+    pub locator: String,
+    /// Licence of the data, if stated.
+    pub licence: String,
+    /// When it was read, `YYYY-MM-DD`.
+    pub accessed: String,
+    /// Reasoning, arithmetic or caveats.
+    pub note: String,
+}
+
+/// A low / central / high triple.
+///
+/// Invariant: `low ≤ central ≤ high`, enforced by [`Estimate::new`].
+/// For a credit (a negative factor), `low` is the most negative value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Estimate<T> {
+    low: T,
+    central: T,
+    high: T,
+}
+
+impl<T: Ord + Copy + fmt::Display> Estimate<T> {
+    /// A validated estimate.
+    pub fn new(low: T, central: T, high: T) -> Result<Self, ModelError> {
+        if low <= central && central <= high {
+            Ok(Self { low, central, high })
+        } else {
+            Err(ModelError::EstimateOrder {
+                low: low.to_string(),
+                central: central.to_string(),
+                high: high.to_string(),
+            })
+        }
+    }
+
+    /// An exact value: low = central = high.
+    pub fn exact(value: T) -> Self {
+        Self {
+            low: value,
+            central: value,
+            high: value,
+        }
+    }
+}
+
+impl<T: Copy> Estimate<T> {
+    /// The lowest value.
+    pub fn low(&self) -> T {
+        self.low
+    }
+    /// The central (best) value.
+    pub fn central(&self) -> T {
+        self.central
+    }
+    /// The highest value.
+    pub fn high(&self) -> T {
+        self.high
+    }
+}
+
+/// Net kg CO2e per tonne of one fraction sent one route.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EmissionFactor {
+    /// `ef.<fraction>.<route>`.
+    pub id: FactorId,
+    /// The fraction.
+    pub fraction: FractionId,
+    /// The route.
+    pub route: Route,
+    /// Low, central and high value.
+    pub value: Estimate<KgCo2ePerTonne>,
+    /// GWP basis, e.g. `AR5`.
+    pub gwp: String,
+    /// For reuse: share of new production one reused tonne replaces.
+    pub displacement: Option<Share>,
+    /// Where the number comes from.
+    pub source: SourceId,
+    /// Table, page or section in the source.
+    pub locator: String,
+    /// Assumptions and arithmetic.
+    pub note: String,
+}
+
+/// SEK per tonne to the municipality for one fraction sent one route.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CostFactor {
+    /// `cf.<fraction>.<route>`.
+    pub id: FactorId,
+    /// The fraction.
+    pub fraction: FractionId,
+    /// The route.
+    pub route: Route,
+    /// Low, central and high value.
+    pub value: Estimate<SekPerTonne>,
+    /// Price year.
+    pub price_year: Option<Year>,
+    /// Where the number comes from.
+    pub source: SourceId,
+    /// Table, page or section in the source.
+    pub locator: String,
+    /// Assumptions and arithmetic.
+    pub note: String,
+}
+
+/// The id of an emission factor for a fraction and route.
+#[must_use]
+pub fn emission_factor_id(fraction: &FractionId, route: Route) -> FactorId {
+    FactorId(format!("ef.{fraction}.{route}"))
+}
+
+/// The id of a cost factor for a fraction and route.
+#[must_use]
+pub fn cost_factor_id(fraction: &FractionId, route: Route) -> FactorId {
+    FactorId(format!("cf.{fraction}.{route}"))
+}
+
+/// Name, version and year of a factor set; every evaluation says which set it used.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FactorSetInfo {
+    /// Id, e.g. `sjuharad-2025`.
+    pub id: String,
+    /// Human-readable name.
+    pub name: String,
+    /// Version of the data.
+    pub version: String,
+    /// Reference year.
+    pub year: Option<Year>,
+}
+
+/// Emission and cost factors keyed by fraction and route, plus the sources they cite.
+///
+/// Invariant: at most one emission and one cost factor per fraction × route.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FactorTable {
+    info: FactorSetInfo,
+    emission: BTreeMap<(FractionId, Route), EmissionFactor>,
+    cost: BTreeMap<(FractionId, Route), CostFactor>,
+    sources: BTreeMap<SourceId, Source>,
+}
+
+impl FactorTable {
+    /// An empty table.
+    #[must_use]
+    pub fn new(info: FactorSetInfo) -> Self {
+        Self {
+            info,
+            emission: BTreeMap::new(),
+            cost: BTreeMap::new(),
+            sources: BTreeMap::new(),
+        }
+    }
+
+    /// Which set this is.
+    #[must_use]
+    pub fn info(&self) -> &FactorSetInfo {
+        &self.info
+    }
+
+    /// Adds an emission factor; a second one for the same fraction × route is an error.
+    pub fn insert_emission(&mut self, factor: EmissionFactor) -> Result<(), ModelError> {
+        let key = (factor.fraction.clone(), factor.route);
+        if self.emission.contains_key(&key) {
+            return Err(ModelError::DuplicateFactor {
+                id: factor.id.0.clone(),
+            });
+        }
+        self.emission.insert(key, factor);
+        Ok(())
+    }
+
+    /// Adds a cost factor; a second one for the same fraction × route is an error.
+    pub fn insert_cost(&mut self, factor: CostFactor) -> Result<(), ModelError> {
+        let key = (factor.fraction.clone(), factor.route);
+        if self.cost.contains_key(&key) {
+            return Err(ModelError::DuplicateFactor {
+                id: factor.id.0.clone(),
+            });
+        }
+        self.cost.insert(key, factor);
+        Ok(())
+    }
+
+    /// Adds a source; a second one with the same id is an error.
+    pub fn insert_source(&mut self, source: Source) -> Result<(), ModelError> {
+        if self.sources.contains_key(&source.id) {
+            return Err(ModelError::DuplicateSource {
+                id: source.id.0.clone(),
+            });
+        }
+        self.sources.insert(source.id.clone(), source);
+        Ok(())
+    }
+
+    /// The emission factor for a fraction and route, if the table has one.
+    #[must_use]
+    pub fn emission(&self, fraction: &FractionId, route: Route) -> Option<&EmissionFactor> {
+        self.emission.get(&(fraction.clone(), route))
+    }
+
+    /// The cost factor for a fraction and route, if the table has one.
+    #[must_use]
+    pub fn cost(&self, fraction: &FractionId, route: Route) -> Option<&CostFactor> {
+        self.cost.get(&(fraction.clone(), route))
+    }
+
+    /// A source by id.
+    #[must_use]
+    pub fn source(&self, id: &SourceId) -> Option<&Source> {
+        self.sources.get(id)
+    }
+
+    /// Every emission factor, ordered by fraction and route.
+    pub fn emission_factors(&self) -> impl Iterator<Item = &EmissionFactor> {
+        self.emission.values()
+    }
+
+    /// Every cost factor, ordered by fraction and route.
+    pub fn cost_factors(&self) -> impl Iterator<Item = &CostFactor> {
+        self.cost.values()
+    }
+
+    /// Every source, ordered by id.
+    pub fn sources(&self) -> impl Iterator<Item = &Source> {
+        self.sources.values()
+    }
+
+    /// This table with every factor and source of `other` laid over it:
+    /// a factor in `other` replaces the one for the same fraction × route.
+    /// The result keeps this table's name and appends `other`'s.
+    #[must_use]
+    pub fn overlaid_with(&self, other: &FactorTable) -> FactorTable {
+        let mut out = self.clone();
+        out.info.name = format!("{} + {}", self.info.name, other.info.name);
+        for (k, v) in &other.emission {
+            out.emission.insert(k.clone(), v.clone());
+        }
+        for (k, v) in &other.cost {
+            out.cost.insert(k.clone(), v.clone());
+        }
+        for (k, v) in &other.sources {
+            out.sources.insert(k.clone(), v.clone());
+        }
+        out
+    }
+}
+
+/// Where a measure's waste goes: shares per route.
+///
+/// Invariant: no route twice, every share in 0–1, shares sum to exactly 1.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "Vec<(Route, Share)>", into = "Vec<(Route, Share)>")]
+pub struct RouteMix(Vec<(Route, Share)>);
+
+impl RouteMix {
+    /// A validated mix, ordered by route.
+    pub fn new(shares: impl IntoIterator<Item = (Route, Share)>) -> Result<Self, ModelError> {
+        let mut v: Vec<(Route, Share)> = shares.into_iter().collect();
+        v.sort_by_key(|(r, _)| *r);
+        if let Some(w) = v.windows(2).find(|w| w.first().map(|a| a.0) == w.get(1).map(|b| b.0)) {
+            let route = w.first().map(|a| a.0).unwrap_or(Route::Landfill);
+            return Err(ModelError::DuplicateRoute { route });
+        }
+        let sum = v
+            .iter()
+            .try_fold(Decimal::ZERO, |acc, (_, s)| acc.checked_add(s.value()))
+            .ok_or(ModelError::MixSum { sum: Decimal::MAX })?;
+        if sum != Decimal::ONE {
+            return Err(ModelError::MixSum { sum });
+        }
+        Ok(Self(v))
+    }
+
+    /// A mix that sends everything one route.
+    #[must_use]
+    pub fn single(route: Route) -> Self {
+        Self(vec![(route, Share::ONE)])
+    }
+
+    /// The shares, ordered by route.
+    #[must_use]
+    pub fn shares(&self) -> &[(Route, Share)] {
+        &self.0
+    }
+
+    /// The share of one route (zero when absent).
+    #[must_use]
+    pub fn share(&self, route: Route) -> Share {
+        self.0
+            .iter()
+            .find(|(r, _)| *r == route)
+            .map_or(Share::ZERO, |(_, s)| *s)
+    }
+}
+
+impl TryFrom<Vec<(Route, Share)>> for RouteMix {
+    type Error = ModelError;
+    fn try_from(v: Vec<(Route, Share)>) -> Result<Self, Self::Error> {
+        Self::new(v)
+    }
+}
+
+impl From<RouteMix> for Vec<(Route, Share)> {
+    fn from(m: RouteMix) -> Self {
+        m.0
+    }
+}
+
+/// How a measure's affected quantity is found for a municipality.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "basis")]
+pub enum QuantityBasis {
+    /// A fixed number of tonnes per year.
+    Tonnes {
+        /// Tonnes per year.
+        tonnes: Tonnes,
+    },
+    /// Inhabitants × kg per inhabitant and year.
+    PerInhabitant {
+        /// kg per inhabitant and year.
+        kg: KgPerInhabitant,
+    },
+    /// Inhabitants × portions per inhabitant and year × grams per portion.
+    PerPortion {
+        /// Grams of the fraction per portion.
+        grams: GramsPerPortion,
+        /// Public-sector portions served per inhabitant and year.
+        portions_per_inhabitant: Decimal,
+    },
+}
+
+impl QuantityBasis {
+    /// Tonnes per year for a population, or `None` on overflow.
+    #[must_use]
+    pub fn tonnes_for(&self, inhabitants: u32) -> Option<Tonnes> {
+        match self {
+            QuantityBasis::Tonnes { tonnes } => Some(*tonnes),
+            QuantityBasis::PerInhabitant { kg } => kg.for_population(inhabitants),
+            QuantityBasis::PerPortion {
+                grams,
+                portions_per_inhabitant,
+            } => grams.for_portions(portions_per_inhabitant.checked_mul(Decimal::from(inhabitants))?),
+        }
+    }
+}
+
+/// A measure (åtgärd) from the catalogue: it acts on one fraction.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Measure {
+    /// Id, e.g. `food_waste_schools`.
+    pub id: MeasureId,
+    /// Goal area of the waste plan, e.g. `food`.
+    pub area: String,
+    /// Swedish name.
+    pub name_sv: String,
+    /// English name.
+    pub name_en: String,
+    /// Swedish description.
+    pub description_sv: String,
+    /// English description.
+    pub description_en: String,
+    /// The fraction it acts on.
+    pub fraction: FractionId,
+    /// How its affected quantity is found.
+    pub basis: QuantityBasis,
+    /// Where the affected waste goes today.
+    pub baseline: RouteMix,
+    /// Where the shifted tonnes go.
+    pub target: RouteMix,
+    /// Default share of the affected quantity that is shifted.
+    pub default_effect: Share,
+    /// Default years from start until full effect.
+    pub ramp_years: u16,
+    /// One-time cost per inhabitant.
+    pub implementation_cost: SekPerInhabitant,
+    /// Running cost per inhabitant and year.
+    pub running_cost: SekPerInhabitant,
+    /// Sources of the defaults: quantity, effect, costs, mixes.
+    pub sources: Vec<SourceId>,
+}
+
+/// A municipality.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Municipality {
+    /// SCB code.
+    pub code: ScbCode,
+    /// Name, e.g. `Borås`.
+    pub name: String,
+    /// Inhabitants.
+    pub population: u32,
+    /// Date of the population figure.
+    pub population_date: String,
+    /// Source of the population figure.
+    pub source: SourceId,
+}
+
+/// A problem found while building domain values.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ModelError {
+    /// Occurs when low ≤ central ≤ high does not hold.
+    #[error("low ≤ central ≤ high does not hold: {low}, {central}, {high}")]
+    EstimateOrder {
+        /// The low value.
+        low: String,
+        /// The central value.
+        central: String,
+        /// The high value.
+        high: String,
+    },
+    /// Occurs when route shares do not sum to 1.
+    #[error("route shares sum to {sum}, not 1")]
+    MixSum {
+        /// The sum found.
+        sum: Decimal,
+    },
+    /// Occurs when a mix names a route twice.
+    #[error("route {route} appears twice in one mix")]
+    DuplicateRoute {
+        /// The route.
+        route: Route,
+    },
+    /// Occurs when a table gets a second factor for the same fraction × route.
+    #[error("duplicate factor {id}")]
+    DuplicateFactor {
+        /// The factor id.
+        id: String,
+    },
+    /// Occurs when a table gets a second source with the same id.
+    #[error("duplicate source {id}")]
+    DuplicateSource {
+        /// The source id.
+        id: String,
+    },
+    /// Occurs when a full-effect year comes before the start year, or a period ends before it starts.
+    #[error("year {later} comes before {earlier}")]
+    YearOrder {
+        /// The year that should come first.
+        earlier: Year,
+        /// The year that should come later.
+        later: Year,
+    },
+    /// Occurs when a plan period is longer than 100 years.
+    #[error("plan period {start}–{end} is longer than 100 years")]
+    PeriodTooLong {
+        /// First year.
+        start: Year,
+        /// Last year.
+        end: Year,
+    },
+    /// Occurs when a quantity is negative.
+    #[error("quantity {0} is negative")]
+    NegativeQuantity(Tonnes),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    fn share(d: Decimal) -> Share {
+        Share::new(d).unwrap()
+    }
+
+    #[test]
+    fn mix_must_sum_to_one() {
+        let err = RouteMix::new([
+            (Route::Incineration, share(dec!(0.6))),
+            (Route::AnaerobicDigestion, share(dec!(0.3))),
+        ]);
+        assert_eq!(err.unwrap_err().to_string(), "route shares sum to 0.9, not 1");
+    }
+
+    #[test]
+    fn mix_rejects_duplicate_route() {
+        let err = RouteMix::new([
+            (Route::Incineration, share(dec!(0.5))),
+            (Route::Incineration, share(dec!(0.5))),
+        ]);
+        assert_eq!(
+            err.unwrap_err().to_string(),
+            "route incineration appears twice in one mix"
+        );
+    }
+
+    #[test]
+    fn mix_is_ordered_by_hierarchy() {
+        let mix = RouteMix::new([
+            (Route::Landfill, share(dec!(0.25))),
+            (Route::Prevention, share(dec!(0.75))),
+        ])
+        .unwrap();
+        assert_eq!(mix.shares().first().map(|s| s.0), Some(Route::Prevention));
+        assert_eq!(mix.share(Route::Landfill), share(dec!(0.25)));
+        assert_eq!(mix.share(Route::Reuse), Share::ZERO);
+    }
+
+    #[test]
+    fn estimate_order_is_checked() {
+        let e = Estimate::new(
+            KgCo2ePerTonne::new(dec!(5)),
+            KgCo2ePerTonne::new(dec!(1)),
+            KgCo2ePerTonne::new(dec!(9)),
+        );
+        assert_eq!(
+            e.unwrap_err().to_string(),
+            "low ≤ central ≤ high does not hold: 5 kg CO2e/t, 1 kg CO2e/t, 9 kg CO2e/t"
+        );
+    }
+
+    #[test]
+    fn route_ids_round_trip() {
+        for r in Route::ALL {
+            assert_eq!(Route::from_id(r.id()), Some(r));
+        }
+        assert_eq!(Route::from_id(" Anaerobic_Digestion "), Some(Route::AnaerobicDigestion));
+        assert_eq!(Route::from_id("burning"), None);
+    }
+
+    #[test]
+    fn per_portion_basis_gives_tonnes() {
+        // 10 000 inhabitants × 100 portions × 50 g = 50 000 000 g = 50 t.
+        let basis = QuantityBasis::PerPortion {
+            grams: GramsPerPortion::new(dec!(50)),
+            portions_per_inhabitant: dec!(100),
+        };
+        assert_eq!(basis.tonnes_for(10_000), Some(Tonnes::new(dec!(50))));
+    }
+}

@@ -1,0 +1,111 @@
+//! Ranking of measures and the marginal abatement cost curve (MACC).
+
+use crate::eval::{Evaluation, GroupSummary};
+use crate::units::{KgCo2e, SekPerTonneCo2e, TonnesCo2e};
+use serde::{Deserialize, Serialize};
+use std::cmp::Ordering;
+
+/// What to rank measures by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RankBy {
+    /// Most kg CO2e saved per year at full effect first.
+    Co2e,
+    /// Most net SEK saved per year at full effect first.
+    Sek,
+    /// Lowest cost per tonne CO2e over the plan period first; measures that save no CO2e last.
+    CostPerTonne,
+}
+
+/// One measure in a ranking.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Ranked {
+    /// 1 for the best.
+    pub rank: usize,
+    /// The measure's totals over all its municipalities.
+    pub measure: GroupSummary,
+}
+
+fn compare(by: RankBy, a: &GroupSummary, b: &GroupSummary) -> Ordering {
+    let (sa, sb) = (&a.summary, &b.summary);
+    let primary = match by {
+        RankBy::Co2e => sb
+            .co2e_saved_kg_per_year
+            .central
+            .cmp(&sa.co2e_saved_kg_per_year.central),
+        RankBy::Sek => sb
+            .net_sek_saved_per_year
+            .central
+            .cmp(&sa.net_sek_saved_per_year.central),
+        RankBy::CostPerTonne => match (cost_if_saving(a), cost_if_saving(b)) {
+            (Some(x), Some(y)) => x.cmp(&y),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => Ordering::Equal,
+        },
+    };
+    primary.then_with(|| a.key.cmp(&b.key))
+}
+
+/// Cost per tonne, only for measures that save CO2e (a positive saving).
+fn cost_if_saving(g: &GroupSummary) -> Option<SekPerTonneCo2e> {
+    if g.summary.co2e_saved_kg_cumulative.central > KgCo2e::ZERO {
+        g.summary.cost_per_tonne_co2e
+    } else {
+        None
+    }
+}
+
+/// Measures ordered best first; ties are broken by measure id so the order is stable.
+#[must_use]
+pub fn rank(evaluation: &Evaluation, by: RankBy) -> Vec<Ranked> {
+    let mut v: Vec<&GroupSummary> = evaluation.by_measure.iter().collect();
+    v.sort_by(|a, b| compare(by, a, b));
+    v.into_iter()
+        .enumerate()
+        .map(|(i, g)| Ranked {
+            rank: i + 1,
+            measure: g.clone(),
+        })
+        .collect()
+}
+
+/// One bar of a marginal abatement cost curve.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MaccBar {
+    /// The measure.
+    pub measure: String,
+    /// Where the bar starts on the x axis: t CO2e per year saved by the cheaper measures.
+    pub x_start: TonnesCo2e,
+    /// The bar's width: t CO2e per year this measure saves at full effect.
+    pub width: TonnesCo2e,
+    /// The bar's height: SEK per tonne CO2e over the plan period (negative saves money).
+    pub cost_per_tonne: SekPerTonneCo2e,
+}
+
+/// The MACC: measures that save CO2e, cheapest per tonne first, bars side by side.
+#[must_use]
+pub fn macc(evaluation: &Evaluation) -> Vec<MaccBar> {
+    let mut x = TonnesCo2e::ZERO;
+    let mut bars = Vec::new();
+    for r in rank(evaluation, RankBy::CostPerTonne) {
+        let s = &r.measure.summary;
+        let (Some(cost), Some(width)) = (
+            cost_if_saving(&r.measure),
+            s.co2e_saved_kg_per_year.central.to_tonnes(),
+        ) else {
+            continue;
+        };
+        if width <= TonnesCo2e::ZERO {
+            continue;
+        }
+        bars.push(MaccBar {
+            measure: r.measure.key.clone(),
+            x_start: x,
+            width,
+            cost_per_tonne: cost,
+        });
+        x = x.checked_add(width).unwrap_or(x);
+    }
+    bars
+}

@@ -1,0 +1,276 @@
+//! Scenarios: which measures, where, with which parameters, over which years.
+
+use crate::model::{
+    FractionId, Measure, ModelError, Municipality, Route, Estimate,
+};
+use crate::units::{KgCo2ePerTonne, Sek, SekPerTonne, Share, Tonnes, Year};
+use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+
+/// The years a plan covers, first and last inclusive.
+///
+/// Invariant: `start ≤ end` and at most 100 years.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanPeriod {
+    start: Year,
+    end: Year,
+}
+
+impl PlanPeriod {
+    /// A validated period.
+    pub fn new(start: Year, end: Year) -> Result<Self, ModelError> {
+        if end < start {
+            return Err(ModelError::YearOrder {
+                earlier: start,
+                later: end,
+            });
+        }
+        if end.get() - start.get() >= 100 {
+            return Err(ModelError::PeriodTooLong { start, end });
+        }
+        Ok(Self { start, end })
+    }
+
+    /// First year.
+    #[must_use]
+    pub fn start(&self) -> Year {
+        self.start
+    }
+
+    /// Last year.
+    #[must_use]
+    pub fn end(&self) -> Year {
+        self.end
+    }
+
+    /// Every year in order.
+    pub fn years(&self) -> impl Iterator<Item = Year> + use<> {
+        (self.start.get()..=self.end.get()).map(Year)
+    }
+
+    /// Number of years.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        usize::from(self.end.get() - self.start.get()) + 1
+    }
+
+    /// Never empty: a period has at least one year.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        false
+    }
+}
+
+/// One measure in one municipality with its parameters.
+///
+/// Invariant: `start_year ≤ full_effect_year`; an overriding quantity is not negative.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ScenarioItem {
+    measure: Arc<Measure>,
+    municipality: Arc<Municipality>,
+    effect: Share,
+    quantity: Option<Tonnes>,
+    start_year: Year,
+    full_effect_year: Year,
+    implementation_cost: Option<Sek>,
+    running_cost: Option<Sek>,
+}
+
+impl ScenarioItem {
+    /// The measure with its catalogue defaults, starting in `start_year`.
+    #[must_use]
+    pub fn new(measure: Arc<Measure>, municipality: Arc<Municipality>, start_year: Year) -> Self {
+        let full = Year(start_year.get().saturating_add(measure.ramp_years));
+        Self {
+            effect: measure.default_effect,
+            measure,
+            municipality,
+            quantity: None,
+            start_year,
+            full_effect_year: full,
+            implementation_cost: None,
+            running_cost: None,
+        }
+    }
+
+    /// With another effect (share of the affected quantity shifted).
+    #[must_use]
+    pub fn with_effect(mut self, effect: Share) -> Self {
+        self.effect = effect;
+        self
+    }
+
+    /// With an overriding affected quantity in tonnes per year.
+    pub fn with_quantity(mut self, tonnes: Tonnes) -> Result<Self, ModelError> {
+        if tonnes < Tonnes::ZERO {
+            return Err(ModelError::NegativeQuantity(tonnes));
+        }
+        self.quantity = Some(tonnes);
+        Ok(self)
+    }
+
+    /// With other start and full-effect years.
+    pub fn with_years(mut self, start: Year, full_effect: Year) -> Result<Self, ModelError> {
+        if full_effect < start {
+            return Err(ModelError::YearOrder {
+                earlier: start,
+                later: full_effect,
+            });
+        }
+        self.start_year = start;
+        self.full_effect_year = full_effect;
+        Ok(self)
+    }
+
+    /// With an overriding one-time cost (SEK for this municipality).
+    #[must_use]
+    pub fn with_implementation_cost(mut self, cost: Sek) -> Self {
+        self.implementation_cost = Some(cost);
+        self
+    }
+
+    /// With an overriding running cost (SEK per year for this municipality).
+    #[must_use]
+    pub fn with_running_cost(mut self, cost: Sek) -> Self {
+        self.running_cost = Some(cost);
+        self
+    }
+
+    /// The measure.
+    #[must_use]
+    pub fn measure(&self) -> &Measure {
+        &self.measure
+    }
+
+    /// The measure, shared.
+    #[must_use]
+    pub fn measure_arc(&self) -> &Arc<Measure> {
+        &self.measure
+    }
+
+    /// The municipality.
+    #[must_use]
+    pub fn municipality(&self) -> &Municipality {
+        &self.municipality
+    }
+
+    /// The municipality, shared.
+    #[must_use]
+    pub fn municipality_arc(&self) -> &Arc<Municipality> {
+        &self.municipality
+    }
+
+    /// Share of the affected quantity shifted at full effect.
+    #[must_use]
+    pub fn effect(&self) -> Share {
+        self.effect
+    }
+
+    /// The overriding quantity, if any.
+    #[must_use]
+    pub fn quantity_override(&self) -> Option<Tonnes> {
+        self.quantity
+    }
+
+    /// First year with effect.
+    #[must_use]
+    pub fn start_year(&self) -> Year {
+        self.start_year
+    }
+
+    /// First year with full effect.
+    #[must_use]
+    pub fn full_effect_year(&self) -> Year {
+        self.full_effect_year
+    }
+
+    /// The overriding one-time cost, if any.
+    #[must_use]
+    pub fn implementation_cost_override(&self) -> Option<Sek> {
+        self.implementation_cost
+    }
+
+    /// The overriding running cost, if any.
+    #[must_use]
+    pub fn running_cost_override(&self) -> Option<Sek> {
+        self.running_cost
+    }
+
+    /// Affected tonnes per year: the override, or the catalogue basis × population.
+    #[must_use]
+    pub fn affected_tonnes(&self) -> Option<Tonnes> {
+        match self.quantity {
+            Some(t) => Some(t),
+            None => self
+                .measure
+                .basis
+                .tonnes_for(self.municipality.population),
+        }
+    }
+
+    /// One-time cost in SEK: the override, or the catalogue's per inhabitant × population.
+    #[must_use]
+    pub fn implementation_cost(&self) -> Option<Sek> {
+        match self.implementation_cost {
+            Some(c) => Some(c),
+            None => self
+                .measure
+                .implementation_cost
+                .for_population(self.municipality.population),
+        }
+    }
+
+    /// Running cost in SEK per year: the override, or the catalogue's per inhabitant × population.
+    #[must_use]
+    pub fn running_cost(&self) -> Option<Sek> {
+        match self.running_cost {
+            Some(c) => Some(c),
+            None => self
+                .measure
+                .running_cost
+                .for_population(self.municipality.population),
+        }
+    }
+}
+
+/// A scenario-level replacement of one factor's value.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FactorOverride {
+    /// The fraction.
+    pub fraction: FractionId,
+    /// The route.
+    pub route: Route,
+    /// New emission factor, if overridden.
+    pub emission: Option<Estimate<KgCo2ePerTonne>>,
+    /// New cost factor, if overridden.
+    pub cost: Option<Estimate<SekPerTonne>>,
+}
+
+/// A scenario: measures × municipalities × parameters over a plan period.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Scenario {
+    /// Name shown in results.
+    pub name: String,
+    /// Plan period.
+    pub period: PlanPeriod,
+    /// Discount rate for the net present value.
+    pub discount_rate: Share,
+    /// The measures in their municipalities.
+    pub items: Vec<ScenarioItem>,
+    /// Factor values that replace the table's for this scenario.
+    pub factor_overrides: Vec<FactorOverride>,
+}
+
+impl Scenario {
+    /// An empty scenario.
+    #[must_use]
+    pub fn new(name: impl Into<String>, period: PlanPeriod, discount_rate: Share) -> Self {
+        Self {
+            name: name.into(),
+            period,
+            discount_rate,
+            items: Vec::new(),
+            factor_overrides: Vec::new(),
+        }
+    }
+}

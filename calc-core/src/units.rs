@@ -1,0 +1,383 @@
+//! Units as types over [`Decimal`].
+//!
+//! Every quantity that crosses an API boundary has a unit type.
+//! Only dimensionally valid arithmetic exists: adding tonnes to tonnes, multiplying
+//! tonnes by a per-tonne rate, scaling by a dimensionless [`Share`].
+//! All arithmetic is checked: an overflow returns `None` (and becomes
+//! [`crate::CalcError::Overflow`] in the engine), it never wraps and never panics.
+//! Values keep full precision; rounding happens only for display.
+//!
+//! In JSON every unit is a decimal written as a string, e.g. `"1234.5"`.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Multiplication across units, checked for overflow.
+///
+/// Implemented only where the result has a meaning, e.g.
+/// `Tonnes × KgCo2ePerTonne = KgCo2e`.
+pub trait CheckedMul<Rhs> {
+    /// The unit of the product.
+    type Output;
+    /// The product, or `None` on overflow.
+    fn checked_mul(self, rhs: Rhs) -> Option<Self::Output>;
+}
+
+macro_rules! unit {
+    ($(#[$meta:meta])* $name:ident, $symbol:literal) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(Decimal);
+
+        impl $name {
+            /// Zero of this unit.
+            pub const ZERO: Self = Self(Decimal::ZERO);
+            /// The unit's symbol, as printed after a value.
+            pub const SYMBOL: &'static str = $symbol;
+
+            /// Wraps a decimal that is already in this unit.
+            #[must_use]
+            pub const fn new(value: Decimal) -> Self {
+                Self(value)
+            }
+
+            /// The bare decimal value in this unit.
+            #[must_use]
+            pub const fn value(self) -> Decimal {
+                self.0
+            }
+
+            /// `self + rhs`, or `None` on overflow.
+            #[must_use]
+            pub fn checked_add(self, rhs: Self) -> Option<Self> {
+                self.0.checked_add(rhs.0).map(Self)
+            }
+
+            /// `self − rhs`, or `None` on overflow.
+            #[must_use]
+            pub fn checked_sub(self, rhs: Self) -> Option<Self> {
+                self.0.checked_sub(rhs.0).map(Self)
+            }
+
+            /// Multiplies by a dimensionless factor, or `None` on overflow.
+            #[must_use]
+            pub fn checked_scale(self, factor: Decimal) -> Option<Self> {
+                self.0.checked_mul(factor).map(Self)
+            }
+
+            /// Sums values, or `None` on overflow.
+            pub fn checked_sum<I: IntoIterator<Item = Self>>(values: I) -> Option<Self> {
+                values
+                    .into_iter()
+                    .try_fold(Self::ZERO, |acc, v| acc.checked_add(v))
+            }
+
+            /// True when the value is exactly zero.
+            #[must_use]
+            pub fn is_zero(self) -> bool {
+                self.0.is_zero()
+            }
+        }
+
+        impl std::ops::Neg for $name {
+            type Output = Self;
+            fn neg(self) -> Self {
+                // Negating a Decimal flips its sign bit and cannot overflow.
+                Self(-self.0)
+            }
+        }
+
+        impl CheckedMul<Share> for $name {
+            type Output = Self;
+            fn checked_mul(self, rhs: Share) -> Option<Self> {
+                self.0.checked_mul(rhs.0).map(Self)
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "{} {}", self.0.normalize(), Self::SYMBOL)
+            }
+        }
+    };
+}
+
+unit!(
+    /// Mass of waste in metric tonnes (1 000 kg). Never short tons.
+    Tonnes,
+    "t"
+);
+unit!(
+    /// Greenhouse gas in kilograms of CO2 equivalents.
+    KgCo2e,
+    "kg CO2e"
+);
+unit!(
+    /// Greenhouse gas in tonnes of CO2 equivalents (for display and ratios).
+    TonnesCo2e,
+    "t CO2e"
+);
+unit!(
+    /// Money in Swedish kronor.
+    Sek,
+    "SEK"
+);
+unit!(
+    /// Cost or value per tonne of waste.
+    SekPerTonne,
+    "SEK/t"
+);
+unit!(
+    /// Emission factor: kg CO2e per tonne of waste.
+    KgCo2ePerTonne,
+    "kg CO2e/t"
+);
+unit!(
+    /// Cost-effectiveness: SEK per tonne CO2e saved.
+    SekPerTonneCo2e,
+    "SEK/t CO2e"
+);
+unit!(
+    /// Waste per inhabitant and year, in kilograms.
+    KgPerInhabitant,
+    "kg/inh/yr"
+);
+unit!(
+    /// Waste per served portion, in grams.
+    GramsPerPortion,
+    "g/portion"
+);
+unit!(
+    /// Money per inhabitant (once or per year, as the field says).
+    SekPerInhabitant,
+    "SEK/inh"
+);
+
+const THOUSAND: Decimal = Decimal::from_parts(1000, 0, 0, false, 0);
+const MILLION: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
+
+impl CheckedMul<KgCo2ePerTonne> for Tonnes {
+    type Output = KgCo2e;
+    fn checked_mul(self, rhs: KgCo2ePerTonne) -> Option<KgCo2e> {
+        self.0.checked_mul(rhs.0).map(KgCo2e)
+    }
+}
+
+impl CheckedMul<SekPerTonne> for Tonnes {
+    type Output = Sek;
+    fn checked_mul(self, rhs: SekPerTonne) -> Option<Sek> {
+        self.0.checked_mul(rhs.0).map(Sek)
+    }
+}
+
+impl KgPerInhabitant {
+    /// Tonnes per year for a population: `kg × inhabitants / 1000`.
+    #[must_use]
+    pub fn for_population(self, inhabitants: u32) -> Option<Tonnes> {
+        self.0
+            .checked_mul(Decimal::from(inhabitants))?
+            .checked_div(THOUSAND)
+            .map(Tonnes)
+    }
+}
+
+impl GramsPerPortion {
+    /// Tonnes for a number of portions: `g × portions / 1 000 000`.
+    #[must_use]
+    pub fn for_portions(self, portions: Decimal) -> Option<Tonnes> {
+        self.0
+            .checked_mul(portions)?
+            .checked_div(MILLION)
+            .map(Tonnes)
+    }
+}
+
+impl SekPerInhabitant {
+    /// SEK for a population.
+    #[must_use]
+    pub fn for_population(self, inhabitants: u32) -> Option<Sek> {
+        self.0.checked_mul(Decimal::from(inhabitants)).map(Sek)
+    }
+}
+
+impl KgCo2e {
+    /// The same amount in tonnes CO2e (exact: a decimal shift).
+    #[must_use]
+    pub fn to_tonnes(self) -> Option<TonnesCo2e> {
+        self.0.checked_div(THOUSAND).map(TonnesCo2e)
+    }
+}
+
+impl Sek {
+    /// Cost per tonne CO2e saved: `−net_saved / (co2e_saved / 1000)`.
+    ///
+    /// `self` is the net money *saved*; a measure that saves both money and CO2e gets a
+    /// negative cost per tonne. Returns `None` when no CO2e is saved (zero), so there is
+    /// no division by zero.
+    #[must_use]
+    pub fn cost_per_tonne_co2e(self, co2e_saved: KgCo2e) -> Option<SekPerTonneCo2e> {
+        let tonnes = co2e_saved.to_tonnes()?;
+        if tonnes.is_zero() {
+            return None;
+        }
+        (-self.0).checked_div(tonnes.0).map(SekPerTonneCo2e)
+    }
+}
+
+/// A dimensionless share between 0 and 1 inclusive (a route share, an effect, a rate).
+///
+/// Invariant: `0 ≤ value ≤ 1`, enforced by [`Share::new`] and by deserialization.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[serde(try_from = "Decimal", into = "Decimal")]
+pub struct Share(Decimal);
+
+impl Share {
+    /// Nothing: 0.
+    pub const ZERO: Self = Self(Decimal::ZERO);
+    /// Everything: 1.
+    pub const ONE: Self = Self(Decimal::ONE);
+
+    /// A share, if `0 ≤ value ≤ 1`.
+    pub fn new(value: Decimal) -> Result<Self, ShareOutOfRange> {
+        if value < Decimal::ZERO || value > Decimal::ONE {
+            Err(ShareOutOfRange(value))
+        } else {
+            Ok(Self(value))
+        }
+    }
+
+    /// A share from a percentage, if `0 ≤ percent ≤ 100`.
+    pub fn from_percent(percent: Decimal) -> Result<Self, ShareOutOfRange> {
+        let value = percent
+            .checked_div(Decimal::ONE_HUNDRED)
+            .ok_or(ShareOutOfRange(percent))?;
+        Self::new(value).map_err(|_| ShareOutOfRange(percent))
+    }
+
+    /// The share as a decimal between 0 and 1.
+    #[must_use]
+    pub const fn value(self) -> Decimal {
+        self.0
+    }
+
+    /// The share as a percentage between 0 and 100.
+    #[must_use]
+    pub fn percent(self) -> Decimal {
+        // 0 ≤ value ≤ 1, so this cannot overflow.
+        self.0.checked_mul(Decimal::ONE_HUNDRED).unwrap_or(self.0)
+    }
+}
+
+impl TryFrom<Decimal> for Share {
+    type Error = ShareOutOfRange;
+    fn try_from(value: Decimal) -> Result<Self, Self::Error> {
+        Self::new(value)
+    }
+}
+
+impl From<Share> for Decimal {
+    fn from(share: Share) -> Decimal {
+        share.0
+    }
+}
+
+impl fmt::Display for Share {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} %", self.percent().normalize())
+    }
+}
+
+/// A value outside 0–1 (or 0–100 %) where a share was expected.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{0} is not a share between 0 and 1")]
+pub struct ShareOutOfRange(pub Decimal);
+
+/// A calendar year.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Year(pub u16);
+
+impl Year {
+    /// The year as a number.
+    #[must_use]
+    pub const fn get(self) -> u16 {
+        self.0
+    }
+}
+
+impl fmt::Display for Year {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn tonnes_times_emission_factor_is_kg_co2e() {
+        let kg = Tonnes::new(dec!(2.5)).checked_mul(KgCo2ePerTonne::new(dec!(-400)));
+        assert_eq!(kg, Some(KgCo2e::new(dec!(-1000))));
+    }
+
+    #[test]
+    fn overflow_is_none_not_a_panic() {
+        let big = Tonnes::new(Decimal::MAX);
+        assert_eq!(big.checked_add(Tonnes::new(Decimal::ONE)), None);
+        assert_eq!(big.checked_mul(KgCo2ePerTonne::new(dec!(2))), None);
+    }
+
+    #[test]
+    fn share_is_validated() {
+        assert_eq!(Share::new(dec!(1.01)), Err(ShareOutOfRange(dec!(1.01))));
+        assert_eq!(Share::new(dec!(-0.1)), Err(ShareOutOfRange(dec!(-0.1))));
+        assert_eq!(
+            Share::from_percent(dec!(40)).map(Share::value),
+            Ok(dec!(0.4))
+        );
+        assert_eq!(
+            Share::from_percent(dec!(140)).map_err(|e| e.to_string()),
+            Err("140 is not a share between 0 and 1".to_string())
+        );
+    }
+
+    #[test]
+    fn share_deserialization_validates() {
+        let ok: Result<Share, _> = serde_json::from_str("\"0.25\"");
+        assert_eq!(ok.map(Share::value).ok(), Some(dec!(0.25)));
+        let bad: Result<Share, _> = serde_json::from_str("\"1.5\"");
+        assert!(bad.is_err());
+    }
+
+    #[test]
+    fn cost_per_tonne_is_none_for_zero_co2e() {
+        assert_eq!(Sek::new(dec!(100)).cost_per_tonne_co2e(KgCo2e::ZERO), None);
+        // Saves 500 SEK and 2 000 kg CO2e: cost is −250 SEK per tonne.
+        assert_eq!(
+            Sek::new(dec!(500)).cost_per_tonne_co2e(KgCo2e::new(dec!(2000))),
+            Some(SekPerTonneCo2e::new(dec!(-250)))
+        );
+    }
+
+    #[test]
+    fn units_serialize_as_strings() {
+        let json = serde_json::to_string(&Sek::new(dec!(12.50))).ok();
+        assert_eq!(json.as_deref(), Some("\"12.50\""));
+    }
+
+    #[test]
+    fn per_inhabitant_and_per_portion_give_tonnes() {
+        assert_eq!(
+            KgPerInhabitant::new(dec!(15)).for_population(10_000),
+            Some(Tonnes::new(dec!(150)))
+        );
+        assert_eq!(
+            GramsPerPortion::new(dec!(50)).for_portions(dec!(1000000)),
+            Some(Tonnes::new(dec!(50)))
+        );
+    }
+}
