@@ -56,7 +56,11 @@ impl<T: Copy> Band<T> {
         })
     }
 
-    fn try_zip<U, V>(self, other: Band<U>, mut f: impl FnMut(T, U) -> Option<V>) -> Option<Band<V>> {
+    fn try_zip<U, V>(
+        self,
+        other: Band<U>,
+        mut f: impl FnMut(T, U) -> Option<V>,
+    ) -> Option<Band<V>> {
         Some(Band {
             low: f(self.low, other.low)?,
             central: f(self.central, other.central)?,
@@ -339,8 +343,14 @@ impl FactorLookup<'_> {
                 .factor_overrides
                 .iter()
                 .find(|o| &o.fraction == fraction && o.route == route);
-            let (ef, ef_id) = match (over.and_then(|o| o.emission), self.table.emission(fraction, route)) {
-                (Some(e), _) => (e, FactorId(format!("override.{}", emission_factor_id(fraction, route)))),
+            let (ef, ef_id) = match (
+                over.and_then(|o| o.emission),
+                self.table.emission(fraction, route),
+            ) {
+                (Some(e), _) => (
+                    e,
+                    FactorId(format!("override.{}", emission_factor_id(fraction, route))),
+                ),
                 (None, Some(f)) => {
                     if !sources.contains(&f.source) {
                         sources.push(f.source.clone());
@@ -357,7 +367,10 @@ impl FactorLookup<'_> {
                 }
             };
             let (cf, cf_id) = match (over.and_then(|o| o.cost), self.table.cost(fraction, route)) {
-                (Some(c), _) => (c, FactorId(format!("override.{}", cost_factor_id(fraction, route)))),
+                (Some(c), _) => (
+                    c,
+                    FactorId(format!("override.{}", cost_factor_id(fraction, route))),
+                ),
                 (None, Some(f)) => {
                     if !sources.contains(&f.source) {
                         sources.push(f.source.clone());
@@ -490,7 +503,9 @@ fn evaluate_item(
         if year == item.start_year() {
             cost = cost.checked_add(implementation).ok_or_else(overflow)?;
         }
-        let net = waste.try_map(|w| w.checked_sub(cost)).ok_or_else(overflow)?;
+        let net = waste
+            .try_map(|w| w.checked_sub(cost))
+            .ok_or_else(overflow)?;
         let discounted = net
             .try_map(|n| n.value().checked_div(*d).map(Sek::new))
             .ok_or_else(overflow)?;
@@ -554,11 +569,7 @@ fn discount_factors(period: &PlanPeriod, rate: Share) -> Option<Vec<Decimal>> {
     Some(out)
 }
 
-fn group(
-    groups: &mut Vec<GroupSummary>,
-    key: &str,
-    summary: &Summary,
-) -> Result<(), CalcError> {
+fn group(groups: &mut Vec<GroupSummary>, key: &str, summary: &Summary) -> Result<(), CalcError> {
     match groups.iter_mut().find(|g| g.key == key) {
         Some(g) => {
             g.summary = g
@@ -601,7 +612,11 @@ pub fn evaluate(table: &FactorTable, scenario: &Scenario) -> Result<Evaluation, 
         .collect();
     for item in &items {
         group(&mut by_measure, item.measure.as_str(), &item.summary)?;
-        group(&mut by_municipality, item.municipality.as_str(), &item.summary)?;
+        group(
+            &mut by_municipality,
+            item.municipality.as_str(),
+            &item.summary,
+        )?;
         total = total
             .checked_add(&item.summary)
             .ok_or(CalcError::TotalOverflow)?;

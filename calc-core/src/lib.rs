@@ -88,6 +88,6 @@ pub use model::{
 pub use rank::{MaccBar, RankBy, Ranked, macc, rank};
 pub use scenario::{FactorOverride, PlanPeriod, Scenario, ScenarioItem};
 pub use units::{
-    CheckedMul, GramsPerPortion, KgCo2e, KgCo2ePerTonne, KgPerInhabitant, SekPerInhabitant, Sek,
+    CheckedMul, GramsPerPortion, KgCo2e, KgCo2ePerTonne, KgPerInhabitant, Sek, SekPerInhabitant,
     SekPerTonne, SekPerTonneCo2e, Share, ShareOutOfRange, Tonnes, TonnesCo2e, Year,
 };

@@ -447,7 +447,10 @@ impl RouteMix {
     pub fn new(shares: impl IntoIterator<Item = (Route, Share)>) -> Result<Self, ModelError> {
         let mut v: Vec<(Route, Share)> = shares.into_iter().collect();
         v.sort_by_key(|(r, _)| *r);
-        if let Some(w) = v.windows(2).find(|w| w.first().map(|a| a.0) == w.get(1).map(|b| b.0)) {
+        if let Some(w) = v
+            .windows(2)
+            .find(|w| w.first().map(|a| a.0) == w.get(1).map(|b| b.0))
+        {
             let route = w.first().map(|a| a.0).unwrap_or(Route::Landfill);
             return Err(ModelError::DuplicateRoute { route });
         }
@@ -529,7 +532,9 @@ impl QuantityBasis {
             QuantityBasis::PerPortion {
                 grams,
                 portions_per_inhabitant,
-            } => grams.for_portions(portions_per_inhabitant.checked_mul(Decimal::from(inhabitants))?),
+            } => {
+                grams.for_portions(portions_per_inhabitant.checked_mul(Decimal::from(inhabitants))?)
+            }
         }
     }
 }
@@ -585,7 +590,7 @@ pub struct Municipality {
 }
 
 /// A problem found while building domain values.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
 #[non_exhaustive]
 pub enum ModelError {
     /// Occurs when low ≤ central ≤ high does not hold.
@@ -658,7 +663,10 @@ mod tests {
             (Route::Incineration, share(dec!(0.6))),
             (Route::AnaerobicDigestion, share(dec!(0.3))),
         ]);
-        assert_eq!(err.unwrap_err().to_string(), "route shares sum to 0.9, not 1");
+        assert_eq!(
+            err.unwrap_err().to_string(),
+            "route shares sum to 0.9, not 1"
+        );
     }
 
     #[test]
@@ -703,7 +711,10 @@ mod tests {
         for r in Route::ALL {
             assert_eq!(Route::from_id(r.id()), Some(r));
         }
-        assert_eq!(Route::from_id(" Anaerobic_Digestion "), Some(Route::AnaerobicDigestion));
+        assert_eq!(
+            Route::from_id(" Anaerobic_Digestion "),
+            Some(Route::AnaerobicDigestion)
+        );
         assert_eq!(Route::from_id("burning"), None);
     }
 

@@ -1,8 +1,6 @@
 //! Scenarios: which measures, where, with which parameters, over which years.
 
-use crate::model::{
-    FractionId, Measure, ModelError, Municipality, Route, Estimate,
-};
+use crate::model::{Estimate, FractionId, Measure, ModelError, Municipality, Route};
 use crate::units::{KgCo2ePerTonne, Sek, SekPerTonne, Share, Tonnes, Year};
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
@@ -29,6 +27,15 @@ impl PlanPeriod {
             return Err(ModelError::PeriodTooLong { start, end });
         }
         Ok(Self { start, end })
+    }
+
+    /// A period of one year (always valid).
+    #[must_use]
+    pub const fn single(year: Year) -> Self {
+        Self {
+            start: year,
+            end: year,
+        }
     }
 
     /// First year.
@@ -201,10 +208,7 @@ impl ScenarioItem {
     pub fn affected_tonnes(&self) -> Option<Tonnes> {
         match self.quantity {
             Some(t) => Some(t),
-            None => self
-                .measure
-                .basis
-                .tonnes_for(self.municipality.population),
+            None => self.measure.basis.tonnes_for(self.municipality.population),
         }
     }
 

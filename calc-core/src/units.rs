@@ -229,7 +229,9 @@ impl Sek {
 /// A dimensionless share between 0 and 1 inclusive (a route share, an effect, a rate).
 ///
 /// Invariant: `0 ≤ value ≤ 1`, enforced by [`Share::new`] and by deserialization.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 #[serde(try_from = "Decimal", into = "Decimal")]
 pub struct Share(Decimal);
 
@@ -295,7 +297,9 @@ impl fmt::Display for Share {
 pub struct ShareOutOfRange(pub Decimal);
 
 /// A calendar year.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(transparent)]
 pub struct Year(pub u16);
 

@@ -1,1 +1,21 @@
-//! CSV reading and writing (placeholder, filled next).
+//! CSV reading and writing: factor sets, catalogue data and (for analysts) scenario files.
+//!
+//! One layer serves every CSV the product reads: [`Table::read`] decodes the bytes
+//! (UTF-8 with or without BOM, else Windows-1252), detects `;` or `,` as separator
+//! (a `;` file uses decimal comma, as Excel in Swedish locale writes it), and collects
+//! every problem as a [`CsvError`] with line, column and the offending text.
+//! Nothing here touches the file system: callers hand in bytes.
+
+mod catalogue;
+mod error;
+mod table;
+
+pub use catalogue::{
+    FACTOR_COLUMNS, parse_year, read_factor_table, read_fractions, read_measures,
+    read_municipalities, read_sources, write_factor_table,
+};
+pub use error::{CsvError, CsvErrorKind, IdKind, Lang, model_error_sv, suggest};
+pub use table::{
+    ColumnSpec, Columns, Dialect, Encoding, Row, Table, decode, detect_delimiter, format_decimal,
+    normalize_header, parse_decimal,
+};

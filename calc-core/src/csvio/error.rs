@@ -1,0 +1,356 @@
+//! Input errors with line, column and the offending text, in Swedish or English.
+
+use crate::model::ModelError;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Language of user-facing messages.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// Swedish (the default).
+    #[default]
+    Sv,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Parses `sv` or `en` (any case).
+    #[must_use]
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code.trim().to_ascii_lowercase().as_str() {
+            "sv" | "se" | "svenska" => Some(Lang::Sv),
+            "en" | "english" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+/// What kind of id could not be found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IdKind {
+    /// A measure id.
+    Measure,
+    /// A municipality name or SCB code.
+    Municipality,
+    /// A route id.
+    Route,
+    /// A fraction id.
+    Fraction,
+    /// A source id.
+    Source,
+    /// A quantity basis.
+    Basis,
+    /// A mix kind (`baseline` or `target`).
+    Mix,
+    /// A source kind.
+    SourceKind,
+}
+
+impl IdKind {
+    fn name(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (IdKind::Measure, Lang::En) => "measure",
+            (IdKind::Measure, Lang::Sv) => "åtgärd",
+            (IdKind::Municipality, Lang::En) => "municipality",
+            (IdKind::Municipality, Lang::Sv) => "kommun",
+            (IdKind::Route, Lang::En) => "route",
+            (IdKind::Route, Lang::Sv) => "behandlingsväg",
+            (IdKind::Fraction, Lang::En) => "fraction",
+            (IdKind::Fraction, Lang::Sv) => "avfallsslag",
+            (IdKind::Source, Lang::En) => "source",
+            (IdKind::Source, Lang::Sv) => "källa",
+            (IdKind::Basis, Lang::En) => "quantity basis",
+            (IdKind::Basis, Lang::Sv) => "mängdbas",
+            (IdKind::Mix, Lang::En) => "mix",
+            (IdKind::Mix, Lang::Sv) => "fördelning",
+            (IdKind::SourceKind, Lang::En) => "source kind",
+            (IdKind::SourceKind, Lang::Sv) => "källtyp",
+        }
+    }
+}
+
+/// What is wrong.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum CsvErrorKind {
+    /// Occurs when the CSV syntax is broken (e.g. an unclosed quote).
+    Malformed {
+        /// The CSV parser's description.
+        detail: String,
+    },
+    /// Occurs when the file has no header row.
+    Empty,
+    /// Occurs when a row has another number of fields than the header.
+    FieldCount {
+        /// Fields in the header.
+        expected: usize,
+        /// Fields in this row.
+        found: usize,
+    },
+    /// Occurs when a required column is missing.
+    MissingColumn,
+    /// Occurs when a header matches no known column.
+    UnknownColumn {
+        /// The known columns.
+        expected: String,
+    },
+    /// Occurs when two headers name the same column.
+    DuplicateColumn,
+    /// Occurs when a required field is empty.
+    EmptyField,
+    /// Occurs when a field is not a number.
+    InvalidNumber,
+    /// Occurs when a field is not a year between 1900 and 2200.
+    InvalidYear,
+    /// Occurs when a number is outside its allowed range.
+    OutOfRange {
+        /// Smallest allowed value.
+        min: String,
+        /// Largest allowed value.
+        max: String,
+    },
+    /// Occurs when an id is not known.
+    UnknownId {
+        /// What kind of id.
+        what: IdKind,
+        /// The nearest known ids.
+        suggestions: Vec<String>,
+    },
+    /// Occurs when the same key appears on two rows.
+    Duplicate {
+        /// Line of the first occurrence.
+        first_line: u64,
+    },
+    /// Occurs when values are individually valid but break a rule together.
+    Model(ModelError),
+}
+
+/// One problem in an input file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CsvError {
+    /// 1-based line number (the header is line 1).
+    pub line: u64,
+    /// The column's header as written in the file, when the problem is in one column.
+    pub column: Option<String>,
+    /// The offending text as written.
+    pub text: String,
+    /// What is wrong.
+    pub kind: CsvErrorKind,
+}
+
+impl CsvError {
+    /// A new error.
+    #[must_use]
+    pub fn new(
+        line: u64,
+        column: Option<String>,
+        text: impl Into<String>,
+        kind: CsvErrorKind,
+    ) -> Self {
+        Self {
+            line,
+            column,
+            text: text.into(),
+            kind,
+        }
+    }
+
+    /// The message in a language, e.g.
+    /// `line 7, column 'mangd_ton': '12,5,0' is not a number`.
+    #[must_use]
+    pub fn message(&self, lang: Lang) -> String {
+        let mut out = match lang {
+            Lang::En => format!("line {}", self.line),
+            Lang::Sv => format!("rad {}", self.line),
+        };
+        if let Some(c) = &self.column {
+            out.push_str(&match lang {
+                Lang::En => format!(", column '{c}'"),
+                Lang::Sv => format!(", kolumn '{c}'"),
+            });
+        }
+        out.push_str(": ");
+        out.push_str(&self.detail(lang));
+        out
+    }
+
+    fn detail(&self, lang: Lang) -> String {
+        let t = &self.text;
+        match (&self.kind, lang) {
+            (CsvErrorKind::Malformed { detail }, Lang::En) => format!("broken CSV: {detail}"),
+            (CsvErrorKind::Malformed { detail }, Lang::Sv) => format!("felaktig CSV: {detail}"),
+            (CsvErrorKind::Empty, Lang::En) => "the file is empty: no header row".into(),
+            (CsvErrorKind::Empty, Lang::Sv) => "filen är tom: ingen rubrikrad".into(),
+            (CsvErrorKind::FieldCount { expected, found }, Lang::En) => {
+                format!("found {found} fields, the header has {expected}")
+            }
+            (CsvErrorKind::FieldCount { expected, found }, Lang::Sv) => {
+                format!("raden har {found} fält, rubrikraden har {expected}")
+            }
+            (CsvErrorKind::MissingColumn, Lang::En) => "required column is missing".into(),
+            (CsvErrorKind::MissingColumn, Lang::Sv) => "obligatorisk kolumn saknas".into(),
+            (CsvErrorKind::UnknownColumn { expected }, Lang::En) => {
+                format!("unknown column '{t}' (known columns: {expected})")
+            }
+            (CsvErrorKind::UnknownColumn { expected }, Lang::Sv) => {
+                format!("okänd kolumn '{t}' (kända kolumner: {expected})")
+            }
+            (CsvErrorKind::DuplicateColumn, Lang::En) => format!("column '{t}' appears twice"),
+            (CsvErrorKind::DuplicateColumn, Lang::Sv) => format!("kolumnen '{t}' finns två gånger"),
+            (CsvErrorKind::EmptyField, Lang::En) => "a value is required".into(),
+            (CsvErrorKind::EmptyField, Lang::Sv) => "värde saknas".into(),
+            (CsvErrorKind::InvalidNumber, Lang::En) => format!("'{t}' is not a number"),
+            (CsvErrorKind::InvalidNumber, Lang::Sv) => format!("'{t}' är inte ett tal"),
+            (CsvErrorKind::InvalidYear, Lang::En) => {
+                format!("'{t}' is not a year between 1900 and 2200")
+            }
+            (CsvErrorKind::InvalidYear, Lang::Sv) => {
+                format!("'{t}' är inte ett årtal mellan 1900 och 2200")
+            }
+            (CsvErrorKind::OutOfRange { min, max }, Lang::En) => {
+                format!("'{t}' is outside the allowed range {min} to {max}")
+            }
+            (CsvErrorKind::OutOfRange { min, max }, Lang::Sv) => {
+                format!("'{t}' ligger utanför det tillåtna intervallet {min} till {max}")
+            }
+            (CsvErrorKind::UnknownId { what, suggestions }, _) => {
+                let mut s = match lang {
+                    Lang::En => format!("unknown {} '{t}'", what.name(lang)),
+                    Lang::Sv => format!("okänd {} '{t}'", what.name(lang)),
+                };
+                if !suggestions.is_empty() {
+                    let list = suggestions
+                        .iter()
+                        .map(|x| format!("'{x}'"))
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    s.push_str(&match lang {
+                        Lang::En => format!("; did you mean {list}?"),
+                        Lang::Sv => format!("; menade du {list}?"),
+                    });
+                }
+                s
+            }
+            (CsvErrorKind::Duplicate { first_line }, Lang::En) => {
+                format!("'{t}' is a duplicate of line {first_line}")
+            }
+            (CsvErrorKind::Duplicate { first_line }, Lang::Sv) => {
+                format!("'{t}' är en dubblett av rad {first_line}")
+            }
+            (CsvErrorKind::Model(e), Lang::En) => e.to_string(),
+            (CsvErrorKind::Model(e), Lang::Sv) => model_error_sv(e),
+        }
+    }
+}
+
+/// A [`ModelError`] in Swedish.
+#[must_use]
+pub fn model_error_sv(e: &ModelError) -> String {
+    match e {
+        ModelError::EstimateOrder { low, central, high } => {
+            format!("lågt ≤ centralt ≤ högt gäller inte: {low}, {central}, {high}")
+        }
+        ModelError::MixSum { sum } => format!("andelarna summerar till {sum}, inte 1"),
+        ModelError::DuplicateRoute { route } => {
+            format!("behandlingsvägen {route} förekommer två gånger")
+        }
+        ModelError::DuplicateFactor { id } => format!("faktorn {id} förekommer två gånger"),
+        ModelError::DuplicateSource { id } => format!("källan {id} förekommer två gånger"),
+        ModelError::YearOrder { earlier, later } => format!("året {later} kommer före {earlier}"),
+        ModelError::PeriodTooLong { start, end } => {
+            format!("planperioden {start}–{end} är längre än 100 år")
+        }
+        ModelError::NegativeQuantity(t) => format!("mängden {t} är negativ"),
+    }
+}
+
+impl fmt::Display for CsvError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for CsvError {}
+
+/// The up to three known ids nearest to `text` (by edit distance, then by id), for
+/// "did you mean" hints: only ids within a third of their length of the text, and at
+/// most one edit further than the nearest.
+#[must_use]
+pub fn suggest<'a>(text: &str, known: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let t = text.to_lowercase();
+    let mut scored: Vec<(usize, &str)> = known
+        .into_iter()
+        .map(|k| {
+            let d = edit_distance(&t, &k.to_lowercase());
+            let containment = k.to_lowercase().contains(&t) && !t.is_empty();
+            (if containment { d.min(1) } else { d }, k)
+        })
+        .filter(|(d, k)| *d <= (k.chars().count().max(t.chars().count()) / 3).max(2))
+        .collect();
+    scored.sort();
+    let best = scored.first().map_or(0, |(d, _)| *d);
+    scored
+        .into_iter()
+        .take_while(|(d, _)| *d <= best + 1)
+        .take(3)
+        .map(|(_, k)| k.to_string())
+        .collect()
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = Vec::with_capacity(b.len() + 1);
+        cur.push(i + 1);
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev.get(j).copied().unwrap_or(0) + usize::from(ca != *cb);
+            let del = prev.get(j + 1).copied().unwrap_or(0) + 1;
+            let ins = cur.get(j).copied().unwrap_or(0) + 1;
+            cur.push(sub.min(del).min(ins));
+        }
+        prev = cur;
+    }
+    prev.last().copied().unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_in_both_languages() {
+        let e = CsvError::new(
+            7,
+            Some("mangd_ton".into()),
+            "12,5,0",
+            CsvErrorKind::InvalidNumber,
+        );
+        assert_eq!(
+            e.message(Lang::En),
+            "line 7, column 'mangd_ton': '12,5,0' is not a number"
+        );
+        assert_eq!(
+            e.message(Lang::Sv),
+            "rad 7, kolumn 'mangd_ton': '12,5,0' är inte ett tal"
+        );
+    }
+
+    #[test]
+    fn suggestions_are_nearest_ids() {
+        let known = [
+            "food_waste_schools",
+            "food_waste_households",
+            "textile_reuse",
+        ];
+        assert_eq!(
+            suggest("food_waste_school", known),
+            vec!["food_waste_schools".to_string()]
+        );
+        assert!(suggest("zzzzzz", known).is_empty());
+    }
+}

@@ -1,0 +1,509 @@
+//! Bytes → decoded text → dialect → rows of fields with line numbers and named columns.
+
+use super::error::{CsvError, CsvErrorKind};
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+/// Text encoding a file was read in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Encoding {
+    /// UTF-8 without byte-order mark.
+    Utf8,
+    /// UTF-8 with byte-order mark (what Excel writes for "CSV UTF-8").
+    Utf8Bom,
+    /// Windows-1252 (what older Excel writes for "CSV (semikolonavgränsad)").
+    Windows1252,
+}
+
+/// Separator and decimal mark of a CSV file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Dialect {
+    /// Field separator: `;` (Excel, Swedish locale) or `,`.
+    pub delimiter: u8,
+    /// True when numbers use a decimal comma (`12,5`).
+    pub decimal_comma: bool,
+    /// The text encoding.
+    pub encoding: Encoding,
+}
+
+impl Dialect {
+    /// `;` with decimal comma, UTF-8 with BOM: what Excel in Swedish locale opens cleanly.
+    pub const EXCEL_SV: Dialect = Dialect {
+        delimiter: b';',
+        decimal_comma: true,
+        encoding: Encoding::Utf8Bom,
+    };
+    /// `,` with decimal point, UTF-8.
+    pub const PLAIN: Dialect = Dialect {
+        delimiter: b',',
+        decimal_comma: false,
+        encoding: Encoding::Utf8,
+    };
+}
+
+/// Decodes bytes: UTF-8 (with or without BOM), else Windows-1252.
+#[must_use]
+pub fn decode(bytes: &[u8]) -> (String, Encoding) {
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return (
+            String::from_utf8_lossy(rest).into_owned(),
+            Encoding::Utf8Bom,
+        );
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => (s.to_string(), Encoding::Utf8),
+        Err(_) => {
+            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+            (text.into_owned(), Encoding::Windows1252)
+        }
+    }
+}
+
+/// Picks `;` or `,` from the header line: whichever occurs more often outside quotes.
+#[must_use]
+pub fn detect_delimiter(text: &str) -> u8 {
+    let header = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    let (mut semi, mut comma, mut quoted) = (0usize, 0usize, false);
+    for c in header.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            ';' if !quoted => semi += 1,
+            ',' if !quoted => comma += 1,
+            _ => {}
+        }
+    }
+    if semi >= comma && semi > 0 {
+        b';'
+    } else {
+        b','
+    }
+}
+
+/// One data row: its 1-based line number in the file and its fields.
+#[derive(Clone, Debug)]
+pub struct Row {
+    /// 1-based line where the row starts.
+    pub line: u64,
+    /// Fields, trimmed of surrounding white space.
+    pub fields: Vec<String>,
+}
+
+/// A parsed CSV file: header names and data rows.
+#[derive(Clone, Debug)]
+pub struct Table {
+    /// The dialect found.
+    pub dialect: Dialect,
+    /// Header cells as written (trimmed).
+    pub headers: Vec<String>,
+    /// Data rows; blank rows are skipped.
+    pub rows: Vec<Row>,
+}
+
+/// Normalizes a header for matching: lowercase, å/ä → a, ö → o, é → e, space and `-` → `_`.
+#[must_use]
+pub fn normalize_header(h: &str) -> String {
+    h.trim()
+        .trim_start_matches('\u{feff}')
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'å' | 'ä' | 'à' | 'á' => 'a',
+            'ö' | 'ø' | 'ó' => 'o',
+            'é' | 'è' => 'e',
+            ' ' | '-' | '.' => '_',
+            other => other,
+        })
+        .collect()
+}
+
+impl Table {
+    /// Reads bytes into a table, detecting encoding and separator.
+    ///
+    /// Errors (a malformed record, a row with a different number of fields than the header)
+    /// are collected; the rows that could be read are still returned in `Ok` only when
+    /// there were none.
+    pub fn read(bytes: &[u8]) -> Result<Table, Vec<CsvError>> {
+        let (text, encoding) = decode(bytes);
+        let delimiter = detect_delimiter(&text);
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .has_headers(false)
+            .flexible(true)
+            .trim(csv::Trim::All)
+            .from_reader(text.as_bytes());
+        let mut errors = Vec::new();
+        let mut headers: Option<Vec<String>> = None;
+        let mut rows = Vec::new();
+        for record in reader.records() {
+            match record {
+                Err(e) => {
+                    let line = e.position().map_or(0, csv::Position::line);
+                    errors.push(CsvError::new(
+                        line,
+                        None,
+                        "",
+                        CsvErrorKind::Malformed {
+                            detail: e.to_string(),
+                        },
+                    ));
+                }
+                Ok(rec) => {
+                    let line = rec.position().map_or(0, csv::Position::line);
+                    let fields: Vec<String> = rec.iter().map(str::to_string).collect();
+                    if fields.iter().all(String::is_empty) {
+                        continue;
+                    }
+                    match &headers {
+                        None => headers = Some(fields),
+                        Some(h) => {
+                            if fields.len() != h.len() {
+                                // Trailing empty cells (Excel pads rows) are not an error.
+                                let extra_empty = fields.len() > h.len()
+                                    && fields.iter().skip(h.len()).all(String::is_empty);
+                                if !extra_empty {
+                                    errors.push(CsvError::new(
+                                        line,
+                                        None,
+                                        "",
+                                        CsvErrorKind::FieldCount {
+                                            expected: h.len(),
+                                            found: fields.len(),
+                                        },
+                                    ));
+                                    continue;
+                                }
+                            }
+                            rows.push(Row { line, fields });
+                        }
+                    }
+                }
+            }
+        }
+        let headers = match headers {
+            Some(h) => h,
+            None => {
+                errors.push(CsvError::new(1, None, "", CsvErrorKind::Empty));
+                return Err(errors);
+            }
+        };
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let decimal_comma = delimiter == b';';
+        Ok(Table {
+            dialect: Dialect {
+                delimiter,
+                decimal_comma,
+                encoding,
+            },
+            headers,
+            rows,
+        })
+    }
+
+    /// Maps wanted columns to their indexes.
+    ///
+    /// Each wanted column has an id and accepted aliases (English and Swedish names;
+    /// matching ignores case, å/ä/ö and spaces). A missing required column and a header
+    /// that matches no wanted column are errors on line 1.
+    pub fn columns(&self, wanted: &[ColumnSpec]) -> Result<Columns, Vec<CsvError>> {
+        let mut errors = Vec::new();
+        let normalized: Vec<String> = self.headers.iter().map(|h| normalize_header(h)).collect();
+        let mut index = vec![None; wanted.len()];
+        for (i, h) in normalized.iter().enumerate() {
+            if h.is_empty() {
+                continue;
+            }
+            let found = wanted
+                .iter()
+                .position(|w| w.aliases.iter().any(|a| normalize_header(a) == *h));
+            match found {
+                Some(w) => {
+                    if let Some(slot) = index.get_mut(w) {
+                        if slot.is_some() {
+                            errors.push(CsvError::new(
+                                1,
+                                Some(self.header(i)),
+                                self.header(i),
+                                CsvErrorKind::DuplicateColumn,
+                            ));
+                        }
+                        *slot = Some(i);
+                    }
+                }
+                None => errors.push(CsvError::new(
+                    1,
+                    Some(self.header(i)),
+                    self.header(i),
+                    CsvErrorKind::UnknownColumn {
+                        expected: wanted
+                            .iter()
+                            .filter_map(|w| w.aliases.first().copied())
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    },
+                )),
+            }
+        }
+        for (w, slot) in wanted.iter().zip(&index) {
+            if w.required && slot.is_none() {
+                let name = w.aliases.first().copied().unwrap_or("");
+                errors.push(CsvError::new(
+                    1,
+                    Some(name.to_string()),
+                    "",
+                    CsvErrorKind::MissingColumn,
+                ));
+            }
+        }
+        if errors.is_empty() {
+            Ok(Columns {
+                names: wanted
+                    .iter()
+                    .zip(&index)
+                    .map(|(w, i)| {
+                        i.and_then(|i| self.headers.get(i).cloned())
+                            .unwrap_or_else(|| w.aliases.first().copied().unwrap_or("").to_string())
+                    })
+                    .collect(),
+                index,
+                decimal_comma: self.dialect.decimal_comma,
+            })
+        } else {
+            Err(errors)
+        }
+    }
+
+    fn header(&self, i: usize) -> String {
+        self.headers.get(i).cloned().unwrap_or_default()
+    }
+}
+
+/// A column a reader wants: accepted header names and whether it must be present.
+#[derive(Clone, Copy, Debug)]
+pub struct ColumnSpec {
+    /// Accepted header names; the first is the canonical (English) one.
+    pub aliases: &'static [&'static str],
+    /// Whether the file must have it.
+    pub required: bool,
+}
+
+impl ColumnSpec {
+    /// A required column.
+    #[must_use]
+    pub const fn required(aliases: &'static [&'static str]) -> Self {
+        Self {
+            aliases,
+            required: true,
+        }
+    }
+    /// An optional column.
+    #[must_use]
+    pub const fn optional(aliases: &'static [&'static str]) -> Self {
+        Self {
+            aliases,
+            required: false,
+        }
+    }
+}
+
+/// Column positions found for a [`ColumnSpec`] list, and typed field access that records
+/// errors with line, column name and the offending text.
+#[derive(Clone, Debug)]
+pub struct Columns {
+    index: Vec<Option<usize>>,
+    names: Vec<String>,
+    decimal_comma: bool,
+}
+
+impl Columns {
+    /// Whether wanted column `col` is present in the file.
+    #[must_use]
+    pub fn has(&self, col: usize) -> bool {
+        self.index.get(col).copied().flatten().is_some()
+    }
+
+    /// The header name used in the file for wanted column `col`.
+    #[must_use]
+    pub fn name(&self, col: usize) -> String {
+        self.names.get(col).cloned().unwrap_or_default()
+    }
+
+    /// The trimmed text of wanted column `col` in `row` (empty when absent).
+    #[must_use]
+    pub fn text<'r>(&self, row: &'r Row, col: usize) -> &'r str {
+        self.index
+            .get(col)
+            .copied()
+            .flatten()
+            .and_then(|i| row.fields.get(i))
+            .map_or("", String::as_str)
+    }
+
+    /// An error at this row and column with the field's text.
+    #[must_use]
+    pub fn error(&self, row: &Row, col: usize, kind: CsvErrorKind) -> CsvError {
+        CsvError::new(row.line, Some(self.name(col)), self.text(row, col), kind)
+    }
+
+    /// A required text field; empty is an error.
+    pub fn required_text(
+        &self,
+        row: &Row,
+        col: usize,
+        errors: &mut Vec<CsvError>,
+    ) -> Option<String> {
+        let t = self.text(row, col);
+        if t.is_empty() {
+            errors.push(self.error(row, col, CsvErrorKind::EmptyField));
+            None
+        } else {
+            Some(t.to_string())
+        }
+    }
+
+    /// An optional decimal: `None` when empty, an error when not a number.
+    pub fn opt_decimal(
+        &self,
+        row: &Row,
+        col: usize,
+        errors: &mut Vec<CsvError>,
+    ) -> Result<Option<Decimal>, ()> {
+        let t = self.text(row, col);
+        if t.is_empty() {
+            return Ok(None);
+        }
+        match parse_decimal(t, self.decimal_comma) {
+            Some(d) => Ok(Some(d)),
+            None => {
+                errors.push(self.error(row, col, CsvErrorKind::InvalidNumber));
+                Err(())
+            }
+        }
+    }
+
+    /// A required decimal.
+    pub fn decimal(&self, row: &Row, col: usize, errors: &mut Vec<CsvError>) -> Option<Decimal> {
+        match self.opt_decimal(row, col, errors) {
+            Ok(Some(d)) => Some(d),
+            Ok(None) => {
+                errors.push(self.error(row, col, CsvErrorKind::EmptyField));
+                None
+            }
+            Err(()) => None,
+        }
+    }
+
+    /// An optional whole year (1900–2200).
+    pub fn opt_year(
+        &self,
+        row: &Row,
+        col: usize,
+        errors: &mut Vec<CsvError>,
+    ) -> Result<Option<crate::Year>, ()> {
+        let t = self.text(row, col);
+        if t.is_empty() {
+            return Ok(None);
+        }
+        match t.parse::<u16>() {
+            Ok(y) if (1900..=2200).contains(&y) => Ok(Some(crate::Year(y))),
+            _ => {
+                errors.push(self.error(row, col, CsvErrorKind::InvalidYear));
+                Err(())
+            }
+        }
+    }
+}
+
+/// Parses a decimal as Excel writes it in Swedish or English locale.
+///
+/// Accepts `1234.5`, `1 234,5` (space or no-break space as thousands separator),
+/// `-12,5`, `−12,5` (Unicode minus) and `+3`. With `decimal_comma`, a comma is the
+/// decimal mark and a point is also accepted when no comma is present. Rejects anything
+/// else, including thousands separators made of points or commas (ambiguous), exponents,
+/// and `NaN`. Never goes through a float.
+#[must_use]
+pub fn parse_decimal(text: &str, decimal_comma: bool) -> Option<Decimal> {
+    let mut s: String = text
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
+        .map(|c| if c == '\u{2212}' { '-' } else { c })
+        .collect();
+    if decimal_comma {
+        if s.contains(',') {
+            if s.contains('.') || s.matches(',').count() > 1 {
+                return None;
+            }
+            s = s.replace(',', ".");
+        }
+    } else if s.contains(',') {
+        return None;
+    }
+    let body = s.strip_prefix(['-', '+']).unwrap_or(&s);
+    let valid = !body.is_empty()
+        && body.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && body.matches('.').count() <= 1
+        && body.chars().any(|c| c.is_ascii_digit());
+    if !valid {
+        return None;
+    }
+    let s = s.strip_prefix('+').unwrap_or(&s);
+    Decimal::from_str(s).ok()
+}
+
+/// Writes a decimal for a dialect: decimal comma or point, no thousands separator.
+#[must_use]
+pub fn format_decimal(d: Decimal, decimal_comma: bool) -> String {
+    let s = d.normalize().to_string();
+    if decimal_comma {
+        s.replace('.', ",")
+    } else {
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn parses_swedish_and_english_numbers() {
+        assert_eq!(parse_decimal("1 234,5", true), Some(dec!(1234.5)));
+        assert_eq!(parse_decimal("1\u{a0}234,5", true), Some(dec!(1234.5)));
+        assert_eq!(parse_decimal("\u{2212}12,25", true), Some(dec!(-12.25)));
+        assert_eq!(parse_decimal("12.25", true), Some(dec!(12.25)));
+        assert_eq!(parse_decimal("12.25", false), Some(dec!(12.25)));
+        assert_eq!(parse_decimal("+3", false), Some(dec!(3)));
+        assert_eq!(parse_decimal("12,5", false), None);
+        assert_eq!(parse_decimal("1.234,5", true), None);
+        assert_eq!(parse_decimal("1e5", false), None);
+        assert_eq!(parse_decimal("NaN", false), None);
+        assert_eq!(parse_decimal("-", false), None);
+        assert_eq!(parse_decimal(".", false), None);
+        assert_eq!(parse_decimal("12,5,0", true), None);
+    }
+
+    #[test]
+    fn decodes_windows_1252_and_bom() {
+        let (t, e) = decode(b"kommun\nBor\xe5s\n");
+        assert_eq!((t.as_str(), e), ("kommun\nBorås\n", Encoding::Windows1252));
+        let (t, e) = decode("\u{feff}kommun".as_bytes());
+        assert_eq!((t.as_str(), e), ("kommun", Encoding::Utf8Bom));
+    }
+
+    #[test]
+    fn detects_delimiter_from_header() {
+        assert_eq!(detect_delimiter("a;b;c\n1,5;2;3"), b';');
+        assert_eq!(detect_delimiter("a,b,c\n1.5,2,3"), b',');
+        assert_eq!(detect_delimiter("\"a;x\",b,c"), b',');
+    }
+
+    #[test]
+    fn normalizes_swedish_headers() {
+        assert_eq!(normalize_header(" Åtgärd "), "atgard");
+        assert_eq!(normalize_header("Mängd ton"), "mangd_ton");
+    }
+}

@@ -1,0 +1,189 @@
+//! Small hand-written factor tables and measures for tests.
+#![allow(dead_code, unreachable_pub, clippy::unwrap_used)]
+
+use calc_core::*;
+use rust_decimal::Decimal;
+use std::sync::Arc;
+
+pub fn d(s: &str) -> Decimal {
+    s.parse().unwrap()
+}
+
+pub fn share(s: &str) -> Share {
+    Share::new(d(s)).unwrap()
+}
+
+pub fn info() -> FactorSetInfo {
+    FactorSetInfo {
+        id: "test".into(),
+        name: "Test set".into(),
+        version: "1".into(),
+        year: Some(Year(2025)),
+    }
+}
+
+/// Adds an emission and a cost factor with (low, central, high) each.
+pub fn add(table: &mut FactorTable, fraction: &str, route: Route, ef: [&str; 3], cf: [&str; 3]) {
+    let f = FractionId::from(fraction);
+    table
+        .insert_emission(EmissionFactor {
+            id: emission_factor_id(&f, route),
+            fraction: f.clone(),
+            route,
+            value: Estimate::new(
+                KgCo2ePerTonne::new(d(ef[0])),
+                KgCo2ePerTonne::new(d(ef[1])),
+                KgCo2ePerTonne::new(d(ef[2])),
+            )
+            .unwrap(),
+            gwp: "AR5".into(),
+            displacement: None,
+            source: SourceId::from("test_source"),
+            locator: String::new(),
+            note: String::new(),
+        })
+        .unwrap();
+    table
+        .insert_cost(CostFactor {
+            id: cost_factor_id(&f, route),
+            fraction: f.clone(),
+            route,
+            value: Estimate::new(
+                SekPerTonne::new(d(cf[0])),
+                SekPerTonne::new(d(cf[1])),
+                SekPerTonne::new(d(cf[2])),
+            )
+            .unwrap(),
+            price_year: Some(Year(2025)),
+            source: SourceId::from("test_source"),
+            locator: String::new(),
+            note: String::new(),
+        })
+        .unwrap();
+}
+
+/// Food: incineration, anaerobic digestion, prevention. Textiles: incineration, reuse.
+pub fn table() -> FactorTable {
+    let mut t = FactorTable::new(info());
+    add(
+        &mut t,
+        "food",
+        Route::Incineration,
+        ["-100", "-50", "0"],
+        ["800", "900", "1000"],
+    );
+    add(
+        &mut t,
+        "food",
+        Route::AnaerobicDigestion,
+        ["-150", "-100", "-50"],
+        ["500", "600", "700"],
+    );
+    add(
+        &mut t,
+        "food",
+        Route::Prevention,
+        ["-2500", "-2000", "-1500"],
+        ["-30000", "-20000", "-10000"],
+    );
+    add(
+        &mut t,
+        "textiles",
+        Route::Incineration,
+        ["1000", "1500", "2000"],
+        ["800", "900", "1000"],
+    );
+    add(
+        &mut t,
+        "textiles",
+        Route::Reuse,
+        ["-12000", "-9000", "-6000"],
+        ["-5000", "-2000", "0"],
+    );
+    t
+}
+
+pub fn measure(
+    id: &str,
+    fraction: &str,
+    kg_per_inhabitant: &str,
+    baseline: RouteMix,
+    target: RouteMix,
+    effect: &str,
+    ramp_years: u16,
+    implementation_per_inh: &str,
+    running_per_inh: &str,
+) -> Arc<Measure> {
+    Arc::new(Measure {
+        id: MeasureId::from(id),
+        area: "food".into(),
+        name_sv: id.into(),
+        name_en: id.into(),
+        description_sv: String::new(),
+        description_en: String::new(),
+        fraction: FractionId::from(fraction),
+        basis: QuantityBasis::PerInhabitant {
+            kg: KgPerInhabitant::new(d(kg_per_inhabitant)),
+        },
+        baseline,
+        target,
+        default_effect: share(effect),
+        ramp_years,
+        implementation_cost: SekPerInhabitant::new(d(implementation_per_inh)),
+        running_cost: SekPerInhabitant::new(d(running_per_inh)),
+        sources: vec![SourceId::from("test_source")],
+    })
+}
+
+/// Food prevention: 10 kg/inh, 60 % incinerated + 40 % digested today, 50 % effect,
+/// full effect after 3 years, 2 SEK/inh once and 1 SEK/inh/yr.
+pub fn food_prevention() -> Arc<Measure> {
+    measure(
+        "food_prevention",
+        "food",
+        "10",
+        RouteMix::new([
+            (Route::Incineration, share("0.6")),
+            (Route::AnaerobicDigestion, share("0.4")),
+        ])
+        .unwrap(),
+        RouteMix::single(Route::Prevention),
+        "0.5",
+        3,
+        "2",
+        "1",
+    )
+}
+
+/// Textile reuse: 5 kg/inh from incineration to reuse, 20 % effect, at once.
+pub fn textile_reuse() -> Arc<Measure> {
+    measure(
+        "textile_reuse",
+        "textiles",
+        "5",
+        RouteMix::single(Route::Incineration),
+        RouteMix::single(Route::Reuse),
+        "0.2",
+        0,
+        "0",
+        "3",
+    )
+}
+
+pub fn town(code: &str, population: u32) -> Arc<Municipality> {
+    Arc::new(Municipality {
+        code: ScbCode::from(code),
+        name: format!("Town {code}"),
+        population,
+        population_date: "2024-12-31".into(),
+        source: SourceId::from("test_source"),
+    })
+}
+
+pub fn scenario(first: u16, last: u16, rate: &str) -> Scenario {
+    Scenario::new(
+        "test",
+        PlanPeriod::new(Year(first), Year(last)).unwrap(),
+        share(rate),
+    )
+}

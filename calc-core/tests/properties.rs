@@ -1,0 +1,200 @@
+//! Property tests: additivity, zero effect, linearity in tonnes, order independence,
+//! savings = baseline − alternative, and ordered bands.
+#![allow(clippy::unwrap_used)]
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+use calc_core::*;
+use common::*;
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+use std::sync::Arc;
+
+/// A decimal with two decimals between −max and max (bounded: no overflow in sums).
+fn dec(max: i64) -> impl Strategy<Value = Decimal> {
+    (-max * 100..=max * 100).prop_map(|n| Decimal::new(n, 2))
+}
+
+fn estimate() -> impl Strategy<Value = [Decimal; 3]> {
+    (dec(5000), 0i64..500_000, 0i64..500_000)
+        .prop_map(|(c, a, b)| [c - Decimal::new(a, 2), c, c + Decimal::new(b, 2)])
+}
+
+fn random_table() -> impl Strategy<Value = FactorTable> {
+    prop::collection::vec((estimate(), estimate()), Route::ALL.len()).prop_map(|v| {
+        let mut t = FactorTable::new(info());
+        for (route, (ef, cf)) in Route::ALL.into_iter().zip(v) {
+            let s = |a: [Decimal; 3]| a.map(|x| x.to_string());
+            let (ef, cf) = (s(ef), s(cf));
+            add(
+                &mut t,
+                "food",
+                route,
+                [&ef[0], &ef[1], &ef[2]],
+                [&cf[0], &cf[1], &cf[2]],
+            );
+        }
+        t
+    })
+}
+
+/// A mix over one or two routes with shares in whole percent.
+fn mix() -> impl Strategy<Value = RouteMix> {
+    (0usize..7, 0usize..7, 0i64..=100).prop_map(|(a, b, p)| {
+        let (ra, rb) = (Route::ALL[a], Route::ALL[b]);
+        if ra == rb || p == 100 {
+            RouteMix::single(ra)
+        } else {
+            RouteMix::new([
+                (ra, Share::new(Decimal::new(p, 2)).unwrap()),
+                (rb, Share::new(Decimal::new(100 - p, 2)).unwrap()),
+            ])
+            .unwrap()
+        }
+    })
+}
+
+/// Ramp years with exact decimal steps (1, 2, 4, 5 steps): sums are exact.
+fn ramp_years() -> impl Strategy<Value = u16> {
+    prop::sample::select(vec![0u16, 1, 3, 4])
+}
+
+fn item() -> impl Strategy<Value = ScenarioItem> {
+    (
+        mix(),
+        mix(),
+        0i64..=100,
+        ramp_years(),
+        0i64..10_000,
+        0i64..1000,
+        0i64..100,
+        1u32..200_000,
+        2025u16..2030,
+        0i64..=1000,
+    )
+        .prop_map(|(b, t, eff, ramp, kg, imp, run, pop, start, q)| {
+            let m = Arc::new(Measure {
+                default_effect: Share::new(Decimal::new(eff, 2)).unwrap(),
+                baseline: b,
+                target: t,
+                ramp_years: ramp,
+                basis: QuantityBasis::PerInhabitant {
+                    kg: KgPerInhabitant::new(Decimal::new(kg, 2)),
+                },
+                implementation_cost: SekPerInhabitant::new(Decimal::new(imp, 1)),
+                running_cost: SekPerInhabitant::new(Decimal::new(run, 1)),
+                ..(*food_prevention()).clone()
+            });
+            let item = ScenarioItem::new(m, town("0001", pop), Year(start));
+            if q > 500 {
+                item.with_quantity(Tonnes::new(Decimal::new(q, 1))).unwrap()
+            } else {
+                item
+            }
+        })
+}
+
+fn scenario_of(items: Vec<ScenarioItem>) -> Scenario {
+    let mut s = scenario(2025, 2035, "0.035");
+    s.items = items;
+    s
+}
+
+fn assert_close(a: Band<Sek>, b: Band<Sek>) {
+    let eps = Decimal::new(1, 12);
+    for (x, y) in [(a.low, b.low), (a.central, b.central), (a.high, b.high)] {
+        assert!((x.value() - y.value()).abs() <= eps, "{x} != {y}");
+    }
+}
+
+fn assert_ordered<T: Ord + std::fmt::Debug>(b: &Band<T>) {
+    assert!(
+        b.low <= b.central && b.central <= b.high,
+        "unordered band {b:?}"
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn totals_add_up_over_measures_and_municipalities(
+        table in random_table(),
+        a in prop::collection::vec(item(), 0..5),
+        b in prop::collection::vec(item(), 0..5),
+    ) {
+        let ea = evaluate(&table, &scenario_of(a.clone())).unwrap();
+        let eb = evaluate(&table, &scenario_of(b.clone())).unwrap();
+        let both = evaluate(&table, &scenario_of([a, b].concat())).unwrap();
+        prop_assert_eq!(
+            both.total.co2e_saved_kg_cumulative,
+            ea.total.co2e_saved_kg_cumulative.checked_add(eb.total.co2e_saved_kg_cumulative).unwrap()
+        );
+        prop_assert_eq!(
+            both.total.net_sek_saved_cumulative,
+            ea.total.net_sek_saved_cumulative.checked_add(eb.total.net_sek_saved_cumulative).unwrap()
+        );
+        // Discounting divides by (1 + r)^n, which rounds in the 28th digit: compare to 1e-12 SEK.
+        assert_close(
+            both.total.net_present_value_sek,
+            ea.total.net_present_value_sek.checked_add(eb.total.net_present_value_sek).unwrap(),
+        );
+        // The per-year totals add up to the cumulative total.
+        let per_year = KgCo2e::checked_sum(both.by_year.iter().map(|y| y.co2e_saved_kg.central)).unwrap();
+        prop_assert_eq!(per_year, both.total.co2e_saved_kg_cumulative.central);
+        // So do the per-measure and per-municipality groups.
+        let by_m = KgCo2e::checked_sum(both.by_measure.iter().map(|g| g.summary.co2e_saved_kg_per_year.central)).unwrap();
+        prop_assert_eq!(by_m, both.total.co2e_saved_kg_per_year.central);
+    }
+
+    #[test]
+    fn zero_effect_saves_nothing(table in random_table(), items in prop::collection::vec(item(), 1..5)) {
+        let items: Vec<_> = items.into_iter().map(|i| i.with_effect(Share::ZERO)).collect();
+        let e = evaluate(&table, &scenario_of(items)).unwrap();
+        prop_assert_eq!(e.total.co2e_saved_kg_cumulative, Band::exact(KgCo2e::ZERO));
+        prop_assert_eq!(e.total.waste_sek_saved_per_year, Band::exact(Sek::ZERO));
+        prop_assert_eq!(e.total.tonnes_shifted_cumulative, Tonnes::ZERO);
+        // Only the measure costs remain.
+        prop_assert_eq!(e.total.net_sek_saved_per_year.central, -e.total.running_cost_sek_per_year);
+    }
+
+    #[test]
+    fn doubling_tonnes_doubles_savings(table in random_table(), it in item()) {
+        let q = it.affected_tonnes().unwrap();
+        let double = it.clone().with_quantity(q.checked_scale(Decimal::TWO).unwrap()).unwrap();
+        let one = evaluate(&table, &scenario_of(vec![it])).unwrap();
+        let two = evaluate(&table, &scenario_of(vec![double])).unwrap();
+        prop_assert_eq!(
+            two.total.co2e_saved_kg_cumulative.central,
+            one.total.co2e_saved_kg_cumulative.central.checked_scale(Decimal::TWO).unwrap()
+        );
+        prop_assert_eq!(
+            two.total.waste_sek_saved_per_year.high,
+            one.total.waste_sek_saved_per_year.high.checked_scale(Decimal::TWO).unwrap()
+        );
+    }
+
+    #[test]
+    fn item_order_does_not_change_totals(table in random_table(), items in prop::collection::vec(item(), 1..6)) {
+        let fwd = evaluate(&table, &scenario_of(items.clone())).unwrap();
+        let rev = evaluate(&table, &scenario_of(items.into_iter().rev().collect())).unwrap();
+        assert_close(fwd.total.net_present_value_sek, rev.total.net_present_value_sek);
+        let strip = |mut s: Summary| { s.net_present_value_sek = Band::default(); s };
+        prop_assert_eq!(strip(fwd.total), strip(rev.total));
+    }
+
+    #[test]
+    fn savings_are_baseline_minus_alternative(table in random_table(), it in item()) {
+        let e = evaluate(&table, &scenario_of(vec![it])).unwrap();
+        let r = &e.items[0];
+        prop_assert_eq!(
+            r.co2e_saved_per_tonne.central,
+            r.baseline_kg_co2e_per_tonne.checked_sub(r.target_kg_co2e_per_tonne).unwrap()
+        );
+        assert_ordered(&r.co2e_saved_per_tonne);
+        assert_ordered(&r.sek_saved_per_tonne);
+        assert_ordered(&e.total.co2e_saved_kg_cumulative);
+        assert_ordered(&e.total.net_sek_saved_cumulative);
+        assert_ordered(&e.total.net_present_value_sek);
+    }
+}

@@ -1,0 +1,313 @@
+//! # factors: Avfallskalkyl's sourced default data
+//!
+//! The CSV files in `factors/data/` (see `factors/README.md`) embedded in the binary and
+//! parsed with the same [`calc_core::csvio`] readers a user's own files go through.
+//! Every number has a source in `sources.csv`; `tests/integrity.rs` proves that the data
+//! loads and holds together, so [`builtin`] returning an error means a broken build.
+
+use calc_core::csvio::{self, CsvError};
+use calc_core::{
+    FactorSetInfo, FactorTable, Fraction, Measure, MeasureId, Municipality, PlanPeriod, Scenario,
+    ScenarioItem, Share, Source, Year,
+};
+use std::sync::{Arc, OnceLock};
+
+/// The data files, as embedded: `(path under factors/data, contents)`.
+pub const FILES: &[(&str, &str)] = &[
+    ("areas.csv", include_str!("../data/areas.csv")),
+    ("fractions.csv", include_str!("../data/fractions.csv")),
+    ("routes.csv", include_str!("../data/routes.csv")),
+    ("factor_sets.csv", include_str!("../data/factor_sets.csv")),
+    (
+        "sets/sjuharad-2025.csv",
+        include_str!("../data/sets/sjuharad-2025.csv"),
+    ),
+    (
+        "sets/sjuharad-2024.csv",
+        include_str!("../data/sets/sjuharad-2024.csv"),
+    ),
+    ("measures.csv", include_str!("../data/measures.csv")),
+    (
+        "measure_mixes.csv",
+        include_str!("../data/measure_mixes.csv"),
+    ),
+    (
+        "municipalities.csv",
+        include_str!("../data/municipalities.csv"),
+    ),
+    ("sources.csv", include_str!("../data/sources.csv")),
+];
+
+/// An embedded file's contents by its path under `factors/data`.
+#[must_use]
+pub fn file(path: &str) -> Option<&'static str> {
+    FILES.iter().find(|(p, _)| *p == path).map(|(_, c)| *c)
+}
+
+/// A goal area of the waste plan.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Area {
+    /// Id, e.g. `food`.
+    pub id: String,
+    /// Swedish name.
+    pub name_sv: String,
+    /// English name.
+    pub name_en: String,
+}
+
+/// Everything built in: factor sets, measures, municipalities, sources.
+#[derive(Debug)]
+pub struct Catalogue {
+    /// Factor sets, the current one first.
+    pub sets: Vec<FactorTable>,
+    /// Waste fractions.
+    pub fractions: Vec<Fraction>,
+    /// Goal areas.
+    pub areas: Vec<Area>,
+    /// The measure catalogue.
+    pub measures: Vec<Arc<Measure>>,
+    /// The eight Sjuhärad municipalities.
+    pub municipalities: Vec<Arc<Municipality>>,
+    /// Every source.
+    pub sources: Vec<Source>,
+}
+
+/// Why the built-in data did not load: the file and its errors.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("built-in data file {file} is invalid: {}", errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
+pub struct DataError {
+    /// The file under `factors/data`.
+    pub file: String,
+    /// What is wrong.
+    pub errors: Vec<CsvError>,
+}
+
+fn data_file(path: &str) -> Result<&'static str, DataError> {
+    file(path).ok_or_else(|| DataError {
+        file: path.to_string(),
+        errors: Vec::new(),
+    })
+}
+
+fn wrap<T>(path: &str, r: Result<T, Vec<CsvError>>) -> Result<T, DataError> {
+    r.map_err(|errors| DataError {
+        file: path.to_string(),
+        errors,
+    })
+}
+
+/// Reads a simple id/name_sv/name_en file.
+fn read_areas(text: &str) -> Result<Vec<Area>, Vec<CsvError>> {
+    use csvio::ColumnSpec;
+    const COLS: &[ColumnSpec] = &[
+        ColumnSpec::required(&["id"]),
+        ColumnSpec::required(&["name_sv"]),
+        ColumnSpec::required(&["name_en"]),
+    ];
+    let table = csvio::Table::read(text.as_bytes())?;
+    let cols = table.columns(COLS)?;
+    let mut errors = Vec::new();
+    let mut out = Vec::new();
+    for row in &table.rows {
+        let id = cols.required_text(row, 0, &mut errors);
+        let sv = cols.required_text(row, 1, &mut errors);
+        let en = cols.required_text(row, 2, &mut errors);
+        if let (Some(id), Some(name_sv), Some(name_en)) = (id, sv, en) {
+            out.push(Area {
+                id,
+                name_sv,
+                name_en,
+            });
+        }
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Factor set metadata from `factor_sets.csv`: `(info, file)`.
+fn read_set_list(text: &str) -> Result<Vec<(FactorSetInfo, String)>, Vec<CsvError>> {
+    use csvio::ColumnSpec;
+    const COLS: &[ColumnSpec] = &[
+        ColumnSpec::required(&["id"]),
+        ColumnSpec::required(&["name_sv"]),
+        ColumnSpec::required(&["name_en"]),
+        ColumnSpec::required(&["version"]),
+        ColumnSpec::required(&["year"]),
+        ColumnSpec::required(&["file"]),
+        ColumnSpec::optional(&["gwp"]),
+        ColumnSpec::optional(&["description_en"]),
+    ];
+    let table = csvio::Table::read(text.as_bytes())?;
+    let cols = table.columns(COLS)?;
+    let mut errors = Vec::new();
+    let mut out = Vec::new();
+    for row in &table.rows {
+        let id = cols.required_text(row, 0, &mut errors);
+        let name = cols.required_text(row, 1, &mut errors);
+        let version = cols.required_text(row, 3, &mut errors);
+        let year = cols.opt_year(row, 4, &mut errors).ok().flatten();
+        let file = cols.required_text(row, 5, &mut errors);
+        if let (Some(id), Some(name), Some(version), Some(file)) = (id, name, version, file) {
+            out.push((
+                FactorSetInfo {
+                    id,
+                    name,
+                    version,
+                    year,
+                },
+                file,
+            ));
+        }
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Parses the embedded files.
+pub fn load() -> Result<Catalogue, DataError> {
+    let sources = wrap(
+        "sources.csv",
+        csvio::read_sources(data_file("sources.csv")?.as_bytes()),
+    )?;
+    let mut sets = Vec::new();
+    let list = wrap(
+        "factor_sets.csv",
+        read_set_list(data_file("factor_sets.csv")?),
+    )?;
+    for (info, path) in list {
+        let text = data_file(&path)?;
+        let mut table = wrap(&path, csvio::read_factor_table(text.as_bytes(), info))?;
+        for s in &sources {
+            // Ids are unique in sources.csv (checked by read_sources), so this cannot fail.
+            let _ = table.insert_source(s.clone());
+        }
+        sets.push(table);
+    }
+    let fractions = wrap(
+        "fractions.csv",
+        csvio::read_fractions(data_file("fractions.csv")?.as_bytes()),
+    )?;
+    let areas = wrap("areas.csv", read_areas(data_file("areas.csv")?))?;
+    let measures = wrap(
+        "measures.csv",
+        csvio::read_measures(
+            data_file("measures.csv")?.as_bytes(),
+            data_file("measure_mixes.csv")?.as_bytes(),
+        ),
+    )?;
+    let municipalities = wrap(
+        "municipalities.csv",
+        csvio::read_municipalities(data_file("municipalities.csv")?.as_bytes()),
+    )?;
+    Ok(Catalogue {
+        sets,
+        fractions,
+        areas,
+        measures: measures.into_iter().map(Arc::new).collect(),
+        municipalities: municipalities.into_iter().map(Arc::new).collect(),
+        sources,
+    })
+}
+
+/// The built-in catalogue, parsed once.
+pub fn builtin() -> Result<&'static Catalogue, &'static DataError> {
+    static CELL: OnceLock<Result<Catalogue, DataError>> = OnceLock::new();
+    CELL.get_or_init(load).as_ref()
+}
+
+/// The default plan period of the Sjuhärad plan's horizon: 2025–2035.
+pub const DEFAULT_PERIOD: (u16, u16) = (2025, 2035);
+
+/// Default discount rate for the net present value: 3.5 % real, the rate the Swedish
+/// Transport Administration's ASEK guidance uses for public investments
+/// (source `trafikverket_asek_7`).
+pub const DEFAULT_DISCOUNT_RATE_PERMILLE: u32 = 35;
+
+impl Catalogue {
+    /// The current (first) factor set.
+    #[must_use]
+    pub fn current_set(&self) -> Option<&FactorTable> {
+        self.sets.first()
+    }
+
+    /// A factor set by id.
+    #[must_use]
+    pub fn set(&self, id: &str) -> Option<&FactorTable> {
+        self.sets.iter().find(|s| s.info().id == id)
+    }
+
+    /// A measure by id.
+    #[must_use]
+    pub fn measure(&self, id: &str) -> Option<&Arc<Measure>> {
+        self.measures.iter().find(|m| m.id.as_str() == id)
+    }
+
+    /// A municipality by SCB code or name, ignoring letter case and å/ä/ö.
+    #[must_use]
+    pub fn municipality(&self, name_or_code: &str) -> Option<&Arc<Municipality>> {
+        let key = csvio::normalize_header(name_or_code);
+        self.municipalities.iter().find(|m| {
+            m.code.as_str() == name_or_code.trim() || csvio::normalize_header(&m.name) == key
+        })
+    }
+
+    /// A source by id.
+    #[must_use]
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id.as_str() == id)
+    }
+
+    /// The default discount rate as a share.
+    #[must_use]
+    pub fn default_discount_rate() -> Share {
+        Share::new(rust_decimal::Decimal::new(
+            i64::from(DEFAULT_DISCOUNT_RATE_PERMILLE),
+            3,
+        ))
+        .unwrap_or(Share::ZERO)
+    }
+
+    /// The default scenario: every catalogue measure at its default effect in every
+    /// municipality, starting in the first year of 2025–2035.
+    #[must_use]
+    pub fn default_scenario(&self) -> Scenario {
+        self.scenario_for(
+            "Sjuhärad",
+            &self.municipalities.iter().collect::<Vec<_>>(),
+            &self.measures.iter().map(|m| &m.id).collect::<Vec<_>>(),
+        )
+    }
+
+    /// A scenario with the given measures (by id) at their defaults in the given
+    /// municipalities over 2025–2035. Unknown measure ids are skipped.
+    #[must_use]
+    pub fn scenario_for(
+        &self,
+        name: &str,
+        municipalities: &[&Arc<Municipality>],
+        measures: &[&MeasureId],
+    ) -> Scenario {
+        let (start, end) = DEFAULT_PERIOD;
+        let period =
+            PlanPeriod::new(Year(start), Year(end)).unwrap_or(PlanPeriod::single(Year(start)));
+        let mut scenario = Scenario::new(name, period, Self::default_discount_rate());
+        for m in measures {
+            if let Some(measure) = self.measure(m.as_str()) {
+                for k in municipalities {
+                    scenario.items.push(ScenarioItem::new(
+                        Arc::clone(measure),
+                        Arc::clone(k),
+                        Year(start),
+                    ));
+                }
+            }
+        }
+        scenario
+    }
+}
