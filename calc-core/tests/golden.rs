@@ -1,4 +1,5 @@
 //! Golden scenarios: every expected number is worked out by hand in the comments.
+#![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used)]
 
 mod common;

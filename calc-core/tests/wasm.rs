@@ -1,0 +1,38 @@
+//! The engine on wasm32 in headless Chromium: same numbers as natively.
+#![cfg(target_arch = "wasm32")]
+#![allow(clippy::unwrap_used)]
+
+mod common;
+use calc_core::*;
+use common::*;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// The golden food-prevention case (see golden.rs for the hand arithmetic).
+#[wasm_bindgen_test]
+fn golden_food_prevention_in_the_browser() {
+    let mut s = scenario(2025, 2029, "0");
+    s.items.push(ScenarioItem::new(
+        food_prevention(),
+        town("0001", 10_000),
+        Year(2025),
+    ));
+    let e = evaluate(&table(), &s).unwrap();
+    assert_eq!(
+        e.total.co2e_saved_kg_cumulative.central,
+        KgCo2e::new(d("337750"))
+    );
+    assert_eq!(e.total.net_sek_saved_cumulative.low, Sek::new(d("1799000")));
+    assert_eq!(
+        e.total.cost_per_tonne_co2e.map(|c| c.value().round_dp(2)),
+        Some(d("-10559.59"))
+    );
+}
+
+#[wasm_bindgen_test]
+fn csv_reading_works_in_the_browser() {
+    let table = csvio::Table::read("kommun;effekt_procent\nBor\u{e5}s;12,5\n".as_bytes()).unwrap();
+    assert_eq!(table.dialect.delimiter, b';');
+    assert_eq!(csvio::parse_decimal("12,5", true), Some(d("12.5")));
+}
