@@ -13,8 +13,8 @@
 //! full-effect year and 1 from then on. `active(y)` is 1 from the start year on.
 
 use crate::model::{
-    FactorId, FactorSetInfo, FactorTable, FractionId, Measure, MeasureId, Route, ScbCode, SourceId,
-    cost_factor_id, emission_factor_id,
+    Estimate, FactorId, FactorSetInfo, FactorTable, FractionId, Measure, MeasureId, Route, ScbCode,
+    SourceId, cost_factor_id, emission_factor_id,
 };
 use crate::scenario::{PlanPeriod, Scenario, ScenarioItem};
 use crate::units::{
@@ -318,20 +318,30 @@ fn add_weighted(acc: Decimal, weight: Decimal, value: Decimal) -> Option<Decimal
     acc.checked_add(weight.checked_mul(value)?)
 }
 
-struct FactorLookup<'a> {
-    table: &'a FactorTable,
-    scenario: &'a Scenario,
+/// One route of a measure: its weight (baseline share − target share) and the factors used.
+#[derive(Clone, Debug)]
+pub(crate) struct Term {
+    pub(crate) baseline: Decimal,
+    pub(crate) target: Decimal,
+    pub(crate) weight: Decimal,
+    pub(crate) ef_id: FactorId,
+    pub(crate) ef: Estimate<KgCo2ePerTonne>,
+    pub(crate) cf_id: FactorId,
+    pub(crate) cf: Estimate<SekPerTonne>,
+    pub(crate) sources: Vec<SourceId>,
+}
+
+pub(crate) struct FactorLookup<'a> {
+    pub(crate) table: &'a FactorTable,
+    pub(crate) scenario: &'a Scenario,
 }
 
 impl FactorLookup<'_> {
-    fn coefficients(&self, measure: &Measure) -> Result<Coefficients, Option<CalcError>> {
+    /// The routes a measure uses, in hierarchy order, with weights and factors
+    /// (a scenario override first, else the table's). `Err(None)` is an overflow.
+    pub(crate) fn terms(&self, measure: &Measure) -> Result<Vec<Term>, Option<CalcError>> {
         let fraction = &measure.fraction;
-        let mut co2e = [Decimal::ZERO; 3];
-        let mut sek = [Decimal::ZERO; 3];
-        let mut baseline_ef = Decimal::ZERO;
-        let mut target_ef = Decimal::ZERO;
-        let mut factors = Vec::new();
-        let mut sources: Vec<SourceId> = Vec::new();
+        let mut out = Vec::new();
         for route in Route::ALL {
             let b = measure.baseline.share(route).value();
             let t = measure.target.share(route).value();
@@ -343,6 +353,7 @@ impl FactorLookup<'_> {
                 .factor_overrides
                 .iter()
                 .find(|o| &o.fraction == fraction && o.route == route);
+            let mut sources = Vec::new();
             let (ef, ef_id) = match (
                 over.and_then(|o| o.emission),
                 self.table.emission(fraction, route),
@@ -352,9 +363,7 @@ impl FactorLookup<'_> {
                     FactorId(format!("override.{}", emission_factor_id(fraction, route))),
                 ),
                 (None, Some(f)) => {
-                    if !sources.contains(&f.source) {
-                        sources.push(f.source.clone());
-                    }
+                    sources.push(f.source.clone());
                     (f.value, f.id.clone())
                 }
                 (None, None) => {
@@ -386,9 +395,43 @@ impl FactorLookup<'_> {
                     }));
                 }
             };
-            factors.push(ef_id);
-            factors.push(cf_id);
-            let w = b.checked_sub(t).ok_or(None)?;
+            out.push(Term {
+                baseline: b,
+                target: t,
+                weight: b.checked_sub(t).ok_or(None)?,
+                ef_id,
+                ef,
+                cf_id,
+                cf,
+                sources,
+            });
+        }
+        Ok(out)
+    }
+
+    fn coefficients(&self, measure: &Measure) -> Result<Coefficients, Option<CalcError>> {
+        let mut co2e = [Decimal::ZERO; 3];
+        let mut sek = [Decimal::ZERO; 3];
+        let mut baseline_ef = Decimal::ZERO;
+        let mut target_ef = Decimal::ZERO;
+        let mut factors = Vec::new();
+        let mut sources: Vec<SourceId> = Vec::new();
+        for term in self.terms(measure)? {
+            let Term {
+                baseline: b,
+                target: t,
+                weight: w,
+                ef,
+                cf,
+                ..
+            } = term;
+            for s in term.sources {
+                if !sources.contains(&s) {
+                    sources.push(s);
+                }
+            }
+            factors.push(term.ef_id);
+            factors.push(term.cf_id);
             let (ef_lo, ef_hi) = if w >= Decimal::ZERO {
                 (ef.low().value(), ef.high().value())
             } else {

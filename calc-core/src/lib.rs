@@ -67,8 +67,10 @@
 //! With the `csv` feature (on by default, works on wasm32), [`csvio`] reads factor files,
 //! catalogues and scenario files written by Excel in Swedish or English locale.
 
+mod decide;
 mod eval;
 mod model;
+mod optimize;
 mod rank;
 mod scenario;
 pub mod units;
@@ -76,6 +78,10 @@ pub mod units;
 #[cfg(feature = "csv")]
 pub mod csvio;
 
+pub use decide::{
+    FactorKind, LinearModel, McFigures, McMeasure, MonteCarlo, Percentiles, Sensitivity, Swing,
+    UsedFactor, monte_carlo, sensitivity,
+};
 pub use eval::{
     Band, CalcError, Evaluation, GroupSummary, ItemResult, Summary, YearRow, YearTotal, evaluate,
     ramp,
@@ -85,6 +91,7 @@ pub use model::{
     FractionId, Measure, MeasureId, ModelError, Municipality, QuantityBasis, Route, RouteMix,
     ScbCode, Source, SourceId, SourceKind, cost_factor_id, emission_factor_id,
 };
+pub use optimize::{Budget, Candidate, Choice, NextStep, Plan, candidates, optimize};
 pub use rank::{MaccBar, RankBy, Ranked, macc, rank};
 pub use scenario::{FactorOverride, PlanPeriod, Scenario, ScenarioItem};
 pub use units::{

@@ -1,6 +1,6 @@
 //! Property tests: additivity, zero effect, linearity in tonnes, order independence,
 //! savings = baseline − alternative, and ordered bands.
-#![allow(clippy::unwrap_used)]
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;

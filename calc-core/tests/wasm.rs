@@ -36,3 +36,25 @@ fn csv_reading_works_in_the_browser() {
     assert_eq!(table.dialect.delimiter, b';');
     assert_eq!(csvio::parse_decimal("12,5", true), Some(d("12.5")));
 }
+
+/// Same seed ⇒ same numbers as natively (the value is pinned in tests/decide.rs too).
+#[wasm_bindgen_test]
+fn monte_carlo_is_reproducible_across_platforms() {
+    let mut s = scenario(2025, 2029, "0");
+    s.items.push(ScenarioItem::new(
+        food_prevention(),
+        town("0001", 10_000),
+        Year(2025),
+    ));
+    s.items.push(ScenarioItem::new(
+        textile_reuse(),
+        town("0001", 10_000),
+        Year(2025),
+    ));
+    let model = LinearModel::new(&table(), &s).unwrap();
+    let mc = monte_carlo(&model, 1_000, 2026).unwrap();
+    assert_eq!(
+        mc.total.co2e_saved_kg_cumulative.p50,
+        KgCo2e::new(d("861825.8765"))
+    );
+}

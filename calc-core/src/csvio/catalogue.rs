@@ -3,7 +3,7 @@
 //! files go through these same functions.
 
 use super::error::{CsvError, CsvErrorKind, IdKind, suggest};
-use super::table::{ColumnSpec, Columns, Dialect, Row, Table, format_decimal};
+use super::table::{ColumnSpec, Columns, Dialect, Recorded, Row, Table, format_decimal};
 use crate::model::{
     CostFactor, EmissionFactor, Estimate, FactorSetInfo, FactorTable, Fraction, FractionId,
     Measure, MeasureId, ModelError, Municipality, QuantityBasis, Route, RouteMix, ScbCode, Source,
@@ -119,20 +119,20 @@ fn triple(
     row: &Row,
     [lo, mid, hi]: [usize; 3],
     errors: &mut Errors,
-) -> Result<Option<[Decimal; 3]>, ()> {
+) -> Result<Option<[Decimal; 3]>, Recorded> {
     let before = errors.len();
     let c = cols.opt_decimal(row, mid, errors);
     let l = cols.opt_decimal(row, lo, errors);
     let h = cols.opt_decimal(row, hi, errors);
     if errors.len() > before {
-        return Err(());
+        return Err(Recorded);
     }
     match (l, c, h) {
         (Ok(l), Ok(Some(c)), Ok(h)) => Ok(Some([l.unwrap_or(c), c, h.unwrap_or(c)])),
         (Ok(None), Ok(None), Ok(None)) => Ok(None),
         _ => {
             errors.push(cols.error(row, mid, CsvErrorKind::EmptyField));
-            Err(())
+            Err(Recorded)
         }
     }
 }
@@ -397,8 +397,10 @@ pub fn read_municipalities(bytes: &[u8]) -> Result<Vec<Municipality>, Errors> {
     let mut out: Vec<Municipality> = Vec::new();
     for row in &table.rows {
         let code = cols.required_text(row, 0, &mut errors);
-        if let Some(c) = &code {
-            if c.len() != 4 || !c.chars().all(|ch| ch.is_ascii_digit()) {
+        if let Some(c) = &code
+            && (c.len() != 4 || !c.chars().all(|ch| ch.is_ascii_digit()))
+        {
+            {
                 errors.push(cols.error(
                     row,
                     0,

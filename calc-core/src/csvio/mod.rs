@@ -16,6 +16,6 @@ pub use catalogue::{
 };
 pub use error::{CsvError, CsvErrorKind, IdKind, Lang, model_error_sv, suggest};
 pub use table::{
-    ColumnSpec, Columns, Dialect, Encoding, Row, Table, decode, detect_delimiter, format_decimal,
-    normalize_header, parse_decimal,
+    ColumnSpec, Columns, Dialect, Encoding, Recorded, Row, Table, decode, detect_delimiter,
+    format_decimal, normalize_header, parse_decimal,
 };

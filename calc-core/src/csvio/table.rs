@@ -308,6 +308,10 @@ impl ColumnSpec {
     }
 }
 
+/// An error that has already been pushed to the caller's error list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Recorded;
+
 /// Column positions found for a [`ColumnSpec`] list, and typed field access that records
 /// errors with line, column name and the offending text.
 #[derive(Clone, Debug)]
@@ -369,7 +373,7 @@ impl Columns {
         row: &Row,
         col: usize,
         errors: &mut Vec<CsvError>,
-    ) -> Result<Option<Decimal>, ()> {
+    ) -> Result<Option<Decimal>, Recorded> {
         let t = self.text(row, col);
         if t.is_empty() {
             return Ok(None);
@@ -378,7 +382,7 @@ impl Columns {
             Some(d) => Ok(Some(d)),
             None => {
                 errors.push(self.error(row, col, CsvErrorKind::InvalidNumber));
-                Err(())
+                Err(Recorded)
             }
         }
     }
@@ -391,7 +395,7 @@ impl Columns {
                 errors.push(self.error(row, col, CsvErrorKind::EmptyField));
                 None
             }
-            Err(()) => None,
+            Err(Recorded) => None,
         }
     }
 
@@ -401,7 +405,7 @@ impl Columns {
         row: &Row,
         col: usize,
         errors: &mut Vec<CsvError>,
-    ) -> Result<Option<crate::Year>, ()> {
+    ) -> Result<Option<crate::Year>, Recorded> {
         let t = self.text(row, col);
         if t.is_empty() {
             return Ok(None);
@@ -410,7 +414,7 @@ impl Columns {
             Ok(y) if (1900..=2200).contains(&y) => Ok(Some(crate::Year(y))),
             _ => {
                 errors.push(self.error(row, col, CsvErrorKind::InvalidYear));
-                Err(())
+                Err(Recorded)
             }
         }
     }

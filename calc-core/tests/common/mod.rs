@@ -1,5 +1,5 @@
 //! Small hand-written factor tables and measures for tests.
-#![allow(dead_code, unreachable_pub, clippy::unwrap_used)]
+#![allow(dead_code, unreachable_pub, clippy::unwrap_used, clippy::too_many_arguments)]
 
 use calc_core::*;
 use rust_decimal::Decimal;
