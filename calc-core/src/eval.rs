@@ -237,6 +237,84 @@ pub struct YearTotal {
     pub co2e_saved_kg_cumulative: Band<KgCo2e>,
 }
 
+/// Something a planner should know about a result that is not an error.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Warning {
+    /// Occurs when measures in one municipality take shares of the same waste (same
+    /// fraction, same affected quantity, same baseline mix) and their effects add up to
+    /// more than 100 %: the same tonnes would be counted twice.
+    OverlappingEffects {
+        /// The municipality.
+        municipality: ScbCode,
+        /// The fraction.
+        fraction: FractionId,
+        /// The measures that share it.
+        measures: Vec<MeasureId>,
+        /// Their effects added up.
+        total_effect: Decimal,
+    },
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Warning::OverlappingEffects {
+                municipality,
+                fraction,
+                measures,
+                total_effect,
+            } => {
+                let list: Vec<&str> = measures.iter().map(MeasureId::as_str).collect();
+                write!(
+                    f,
+                    "{municipality}: measures {} act on the same {fraction} waste with effects adding up to {} %",
+                    list.join(", "),
+                    total_effect
+                        .checked_mul(Decimal::ONE_HUNDRED)
+                        .unwrap_or(*total_effect)
+                        .normalize()
+                )
+            }
+        }
+    }
+}
+
+fn overlap_warnings(scenario: &Scenario) -> Vec<Warning> {
+    let mut groups: Vec<(&ScenarioItem, Vec<MeasureId>, Decimal)> = Vec::new();
+    for item in &scenario.items {
+        let m = item.measure();
+        let same = groups.iter_mut().find(|(first, _, _)| {
+            let f = first.measure();
+            first.municipality().code == item.municipality().code
+                && f.fraction == m.fraction
+                && f.basis == m.basis
+                && f.baseline == m.baseline
+                && first.quantity_override() == item.quantity_override()
+        });
+        match same {
+            Some((_, ids, total)) => {
+                ids.push(m.id.clone());
+                *total = total.saturating_add(item.effect().value());
+            }
+            None => groups.push((item, vec![m.id.clone()], item.effect().value())),
+        }
+    }
+    groups
+        .into_iter()
+        .filter(|(_, ids, total)| ids.len() > 1 && *total > Decimal::ONE)
+        .map(
+            |(first, measures, total_effect)| Warning::OverlappingEffects {
+                municipality: first.municipality().code.clone(),
+                fraction: first.measure().fraction.clone(),
+                measures,
+                total_effect,
+            },
+        )
+        .collect()
+}
+
 /// Everything [`evaluate`] finds.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Evaluation {
@@ -258,6 +336,8 @@ pub struct Evaluation {
     pub by_year: Vec<YearTotal>,
     /// The scenario's total.
     pub total: Summary,
+    /// Things to check that are not errors.
+    pub warnings: Vec<Warning>,
 }
 
 /// Why an evaluation could not be done.
@@ -695,5 +775,6 @@ pub fn evaluate(table: &FactorTable, scenario: &Scenario) -> Result<Evaluation, 
         by_municipality,
         by_year,
         total,
+        warnings: overlap_warnings(scenario),
     })
 }

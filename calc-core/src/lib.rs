@@ -83,8 +83,8 @@ pub use decide::{
     UsedFactor, monte_carlo, sensitivity,
 };
 pub use eval::{
-    Band, CalcError, Evaluation, GroupSummary, ItemResult, Summary, YearRow, YearTotal, evaluate,
-    ramp,
+    Band, CalcError, Evaluation, GroupSummary, ItemResult, Summary, Warning, YearRow, YearTotal,
+    evaluate, ramp,
 };
 pub use model::{
     CostFactor, EmissionFactor, Estimate, FactorId, FactorSetInfo, FactorTable, Fraction,

@@ -5,6 +5,7 @@
 mod common;
 use calc_core::*;
 use common::*;
+use std::sync::Arc;
 
 fn kg(s: &str) -> KgCo2e {
     KgCo2e::new(d(s))
@@ -396,4 +397,33 @@ fn evaluation_serializes_decimals_as_strings() {
         json["total"]["co2e_saved_kg_per_year"]["central"],
         "105000.0"
     );
+}
+
+/// Two measures take 60 % and 50 % of the same textiles in the same town: 110 % of the
+/// same tonnes would be counted; the evaluation says so.
+#[test]
+fn overlapping_effects_are_flagged() {
+    let mut s = scenario(2025, 2025, "0");
+    let a = town("0001", 10_000);
+    s.items
+        .push(ScenarioItem::new(textile_reuse(), a.clone(), Year(2025)).with_effect(share("0.6")));
+    let other = Arc::new(Measure {
+        id: MeasureId::from("textile_swap"),
+        ..(*textile_reuse()).clone()
+    });
+    s.items
+        .push(ScenarioItem::new(other.clone(), a.clone(), Year(2025)).with_effect(share("0.5")));
+    let e = evaluate(&table(), &s).unwrap();
+    assert_eq!(
+        e.warnings
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>(),
+        vec![
+            "0001: measures textile_reuse, textile_swap act on the same textiles waste with effects adding up to 110 %"
+        ]
+    );
+    // At 60 % + 40 % they share the waste without counting it twice.
+    s.items[1] = ScenarioItem::new(other, a, Year(2025)).with_effect(share("0.4"));
+    assert!(evaluate(&table(), &s).unwrap().warnings.is_empty());
 }

@@ -1,5 +1,10 @@
 //! Small hand-written factor tables and measures for tests.
-#![allow(dead_code, unreachable_pub, clippy::unwrap_used, clippy::too_many_arguments)]
+#![allow(
+    dead_code,
+    unreachable_pub,
+    clippy::unwrap_used,
+    clippy::too_many_arguments
+)]
 
 use calc_core::*;
 use rust_decimal::Decimal;

@@ -1,0 +1,224 @@
+//! Integrity of the built-in data: it loads, every source resolves, ranges are ordered,
+//! mixes sum to 1, every measure has the factors it needs, units match their columns,
+//! keys are unique.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use calc_core::csvio;
+use calc_core::{Route, SourceKind};
+use std::collections::BTreeSet;
+
+fn catalogue() -> &'static factors::Catalogue {
+    match factors::builtin() {
+        Ok(c) => c,
+        Err(e) => panic!("{e}"),
+    }
+}
+
+#[test]
+fn data_loads() {
+    let c = catalogue();
+    assert!(c.measures.len() >= 15, "only {} measures", c.measures.len());
+    assert_eq!(c.municipalities.len(), 8);
+    assert_eq!(c.sets.len(), 2);
+    assert_eq!(Route::ALL.len(), 7);
+}
+
+#[test]
+fn every_source_id_resolves() {
+    let c = catalogue();
+    let known: BTreeSet<&str> = c.sources.iter().map(|s| s.id.as_str()).collect();
+    let mut missing = Vec::new();
+    for set in &c.sets {
+        for f in set.emission_factors() {
+            if !known.contains(f.source.as_str()) {
+                missing.push(format!("{} in {}", f.source, f.id));
+            }
+        }
+        for f in set.cost_factors() {
+            if !known.contains(f.source.as_str()) {
+                missing.push(format!("{} in {}", f.source, f.id));
+            }
+        }
+    }
+    for m in &c.measures {
+        for s in &m.sources {
+            if !known.contains(s.as_str()) {
+                missing.push(format!("{s} in measure {}", m.id));
+            }
+        }
+    }
+    for k in &c.municipalities {
+        if !known.contains(k.source.as_str()) {
+            missing.push(format!("{} in municipality {}", k.source, k.name));
+        }
+    }
+    assert!(missing.is_empty(), "unknown source ids: {missing:?}");
+}
+
+#[test]
+fn sources_say_where_and_why() {
+    for s in &catalogue().sources {
+        match s.kind {
+            SourceKind::Published => {
+                assert!(
+                    !s.url.is_empty() || !s.locator.is_empty(),
+                    "{}: published source without url or locator",
+                    s.id
+                )
+            }
+            SourceKind::Derived | SourceKind::Estimate => {
+                assert!(
+                    s.note.len() >= 20,
+                    "{}: {:?} source needs its arithmetic or reasoning in note",
+                    s.id,
+                    s.kind
+                )
+            }
+        }
+    }
+}
+
+#[test]
+fn every_measure_has_its_factors_in_every_set() {
+    let c = catalogue();
+    let mut missing = Vec::new();
+    for set in &c.sets {
+        for m in &c.measures {
+            for (route, _) in m.baseline.shares().iter().chain(m.target.shares()) {
+                if set.emission(&m.fraction, *route).is_none() {
+                    missing.push(format!(
+                        "{}: ef.{}.{} for {}",
+                        set.info().id,
+                        m.fraction,
+                        route,
+                        m.id
+                    ));
+                }
+                if set.cost(&m.fraction, *route).is_none() {
+                    missing.push(format!(
+                        "{}: cf.{}.{} for {}",
+                        set.info().id,
+                        m.fraction,
+                        route,
+                        m.id
+                    ));
+                }
+            }
+        }
+    }
+    assert!(missing.is_empty(), "missing factors: {missing:?}");
+}
+
+#[test]
+fn every_measure_fraction_and_area_exists() {
+    let c = catalogue();
+    for m in &c.measures {
+        assert!(
+            c.fractions.iter().any(|f| f.id == m.fraction),
+            "{}: unknown fraction {}",
+            m.id,
+            m.fraction
+        );
+        assert!(
+            c.areas.iter().any(|a| a.id == m.area),
+            "{}: unknown area {}",
+            m.id,
+            m.area
+        );
+        assert_ne!(
+            m.baseline, m.target,
+            "{}: baseline and target mix are the same",
+            m.id
+        );
+    }
+}
+
+#[test]
+fn reuse_factors_state_a_displacement_share() {
+    for set in &catalogue().sets {
+        for f in set.emission_factors() {
+            if f.route == Route::Reuse {
+                assert!(
+                    f.displacement.is_some(),
+                    "{}: reuse credit without displacement_share",
+                    f.id
+                );
+            }
+        }
+    }
+}
+
+#[test]
+/// The GWP basis is one of the values factors/README.md allows: a set, `mixed` (low, central
+/// and high come from sources with different bases) or `unspecified` (the source does not say).
+fn gwp_basis_is_stated() {
+    for set in &catalogue().sets {
+        for f in set.emission_factors() {
+            assert!(
+                matches!(
+                    f.gwp.as_str(),
+                    "AR4" | "AR5" | "AR6" | "mixed" | "unspecified"
+                ),
+                "{}: gwp '{}'",
+                f.id,
+                f.gwp
+            );
+        }
+    }
+}
+
+#[test]
+fn routes_file_matches_the_code() {
+    let text = factors::file("routes.csv").unwrap();
+    let table = csvio::Table::read(text.as_bytes()).unwrap();
+    let ids: Vec<&str> = table.rows.iter().map(|r| r.fields[0].as_str()).collect();
+    assert_eq!(ids, Route::ALL.iter().map(|r| r.id()).collect::<Vec<_>>());
+}
+
+#[test]
+fn unit_columns_are_the_declared_ones() {
+    // A file with per-short-ton or per-kg columns must not pass as per-tonne data.
+    for path in ["sets/sjuharad-2025.csv", "sets/sjuharad-2024.csv"] {
+        let text = factors::file(path).unwrap();
+        let table = csvio::Table::read(text.as_bytes()).unwrap();
+        let expected: Vec<&str> = csvio::FACTOR_COLUMNS.iter().map(|c| c.aliases[0]).collect();
+        assert_eq!(table.headers, expected, "{path}");
+    }
+}
+
+#[test]
+fn municipalities_are_sjuharad() {
+    let mut codes: Vec<&str> = catalogue()
+        .municipalities
+        .iter()
+        .map(|m| m.code.as_str())
+        .collect();
+    codes.sort_unstable();
+    assert_eq!(
+        codes,
+        [
+            "1442", "1443", "1452", "1463", "1465", "1466", "1490", "1491"
+        ]
+    );
+    for m in &catalogue().municipalities {
+        assert!(
+            (5_000..200_000).contains(&m.population),
+            "{}: population {}",
+            m.name,
+            m.population
+        );
+    }
+}
+
+#[test]
+fn the_default_scenario_evaluates() {
+    let c = catalogue();
+    let s = c.default_scenario();
+    assert_eq!(s.items.len(), c.measures.len() * 8);
+    for set in &c.sets {
+        let e = calc_core::evaluate(set, &s).unwrap();
+        assert!(e.total.co2e_saved_kg_per_year.central > calc_core::KgCo2e::ZERO);
+        // The catalogue's defaults never count the same tonnes twice.
+        assert!(e.warnings.is_empty(), "{:?}", e.warnings);
+    }
+}
