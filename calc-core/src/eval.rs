@@ -572,8 +572,112 @@ pub fn ramp(year: Year, start: Year, full: Year) -> Decimal {
     }
 }
 
+/// Everything about one (start, full-effect) pair that does not depend on the measure:
+/// the ramp per year and the sums that give cumulative values and net present values in
+/// closed form (every result except measure costs is linear in the ramp).
+#[derive(Clone, Debug)]
+struct RampProfile {
+    /// ramp(y) per year of the period.
+    ramps: Vec<Decimal>,
+    /// Σ ramp(y).
+    ramp_sum: Decimal,
+    /// Σ ramp(y) × discount(y).
+    ramp_discounted: Decimal,
+    /// Number of years with running costs (y ≥ start).
+    active_years: Decimal,
+    /// Σ discount(y) over years with running costs.
+    active_discounted: Decimal,
+    /// 1 if the start year is in the period, else 0.
+    start_in_period: Decimal,
+    /// discount(start) if the start year is in the period, else 0.
+    start_discount: Decimal,
+}
+
+impl RampProfile {
+    fn new(period: &PlanPeriod, discount: &[Decimal], start: Year, full: Year) -> Option<Self> {
+        let mut p = RampProfile {
+            ramps: Vec::with_capacity(period.len()),
+            ramp_sum: Decimal::ZERO,
+            ramp_discounted: Decimal::ZERO,
+            active_years: Decimal::ZERO,
+            active_discounted: Decimal::ZERO,
+            start_in_period: Decimal::ZERO,
+            start_discount: Decimal::ZERO,
+        };
+        for (y, d) in period.years().zip(discount) {
+            let r = ramp(y, start, full);
+            p.ramps.push(r);
+            p.ramp_sum = p.ramp_sum.checked_add(r)?;
+            p.ramp_discounted = p.ramp_discounted.checked_add(r.checked_mul(*d)?)?;
+            if y >= start {
+                p.active_years = p.active_years.checked_add(Decimal::ONE)?;
+                p.active_discounted = p.active_discounted.checked_add(*d)?;
+            }
+            if y == start {
+                p.start_in_period = Decimal::ONE;
+                p.start_discount = *d;
+            }
+        }
+        Some(p)
+    }
+}
+
+/// Per-evaluation caches: coefficients per measure (shared by its municipalities) and
+/// ramp profiles per (start, full-effect) pair.
+struct Caches {
+    coefficients: Vec<(*const Measure, Coefficients)>,
+    ramps: Vec<((Year, Year), RampProfile)>,
+}
+
+impl Caches {
+    fn coefficients(
+        &mut self,
+        lookup: &FactorLookup<'_>,
+        measure: &Measure,
+    ) -> Result<Coefficients, Option<CalcError>> {
+        let key: *const Measure = measure;
+        if let Some((_, c)) = self.coefficients.iter().find(|(k, _)| *k == key) {
+            return Ok(c.clone());
+        }
+        let c = lookup.coefficients(measure)?;
+        self.coefficients.push((key, c.clone()));
+        Ok(c)
+    }
+
+    fn profile(
+        &mut self,
+        period: &PlanPeriod,
+        discount: &[Decimal],
+        start: Year,
+        full: Year,
+    ) -> Option<(usize, &RampProfile)> {
+        let pos = match self.ramps.iter().position(|(k, _)| *k == (start, full)) {
+            Some(p) => p,
+            None => {
+                let profile = RampProfile::new(period, discount, start, full)?;
+                self.ramps.push(((start, full), profile));
+                self.ramps.len() - 1
+            }
+        };
+        self.ramps.get(pos).map(|(_, p)| (pos, p))
+    }
+}
+
+fn scale_band<T: Copy>(
+    b: Band<T>,
+    r: Decimal,
+    f: impl Fn(T, Decimal) -> Option<T>,
+) -> Option<Band<T>> {
+    if r == Decimal::ONE {
+        Some(b)
+    } else {
+        b.try_map(|v| f(v, r))
+    }
+}
+
 fn evaluate_item(
     lookup: &FactorLookup<'_>,
+    caches: &mut Caches,
     item: &ScenarioItem,
     period: &PlanPeriod,
     discount: &[Decimal],
@@ -583,8 +687,8 @@ fn evaluate_item(
         measure: measure.id.clone(),
         municipality: item.municipality().code.clone(),
     };
-    let coeff = lookup
-        .coefficients(measure)
+    let coeff = caches
+        .coefficients(lookup, measure)
         .map_err(|e| e.unwrap_or_else(overflow))?;
     let affected = item.affected_tonnes().ok_or_else(overflow)?;
     let full_shift = affected.checked_mul(item.effect()).ok_or_else(overflow)?;
@@ -603,25 +707,22 @@ fn evaluate_item(
         .try_map(|w| w.checked_sub(running))
         .ok_or_else(overflow)?;
 
+    let (_, profile) = caches
+        .profile(period, discount, item.start_year(), item.full_effect_year())
+        .ok_or_else(overflow)?;
     let mut years = Vec::with_capacity(period.len());
-    let mut tonnes_cum = Tonnes::ZERO;
-    let mut co2e_cum = Band::exact(KgCo2e::ZERO);
-    let mut net_cum = Band::exact(Sek::ZERO);
-    let mut npv = Band::exact(Sek::ZERO);
-    for (year, d) in period.years().zip(discount.iter()) {
-        let r = ramp(year, item.start_year(), item.full_effect_year());
-        let shifted = full_shift.checked_scale(r).ok_or_else(overflow)?;
-        let co2e = coeff
-            .co2e
-            .try_map(|ef| shifted.checked_mul(ef))
-            .ok_or_else(overflow)?;
-        let waste = coeff
-            .sek
-            .try_map(|cf| shifted.checked_mul(cf))
-            .ok_or_else(overflow)?;
+    for (year, r) in period.years().zip(&profile.ramps) {
+        let r = *r;
+        let shifted = if r == Decimal::ONE {
+            full_shift
+        } else {
+            full_shift.checked_scale(r).ok_or_else(overflow)?
+        };
+        let co2e = scale_band(co2e_full, r, KgCo2e::checked_scale).ok_or_else(overflow)?;
+        let waste = scale_band(waste_full, r, Sek::checked_scale).ok_or_else(overflow)?;
         let mut cost = Sek::ZERO;
         if year >= item.start_year() {
-            cost = cost.checked_add(running).ok_or_else(overflow)?;
+            cost = running;
         }
         if year == item.start_year() {
             cost = cost.checked_add(implementation).ok_or_else(overflow)?;
@@ -629,13 +730,6 @@ fn evaluate_item(
         let net = waste
             .try_map(|w| w.checked_sub(cost))
             .ok_or_else(overflow)?;
-        let discounted = net
-            .try_map(|n| n.value().checked_div(*d).map(Sek::new))
-            .ok_or_else(overflow)?;
-        tonnes_cum = tonnes_cum.checked_add(shifted).ok_or_else(overflow)?;
-        co2e_cum = co2e_cum.checked_add(co2e).ok_or_else(overflow)?;
-        net_cum = net_cum.checked_add(net).ok_or_else(overflow)?;
-        npv = npv.checked_add(discounted).ok_or_else(overflow)?;
         years.push(YearRow {
             year,
             ramp: r,
@@ -646,6 +740,31 @@ fn evaluate_item(
             net_sek_saved: net,
         });
     }
+    // Cumulative values and the net present value in closed form:
+    //   Σ_y x × ramp(y) = x × Σ ramp,  Σ_y x × ramp(y) × disc(y) = x × Σ ramp × disc.
+    let costs_cum = running
+        .checked_scale(profile.active_years)
+        .and_then(|r| r.checked_add(implementation.checked_scale(profile.start_in_period)?))
+        .ok_or_else(overflow)?;
+    let costs_npv = running
+        .checked_scale(profile.active_discounted)
+        .and_then(|r| r.checked_add(implementation.checked_scale(profile.start_discount)?))
+        .ok_or_else(overflow)?;
+    let tonnes_cum = full_shift
+        .checked_scale(profile.ramp_sum)
+        .ok_or_else(overflow)?;
+    let co2e_cum = co2e_full
+        .try_map(|c| c.checked_scale(profile.ramp_sum))
+        .ok_or_else(overflow)?;
+    let net_cum = waste_full
+        .try_map(|w| w.checked_scale(profile.ramp_sum)?.checked_sub(costs_cum))
+        .ok_or_else(overflow)?;
+    let npv = waste_full
+        .try_map(|w| {
+            w.checked_scale(profile.ramp_discounted)?
+                .checked_sub(costs_npv)
+        })
+        .ok_or_else(overflow)?;
     let mut summary = Summary {
         tonnes_shifted_per_year: full_shift,
         co2e_saved_kg_per_year: co2e_full,
@@ -680,13 +799,14 @@ fn evaluate_item(
     })
 }
 
-/// Discount factors `(1 + r)^(y − start)` for each year of the period.
+/// Discount multipliers `1 / (1 + r)^(y − start)` for each year of the period: one
+/// division per year per evaluation, then multiplications.
 fn discount_factors(period: &PlanPeriod, rate: Share) -> Option<Vec<Decimal>> {
     let step = Decimal::ONE.checked_add(rate.value())?;
     let mut d = Decimal::ONE;
     let mut out = Vec::with_capacity(period.len());
     for _ in period.years() {
-        out.push(d);
+        out.push(Decimal::ONE.checked_div(d)?);
         d = d.checked_mul(step)?;
     }
     Some(out)
@@ -708,6 +828,16 @@ fn group(groups: &mut Vec<GroupSummary>, key: &str, summary: &Summary) -> Result
     Ok(())
 }
 
+/// Full-effect sums of the items that share one ramp profile.
+#[derive(Default)]
+struct RampGroup {
+    tonnes: Tonnes,
+    co2e: Band<KgCo2e>,
+    waste: Band<Sek>,
+    running: Sek,
+    implementation: Sek,
+}
+
 /// Evaluates a scenario against a factor table.
 ///
 /// Pure: no I/O, no clock, no randomness. Never panics; a missing factor or an overflow
@@ -717,14 +847,19 @@ pub fn evaluate(table: &FactorTable, scenario: &Scenario) -> Result<Evaluation, 
     let discount =
         discount_factors(&period, scenario.discount_rate).ok_or(CalcError::TotalOverflow)?;
     let lookup = FactorLookup { table, scenario };
+    let mut caches = Caches {
+        coefficients: Vec::new(),
+        ramps: Vec::new(),
+    };
     let items = scenario
         .items
         .iter()
-        .map(|item| evaluate_item(&lookup, item, &period, &discount))
+        .map(|item| evaluate_item(&lookup, &mut caches, item, &period, &discount))
         .collect::<Result<Vec<_>, _>>()?;
 
     let mut by_measure = Vec::new();
     let mut by_municipality = Vec::new();
+    let mut ramp_groups: Vec<(usize, RampGroup)> = Vec::new();
     let mut total = Summary::default();
     let mut by_year: Vec<YearTotal> = period
         .years()
@@ -743,18 +878,71 @@ pub fn evaluate(table: &FactorTable, scenario: &Scenario) -> Result<Evaluation, 
         total = total
             .checked_add(&item.summary)
             .ok_or(CalcError::TotalOverflow)?;
-        for (yt, row) in by_year.iter_mut().zip(&item.years) {
+        // Items with the same ramp profile are summed first; years follow from the sums.
+        let (key, _) = caches
+            .profile(&period, &discount, item.start_year, item.full_effect_year)
+            .ok_or(CalcError::TotalOverflow)?;
+        let s = &item.summary;
+        let slot = match ramp_groups.iter_mut().find(|g| g.0 == key) {
+            Some(g) => g,
+            None => {
+                ramp_groups.push((key, RampGroup::default()));
+                ramp_groups.last_mut().ok_or(CalcError::TotalOverflow)?
+            }
+        };
+        let g = &mut slot.1;
+        g.tonnes = g
+            .tonnes
+            .checked_add(s.tonnes_shifted_per_year)
+            .ok_or(CalcError::TotalOverflow)?;
+        g.co2e = g
+            .co2e
+            .checked_add(s.co2e_saved_kg_per_year)
+            .ok_or(CalcError::TotalOverflow)?;
+        g.waste = g
+            .waste
+            .checked_add(s.waste_sek_saved_per_year)
+            .ok_or(CalcError::TotalOverflow)?;
+        g.running = g
+            .running
+            .checked_add(s.running_cost_sek_per_year)
+            .ok_or(CalcError::TotalOverflow)?;
+        g.implementation = g
+            .implementation
+            .checked_add(s.implementation_cost_sek)
+            .ok_or(CalcError::TotalOverflow)?;
+    }
+    for (key, g) in &ramp_groups {
+        let Some(((start, _), profile)) = caches.ramps.get(*key) else {
+            continue;
+        };
+        for ((yt, r), year) in by_year.iter_mut().zip(&profile.ramps).zip(period.years()) {
+            let mut cost = Sek::ZERO;
+            if year >= *start {
+                cost = g.running;
+            }
+            if year == *start {
+                cost = cost
+                    .checked_add(g.implementation)
+                    .ok_or(CalcError::TotalOverflow)?;
+            }
+            let co2e =
+                scale_band(g.co2e, *r, KgCo2e::checked_scale).ok_or(CalcError::TotalOverflow)?;
+            let net = scale_band(g.waste, *r, Sek::checked_scale)
+                .and_then(|w| w.try_map(|w| w.checked_sub(cost)))
+                .ok_or(CalcError::TotalOverflow)?;
+            let tonnes = g.tonnes.checked_scale(*r).ok_or(CalcError::TotalOverflow)?;
             yt.tonnes_shifted = yt
                 .tonnes_shifted
-                .checked_add(row.tonnes_shifted)
+                .checked_add(tonnes)
                 .ok_or(CalcError::TotalOverflow)?;
             yt.co2e_saved_kg = yt
                 .co2e_saved_kg
-                .checked_add(row.co2e_saved_kg)
+                .checked_add(co2e)
                 .ok_or(CalcError::TotalOverflow)?;
             yt.net_sek_saved = yt
                 .net_sek_saved
-                .checked_add(row.net_sek_saved)
+                .checked_add(net)
                 .ok_or(CalcError::TotalOverflow)?;
         }
     }

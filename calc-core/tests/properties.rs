@@ -147,6 +147,27 @@ proptest! {
         prop_assert_eq!(by_m, both.total.co2e_saved_kg_per_year.central);
     }
 
+    /// Cumulative values and per-year totals are computed in closed form; they must equal
+    /// the sums of the year rows.
+    #[test]
+    fn year_rows_add_up_to_the_closed_forms(table in random_table(), items in prop::collection::vec(item(), 1..5)) {
+        let e = evaluate(&table, &scenario_of(items)).unwrap();
+        for it in &e.items {
+            let co2e = KgCo2e::checked_sum(it.years.iter().map(|y| y.co2e_saved_kg.low)).unwrap();
+            prop_assert_eq!(co2e, it.summary.co2e_saved_kg_cumulative.low);
+            let net = Sek::checked_sum(it.years.iter().map(|y| y.net_sek_saved.high)).unwrap();
+            prop_assert_eq!(net, it.summary.net_sek_saved_cumulative.high);
+            let t = Tonnes::checked_sum(it.years.iter().map(|y| y.tonnes_shifted)).unwrap();
+            prop_assert_eq!(t, it.summary.tonnes_shifted_cumulative);
+        }
+        for (k, yt) in e.by_year.iter().enumerate() {
+            let co2e = KgCo2e::checked_sum(e.items.iter().map(|i| i.years[k].co2e_saved_kg.central)).unwrap();
+            prop_assert_eq!(co2e, yt.co2e_saved_kg.central);
+            let net = Sek::checked_sum(e.items.iter().map(|i| i.years[k].net_sek_saved.low)).unwrap();
+            prop_assert_eq!(net, yt.net_sek_saved.low);
+        }
+    }
+
     #[test]
     fn zero_effect_saves_nothing(table in random_table(), items in prop::collection::vec(item(), 1..5)) {
         let items: Vec<_> = items.into_iter().map(|i| i.with_effect(Share::ZERO)).collect();
