@@ -27,5 +27,34 @@ fn bench(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, bench);
+fn bench_decide(c: &mut Criterion) {
+    let cat = match factors::builtin() {
+        Ok(c) => c,
+        Err(e) => panic!("{e}"),
+    };
+    let table = cat.current_set().unwrap();
+    let scenario = cat.default_scenario();
+    let model = calc_core::LinearModel::new(table, &scenario).unwrap();
+    let mut group = c.benchmark_group("decide");
+    group.sample_size(10);
+    group.bench_function("monte carlo 10 000 draws", |b| {
+        b.iter(|| calc_core::monte_carlo(black_box(&model), 10_000, 1).unwrap())
+    });
+    group.bench_function("sensitivity", |b| {
+        b.iter(|| calc_core::sensitivity(black_box(&model)).unwrap())
+    });
+    let e = calc_core::evaluate(table, &scenario).unwrap();
+    let cands = calc_core::candidates(&e);
+    // Budgets of about a third of the catalogue's costs make the search non-trivial.
+    let budget = calc_core::Budget {
+        once: Some(calc_core::Sek::new(rust_decimal::Decimal::from(2_000_000))),
+        per_year: Some(calc_core::Sek::new(rust_decimal::Decimal::from(3_000_000))),
+    };
+    group.bench_function("optimize, 17 measures x 4 steps", |b| {
+        b.iter(|| calc_core::optimize(black_box(&cands), budget, 4))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench, bench_decide);
 criterion_main!(benches);
