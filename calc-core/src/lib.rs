@@ -72,6 +72,7 @@ mod eval;
 mod model;
 mod optimize;
 mod rank;
+pub mod report;
 mod scenario;
 pub mod units;
 
@@ -93,6 +94,7 @@ pub use model::{
 };
 pub use optimize::{Budget, Candidate, Choice, NextStep, Plan, candidates, optimize};
 pub use rank::{MaccBar, RankBy, Ranked, macc, rank};
+pub use report::{RESULTS_SCHEMA_VERSION, ResultsJson};
 pub use scenario::{FactorOverride, PlanPeriod, Scenario, ScenarioItem};
 pub use units::{
     CheckedMul, GramsPerPortion, KgCo2e, KgCo2ePerTonne, KgPerInhabitant, Sek, SekPerInhabitant,

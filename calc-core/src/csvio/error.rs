@@ -127,6 +127,10 @@ pub enum CsvErrorKind {
     },
     /// Occurs when values are individually valid but break a rule together.
     Model(ModelError),
+    /// Occurs when a number that must not be negative is.
+    Negative,
+    /// Occurs when a file has a header row but no data rows.
+    NoData,
 }
 
 /// One problem in an input file.
@@ -241,6 +245,10 @@ impl CsvError {
             (CsvErrorKind::Duplicate { first_line }, Lang::Sv) => {
                 format!("'{t}' är en dubblett av rad {first_line}")
             }
+            (CsvErrorKind::Negative, Lang::En) => format!("'{t}' must not be negative"),
+            (CsvErrorKind::Negative, Lang::Sv) => format!("'{t}' får inte vara negativt"),
+            (CsvErrorKind::NoData, Lang::En) => "the file has a header row but no data rows".into(),
+            (CsvErrorKind::NoData, Lang::Sv) => "filen har en rubrikrad men inga datarader".into(),
             (CsvErrorKind::Model(e), Lang::En) => e.to_string(),
             (CsvErrorKind::Model(e), Lang::Sv) => model_error_sv(e),
         }

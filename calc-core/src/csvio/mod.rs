@@ -8,6 +8,8 @@
 
 mod catalogue;
 mod error;
+mod results;
+mod scenario;
 mod table;
 
 pub use catalogue::{
@@ -15,6 +17,14 @@ pub use catalogue::{
     read_municipalities, read_sources, write_factor_table,
 };
 pub use error::{CsvError, CsvErrorKind, IdKind, Lang, model_error_sv, suggest};
+pub use results::{
+    RESULT_HEADERS, format_fixed, format_number, results_csv_header, results_csv_rows,
+    write_results_csv, write_results_csv_all,
+};
+pub use scenario::{
+    SCENARIO_COLUMNS, ScenarioContext, ScenarioImport, encode, read_scenarios,
+    read_scenarios_keep_valid, write_scenario_csv, write_scenarios_csv,
+};
 pub use table::{
     ColumnSpec, Columns, Dialect, Encoding, Recorded, Row, Table, decode, detect_delimiter,
     format_decimal, normalize_header, parse_decimal,

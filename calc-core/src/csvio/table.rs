@@ -124,6 +124,17 @@ impl Table {
     /// are collected; the rows that could be read are still returned in `Ok` only when
     /// there were none.
     pub fn read(bytes: &[u8]) -> Result<Table, Vec<CsvError>> {
+        match Table::read_lenient(bytes) {
+            (Some(table), errors) if errors.is_empty() => Ok(table),
+            (_, errors) => Err(errors),
+        }
+    }
+
+    /// Reads bytes into a table like [`Table::read`], but keeps the rows that could be
+    /// read next to the errors of those that could not. The table is `None` only when
+    /// the file has no header row.
+    #[must_use]
+    pub fn read_lenient(bytes: &[u8]) -> (Option<Table>, Vec<CsvError>) {
         let (text, encoding) = decode(bytes);
         let delimiter = detect_delimiter(&text);
         let mut reader = csv::ReaderBuilder::new()
@@ -135,8 +146,10 @@ impl Table {
         let mut errors = Vec::new();
         let mut headers: Option<Vec<String>> = None;
         let mut rows = Vec::new();
-        for record in reader.records() {
-            match record {
+        let mut record = csv::StringRecord::new();
+        loop {
+            match reader.read_record(&mut record) {
+                Ok(false) => break,
                 Err(e) => {
                     let line = e.position().map_or(0, csv::Position::line);
                     errors.push(CsvError::new(
@@ -147,13 +160,17 @@ impl Table {
                             detail: e.to_string(),
                         },
                     ));
+                    // An I/O or UTF-8 error does not advance the reader: stop, never loop.
+                    if !matches!(e.kind(), csv::ErrorKind::UnequalLengths { .. }) {
+                        break;
+                    }
                 }
-                Ok(rec) => {
-                    let line = rec.position().map_or(0, csv::Position::line);
-                    let fields: Vec<String> = rec.iter().map(str::to_string).collect();
-                    if fields.iter().all(String::is_empty) {
+                Ok(true) => {
+                    let line = record.position().map_or(0, csv::Position::line);
+                    if record.iter().all(str::is_empty) {
                         continue;
                     }
+                    let fields: Vec<String> = record.iter().map(str::to_string).collect();
                     match &headers {
                         None => headers = Some(fields),
                         Some(h) => {
@@ -180,18 +197,12 @@ impl Table {
                 }
             }
         }
-        let headers = match headers {
-            Some(h) => h,
-            None => {
-                errors.push(CsvError::new(1, None, "", CsvErrorKind::Empty));
-                return Err(errors);
-            }
+        let Some(headers) = headers else {
+            errors.push(CsvError::new(1, None, "", CsvErrorKind::Empty));
+            return (None, errors);
         };
-        if !errors.is_empty() {
-            return Err(errors);
-        }
         let decimal_comma = delimiter == b';';
-        Ok(Table {
+        let table = Table {
             dialect: Dialect {
                 delimiter,
                 decimal_comma,
@@ -199,7 +210,8 @@ impl Table {
             },
             headers,
             rows,
-        })
+        };
+        (Some(table), errors)
     }
 
     /// Maps wanted columns to their indexes.
@@ -208,6 +220,18 @@ impl Table {
     /// matching ignores case, å/ä/ö and spaces). A missing required column and a header
     /// that matches no wanted column are errors on line 1.
     pub fn columns(&self, wanted: &[ColumnSpec]) -> Result<Columns, Vec<CsvError>> {
+        let (columns, errors) = self.columns_lenient(wanted);
+        if errors.is_empty() {
+            Ok(columns)
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// Maps wanted columns to their indexes like [`Table::columns`], returning the mapping
+    /// found (unknown headers ignored, missing columns absent) next to the errors.
+    #[must_use]
+    pub fn columns_lenient(&self, wanted: &[ColumnSpec]) -> (Columns, Vec<CsvError>) {
         let mut errors = Vec::new();
         let normalized: Vec<String> = self.headers.iter().map(|h| normalize_header(h)).collect();
         let mut index = vec![None; wanted.len()];
@@ -257,22 +281,19 @@ impl Table {
                 ));
             }
         }
-        if errors.is_empty() {
-            Ok(Columns {
-                names: wanted
-                    .iter()
-                    .zip(&index)
-                    .map(|(w, i)| {
-                        i.and_then(|i| self.headers.get(i).cloned())
-                            .unwrap_or_else(|| w.aliases.first().copied().unwrap_or("").to_string())
-                    })
-                    .collect(),
-                index,
-                decimal_comma: self.dialect.decimal_comma,
-            })
-        } else {
-            Err(errors)
-        }
+        let columns = Columns {
+            names: wanted
+                .iter()
+                .zip(&index)
+                .map(|(w, i)| {
+                    i.and_then(|i| self.headers.get(i).cloned())
+                        .unwrap_or_else(|| w.aliases.first().copied().unwrap_or("").to_string())
+                })
+                .collect(),
+            index,
+            decimal_comma: self.dialect.decimal_comma,
+        };
+        (columns, errors)
     }
 
     fn header(&self, i: usize) -> String {
@@ -322,6 +343,12 @@ pub struct Columns {
 }
 
 impl Columns {
+    /// True when numbers in this file use a decimal comma.
+    #[must_use]
+    pub fn decimal_comma(&self) -> bool {
+        self.decimal_comma
+    }
+
     /// Whether wanted column `col` is present in the file.
     #[must_use]
     pub fn has(&self, col: usize) -> bool {

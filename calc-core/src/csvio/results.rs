@@ -1,0 +1,205 @@
+//! Results as CSV for a spreadsheet, and number formatting for display.
+//!
+//! Numbers are rounded here, for display only (the [`Evaluation`] keeps full precision).
+
+use super::error::Lang;
+use super::scenario::finish_writer;
+use super::table::Dialect;
+use crate::eval::{Evaluation, Summary};
+use crate::units::{KgCo2e, Share};
+use rust_decimal::{Decimal, RoundingStrategy};
+
+/// Columns of the results CSV: (English, Swedish) headers.
+pub const RESULT_HEADERS: [(&str, &str); 16] = [
+    ("scenario", "scenario"),
+    ("municipality_code", "kommunkod"),
+    ("municipality", "kommun"),
+    ("measure", "åtgärd"),
+    ("effect_pct", "effekt_procent"),
+    ("tonnes_shifted_per_year", "ton_per_år"),
+    ("t_co2e_per_year_low", "t_co2e_per_år_låg"),
+    ("t_co2e_per_year", "t_co2e_per_år"),
+    ("t_co2e_per_year_high", "t_co2e_per_år_hög"),
+    ("net_sek_per_year", "netto_kr_per_år"),
+    ("t_co2e_cumulative", "t_co2e_totalt"),
+    ("net_sek_cumulative", "netto_kr_totalt"),
+    ("npv_sek", "nuvärde_kr"),
+    ("sek_per_t_co2e", "kr_per_t_co2e"),
+    ("first_year", "första_år"),
+    ("last_year", "sista_år"),
+];
+
+/// `d` rounded half away from zero to `decimals` places and written with exactly that many
+/// decimals, with a decimal comma or point; no thousands separator (spreadsheets read it
+/// as a number).
+#[must_use]
+pub fn format_fixed(d: Decimal, decimals: u32, decimal_comma: bool) -> String {
+    let r = d.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero);
+    let s = format!("{r:.prec$}", prec = decimals as usize);
+    let s = if s.starts_with('-') && r.is_zero() {
+        s.trim_start_matches('-').to_string()
+    } else {
+        s
+    };
+    if decimal_comma {
+        s.replace('.', ",")
+    } else {
+        s
+    }
+}
+
+/// `d` for people: rounded to `decimals` places, thousands grouped. Swedish: space as
+/// thousands separator and decimal comma (`1 234 567,8`); English: `1,234,567.8`.
+#[must_use]
+pub fn format_number(d: Decimal, decimals: u32, lang: Lang) -> String {
+    let plain = format_fixed(d, decimals, false);
+    let (sign, rest) = match plain.strip_prefix('-') {
+        Some(r) => ("-", r),
+        None => ("", plain.as_str()),
+    };
+    let (int, frac) = rest.split_once('.').unwrap_or((rest, ""));
+    let (sep, mark) = match lang {
+        Lang::Sv => (' ', ','),
+        Lang::En => (',', '.'),
+    };
+    let digits: Vec<char> = int.chars().collect();
+    let mut out = String::with_capacity(plain.len() + digits.len() / 3 + 1);
+    out.push_str(sign);
+    for (i, c) in digits.iter().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(*c);
+    }
+    if !frac.is_empty() {
+        out.push(mark);
+        out.push_str(frac);
+    }
+    out
+}
+
+fn tonnes_co2e(kg: KgCo2e) -> Decimal {
+    kg.to_tonnes().map_or(Decimal::ZERO, |t| t.value())
+}
+
+fn figures(s: &Summary, num: &dyn Fn(Decimal) -> String) -> [String; 9] {
+    [
+        num(s.tonnes_shifted_per_year.value()),
+        num(tonnes_co2e(s.co2e_saved_kg_per_year.low)),
+        num(tonnes_co2e(s.co2e_saved_kg_per_year.central)),
+        num(tonnes_co2e(s.co2e_saved_kg_per_year.high)),
+        num(s.net_sek_saved_per_year.central.value()),
+        num(tonnes_co2e(s.co2e_saved_kg_cumulative.central)),
+        num(s.net_sek_saved_cumulative.central.value()),
+        num(s.net_present_value_sek.central.value()),
+        s.cost_per_tonne_co2e
+            .map(|c| num(c.value()))
+            .unwrap_or_default(),
+    ]
+}
+
+fn pct(s: Share, decimal_comma: bool) -> String {
+    super::table::format_decimal(
+        s.percent()
+            .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero),
+        decimal_comma,
+    )
+}
+
+/// Writes the results of one evaluation; see [`write_results_csv_all`].
+#[must_use]
+pub fn write_results_csv(evaluation: &Evaluation, dialect: Dialect, lang: Lang) -> String {
+    write_results_csv_all(std::slice::from_ref(evaluation), dialect, lang)
+}
+
+/// Writes results as CSV: one row per measure × municipality and one total row per
+/// scenario (measure `TOTAL` / `TOTALT`, no municipality), headers in `lang`, numbers
+/// rounded to 2 decimals in the dialect's decimal mark. Tonnes CO2e are at full effect
+/// per year (low, central, high) and over the plan period (central); SEK are net of
+/// measure costs; an empty cost per tonne means no CO2e saved.
+#[must_use]
+pub fn write_results_csv_all(evaluations: &[Evaluation], dialect: Dialect, lang: Lang) -> String {
+    let mut out = results_csv_header(dialect, lang);
+    for e in evaluations {
+        out.push_str(&results_csv_rows(e, dialect, lang));
+    }
+    out
+}
+
+/// The header line of the results CSV (with a BOM for [`super::Encoding::Utf8Bom`]), for
+/// callers that write the rows of many evaluations one at a time with [`results_csv_rows`].
+#[must_use]
+pub fn results_csv_header(dialect: Dialect, lang: Lang) -> String {
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(dialect.delimiter)
+        .from_writer(Vec::new());
+    let header: Vec<&str> = RESULT_HEADERS
+        .iter()
+        .map(|(en, sv)| if lang == Lang::Sv { *sv } else { *en })
+        .collect();
+    let ok = w.write_record(&header).is_ok();
+    finish_writer(w, ok, dialect)
+}
+
+/// The data rows of the results CSV for one evaluation, without header or BOM.
+#[must_use]
+pub fn results_csv_rows(e: &Evaluation, dialect: Dialect, lang: Lang) -> String {
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(dialect.delimiter)
+        .from_writer(Vec::new());
+    let mut ok = true;
+    let comma = dialect.decimal_comma;
+    let num = |d: Decimal| format_fixed(d, 2, comma);
+    let first = e.period.start().to_string();
+    let last = e.period.end().to_string();
+    for item in &e.items {
+        let mut rec: Vec<String> = Vec::with_capacity(RESULT_HEADERS.len());
+        rec.extend([
+            e.scenario.clone(),
+            item.municipality.0.clone(),
+            item.municipality_name.clone(),
+            item.measure.0.clone(),
+            pct(item.effect, comma),
+        ]);
+        rec.extend(figures(&item.summary, &num));
+        rec.extend([first.clone(), last.clone()]);
+        ok &= w.write_record(&rec).is_ok();
+    }
+    let mut rec: Vec<String> = Vec::with_capacity(RESULT_HEADERS.len());
+    rec.extend([
+        e.scenario.clone(),
+        String::new(),
+        String::new(),
+        if lang == Lang::Sv { "TOTALT" } else { "TOTAL" }.to_string(),
+        String::new(),
+    ]);
+    rec.extend(figures(&e.total, &num));
+    rec.extend([first, last]);
+    ok &= w.write_record(&rec).is_ok();
+    let plain = Dialect {
+        encoding: super::Encoding::Utf8,
+        ..dialect
+    };
+    finish_writer(w, ok, plain)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn fixed_rounds_half_away_from_zero() {
+        assert_eq!(format_fixed(dec!(1234.565), 2, true), "1234,57");
+        assert_eq!(format_fixed(dec!(-0.001), 2, false), "0.00");
+        assert_eq!(format_fixed(dec!(7), 2, false), "7.00");
+    }
+
+    #[test]
+    fn numbers_for_people() {
+        assert_eq!(format_number(dec!(1234567.891), 1, Lang::Sv), "1 234 567,9");
+        assert_eq!(format_number(dec!(-1234.5), 0, Lang::En), "-1,235");
+        assert_eq!(format_number(dec!(999), 0, Lang::Sv), "999");
+        assert_eq!(format_number(dec!(0.004), 2, Lang::Sv), "0,00");
+    }
+}

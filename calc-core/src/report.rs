@@ -1,0 +1,257 @@
+//! The results JSON: a documented, versioned interface for other tools.
+//!
+//! [`ResultsJson`] is what `avfallskalkyl evaluate --format json` prints for one scenario
+//! (an array of them for a file with several scenarios). Its JSON Schema is
+//! `docs/results.schema.json`. Every decimal is a string (`"1234.5"`) so no precision is
+//! lost to floats; values are exact (not rounded), written without trailing zeros.
+//! Years are numbers.
+//!
+//! Versioning: [`RESULTS_SCHEMA_VERSION`] changes when a field is renamed, removed or
+//! changes meaning; adding a field does not change it, so readers should ignore unknown
+//! fields.
+//!
+//! ```json
+//! {
+//!   "schema_version": "1",
+//!   "factor_set": { "id": "sjuharad-2025", "name": "Sjuhärad 2025", "version": "1.0.0", "year": 2025 },
+//!   "scenario": "Sjuhärad",
+//!   "period": { "start": 2025, "end": 2035 },
+//!   "discount_rate": "0.035",
+//!   "totals": { "co2e_saved_kg_per_year": { "low": "…", "central": "…", "high": "…" }, "…": "…" },
+//!   "measures": [ { "measure": "food_school_kitchens", "municipality_code": "1490", "…": "…" } ],
+//!   "by_measure": [ … ], "by_municipality": [ … ], "years": [ … ], "warnings": [ … ]
+//! }
+//! ```
+
+use crate::eval::{Band, Evaluation, Summary, YearTotal};
+use crate::model::{FactorId, FactorSetInfo, FractionId, MeasureId, ScbCode, SourceId};
+use crate::units::{KgCo2e, Sek, SekPerTonneCo2e, Share, Tonnes, Year};
+use serde::Serialize;
+
+/// The version of the results JSON layout.
+pub const RESULTS_SCHEMA_VERSION: &str = "1";
+
+/// The plan period: first and last year, inclusive.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct PeriodJson {
+    /// First year.
+    pub start: Year,
+    /// Last year.
+    pub end: Year,
+}
+
+/// The figures reported for the whole scenario, one measure, one municipality, or one
+/// measure in one municipality. "Per year" figures are at full effect; "cumulative"
+/// figures add up the plan period's years with the ramp. SEK are saved money: positive
+/// saves, negative costs.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Figures {
+    /// Tonnes of waste shifted per year at full effect.
+    pub tonnes_shifted_per_year: Tonnes,
+    /// kg CO2e saved per year at full effect.
+    pub co2e_saved_kg_per_year: Band<KgCo2e>,
+    /// SEK saved on waste handling per year at full effect, before measure costs.
+    pub waste_sek_saved_per_year: Band<Sek>,
+    /// Net SEK saved per year at full effect: waste SEK saved − running cost.
+    pub net_sek_saved_per_year: Band<Sek>,
+    /// Tonnes shifted over the plan period.
+    pub tonnes_shifted_cumulative: Tonnes,
+    /// kg CO2e saved over the plan period.
+    pub co2e_saved_kg_cumulative: Band<KgCo2e>,
+    /// Net SEK saved over the plan period, after all measure costs.
+    pub net_sek_saved_cumulative: Band<Sek>,
+    /// Net present value of the yearly net SEK saved, discounted to the first year.
+    pub net_present_value_sek: Band<Sek>,
+    /// One-time costs, SEK.
+    pub implementation_cost_sek: Sek,
+    /// Running costs, SEK per year.
+    pub running_cost_sek_per_year: Sek,
+    /// SEK per tonne CO2e over the plan period (central; negative: saves money and
+    /// CO2e); `null` when no CO2e is saved.
+    pub cost_per_tonne_co2e: Option<SekPerTonneCo2e>,
+}
+
+/// Values without trailing zeros (`"12.5"`, not `"12.5000"`); the value is unchanged.
+trait Normalized {
+    fn n(self) -> Self;
+}
+
+macro_rules! normalized {
+    ($($t:ty),*) => {$(
+        impl Normalized for $t {
+            fn n(self) -> Self {
+                <$t>::new(self.value().normalize())
+            }
+        }
+    )*};
+}
+normalized!(Tonnes, KgCo2e, Sek, SekPerTonneCo2e);
+
+impl<T: Normalized + Copy> Normalized for Band<T> {
+    fn n(self) -> Self {
+        Band {
+            low: self.low.n(),
+            central: self.central.n(),
+            high: self.high.n(),
+        }
+    }
+}
+
+impl From<&Summary> for Figures {
+    fn from(s: &Summary) -> Self {
+        Self {
+            tonnes_shifted_per_year: s.tonnes_shifted_per_year.n(),
+            co2e_saved_kg_per_year: s.co2e_saved_kg_per_year.n(),
+            waste_sek_saved_per_year: s.waste_sek_saved_per_year.n(),
+            net_sek_saved_per_year: s.net_sek_saved_per_year.n(),
+            tonnes_shifted_cumulative: s.tonnes_shifted_cumulative.n(),
+            co2e_saved_kg_cumulative: s.co2e_saved_kg_cumulative.n(),
+            net_sek_saved_cumulative: s.net_sek_saved_cumulative.n(),
+            net_present_value_sek: s.net_present_value_sek.n(),
+            implementation_cost_sek: s.implementation_cost_sek.n(),
+            running_cost_sek_per_year: s.running_cost_sek_per_year.n(),
+            cost_per_tonne_co2e: s.cost_per_tonne_co2e.map(Normalized::n),
+        }
+    }
+}
+
+/// One measure in one municipality.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct MeasureJson {
+    /// Measure id from the catalogue.
+    pub measure: MeasureId,
+    /// SCB code of the municipality.
+    pub municipality_code: ScbCode,
+    /// Name of the municipality.
+    pub municipality: String,
+    /// The waste fraction the measure acts on.
+    pub fraction: FractionId,
+    /// Share of the affected quantity shifted at full effect, 0–1.
+    pub effect: Share,
+    /// Affected tonnes per year.
+    pub affected_tonnes_per_year: Tonnes,
+    /// First year with effect.
+    pub start_year: Year,
+    /// First year with full effect.
+    pub full_effect_year: Year,
+    /// The figures.
+    #[serde(flatten)]
+    pub figures: Figures,
+    /// Ids of the emission and cost factors used.
+    pub factors: Vec<FactorId>,
+    /// Ids of the sources of those factors.
+    pub sources: Vec<SourceId>,
+}
+
+/// A total over a group: one measure in all municipalities, or one municipality.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct GroupJson {
+    /// The measure id or the municipality's SCB code.
+    pub key: String,
+    /// The figures.
+    #[serde(flatten)]
+    pub figures: Figures,
+}
+
+/// The scenario's total in one year.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct YearJson {
+    /// The year.
+    pub year: Year,
+    /// Tonnes shifted.
+    pub tonnes_shifted: Tonnes,
+    /// kg CO2e saved.
+    pub co2e_saved_kg: Band<KgCo2e>,
+    /// Net SEK saved, after measure costs paid that year.
+    pub net_sek_saved: Band<Sek>,
+    /// kg CO2e saved from the first year up to and including this one.
+    pub co2e_saved_kg_cumulative: Band<KgCo2e>,
+}
+
+impl From<&YearTotal> for YearJson {
+    fn from(y: &YearTotal) -> Self {
+        Self {
+            year: y.year,
+            tonnes_shifted: y.tonnes_shifted.n(),
+            co2e_saved_kg: y.co2e_saved_kg.n(),
+            net_sek_saved: y.net_sek_saved.n(),
+            co2e_saved_kg_cumulative: y.co2e_saved_kg_cumulative.n(),
+        }
+    }
+}
+
+/// The results of one scenario, as JSON (schema `docs/results.schema.json`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ResultsJson {
+    /// [`RESULTS_SCHEMA_VERSION`].
+    pub schema_version: &'static str,
+    /// The factor set used.
+    pub factor_set: FactorSetInfo,
+    /// The scenario's name.
+    pub scenario: String,
+    /// The plan period.
+    pub period: PeriodJson,
+    /// Discount rate for the net present value, 0–1.
+    pub discount_rate: Share,
+    /// The scenario's totals.
+    pub totals: Figures,
+    /// One entry per measure × municipality, in scenario order.
+    pub measures: Vec<MeasureJson>,
+    /// Totals per measure over its municipalities.
+    pub by_measure: Vec<GroupJson>,
+    /// Totals per municipality.
+    pub by_municipality: Vec<GroupJson>,
+    /// Totals per year of the plan period.
+    pub years: Vec<YearJson>,
+    /// Things to check that are not errors (English).
+    pub warnings: Vec<String>,
+}
+
+impl ResultsJson {
+    /// The JSON view of an evaluation.
+    #[must_use]
+    pub fn new(e: &Evaluation) -> Self {
+        let group = |g: &crate::eval::GroupSummary| GroupJson {
+            key: g.key.clone(),
+            figures: Figures::from(&g.summary),
+        };
+        Self {
+            schema_version: RESULTS_SCHEMA_VERSION,
+            factor_set: e.factor_set.clone(),
+            scenario: e.scenario.clone(),
+            period: PeriodJson {
+                start: e.period.start(),
+                end: e.period.end(),
+            },
+            discount_rate: e.discount_rate,
+            totals: Figures::from(&e.total),
+            measures: e
+                .items
+                .iter()
+                .map(|i| MeasureJson {
+                    measure: i.measure.clone(),
+                    municipality_code: i.municipality.clone(),
+                    municipality: i.municipality_name.clone(),
+                    fraction: i.fraction.clone(),
+                    effect: i.effect,
+                    affected_tonnes_per_year: i.affected_tonnes_per_year.n(),
+                    start_year: i.start_year,
+                    full_effect_year: i.full_effect_year,
+                    figures: Figures::from(&i.summary),
+                    factors: i.factors.clone(),
+                    sources: i.sources.clone(),
+                })
+                .collect(),
+            by_measure: e.by_measure.iter().map(group).collect(),
+            by_municipality: e.by_municipality.iter().map(group).collect(),
+            years: e.by_year.iter().map(YearJson::from).collect(),
+            warnings: e.warnings.iter().map(ToString::to_string).collect(),
+        }
+    }
+}
+
+impl From<&Evaluation> for ResultsJson {
+    fn from(e: &Evaluation) -> Self {
+        Self::new(e)
+    }
+}

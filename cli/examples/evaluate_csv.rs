@@ -1,0 +1,56 @@
+//! Reads a scenario CSV with the library, evaluates it with the built-in factors and
+//! prints the totals and the results CSV.
+//!
+//! `cargo run -p cli --example evaluate_csv [-- path/to/scenario.csv]`
+//! (default: `examples/sjuharad.csv`).
+
+use calc_core::csvio::{self, Lang, ScenarioContext};
+use calc_core::evaluate;
+use std::error::Error;
+
+fn main() -> Result<(), Box<dyn Error>> {
+    let path = std::env::args().nth(1).unwrap_or_else(|| {
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/sjuharad.csv").to_string()
+    });
+    let catalogue = factors::builtin()?;
+    let table = catalogue.current_set().ok_or("no built-in factor set")?;
+    let ctx = ScenarioContext::new(
+        catalogue.measures.iter().cloned(),
+        catalogue.municipalities.iter().cloned(),
+    )
+    .with_default_name("example");
+    let bytes = std::fs::read(&path)?;
+    let import = match csvio::read_scenarios(&bytes, &ctx) {
+        Ok(import) => import,
+        Err(errors) => {
+            for e in &errors {
+                eprintln!("{path}: {}", e.message(Lang::En));
+            }
+            return Err(format!("{} problem(s) in {path}", errors.len()).into());
+        }
+    };
+    for scenario in &import.scenarios {
+        let result = evaluate(table, scenario)?;
+        let total = &result.total;
+        println!(
+            "{}: {} measure × municipality rows, {} t CO2e/yr and {} SEK/yr saved at full effect",
+            result.scenario,
+            result.items.len(),
+            csvio::format_number(
+                total
+                    .co2e_saved_kg_per_year
+                    .central
+                    .to_tonnes()
+                    .map_or_else(Default::default, |t| t.value()),
+                1,
+                Lang::En
+            ),
+            csvio::format_number(total.net_sek_saved_per_year.central.value(), 0, Lang::En),
+        );
+        print!(
+            "{}",
+            csvio::write_results_csv(&result, import.dialect, Lang::En)
+        );
+    }
+    Ok(())
+}

@@ -1,0 +1,396 @@
+//! Golden runs of the `avfallskalkyl` binary: stdout, stderr and exit code compared with
+//! the files in `tests/golden/` at the workspace root. `UPDATE_GOLDEN=1 cargo test -p cli`
+//! rewrites them; review the diff before committing.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_avfallskalkyl"))
+        .args(args)
+        .current_dir(root())
+        .env_remove("RUST_BACKTRACE")
+        .output()
+        .expect("the binary runs")
+}
+
+/// Runs the binary and compares with `tests/golden/NAME.{stdout,stderr}` and the code.
+fn golden(name: &str, args: &[&str], code: i32) {
+    let out = run(args);
+    let dir = root().join("tests/golden");
+    let update = std::env::var_os("UPDATE_GOLDEN").is_some();
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "{name}: exit code; stderr:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for (ext, actual) in [("stdout", &out.stdout), ("stderr", &out.stderr)] {
+        let path = dir.join(format!("{name}.{ext}"));
+        if update {
+            if actual.is_empty() {
+                let _ = std::fs::remove_file(&path);
+            } else {
+                std::fs::write(&path, actual).unwrap();
+            }
+            continue;
+        }
+        let expected = std::fs::read(&path).unwrap_or_default();
+        if expected != *actual {
+            panic!(
+                "{name}.{ext} differs from {} (UPDATE_GOLDEN=1 rewrites it)\n--- expected\n{}\n--- actual\n{}",
+                path.display(),
+                String::from_utf8_lossy(&expected),
+                String::from_utf8_lossy(actual)
+            );
+        }
+    }
+}
+
+#[test]
+fn evaluate_table_sv() {
+    golden(
+        "evaluate_sjuharad_sv",
+        &["evaluate", "examples/sjuharad.csv", "--lang", "sv"],
+        0,
+    );
+}
+
+#[test]
+fn evaluate_table_en_detail() {
+    golden(
+        "evaluate_windows1252_en_detail",
+        &[
+            "evaluate",
+            "examples/windows1252.csv",
+            "--lang",
+            "en",
+            "--detail",
+        ],
+        0,
+    );
+}
+
+#[test]
+fn evaluate_csv_same_dialect_as_input() {
+    golden(
+        "evaluate_excel_sv_export_csv",
+        &[
+            "evaluate",
+            "examples/excel_sv_export.csv",
+            "--format",
+            "csv",
+            "--lang",
+            "sv",
+        ],
+        0,
+    );
+}
+
+#[test]
+fn evaluate_csv_plain_en() {
+    golden(
+        "evaluate_sjuharad_csv_en",
+        &[
+            "evaluate",
+            "examples/sjuharad.csv",
+            "--format",
+            "csv",
+            "--csv-dialect",
+            "plain",
+            "--lang",
+            "en",
+        ],
+        0,
+    );
+}
+
+#[test]
+fn evaluate_json() {
+    golden(
+        "evaluate_sjuharad_json",
+        &["evaluate", "examples/sjuharad.csv", "--format", "json"],
+        0,
+    );
+}
+
+#[test]
+fn evaluate_json_several_scenarios() {
+    golden(
+        "evaluate_excel_sv_export_json",
+        &[
+            "evaluate",
+            "examples/excel_sv_export.csv",
+            "--format",
+            "json",
+            "--period",
+            "2025-2030",
+            "--discount-rate",
+            "4",
+        ],
+        0,
+    );
+}
+
+#[test]
+fn evaluate_older_factor_set() {
+    golden(
+        "evaluate_windows1252_set_2024",
+        &[
+            "evaluate",
+            "examples/windows1252.csv",
+            "--factor-set",
+            "sjuharad-2024",
+            "--lang",
+            "en",
+        ],
+        0,
+    );
+}
+
+#[test]
+fn rank_by_each_key() {
+    golden(
+        "rank_cost_per_tonne_en",
+        &[
+            "rank",
+            "examples/sjuharad.csv",
+            "--by",
+            "cost-per-tonne",
+            "--lang",
+            "en",
+        ],
+        0,
+    );
+    golden(
+        "rank_co2e_sv",
+        &["rank", "examples/sjuharad.csv", "--by", "co2e"],
+        0,
+    );
+    golden(
+        "rank_sek_csv",
+        &[
+            "rank",
+            "examples/excel_sv_export.csv",
+            "--by",
+            "sek",
+            "--format",
+            "csv",
+        ],
+        0,
+    );
+}
+
+#[test]
+fn listings() {
+    golden("measures_sv", &["measures"], 0);
+    golden(
+        "measures_en_csv",
+        &[
+            "measures",
+            "--lang",
+            "en",
+            "--format",
+            "csv",
+            "--csv-dialect",
+            "plain",
+        ],
+        0,
+    );
+    golden("municipalities_sv", &["municipalities"], 0);
+    golden(
+        "municipalities_json",
+        &["municipalities", "--format", "json"],
+        0,
+    );
+    golden("factors_en", &["factors", "--lang", "en"], 0);
+    golden("template_sv", &["template"], 0);
+    golden(
+        "template_en_plain",
+        &["template", "--lang", "en", "--csv-dialect", "plain"],
+        0,
+    );
+}
+
+#[test]
+fn input_errors_exit_2_with_every_problem() {
+    golden(
+        "errors_sv",
+        &["evaluate", "tests/golden/inputs/errors.csv"],
+        2,
+    );
+    golden(
+        "errors_en",
+        &["evaluate", "tests/golden/inputs/errors.csv", "--lang", "en"],
+        2,
+    );
+    golden(
+        "errors_keep_valid",
+        &[
+            "evaluate",
+            "tests/golden/inputs/errors.csv",
+            "--lang",
+            "en",
+            "--keep-valid",
+        ],
+        0,
+    );
+    golden(
+        "missing_column",
+        &[
+            "evaluate",
+            "tests/golden/inputs/missing_column.csv",
+            "--lang",
+            "en",
+        ],
+        2,
+    );
+    golden(
+        "unknown_factor_set",
+        &[
+            "evaluate",
+            "examples/sjuharad.csv",
+            "--factor-set",
+            "nope",
+            "--lang",
+            "en",
+        ],
+        2,
+    );
+}
+
+#[test]
+fn missing_file_is_an_input_error_without_backtrace() {
+    let out = run(&["evaluate", "does/not/exist.csv", "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.starts_with("error: does/not/exist.csv: "), "{err}");
+    assert!(
+        !err.contains("panicked") && !err.contains("backtrace"),
+        "{err}"
+    );
+}
+
+#[test]
+fn bad_usage_exits_2() {
+    let out = run(&["evaluate"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = run(&["rank", "examples/sjuharad.csv", "--by", "colour"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn help_is_plain_language() {
+    let out = run(&["--help"]);
+    assert_eq!(out.status.code(), Some(0));
+    let help = String::from_utf8_lossy(&out.stdout);
+    for word in [
+        "evaluate",
+        "rank",
+        "measures",
+        "factors",
+        "municipalities",
+        "template",
+    ] {
+        assert!(help.contains(word), "{help}");
+    }
+    let out = run(&["evaluate", "--help"]);
+    let help = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        help.contains("--factors <FILE.csv>") && help.contains("--keep-valid"),
+        "{help}"
+    );
+}
+
+fn json(out: &Output) -> serde_json::Value {
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// The factor CSV `factors --format csv` writes is accepted back by `--factors` unchanged
+/// and gives the same results, in both dialects.
+#[test]
+fn factor_csv_round_trips_through_the_cli() {
+    let dir = std::env::temp_dir().join(format!("avfallskalkyl-golden-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let builtin = json(&run(&[
+        "evaluate",
+        "examples/sjuharad.csv",
+        "--format",
+        "json",
+    ]));
+    for dialect in ["excel-sv", "plain", "windows1252"] {
+        let file = dir.join(format!("factors-{dialect}.csv"));
+        let f = file.to_str().unwrap();
+        let out = run(&[
+            "factors",
+            "--format",
+            "csv",
+            "--csv-dialect",
+            dialect,
+            "--out",
+            f,
+        ]);
+        assert_eq!(out.status.code(), Some(0));
+        for replace in [true, false] {
+            let mut args = vec![
+                "evaluate",
+                "examples/sjuharad.csv",
+                "--format",
+                "json",
+                "--factors",
+                f,
+            ];
+            if replace {
+                args.push("--replace-factors");
+            }
+            let mine = json(&run(&args));
+            assert_eq!(
+                mine["totals"], builtin["totals"],
+                "{dialect} replace={replace}"
+            );
+            assert_eq!(
+                mine["measures"], builtin["measures"],
+                "{dialect} replace={replace}"
+            );
+            assert_ne!(mine["factor_set"], builtin["factor_set"]);
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The template is a valid scenario file with every measure in all eight municipalities.
+#[test]
+fn template_evaluates() {
+    let dir = std::env::temp_dir().join(format!("avfallskalkyl-template-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("template.csv");
+    let out = run(&["template", "--out", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    let v = json(&run(&[
+        "evaluate",
+        file.to_str().unwrap(),
+        "--format",
+        "json",
+    ]));
+    let measures = v["measures"].as_array().unwrap();
+    let catalogue = factors::builtin().unwrap();
+    assert_eq!(measures.len(), catalogue.measures.len() * 8);
+    assert_eq!(v["by_municipality"].as_array().unwrap().len(), 8);
+    let _ = std::fs::remove_dir_all(&dir);
+}

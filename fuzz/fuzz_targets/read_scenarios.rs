@@ -1,0 +1,34 @@
+//! Fuzzes the scenario CSV reader with the built-in catalogue: any bytes must give
+//! scenarios or errors, never a panic; and whatever it imports must write back and read
+//! again to the same scenarios.
+#![no_main]
+
+use calc_core::csvio::{self, Dialect, Lang, ScenarioContext};
+use libfuzzer_sys::fuzz_target;
+use std::sync::OnceLock;
+
+fn context() -> &'static ScenarioContext {
+    static CTX: OnceLock<ScenarioContext> = OnceLock::new();
+    CTX.get_or_init(|| {
+        let c = factors::builtin().expect("built-in data loads");
+        ScenarioContext::new(c.measures.iter().cloned(), c.municipalities.iter().cloned())
+    })
+}
+
+fuzz_target!(|data: &[u8]| {
+    let ctx = context();
+    let strict = csvio::read_scenarios(data, ctx);
+    let lenient = csvio::read_scenarios_keep_valid(data, ctx);
+    for e in &lenient.errors {
+        let _ = e.message(Lang::Sv);
+        let _ = e.message(Lang::En);
+    }
+    if let Ok(import) = strict {
+        assert!(lenient.errors.is_empty());
+        for dialect in [Dialect::EXCEL_SV, Dialect::PLAIN] {
+            let text = csvio::write_scenarios_csv(&import.scenarios, dialect, Lang::Sv);
+            let again = csvio::read_scenarios(text.as_bytes(), ctx).expect("written file reads back");
+            assert_eq!(again.scenarios, import.scenarios);
+        }
+    }
+});

@@ -1,0 +1,284 @@
+//! Scenario files and results against the built-in catalogue: the example files, the
+//! Excel (sv-SE) round trip, the factor file round trip and the results JSON schema.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use calc_core::csvio::{self, Dialect, Encoding, Lang, ScenarioContext, read_scenarios};
+use calc_core::{ResultsJson, evaluate};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn catalogue() -> &'static factors::Catalogue {
+    factors::builtin().expect("built-in data loads")
+}
+
+fn ctx() -> ScenarioContext {
+    let c = catalogue();
+    ScenarioContext::new(c.measures.iter().cloned(), c.municipalities.iter().cloned())
+}
+
+fn example(name: &str) -> Vec<u8> {
+    std::fs::read(root().join("examples").join(name)).unwrap()
+}
+
+#[test]
+fn sjuharad_example_covers_all_eight_municipalities() {
+    let import = read_scenarios(&example("sjuharad.csv"), &ctx()).unwrap();
+    assert_eq!(import.dialect, Dialect::EXCEL_SV);
+    let [s] = import.scenarios.as_slice() else {
+        panic!("one scenario")
+    };
+    let mut codes: Vec<&str> = s
+        .items
+        .iter()
+        .map(|i| i.municipality().code.as_str())
+        .collect();
+    codes.sort_unstable();
+    codes.dedup();
+    assert_eq!(codes.len(), 8);
+    let result = evaluate(catalogue().current_set().unwrap(), s).unwrap();
+    assert!(result.total.co2e_saved_kg_per_year.central.value() > rust_decimal::Decimal::ZERO);
+}
+
+#[test]
+fn excel_export_with_thousands_separators() {
+    let import = read_scenarios(&example("excel_sv_export.csv"), &ctx()).unwrap();
+    assert_eq!(import.dialect, Dialect::EXCEL_SV);
+    let names: Vec<&str> = import.scenarios.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["Bas", "Hög ambition"]);
+    let bas = &import.scenarios[0];
+    let q: Vec<String> = bas
+        .items
+        .iter()
+        .map(|i| {
+            i.quantity_override()
+                .map(|q| q.value().to_string())
+                .unwrap_or_default()
+        })
+        .collect();
+    assert_eq!(q, ["", "1234.5", "1050.25", ""]);
+    assert_eq!(
+        bas.items[1].effect().percent().normalize().to_string(),
+        "33.3"
+    );
+    assert_eq!(
+        bas.items[3]
+            .implementation_cost_override()
+            .map(|c| c.value().to_string()),
+        Some("250000".into())
+    );
+}
+
+#[test]
+fn windows_1252_example_keeps_swedish_letters() {
+    let bytes = example("windows1252.csv");
+    assert!(
+        std::str::from_utf8(&bytes).is_err(),
+        "the file is real Windows-1252"
+    );
+    let import = read_scenarios(&bytes, &ctx()).unwrap();
+    assert_eq!(import.dialect.encoding, Encoding::Windows1252);
+    let names: Vec<&str> = import.scenarios[0]
+        .items
+        .iter()
+        .map(|i| i.municipality().name.as_str())
+        .collect();
+    assert_eq!(
+        names,
+        ["Borås", "Vårgårda", "Vårgårda", "Bollebygd", "Ulricehamn"]
+    );
+}
+
+#[test]
+fn excel_sv_round_trip_of_the_default_scenario() {
+    let scenario = catalogue().default_scenario();
+    for lang in [Lang::Sv, Lang::En] {
+        let text = csvio::write_scenario_csv(&scenario, Dialect::EXCEL_SV, lang);
+        assert!(text.starts_with('\u{feff}'));
+        let import = read_scenarios(text.as_bytes(), &ctx()).unwrap();
+        assert_eq!(import.dialect, Dialect::EXCEL_SV);
+        assert_eq!(import.scenarios, vec![scenario.clone()]);
+        // And the round trip again gives the same bytes.
+        let again = csvio::write_scenarios_csv(&import.scenarios, Dialect::EXCEL_SV, lang);
+        assert_eq!(again, text);
+    }
+}
+
+#[test]
+fn every_example_round_trips_through_excel_sv() {
+    for name in ["sjuharad.csv", "excel_sv_export.csv", "windows1252.csv"] {
+        let first = read_scenarios(&example(name), &ctx()).unwrap();
+        let text = csvio::write_scenarios_csv(&first.scenarios, Dialect::EXCEL_SV, Lang::Sv);
+        let again = read_scenarios(text.as_bytes(), &ctx()).unwrap();
+        assert_eq!(again.scenarios, first.scenarios, "{name}");
+    }
+}
+
+#[test]
+fn factor_file_round_trip_in_every_dialect() {
+    for set in &catalogue().sets {
+        for dialect in [Dialect::EXCEL_SV, Dialect::PLAIN] {
+            let text = csvio::write_factor_table(set, dialect);
+            let back = csvio::read_factor_table(text.as_bytes(), set.info().clone()).unwrap();
+            let ef: Vec<_> = set.emission_factors().collect();
+            let cf: Vec<_> = set.cost_factors().collect();
+            assert_eq!(back.emission_factors().collect::<Vec<_>>(), ef);
+            assert_eq!(back.cost_factors().collect::<Vec<_>>(), cf);
+        }
+    }
+}
+
+#[test]
+fn results_csv_has_a_row_per_item_and_a_total() {
+    let scenario = catalogue().default_scenario();
+    let e = evaluate(catalogue().current_set().unwrap(), &scenario).unwrap();
+    let text = csvio::write_results_csv(&e, Dialect::EXCEL_SV, Lang::Sv);
+    let rows = csvio::Table::read(text.as_bytes()).unwrap();
+    assert_eq!(rows.rows.len(), e.items.len() + 1);
+    assert_eq!(rows.headers.len(), csvio::RESULT_HEADERS.len());
+    let total = rows.rows.last().unwrap();
+    assert_eq!(total.fields[3], "TOTALT");
+}
+
+// A small JSON Schema checker for the keywords docs/results.schema.json uses.
+fn check(schema: &Value, value: &Value, root: &Value, path: &str, errors: &mut Vec<String>) {
+    if let Some(r) = schema.get("$ref").and_then(Value::as_str) {
+        let name = r.trim_start_matches("#/$defs/");
+        return check(&root["$defs"][name], value, root, path, errors);
+    }
+    if let Some(all) = schema.get("allOf").and_then(Value::as_array) {
+        for s in all {
+            check(s, value, root, path, errors);
+        }
+    }
+    if let Some(one) = schema.get("oneOf").and_then(Value::as_array) {
+        let ok = one
+            .iter()
+            .filter(|s| {
+                let mut e = Vec::new();
+                check(s, value, root, path, &mut e);
+                e.is_empty()
+            })
+            .count();
+        if ok != 1 {
+            errors.push(format!("{path}: matches {ok} of oneOf"));
+        }
+    }
+    if let Some(c) = schema.get("const")
+        && c != value
+    {
+        errors.push(format!("{path}: {value} is not {c}"));
+    }
+    if let Some(t) = schema.get("type").and_then(Value::as_str) {
+        let ok = match t {
+            "object" => value.is_object(),
+            "array" => value.is_array(),
+            "string" => value.is_string(),
+            "integer" => value.is_u64() || value.is_i64(),
+            "null" => value.is_null(),
+            other => panic!("type {other} not supported by this checker"),
+        };
+        if !ok {
+            errors.push(format!("{path}: {value} is not {t}"));
+            return;
+        }
+    }
+    if schema.get("pattern").is_some() {
+        let s = value.as_str().unwrap_or("");
+        if csvio::parse_decimal(s, false).is_none() || s.contains(['+', ' ']) {
+            errors.push(format!("{path}: {s:?} is not a decimal string"));
+        }
+    }
+    if let Some(props) = schema.get("properties").and_then(Value::as_object) {
+        let obj = value.as_object().unwrap();
+        for (k, s) in props {
+            if let Some(v) = obj.get(k) {
+                check(s, v, root, &format!("{path}.{k}"), errors);
+            }
+        }
+        for r in schema["required"].as_array().into_iter().flatten() {
+            if !obj.contains_key(r.as_str().unwrap()) {
+                errors.push(format!("{path}: missing {r}"));
+            }
+        }
+        // Properties declared by allOf parts count as known.
+        let mut known: Vec<&str> = props.keys().map(String::as_str).collect();
+        for s in schema["allOf"].as_array().into_iter().flatten() {
+            let name = s["$ref"]
+                .as_str()
+                .unwrap_or("")
+                .trim_start_matches("#/$defs/");
+            known.extend(
+                root["$defs"][name]["properties"]
+                    .as_object()
+                    .unwrap()
+                    .keys()
+                    .map(String::as_str),
+            );
+        }
+        if schema.get("additionalProperties") == Some(&Value::Bool(false))
+            || schema.get("unevaluatedProperties") == Some(&Value::Bool(false))
+        {
+            for k in obj.keys() {
+                if !known.contains(&k.as_str()) {
+                    errors.push(format!("{path}: property {k} is not in the schema"));
+                }
+            }
+        }
+    }
+    if let Some(items) = schema.get("items") {
+        for (i, v) in value.as_array().unwrap().iter().enumerate() {
+            check(items, v, root, &format!("{path}[{i}]"), errors);
+        }
+    }
+}
+
+#[test]
+fn results_json_matches_its_schema() {
+    let schema: Value =
+        serde_json::from_slice(&std::fs::read(root().join("docs/results.schema.json")).unwrap())
+            .unwrap();
+    let c = catalogue();
+    let mut scenario = c.default_scenario();
+    scenario.items.truncate(40);
+    let e = evaluate(c.current_set().unwrap(), &scenario).unwrap();
+    let one = serde_json::to_value(ResultsJson::new(&e)).unwrap();
+    let many = serde_json::to_value(vec![ResultsJson::new(&e), ResultsJson::new(&e)]).unwrap();
+    for v in [&one, &many] {
+        let mut errors = Vec::new();
+        check(&schema, v, &schema, "$", &mut errors);
+        assert!(errors.is_empty(), "{errors:#?}");
+    }
+    // The fields other tools rely on, as decimal strings.
+    for key in [
+        "co2e_saved_kg_per_year",
+        "net_sek_saved_per_year",
+        "co2e_saved_kg_cumulative",
+        "net_sek_saved_cumulative",
+    ] {
+        assert!(one["totals"][key]["central"].is_string(), "{key}");
+        assert!(one["measures"][0][key]["low"].is_string(), "{key}");
+    }
+    assert_eq!(one["schema_version"], "1");
+    assert!(
+        one["measures"][0]["factors"][0]
+            .as_str()
+            .unwrap()
+            .starts_with("ef.")
+    );
+    assert!(!one["measures"][0]["sources"].as_array().unwrap().is_empty());
+    // A value the schema does not know is caught by the checker.
+    let mut bad = one.clone();
+    bad["totals"]["surprise"] = Value::from(1);
+    let mut errors = Vec::new();
+    check(&schema["$defs"]["Results"], &bad, &schema, "$", &mut errors);
+    assert_eq!(errors, ["$.totals: property surprise is not in the schema"]);
+}

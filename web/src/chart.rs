@@ -1,0 +1,130 @@
+//! Helpers for the SVG charts: axis ticks and scales. Floats appear only here, as pixel
+//! coordinates computed from already-calculated decimal results.
+
+use calc_core::csvio::Lang;
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+
+/// A decimal as a float for drawing.
+#[must_use]
+pub fn px(d: Decimal) -> f64 {
+    d.to_f64().unwrap_or(0.0)
+}
+
+/// "Nice" tick values (1, 2, 2.5 or 5 × 10ⁿ apart) covering `lo..=hi`, and the decimals
+/// needed to print them.
+#[must_use]
+pub fn ticks(lo: f64, hi: f64, target: usize) -> (Vec<f64>, u32) {
+    let (lo, hi) = if hi > lo { (lo, hi) } else { (lo, lo + 1.0) };
+    let raw = (hi - lo) / target.max(1) as f64;
+    let mag = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 2.5, 5.0, 10.0]
+        .iter()
+        .map(|m| m * mag)
+        .find(|s| *s >= raw)
+        .unwrap_or(10.0 * mag);
+    let start = (lo / step).floor() * step;
+    let mut v = Vec::new();
+    let mut x = start;
+    while x <= hi + step * 0.5 && v.len() < 50 {
+        v.push(if x.abs() < step * 1e-9 { 0.0 } else { x });
+        x += step;
+    }
+    let decimals = (0..4u32)
+        .find(|d| {
+            let scaled = step * 10f64.powi(*d as i32);
+            (scaled - scaled.round()).abs() < 1e-6
+        })
+        .unwrap_or(4);
+    (v, decimals)
+}
+
+/// Maps a value in `d0..d1` onto `r0..r1`.
+#[derive(Clone, Copy, Debug)]
+pub struct Scale {
+    d0: f64,
+    d1: f64,
+    r0: f64,
+    r1: f64,
+}
+
+impl Scale {
+    /// A linear scale.
+    #[must_use]
+    pub fn new(d0: f64, d1: f64, r0: f64, r1: f64) -> Self {
+        let d1 = if (d1 - d0).abs() < f64::EPSILON {
+            d0 + 1.0
+        } else {
+            d1
+        };
+        Self { d0, d1, r0, r1 }
+    }
+
+    /// The pixel position of `v`.
+    #[must_use]
+    pub fn at(&self, v: f64) -> f64 {
+        self.r0 + (v - self.d0) / (self.d1 - self.d0) * (self.r1 - self.r0)
+    }
+}
+
+/// A pixel coordinate for an SVG attribute (one decimal).
+#[must_use]
+pub fn c(v: f64) -> String {
+    format!("{:.1}", if v.is_finite() { v } else { 0.0 })
+}
+
+/// Colour of a goal area (SVG fill).
+#[must_use]
+pub fn area_colour(area: &str) -> &'static str {
+    match area {
+        "food" => "#1b5e3b",
+        "consume" => "#a2531c",
+        "reuse" => "#1f5f8b",
+        "sort" => "#6a4c93",
+        "litter" => "#7a5c3e",
+        _ => "#4f6d7a",
+    }
+}
+
+/// Text cut to `max` characters with an ellipsis.
+#[must_use]
+pub fn clip(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_string()
+    } else {
+        let mut s: String = text.chars().take(max.saturating_sub(1)).collect();
+        s.push('…');
+        s
+    }
+}
+
+/// The unit label of a language for t CO2e per year.
+#[must_use]
+pub fn per_year(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Sv => "t CO2e/år",
+        Lang::En => "t CO2e/yr",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ticks_are_nice() {
+        let (t, d) = ticks(0.0, 1234.0, 5);
+        assert_eq!(t.first().copied(), Some(0.0));
+        assert!(t.last().copied().unwrap_or(0.0) >= 1234.0);
+        assert_eq!(d, 0);
+        let (t, d) = ticks(-0.3, 0.7, 5);
+        assert!(t.contains(&0.0));
+        assert_eq!(d, 1);
+    }
+
+    #[test]
+    fn scale_maps_linearly() {
+        let s = Scale::new(0.0, 10.0, 100.0, 200.0);
+        assert!((s.at(5.0) - 150.0).abs() < 1e-9);
+    }
+}

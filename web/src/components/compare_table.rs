@@ -1,0 +1,74 @@
+//! Two or three saved scenarios side by side.
+
+use super::Store;
+use crate::format;
+use crate::i18n::{K, Lang, t};
+use crate::state::{catalogue, evaluate_settings};
+use calc_core::Summary;
+use yew::prelude::*;
+
+/// The comparison table of the scenarios ticked in the saved list.
+#[function_component]
+pub fn CompareTable() -> Html {
+    let Some(store) = use_context::<Store>() else {
+        return html! {};
+    };
+    let Some(cat) = catalogue() else {
+        return html! {};
+    };
+    let lang = store.lang;
+    if store.compare.len() < 2 {
+        return html! {};
+    }
+    let cols: Vec<(String, Option<Summary>, usize, usize)> = store
+        .compare
+        .iter()
+        .filter_map(|n| store.saved.iter().find(|s| s.settings.name == *n))
+        .map(|s| {
+            let e = evaluate_settings(&s.settings, cat).ok().map(|e| e.total);
+            let on = s.settings.measures.iter().filter(|m| m.enabled).count();
+            (
+                s.settings.name.clone(),
+                e,
+                s.settings.municipalities.len(),
+                on,
+            )
+        })
+        .collect();
+    let row = |label: String, f: &dyn Fn(&Summary) -> String| {
+        html! {
+            <tr>
+                <th scope="row">{ label }</th>
+                { for cols.iter().map(|(_, s, _, _)| html! { <td class="num">{ s.as_ref().map(f).unwrap_or_else(|| "–".into()) }</td> }) }
+            </tr>
+        }
+    };
+    let (muni, meas) = match lang {
+        Lang::Sv => ("Kommuner", "Åtgärder påslagna"),
+        Lang::En => ("Municipalities", "Measures on"),
+    };
+    html! {
+        <div class="compare">
+            <h3>{ t(lang, K::Compare) }</h3>
+            <div class="table-scroll">
+                <table class="results" data-testid="compare-table">
+                    <thead>
+                        <tr>
+                            <td></td>
+                            { for cols.iter().map(|(n, _, _, _)| html! { <th scope="col" class="num">{ n.clone() }</th> }) }
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <tr><th scope="row">{ muni }</th>{ for cols.iter().map(|(_, _, k, _)| html! { <td class="num">{ k }</td> }) }</tr>
+                        <tr><th scope="row">{ meas }</th>{ for cols.iter().map(|(_, _, _, m)| html! { <td class="num">{ m }</td> }) }</tr>
+                        { row(format!("{} ({})", t(lang, K::TotalCo2eYear), t(lang, K::PerYear)), &|s| format::tonnes_co2e(s.co2e_saved_kg_per_year.central, lang)) }
+                        { row(format!("{} ({})", t(lang, K::TotalCo2eCum), t(lang, K::TCo2e)), &|s| format::tonnes_co2e(s.co2e_saved_kg_cumulative.central, lang)) }
+                        { row(t(lang, K::TotalSek).to_string(), &|s| format::sek_short(s.net_sek_saved_per_year.central, lang)) }
+                        { row(t(lang, K::TotalNpv).to_string(), &|s| format::sek_short(s.net_present_value_sek.central, lang)) }
+                        { row(t(lang, K::ColCostPerT).to_string(), &|s| s.cost_per_tonne_co2e.map_or_else(|| "–".into(), |c| format::number(c.value(), 0, lang))) }
+                    </tbody>
+                </table>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,64 @@
+//! Import a scenario CSV: errors listed with line and column, nothing applied until valid.
+
+use super::Store;
+use crate::i18n::{K, t};
+use crate::state::{Action, ImportState};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// The import control and its outcome.
+#[function_component]
+pub fn ImportPanel() -> Html {
+    let Some(store) = use_context::<Store>() else {
+        return html! {};
+    };
+    let lang = store.lang;
+    let onchange = {
+        let store = store.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|l| l.get(0)) else {
+                return;
+            };
+            input.set_value("");
+            let name = file.name();
+            let store = store.clone();
+            let file = gloo::file::File::from(file);
+            yew::platform::spawn_local(async move {
+                match gloo::file::futures::read_as_bytes(&file).await {
+                    Ok(bytes) => store.dispatch(Action::Import { file: name, bytes }),
+                    Err(err) => store.dispatch(Action::Import {
+                        file: format!("{name} ({err})"),
+                        bytes: Vec::new(),
+                    }),
+                }
+            });
+        })
+    };
+    html! {
+        <div class="import">
+            <label for="import-file" class="label-strong">{ t(lang, K::Import) }</label>
+            <p class="hint" id="import-help">{ t(lang, K::ImportHelp) }</p>
+            <input id="import-file" type="file" accept=".csv,text/csv" data-testid="import-file"
+                aria-describedby="import-help" {onchange} />
+            { match &store.import {
+                ImportState::None => html! {},
+                ImportState::Failed { file, errors } => html! {
+                    <div class="alert" role="alert">
+                        <p><strong>{ file.clone() }</strong>{ " – " }{ t(lang, K::ImportFailed) }</p>
+                        <ul data-testid="import-errors" class="import-errors">
+                            { for errors.iter().map(|e| html! { <li>{ e.message(lang) }</li> }) }
+                        </ul>
+                    </div>
+                },
+                ImportState::Applied { file, scenarios, simplified } => html! {
+                    <div class="notice" role="status" data-testid="import-ok">
+                        <p>{ format!("{} {file}: {}", t(lang, K::ImportApplied), scenarios.join(", ")) }</p>
+                        if scenarios.len() > 1 { <p>{ t(lang, K::ImportSavedAll) }</p> }
+                        if !simplified.is_empty() { <p>{ format!("{} {}", t(lang, K::ImportSimplified), simplified.join(", ")) }</p> }
+                    </div>
+                },
+            } }
+        </div>
+    }
+}

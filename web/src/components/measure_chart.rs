@@ -1,0 +1,97 @@
+//! Horizontal bar chart: t CO2e per year at full effect, per measure, with low–high range.
+
+use super::{Store, measure_name_by_id};
+use crate::chart::{Scale, area_colour, c, clip, per_year, px, ticks};
+use crate::format;
+use crate::i18n::{K, t};
+use crate::state::catalogue;
+use yew::prelude::*;
+
+const W: f64 = 760.0;
+const LEFT: f64 = 290.0;
+const RIGHT: f64 = 70.0;
+const ROW: f64 = 26.0;
+const TOP: f64 = 10.0;
+const BOTTOM: f64 = 48.0;
+
+/// The per-measure bar chart.
+#[function_component]
+pub fn MeasureChart() -> Html {
+    let Some(store) = use_context::<Store>() else {
+        return html! {};
+    };
+    let Ok(e) = store.eval.as_ref() else {
+        return html! {};
+    };
+    let lang = store.lang;
+    let mut rows: Vec<_> = e.by_measure.iter().collect();
+    rows.sort_by(|a, b| {
+        b.summary
+            .co2e_saved_kg_per_year
+            .central
+            .cmp(&a.summary.co2e_saved_kg_per_year.central)
+    });
+    let title = t(lang, K::ChartMeasures);
+    if rows.is_empty() {
+        return html! {
+            <figure class="panel chart"><figcaption><h2>{ title }</h2></figcaption><p class="hint">{ t(lang, K::NoData) }</p></figure>
+        };
+    }
+    let val = |kg: calc_core::KgCo2e| px(format::kg_to_t(kg));
+    let lo = rows
+        .iter()
+        .map(|g| val(g.summary.co2e_saved_kg_per_year.low))
+        .fold(0.0_f64, f64::min);
+    let hi = rows
+        .iter()
+        .map(|g| val(g.summary.co2e_saved_kg_per_year.high))
+        .fold(0.0_f64, f64::max);
+    let (tick_values, decimals) = ticks(lo, hi, 5);
+    let d0 = lo.min(0.0);
+    let d1 = hi.max(1.0) * 1.1;
+    let x = Scale::new(d0, d1, LEFT, W - RIGHT);
+    let h = TOP + ROW * rows.len() as f64 + BOTTOM;
+    let plot_bottom = TOP + ROW * rows.len() as f64;
+    let x0 = x.at(0.0);
+    let area_of = |id: &str| {
+        catalogue()
+            .and_then(|c| c.measure(id))
+            .map(|m| m.area.clone())
+            .unwrap_or_default()
+    };
+    html! {
+        <figure class="panel chart chart-measures" aria-labelledby="chart-measures-title">
+            <figcaption><h2 id="chart-measures-title">{ title }</h2></figcaption>
+            <svg viewBox={format!("0 0 {W} {}", c(h))} role="img" aria-labelledby="chart-measures-svg-title" class="chart-svg" data-testid="chart-measures">
+                <title id="chart-measures-svg-title">{ format!("{title} ({})", per_year(lang)) }</title>
+                { for tick_values.iter().filter(|v| **v >= d0 - 1e-9 && **v <= d1 + 1e-9).map(|v| { let xv = x.at(*v); html! {
+                    <g>
+                        <line x1={c(xv)} x2={c(xv)} y1={c(TOP)} y2={c(plot_bottom)} class="grid" />
+                        <text x={c(xv)} y={c(plot_bottom + 16.0)} text-anchor="middle" class="tick">{ format::tick(*v, decimals, lang) }</text>
+                    </g>
+                }}) }
+                <text x={c((LEFT + W - RIGHT) / 2.0)} y={c(h - 8.0)} text-anchor="middle" class="axis-label">{ t(lang, K::AxisTCo2eYear) }</text>
+                { for rows.iter().enumerate().map(|(i, g)| {
+                    let s = &g.summary.co2e_saved_kg_per_year;
+                    let y = TOP + ROW * i as f64;
+                    let (v, l, hgh) = (val(s.central), val(s.low), val(s.high));
+                    let (bx, bw) = if v >= 0.0 { (x0, x.at(v) - x0) } else { (x.at(v), x0 - x.at(v)) };
+                    let name = measure_name_by_id(&g.key, lang);
+                    let label = format!("{} {}", format::tonnes_co2e(s.central, lang), per_year(lang));
+                    let tip = format!("{name}: {label} ({} {}–{})", t(lang, K::Range), format::tonnes_co2e(s.low, lang), format::tonnes_co2e(s.high, lang));
+                    let cy = y + ROW / 2.0;
+                    html! {
+                        <g key={g.key.clone()}>
+                            <title>{ tip }</title>
+                            <text x={c(LEFT - 8.0)} y={c(cy + 4.0)} text-anchor="end" class="label">{ clip(&name, 40) }</text>
+                            <rect x={c(bx)} y={c(y + 5.0)} width={c(bw.max(0.5))} height={c(ROW - 10.0)} rx="2" fill={area_colour(&area_of(&g.key))} />
+                            <line x1={c(x.at(l))} x2={c(x.at(hgh))} y1={c(cy)} y2={c(cy)} class="whisker" />
+                            <text x={c(x.at(hgh.max(v).max(0.0)) + 6.0)} y={c(cy + 4.0)} class="value">{ format::tonnes_co2e(s.central, lang) }</text>
+                        </g>
+                    }
+                }) }
+                <line x1={c(x0)} x2={c(x0)} y1={c(TOP)} y2={c(plot_bottom)} class="zero" />
+            </svg>
+        </figure>
+    }
+}

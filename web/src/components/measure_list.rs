@@ -1,0 +1,46 @@
+//! The catalogue's measures, grouped by goal area.
+
+use super::measure_card::MeasureCard;
+use super::{Store, area_name};
+use crate::i18n::{K, t};
+use crate::state::{Action, catalogue};
+use yew::prelude::*;
+
+/// Every measure, grouped by the waste plan's goal areas, with a reset button.
+#[function_component]
+pub fn MeasureList() -> Html {
+    let Some(store) = use_context::<Store>() else {
+        return html! {};
+    };
+    let Some(cat) = catalogue() else {
+        return html! {};
+    };
+    let lang = store.lang;
+    let reset = {
+        let store = store.clone();
+        Callback::from(move |_: MouseEvent| store.dispatch(Action::ResetAll))
+    };
+    let first = cat.measures.first().map(|m| m.id.0.clone());
+    html! {
+        <section class="panel measures" aria-labelledby="measures-title">
+            <div class="panel-head">
+                <h2 id="measures-title">{ t(lang, K::Measures) }</h2>
+                <button type="button" class="button-secondary small" onclick={reset}>
+                    { t(lang, K::ResetAll) }
+                </button>
+            </div>
+            <p class="hint">{ t(lang, K::MeasuresHelp) }</p>
+            { for cat.areas.iter().filter(|a| cat.measures.iter().any(|m| m.area == a.id)).map(|a| html! {
+                <section class="area" key={a.id.clone()} aria-label={area_name(&a.id, lang)}>
+                    <h3 class={classes!("area-title", format!("area-{}", a.id))}>{ area_name(&a.id, lang) }</h3>
+                    <ul class="measure-list">
+                        { for cat.measures.iter().filter(|m| m.area == a.id).map(|m| {
+                            let is_first = first.as_deref() == Some(m.id.as_str());
+                            html! { <MeasureCard key={m.id.0.clone()} id={m.id.0.clone()} {is_first} /> }
+                        }) }
+                    </ul>
+                </section>
+            }) }
+        </section>
+    }
+}

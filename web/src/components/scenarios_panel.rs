@@ -1,0 +1,117 @@
+//! Save named scenarios in the browser, open, delete and pick them for comparison.
+
+use super::Store;
+use super::compare_table::CompareTable;
+use super::import_panel::ImportPanel;
+use crate::i18n::{K, Lang, t};
+use crate::state::Action;
+use crate::storage::StorageNote;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+fn note_text(n: &StorageNote, lang: Lang) -> String {
+    match n {
+        StorageNote::Migrated { .. } => t(lang, K::StorageMigrated).to_string(),
+        StorageNote::Corrupt { detail } => format!("{} {detail}", t(lang, K::StorageCorrupt)),
+        StorageNote::BadScenario { index, detail } => {
+            format!("{} #{index}: {detail}", t(lang, K::StorageBad))
+        }
+        StorageNote::Newer { .. } => t(lang, K::StorageNewer).to_string(),
+        StorageNote::WriteFailed => t(lang, K::StorageWriteFailed).to_string(),
+        StorageNote::Unknown { scenario, ids } => {
+            format!(
+                "{} {scenario}: {}",
+                t(lang, K::StorageUnknown),
+                ids.join(", ")
+            )
+        }
+    }
+}
+
+/// The scenarios section.
+#[function_component]
+pub fn ScenariosPanel() -> Html {
+    let Some(store) = use_context::<Store>() else {
+        return html! {};
+    };
+    let lang = store.lang;
+    let on_name = {
+        let store = store.clone();
+        Callback::from(move |e: InputEvent| {
+            let v = e.target_unchecked_into::<HtmlInputElement>().value();
+            store.dispatch(Action::SetName(v));
+        })
+    };
+    let on_save = {
+        let store = store.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            store.dispatch(Action::Save);
+        })
+    };
+    let dismiss = {
+        let store = store.clone();
+        Callback::from(move |_: MouseEvent| store.dispatch(Action::DismissNotes))
+    };
+    html! {
+        <section class="panel scenarios no-print" id="scenarios" aria-labelledby="scenarios-title">
+            <h2 id="scenarios-title">{ t(lang, K::Scenarios) }</h2>
+            if !store.storage_notes.is_empty() {
+                <div class="alert" role="alert" data-testid="storage-notes">
+                    <ul>{ for store.storage_notes.iter().map(|n| html! { <li>{ note_text(n, lang) }</li> }) }</ul>
+                    <button type="button" class="button-secondary small" onclick={dismiss}>{ t(lang, K::Dismiss) }</button>
+                </div>
+            }
+            <div class="scenario-grid">
+                <div>
+                    <form class="save-form" onsubmit={on_save}>
+                        <label for="scenario-name">{ t(lang, K::ScenarioName) }</label>
+                        <div class="inline">
+                            <input id="scenario-name" type="text" data-testid="scenario-name" value={store.settings.name.clone()} oninput={on_name} />
+                            <button type="submit" class="button-primary" data-testid="save-scenario">{ t(lang, K::Save) }</button>
+                        </div>
+                    </form>
+                    <h3>{ t(lang, K::Saved) }</h3>
+                    if store.saved.is_empty() {
+                        <p class="hint">{ t(lang, K::NoneSaved) }</p>
+                    } else {
+                        <p class="hint">{ t(lang, K::CompareHelp) }</p>
+                        <ul class="saved-list" data-testid="saved-list">
+                            { for store.saved.iter().map(|s| {
+                                let name = s.settings.name.clone();
+                                let cb = |a: fn(String) -> Action| {
+                                    let store = store.clone();
+                                    let name = name.clone();
+                                    Callback::from(move |_: MouseEvent| store.dispatch(a(name.clone())))
+                                };
+                                let on_compare = {
+                                    let store = store.clone();
+                                    let name = name.clone();
+                                    Callback::from(move |_: Event| store.dispatch(Action::ToggleCompare(name.clone())))
+                                };
+                                let checked = store.compare.contains(&name);
+                                let full = store.compare.len() >= 3 && !checked;
+                                html! {
+                                    <li key={name.clone()}>
+                                        <label class="check">
+                                            <input type="checkbox" {checked} disabled={full} onchange={on_compare}
+                                                aria-label={format!("{}: {name}", t(lang, K::CompareThis))} />
+                                            <span class="saved-name">{ name.clone() }</span>
+                                        </label>
+                                        <span class="saved-actions">
+                                            <button type="button" class="button-secondary small" data-testid={format!("open-{name}")} onclick={cb(Action::Open)}>{ t(lang, K::Open) }</button>
+                                            <button type="button" class="button-link small" onclick={cb(Action::Delete)}
+                                                aria-label={format!("{}: {name}", t(lang, K::Delete))}>{ t(lang, K::Delete) }</button>
+                                        </span>
+                                    </li>
+                                }
+                            }) }
+                        </ul>
+                    }
+                </div>
+                <ImportPanel />
+            </div>
+            <CompareTable />
+        </section>
+    }
+}

@@ -1,0 +1,168 @@
+//! Where a measure's numbers come from: its factors (value, low–high, unit) and sources.
+
+use super::{Store, measure_name};
+use crate::format;
+use crate::i18n::{K, Lang, t};
+use crate::state::{Action, catalogue};
+use calc_core::{Route, Source, SourceId, SourceKind};
+use yew::prelude::*;
+
+fn route_name(r: Route, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Sv => r.name_sv(),
+        Lang::En => r.name_en(),
+    }
+}
+
+fn kind(k: SourceKind, lang: Lang) -> &'static str {
+    match k {
+        SourceKind::Published => t(lang, K::KindPublished),
+        SourceKind::Derived => t(lang, K::KindDerived),
+        SourceKind::Estimate => t(lang, K::KindEstimate),
+    }
+}
+
+fn source_item(s: &Source, lang: Lang) -> Html {
+    let year = s.year.map(|y| format!(", {y}")).unwrap_or_default();
+    html! {
+        <li key={s.id.0.clone()} class="source">
+            <p class="source-title">
+                if s.url.starts_with("https://") || s.url.starts_with("http://") {
+                    <a href={s.url.clone()} target="_blank" rel="noopener noreferrer">
+                        { s.title.clone() }
+                        <span class="visually-hidden">{ format!(" {}", t(lang, K::OpensNewTab)) }</span>
+                    </a>
+                } else {
+                    { s.title.clone() }
+                }
+            </p>
+            <p class="source-meta">
+                { format!("{}{year}", s.publisher) }
+                <span class={classes!("kind", format!("kind-{:?}", s.kind).to_lowercase())}>{ kind(s.kind, lang) }</span>
+            </p>
+            if !s.locator.is_empty() {
+                <p class="source-locator">{ s.locator.clone() }</p>
+            }
+            if !s.note.is_empty() {
+                <p class="source-note">{ s.note.clone() }</p>
+            }
+        </li>
+    }
+}
+
+/// The sources panel of the measure chosen with a "Källor" button.
+#[function_component]
+pub fn SourcesDialog() -> Html {
+    let close_ref = use_node_ref();
+    let store = use_context::<Store>();
+    let open_id = store.as_ref().and_then(|s| s.sources_for.clone());
+    {
+        let close_ref = close_ref.clone();
+        use_effect_with(open_id.clone(), move |id| {
+            if id.is_some()
+                && let Some(el) = close_ref.cast::<web_sys::HtmlElement>()
+            {
+                let _ = el.focus();
+            }
+        });
+    }
+    let (Some(store), Some(id), Some(cat)) = (store, open_id, catalogue()) else {
+        return html! {};
+    };
+    let (Some(m), Some(table)) = (cat.measure(&id), cat.current_set()) else {
+        return html! {};
+    };
+    let lang = store.lang;
+    let close = {
+        let store = store.clone();
+        Callback::from(move |_: MouseEvent| store.dispatch(Action::ShowSources(None)))
+    };
+    let onkeydown = {
+        let store = store.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                store.dispatch(Action::ShowSources(None));
+            }
+        })
+    };
+    let mut factor_sources: Vec<SourceId> = Vec::new();
+    let mut rows = Vec::new();
+    for r in Route::ALL {
+        let b = m.baseline.share(r).value();
+        let tg = m.target.share(r).value();
+        if b.is_zero() && tg.is_zero() {
+            continue;
+        }
+        let mix = format!(
+            "{} {} % · {} {} %",
+            t(lang, K::Baseline),
+            format::number(b * rust_decimal::Decimal::ONE_HUNDRED, 0, lang),
+            t(lang, K::Target),
+            format::number(tg * rust_decimal::Decimal::ONE_HUNDRED, 0, lang)
+        );
+        if let Some(f) = table.emission(&m.fraction, r) {
+            if !factor_sources.contains(&f.source) {
+                factor_sources.push(f.source.clone());
+            }
+            rows.push(html! {
+                <tr>
+                    <th scope="row">{ format!("{} – {}", t(lang, K::EmissionFactor), route_name(r, lang)) }<span class="sub">{ mix.clone() }</span></th>
+                    <td class="num">{ format::number(f.value.central().value(), 0, lang) }</td>
+                    <td class="num">{ format!("{} – {}", format::number(f.value.low().value(), 0, lang), format::number(f.value.high().value(), 0, lang)) }</td>
+                    <td>{ "kg CO2e/t" }</td>
+                    <td>{ f.source.0.clone() }</td>
+                </tr>
+            });
+        }
+        if let Some(f) = table.cost(&m.fraction, r) {
+            if !factor_sources.contains(&f.source) {
+                factor_sources.push(f.source.clone());
+            }
+            rows.push(html! {
+                <tr>
+                    <th scope="row">{ format!("{} – {}", t(lang, K::CostFactor), route_name(r, lang)) }</th>
+                    <td class="num">{ format::number(f.value.central().value(), 0, lang) }</td>
+                    <td class="num">{ format!("{} – {}", format::number(f.value.low().value(), 0, lang), format::number(f.value.high().value(), 0, lang)) }</td>
+                    <td>{ match lang { Lang::Sv => "kr/t", Lang::En => "SEK/t" } }</td>
+                    <td>{ f.source.0.clone() }</td>
+                </tr>
+            });
+        }
+    }
+    let find = |sid: &SourceId| {
+        table
+            .source(sid)
+            .or_else(|| cat.source(sid.as_str()))
+            .cloned()
+    };
+    let measure_sources: Vec<Source> = m.sources.iter().filter_map(find).collect();
+    let factor_sources: Vec<Source> = factor_sources.iter().filter_map(find).collect();
+    html! {
+        <div class="overlay" {onkeydown}>
+            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="sources-title" data-testid="sources-dialog">
+                <div class="dialog-head">
+                    <h2 id="sources-title">{ format!("{}: {}", t(lang, K::SourcesFor), measure_name(m, lang)) }</h2>
+                    <button type="button" class="button-secondary small" ref={close_ref} onclick={close}>{ t(lang, K::Close) }</button>
+                </div>
+                <div class="table-scroll">
+                    <table class="factors">
+                        <thead>
+                            <tr>
+                                <th scope="col">{ t(lang, K::Factor) }</th>
+                                <th scope="col" class="num">{ t(lang, K::Value) }</th>
+                                <th scope="col" class="num">{ t(lang, K::LowHigh) }</th>
+                                <th scope="col">{ t(lang, K::Unit) }</th>
+                                <th scope="col">{ t(lang, K::Source) }</th>
+                            </tr>
+                        </thead>
+                        <tbody>{ for rows }</tbody>
+                    </table>
+                </div>
+                <h3>{ t(lang, K::FactorSources) }</h3>
+                <ul class="sources">{ for factor_sources.iter().map(|s| source_item(s, lang)) }</ul>
+                <h3>{ t(lang, K::MeasureSources) }</h3>
+                <ul class="sources">{ for measure_sources.iter().map(|s| source_item(s, lang)) }</ul>
+            </div>
+        </div>
+    }
+}

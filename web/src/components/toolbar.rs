@@ -1,0 +1,67 @@
+//! Export, print and the shareable link, above the results.
+
+use super::Store;
+use crate::i18n::{K, t};
+use crate::state::catalogue;
+use crate::{io, share};
+use yew::prelude::*;
+
+/// The results toolbar.
+#[function_component]
+pub fn Toolbar() -> Html {
+    let Some(store) = use_context::<Store>() else {
+        return html! {};
+    };
+    let lang = store.lang;
+    let stem = io::file_stem(&store.settings.name);
+    let export = |kind: &'static str| {
+        let store = store.clone();
+        let stem = stem.clone();
+        Callback::from(move |_: MouseEvent| {
+            let Ok(e) = store.eval.as_ref() else { return };
+            match kind {
+                "csv" => io::download(
+                    &io::results_csv(e, store.lang),
+                    &format!("{stem}-resultat.csv"),
+                    "text/csv;charset=utf-8",
+                ),
+                "json" => io::download(
+                    &io::results_json(e),
+                    &format!("{stem}-results.json"),
+                    "application/json",
+                ),
+                _ => {
+                    if let Some(cat) = catalogue() {
+                        let sc = store.settings.to_scenario(cat);
+                        io::download(
+                            &io::scenario_csv(&sc, store.lang),
+                            &format!("{stem}-scenario.csv"),
+                            "text/csv;charset=utf-8",
+                        );
+                    }
+                }
+            }
+        })
+    };
+    let print = Callback::from(|_: MouseEvent| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    });
+    let hash = share::encode(&store.settings);
+    let href = format!("{}{hash}", share::base_url());
+    html! {
+        <div class="toolbar no-print" role="group" aria-label={t(lang, K::Export)}>
+            <div class="toolbar-group">
+                <span class="toolbar-label">{ t(lang, K::Export) }</span>
+                <button type="button" class="button-secondary" data-testid="export-csv" onclick={export("csv")}>{ t(lang, K::ExportCsv) }</button>
+                <button type="button" class="button-secondary" data-testid="export-json" onclick={export("json")}>{ t(lang, K::ExportJson) }</button>
+                <button type="button" class="button-secondary" data-testid="export-scenario" onclick={export("scenario")}>{ t(lang, K::ExportScenario) }</button>
+            </div>
+            <div class="toolbar-group">
+                <a class="button-secondary" data-testid="share-link" href={href} title={t(lang, K::ShareHelp)}>{ t(lang, K::ShareLink) }</a>
+                <button type="button" class="button-primary" onclick={print}>{ t(lang, K::Print) }</button>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,163 @@
+//! Number formatting for people: the only place where numbers are rounded.
+//!
+//! Swedish (sv-SE): no-break space (U+00A0) between thousands, decimal comma and a real
+//! minus sign (U+2212), e.g. `1 234,5`. English: `1,234.5`.
+
+use calc_core::csvio::Lang;
+use calc_core::{KgCo2e, Sek};
+use rust_decimal::{Decimal, RoundingStrategy};
+
+/// No-break space, the Swedish thousands separator.
+pub const NBSP: char = '\u{a0}';
+
+/// `d` rounded half away from zero to `decimals` places, thousands grouped.
+#[must_use]
+pub fn number(d: Decimal, decimals: u32, lang: Lang) -> String {
+    let r = d.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero);
+    let plain = format!("{:.prec$}", r.abs(), prec = decimals as usize);
+    let negative = r.is_sign_negative() && !r.is_zero();
+    let (int, frac) = plain.split_once('.').unwrap_or((plain.as_str(), ""));
+    let (sep, mark, minus) = match lang {
+        Lang::Sv => (NBSP, ',', '\u{2212}'),
+        Lang::En => (',', '.', '-'),
+    };
+    let digits: Vec<char> = int.chars().collect();
+    let mut out = String::with_capacity(plain.len() + digits.len() / 3 + 2);
+    if negative {
+        out.push(minus);
+    }
+    let n = digits.len();
+    for (i, c) in digits.iter().enumerate() {
+        if i > 0 && (n - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(*c);
+    }
+    if !frac.is_empty() {
+        out.push(mark);
+        out.push_str(frac);
+    }
+    out
+}
+
+/// kg CO2e as tonnes CO2e with one decimal (`1 234,5`).
+#[must_use]
+pub fn tonnes_co2e(kg: KgCo2e, lang: Lang) -> String {
+    number(kg_to_t(kg), 1, lang)
+}
+
+/// kg CO2e as a decimal number of tonnes.
+#[must_use]
+pub fn kg_to_t(kg: KgCo2e) -> Decimal {
+    kg.to_tonnes().map_or(Decimal::ZERO, |t| t.value())
+}
+
+/// SEK with the unit, shortened for large amounts: `12,3 mnkr` / `SEK 12.3 m`,
+/// `456 tkr` / `SEK 456 k`, else whole kronor.
+#[must_use]
+pub fn sek_short(s: Sek, lang: Lang) -> String {
+    let v = s.value();
+    let abs = v.abs();
+    let million = Decimal::from(1_000_000);
+    let thousand = Decimal::from(1_000);
+    if abs >= million {
+        let x = number(v / million, 1, lang);
+        match lang {
+            Lang::Sv => format!("{x}{NBSP}mnkr"),
+            Lang::En => format!("SEK\u{a0}{x}\u{a0}m"),
+        }
+    } else if abs >= thousand * Decimal::TEN {
+        let x = number(v / thousand, 0, lang);
+        match lang {
+            Lang::Sv => format!("{x}{NBSP}tkr"),
+            Lang::En => format!("SEK\u{a0}{x}\u{a0}k"),
+        }
+    } else {
+        sek(s, lang)
+    }
+}
+
+/// SEK in whole kronor with the unit: `12 345 kr` / `SEK 12,345`.
+#[must_use]
+pub fn sek(s: Sek, lang: Lang) -> String {
+    let x = number(s.value(), 0, lang);
+    match lang {
+        Lang::Sv => format!("{x}{NBSP}kr"),
+        Lang::En => format!("SEK\u{a0}{x}"),
+    }
+}
+
+/// A value for an `<input type="number">`: plain digits with a decimal point, trailing
+/// zeros removed (browsers require the point whatever the page language).
+#[must_use]
+pub fn input_value(d: Decimal) -> String {
+    d.normalize().to_string()
+}
+
+/// Parses what a person typed into a number field: decimal comma or point, spaces ignored.
+#[must_use]
+pub fn parse_input(text: &str) -> Option<Decimal> {
+    let cleaned: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != NBSP && *c != '\u{202f}')
+        .map(|c| match c {
+            ',' => '.',
+            '\u{2212}' => '-',
+            c => c,
+        })
+        .collect();
+    if cleaned.is_empty() {
+        return None;
+    }
+    cleaned.parse::<Decimal>().ok()
+}
+
+/// A float (pixel-space tick value) formatted as a number; used only for axis ticks.
+#[must_use]
+pub fn tick(value: f64, decimals: u32, lang: Lang) -> String {
+    let text = format!("{value:.prec$}", prec = decimals as usize);
+    number(text.parse().unwrap_or(Decimal::ZERO), decimals, lang)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal::Decimal;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap_or_default()
+    }
+
+    #[test]
+    fn swedish_uses_nbsp_and_comma() {
+        assert_eq!(number(d("1234.56"), 1, Lang::Sv), "1\u{a0}234,6");
+        assert_eq!(number(d("1234567"), 0, Lang::Sv), "1\u{a0}234\u{a0}567");
+        assert_eq!(number(d("-0.04"), 1, Lang::Sv), "0,0");
+        assert_eq!(number(d("-1500"), 0, Lang::Sv), "\u{2212}1\u{a0}500");
+        assert_eq!(number(d("999.95"), 1, Lang::Sv), "1\u{a0}000,0");
+    }
+
+    #[test]
+    fn english_uses_comma_and_point() {
+        assert_eq!(number(d("1234567.25"), 2, Lang::En), "1,234,567.25");
+        assert_eq!(number(d("-12"), 0, Lang::En), "-12");
+    }
+
+    #[test]
+    fn parses_typed_numbers() {
+        assert_eq!(parse_input("12,5"), Some(d("12.5")));
+        assert_eq!(parse_input("1 234,5"), Some(d("1234.5")));
+        assert_eq!(parse_input("abc"), None);
+        assert_eq!(parse_input(""), None);
+    }
+
+    #[test]
+    fn short_sek() {
+        assert_eq!(
+            sek_short(Sek::new(d("12345678")), Lang::Sv),
+            "12,3\u{a0}mnkr"
+        );
+        assert_eq!(sek_short(Sek::new(d("45600")), Lang::Sv), "46\u{a0}tkr");
+        assert_eq!(sek_short(Sek::new(d("950")), Lang::Sv), "950\u{a0}kr");
+    }
+}

@@ -1,0 +1,156 @@
+//! Interface texts in Swedish (the default) and English.
+
+pub use calc_core::csvio::Lang;
+
+macro_rules! texts {
+    ($($key:ident => $sv:expr, $en:expr;)*) => {
+        /// A text of the interface.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum K {
+            $(
+                #[allow(missing_docs)]
+                $key,
+            )*
+        }
+
+        /// The text in a language.
+        #[must_use]
+        pub fn t(lang: Lang, key: K) -> &'static str {
+            match key {
+                $(K::$key => match lang {
+                    Lang::Sv => $sv,
+                    Lang::En => $en,
+                },)*
+            }
+        }
+    };
+}
+
+texts! {
+    AppTitle => "Avfallskalkyl", "Avfallskalkyl";
+    AppSubtitle => "Klimat- och kostnadskalkyl för åtgärderna i Sjuhärads avfallsplan",
+        "Climate and cost calculator for the measures in Sjuhärad's waste plan";
+    LangSwitch => "English", "Svenska";
+    LangSwitchLabel => "Switch to English", "Byt till svenska";
+    SkipToResults => "Hoppa till resultaten", "Skip to the results";
+    Municipalities => "Kommuner", "Municipalities";
+    WholeSjuharad => "Hela Sjuhärad", "All of Sjuhärad";
+    Inhabitants => "invånare", "inhabitants";
+    NoMunicipality => "Välj minst en kommun för att se resultat.",
+        "Choose at least one municipality to see results.";
+    Measures => "Åtgärder", "Measures";
+    MeasuresHelp => "Slå på åtgärder och välj ambitionsnivå. Effekt = andel av den påverkade mängden som flyttas till en bättre behandling.",
+        "Switch measures on and set their ambition. Effect = share of the affected quantity moved to a better route.";
+    ResetAll => "Återställ standardvärden", "Reset to defaults";
+    ResetMeasure => "Återställ åtgärden", "Reset this measure";
+    Effect => "Effekt", "Effect";
+    EffectPct => "Effekt i procent", "Effect in percent";
+    Details => "Mängd, år och kostnader", "Quantity, years and costs";
+    Quantity => "Påverkad mängd (t/år)", "Affected quantity (t/yr)";
+    StartYear => "Startår", "Start year";
+    FullYear => "Full effekt från år", "Full effect from year";
+    ImplCost => "Engångskostnad (kr)", "One-time cost (SEK)";
+    RunCost => "Löpande kostnad (kr/år)", "Running cost (SEK/yr)";
+    SumChosen => "Summa för valda kommuner; fördelas efter standardvärdena.",
+        "Sum for the chosen municipalities; shared in proportion to the defaults.";
+    Edited => "ändrad", "edited";
+    MeasureOn => "Åtgärden är på", "Measure is on";
+    Results => "Resultat", "Results";
+    TotalCo2eYear => "Minskade utsläpp per år", "Emissions avoided per year";
+    AtFullEffect => "vid full effekt", "at full effect";
+    TotalCo2eCum => "Minskade utsläpp totalt", "Emissions avoided in total";
+    TotalSek => "Nettobesparing per år", "Net saving per year";
+    AfterCosts => "efter åtgärdernas kostnader, vid full effekt", "after measure costs, at full effect";
+    TotalNpv => "Nuvärde", "Net present value";
+    DiscountRate => "diskonteringsränta", "discount rate";
+    Range => "Intervall", "Range";
+    PerYear => "t CO2e/år", "t CO2e/yr";
+    TCo2e => "t CO2e", "t CO2e";
+    TableTitle => "Åtgärder i ordning", "Measures ranked";
+    TableCaption => "Klicka på en kolumnrubrik för att sortera.", "Click a column heading to sort.";
+    ColMeasure => "Åtgärd", "Measure";
+    ColCo2e => "t CO2e/år", "t CO2e/yr";
+    ColSek => "Netto kr/år", "Net SEK/yr";
+    ColCostPerT => "Kr per t CO2e", "SEK per t CO2e";
+    ColSources => "Källor", "Sources";
+    NotSaving => "sparar ingen CO2e", "saves no CO2e";
+    Sources => "Källor", "Sources";
+    SourcesFor => "Källor och faktorer", "Sources and factors";
+    Close => "Stäng", "Close";
+    Factor => "Faktor", "Factor";
+    Value => "Värde", "Value";
+    LowHigh => "Låg–hög", "Low–high";
+    Unit => "Enhet", "Unit";
+    Source => "Källa", "Source";
+    EmissionFactor => "Emissionsfaktor", "Emission factor";
+    CostFactor => "Kostnadsfaktor", "Cost factor";
+    Baseline => "I dag", "Today";
+    Target => "Efter åtgärden", "After the measure";
+    MeasureSources => "Källor för mängd, effekt och kostnad", "Sources of quantity, effect and cost";
+    FactorSources => "Källor för faktorerna", "Sources of the factors";
+    OpensNewTab => "(öppnas i ny flik)", "(opens in a new tab)";
+    KindPublished => "publicerad", "published";
+    KindDerived => "härledd", "derived";
+    KindEstimate => "egen uppskattning", "own estimate";
+    ChartMeasures => "Minskade utsläpp per åtgärd", "Emissions avoided per measure";
+    ChartMacc => "Åtgärdskostnadskurva (MACC)", "Marginal abatement cost curve (MACC)";
+    ChartMaccHelp => "Bredd = t CO2e per år, höjd = kostnad per ton CO2e. Staplar under noll sparar både pengar och utsläpp.",
+        "Width = t CO2e per year, height = cost per tonne CO2e. Bars below zero save both money and emissions.";
+    ChartYears => "Minskade utsläpp år för år", "Emissions avoided year by year";
+    ChartYearsHelp => "Staplarna visar centralt värde, strecken intervallet låg–hög.",
+        "Bars show the central value, whiskers the low–high range.";
+    AxisTCo2eYear => "t CO2e per år", "t CO2e per year";
+    AxisSekPerT => "kr per t CO2e", "SEK per t CO2e";
+    AxisYear => "År", "Year";
+    NoData => "Inga åtgärder är påslagna.", "No measures are switched on.";
+    Scenarios => "Scenarier", "Scenarios";
+    ScenarioName => "Scenariots namn", "Scenario name";
+    Save => "Spara scenario", "Save scenario";
+    Saved => "Sparade scenarier", "Saved scenarios";
+    NoneSaved => "Inga sparade scenarier ännu. Scenarier sparas bara i den här webbläsaren.",
+        "No saved scenarios yet. Scenarios are saved in this browser only.";
+    Open => "Öppna", "Open";
+    Delete => "Ta bort", "Delete";
+    CompareThis => "Jämför", "Compare";
+    Compare => "Jämförelse", "Comparison";
+    CompareHelp => "Markera två eller tre sparade scenarier för att jämföra dem.",
+        "Tick two or three saved scenarios to compare them.";
+    Import => "Importera scenariofil (CSV)", "Import scenario file (CSV)";
+    ImportHelp => "En rad per åtgärd och kommun: kommun; åtgärd; effekt_procent … Semikolon och decimalkomma (Excel) eller komma och punkt.",
+        "One row per measure and municipality: municipality, measure, effect_pct … Semicolon and decimal comma (Excel) or comma and point.";
+    ImportFailed => "Filen innehåller fel och har inte lästs in:", "The file has errors and was not imported:";
+    ImportApplied => "Inläst:", "Imported:";
+    ImportSimplified => "Olika effekt eller år per kommun förenklades till den första raden för:",
+        "Different effects or years per municipality were simplified to the first row for:";
+    ImportSavedAll => "Alla scenarier i filen har sparats.", "Every scenario in the file was saved.";
+    Export => "Exportera", "Export";
+    ExportCsv => "Resultat (CSV för Excel)", "Results (CSV for Excel)";
+    ExportJson => "Resultat (JSON)", "Results (JSON)";
+    ExportScenario => "Scenariofil (CSV)", "Scenario file (CSV)";
+    Print => "Skriv ut sammanfattning", "Print summary";
+    ShareLink => "Länk till det här scenariot", "Link to this scenario";
+    ShareHelp => "Länken innehåller hela scenariot. Kopiera den och skicka till en kollega.",
+        "The link holds the whole scenario. Copy it and send it to a colleague.";
+    FromLink => "Scenariot har lästs in från länken.", "The scenario was loaded from the link.";
+    StorageMigrated => "Sparade scenarier i ett äldre format har uppdaterats.",
+        "Saved scenarios in an older format were updated.";
+    StorageCorrupt => "Sparade scenarier kunde inte läsas. Originalet finns kvar i webbläsaren under nyckeln avfallskalkyl.scenarios.backup:",
+        "Saved scenarios could not be read. The original is kept in the browser under the key avfallskalkyl.scenarios.backup:";
+    StorageBad => "Ett sparat scenario kunde inte läsas och har kopierats till avfallskalkyl.scenarios.backup:",
+        "A saved scenario could not be read and was copied to avfallskalkyl.scenarios.backup:";
+    StorageNewer => "Sparade scenarier kommer från en nyare version av Avfallskalkyl och lämnas orörda.",
+        "Saved scenarios come from a newer version of Avfallskalkyl and are left untouched.";
+    StorageWriteFailed => "Webbläsaren tillåter inte att scenarier sparas (privat läge eller fullt lagringsutrymme).",
+        "The browser does not allow saving scenarios (private mode or full storage).";
+    StorageUnknown => "Okända åtgärder eller kommuner hoppades över i", "Unknown measures or municipalities were skipped in";
+    Dismiss => "OK", "OK";
+    Method => "Metod och formler", "Method and formulas";
+    Privacy => "Allt räknas i din webbläsare. Inga uppgifter skickas någonstans och ingen spårning används.",
+        "Everything is calculated in your browser. No data is sent anywhere and nothing is tracked.";
+    FactorSet => "Faktorunderlag", "Factor set";
+    CalcError => "Beräkningen kunde inte göras:", "The calculation failed:";
+    PrintTitle => "Sammanfattning för beslut", "Summary for decision";
+    Chosen => "Valda kommuner", "Chosen municipalities";
+    MeasuresOn => "åtgärder påslagna", "measures switched on";
+    Warnings => "Att kontrollera", "To check";
+}

@@ -1,0 +1,65 @@
+//! Import and export: a thin adapter over calc-core's CSV and JSON writers, plus the
+//! browser plumbing (reading a chosen file, downloading a Blob).
+
+use calc_core::csvio::{Dialect, Lang, write_results_csv, write_scenario_csv};
+use calc_core::{Evaluation, ResultsJson, Scenario};
+use wasm_bindgen::JsCast;
+
+/// Results as CSV for Excel in Swedish locale (`;`, decimal comma, UTF-8 with BOM).
+#[must_use]
+pub fn results_csv(e: &Evaluation, lang: Lang) -> String {
+    write_results_csv(e, Dialect::EXCEL_SV, lang)
+}
+
+/// Results as the documented JSON (`docs/results.schema.json`).
+#[must_use]
+pub fn results_json(e: &Evaluation) -> String {
+    serde_json::to_string_pretty(&ResultsJson::new(e)).unwrap_or_default()
+}
+
+/// The scenario as a scenario CSV that the import (and the CLI) reads back.
+#[must_use]
+pub fn scenario_csv(s: &Scenario, lang: Lang) -> String {
+    write_scenario_csv(s, Dialect::EXCEL_SV, lang)
+}
+
+/// A file name from a scenario name: letters, digits and `-` only.
+#[must_use]
+pub fn file_stem(name: &str) -> String {
+    let stem: String = name
+        .chars()
+        .map(|c| match c {
+            'å' | 'ä' | 'Å' | 'Ä' => 'a',
+            'ö' | 'Ö' => 'o',
+            c if c.is_ascii_alphanumeric() => c.to_ascii_lowercase(),
+            _ => '-',
+        })
+        .collect();
+    let stem = stem.trim_matches('-');
+    if stem.is_empty() {
+        "avfallskalkyl".to_string()
+    } else {
+        format!("avfallskalkyl-{stem}")
+    }
+}
+
+/// Offers `text` as a download named `file_name` (a Blob URL; no network request).
+pub fn download(text: &str, file_name: &str, mime: &str) {
+    let blob = gloo::file::Blob::new_with_options(text, Some(mime));
+    let url = gloo::file::ObjectUrl::from(blob);
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(a) = doc.create_element("a") else {
+        return;
+    };
+    let Ok(a) = a.dyn_into::<web_sys::HtmlAnchorElement>() else {
+        return;
+    };
+    a.set_href(&url);
+    a.set_download(file_name);
+    a.set_rel("noopener");
+    a.click();
+    // Revoke after the click has been handled.
+    gloo::timers::callback::Timeout::new(1_000, move || drop(url)).forget();
+}

@@ -1,0 +1,180 @@
+//! # Avfallskalkyl's web app
+//!
+//! A Yew single-page app that runs calc-core in the browser: choose municipalities, switch
+//! measures on and off, set their ambition, and see CO2e and SEK saved with low–high
+//! ranges, rankings, charts and sources. No server, no network requests after load.
+//!
+//! - [`state`]: the reducer ([`state::AppState`], [`state::Action`]) that recomputes the
+//!   evaluation on every change;
+//! - [`components`]: one function component per file;
+//! - [`format`]: Swedish/English number formatting (the only place numbers are rounded);
+//! - [`i18n`]: interface texts; [`storage`], [`share`], [`io`]: saved scenarios, the
+//!   shareable link and import/export.
+
+pub mod chart;
+pub mod components;
+pub mod format;
+pub mod i18n;
+pub mod io;
+pub mod share;
+pub mod state;
+pub mod storage;
+
+use calc_core::csvio::Lang;
+use components::Store;
+use components::footer::Footer;
+use components::header::Header;
+use components::macc_chart::MaccChart;
+use components::measure_chart::MeasureChart;
+use components::measure_list::MeasureList;
+use components::method_section::MethodSection;
+use components::municipality_picker::MunicipalityPicker;
+use components::print_header::PrintHeader;
+use components::results_table::ResultsTable;
+use components::scenarios_panel::ScenariosPanel;
+use components::sources_dialog::SourcesDialog;
+use components::sticky_total::StickyTotal;
+use components::toolbar::Toolbar;
+use components::totals_cards::TotalsCards;
+use components::year_chart::YearChart;
+use i18n::{K, t};
+use state::AppState;
+use yew::prelude::*;
+
+/// The app's root component.
+#[function_component]
+pub fn App() -> Html {
+    let store = use_reducer(|| {
+        let (saved, notes) = storage::load();
+        AppState::new(share::from_location(), saved, notes)
+    });
+    use_effect_with(store.lang, |lang| {
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = el.set_attribute(
+                "lang",
+                match lang {
+                    Lang::Sv => "sv",
+                    Lang::En => "en",
+                },
+            );
+        }
+    });
+    let lang = store.lang;
+    let warnings = store
+        .eval
+        .as_ref()
+        .as_ref()
+        .map(|e| {
+            e.warnings
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default();
+    html! {
+        <ContextProvider<Store> context={store.clone()}>
+            <div class="app">
+                <Header />
+                <main class="layout" id="main">
+                    <aside class="controls" aria-label={t(lang, K::Measures)}>
+                        <MunicipalityPicker />
+                        <MeasureList />
+                    </aside>
+                    <section class="results-area" id="results" aria-label={t(lang, K::Results)} tabindex="-1">
+                        <PrintHeader />
+                        if store.from_link {
+                            <p class="notice no-print" role="status">{ t(lang, K::FromLink) }</p>
+                        }
+                        <Toolbar />
+                        <TotalsCards />
+                        if !warnings.is_empty() {
+                            <div class="notice no-print" data-testid="warnings">
+                                <strong>{ t(lang, K::Warnings) }</strong>
+                                <ul>{ for warnings.iter().take(4).map(|w| html! { <li>{ w.clone() }</li> }) }</ul>
+                            </div>
+                        }
+                        <ResultsTable />
+                        <MaccChart />
+                        <MeasureChart />
+                        <YearChart />
+                    </section>
+                </main>
+                <ScenariosPanel />
+                <MethodSection />
+                <Footer />
+                <StickyTotal />
+                <SourcesDialog />
+            </div>
+        </ContextProvider<Store>>
+    }
+}
+
+/// The text `[data-testid=total-co2e]` shows at start: t CO2e per year at full effect of the
+/// catalogue's default scenario (every measure, all eight municipalities), computed with
+/// calc-core directly and formatted sv-SE with one decimal (`1 234,5`, U+00A0 space).
+#[must_use]
+pub fn default_totals_text() -> String {
+    totals_text_for(None)
+}
+
+/// The text `[data-testid=total-co2e]` shows after the first measure's `effect-slider`
+/// is moved to `pct` percent (0–100) from the default scenario.
+#[must_use]
+pub fn totals_text_with_first_effect(pct: u8) -> String {
+    totals_text_for(Some(pct.min(100)))
+}
+
+fn totals_text_for(first_effect: Option<u8>) -> String {
+    let Ok(cat) = factors::builtin() else {
+        return String::new();
+    };
+    let Some(table) = cat.current_set() else {
+        return String::new();
+    };
+    let mut scenario = cat.default_scenario();
+    if let (Some(pct), Some(first)) = (first_effect, cat.measures.first()) {
+        let share = calc_core::Share::from_percent(rust_decimal::Decimal::from(pct))
+            .unwrap_or(calc_core::Share::ZERO);
+        scenario.items = scenario
+            .items
+            .into_iter()
+            .map(|i| {
+                if i.measure().id == first.id {
+                    i.with_effect(share)
+                } else {
+                    i
+                }
+            })
+            .collect();
+    }
+    match calc_core::evaluate(table, &scenario) {
+        Ok(e) => format::tonnes_co2e(e.total.co2e_saved_kg_per_year.central, Lang::Sv),
+        Err(_) => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn expectation_texts_differ_and_are_swedish() {
+        let d = default_totals_text();
+        assert!(!d.is_empty());
+        assert!(d.contains(','), "{d}");
+        assert_ne!(d, totals_text_with_first_effect(90));
+    }
+
+    #[test]
+    fn default_text_matches_the_app_state() {
+        let s = AppState::new(None, Vec::new(), Vec::new());
+        let e = s.eval.as_ref().clone().unwrap();
+        assert_eq!(
+            format::tonnes_co2e(e.total.co2e_saved_kg_per_year.central, Lang::Sv),
+            default_totals_text()
+        );
+    }
+}

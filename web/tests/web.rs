@@ -1,0 +1,155 @@
+//! Browser tests of the app, run by `cargo xtask test` in headless Chromium
+//! (wasm-bindgen-test). Native builds skip this file.
+#![cfg(target_arch = "wasm32")]
+// Test helpers: a failed lookup is a failed test.
+#![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
+
+use rust_decimal::Decimal;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Lets Yew run its scheduled renders.
+async fn next_tick() {
+    gloo::timers::future::TimeoutFuture::new(10).await;
+}
+
+async fn mount() -> Element {
+    let document = gloo::utils::document();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<web::App>::with_root(root.clone()).render();
+    next_tick().await;
+    root
+}
+
+fn query(root: &Element, test_id: &str) -> Element {
+    root.query_selector(&format!("[data-testid=\"{test_id}\"]"))
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element with data-testid={test_id}"))
+}
+
+fn text(root: &Element, test_id: &str) -> String {
+    query(root, test_id).text_content().unwrap_or_default()
+}
+
+/// A number as the app prints it in Swedish, back to a decimal.
+fn parse_sv(s: &str) -> Decimal {
+    let plain: String = s
+        .chars()
+        .filter(|c| !matches!(c, '\u{a0}' | '\u{202f}' | ' '))
+        .map(|c| match c {
+            ',' => '.',
+            '\u{2212}' => '-',
+            c => c,
+        })
+        .collect();
+    plain.parse().unwrap_or_else(|_| panic!("not a number: {s}"))
+}
+
+fn input_event(el: &HtmlInputElement) {
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    let event = Event::new_with_event_init_dict("input", &init).unwrap();
+    el.dispatch_event(&event).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn starts_with_the_default_total() {
+    let root = mount().await;
+    assert_eq!(text(&root, "total-co2e"), web::default_totals_text());
+    for id in ["total-co2e-cumulative", "total-sek", "total-npv"] {
+        assert!(!text(&root, id).trim().is_empty(), "{id} is rendered");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn moving_the_slider_changes_the_total_to_calc_cores_figure() {
+    let root = mount().await;
+    let before = text(&root, "total-co2e");
+    let slider: HtmlInputElement = query(&root, "effect-slider").dyn_into().unwrap();
+    assert_eq!(slider.type_(), "range");
+    let new_value: u8 = if slider.value() == "90" { 10 } else { 90 };
+    slider.set_value(&new_value.to_string());
+    input_event(&slider);
+    next_tick().await;
+    let after = text(&root, "total-co2e");
+    assert_ne!(before, after);
+    assert_eq!(after, web::totals_text_with_first_effect(new_value));
+}
+
+#[wasm_bindgen_test]
+async fn switching_a_measure_off_lowers_the_total() {
+    let root = mount().await;
+    let cat = factors::builtin().unwrap();
+    let first = &cat.measures[0].id;
+    let before = parse_sv(&text(&root, "total-co2e"));
+    let toggle: HtmlElement = query(&root, &format!("measure-toggle-{first}"))
+        .dyn_into()
+        .unwrap();
+    toggle.click();
+    next_tick().await;
+    let after = parse_sv(&text(&root, "total-co2e"));
+    assert!(after < before, "{after} < {before}");
+}
+
+#[wasm_bindgen_test]
+async fn choosing_one_municipality_lowers_the_total() {
+    let root = mount().await;
+    let before = parse_sv(&text(&root, "total-co2e"));
+    let all: HtmlElement = query(&root, "muni-all").dyn_into().unwrap();
+    all.click();
+    next_tick().await;
+    assert_eq!(parse_sv(&text(&root, "total-co2e")), Decimal::ZERO);
+    let boras: HtmlElement = query(&root, "muni-1490").dyn_into().unwrap();
+    boras.click();
+    next_tick().await;
+    let after = parse_sv(&text(&root, "total-co2e"));
+    assert!(after > Decimal::ZERO && after < before, "{after} in (0, {before})");
+}
+
+#[wasm_bindgen_test]
+async fn the_language_switch_shows_english() {
+    let root = mount().await;
+    let switch: HtmlElement = query(&root, "lang-switch").dyn_into().unwrap();
+    assert_eq!(switch.text_content().unwrap_or_default().trim(), "English");
+    switch.click();
+    next_tick().await;
+    let page = root.text_content().unwrap_or_default();
+    assert!(page.contains("Emissions avoided per year"), "English card title");
+    assert!(page.contains("Municipalities"), "English legend");
+    assert_eq!(
+        query(&root, "lang-switch").text_content().unwrap_or_default().trim(),
+        "Svenska"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_bad_scenario_file_lists_errors_and_changes_nothing() {
+    let root = mount().await;
+    let before = text(&root, "total-co2e");
+    let csv = "kommun;åtgärd;effekt_procent\nBorås;food_school_kitchens;150\nBorås;no_such_measure;10\n";
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(csv));
+    let file = web_sys::File::new_with_str_sequence(&parts, "bad.csv").unwrap();
+    let dt = web_sys::DataTransfer::new().unwrap();
+    dt.items().add_with_file(&file).unwrap();
+    let input: HtmlInputElement = query(&root, "import-file").dyn_into().unwrap();
+    input.set_files(dt.files().as_ref());
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    input
+        .dispatch_event(&Event::new_with_event_init_dict("change", &init).unwrap())
+        .unwrap();
+    for _ in 0..20 {
+        next_tick().await;
+        if root.query_selector("[data-testid=\"import-errors\"]").unwrap().is_some() {
+            break;
+        }
+    }
+    let errors = text(&root, "import-errors");
+    assert!(errors.contains("rad 2"), "{errors}");
+    assert!(errors.contains("rad 3"), "{errors}");
+    assert_eq!(text(&root, "total-co2e"), before, "nothing applied");
+}
