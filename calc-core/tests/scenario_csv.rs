@@ -1,5 +1,6 @@
 //! Scenario CSV import and export against a small hand-made catalogue: every error kind
 //! with its exact message and line, dialects, round trips, and robustness on any bytes.
+#![cfg(not(target_arch = "wasm32"))]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

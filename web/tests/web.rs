@@ -46,7 +46,9 @@ fn parse_sv(s: &str) -> Decimal {
             c => c,
         })
         .collect();
-    plain.parse().unwrap_or_else(|_| panic!("not a number: {s}"))
+    plain
+        .parse()
+        .unwrap_or_else(|_| panic!("not a number: {s}"))
 }
 
 fn input_event(el: &HtmlInputElement) {
@@ -107,7 +109,10 @@ async fn choosing_one_municipality_lowers_the_total() {
     boras.click();
     next_tick().await;
     let after = parse_sv(&text(&root, "total-co2e"));
-    assert!(after > Decimal::ZERO && after < before, "{after} in (0, {before})");
+    assert!(
+        after > Decimal::ZERO && after < before,
+        "{after} in (0, {before})"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -118,10 +123,16 @@ async fn the_language_switch_shows_english() {
     switch.click();
     next_tick().await;
     let page = root.text_content().unwrap_or_default();
-    assert!(page.contains("Emissions avoided per year"), "English card title");
+    assert!(
+        page.contains("Emissions avoided per year"),
+        "English card title"
+    );
     assert!(page.contains("Municipalities"), "English legend");
     assert_eq!(
-        query(&root, "lang-switch").text_content().unwrap_or_default().trim(),
+        query(&root, "lang-switch")
+            .text_content()
+            .unwrap_or_default()
+            .trim(),
         "Svenska"
     );
 }
@@ -130,7 +141,8 @@ async fn the_language_switch_shows_english() {
 async fn a_bad_scenario_file_lists_errors_and_changes_nothing() {
     let root = mount().await;
     let before = text(&root, "total-co2e");
-    let csv = "kommun;åtgärd;effekt_procent\nBorås;food_school_kitchens;150\nBorås;no_such_measure;10\n";
+    let csv =
+        "kommun;åtgärd;effekt_procent\nBorås;food_school_kitchens;150\nBorås;no_such_measure;10\n";
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(csv));
     let file = web_sys::File::new_with_str_sequence(&parts, "bad.csv").unwrap();
     let dt = web_sys::DataTransfer::new().unwrap();
@@ -144,7 +156,11 @@ async fn a_bad_scenario_file_lists_errors_and_changes_nothing() {
         .unwrap();
     for _ in 0..20 {
         next_tick().await;
-        if root.query_selector("[data-testid=\"import-errors\"]").unwrap().is_some() {
+        if root
+            .query_selector("[data-testid=\"import-errors\"]")
+            .unwrap()
+            .is_some()
+        {
             break;
         }
     }

@@ -83,21 +83,19 @@ fn main() -> ExitCode {
 
 /// The values the browser end-to-end test expects, written to `target/e2e/expected.json`.
 ///
-/// TODO(thin path): compute these with `calc_core::evaluate` on the `factors` defaults, for
-/// the scenario the web app shows at start (`default_total_co2e`) and after moving the
-/// `effect-slider` to `slider_value` (`after_slider_total_co2e`), formatted exactly as the app
-/// renders `[data-testid=total-co2e]`. Add `calc-core` and `factors` to xtask/Cargo.toml.
-/// Until then this mirrors the placeholder in `web/src/lib.rs` (12.5 t CO2e per percent,
-/// slider starts at 50).
+///
+/// Computed by the app's own functions: calc-core on the built-in default scenario (all
+/// measures, all eight municipalities) at start and after moving the first measure's
+/// `effect-slider` to `slider_value`, formatted exactly as the app renders
+/// `[data-testid=total-co2e]`. A data change therefore never breaks the test, and a wrong
+/// number in the browser always does.
 fn e2e_expectations() -> serde_json::Value {
-    let placeholder = |pct: u64| {
-        let tenths = pct * 125;
-        format!("{}.{}", tenths / 10, tenths % 10)
-    };
+    // The same functions the app's own tests use: calc-core on the built-in default
+    // scenario, formatted by the app's sv-SE formatter.
     serde_json::json!({
         "slider_value": "80",
-        "default_total_co2e": placeholder(50),
-        "after_slider_total_co2e": placeholder(80),
+        "default_total_co2e": web::default_totals_text(),
+        "after_slider_total_co2e": web::totals_text_with_first_effect(80),
     })
 }
 
