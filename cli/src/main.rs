@@ -5,6 +5,7 @@
 //! picks options and prints. Exit codes: 0 success, 2 a problem with the input (every
 //! problem is listed on stderr), 1 the built-in data could not be loaded.
 
+mod decide;
 mod text;
 
 use calc_core::csvio::{self, CsvError, Dialect, Encoding, Lang, ScenarioContext};
@@ -57,6 +58,39 @@ enum Command {
     /// Write a scenario file with every measure at its default values for all eight
     /// Sjuhärad municipalities, ready to edit.
     Template(TemplateArgs),
+    /// Which factors move the totals most: each factor alone at its low and high value
+    /// (tornado data), so you know which numbers deserve better data.
+    Sensitivity(SensitivityArgs),
+    /// The set of measures that saves the most CO2e per year within a budget.
+    ///
+    /// Each measure can be left out or done at 1/steps, 2/steps … of its effect in the
+    /// scenario; its costs are assumed to scale with the level.
+    Optimize(OptimizeArgs),
+}
+
+#[derive(Debug, Args)]
+struct SensitivityArgs {
+    #[command(flatten)]
+    scenario: ScenarioArgs,
+    #[command(flatten)]
+    output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+struct OptimizeArgs {
+    #[command(flatten)]
+    scenario: ScenarioArgs,
+    /// Budget for one-time (implementation) costs, in SEK.
+    #[arg(long, value_name = "SEK")]
+    budget_sek: Option<u64>,
+    /// Budget for running costs per year, in SEK.
+    #[arg(long, value_name = "SEK")]
+    budget_sek_per_year: Option<u64>,
+    /// Effect levels per measure (1 = all or nothing, 4 = 25 %, 50 %, 75 %, 100 %).
+    #[arg(long, default_value_t = 1)]
+    steps: u32,
+    #[command(flatten)]
+    output: OutputArgs,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -179,6 +213,13 @@ struct EvaluateArgs {
     /// In the table, also list every measure in every municipality.
     #[arg(long)]
     detail: bool,
+    /// With `--format json`: add Monte Carlo percentile bands from N draws over the
+    /// factor ranges (triangular low/central/high; the same seed gives the same output).
+    #[arg(long, value_name = "N")]
+    monte_carlo: Option<u32>,
+    /// Seed for `--monte-carlo`.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
 }
 
 #[derive(Debug, Args)]
@@ -249,6 +290,8 @@ fn main() -> ExitCode {
         Command::Measures(a) | Command::Municipalities(a) => (a.output.lang, a.output.out.clone()),
         Command::Factors(a) => (a.output.lang, a.output.out.clone()),
         Command::Template(a) => (a.lang, a.out.clone()),
+        Command::Sensitivity(a) => (a.output.lang, a.output.out.clone()),
+        Command::Optimize(a) => (a.output.lang, a.output.out.clone()),
     };
     let lang = Lang::from(lang);
     let catalogue = match factors::builtin() {
@@ -265,6 +308,24 @@ fn main() -> ExitCode {
         Command::Municipalities(a) => text::municipalities(catalogue, &a.output, lang),
         Command::Factors(a) => run_factors(catalogue, a, lang),
         Command::Template(a) => Ok(template(catalogue, a, lang)),
+        Command::Sensitivity(a) => load(catalogue, &a.scenario, lang).and_then(|l| {
+            decide::run_sensitivity(&l, matches!(a.output.format, Format::Json), lang)
+        }),
+        Command::Optimize(a) => load(catalogue, &a.scenario, lang).and_then(|l| {
+            let budget = calc_core::Budget {
+                once: a.budget_sek.map(|b| calc_core::Sek::new(Decimal::from(b))),
+                per_year: a
+                    .budget_sek_per_year
+                    .map(|b| calc_core::Sek::new(Decimal::from(b))),
+            };
+            decide::run_optimize(
+                &l,
+                budget,
+                a.steps,
+                matches!(a.output.format, Format::Json),
+                lang,
+            )
+        }),
     };
     match result {
         Ok(bytes) => match write_output(out.as_deref(), &bytes) {
@@ -601,9 +662,33 @@ fn run_evaluate(catalogue: &Catalogue, args: &EvaluateArgs, lang: Lang) -> Outco
                 _ => text,
             }
         }
-        Format::Json => json_list(render_each(&loaded, lang, |e| {
-            serde_json::to_vec_pretty(&ResultsJson::new(e)).unwrap_or_default()
-        })?),
+        Format::Json => match args.monte_carlo {
+            None => json_list(render_each(&loaded, lang, |e| {
+                serde_json::to_vec_pretty(&ResultsJson::new(e)).unwrap_or_default()
+            })?),
+            Some(draws) => {
+                let bands = decide::monte_carlo_all(&loaded, draws, args.seed, lang)?;
+                let parts = render_each(&loaded, lang, |e| {
+                    serde_json::to_vec(&ResultsJson::new(e)).unwrap_or_default()
+                })?;
+                let docs = parts
+                    .into_iter()
+                    .zip(bands)
+                    .map(|(p, mc)| {
+                        let mut v: serde_json::Value =
+                            serde_json::from_slice(&p).unwrap_or(serde_json::Value::Null);
+                        if let Some(obj) = v.as_object_mut() {
+                            obj.insert(
+                                "monte_carlo".into(),
+                                serde_json::to_value(mc).unwrap_or(serde_json::Value::Null),
+                            );
+                        }
+                        serde_json::to_vec_pretty(&v).unwrap_or_default()
+                    })
+                    .collect();
+                json_list(docs)
+            }
+        },
     })
 }
 
