@@ -27,5 +27,5 @@ pub use scenario::{
 };
 pub use table::{
     ColumnSpec, Columns, Dialect, Encoding, Recorded, Row, Table, decode, detect_delimiter,
-    format_decimal, normalize_header, parse_decimal,
+    format_decimal, normalize_header, parse_decimal, windows_1252_byte, windows_1252_char,
 };

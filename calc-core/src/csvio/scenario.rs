@@ -647,15 +647,8 @@ pub fn encode(text: &str, encoding: Encoding) -> Vec<u8> {
         }
         Encoding::Windows1252 => {
             let mut out = Vec::with_capacity(bare.len());
-            let mut buf = [0u8; 4];
             for c in bare.chars() {
-                let s = c.encode_utf8(&mut buf);
-                let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(s);
-                if unmappable {
-                    out.push(b'?');
-                } else {
-                    out.extend_from_slice(&bytes);
-                }
+                out.push(super::table::windows_1252_byte(c).unwrap_or(b'?'));
             }
             out
         }

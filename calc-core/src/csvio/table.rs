@@ -53,10 +53,48 @@ pub fn decode(bytes: &[u8]) -> (String, Encoding) {
     }
     match std::str::from_utf8(bytes) {
         Ok(s) => (s.to_string(), Encoding::Utf8),
-        Err(_) => {
-            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
-            (text.into_owned(), Encoding::Windows1252)
-        }
+        Err(_) => (
+            bytes.iter().map(|b| windows_1252_char(*b)).collect(),
+            Encoding::Windows1252,
+        ),
+    }
+}
+
+/// The characters Windows-1252 puts at 0x80–0x9F (WHATWG's index; the five unassigned
+/// bytes map to the C1 controls of the same number, as browsers and encoding_rs do).
+/// Every other byte is the Unicode code point of the same number (ISO 8859-1).
+///
+/// Hand-written instead of using `encoding_rs`: these 32 entries are all a Windows-1252
+/// codec needs, and `encoding_rs`'s decoder dispatch pulled the tables of every other
+/// encoding into the web app's .wasm.
+const WINDOWS_1252_HIGH: [char; 32] = [
+    '\u{20ac}', '\u{81}', '\u{201a}', '\u{192}', '\u{201e}', '\u{2026}', '\u{2020}', '\u{2021}',
+    '\u{2c6}', '\u{2030}', '\u{160}', '\u{2039}', '\u{152}', '\u{8d}', '\u{17d}', '\u{8f}',
+    '\u{90}', '\u{2018}', '\u{2019}', '\u{201c}', '\u{201d}', '\u{2022}', '\u{2013}', '\u{2014}',
+    '\u{2dc}', '\u{2122}', '\u{161}', '\u{203a}', '\u{153}', '\u{9d}', '\u{17e}', '\u{178}',
+];
+
+/// Decodes one Windows-1252 byte.
+#[must_use]
+pub fn windows_1252_char(b: u8) -> char {
+    match b {
+        0x80..=0x9f => WINDOWS_1252_HIGH
+            .get(usize::from(b - 0x80))
+            .copied()
+            .unwrap_or('\u{fffd}'),
+        _ => char::from(b),
+    }
+}
+
+/// Encodes one character as Windows-1252, or `None` when the encoding has no byte for it.
+#[must_use]
+pub fn windows_1252_byte(c: char) -> Option<u8> {
+    match u32::from(c) {
+        0..=0x7f | 0xa0..=0xff => u8::try_from(u32::from(c)).ok(),
+        _ => WINDOWS_1252_HIGH
+            .iter()
+            .position(|h| *h == c)
+            .and_then(|i| u8::try_from(i + 0x80).ok()),
     }
 }
 
@@ -523,6 +561,20 @@ mod tests {
         assert_eq!((t.as_str(), e), ("kommun\nBorås\n", Encoding::Windows1252));
         let (t, e) = decode("\u{feff}kommun".as_bytes());
         assert_eq!((t.as_str(), e), ("kommun", Encoding::Utf8Bom));
+    }
+
+    #[test]
+    fn windows_1252_round_trips_every_byte() {
+        for b in 0..=255u8 {
+            assert_eq!(
+                windows_1252_byte(windows_1252_char(b)),
+                Some(b),
+                "byte {b:#x}"
+            );
+        }
+        assert_eq!(windows_1252_char(0x80), '€');
+        assert_eq!(windows_1252_char(0xe5), 'å');
+        assert_eq!(windows_1252_byte('≤'), None);
     }
 
     #[test]
