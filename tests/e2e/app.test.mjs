@@ -100,3 +100,67 @@ test('the slider changes the rendered total to the value calc-core computes', as
   assert.deepEqual(consoleErrors, [], 'no console errors');
   assert.deepEqual(foreignRequests, [], 'no requests to hosts other than 127.0.0.1');
 });
+
+// The following tests continue from the state the slider test left (first measure at
+// `slider_value`): node's test runner runs tests in a file one after another.
+
+const totalText = async () =>
+  normalize(await page.locator('[data-testid=total-co2e]').first().textContent());
+
+test('a saved scenario survives a reload and restores the exact total', async () => {
+  await page.locator('[data-testid=scenario-name]').fill('E2E plan');
+  await page.locator('[data-testid=save-scenario]').click();
+  await page.locator('[data-testid="open-E2E plan"]').waitFor({ timeout: 10_000 });
+
+  await page.goto(baseUrl, { waitUntil: 'load' });
+  await page.locator('[data-testid=total-co2e]').first().waitFor({ timeout: 30_000 });
+  assert.equal(await totalText(), normalize(expected.default_total_co2e), 'a fresh load shows the defaults');
+
+  await page.locator('[data-testid="open-E2E plan"]').click();
+  await page.waitForFunction(
+    (want) => {
+      const el = document.querySelector('[data-testid=total-co2e]');
+      return el !== null && el.textContent.replace(/\s+/g, ' ').trim() === want;
+    },
+    normalize(expected.after_slider_total_co2e),
+    { timeout: 10_000 },
+  );
+  assert.equal(await totalText(), normalize(expected.after_slider_total_co2e));
+  await page.screenshot({ path: join(screenshots, 'restored.png'), fullPage: false });
+});
+
+test('the share link restores the exact scenario in a new tab', async () => {
+  const href = await page.locator('[data-testid=share-link]').getAttribute('href');
+  assert.ok(href && href.includes('#'), `share link has the scenario in its hash: ${href}`);
+  const other = await context.newPage();
+  await other.goto(new URL(href, baseUrl).toString(), { waitUntil: 'load' });
+  const total = other.locator('[data-testid=total-co2e]').first();
+  await total.waitFor({ timeout: 30_000 });
+  assert.equal(normalize(await total.textContent()), normalize(expected.after_slider_total_co2e));
+  await other.close();
+});
+
+test('results export as a CSV that Excel (sv-SE) opens: BOM, semicolons, decimal comma', async () => {
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 10_000 }),
+    page.locator('[data-testid=export-csv]').click(),
+  ]);
+  const path = await download.path();
+  const bytes = readFileSync(path);
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 byte-order mark');
+  const text = bytes.toString('utf8').slice(1);
+  const [header, first] = text.split(/\r?\n/);
+  assert.ok(header.split(';').length > 5, `semicolon-separated header: ${header}`);
+  assert.match(first, /\d,\d/, 'decimal comma in the first data row');
+
+  const [json] = await Promise.all([
+    page.waitForEvent('download', { timeout: 10_000 }),
+    page.locator('[data-testid=export-json]').click(),
+  ]);
+  const doc = JSON.parse(readFileSync(await json.path(), 'utf8'));
+  const results = Array.isArray(doc) ? doc[0] : doc;
+  assert.equal(results.schema_version, '1');
+  assert.equal(typeof results.totals.co2e_saved_kg_per_year.central, 'string', 'decimals as strings');
+  assert.deepEqual(consoleErrors, [], 'no console errors');
+  assert.deepEqual(foreignRequests, [], 'no requests to hosts other than 127.0.0.1');
+});
