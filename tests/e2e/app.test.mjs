@@ -164,3 +164,11 @@ test('results export as a CSV that Excel (sv-SE) opens: BOM, semicolons, decimal
   assert.deepEqual(consoleErrors, [], 'no console errors');
   assert.deepEqual(foreignRequests, [], 'no requests to hosts other than 127.0.0.1');
 });
+
+test('the print stylesheet gives a one-page A4 committee summary', async () => {
+  await page.emulateMedia({ media: 'print' });
+  const pdf = await page.pdf({ format: 'A4', printBackground: false });
+  await page.emulateMedia({ media: 'screen' });
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  assert.equal(pages, 1, 'pages in the printed summary');
+});
