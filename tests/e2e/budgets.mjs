@@ -1,0 +1,50 @@
+// Performance budgets of the app (issue 6), measured, not asserted: first render of the
+// default scenario, slider input → updated totals with all measures on for all eight
+// municipalities, and requests after load. Serve the app first (`cargo xtask serve`), then:
+//   node tests/e2e/budgets.mjs http://127.0.0.1:8080/
+import { chromium } from 'playwright-core';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+const requests = [];
+page.on('request', r => requests.push(r.url()));
+page.on('pageerror', e => console.log('pageerror:', e.message));
+await page.goto(process.argv[2] ?? 'http://127.0.0.1:8080/');
+await page.waitForSelector('[data-testid=total-co2e]');
+const firstRender = await page.evaluate(() => performance.now());
+const nav = await page.evaluate(() => JSON.stringify(performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd));
+const afterLoad = requests.length;
+const times = await page.evaluate(async () => {
+  const s = document.querySelector('[data-testid=effect-slider]');
+  const total = document.querySelector('[data-testid=total-co2e]');
+  const out = [];
+  for (let i = 0; i < 40; i++) {
+    const before = total.textContent;
+    const t0 = performance.now();
+    s.value = String(i % 2 ? 90 : 10 + i);
+    s.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise(r => requestAnimationFrame(() => r()));
+    const t1 = performance.now();
+    out.push({ ms: t1 - t0, changed: total.textContent !== before });
+  }
+  return out;
+});
+const ms = times.map(t => t.ms).sort((a, b) => a - b);
+console.log('first render (ms since navigation start):', firstRender.toFixed(0), 'DOMContentLoaded', nav);
+console.log('slider->totals ms: median', ms[Math.floor(ms.length/2)].toFixed(1), 'p90', ms[Math.floor(ms.length*0.9)].toFixed(1), 'max', ms[ms.length-1].toFixed(1), 'all changed:', times.every(t => t.changed));
+// pure compute+render without the frame wait
+const sync = await page.evaluate(async () => {
+  const s = document.querySelector('[data-testid=effect-slider]');
+  const total = document.querySelector('[data-testid=total-co2e]');
+  const out = [];
+  for (let i = 0; i < 30; i++) {
+    const t0 = performance.now();
+    s.value = String(20 + i);
+    s.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise(r => { const o = new MutationObserver(() => { o.disconnect(); r(); }); o.observe(total, { childList: true, characterData: true, subtree: true }); });
+    out.push(performance.now() - t0);
+  }
+  return out.sort((a, b) => a - b);
+});
+console.log('slider->DOM update ms: median', sync[15].toFixed(1), 'max', sync[29].toFixed(1));
+console.log('requests after load:', requests.length - afterLoad, 'total requests:', requests.length, requests.map(u => new URL(u).pathname).join(' '));
+await browser.close();
