@@ -87,6 +87,22 @@ pub fn sek(s: Sek, lang: Lang) -> String {
     }
 }
 
+/// A share (0–1) as a percentage with the unit: `83 %` (no-break space) / `83%`.
+#[must_use]
+pub fn percent(share: Decimal, decimals: u32, lang: Lang) -> String {
+    let x = number(
+        share
+            .checked_mul(Decimal::ONE_HUNDRED)
+            .unwrap_or(Decimal::ZERO),
+        decimals,
+        lang,
+    );
+    match lang {
+        Lang::Sv => format!("{x}{NBSP}%"),
+        Lang::En => format!("{x}%"),
+    }
+}
+
 /// A value for an `<input type="number">`: plain digits with a decimal point, trailing
 /// zeros removed (browsers require the point whatever the page language).
 #[must_use]
@@ -149,6 +165,12 @@ mod tests {
         assert_eq!(parse_input("1 234,5"), Some(d("1234.5")));
         assert_eq!(parse_input("abc"), None);
         assert_eq!(parse_input(""), None);
+    }
+
+    #[test]
+    fn percentages() {
+        assert_eq!(percent(d("0.825"), 0, Lang::Sv), "83\u{a0}%");
+        assert_eq!(percent(d("0.5"), 0, Lang::En), "50%");
     }
 
     #[test]

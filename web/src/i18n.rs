@@ -153,4 +153,43 @@ texts! {
     Chosen => "Valda kommuner", "Chosen municipalities";
     MeasuresOn => "åtgärder påslagna", "measures switched on";
     Warnings => "Att kontrollera", "To check";
+    Decide => "Osäkerhet och prioritering", "Uncertainty and priorities";
+    DecideHelp => "Vad resultaten tål när faktorerna varierar inom sina intervall, vilka siffror som betyder mest och vad en budget räcker till.",
+        "How the results hold up when the factors vary within their ranges, which numbers matter most and what a budget buys.";
+    Computing => "räknar…", "computing…";
+    McTitle => "Osäkerhetsband (Monte Carlo)", "Uncertainty bands (Monte Carlo)";
+    McHelp => "5–95 %-intervall över planperioden när varje faktor dras från en triangelfördelning låg–central–hög. Samma faktor får samma dragning i alla åtgärder.",
+        "5–95 % range over the plan period when every factor is drawn from a triangular low–central–high distribution. A factor shared by several measures gets the same draw.";
+    McDraws => "dragningar", "draws";
+    McSeed => "frö", "seed";
+    McCo2eCum => "t CO2e under planperioden", "t CO2e over the plan period";
+    McSekCum => "Netto kr under planperioden", "Net SEK over the plan period";
+    McMedian => "median", "median";
+    McProb => "Chans att spara pengar", "Chance of saving money";
+    McTotal => "Alla valda åtgärder", "All chosen measures";
+    TornadoTitle => "Vilka faktorer betyder mest?", "Which factors matter most?";
+    TornadoHelp => "De åtta faktorer som flyttar minskningen under planperioden mest när de går från lågt till högt värde, de andra centrala. Bättre underlag för dessa ger säkrare resultat.",
+        "The eight factors that move the reduction over the plan period most when they go from their low to their high value, the others central. Better data for these makes the results more certain.";
+    TornadoLow => "faktorn på lågt värde", "factor at its low value";
+    TornadoHigh => "faktorn på högt värde", "factor at its high value";
+    TornadoCentral => "centralt", "central";
+    AxisTCo2eCum => "t CO2e under planperioden", "t CO2e over the plan period";
+    BudgetTitle => "Bästa paket för en budget", "Best package for a budget";
+    BudgetHelp => "Väljer de åtgärder (och nivåer) som minskar mest CO2e per år inom budgeten. Lämna ett fält tomt för ingen gräns. Kostnaderna antas skala med nivån.",
+        "Chooses the measures (and levels) that avoid the most CO2e per year within the budget. Leave a field empty for no limit. Costs are assumed to scale with the level.";
+    BudgetOnce => "Engångsbudget (kr)", "One-time budget (SEK)";
+    BudgetYear => "Årlig budget (kr/år)", "Yearly budget (SEK/yr)";
+    BudgetSteps => "Nivåer per åtgärd", "Levels per measure";
+    StepsWhole => "hel eller inte alls", "all or nothing";
+    StepsHalves => "0, 50, 100 %", "0, 50, 100 %";
+    StepsQuarters => "0, 25, 50, 75, 100 %", "0, 25, 50, 75, 100 %";
+    NoLimit => "ingen gräns", "no limit";
+    BestPackage => "Bästa paket", "Best package";
+    ColLevel => "Nivå", "Level";
+    ColOnce => "Engång", "One-time";
+    ColYearly => "Löpande/år", "Running/yr";
+    PackageTotal => "Summa", "Total";
+    PackageEmpty => "Budgeten räcker inte till någon åtgärd.", "The budget does not cover any measure.";
+    NextKrona => "Nästa krona:", "The next krona:";
+    NextNone => "Alla åtgärder som minskar utsläppen ryms i budgeten.", "Every measure that avoids emissions fits in the budget.";
 }

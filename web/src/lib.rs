@@ -13,6 +13,7 @@
 
 pub mod chart;
 pub mod components;
+pub mod decide;
 pub mod format;
 pub mod i18n;
 pub mod io;
@@ -22,6 +23,7 @@ pub mod storage;
 
 use calc_core::csvio::Lang;
 use components::Store;
+use components::budget_panel::BudgetPanel;
 use components::footer::Footer;
 use components::header::Header;
 use components::macc_chart::MaccChart;
@@ -35,10 +37,13 @@ use components::scenarios_panel::ScenariosPanel;
 use components::sources_dialog::SourcesDialog;
 use components::sticky_total::StickyTotal;
 use components::toolbar::Toolbar;
+use components::tornado_chart::TornadoChart;
 use components::totals_cards::TotalsCards;
+use components::uncertainty_bands::UncertaintyBands;
 use components::year_chart::YearChart;
 use i18n::{K, t};
 use state::AppState;
+use wasm_bindgen::prelude::wasm_bindgen;
 use yew::prelude::*;
 
 /// The app's root component.
@@ -100,6 +105,13 @@ pub fn App() -> Html {
                         <MaccChart />
                         <MeasureChart />
                         <YearChart />
+                        <section class="panel decide no-print" id="decide" aria-labelledby="decide-title" data-testid="decide">
+                            <h2 id="decide-title">{ t(lang, K::Decide) }</h2>
+                            <p class="hint">{ t(lang, K::DecideHelp) }</p>
+                            <UncertaintyBands />
+                            <TornadoChart />
+                            <BudgetPanel />
+                        </section>
                     </section>
                 </main>
                 <ScenariosPanel />
@@ -154,6 +166,28 @@ fn totals_text_for(first_effect: Option<u8>) -> String {
         Ok(e) => format::tonnes_co2e(e.total.co2e_saved_kg_per_year.central, Lang::Sv),
         Err(_) => String::new(),
     }
+}
+
+/// Milliseconds one Monte Carlo run of `draws` draws takes in this browser, on the
+/// catalogue's default scenario (every measure, all eight municipalities), measured with
+/// `performance.now()` around [`calc_core::monte_carlo`] (the linear model is built
+/// first, outside the timing). For `tests/e2e/budgets.mjs`; −1 when it cannot run.
+#[wasm_bindgen]
+#[must_use]
+pub fn bench_monte_carlo(draws: u32) -> f64 {
+    let Some(perf) = web_sys::window().and_then(|w| w.performance()) else {
+        return -1.0;
+    };
+    let Some(cat) = state::catalogue() else {
+        return -1.0;
+    };
+    let Ok(model) = decide::model_for(&state::Settings::defaults(cat)) else {
+        return -1.0;
+    };
+    let t0 = perf.now();
+    let ok = calc_core::monte_carlo(&model, draws, decide::MC_SEED).is_ok();
+    let t1 = perf.now();
+    if ok { t1 - t0 } else { -1.0 }
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! The app's components, one per file. Each reads the shared [`Store`] from context.
 
+pub mod budget_panel;
 pub mod compare_table;
 pub mod footer;
 pub mod header;
@@ -16,7 +17,9 @@ pub mod scenarios_panel;
 pub mod sources_dialog;
 pub mod sticky_total;
 pub mod toolbar;
+pub mod tornado_chart;
 pub mod totals_cards;
+pub mod uncertainty_bands;
 pub mod year_chart;
 
 use crate::state::AppState;
@@ -56,4 +59,32 @@ pub fn area_name(id: &str, lang: Lang) -> String {
                 Lang::En => a.name_en.clone(),
             },
         )
+}
+
+/// A readable name for a factor id such as `ef.textiles.reuse`: the fraction's name and
+/// the route's name from the catalogue ("Textilier · Återanvändning"), or the id.
+#[must_use]
+pub fn factor_name(id: &str, lang: Lang) -> String {
+    let mut parts = id.splitn(3, '.');
+    let (Some(_kind), Some(fraction), Some(route)) = (parts.next(), parts.next(), parts.next())
+    else {
+        return id.to_string();
+    };
+    let fraction = crate::state::catalogue()
+        .and_then(|c| c.fractions.iter().find(|f| f.id.as_str() == fraction))
+        .map_or_else(
+            || fraction.replace('_', " "),
+            |f| match lang {
+                Lang::Sv => f.name_sv.clone(),
+                Lang::En => f.name_en.clone(),
+            },
+        );
+    let route = calc_core::Route::from_id(route).map_or_else(
+        || route.replace('_', " "),
+        |r| match lang {
+            Lang::Sv => r.name_sv().to_string(),
+            Lang::En => r.name_en().to_string(),
+        },
+    );
+    format!("{fraction} · {route}")
 }

@@ -1,0 +1,160 @@
+//! The budget optimizer: a one-time and a yearly budget, effect levels in steps, and the
+//! best package of measures they buy, with what the next krona would buy.
+
+use super::{Store, measure_name_by_id};
+use crate::format;
+use crate::i18n::{K, Lang, t};
+use calc_core::{Budget, Plan, Sek, candidates, optimize};
+use rust_decimal::Decimal;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+/// The one-time budget the panel starts with (SEK).
+pub const DEFAULT_ONCE: i64 = 1_000_000;
+/// The yearly budget the panel starts with (SEK per year).
+pub const DEFAULT_PER_YEAR: i64 = 2_000_000;
+
+/// A typed budget: empty means no limit; negative amounts count as zero.
+fn limit(text: &str) -> Option<Sek> {
+    format::parse_input(text).map(|d| Sek::new(d.max(Decimal::ZERO)))
+}
+
+fn next_line(plan: &Plan, lang: Lang) -> Html {
+    match &plan.next_step {
+        None => html! { <p class="next-step" data-testid="next-step">{ t(lang, K::NextNone) }</p> },
+        Some(n) => {
+            let name = measure_name_by_id(n.measure.as_str(), lang);
+            let level = format::percent(n.level, 0, lang);
+            let co2e = format::tonnes_co2e(n.extra_co2e_kg_per_year, lang);
+            let sek = format::sek(n.extra_sek, lang);
+            let rate = format::number(n.kg_co2e_per_sek, 3, lang);
+            let text = match lang {
+                Lang::Sv => format!(
+                    "{name} till {level} ger {co2e} t CO2e/år till för {sek} ({rate} kg CO2e/år per krona)."
+                ),
+                Lang::En => format!(
+                    "{name} to {level} would add {co2e} t CO2e/yr for {sek} ({rate} kg CO2e/yr per krona)."
+                ),
+            };
+            html! {
+                <p class="next-step" data-testid="next-step">
+                    <strong>{ t(lang, K::NextKrona) }</strong>{ " " }{ text }
+                </p>
+            }
+        }
+    }
+}
+
+/// The budget panel.
+#[function_component]
+pub fn BudgetPanel() -> Html {
+    let Some(store) = use_context::<Store>() else {
+        return html! {};
+    };
+    let lang = store.lang;
+    let once = use_state(|| DEFAULT_ONCE.to_string());
+    let per_year = use_state(|| DEFAULT_PER_YEAR.to_string());
+    let steps = use_state(|| 1_u32);
+    let text_input = |h: &UseStateHandle<String>| {
+        let h = h.clone();
+        Callback::from(move |e: InputEvent| {
+            h.set(e.target_unchecked_into::<HtmlInputElement>().value());
+        })
+    };
+    let on_steps = {
+        let steps = steps.clone();
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+            steps.set(v.parse().unwrap_or(1));
+        })
+    };
+    let budget = Budget {
+        once: limit(&once),
+        per_year: limit(&per_year),
+    };
+    let plan = match store.eval.as_ref() {
+        Ok(e) => Some(optimize(&candidates(e), budget, *steps)),
+        Err(_) => None,
+    };
+    let effect_of = |id: &str| {
+        store
+            .settings
+            .measure(id)
+            .map_or(Decimal::ZERO, |m| m.effect_pct)
+    };
+    let no_limit = t(lang, K::NoLimit);
+    html! {
+        <section class="decide-part budget" aria-labelledby="budget-title">
+            <h3 id="budget-title">{ t(lang, K::BudgetTitle) }</h3>
+            <p class="hint">{ t(lang, K::BudgetHelp) }</p>
+            <div class="budget-form">
+                <div class="field">
+                    <label for="budget-once">{ t(lang, K::BudgetOnce) }</label>
+                    <input id="budget-once" type="number" min="0" step="10000" inputmode="numeric" data-testid="budget-once"
+                        placeholder={no_limit} value={(*once).clone()} oninput={text_input(&once)} />
+                </div>
+                <div class="field">
+                    <label for="budget-year">{ t(lang, K::BudgetYear) }</label>
+                    <input id="budget-year" type="number" min="0" step="10000" inputmode="numeric" data-testid="budget-year"
+                        placeholder={no_limit} value={(*per_year).clone()} oninput={text_input(&per_year)} />
+                </div>
+                <div class="field">
+                    <label for="budget-steps">{ t(lang, K::BudgetSteps) }</label>
+                    <select id="budget-steps" data-testid="budget-steps" onchange={on_steps}>
+                        <option value="1" selected={*steps == 1}>{ t(lang, K::StepsWhole) }</option>
+                        <option value="2" selected={*steps == 2}>{ t(lang, K::StepsHalves) }</option>
+                        <option value="4" selected={*steps == 4}>{ t(lang, K::StepsQuarters) }</option>
+                    </select>
+                </div>
+            </div>
+            if let Some(plan) = plan {
+                <h4 class="package-title">{ t(lang, K::BestPackage) }</h4>
+                if plan.chosen.is_empty() {
+                    <p class="hint" data-testid="best-package">{ t(lang, K::PackageEmpty) }</p>
+                } else {
+                    <div class="table-scroll">
+                        <table class="package" data-testid="best-package">
+                            <thead>
+                                <tr>
+                                    <th scope="col">{ t(lang, K::ColMeasure) }</th>
+                                    <th scope="col" class="num">{ t(lang, K::ColLevel) }</th>
+                                    <th scope="col" class="num">{ t(lang, K::ColCo2e) }</th>
+                                    <th scope="col" class="num">{ t(lang, K::ColOnce) }</th>
+                                    <th scope="col" class="num">{ t(lang, K::ColYearly) }</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                { for plan.chosen.iter().map(|ch| {
+                                    let id = ch.measure.as_str();
+                                    let effect = effect_of(id).checked_mul(ch.level).unwrap_or(Decimal::ZERO);
+                                    html! {
+                                        <tr key={id.to_string()} data-measure={id.to_string()}>
+                                            <th scope="row">{ measure_name_by_id(id, lang) }</th>
+                                            <td class="num">
+                                                <span class="main">{ format::percent(ch.level, 0, lang) }</span>
+                                                <span class="sub">{ format!("{} {}", t(lang, K::Effect).to_lowercase(), format::percent(effect.checked_div(Decimal::ONE_HUNDRED).unwrap_or(Decimal::ZERO), 0, lang)) }</span>
+                                            </td>
+                                            <td class="num">{ format::tonnes_co2e(ch.co2e_saved_kg_per_year, lang) }</td>
+                                            <td class="num">{ format::sek(ch.cost_once, lang) }</td>
+                                            <td class="num">{ format::sek(ch.cost_per_year, lang) }</td>
+                                        </tr>
+                                    }
+                                }) }
+                            </tbody>
+                            <tfoot>
+                                <tr>
+                                    <th scope="row">{ t(lang, K::PackageTotal) }</th>
+                                    <td></td>
+                                    <td class="num" data-testid="best-package-co2e">{ format::tonnes_co2e(plan.co2e_saved_kg_per_year, lang) }</td>
+                                    <td class="num" data-testid="best-package-once">{ format::sek(plan.cost_once, lang) }</td>
+                                    <td class="num" data-testid="best-package-year">{ format::sek(plan.cost_per_year, lang) }</td>
+                                </tr>
+                            </tfoot>
+                        </table>
+                    </div>
+                }
+                { next_line(&plan, lang) }
+            }
+        </section>
+    }
+}

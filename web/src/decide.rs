@@ -1,0 +1,70 @@
+//! Deciding under uncertainty in the app: Monte Carlo bands and tornado data for the
+//! current settings, computed off the input path.
+//!
+//! The reducer evaluates the scenario on every change (fast, so sliders stay live). The
+//! Monte Carlo run and the sensitivity analysis need a [`LinearModel`] and thousands of
+//! draws, so [`use_debounced`] computes them [`DEBOUNCE_MS`] after the last change of the
+//! settings, in a timer callback, and the components show the previous figures as
+//! "computing…" until then.
+
+use crate::state::{Settings, catalogue};
+use calc_core::{LinearModel, MonteCarlo, Sensitivity, monte_carlo, sensitivity};
+use gloo::timers::callback::Timeout;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Draws of the app's Monte Carlo run.
+pub const MC_DRAWS: u32 = 2_000;
+/// Its seed: the same settings always show the same bands.
+pub const MC_SEED: u64 = 2026;
+/// Quiet time after the last change before the analysis runs.
+pub const DEBOUNCE_MS: u32 = 300;
+
+/// The linear model of the settings against the current factor set.
+pub fn model_for(settings: &Settings) -> Result<LinearModel, String> {
+    let cat = catalogue().ok_or_else(|| "built-in data did not load".to_string())?;
+    let table = cat
+        .current_set()
+        .ok_or_else(|| "no factor set".to_string())?;
+    LinearModel::new(table, &settings.to_scenario(cat)).map_err(|e| e.to_string())
+}
+
+/// Monte Carlo bands of the settings ([`MC_DRAWS`] draws, seed [`MC_SEED`]).
+pub fn monte_carlo_for(settings: &Settings) -> Result<MonteCarlo, String> {
+    let model = model_for(settings)?;
+    monte_carlo(&model, MC_DRAWS, MC_SEED).map_err(|e| e.to_string())
+}
+
+/// One-at-a-time sensitivity of the settings.
+pub fn sensitivity_for(settings: &Settings) -> Result<Sensitivity, String> {
+    let model = model_for(settings)?;
+    sensitivity(&model).map_err(|e| e.to_string())
+}
+
+/// `compute(settings)`, run [`DEBOUNCE_MS`] after the settings last changed.
+///
+/// Returns the latest result (`None` before the first run) and whether a newer one is
+/// pending. A change within the quiet time cancels the timer (dropping a gloo `Timeout`
+/// clears it), so a slider drag computes once, after the drag.
+#[hook]
+pub fn use_debounced<T: 'static>(
+    settings: &Settings,
+    compute: fn(&Settings) -> T,
+) -> (Option<Rc<T>>, bool) {
+    let result = use_state(|| None::<Rc<T>>);
+    let pending = use_state_eq(|| true);
+    {
+        let result = result.setter();
+        let pending = pending.setter();
+        use_effect_with(settings.clone(), move |s| {
+            pending.set(true);
+            let s = s.clone();
+            let timer = Timeout::new(DEBOUNCE_MS, move || {
+                result.set(Some(Rc::new(compute(&s))));
+                pending.set(false);
+            });
+            move || drop(timer)
+        });
+    }
+    ((*result).clone(), *pending)
+}
