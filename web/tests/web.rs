@@ -169,3 +169,78 @@ async fn a_bad_scenario_file_lists_errors_and_changes_nothing() {
     assert!(errors.contains("rad 3"), "{errors}");
     assert_eq!(text(&root, "total-co2e"), before, "nothing applied");
 }
+
+/// Waits (up to ~10 s) until an element with `test_id` exists.
+async fn wait_for(root: &Element, test_id: &str) {
+    for _ in 0..1000 {
+        if root
+            .query_selector(&format!("[data-testid=\"{test_id}\"]"))
+            .unwrap()
+            .is_some()
+        {
+            return;
+        }
+        next_tick().await;
+    }
+    panic!("{test_id} did not appear");
+}
+
+/// `a–b` (en dash) as two decimals.
+fn parse_band(s: &str) -> (Decimal, Decimal) {
+    let (a, b) = s
+        .split_once('–')
+        .unwrap_or_else(|| panic!("not a band: {s}"));
+    (parse_sv(a), parse_sv(b))
+}
+
+#[wasm_bindgen_test]
+async fn monte_carlo_band_appears_after_the_debounce_and_holds_the_central_total() {
+    let root = mount().await;
+    // Off the input path: nothing is computed before the quiet time has passed.
+    assert!(
+        root.query_selector("[data-testid=\"mc-total-co2e\"]")
+            .unwrap()
+            .is_none(),
+        "the bands wait for the debounce"
+    );
+    assert!(text(&root, "mc-status").contains("räknar"));
+    gloo::timers::future::TimeoutFuture::new(web::decide::DEBOUNCE_MS).await;
+    wait_for(&root, "mc-total-co2e").await;
+    let (p5, p95) = parse_band(&text(&root, "mc-total-co2e"));
+    let central = parse_sv(&text(&root, "total-co2e-cumulative"));
+    assert!(p5 < central && central < p95, "{p5} < {central} < {p95}");
+    assert!(!text(&root, "mc-status").contains("räknar"));
+    let tornado = query(&root, "chart-tornado");
+    assert!(tornado.query_selector("title").unwrap().is_some());
+    assert_eq!(
+        tornado.query_selector_all("rect.tor-low").unwrap().length(),
+        9,
+        "8 bars and the legend"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_budget_gives_a_best_package_within_it() {
+    let root = mount().await;
+    let once: HtmlInputElement = query(&root, "budget-once").dyn_into().unwrap();
+    once.set_value("500000");
+    input_event(&once);
+    let year: HtmlInputElement = query(&root, "budget-year").dyn_into().unwrap();
+    year.set_value("");
+    input_event(&year);
+    next_tick().await;
+    let package = query(&root, "best-package");
+    let rows = package.query_selector_all("tbody tr").unwrap().length();
+    assert!(rows >= 1, "at least one measure chosen");
+    let cost = parse_sv(
+        text(&root, "best-package-once")
+            .trim_end_matches(" kr")
+            .trim_end_matches("\u{a0}kr"),
+    );
+    assert!(
+        cost > Decimal::ZERO && cost <= Decimal::from(500_000),
+        "0 < {cost} ≤ 500 000"
+    );
+    assert!(parse_sv(&text(&root, "best-package-co2e")) > Decimal::ZERO);
+    assert!(text(&root, "next-step").contains("Nästa krona"));
+}
