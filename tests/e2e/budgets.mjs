@@ -1,6 +1,7 @@
 // Performance budgets of the app (issue 6), measured, not asserted: first render of the
 // default scenario, slider input → updated totals with all measures on for all eight
-// municipalities, and requests after load. Serve the app first (`cargo xtask serve`), then:
+// municipalities, requests after load, and 10 000 Monte Carlo draws in wasm (issue 7).
+// Serve the app first (`cargo xtask serve`), then:
 //   node tests/e2e/budgets.mjs http://127.0.0.1:8080/
 import { chromium } from 'playwright-core';
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
@@ -47,4 +48,15 @@ const sync = await page.evaluate(async () => {
 });
 console.log('slider->DOM update ms: median', sync[15].toFixed(1), 'max', sync[29].toFixed(1));
 console.log('requests after load:', requests.length - afterLoad, 'total requests:', requests.length, requests.map(u => new URL(u).pathname).join(' '));
+// Monte Carlo in the browser (issue 7): 10 000 draws of the default scenario (every measure,
+// all eight municipalities), timed inside the wasm with performance.now() by the exported
+// bench_monte_carlo (web/src/lib.rs). Native figure for comparison: `cargo bench` (criterion).
+const mc = await page.evaluate(async () => {
+  const m = await import(new URL('web.js', location.href).href);
+  m.bench_monte_carlo(1000); // warm-up
+  const out = [];
+  for (let i = 0; i < 7; i++) out.push(m.bench_monte_carlo(10000));
+  return out.sort((a, b) => a - b);
+});
+console.log('monte carlo 10 000 draws ms (wasm): median', mc[3].toFixed(1), 'min', mc[0].toFixed(1), 'max', mc[6].toFixed(1));
 await browser.close();
