@@ -172,3 +172,34 @@ test('the print stylesheet gives a one-page A4 committee summary', async () => {
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
   assert.equal(pages, 1, 'pages in the printed summary');
 });
+
+test('choosing Borås alone shows the Borås total; a bad CSV is refused with line and column', async () => {
+  await page.goto(baseUrl, { waitUntil: 'load' });
+  await page.locator('[data-testid=total-co2e]').first().waitFor({ timeout: 30_000 });
+  await page.locator('[data-testid=muni-all]').uncheck();
+  await page.locator('[data-testid=muni-1490]').check();
+  await page.waitForFunction(
+    (want) => {
+      const el = document.querySelector('[data-testid=total-co2e]');
+      return el !== null && el.textContent.replace(/\s+/g, ' ').trim() === want;
+    },
+    normalize(expected.boras_total_co2e),
+    { timeout: 10_000 },
+  );
+  assert.equal(await totalText(), normalize(expected.boras_total_co2e));
+
+  const before = await totalText();
+  const bad = 'kommun;åtgärd;effekt_procent\nBorås;food_school_kitchens;140\nBorås;matsvinn_skola;10\n';
+  await page.locator('[data-testid=import-file]').setInputFiles({
+    name: 'fel.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(bad, 'utf8'),
+  });
+  const errors = page.locator('[data-testid=import-errors]');
+  await errors.waitFor({ timeout: 10_000 });
+  const text = normalize(await errors.textContent());
+  assert.match(text, /rad 2, kolumn 'effekt_procent'/, text);
+  assert.match(text, /rad 3, kolumn 'åtgärd'/, text);
+  assert.equal(await totalText(), before, 'nothing applied from a file with errors');
+  await page.screenshot({ path: join(screenshots, 'import-errors.png'), fullPage: false });
+});

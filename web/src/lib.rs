@@ -139,6 +139,24 @@ pub fn totals_text_with_first_effect(pct: u8) -> String {
     totals_text_for(Some(pct.min(100)))
 }
 
+/// The text `[data-testid=total-co2e]` shows with every measure at its default in one
+/// municipality only (by SCB code).
+#[must_use]
+pub fn totals_text_for_municipality(code: &str) -> String {
+    let Ok(cat) = factors::builtin() else {
+        return String::new();
+    };
+    let (Some(table), Some(k)) = (cat.current_set(), cat.municipality(code)) else {
+        return String::new();
+    };
+    let ids: Vec<&calc_core::MeasureId> = cat.measures.iter().map(|m| &m.id).collect();
+    let scenario = cat.scenario_for(&k.name, &[k], &ids);
+    match calc_core::evaluate(table, &scenario) {
+        Ok(e) => format::tonnes_co2e(e.total.co2e_saved_kg_per_year.central, Lang::Sv),
+        Err(_) => String::new(),
+    }
+}
+
 fn totals_text_for(first_effect: Option<u8>) -> String {
     let Ok(cat) = factors::builtin() else {
         return String::new();

@@ -96,6 +96,7 @@ fn e2e_expectations() -> serde_json::Value {
         "slider_value": "80",
         "default_total_co2e": web::default_totals_text(),
         "after_slider_total_co2e": web::totals_text_with_first_effect(80),
+        "boras_total_co2e": web::totals_text_for_municipality("1490"),
     })
 }
 
