@@ -3,41 +3,18 @@
 //! Swedish (sv-SE): no-break space (U+00A0) between thousands, decimal comma and a real
 //! minus sign (U+2212), e.g. `1 234,5`. English: `1,234.5`.
 
-use calc_core::csvio::Lang;
+use calc_core::csvio::{self, Lang};
 use calc_core::{KgCo2e, Sek};
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 
 /// No-break space, the Swedish thousands separator.
 pub const NBSP: char = '\u{a0}';
 
-/// `d` rounded half away from zero to `decimals` places, thousands grouped.
+/// `d` rounded half away from zero to `decimals` places, thousands grouped, typeset for
+/// the page (calc-core's formatter with a no-break space and a real minus sign in Swedish).
 #[must_use]
 pub fn number(d: Decimal, decimals: u32, lang: Lang) -> String {
-    let r = d.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero);
-    let plain = format!("{:.prec$}", r.abs(), prec = decimals as usize);
-    let negative = r.is_sign_negative() && !r.is_zero();
-    let (int, frac) = plain.split_once('.').unwrap_or((plain.as_str(), ""));
-    let (sep, mark, minus) = match lang {
-        Lang::Sv => (NBSP, ',', '\u{2212}'),
-        Lang::En => (',', '.', '-'),
-    };
-    let digits: Vec<char> = int.chars().collect();
-    let mut out = String::with_capacity(plain.len() + digits.len() / 3 + 2);
-    if negative {
-        out.push(minus);
-    }
-    let n = digits.len();
-    for (i, c) in digits.iter().enumerate() {
-        if i > 0 && (n - i).is_multiple_of(3) {
-            out.push(sep);
-        }
-        out.push(*c);
-    }
-    if !frac.is_empty() {
-        out.push(mark);
-        out.push_str(frac);
-    }
-    out
+    csvio::format_styled(d, decimals, csvio::NumberStyle::typeset(lang))
 }
 
 /// kg CO2e as tonnes CO2e with one decimal (`1 234,5`).

@@ -18,8 +18,8 @@ pub use catalogue::{
 };
 pub use error::{CsvError, CsvErrorKind, IdKind, Lang, model_error_sv, suggest};
 pub use results::{
-    RESULT_HEADERS, format_fixed, format_number, results_csv_header, results_csv_rows,
-    write_results_csv, write_results_csv_all,
+    NumberStyle, RESULT_HEADERS, format_fixed, format_number, format_styled, results_csv_header,
+    results_csv_rows, write_results_csv, write_results_csv_all,
 };
 pub use scenario::{
     SCENARIO_COLUMNS, ScenarioContext, ScenarioImport, encode, read_scenarios,

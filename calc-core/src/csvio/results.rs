@@ -48,34 +48,87 @@ pub fn format_fixed(d: Decimal, decimals: u32, decimal_comma: bool) -> String {
     }
 }
 
-/// `d` for people: rounded to `decimals` places, thousands grouped. Swedish: space as
-/// thousands separator and decimal comma (`1 234 567,8`); English: `1,234,567.8`.
+/// How a number is written for people: thousands separator, decimal mark, minus sign.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NumberStyle {
+    /// Between groups of three digits.
+    pub thousands: char,
+    /// Before the decimals.
+    pub decimal: char,
+    /// Before a negative number.
+    pub minus: char,
+}
+
+impl NumberStyle {
+    /// Plain text (terminal, CSV comments): `1 234,5` with an ASCII space and hyphen-minus
+    /// in Swedish, `1,234.5` in English.
+    #[must_use]
+    pub const fn plain(lang: Lang) -> Self {
+        match lang {
+            Lang::Sv => Self {
+                thousands: ' ',
+                decimal: ',',
+                minus: '-',
+            },
+            Lang::En => Self {
+                thousands: ',',
+                decimal: '.',
+                minus: '-',
+            },
+        }
+    }
+
+    /// Typeset (the web app): Swedish uses a no-break space and a real minus sign (U+2212).
+    #[must_use]
+    pub const fn typeset(lang: Lang) -> Self {
+        match lang {
+            Lang::Sv => Self {
+                thousands: '\u{a0}',
+                decimal: ',',
+                minus: '\u{2212}',
+            },
+            Lang::En => Self {
+                thousands: ',',
+                decimal: '.',
+                minus: '-',
+            },
+        }
+    }
+}
+
+/// `d` rounded half away from zero to `decimals` places, thousands grouped, in a style.
+/// A value that rounds to zero has no minus sign.
 #[must_use]
-pub fn format_number(d: Decimal, decimals: u32, lang: Lang) -> String {
+pub fn format_styled(d: Decimal, decimals: u32, style: NumberStyle) -> String {
     let plain = format_fixed(d, decimals, false);
-    let (sign, rest) = match plain.strip_prefix('-') {
-        Some(r) => ("-", r),
-        None => ("", plain.as_str()),
+    let (negative, rest) = match plain.strip_prefix('-') {
+        Some(r) => (true, r),
+        None => (false, plain.as_str()),
     };
     let (int, frac) = rest.split_once('.').unwrap_or((rest, ""));
-    let (sep, mark) = match lang {
-        Lang::Sv => (' ', ','),
-        Lang::En => (',', '.'),
-    };
     let digits: Vec<char> = int.chars().collect();
-    let mut out = String::with_capacity(plain.len() + digits.len() / 3 + 1);
-    out.push_str(sign);
+    let mut out = String::with_capacity(plain.len() + digits.len() / 3 + 2);
+    if negative {
+        out.push(style.minus);
+    }
     for (i, c) in digits.iter().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(sep);
+            out.push(style.thousands);
         }
         out.push(*c);
     }
     if !frac.is_empty() {
-        out.push(mark);
+        out.push(style.decimal);
         out.push_str(frac);
     }
     out
+}
+
+/// `d` for people: rounded to `decimals` places, thousands grouped. Swedish: space as
+/// thousands separator and decimal comma (`1 234 567,8`); English: `1,234,567.8`.
+#[must_use]
+pub fn format_number(d: Decimal, decimals: u32, lang: Lang) -> String {
+    format_styled(d, decimals, NumberStyle::plain(lang))
 }
 
 fn tonnes_co2e(kg: KgCo2e) -> Decimal {
