@@ -47,40 +47,32 @@ fn model<T>(
         .ok()
 }
 
-fn share_pct(cols: &Columns, row: &Row, col: usize, errors: &mut Errors) -> Option<Share> {
+/// A share written either as 0–1 (`percent = false`) or as 0–100 %.
+fn share_in(
+    cols: &Columns,
+    row: &Row,
+    col: usize,
+    percent: bool,
+    errors: &mut Errors,
+) -> Option<Share> {
     let d = cols.decimal(row, col, errors)?;
-    match Share::from_percent(d) {
-        Ok(s) => Some(s),
-        Err(_) => {
+    let (parsed, max) = if percent {
+        (Share::from_percent(d), "100")
+    } else {
+        (Share::new(d), "1")
+    };
+    parsed
+        .map_err(|_| {
             errors.push(cols.error(
                 row,
                 col,
                 CsvErrorKind::OutOfRange {
                     min: "0".into(),
-                    max: "100".into(),
+                    max: max.into(),
                 },
             ));
-            None
-        }
-    }
-}
-
-fn share(cols: &Columns, row: &Row, col: usize, errors: &mut Errors) -> Option<Share> {
-    let d = cols.decimal(row, col, errors)?;
-    match Share::new(d) {
-        Ok(s) => Some(s),
-        Err(_) => {
-            errors.push(cols.error(
-                row,
-                col,
-                CsvErrorKind::OutOfRange {
-                    min: "0".into(),
-                    max: "1".into(),
-                },
-            ));
-            None
-        }
-    }
+        })
+        .ok()
 }
 
 fn finish<T>(value: T, errors: Errors) -> Result<T, Errors> {
@@ -167,7 +159,7 @@ pub fn read_factor_table(bytes: &[u8], info: FactorSetInfo) -> Result<FactorTabl
         seen.insert((fraction.0.clone(), route), row.line);
         let displacement = match cols.text(row, 6) {
             "" => None,
-            _ => share(&cols, row, 6, &mut errors),
+            _ => share_in(&cols, row, 6, false, &mut errors),
         };
         if let Ok(Some([l, c, h])) = triple(&cols, row, [2, 3, 4], &mut errors) {
             let value = Estimate::new(
@@ -510,7 +502,7 @@ fn read_mixes(bytes: &[u8], errors: &mut Errors) -> MixRows {
             }
         };
         let route = route(&cols, row, 2, errors);
-        let share = share(&cols, row, 3, errors);
+        let share = share_in(&cols, row, 3, false, errors);
         let source = cols.required_text(row, 4, errors);
         if let (Some(m), Some(t), Some(r), Some(s), Some(src)) =
             (measure, is_target, route, share, source)
@@ -574,7 +566,7 @@ pub fn read_measures(measures: &[u8], mixes: &[u8]) -> Result<Vec<Measure>, Erro
                 None
             }
         };
-        let effect = share_pct(&cols, row, 11, &mut errors);
+        let effect = share_in(&cols, row, 11, true, &mut errors);
         let ramp = match cols.text(row, 12).parse::<u16>() {
             Ok(r) if r <= 30 => Some(r),
             _ => {
