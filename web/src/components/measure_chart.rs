@@ -24,13 +24,9 @@ pub fn MeasureChart() -> Html {
         return html! {};
     };
     let lang = store.lang;
-    let mut rows: Vec<_> = e.by_measure.iter().collect();
-    rows.sort_by(|a, b| {
-        b.summary
-            .co2e_saved_kg_per_year
-            .central
-            .cmp(&a.summary.co2e_saved_kg_per_year.central)
-    });
+    // The same order as the ranking by CO2e (ties broken by measure id).
+    let ranked = calc_core::rank(e, calc_core::RankBy::Co2e);
+    let rows: Vec<&calc_core::GroupSummary> = ranked.iter().map(|r| &r.measure).collect();
     let title = t(lang, K::ChartMeasures);
     if rows.is_empty() {
         return html! {

@@ -4,35 +4,59 @@ use super::{Store, area_name, measure_name_by_id};
 use crate::format;
 use crate::i18n::{K, t};
 use crate::state::{Action, SortKey, catalogue};
-use calc_core::GroupSummary;
-use std::cmp::Ordering;
+use calc_core::{Evaluation, GroupSummary, KgCo2e, RankBy, rank};
 use yew::prelude::*;
 
-fn compare(
+/// The measures in table order. Numeric columns use calc-core's ranking (the same order as
+/// the ranking and the MACC, so a measure that saves no CO2e has no cost per tonne and
+/// stays last); the other direction reverses the measures that have a value.
+fn ordered<'e>(
+    e: &'e Evaluation,
     key: SortKey,
-    a: &GroupSummary,
-    b: &GroupSummary,
+    asc: bool,
     names: &dyn Fn(&str) -> String,
-) -> Ordering {
-    let (sa, sb) = (&a.summary, &b.summary);
-    match key {
-        SortKey::Name => names(&a.key).cmp(&names(&b.key)),
-        SortKey::Co2e => sa
-            .co2e_saved_kg_per_year
-            .central
-            .cmp(&sb.co2e_saved_kg_per_year.central),
-        SortKey::Sek => sa
-            .net_sek_saved_per_year
-            .central
-            .cmp(&sb.net_sek_saved_per_year.central),
-        // Measures that save no CO2e have no cost per tonne: they sort last either way.
-        SortKey::CostPerTonne => match (sa.cost_per_tonne_co2e, sb.cost_per_tonne_co2e) {
-            (Some(x), Some(y)) => x.cmp(&y),
-            (Some(_), None) => Ordering::Less,
-            (None, Some(_)) => Ordering::Greater,
-            (None, None) => Ordering::Equal,
-        },
+) -> Vec<&'e GroupSummary> {
+    let by = match key {
+        SortKey::Name => {
+            let mut rows: Vec<&GroupSummary> = e.by_measure.iter().collect();
+            rows.sort_by(|a, b| {
+                let o = names(&a.key)
+                    .cmp(&names(&b.key))
+                    .then_with(|| a.key.cmp(&b.key));
+                if asc { o } else { o.reverse() }
+            });
+            return rows;
+        }
+        SortKey::Co2e => RankBy::Co2e,
+        SortKey::Sek => RankBy::Sek,
+        SortKey::CostPerTonne => RankBy::CostPerTonne,
+    };
+    let mut rows: Vec<&GroupSummary> = rank(e, by)
+        .iter()
+        .filter_map(|r| e.by_measure.iter().find(|g| g.key == r.measure.key))
+        .collect();
+    // Best first is descending for CO2e and SEK, ascending for cost per tonne.
+    let best_first = if key == SortKey::CostPerTonne {
+        asc
+    } else {
+        !asc
+    };
+    if !best_first {
+        let valued = if key == SortKey::CostPerTonne {
+            rows.iter()
+                .take_while(|g| {
+                    g.summary.cost_per_tonne_co2e.is_some()
+                        && g.summary.co2e_saved_kg_cumulative.central > KgCo2e::ZERO
+                })
+                .count()
+        } else {
+            rows.len()
+        };
+        if let Some(head) = rows.get_mut(..valued) {
+            head.reverse();
+        }
     }
+    rows
 }
 
 /// The ranked measures.
@@ -46,21 +70,8 @@ pub fn ResultsTable() -> Html {
     };
     let lang = store.lang;
     let names = move |id: &str| measure_name_by_id(id, lang);
-    let mut rows: Vec<&GroupSummary> = e.by_measure.iter().collect();
     let (key, asc) = (store.sort, store.ascending);
-    rows.sort_by(|a, b| {
-        let o = compare(key, a, b, &names);
-        let o = if asc
-            || (key == SortKey::CostPerTonne
-                && (a.summary.cost_per_tonne_co2e.is_none()
-                    || b.summary.cost_per_tonne_co2e.is_none()))
-        {
-            o
-        } else {
-            o.reverse()
-        };
-        o.then_with(|| a.key.cmp(&b.key))
-    });
+    let rows = ordered(e, key, asc, &names);
     let header = |k: SortKey, label: K, numeric: bool| {
         let sort = if key == k {
             if asc { "ascending" } else { "descending" }
@@ -152,5 +163,56 @@ pub fn ResultsTable() -> Html {
                 </div>
             }
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn evaluation_with_first_measure_off() -> Evaluation {
+        let cat = factors::builtin().unwrap();
+        let mut s = cat.default_scenario();
+        let first = cat.measures.first().unwrap().id.clone();
+        s.items = s
+            .items
+            .into_iter()
+            .map(|i| {
+                if i.measure().id == first {
+                    i.with_effect(calc_core::Share::ZERO)
+                } else {
+                    i
+                }
+            })
+            .collect();
+        calc_core::evaluate(cat.current_set().unwrap(), &s).unwrap()
+    }
+
+    #[test]
+    fn numeric_columns_follow_calc_core_ranking_and_keep_no_cost_last() {
+        let e = evaluation_with_first_measure_off();
+        let names = |id: &str| id.to_string();
+        let keys = |v: Vec<&GroupSummary>| v.into_iter().map(|g| g.key.clone()).collect::<Vec<_>>();
+        let ranked: Vec<String> = rank(&e, RankBy::Co2e)
+            .into_iter()
+            .map(|r| r.measure.key)
+            .collect();
+        assert_eq!(keys(ordered(&e, SortKey::Co2e, false, &names)), ranked);
+        let mut rev = ranked.clone();
+        rev.reverse();
+        assert_eq!(keys(ordered(&e, SortKey::Co2e, true, &names)), rev);
+        // The measure switched to 0 % saves no CO2e: last in both directions.
+        let first = factors::builtin().unwrap().measures[0].id.0.clone();
+        for asc in [true, false] {
+            let v = keys(ordered(&e, SortKey::CostPerTonne, asc, &names));
+            assert_eq!(v.last(), Some(&first), "asc = {asc}");
+        }
+        let up = keys(ordered(&e, SortKey::CostPerTonne, true, &names));
+        let down = keys(ordered(&e, SortKey::CostPerTonne, false, &names));
+        let n = up.len() - 1;
+        assert_eq!(
+            up[..n].iter().rev().collect::<Vec<_>>(),
+            down[..n].iter().collect::<Vec<_>>()
+        );
     }
 }
