@@ -35,16 +35,23 @@
 //!         source: SourceId::from("demo"), locator: String::new(), note: String::new(),
 //!     })?;
 //! }
+//! // One pool of food waste: 10 kg per inhabitant, all incinerated today.
+//! let pool = Arc::new(Pool {
+//!     id: PoolId::from("food"), fraction: food.clone(),
+//!     name_sv: "Matavfall".into(), name_en: "Food waste".into(),
+//!     basis: QuantityBasis::PerInhabitant { kg: KgPerInhabitant::new(dec!(10)) },
+//!     baseline: RouteMix::single(Route::Incineration), sources: vec![],
+//! });
 //! let measure = Arc::new(Measure {
 //!     id: MeasureId::from("less_food_waste"), area: "food".into(),
 //!     name_sv: "Minska matsvinnet".into(), name_en: "Less food waste".into(),
 //!     description_sv: String::new(), description_en: String::new(),
-//!     fraction: food.clone(),
-//!     basis: QuantityBasis::PerInhabitant { kg: KgPerInhabitant::new(dec!(10)) },
-//!     baseline: RouteMix::single(Route::Incineration),
-//!     target: RouteMix::single(Route::Prevention),
+//!     fraction: food.clone(), pool, acts_on: vec![Route::Incineration], basis: None,
+//!     target: RouteMix::single(Route::Prevention), stage: Route::Prevention,
 //!     default_effect: Share::new(dec!(0.5))?, ramp_years: 0,
-//!     implementation_cost: SekPerInhabitant::ZERO, running_cost: SekPerInhabitant::ZERO,
+//!     implementation_cost: Estimate::exact(SekPerInhabitant::ZERO),
+//!     running_cost: Estimate::exact(SekPerInhabitant::ZERO),
+//!     cost_payer: Payer::WasteFee, savings_payer: Payer::Households, cost_source: None,
 //!     sources: vec![],
 //! });
 //! let town = Arc::new(Municipality {
@@ -57,8 +64,12 @@
 //!
 //! let result = evaluate(&table, &scenario)?;
 //! // 1000 inhabitants × 10 kg = 10 t; half of it prevented = 5 t.
-//! // Each tonne saves −50 − (−2000) = 1950 kg CO2e and 900 − (−20000) = 20 900 SEK.
+//! // Each tonne saves −50 − (−2000) = 1950 kg CO2e; the waste fee saves the 900 SEK gate
+//! // fee, the households the 20 000 SEK of food they do not buy.
 //! assert_eq!(result.total.co2e_saved_kg_per_year.central, KgCo2e::new(dec!(9750)));
+//! let by_payer = &result.total.net_sek_saved_per_year_by_payer;
+//! assert_eq!(by_payer.waste_fee.central, Sek::new(dec!(4500)));
+//! assert_eq!(by_payer.households.central, Sek::new(dec!(100000)));
 //! assert_eq!(result.total.net_sek_saved_per_year.central, Sek::new(dec!(104500)));
 //! # Ok(())
 //! # }
@@ -67,6 +78,7 @@
 //! With the `csv` feature (on by default, works on wasm32), [`csvio`] reads factor files,
 //! catalogues and scenario files written by Excel in Swedish or English locale.
 
+mod contributions;
 mod decide;
 mod eval;
 mod model;
@@ -79,6 +91,7 @@ pub mod units;
 #[cfg(feature = "csv")]
 pub mod csvio;
 
+pub use contributions::{Contribution, ContributionKind, Contributions, contributions};
 pub use decide::{
     FactorKind, LinearModel, McFigures, McMeasure, MonteCarlo, Percentiles, Sensitivity, Swing,
     UsedFactor, monte_carlo, sensitivity,
@@ -88,13 +101,16 @@ pub use eval::{
     evaluate, ramp,
 };
 pub use model::{
-    CostFactor, EmissionFactor, Estimate, FactorId, FactorSetInfo, FactorTable, Fraction,
-    FractionId, Measure, MeasureId, ModelError, Municipality, QuantityBasis, Route, RouteMix,
-    ScbCode, Source, SourceId, SourceKind, cost_factor_id, emission_factor_id,
+    ByPayer, CostFactor, EmissionFactor, Estimate, FactorId, FactorSetInfo, FactorTable, Fraction,
+    FractionId, Measure, MeasureId, ModelError, Municipality, Payer, Perspective, Pool, PoolId,
+    QuantityBasis, Route, RouteMix, ScbCode, Source, SourceId, SourceKind, Yield, cost_factor_id,
+    emission_factor_id, stage, yield_id,
 };
-pub use optimize::{Budget, Candidate, Choice, NextStep, Plan, candidates, optimize};
-pub use rank::{MaccBar, RankBy, Ranked, macc, rank};
-pub use report::{RESULTS_SCHEMA_VERSION, ResultsJson};
+pub use optimize::{
+    Budget, Candidate, Candidates, Choice, MAX_COMBINATIONS, NextStep, Plan, candidates, optimize,
+};
+pub use rank::{MaccBar, RankBy, Ranked, macc, macc_for, rank, rank_for};
+pub use report::{POOL_ORDER_NOTE, RESULTS_SCHEMA_VERSION, ResultsJson};
 pub use scenario::{FactorOverride, PlanPeriod, Scenario, ScenarioItem};
 pub use units::{
     CheckedMul, GramsPerPortion, KgCo2e, KgCo2ePerTonne, KgPerInhabitant, Sek, SekPerInhabitant,

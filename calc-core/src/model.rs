@@ -60,6 +60,178 @@ id_type!(
     /// Four-digit SCB municipality code, e.g. `1490` for Borås.
     ScbCode
 );
+id_type!(
+    /// Id of a pool of waste: one fraction from one kind of source, e.g. `household_food`.
+    PoolId
+);
+
+/// Who saves (or pays) a krona: the waste fee collective, the municipality's tax-funded
+/// budget, or the residents themselves.
+///
+/// A Swedish municipality cannot move money freely between the self-financing waste fee
+/// collective (avfallstaxan) and its tax-funded operations, and a household's food is not
+/// the municipality's money, so every SEK result is split by payer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Payer {
+    /// The waste fee collective: treatment, collection and taxes paid through the waste fee.
+    WasteFee,
+    /// The municipality's own purchases and operations (kitchens, furniture, renovations).
+    MunicipalBudget,
+    /// Residents' own money (food and clothes they do not buy).
+    Households,
+}
+
+impl Payer {
+    /// Every payer, in output order.
+    pub const ALL: [Payer; 3] = [Payer::WasteFee, Payer::MunicipalBudget, Payer::Households];
+
+    /// The id used in data files and JSON.
+    #[must_use]
+    pub const fn id(self) -> &'static str {
+        match self {
+            Payer::WasteFee => "waste_fee",
+            Payer::MunicipalBudget => "municipal_budget",
+            Payer::Households => "households",
+        }
+    }
+
+    /// Parses a payer id, ignoring letter case and surrounding space.
+    #[must_use]
+    pub fn from_id(text: &str) -> Option<Payer> {
+        let t = text.trim();
+        Payer::ALL
+            .into_iter()
+            .find(|p| p.id().eq_ignore_ascii_case(t))
+    }
+
+    /// Whether the municipality (waste fee collective or tax-funded budget) pays.
+    #[must_use]
+    pub const fn is_municipal(self) -> bool {
+        matches!(self, Payer::WasteFee | Payer::MunicipalBudget)
+    }
+}
+
+impl fmt::Display for Payer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// One value per [`Payer`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Hash, Serialize, Deserialize)]
+pub struct ByPayer<T> {
+    /// The waste fee collective.
+    pub waste_fee: T,
+    /// The municipality's tax-funded budget.
+    pub municipal_budget: T,
+    /// Residents.
+    pub households: T,
+}
+
+impl<T> ByPayer<T> {
+    /// The value for one payer.
+    pub fn get(&self, payer: Payer) -> &T {
+        match payer {
+            Payer::WasteFee => &self.waste_fee,
+            Payer::MunicipalBudget => &self.municipal_budget,
+            Payer::Households => &self.households,
+        }
+    }
+
+    /// The value for one payer, mutable.
+    pub fn get_mut(&mut self, payer: Payer) -> &mut T {
+        match payer {
+            Payer::WasteFee => &mut self.waste_fee,
+            Payer::MunicipalBudget => &mut self.municipal_budget,
+            Payer::Households => &mut self.households,
+        }
+    }
+
+    /// Applies `f` to each payer's value, or `None` if any call gives `None`.
+    pub fn try_map<U>(&self, mut f: impl FnMut(&T) -> Option<U>) -> Option<ByPayer<U>> {
+        Some(ByPayer {
+            waste_fee: f(&self.waste_fee)?,
+            municipal_budget: f(&self.municipal_budget)?,
+            households: f(&self.households)?,
+        })
+    }
+
+    /// Combines two per-payer values payer by payer, or `None` if any call gives `None`.
+    pub fn try_zip<U, V>(
+        &self,
+        other: &ByPayer<U>,
+        mut f: impl FnMut(&T, &U) -> Option<V>,
+    ) -> Option<ByPayer<V>> {
+        Some(ByPayer {
+            waste_fee: f(&self.waste_fee, &other.waste_fee)?,
+            municipal_budget: f(&self.municipal_budget, &other.municipal_budget)?,
+            households: f(&self.households, &other.households)?,
+        })
+    }
+}
+
+/// Whose money a SEK figure counts: one payer, the municipality (waste fee + budget), or
+/// society (all three).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Perspective {
+    /// The waste fee collective and the municipality's budget together (the default).
+    #[default]
+    Municipality,
+    /// Everyone: waste fee, municipal budget and households.
+    Society,
+    /// The waste fee collective only.
+    WasteFee,
+    /// The municipality's tax-funded budget only.
+    MunicipalBudget,
+    /// Residents only.
+    Households,
+}
+
+impl Perspective {
+    /// Every perspective, in output order.
+    pub const ALL: [Perspective; 5] = [
+        Perspective::Municipality,
+        Perspective::Society,
+        Perspective::WasteFee,
+        Perspective::MunicipalBudget,
+        Perspective::Households,
+    ];
+
+    /// Whether a payer's money counts from this perspective.
+    #[must_use]
+    pub const fn includes(self, payer: Payer) -> bool {
+        match self {
+            Perspective::Municipality => payer.is_municipal(),
+            Perspective::Society => true,
+            Perspective::WasteFee => matches!(payer, Payer::WasteFee),
+            Perspective::MunicipalBudget => matches!(payer, Payer::MunicipalBudget),
+            Perspective::Households => matches!(payer, Payer::Households),
+        }
+    }
+
+    /// The id used on the command line and in JSON.
+    #[must_use]
+    pub const fn id(self) -> &'static str {
+        match self {
+            Perspective::Municipality => "municipality",
+            Perspective::Society => "society",
+            Perspective::WasteFee => "waste_fee",
+            Perspective::MunicipalBudget => "municipal_budget",
+            Perspective::Households => "households",
+        }
+    }
+
+    /// Parses a perspective id, ignoring letter case and surrounding space.
+    #[must_use]
+    pub fn from_id(text: &str) -> Option<Perspective> {
+        let t = text.trim();
+        Perspective::ALL
+            .into_iter()
+            .find(|p| p.id().eq_ignore_ascii_case(t))
+    }
+}
 
 /// Where waste goes, in waste-hierarchy order (most preferred first).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -92,6 +264,20 @@ impl Route {
         Route::Incineration,
         Route::Landfill,
     ];
+
+    /// Position in [`Route::ALL`] (0 = prevention … 6 = landfill).
+    #[must_use]
+    pub const fn index(self) -> usize {
+        match self {
+            Route::Prevention => 0,
+            Route::Reuse => 1,
+            Route::Recycling => 2,
+            Route::AnaerobicDigestion => 3,
+            Route::Composting => 4,
+            Route::Incineration => 5,
+            Route::Landfill => 6,
+        }
+    }
 
     /// The id used in data files and JSON.
     #[must_use]
@@ -293,6 +479,38 @@ pub struct CostFactor {
     pub note: String,
 }
 
+/// Sorted is not recycled: of the tonnes a measure sends to `route`, the share `value`
+/// reaches it; the rest (rejects) goes to `reject`.
+///
+/// A yield belongs to a fraction and a target route (e.g. plastic packaging × recycling:
+/// about a third of sorted plastic packaging becomes recycled material, the rest is
+/// incinerated).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Yield {
+    /// `yield.<fraction>.<route>`.
+    pub id: FactorId,
+    /// The fraction.
+    pub fraction: FractionId,
+    /// The route the sorted tonnes are meant for.
+    pub route: Route,
+    /// Where the rest goes.
+    pub reject: Route,
+    /// Share that reaches `route`: low, central, high.
+    pub value: Estimate<Share>,
+    /// Where the number comes from.
+    pub source: SourceId,
+    /// Table, page or section in the source.
+    pub locator: String,
+    /// Assumptions and arithmetic.
+    pub note: String,
+}
+
+/// The id of a sorting yield for a fraction and route.
+#[must_use]
+pub fn yield_id(fraction: &FractionId, route: Route) -> FactorId {
+    FactorId(format!("yield.{fraction}.{route}"))
+}
+
 /// The id of an emission factor for a fraction and route.
 #[must_use]
 pub fn emission_factor_id(fraction: &FractionId, route: Route) -> FactorId {
@@ -326,6 +544,7 @@ pub struct FactorTable {
     info: FactorSetInfo,
     emission: BTreeMap<(FractionId, Route), EmissionFactor>,
     cost: BTreeMap<(FractionId, Route), CostFactor>,
+    yields: BTreeMap<(FractionId, Route), Yield>,
     sources: BTreeMap<SourceId, Source>,
 }
 
@@ -337,6 +556,7 @@ impl FactorTable {
             info,
             emission: BTreeMap::new(),
             cost: BTreeMap::new(),
+            yields: BTreeMap::new(),
             sources: BTreeMap::new(),
         }
     }
@@ -369,6 +589,31 @@ impl FactorTable {
         }
         self.cost.insert(key, factor);
         Ok(())
+    }
+
+    /// Adds a sorting yield; a second one for the same fraction × route, or one whose
+    /// reject route is its own route, is an error.
+    pub fn insert_yield(&mut self, y: Yield) -> Result<(), ModelError> {
+        if y.reject == y.route {
+            return Err(ModelError::RejectRoute { route: y.route });
+        }
+        let key = (y.fraction.clone(), y.route);
+        if self.yields.contains_key(&key) {
+            return Err(ModelError::DuplicateFactor { id: y.id.0.clone() });
+        }
+        self.yields.insert(key, y);
+        Ok(())
+    }
+
+    /// The sorting yield for a fraction and target route, if the table has one.
+    #[must_use]
+    pub fn yield_for(&self, fraction: &FractionId, route: Route) -> Option<&Yield> {
+        self.yields.get(&(fraction.clone(), route))
+    }
+
+    /// Every sorting yield, ordered by fraction and route.
+    pub fn yields(&self) -> impl Iterator<Item = &Yield> {
+        self.yields.values()
     }
 
     /// Adds a source; a second one with the same id is an error.
@@ -427,6 +672,9 @@ impl FactorTable {
         }
         for (k, v) in &other.cost {
             out.cost.insert(k.clone(), v.clone());
+        }
+        for (k, v) in &other.yields {
+            out.yields.insert(k.clone(), v.clone());
         }
         for (k, v) in &other.sources {
             out.sources.insert(k.clone(), v.clone());
@@ -539,7 +787,68 @@ impl QuantityBasis {
     }
 }
 
-/// A measure (åtgärd) from the catalogue: it acts on one fraction.
+/// A pool of waste in a municipality: one fraction from one kind of source (e.g. food
+/// waste from households, or from school kitchens), with its tonnes per year and where
+/// they go today.
+///
+/// Measures on the same pool share its tonnes: they act in waste-hierarchy order on what
+/// is still in the routes they act on, so stacked measures never move a tonne twice.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pool {
+    /// Id, e.g. `household_food`.
+    pub id: PoolId,
+    /// The fraction (its factors apply).
+    pub fraction: FractionId,
+    /// Swedish name.
+    pub name_sv: String,
+    /// English name.
+    pub name_en: String,
+    /// Tonnes per year for a municipality.
+    pub basis: QuantityBasis,
+    /// Where the tonnes go today (baseline route distribution).
+    pub baseline: RouteMix,
+    /// Sources of the quantity and the distribution.
+    pub sources: Vec<SourceId>,
+}
+
+impl Pool {
+    /// A pool that only one measure uses: the measure's own quantity and baseline mix
+    /// (how a catalogue without pools is read).
+    #[must_use]
+    pub fn own(
+        id: &MeasureId,
+        fraction: FractionId,
+        basis: QuantityBasis,
+        baseline: RouteMix,
+    ) -> Self {
+        Self {
+            id: PoolId(id.0.clone()),
+            fraction,
+            name_sv: id.0.clone(),
+            name_en: id.0.clone(),
+            basis,
+            baseline,
+            sources: Vec::new(),
+        }
+    }
+}
+
+/// The default waste-hierarchy stage of a measure: its best target route. Measures on one
+/// pool apply in stage order (prevention first, then reuse, then sorting), ties broken by
+/// measure id.
+#[must_use]
+pub fn stage(target: &RouteMix) -> Route {
+    target
+        .shares()
+        .iter()
+        .filter(|(_, s)| !s.value().is_zero())
+        .map(|(r, _)| *r)
+        .min()
+        .unwrap_or(Route::Landfill)
+}
+
+/// A measure (åtgärd) from the catalogue: it moves a share of the tonnes in some routes of
+/// one pool to other routes.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Measure {
     /// Id, e.g. `food_waste_schools`.
@@ -554,24 +863,55 @@ pub struct Measure {
     pub description_sv: String,
     /// English description.
     pub description_en: String,
-    /// The fraction it acts on.
+    /// The fraction it acts on (the pool's).
     pub fraction: FractionId,
-    /// How its affected quantity is found.
-    pub basis: QuantityBasis,
-    /// Where the affected waste goes today.
-    pub baseline: RouteMix,
-    /// Where the shifted tonnes go.
+    /// The pool it takes its tonnes from.
+    pub pool: std::sync::Arc<Pool>,
+    /// The pool's routes it moves tonnes out of (e.g. incineration: the residual bin).
+    pub acts_on: Vec<Route>,
+    /// The part of those routes it can reach (e.g. the avoidable part of food waste);
+    /// `None`: all of them. Its effect is a share of this quantity.
+    pub basis: Option<QuantityBasis>,
+    /// Where the moved tonnes go (before sorting yields).
     pub target: RouteMix,
-    /// Default share of the affected quantity that is shifted.
+    /// The waste-hierarchy step it acts at, which orders it among the measures on its pool:
+    /// prevention, reuse, or recycling (sorting and separate collection).
+    pub stage: Route,
+    /// Default share of the reachable quantity that is moved.
     pub default_effect: Share,
     /// Default years from start until full effect.
     pub ramp_years: u16,
-    /// One-time cost per inhabitant.
-    pub implementation_cost: SekPerInhabitant,
-    /// Running cost per inhabitant and year.
-    pub running_cost: SekPerInhabitant,
+    /// One-time cost per inhabitant: low, central, high.
+    pub implementation_cost: Estimate<SekPerInhabitant>,
+    /// Running cost per inhabitant and year: low, central, high.
+    pub running_cost: Estimate<SekPerInhabitant>,
+    /// Who pays the measure's own costs.
+    pub cost_payer: Payer,
+    /// Who saves the avoided purchases of its prevention and reuse routes (treatment
+    /// routes are always the waste fee's).
+    pub savings_payer: Payer,
+    /// Source of its cost figures.
+    pub cost_source: Option<SourceId>,
     /// Sources of the defaults: quantity, effect, costs, mixes.
     pub sources: Vec<SourceId>,
+}
+
+impl Measure {
+    /// Who saves or pays the cost factor of `route` for this measure: avoided purchases
+    /// (prevention, reuse) are the `savings_payer`'s, treatment the waste fee's.
+    #[must_use]
+    pub fn route_payer(&self, route: Route) -> Payer {
+        match route {
+            Route::Prevention | Route::Reuse => self.savings_payer,
+            _ => Payer::WasteFee,
+        }
+    }
+
+    /// The waste-hierarchy stage the measure acts at.
+    #[must_use]
+    pub fn stage(&self) -> Route {
+        self.stage
+    }
 }
 
 /// A municipality.
@@ -642,6 +982,34 @@ pub enum ModelError {
         start: Year,
         /// Last year.
         end: Year,
+    },
+    /// Occurs when a yield's reject route is the route itself.
+    #[error("the reject route of a yield for {route} cannot be {route}")]
+    RejectRoute {
+        /// The route.
+        route: Route,
+    },
+    /// Occurs when a measure that takes its tonnes from a pool also has a baseline mix.
+    #[error(
+        "measure {measure} names a pool, so its baseline is the pool's: remove its baseline mix rows"
+    )]
+    BaselineInPool {
+        /// The measure.
+        measure: String,
+    },
+    /// Occurs when a measure's fraction is not its pool's.
+    #[error("pool {pool} holds {fraction}; the measure must name the same fraction")]
+    PoolFraction {
+        /// The pool.
+        pool: String,
+        /// The pool's fraction.
+        fraction: String,
+    },
+    /// Occurs when a measure acts on no route.
+    #[error("measure {measure} acts on no route")]
+    NoRoutes {
+        /// The measure.
+        measure: String,
     },
     /// Occurs when a quantity is negative.
     #[error("quantity {0} is negative")]

@@ -1,6 +1,7 @@
 //! Ranking of measures and the marginal abatement cost curve (MACC).
 
 use crate::eval::{Evaluation, GroupSummary};
+use crate::model::Perspective;
 use crate::units::{KgCo2e, SekPerTonneCo2e, TonnesCo2e};
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
@@ -11,7 +12,7 @@ use std::cmp::Ordering;
 pub enum RankBy {
     /// Most kg CO2e saved per year at full effect first.
     Co2e,
-    /// Most net SEK saved per year at full effect first.
+    /// Most net SEK saved per year at full effect first (from the ranking's perspective).
     Sek,
     /// Lowest cost per tonne CO2e over the plan period first; measures that save no CO2e last.
     CostPerTonne,
@@ -26,7 +27,7 @@ pub struct Ranked {
     pub measure: GroupSummary,
 }
 
-fn compare(by: RankBy, a: &GroupSummary, b: &GroupSummary) -> Ordering {
+fn compare(by: RankBy, p: Perspective, a: &GroupSummary, b: &GroupSummary) -> Ordering {
     let (sa, sb) = (&a.summary, &b.summary);
     let primary = match by {
         RankBy::Co2e => sb
@@ -34,10 +35,10 @@ fn compare(by: RankBy, a: &GroupSummary, b: &GroupSummary) -> Ordering {
             .central
             .cmp(&sa.co2e_saved_kg_per_year.central),
         RankBy::Sek => sb
-            .net_sek_saved_per_year
-            .central
-            .cmp(&sa.net_sek_saved_per_year.central),
-        RankBy::CostPerTonne => match (cost_if_saving(a), cost_if_saving(b)) {
+            .net_sek_per_year(p)
+            .map(|b| b.central)
+            .cmp(&sa.net_sek_per_year(p).map(|b| b.central)),
+        RankBy::CostPerTonne => match (cost_if_saving(a, p), cost_if_saving(b, p)) {
             (Some(x), Some(y)) => x.cmp(&y),
             (Some(_), None) => Ordering::Less,
             (None, Some(_)) => Ordering::Greater,
@@ -47,20 +48,27 @@ fn compare(by: RankBy, a: &GroupSummary, b: &GroupSummary) -> Ordering {
     primary.then_with(|| a.key.cmp(&b.key))
 }
 
-/// Cost per tonne, only for measures that save CO2e (a positive saving).
-fn cost_if_saving(g: &GroupSummary) -> Option<SekPerTonneCo2e> {
+/// Cost per tonne from a perspective, only for measures that save CO2e (a positive saving).
+fn cost_if_saving(g: &GroupSummary, p: Perspective) -> Option<SekPerTonneCo2e> {
     if g.summary.co2e_saved_kg_cumulative.central > KgCo2e::ZERO {
-        g.summary.cost_per_tonne_co2e
+        g.summary.cost_per_tonne_for(p)
     } else {
         None
     }
 }
 
-/// Measures ordered best first; ties are broken by measure id so the order is stable.
+/// Measures ordered best first, money counted as the municipality's (waste fee and
+/// budget); ties are broken by measure id so the order is stable.
 #[must_use]
 pub fn rank(evaluation: &Evaluation, by: RankBy) -> Vec<Ranked> {
+    rank_for(evaluation, by, Perspective::Municipality)
+}
+
+/// Measures ordered best first, money counted from `perspective`.
+#[must_use]
+pub fn rank_for(evaluation: &Evaluation, by: RankBy, perspective: Perspective) -> Vec<Ranked> {
     let mut v: Vec<&GroupSummary> = evaluation.by_measure.iter().collect();
-    v.sort_by(|a, b| compare(by, a, b));
+    v.sort_by(|a, b| compare(by, perspective, a, b));
     v.into_iter()
         .enumerate()
         .map(|(i, g)| Ranked {
@@ -83,15 +91,22 @@ pub struct MaccBar {
     pub cost_per_tonne: SekPerTonneCo2e,
 }
 
-/// The MACC: measures that save CO2e, cheapest per tonne first, bars side by side.
+/// The MACC from the municipality's perspective: measures that save CO2e, cheapest per
+/// tonne first, bars side by side.
 #[must_use]
 pub fn macc(evaluation: &Evaluation) -> Vec<MaccBar> {
+    macc_for(evaluation, Perspective::Municipality)
+}
+
+/// The MACC with money counted from `perspective`.
+#[must_use]
+pub fn macc_for(evaluation: &Evaluation, perspective: Perspective) -> Vec<MaccBar> {
     let mut x = TonnesCo2e::ZERO;
     let mut bars = Vec::new();
-    for r in rank(evaluation, RankBy::CostPerTonne) {
+    for r in rank_for(evaluation, RankBy::CostPerTonne, perspective) {
         let s = &r.measure.summary;
         let (Some(cost), Some(width)) = (
-            cost_if_saving(&r.measure),
+            cost_if_saving(&r.measure, perspective),
             s.co2e_saved_kg_per_year.central.to_tonnes(),
         ) else {
             continue;

@@ -8,11 +8,14 @@
 //!
 //! Versioning: [`RESULTS_SCHEMA_VERSION`] changes when a field is renamed, removed or
 //! changes meaning; adding a field does not change it, so readers should ignore unknown
-//! fields.
+//! fields. Version 2 (pooled model): `waste_sek_saved_per_year` became
+//! `route_sek_saved_per_year`; SEK figures are split by payer
+//! (`sek_saved_per_year_by_payer` and friends, keys `waste_fee`, `municipal_budget`,
+//! `households`); costs are ranges; measures carry their pool and order.
 //!
 //! ```json
 //! {
-//!   "schema_version": "1",
+//!   "schema_version": "2",
 //!   "factor_set": { "id": "sjuharad-2025", "name": "Sjuhärad 2025", "version": "1.0.0", "year": 2025 },
 //!   "scenario": "Sjuhärad",
 //!   "period": { "start": 2025, "end": 2035 },
@@ -24,12 +27,15 @@
 //! ```
 
 use crate::eval::{Band, Evaluation, Summary, YearTotal};
-use crate::model::{FactorId, FactorSetInfo, FractionId, MeasureId, ScbCode, SourceId};
+use crate::model::{
+    ByPayer, FactorId, FactorSetInfo, FractionId, MeasureId, Perspective, PoolId, Route, ScbCode,
+    SourceId,
+};
 use crate::units::{KgCo2e, Sek, SekPerTonneCo2e, Share, Tonnes, Year};
 use serde::Serialize;
 
 /// The version of the results JSON layout.
-pub const RESULTS_SCHEMA_VERSION: &str = "1";
+pub const RESULTS_SCHEMA_VERSION: &str = "2";
 
 /// The plan period: first and last year, inclusive.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -50,24 +56,35 @@ pub struct Figures {
     pub tonnes_shifted_per_year: Tonnes,
     /// kg CO2e saved per year at full effect.
     pub co2e_saved_kg_per_year: Band<KgCo2e>,
-    /// SEK saved on waste handling per year at full effect, before measure costs.
-    pub waste_sek_saved_per_year: Band<Sek>,
-    /// Net SEK saved per year at full effect: waste SEK saved − running cost.
+    /// SEK saved per year at full effect by the change of routes (treatment, taxes and
+    /// avoided purchases, all payers), before the measures' own costs.
+    pub route_sek_saved_per_year: Band<Sek>,
+    /// Net SEK saved per year at full effect per payer, after the running costs each pays.
+    pub sek_saved_per_year_by_payer: ByPayer<Band<Sek>>,
+    /// Net SEK saved per year at full effect by the municipality (waste fee + budget).
+    pub net_sek_saved_per_year_municipality: Band<Sek>,
+    /// Net SEK saved per year at full effect, all payers (= the sum of the payers),
+    /// after running costs; one-time costs are not in it.
     pub net_sek_saved_per_year: Band<Sek>,
     /// Tonnes shifted over the plan period.
     pub tonnes_shifted_cumulative: Tonnes,
     /// kg CO2e saved over the plan period.
     pub co2e_saved_kg_cumulative: Band<KgCo2e>,
-    /// Net SEK saved over the plan period, after all measure costs.
+    /// Net SEK saved over the plan period per payer, after all measure costs.
+    pub sek_saved_cumulative_by_payer: ByPayer<Band<Sek>>,
+    /// Net SEK saved over the plan period, all payers, after all measure costs.
     pub net_sek_saved_cumulative: Band<Sek>,
-    /// Net present value of the yearly net SEK saved, discounted to the first year.
+    /// Net present value per payer.
+    pub net_present_value_sek_by_payer: ByPayer<Band<Sek>>,
+    /// Net present value of the yearly net SEK saved, all payers, discounted to the first
+    /// year, one-time costs included.
     pub net_present_value_sek: Band<Sek>,
-    /// One-time costs, SEK.
-    pub implementation_cost_sek: Sek,
-    /// Running costs, SEK per year.
-    pub running_cost_sek_per_year: Sek,
-    /// SEK per tonne CO2e over the plan period (central; negative: saves money and
-    /// CO2e); `null` when no CO2e is saved.
+    /// One-time costs, SEK (low, central, high).
+    pub implementation_cost_sek: Band<Sek>,
+    /// Running costs, SEK per year (low, central, high).
+    pub running_cost_sek_per_year: Band<Sek>,
+    /// The municipality's SEK per tonne CO2e over the plan period (central; positive =
+    /// cost, negative = saves money and CO2e); `null` when no CO2e is saved.
     pub cost_per_tonne_co2e: Option<SekPerTonneCo2e>,
 }
 
@@ -97,16 +114,31 @@ impl<T: Normalized + Copy> Normalized for Band<T> {
     }
 }
 
+fn by_payer(b: &ByPayer<Band<Sek>>) -> ByPayer<Band<Sek>> {
+    ByPayer {
+        waste_fee: b.waste_fee.n(),
+        municipal_budget: b.municipal_budget.n(),
+        households: b.households.n(),
+    }
+}
+
 impl From<&Summary> for Figures {
     fn from(s: &Summary) -> Self {
         Self {
             tonnes_shifted_per_year: s.tonnes_shifted_per_year.n(),
             co2e_saved_kg_per_year: s.co2e_saved_kg_per_year.n(),
-            waste_sek_saved_per_year: s.waste_sek_saved_per_year.n(),
+            route_sek_saved_per_year: s.route_sek_saved_per_year.n(),
+            sek_saved_per_year_by_payer: by_payer(&s.net_sek_saved_per_year_by_payer),
+            net_sek_saved_per_year_municipality: s
+                .net_sek_per_year(Perspective::Municipality)
+                .unwrap_or_default()
+                .n(),
             net_sek_saved_per_year: s.net_sek_saved_per_year.n(),
             tonnes_shifted_cumulative: s.tonnes_shifted_cumulative.n(),
             co2e_saved_kg_cumulative: s.co2e_saved_kg_cumulative.n(),
+            sek_saved_cumulative_by_payer: by_payer(&s.net_sek_saved_cumulative_by_payer),
             net_sek_saved_cumulative: s.net_sek_saved_cumulative.n(),
+            net_present_value_sek_by_payer: by_payer(&s.net_present_value_sek_by_payer),
             net_present_value_sek: s.net_present_value_sek.n(),
             implementation_cost_sek: s.implementation_cost_sek.n(),
             running_cost_sek_per_year: s.running_cost_sek_per_year.n(),
@@ -126,10 +158,18 @@ pub struct MeasureJson {
     pub municipality: String,
     /// The waste fraction the measure acts on.
     pub fraction: FractionId,
-    /// Share of the affected quantity shifted at full effect, 0–1.
+    /// The pool of waste it shares with other measures on the same waste.
+    pub pool: PoolId,
+    /// Its place among the measures on that pool (1 acts first).
+    pub order_in_pool: u32,
+    /// The pool's tonnes per year in this municipality.
+    pub pool_tonnes_per_year: Tonnes,
+    /// Share of the reachable tonnes moved at full effect, 0–1.
     pub effect: Share,
-    /// Affected tonnes per year.
+    /// Tonnes per year the measure can reach, before any measure acts.
     pub affected_tonnes_per_year: Tonnes,
+    /// Tonnes per year at full effect that reach each route, after sorting yields.
+    pub destinations: Vec<(Route, Tonnes)>,
     /// First year with effect.
     pub start_year: Year,
     /// First year with full effect.
@@ -162,7 +202,9 @@ pub struct YearJson {
     pub tonnes_shifted: Tonnes,
     /// kg CO2e saved.
     pub co2e_saved_kg: Band<KgCo2e>,
-    /// Net SEK saved, after measure costs paid that year.
+    /// Net SEK saved per payer, after the measure costs each pays that year.
+    pub sek_saved_by_payer: ByPayer<Band<Sek>>,
+    /// Net SEK saved, all payers, after measure costs paid that year.
     pub net_sek_saved: Band<Sek>,
     /// kg CO2e saved from the first year up to and including this one.
     pub co2e_saved_kg_cumulative: Band<KgCo2e>,
@@ -174,6 +216,7 @@ impl From<&YearTotal> for YearJson {
             year: y.year,
             tonnes_shifted: y.tonnes_shifted.n(),
             co2e_saved_kg: y.co2e_saved_kg.n(),
+            sek_saved_by_payer: by_payer(&y.net_sek_saved_by_payer),
             net_sek_saved: y.net_sek_saved.n(),
             co2e_saved_kg_cumulative: y.co2e_saved_kg_cumulative.n(),
         }
@@ -205,7 +248,13 @@ pub struct ResultsJson {
     pub years: Vec<YearJson>,
     /// Things to check that are not errors (English).
     pub warnings: Vec<String>,
+    /// How measures on the same waste are combined (English), so a reader knows that
+    /// per-measure results depend on the order.
+    pub method_note: &'static str,
 }
+
+/// The note every results file carries about pools and order.
+pub const POOL_ORDER_NOTE: &str = "Measures on the same pool of waste act in waste-hierarchy order (prevention, then reuse, then sorting; ties by measure id), each on what the measures before it left; a measure's result is what it adds after them, and the results add up to the totals. SEK are split by payer: waste_fee, municipal_budget, households.";
 
 impl ResultsJson {
     /// The JSON view of an evaluation.
@@ -233,8 +282,12 @@ impl ResultsJson {
                     municipality_code: i.municipality.clone(),
                     municipality: i.municipality_name.clone(),
                     fraction: i.fraction.clone(),
+                    pool: i.pool.clone(),
+                    order_in_pool: i.order_in_pool,
+                    pool_tonnes_per_year: i.pool_tonnes_per_year.n(),
                     effect: i.effect,
                     affected_tonnes_per_year: i.affected_tonnes_per_year.n(),
+                    destinations: i.destinations.iter().map(|(r, t)| (*r, t.n())).collect(),
                     start_year: i.start_year,
                     full_effect_year: i.full_effect_year,
                     figures: Figures::from(&i.summary),
@@ -246,6 +299,7 @@ impl ResultsJson {
             by_municipality: e.by_municipality.iter().map(group).collect(),
             years: e.by_year.iter().map(YearJson::from).collect(),
             warnings: e.warnings.iter().map(ToString::to_string).collect(),
+            method_note: POOL_ORDER_NOTE,
         }
     }
 }

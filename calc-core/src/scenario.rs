@@ -1,7 +1,7 @@
 //! Scenarios: which measures, where, with which parameters, over which years.
 
 use crate::model::{Estimate, FractionId, Measure, ModelError, Municipality, Route};
-use crate::units::{KgCo2ePerTonne, Sek, SekPerTonne, Share, Tonnes, Year};
+use crate::units::{KgCo2ePerTonne, Sek, SekPerInhabitant, SekPerTonne, Share, Tonnes, Year};
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
@@ -203,37 +203,63 @@ impl ScenarioItem {
         self.running_cost
     }
 
-    /// Affected tonnes per year: the override, or the catalogue basis × population.
+    /// The tonnes per year the measure can reach before any other measure acts: the
+    /// override, or the catalogue basis × population; `None` inside means "all of the
+    /// routes it acts on". The outer `None` is an overflow.
     #[must_use]
-    pub fn affected_tonnes(&self) -> Option<Tonnes> {
-        match self.quantity {
-            Some(t) => Some(t),
-            None => self.measure.basis.tonnes_for(self.municipality.population),
+    pub fn reach_tonnes(&self) -> Option<Option<Tonnes>> {
+        match (self.quantity, &self.measure.basis) {
+            (Some(t), _) => Some(Some(t)),
+            (None, Some(basis)) => basis.tonnes_for(self.municipality.population).map(Some),
+            (None, None) => Some(None),
         }
     }
 
-    /// One-time cost in SEK: the override, or the catalogue's per inhabitant × population.
+    /// The pool's tonnes per year in this municipality, or `None` on overflow.
     #[must_use]
-    pub fn implementation_cost(&self) -> Option<Sek> {
-        match self.implementation_cost {
-            Some(c) => Some(c),
-            None => self
-                .measure
-                .implementation_cost
-                .for_population(self.municipality.population),
-        }
+    pub fn pool_tonnes(&self) -> Option<Tonnes> {
+        self.measure
+            .pool
+            .basis
+            .tonnes_for(self.municipality.population)
     }
 
-    /// Running cost in SEK per year: the override, or the catalogue's per inhabitant × population.
+    /// One-time cost in SEK (low, central, high): the override (exact), or the catalogue's
+    /// per inhabitant × population. `None` on overflow.
     #[must_use]
-    pub fn running_cost(&self) -> Option<Sek> {
-        match self.running_cost {
-            Some(c) => Some(c),
-            None => self
-                .measure
-                .running_cost
-                .for_population(self.municipality.population),
-        }
+    pub fn implementation_cost(&self) -> Option<Estimate<Sek>> {
+        per_population(
+            self.implementation_cost,
+            &self.measure.implementation_cost,
+            self.municipality.population,
+        )
+    }
+
+    /// Running cost in SEK per year (low, central, high): the override (exact), or the
+    /// catalogue's per inhabitant × population. `None` on overflow.
+    #[must_use]
+    pub fn running_cost(&self) -> Option<Estimate<Sek>> {
+        per_population(
+            self.running_cost,
+            &self.measure.running_cost,
+            self.municipality.population,
+        )
+    }
+}
+
+fn per_population(
+    over: Option<Sek>,
+    per_inhabitant: &Estimate<SekPerInhabitant>,
+    population: u32,
+) -> Option<Estimate<Sek>> {
+    match over {
+        Some(c) => Some(Estimate::exact(c)),
+        None => Estimate::new(
+            per_inhabitant.low().for_population(population)?,
+            per_inhabitant.central().for_population(population)?,
+            per_inhabitant.high().for_population(population)?,
+        )
+        .ok(),
     }
 }
 
@@ -248,6 +274,8 @@ pub struct FactorOverride {
     pub emission: Option<Estimate<KgCo2ePerTonne>>,
     /// New cost factor, if overridden.
     pub cost: Option<Estimate<SekPerTonne>>,
+    /// New sorting yield (share of tonnes sent this route that reach it), if overridden.
+    pub yield_share: Option<Estimate<Share>>,
 }
 
 /// A scenario: measures × municipalities × parameters over a plan period.

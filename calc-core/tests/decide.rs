@@ -61,7 +61,7 @@ fn percentiles_match_the_closed_form() {
     close(p.p50, "50", "0.5");
     close(p.p95, "84.189", "0.5");
     // Symmetric cost factor around 0: it saves money in half the draws.
-    let prob = mc.total.probability_saves_money;
+    let prob = mc.total.probability_municipality_saves_money;
     assert!((prob - d("0.5")).abs() < d("0.005"), "{prob}");
 
     let (t, s) = one_factor(["0", "20", "100"], ["0", "0", "0"], 1);
@@ -70,7 +70,7 @@ fn percentiles_match_the_closed_form() {
     close(p.p5, "10", "0.5");
     close(p.p50, "36.754", "0.5");
     close(p.p95, "80", "0.5");
-    assert_eq!(mc.total.probability_saves_money, Decimal::ZERO);
+    assert_eq!(mc.total.probability_municipality_saves_money, Decimal::ZERO);
 }
 
 /// Three towns cite the same factor: one draw serves all three, so the total's
@@ -160,21 +160,54 @@ fn tornado_swings_are_exact() {
     );
 }
 
-fn brute_force(c: &[Candidate], budget: Budget, steps: u32) -> Decimal {
-    let n = c.len();
-    let mut best = Decimal::ZERO;
-    let total = (steps + 1).pow(n as u32);
-    for code in 0..total {
-        let (mut x, mut co2e, mut once, mut year) =
-            (code, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
-        for cand in c {
-            let k = Decimal::from(x % (steps + 1));
-            x /= steps + 1;
-            let f = k / Decimal::from(steps);
-            co2e += cand.co2e_saved_kg_per_year.value() * f;
-            once += cand.cost_once.value() * f;
-            year += cand.cost_per_year.value() * f;
+/// Brute force through the engine itself: every combination of levels as a scenario of
+/// its own (effects scaled by level / steps), evaluated with `evaluate`; costs scale with
+/// the level. Independent of the optimizer's tables.
+fn brute_force(table: &FactorTable, s: &Scenario, budget: Budget, steps: u32) -> Decimal {
+    let mut ids: Vec<MeasureId> = Vec::new();
+    for it in &s.items {
+        if !ids.contains(&it.measure().id) {
+            ids.push(it.measure().id.clone());
         }
+    }
+    let n = ids.len() as u32;
+    let mut best = Decimal::ZERO;
+    for code in 0..(steps + 1).pow(n) {
+        let level = |id: &MeasureId| {
+            let i = ids.iter().position(|x| x == id).unwrap() as u32;
+            Decimal::from((code / (steps + 1).pow(i)) % (steps + 1)) / Decimal::from(steps)
+        };
+        let mut sc = s.clone();
+        let (mut once, mut year) = (Decimal::ZERO, Decimal::ZERO);
+        sc.items = s
+            .items
+            .iter()
+            .map(|it| {
+                let l = level(&it.measure().id);
+                once += it
+                    .implementation_cost()
+                    .unwrap()
+                    .central()
+                    .value()
+                    .max(Decimal::ZERO)
+                    * l;
+                year += it
+                    .running_cost()
+                    .unwrap()
+                    .central()
+                    .value()
+                    .max(Decimal::ZERO)
+                    * l;
+                it.clone()
+                    .with_effect(Share::new(it.effect().value() * l).unwrap())
+            })
+            .collect();
+        let co2e = evaluate(table, &sc)
+            .unwrap()
+            .total
+            .co2e_saved_kg_per_year
+            .central
+            .value();
         let ok = budget.once.is_none_or(|b| once <= b.value())
             && budget.per_year.is_none_or(|b| year <= b.value());
         if ok && co2e > best {
@@ -184,61 +217,190 @@ fn brute_force(c: &[Candidate], budget: Budget, steps: u32) -> Decimal {
     best
 }
 
-fn candidate() -> impl Strategy<Value = Candidate> {
-    (-1000i64..100_000, 0i64..50_000, 0i64..10_000, 0u8..4).prop_map(|(co2e, once, year, free)| {
-        Candidate {
-            measure: MeasureId::from("m"),
-            co2e_saved_kg_per_year: KgCo2e::new(Decimal::from(co2e)),
-            cost_once: Sek::new(Decimal::from(if free == 0 { 0 } else { once })),
-            cost_per_year: Sek::new(Decimal::from(year)),
+/// Food with three routes whose factors make every kind of move save or cost CO2e.
+fn optimizer_table() -> FactorTable {
+    let mut t = FactorTable::new(info());
+    for (route, ef) in [
+        (Route::Prevention, "-2000"),
+        (Route::Reuse, "-800"),
+        (Route::Recycling, "-300"),
+        (Route::AnaerobicDigestion, "-100"),
+        (Route::Incineration, "50"),
+        (Route::Landfill, "400"),
+    ] {
+        add(&mut t, "food", route, [ef, ef, ef], ["100", "100", "100"]);
+    }
+    t
+}
+
+/// Up to six measures on two pools (so some interact), in one or two towns.
+fn catalogue() -> impl Strategy<Value = Scenario> {
+    let m = (
+        0usize..2,
+        0usize..6,
+        0usize..6,
+        5i64..=100,
+        0i64..50,
+        0i64..20,
+        0u8..4,
+    );
+    (prop::collection::vec(m, 1..7), 1usize..3).prop_map(|(ms, towns)| {
+        let routes = ROUTES;
+        let pools = [
+            pool(
+                "p0",
+                "food",
+                "10",
+                RouteMix::new([
+                    (Route::Incineration, share("0.7")),
+                    (Route::Landfill, share("0.3")),
+                ])
+                .unwrap(),
+            ),
+            pool(
+                "p1",
+                "food",
+                "4",
+                RouteMix::new([
+                    (Route::AnaerobicDigestion, share("0.5")),
+                    (Route::Incineration, share("0.5")),
+                ])
+                .unwrap(),
+            ),
+        ];
+        let mut s = scenario(2025, 2025, "0");
+        for (k, (p, from, to, eff, once, year, free)) in ms.into_iter().enumerate() {
+            let pool = &pools[p];
+            let acts_on: Vec<Route> = if from % 2 == 0 {
+                pool.baseline.shares().iter().map(|(r, _)| *r).collect()
+            } else {
+                vec![pool.baseline.shares()[from % pool.baseline.shares().len()].0]
+            };
+            let base = pooled(
+                &format!("m{k}"),
+                pool,
+                &acts_on,
+                RouteMix::single(routes[to]),
+                "1",
+            );
+            let m = std::sync::Arc::new(Measure {
+                implementation_cost: Estimate::exact(SekPerInhabitant::new(Decimal::from(
+                    if free == 0 { 0 } else { once },
+                ))),
+                running_cost: Estimate::exact(SekPerInhabitant::new(Decimal::from(year))),
+                default_effect: Share::new(Decimal::new(eff, 2)).unwrap(),
+                ..(*base).clone()
+            });
+            for t in 0..towns {
+                s.items.push(ScenarioItem::new(
+                    m.clone(),
+                    town(&format!("{t:04}"), 100 + 50 * t as u32),
+                    Year(2025),
+                ));
+            }
         }
+        s
     })
 }
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
+    /// Measures on shared pools interact; the optimizer is still exact.
     #[test]
-    fn optimizer_matches_brute_force(
-        cands in prop::collection::vec(candidate(), 0..7),
-        once in prop::option::of(0i64..100_000),
-        year in prop::option::of(0i64..20_000),
-        steps in 1u32..4,
+    fn optimizer_matches_brute_force_with_overlapping_measures(
+        s in catalogue(),
+        once in prop::option::of(0i64..5_000),
+        year in prop::option::of(0i64..2_000),
+        steps in 1u32..3,
     ) {
-        let budget = Budget { once: once.map(|b| Sek::new(Decimal::from(b))), per_year: year.map(|b| Sek::new(Decimal::from(b))) };
-        let plan = optimize(&cands, budget, steps);
-        // Levels of 1/3 make both sums end in …333 in the 28th digit: compare to 10⁻¹⁰ kg.
-        prop_assert_eq!(
-            plan.co2e_saved_kg_per_year.value().round_dp(10).normalize(),
-            brute_force(&cands, budget, steps).round_dp(10).normalize()
+        let table = optimizer_table();
+        let budget = Budget {
+            once: once.map(|b| Sek::new(Decimal::from(b))),
+            per_year: year.map(|b| Sek::new(Decimal::from(b))),
+            perspective: Perspective::Municipality,
+        };
+        let cands = candidates(&LinearModel::new(&table, &s).unwrap(), steps).unwrap();
+        let plan = optimize(&cands, budget);
+        let best = brute_force(&table, &s, budget, steps);
+        // Levels of 1/2 and effects in whole percent keep both sides exact to 10⁻⁹ kg.
+        prop_assert!(
+            (plan.co2e_saved_kg_per_year.value() - best).abs() <= d("0.000000001"),
+            "optimizer {} != brute force {}", plan.co2e_saved_kg_per_year, best
         );
         prop_assert!(budget.once.is_none_or(|b| plan.cost_once <= b));
         prop_assert!(budget.per_year.is_none_or(|b| plan.cost_per_year <= b));
     }
 }
 
+/// One measure on a pool of its own: `tonnes` of food from incineration (50 kg CO2e/t) to
+/// prevention (−950 kg CO2e/t), so each tonne saves exactly 1 000 kg CO2e.
+fn own(id: &str, tonnes: &str, once: i64) -> ScenarioItem {
+    let m = measure(
+        id,
+        "food",
+        tonnes,
+        RouteMix::single(Route::Incineration),
+        RouteMix::single(Route::Prevention),
+        "1",
+        0,
+        &once.to_string(),
+        "0",
+    );
+    // 1 000 inhabitants × `tonnes` kg = `tonnes` t; the cost is per inhabitant.
+    ScenarioItem::new(m, town("0001", 1_000), Year(2025))
+}
+
 #[test]
 fn optimizer_picks_the_best_package_and_names_the_next_krona() {
-    let c = |id: &str, co2e: i64, once: i64, year: i64| Candidate {
-        measure: MeasureId::from(id),
-        co2e_saved_kg_per_year: KgCo2e::new(Decimal::from(co2e)),
-        cost_once: Sek::new(Decimal::from(once)),
-        cost_per_year: Sek::new(Decimal::from(year)),
-    };
-    // Budget 100 000 once: a (60 t for 60 000) + c (30 t for 40 000) = 90 t beats
-    // b (80 t for 90 000) alone; d saves nothing and is never chosen.
-    let cands = [
-        c("a", 60_000, 60_000, 0),
-        c("b", 80_000, 90_000, 0),
-        c("c", 30_000, 40_000, 0),
-        c("d", -5, 0, 0),
-    ];
+    let mut t = FactorTable::new(info());
+    add(
+        &mut t,
+        "food",
+        Route::Incineration,
+        ["50", "50", "50"],
+        ["0", "0", "0"],
+    );
+    add(
+        &mut t,
+        "food",
+        Route::Prevention,
+        ["-950", "-950", "-950"],
+        ["0", "0", "0"],
+    );
+    add(
+        &mut t,
+        "food",
+        Route::Landfill,
+        ["1050", "1050", "1050"],
+        ["0", "0", "0"],
+    );
+    let mut s = scenario(2025, 2025, "0");
+    // Budget 100 000 once: a (60 t CO2e for 60 000) + c (30 t for 40 000) = 90 t beats
+    // b (80 t for 90 000) alone; d costs CO2e and is never chosen.
+    s.items.push(own("a", "60", 60));
+    s.items.push(own("b", "80", 90));
+    s.items.push(own("c", "30", 40));
+    let worse = measure(
+        "d",
+        "food",
+        "5",
+        RouteMix::single(Route::Incineration),
+        RouteMix::single(Route::Landfill),
+        "1",
+        0,
+        "0",
+        "0",
+    );
+    s.items
+        .push(ScenarioItem::new(worse, town("0001", 1_000), Year(2025)));
+    let cands = candidates(&LinearModel::new(&t, &s).unwrap(), 1).unwrap();
     let plan = optimize(
         &cands,
         Budget {
             once: Some(Sek::new(Decimal::from(100_000))),
             per_year: None,
+            perspective: Perspective::Municipality,
         },
-        1,
     );
     let ids: Vec<_> = plan.chosen.iter().map(|x| x.measure.as_str()).collect();
     assert_eq!(ids, ["a", "c"]);
@@ -248,4 +410,94 @@ fn optimizer_picks_the_best_package_and_names_the_next_krona() {
     );
     let next = plan.next_step.unwrap();
     assert_eq!(next.measure.as_str(), "b");
+}
+
+/// Prevention and sorting on one pool: each alone saves more than its share of both
+/// together, so the best pair under a budget is found only by evaluating combinations.
+#[test]
+fn optimizer_counts_interacting_measures_once() {
+    let t = optimizer_table();
+    // 1 000 inhabitants × 10 kg = 10 t, all incinerated.
+    let p = pool("p", "food", "10", RouteMix::single(Route::Incineration));
+    let prevent = pooled(
+        "a_prevent",
+        &p,
+        &[Route::Incineration],
+        RouteMix::single(Route::Prevention),
+        "0.5",
+    );
+    let sort = pooled(
+        "b_sort",
+        &p,
+        &[Route::Incineration],
+        RouteMix::single(Route::Recycling),
+        "0.5",
+    );
+    let mut s = scenario(2025, 2025, "0");
+    s.items
+        .push(ScenarioItem::new(prevent, town("0001", 1_000), Year(2025)));
+    s.items
+        .push(ScenarioItem::new(sort, town("0001", 1_000), Year(2025)));
+    let cands = candidates(&LinearModel::new(&t, &s).unwrap(), 1).unwrap();
+    let plan = optimize(&cands, Budget::default());
+    // Prevention moves 5 t × (50 − (−2000)) = 10 250 kg; sorting then moves half of the
+    // 5 t left: 2.5 t × (50 − (−300)) = 875 kg. Alone it would move 5 t: 1 750 kg.
+    assert_eq!(plan.co2e_saved_kg_per_year, KgCo2e::new(d("11125")));
+    let sorted: Vec<_> = plan
+        .chosen
+        .iter()
+        .map(|c| (c.measure.as_str(), c.co2e_saved_kg_per_year.value()))
+        .collect();
+    assert_eq!(sorted, [("a_prevent", d("10250")), ("b_sort", d("875"))]);
+}
+
+/// Contributions are exact: the factors' CO2e parts add up to the total, the factors' and
+/// costs' SEK parts to the municipality's net, and the pools' parts to both on their own.
+#[test]
+fn contributions_add_up_to_the_totals() {
+    let mut s = scenario(2025, 2029, "0.03");
+    s.items.push(ScenarioItem::new(
+        food_prevention(),
+        town("0001", 10_000),
+        Year(2025),
+    ));
+    s.items.push(ScenarioItem::new(
+        textile_reuse(),
+        town("0001", 10_000),
+        Year(2025),
+    ));
+    let model = LinearModel::new(&table(), &s).unwrap();
+    let c = contributions(&model, &table(), &[]).unwrap();
+    let e = model.evaluation();
+    assert_eq!(
+        c.co2e_total_kg,
+        e.total.co2e_saved_kg_cumulative.central.value()
+    );
+    let muni = e
+        .total
+        .net_sek_cumulative(Perspective::Municipality)
+        .unwrap()
+        .central
+        .value();
+    assert!((c.net_sek_total - muni).abs() < d("0.000001"));
+    let sum = |q: bool, f: fn(&Contribution) -> Decimal| -> Decimal {
+        c.items
+            .iter()
+            .filter(|x| (x.kind == ContributionKind::Quantity) == q)
+            .map(f)
+            .sum()
+    };
+    for q in [false, true] {
+        assert!((sum(q, |x| x.co2e_share_pct) - d("100")).abs() < d("0.000001"));
+        assert!((sum(q, |x| x.net_sek_share_pct) - d("100")).abs() < d("0.000001"));
+    }
+    // Food prevention: 50 t × 5 years at full effect ramps 1/4, 2/4, 3/4, 1, 1 = 3.5 years:
+    // 175 t prevented, each −2 000 kg: the prevention factor contributes 350 000 kg.
+    let prevention = c
+        .items
+        .iter()
+        .find(|x| x.id == "ef.food.prevention")
+        .unwrap();
+    assert_eq!(prevention.co2e_kg, d("350000"));
+    assert_eq!(prevention.source.as_ref().unwrap().as_str(), "test_source");
 }

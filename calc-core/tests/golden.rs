@@ -10,6 +10,9 @@ use std::sync::Arc;
 fn kg(s: &str) -> KgCo2e {
     KgCo2e::new(d(s))
 }
+fn tonnes(s: &str) -> Tonnes {
+    Tonnes::new(d(s))
+}
 fn sek(s: &str) -> Sek {
     Sek::new(d(s))
 }
@@ -303,6 +306,7 @@ fn factor_override_replaces_the_table_value() {
         route: Route::Reuse,
         emission: Some(Estimate::exact(KgCo2ePerTonne::new(d("-4500")))),
         cost: None,
+        yield_share: None,
     });
     let e = evaluate(&table(), &s).unwrap();
     // 10 t × (1500 − (−4500)) = 60 000 kg.
@@ -341,10 +345,17 @@ fn missing_factor_is_a_typed_error() {
 #[test]
 fn overflow_is_an_error_not_a_wrap() {
     let mut s = scenario(2025, 2025, "0");
-    let item = ScenarioItem::new(textile_reuse(), town("0001", 1), Year(2025))
-        .with_quantity(Tonnes::new(rust_decimal::Decimal::MAX))
-        .unwrap()
-        .with_effect(Share::ONE);
+    let base = textile_reuse();
+    let huge = Arc::new(Measure {
+        pool: Arc::new(Pool {
+            basis: QuantityBasis::Tonnes {
+                tonnes: Tonnes::new(rust_decimal::Decimal::MAX),
+            },
+            ..(*base.pool).clone()
+        }),
+        ..(*base).clone()
+    });
+    let item = ScenarioItem::new(huge, town("0001", 1), Year(2025)).with_effect(Share::ONE);
     s.items.push(item);
     let err = evaluate(&table(), &s).unwrap_err();
     assert_eq!(
@@ -399,10 +410,10 @@ fn evaluation_serializes_decimals_as_strings() {
     );
 }
 
-/// Two measures take 60 % and 50 % of the same textiles in the same town: 110 % of the
-/// same tonnes would be counted; the evaluation says so.
+/// Two measures take 60 % and 50 % of the same textiles in the same town. They share one
+/// pool, so the second takes its 50 % of what the first left: no tonne is counted twice.
 #[test]
-fn overlapping_effects_are_flagged() {
+fn stacked_measures_share_the_pool() {
     let mut s = scenario(2025, 2025, "0");
     let a = town("0001", 10_000);
     s.items
@@ -412,7 +423,193 @@ fn overlapping_effects_are_flagged() {
         ..(*textile_reuse()).clone()
     });
     s.items
-        .push(ScenarioItem::new(other.clone(), a.clone(), Year(2025)).with_effect(share("0.5")));
+        .push(ScenarioItem::new(other, a, Year(2025)).with_effect(share("0.5")));
+    let e = evaluate(&table(), &s).unwrap();
+    // 10 000 × 5 kg = 50 t: the first (textile_reuse, by id) moves 30 t, the second half
+    // of the 20 t left = 10 t. Each tonne saves 1 500 − (−9 000) = 10 500 kg.
+    let moved: Vec<_> = e
+        .items
+        .iter()
+        .map(|i| (i.order_in_pool, i.summary.tonnes_shifted_per_year))
+        .collect();
+    assert_eq!(moved, [(1, tonnes("30")), (2, tonnes("10"))]);
+    assert_eq!(e.total.co2e_saved_kg_per_year.central, kg("420000"));
+    assert!(e.warnings.is_empty());
+}
+
+/// The worked example of the method pages: household food waste, 10 000 inhabitants ×
+/// 20 kg = 200 t, 60 % incinerated (120 t) and 40 % digested (80 t). Sorted food waste
+/// reaches the digester with a yield of 0.8; the rest is incinerated.
+///
+/// 1. Prevention (first: waste hierarchy) reaches the 5 kg avoidable per inhabitant =
+///    50 t of 200 t (a quarter) and halves it: share 0.125 of every route:
+///    15 t from incineration, 10 t from digestion, 25 t prevented.
+///    CO2e 15 × (−50) + 10 × (−100) − 25 × (−2000) = 48 250 kg.
+///    Waste fee saves 15 × 900 + 10 × 600 = 19 500 SEK and pays the running cost
+///    10 000 × 1 = 10 000 SEK: 9 500; households save 25 t × 20 000 = 500 000 SEK.
+/// 2. Sorting moves half of what is left in incineration: (120 − 15) × 0.5 = 52.5 t;
+///    42 t reach the digester, 10.5 t are rejected to incineration: net 42 t from
+///    incineration to digestion. CO2e 42 × (−50) − 42 × (−100) = 2 100 kg;
+///    waste fee 42 × 900 − 42 × 600 = 12 600 SEK.
+#[test]
+fn pools_order_yields_and_payers_by_hand() {
+    let mut t = table();
+    let food = FractionId::from("food");
+    t.insert_yield(Yield {
+        id: yield_id(&food, Route::AnaerobicDigestion),
+        fraction: food.clone(),
+        route: Route::AnaerobicDigestion,
+        reject: Route::Incineration,
+        value: Estimate::new(share("0.6"), share("0.8"), share("0.9")).unwrap(),
+        source: SourceId::from("test_source"),
+        locator: String::new(),
+        note: String::new(),
+    })
+    .unwrap();
+    let hh = pool(
+        "household_food",
+        "food",
+        "20",
+        RouteMix::new([
+            (Route::Incineration, share("0.6")),
+            (Route::AnaerobicDigestion, share("0.4")),
+        ])
+        .unwrap(),
+    );
+    let prevent = Arc::new(Measure {
+        basis: Some(QuantityBasis::PerInhabitant {
+            kg: KgPerInhabitant::new(d("5")),
+        }),
+        running_cost: Estimate::new(
+            SekPerInhabitant::new(d("0.5")),
+            SekPerInhabitant::new(d("1")),
+            SekPerInhabitant::new(d("2")),
+        )
+        .unwrap(),
+        cost_payer: Payer::WasteFee,
+        savings_payer: Payer::Households,
+        ..(*pooled(
+            "z_prevent",
+            &hh,
+            &[Route::Incineration, Route::AnaerobicDigestion],
+            RouteMix::single(Route::Prevention),
+            "0.5",
+        ))
+        .clone()
+    });
+    let sort = pooled(
+        "a_sort",
+        &hh,
+        &[Route::Incineration],
+        RouteMix::single(Route::AnaerobicDigestion),
+        "0.5",
+    );
+    let mut s = scenario(2025, 2025, "0");
+    let k = town("0001", 10_000);
+    // Listed sorting first: the order comes from the waste hierarchy, not from the list
+    // (and not from the ids: "a_sort" sorts before "z_prevent").
+    s.items.push(ScenarioItem::new(sort, k.clone(), Year(2025)));
+    s.items.push(ScenarioItem::new(prevent, k, Year(2025)));
+    let e = evaluate(&t, &s).unwrap();
+    let (sort_r, prev_r) = (&e.items[0], &e.items[1]);
+    assert_eq!((prev_r.order_in_pool, sort_r.order_in_pool), (1, 2));
+    assert_eq!(prev_r.pool_tonnes_per_year, tonnes("200"));
+    assert_eq!(prev_r.affected_tonnes_per_year, tonnes("50"));
+    assert_eq!(prev_r.summary.tonnes_shifted_per_year, tonnes("25"));
+    assert_eq!(prev_r.summary.co2e_saved_kg_per_year.central, kg("48250"));
+    let p = &prev_r.summary.net_sek_saved_per_year_by_payer;
+    assert_eq!(p.waste_fee.central, sek("9500"));
+    assert_eq!(p.households.central, sek("500000"));
+    assert_eq!(p.municipal_budget.central, sek("0"));
+    // Sorted is not recycled: 52.5 t sorted, 0.8 × 52.5 = 42 t digested.
+    assert_eq!(sort_r.summary.tonnes_shifted_per_year, tonnes("52.5"));
+    assert_eq!(
+        sort_r.destinations,
+        [
+            (Route::AnaerobicDigestion, tonnes("42.00")),
+            (Route::Incineration, tonnes("10.50")),
+        ]
+    );
+    assert_eq!(sort_r.summary.co2e_saved_kg_per_year.central, kg("2100"));
+    assert_eq!(
+        sort_r
+            .summary
+            .net_sek_saved_per_year_by_payer
+            .waste_fee
+            .central,
+        sek("12600")
+    );
+    // The measures' results add up to the total; the payers add up to society.
+    assert_eq!(e.total.co2e_saved_kg_per_year.central, kg("50350"));
+    let by = &e.total.net_sek_saved_per_year_by_payer;
+    assert_eq!(by.waste_fee.central, sek("22100"));
+    for pick in [
+        |b: Band<Sek>| b.low,
+        |b: Band<Sek>| b.central,
+        |b: Band<Sek>| b.high,
+    ] {
+        assert_eq!(
+            pick(e.total.net_sek_saved_per_year),
+            Sek::checked_sum([
+                pick(by.waste_fee),
+                pick(by.municipal_budget),
+                pick(by.households)
+            ])
+            .unwrap()
+        );
+    }
+    assert_eq!(
+        e.total
+            .net_sek_per_year(Perspective::Municipality)
+            .unwrap()
+            .central,
+        sek("22100")
+    );
+    // The municipality's cost per tonne: −22 100 SEK / 50.35 t.
+    assert_eq!(
+        e.total.cost_per_tonne_co2e.unwrap().value().round_dp(2),
+        d("-438.93")
+    );
+    // The cost range widens the SEK band: the low end pays the high running cost
+    // (20 000 instead of 10 000 SEK) on top of the low treatment costs saved
+    // (15 × 800 + 10 × 500 = 17 000): −3 000; the high end pays the low one (5 000) and
+    // saves 15 × 1 000 + 10 × 700 = 22 000: 17 000.
+    assert_eq!(
+        (p.waste_fee.low, p.waste_fee.high),
+        (sek("-3000"), sek("17000"))
+    );
+    assert_eq!(prev_r.summary.running_cost_sek_per_year.low, sek("5000"));
+    assert_eq!(prev_r.summary.running_cost_sek_per_year.high, sek("20000"));
+}
+
+/// A measure on routes where its pool has no tonnes moves nothing and says so; a quantity
+/// larger than the pool's routes is capped, with a warning.
+#[test]
+fn pool_warnings_name_the_measure() {
+    let p = pool("p", "food", "10", RouteMix::single(Route::Incineration));
+    let from_ad = pooled(
+        "from_ad",
+        &p,
+        &[Route::AnaerobicDigestion],
+        RouteMix::single(Route::Prevention),
+        "0.5",
+    );
+    let big = pooled(
+        "big",
+        &p,
+        &[Route::Incineration],
+        RouteMix::single(Route::Prevention),
+        "0.5",
+    );
+    let mut s = scenario(2025, 2025, "0");
+    let k = town("0001", 1_000);
+    s.items
+        .push(ScenarioItem::new(from_ad, k.clone(), Year(2025)));
+    s.items.push(
+        ScenarioItem::new(big, k, Year(2025))
+            .with_quantity(tonnes("25"))
+            .unwrap(),
+    );
     let e = evaluate(&table(), &s).unwrap();
     assert_eq!(
         e.warnings
@@ -420,10 +617,10 @@ fn overlapping_effects_are_flagged() {
             .map(ToString::to_string)
             .collect::<Vec<_>>(),
         vec![
-            "0001: measures textile_reuse, textile_swap act on the same textiles waste with effects adding up to 110 %"
+            "0001: measure big names 25 t, but pool p has 10 t in the routes it acts on; it reaches 10 t",
+            "0001: measure from_ad moves nothing: pool p has no tonnes in anaerobic_digestion",
         ]
     );
-    // At 60 % + 40 % they share the waste without counting it twice.
-    s.items[1] = ScenarioItem::new(other, a, Year(2025)).with_effect(share("0.4"));
-    assert!(evaluate(&table(), &s).unwrap().warnings.is_empty());
+    assert_eq!(e.items[0].summary.tonnes_shifted_per_year, Tonnes::ZERO);
+    assert_eq!(e.items[1].summary.tonnes_shifted_per_year, tonnes("5"));
 }

@@ -331,21 +331,30 @@ fn results_csv_in_swedish_excel_dialect() {
     assert_eq!(
         lines.next(),
         Some(
-            "\u{feff}scenario;kommunkod;kommun;åtgärd;effekt_procent;ton_per_år;t_co2e_per_år_låg;t_co2e_per_år;t_co2e_per_år_hög;netto_kr_per_år;t_co2e_totalt;netto_kr_totalt;nuvärde_kr;kr_per_t_co2e;första_år;sista_år"
+            "\u{feff}scenario;kommunkod;kommun;åtgärd;avfallspool;ordning_i_poolen;effekt_procent;ton_per_år;t_co2e_per_år_låg;t_co2e_per_år;t_co2e_per_år_hög;netto_kr_per_år_avfallstaxan;netto_kr_per_år_kommunens_budget;netto_kr_per_år_kommunen;netto_kr_per_år_hushållen;netto_kr_per_år_samhället;t_co2e_totalt;netto_kr_totalt_kommunen;netto_kr_totalt_samhället;nuvärde_kr_kommunen;nuvärde_kr_samhället;kr_per_t_co2e_kommunen;första_år;sista_år"
         )
     );
     let row: Vec<&str> = lines.next().unwrap().split(';').collect();
     assert_eq!(
-        &row[..6],
-        ["fil", "1490", "Borås", "textile_reuse", "20", "100,00"]
+        &row[..8],
+        [
+            "fil",
+            "1490",
+            "Borås",
+            "textile_reuse",
+            "textile_reuse",
+            "1",
+            "20",
+            "100,00"
+        ]
     );
     let total: Vec<&str> = lines.next().unwrap().split(';').collect();
-    assert_eq!(&total[..6], ["fil", "", "", "TOTALT", "", "100,00"]);
+    assert_eq!(&total[..8], ["fil", "", "", "TOTALT", "", "", "", "100,00"]);
     assert_eq!(lines.next(), None);
     // The English plain dialect has points and no BOM.
     let out = csvio::write_results_csv(&e, Dialect::PLAIN, Lang::En);
     assert!(out.starts_with("scenario,municipality_code,"));
-    assert!(out.contains(",TOTAL,,100.00,"));
+    assert!(out.contains(",TOTAL,,,,100.00,"));
 }
 
 fn valid_file() -> impl Strategy<Value = Vec<u8>> {

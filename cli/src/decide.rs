@@ -1,6 +1,7 @@
 //! `evaluate --monte-carlo`, `sensitivity` and `optimize`: deciding under uncertainty.
 
-use crate::{Failure, Loaded};
+use crate::{Failure, Format, Loaded};
+use calc_core::csvio::Dialect;
 use calc_core::csvio::{Lang, format_number};
 use calc_core::{
     Budget, LinearModel, MonteCarlo, Plan, Scenario, Sek, Sensitivity, candidates, monte_carlo,
@@ -98,8 +99,12 @@ pub(crate) fn run_sensitivity(loaded: &Loaded, json: bool, lang: Lang) -> Result
             ));
         }
         let h2 = match lang {
-            Lang::Sv => "Känslighet (kr netto över planperioden)",
-            Lang::En => "Sensitivity (net SEK over the plan period)",
+            Lang::Sv => {
+                "Känslighet (kommunens kr netto över planperioden: avfallstaxan och budgeten)"
+            }
+            Lang::En => {
+                "Sensitivity (the municipality's net SEK over the plan period: waste fee and budget)"
+            }
         };
         out.push(format!("{}: {h2}\n", s.name));
         for w in sens.sek.iter().take(10) {
@@ -128,8 +133,9 @@ pub(crate) fn run_optimize(
     let mut out = String::new();
     let mut docs = Vec::new();
     for s in &loaded.scenarios {
-        let e = model(loaded, s, lang)?.evaluation().clone();
-        let plan = optimize(&candidates(&e), budget, steps);
+        let cands = candidates(&model(loaded, s, lang)?, steps)
+            .map_err(|e| Failure::input(e.to_string()))?;
+        let plan = optimize(&cands, budget);
         if json {
             docs.push(PlanJson {
                 schema_version: calc_core::RESULTS_SCHEMA_VERSION,
@@ -187,4 +193,160 @@ pub(crate) fn run_optimize(
         return serde_json::to_vec_pretty(&docs).map_err(|e| Failure::input(e.to_string()));
     }
     Ok(out.into_bytes())
+}
+
+#[derive(Serialize)]
+struct ContributionJson<'a> {
+    scenario: &'a str,
+    #[serde(flatten)]
+    contribution: &'a calc_core::Contribution,
+}
+
+/// `contributions`: what drives each scenario's result.
+pub(crate) fn run_contributions(
+    catalogue: &factors::Catalogue,
+    loaded: &Loaded,
+    format: Format,
+    dialect: Dialect,
+    top: usize,
+    lang: Lang,
+) -> Result<Vec<u8>, Failure> {
+    let cost_sources: Vec<(String, calc_core::SourceId)> = catalogue
+        .measures
+        .iter()
+        .filter_map(|m| {
+            m.cost_source
+                .clone()
+                .map(|s| (m.id.as_str().to_string(), s))
+        })
+        .collect();
+    let mut all = Vec::new();
+    for s in &loaded.scenarios {
+        let c = calc_core::contributions(&model(loaded, s, lang)?, &loaded.table, &cost_sources)
+            .map_err(|e| Failure::input(e.to_string()))?;
+        all.push((s.name.as_str(), c));
+    }
+    let kind = |k: calc_core::ContributionKind, lang: Lang| match (k, lang) {
+        (calc_core::ContributionKind::Factor, Lang::Sv) => "faktor",
+        (calc_core::ContributionKind::Factor, Lang::En) => "factor",
+        (calc_core::ContributionKind::Quantity, Lang::Sv) => "mängd",
+        (calc_core::ContributionKind::Quantity, Lang::En) => "quantity",
+        (calc_core::ContributionKind::Cost, Lang::Sv) => "kostnad",
+        (calc_core::ContributionKind::Cost, Lang::En) => "cost",
+    };
+    let source_kind = |k: Option<calc_core::SourceKind>| match (k, lang) {
+        (Some(calc_core::SourceKind::Published), Lang::Sv) => "publicerad",
+        (Some(calc_core::SourceKind::Published), Lang::En) => "published",
+        (Some(calc_core::SourceKind::Derived), Lang::Sv) => "härledd",
+        (Some(calc_core::SourceKind::Derived), Lang::En) => "derived",
+        (Some(calc_core::SourceKind::Estimate), Lang::Sv) => "uppskattning",
+        (Some(calc_core::SourceKind::Estimate), Lang::En) => "estimate",
+        (None, _) => "",
+    };
+    match format {
+        Format::Json => {
+            let rows: Vec<ContributionJson<'_>> = all
+                .iter()
+                .flat_map(|(name, c)| {
+                    c.items.iter().map(move |x| ContributionJson {
+                        scenario: name,
+                        contribution: x,
+                    })
+                })
+                .collect();
+            serde_json::to_vec_pretty(&rows).map_err(|e| Failure::input(e.to_string()))
+        }
+        Format::Csv => {
+            let comma = dialect.decimal_comma;
+            let f = |d: Decimal| calc_core::csvio::format_fixed(d, 2, comma);
+            let header: [&str; 9] = match lang {
+                Lang::Sv => [
+                    "scenario",
+                    "typ",
+                    "id",
+                    "källa",
+                    "källtyp",
+                    "t_co2e_totalt",
+                    "andel_co2e_procent",
+                    "kommunens_netto_kr_totalt",
+                    "andel_netto_kr_procent",
+                ],
+                Lang::En => [
+                    "scenario",
+                    "kind",
+                    "id",
+                    "source",
+                    "source_kind",
+                    "t_co2e_total",
+                    "co2e_share_pct",
+                    "municipality_net_sek_total",
+                    "net_sek_share_pct",
+                ],
+            };
+            let mut rows: Vec<Vec<String>> =
+                vec![header.iter().map(|h| (*h).to_string()).collect()];
+            for (name, c) in &all {
+                for x in &c.items {
+                    rows.push(vec![
+                        (*name).to_string(),
+                        kind(x.kind, lang).to_string(),
+                        x.id.clone(),
+                        x.source.as_ref().map_or(String::new(), |s| s.to_string()),
+                        source_kind(x.source_kind).to_string(),
+                        f(x.co2e_kg / Decimal::ONE_THOUSAND),
+                        f(x.co2e_share_pct),
+                        f(x.net_sek),
+                        f(x.net_sek_share_pct),
+                    ]);
+                }
+            }
+            let text = crate::text::write_rows(&rows, dialect);
+            Ok(calc_core::csvio::encode(&text, dialect.encoding))
+        }
+        Format::Table => {
+            let mut out = String::new();
+            for (name, c) in &all {
+                out.push_str(&match lang {
+                    Lang::Sv => format!(
+                        "{name}: vad som driver resultatet över planperioden ({} t CO2e; kommunens netto {} kr)\n",
+                        tonnes(c.co2e_total_kg, lang),
+                        format_number(c.net_sek_total, 0, lang)
+                    ),
+                    Lang::En => format!(
+                        "{name}: what drives the result over the plan period ({} t CO2e; the municipality's net {} SEK)\n",
+                        tonnes(c.co2e_total_kg, lang),
+                        format_number(c.net_sek_total, 0, lang)
+                    ),
+                });
+                let (h_kind, h_src, h_co2e, h_sek) = match lang {
+                    Lang::Sv => ("typ", "källa", "% av CO2e", "% av kommunens kr"),
+                    Lang::En => ("kind", "source", "% of CO2e", "% of municipal SEK"),
+                };
+                out.push_str(&format!(
+                    "  {:>3}  {:<9} {:<46} {:<58} {:>10} {:>18}\n",
+                    "#", h_kind, "id", h_src, h_co2e, h_sek
+                ));
+                for (i, x) in c.items.iter().take(top).enumerate() {
+                    let src = match &x.source {
+                        Some(s) => format!("{s} ({})", source_kind(x.source_kind)),
+                        None => String::new(),
+                    };
+                    out.push_str(&format!(
+                        "  {:>3}  {:<9} {:<46} {:<58} {:>10} {:>18}\n",
+                        i + 1,
+                        kind(x.kind, lang),
+                        x.id,
+                        src,
+                        format_number(x.co2e_share_pct, 1, lang),
+                        format_number(x.net_sek_share_pct, 1, lang),
+                    ));
+                }
+                out.push_str(match lang {
+                    Lang::Sv => "  Faktorerna och kostnaderna summerar till 100 %, liksom mängderna (avfallspoolerna) för sig; negativa andelar drar åt andra hållet.\n",
+                    Lang::En => "  Factors and costs add up to 100 %, and so do the quantities (pools) on their own; negative shares pull the other way.\n",
+                });
+            }
+            Ok(out.into_bytes())
+        }
+    }
 }

@@ -11,7 +11,7 @@ mod text;
 use calc_core::csvio::{self, CsvError, Dialect, Encoding, Lang, ScenarioContext};
 use calc_core::{
     Evaluation, FactorSetInfo, FactorTable, PlanPeriod, RankBy, ResultsJson, Scenario, Share, Year,
-    evaluate, rank,
+    evaluate,
 };
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use factors::Catalogue;
@@ -61,11 +61,35 @@ enum Command {
     /// Which factors move the totals most: each factor alone at its low and high value
     /// (tornado data), so you know which numbers deserve better data.
     Sensitivity(SensitivityArgs),
+    /// What drives the result: each factor's, pool quantity's and measure cost's share of
+    /// the total CO2e and of the municipality's net SEK over the plan period, largest first
+    /// (default: the built-in Sjuhärad scenario, every measure in all eight municipalities).
+    Contributions(ContributionsArgs),
     /// The set of measures that saves the most CO2e per year within a budget.
     ///
     /// Each measure can be left out or done at 1/steps, 2/steps … of its effect in the
     /// scenario; its costs are assumed to scale with the level.
     Optimize(OptimizeArgs),
+}
+
+#[derive(Debug, Args)]
+struct ContributionsArgs {
+    /// A scenario file (CSV); without it, the built-in Sjuhärad scenario.
+    #[arg(value_name = "SCENARIO.csv")]
+    scenario: Option<PathBuf>,
+    #[command(flatten)]
+    factors: FactorArgs,
+    /// Plan period, first and last year.
+    #[arg(long, value_name = "FIRST-LAST", default_value = "2025-2035")]
+    period: String,
+    /// Discount rate in percent for the net present value.
+    #[arg(long, value_name = "PERCENT", default_value = "3.5")]
+    discount_rate: String,
+    /// How many rows the table shows (CSV and JSON have all).
+    #[arg(long, default_value_t = 25)]
+    top: usize,
+    #[command(flatten)]
+    output: OutputArgs,
 }
 
 #[derive(Debug, Args)]
@@ -89,6 +113,9 @@ struct OptimizeArgs {
     /// Effect levels per measure (1 = all or nothing, 4 = 25 %, 50 %, 75 %, 100 %).
     #[arg(long, default_value_t = 1)]
     steps: u32,
+    /// Whose spending the budget limits (measures paid by others cost it nothing).
+    #[arg(long, value_enum, default_value_t = PerspectiveArg::Municipality)]
+    perspective: PerspectiveArg,
     #[command(flatten)]
     output: OutputArgs,
 }
@@ -154,6 +181,33 @@ enum RankByArg {
     Sek,
     /// Lowest cost per tonne CO2e first (negative: saves money too).
     CostPerTonne,
+}
+
+/// Whose money counts.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum PerspectiveArg {
+    /// The municipality: the waste fee collective and the tax-funded budget together.
+    Municipality,
+    /// Society: the municipality and the households.
+    Society,
+    /// The waste fee collective (avfallstaxan) only.
+    WasteFee,
+    /// The municipality's tax-funded budget only.
+    MunicipalBudget,
+    /// Residents only.
+    Households,
+}
+
+impl From<PerspectiveArg> for calc_core::Perspective {
+    fn from(p: PerspectiveArg) -> Self {
+        match p {
+            PerspectiveArg::Municipality => Self::Municipality,
+            PerspectiveArg::Society => Self::Society,
+            PerspectiveArg::WasteFee => Self::WasteFee,
+            PerspectiveArg::MunicipalBudget => Self::MunicipalBudget,
+            PerspectiveArg::Households => Self::Households,
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -229,6 +283,9 @@ struct RankArgs {
     /// What to rank by.
     #[arg(long, value_enum, default_value_t = RankByArg::Co2e)]
     by: RankByArg,
+    /// Whose money counts for `--by sek` and `--by cost-per-tonne`.
+    #[arg(long, value_enum, default_value_t = PerspectiveArg::Municipality)]
+    perspective: PerspectiveArg,
     #[command(flatten)]
     output: OutputArgs,
 }
@@ -291,6 +348,7 @@ fn main() -> ExitCode {
         Command::Factors(a) => (a.output.lang, a.output.out.clone()),
         Command::Template(a) => (a.lang, a.out.clone()),
         Command::Sensitivity(a) => (a.output.lang, a.output.out.clone()),
+        Command::Contributions(a) => (a.output.lang, a.output.out.clone()),
         Command::Optimize(a) => (a.output.lang, a.output.out.clone()),
     };
     let lang = Lang::from(lang);
@@ -311,12 +369,14 @@ fn main() -> ExitCode {
         Command::Sensitivity(a) => load(catalogue, &a.scenario, lang).and_then(|l| {
             decide::run_sensitivity(&l, matches!(a.output.format, Format::Json), lang)
         }),
+        Command::Contributions(a) => run_contributions(catalogue, a, lang),
         Command::Optimize(a) => load(catalogue, &a.scenario, lang).and_then(|l| {
             let budget = calc_core::Budget {
                 once: a.budget_sek.map(|b| calc_core::Sek::new(Decimal::from(b))),
                 per_year: a
                     .budget_sek_per_year
                     .map(|b| calc_core::Sek::new(Decimal::from(b))),
+                perspective: a.perspective.into(),
             };
             decide::run_optimize(
                 &l,
@@ -531,6 +591,49 @@ fn load(catalogue: &Catalogue, args: &ScenarioArgs, lang: Lang) -> Result<Loaded
     })
 }
 
+/// `contributions`: the scenario file's scenarios, or the built-in default scenario.
+fn run_contributions(catalogue: &Catalogue, args: &ContributionsArgs, lang: Lang) -> Outcome {
+    let loaded = match &args.scenario {
+        Some(path) => load(
+            catalogue,
+            &ScenarioArgs {
+                scenario: path.clone(),
+                factors: FactorArgs {
+                    factors: args.factors.factors.clone(),
+                    replace_factors: args.factors.replace_factors,
+                    factor_set: args.factors.factor_set.clone(),
+                },
+                period: args.period.clone(),
+                discount_rate: args.discount_rate.clone(),
+                keep_valid: false,
+            },
+            lang,
+        )?,
+        None => {
+            let period = parse_period(&args.period, lang)?;
+            let mut scenario = catalogue.default_scenario();
+            scenario.period = period;
+            scenario.discount_rate = parse_rate(&args.discount_rate, lang)?;
+            Loaded {
+                table: factor_table(catalogue, &args.factors, lang)?,
+                scenarios: vec![scenario],
+                dialect: Dialect::EXCEL_SV,
+                warnings: Vec::new(),
+            }
+        }
+    };
+    print_warnings(&loaded.warnings);
+    let dialect = args.output.csv_dialect.resolve(Some(loaded.dialect));
+    decide::run_contributions(
+        catalogue,
+        &loaded,
+        args.output.format,
+        dialect,
+        args.top,
+        lang,
+    )
+}
+
 fn rows_with_errors(errors: &[CsvError]) -> usize {
     let mut lines: Vec<u64> = errors.iter().map(|e| e.line).filter(|l| *l > 1).collect();
     lines.dedup();
@@ -702,23 +805,30 @@ fn run_rank(catalogue: &Catalogue, args: &RankArgs, lang: Lang) -> Outcome {
     };
     let dialect = args.output.csv_dialect.resolve(Some(loaded.dialect));
     let format = args.output.format;
+    let perspective = calc_core::Perspective::from(args.perspective);
     let parts = render_each(&loaded, lang, |e| {
-        let r = rank(e, by);
+        let r = calc_core::rank_for(e, by, perspective);
         match format {
-            Format::Table => text::rank_tables(catalogue, &[(e, r)], by, lang).into_bytes(),
-            Format::Csv => text::rank_csv(catalogue, &[(e, r)], dialect, lang, false).into_bytes(),
+            Format::Table => {
+                text::rank_tables(catalogue, &[(e, r)], by, perspective, lang).into_bytes()
+            }
+            Format::Csv => {
+                text::rank_csv(catalogue, &[(e, r)], dialect, lang, perspective, false).into_bytes()
+            }
             Format::Json => {
                 #[derive(serde::Serialize)]
                 struct RankJson<'a> {
                     schema_version: &'static str,
                     scenario: &'a str,
                     by: RankBy,
+                    perspective: calc_core::Perspective,
                     ranking: &'a [calc_core::Ranked],
                 }
                 serde_json::to_vec_pretty(&RankJson {
                     schema_version: calc_core::RESULTS_SCHEMA_VERSION,
                     scenario: &e.scenario,
                     by,
+                    perspective,
                     ranking: &r,
                 })
                 .unwrap_or_default()
@@ -728,7 +838,7 @@ fn run_rank(catalogue: &Catalogue, args: &RankArgs, lang: Lang) -> Outcome {
     Ok(match format {
         Format::Table => join(parts, b"\n"),
         Format::Csv => {
-            let mut text = text::rank_csv(catalogue, &[], dialect, lang, true);
+            let mut text = text::rank_csv(catalogue, &[], dialect, lang, perspective, true);
             text.push_str(&String::from_utf8_lossy(&join(parts, b"")));
             csvio::encode(&text, dialect.encoding)
         }

@@ -3,7 +3,7 @@
 use super::{Format, Outcome, OutputArgs, json_bytes, percent, round};
 use calc_core::csvio::{self, Dialect, Lang, format_number};
 use calc_core::{
-    Band, Evaluation, FactorTable, KgCo2e, QuantityBasis, RankBy, Ranked, Sek, Summary,
+    Band, Evaluation, FactorTable, KgCo2e, Perspective, QuantityBasis, RankBy, Ranked, Sek, Summary,
 };
 use factors::Catalogue;
 use rust_decimal::Decimal;
@@ -112,6 +112,20 @@ fn sek_band(b: Band<Sek>) -> Band<Decimal> {
     }
 }
 
+fn perspective_label(p: Perspective, lang: Lang) -> &'static str {
+    match p {
+        Perspective::Municipality => t(
+            lang,
+            "kommunen (avfallstaxan + budgeten)",
+            "municipality (waste fee + budget)",
+        ),
+        Perspective::Society => t(lang, "samhället (alla)", "society (all)"),
+        Perspective::WasteFee => t(lang, "avfallstaxan", "waste fee"),
+        Perspective::MunicipalBudget => t(lang, "kommunens budget", "municipal budget"),
+        Perspective::Households => t(lang, "hushållen", "households"),
+    }
+}
+
 fn totals(e: &Evaluation, lang: Lang, out: &mut String) {
     let s = &e.total;
     let period = format!("{}–{}", e.period.start(), e.period.end());
@@ -131,72 +145,136 @@ fn totals(e: &Evaluation, lang: Lang, out: &mut String) {
         1,
         lang,
     ));
-    table.push(band_row(
-        t(
-            lang,
-            "Netto kr per år (full effekt)",
-            "Net SEK per year (full effect)",
-        ),
-        sek_band(s.net_sek_saved_per_year),
-        0,
+    let per_year = t(
         lang,
-    ));
+        "Netto kr per år, full effekt, utan engångskostnader",
+        "Net SEK per year, full effect, one-time costs left out",
+    );
+    table.push(vec![
+        per_year.to_string(),
+        String::new(),
+        String::new(),
+        String::new(),
+    ]);
+    for p in [
+        Perspective::Municipality,
+        Perspective::WasteFee,
+        Perspective::MunicipalBudget,
+        Perspective::Households,
+        Perspective::Society,
+    ] {
+        let indent = if matches!(p, Perspective::WasteFee | Perspective::MunicipalBudget) {
+            "    "
+        } else {
+            "  "
+        };
+        table.push(band_row(
+            &format!("{indent}{}", perspective_label(p, lang)),
+            sek_band(s.net_sek_per_year(p).unwrap_or_default()),
+            0,
+            lang,
+        ));
+    }
     table.push(band_row(
         &format!("{} {period}", t(lang, "t CO2e totalt", "t CO2e total")),
         tonnes_band(s.co2e_saved_kg_cumulative),
         1,
         lang,
     ));
-    table.push(band_row(
-        &format!("{} {period}", t(lang, "Netto kr totalt", "Net SEK total")),
-        sek_band(s.net_sek_saved_cumulative),
-        0,
-        lang,
-    ));
-    table.push(band_row(
-        t(lang, "Nuvärde kr", "Net present value SEK"),
-        sek_band(s.net_present_value_sek),
-        0,
-        lang,
-    ));
+    let total = format!("{} {period}", t(lang, "Netto kr totalt", "Net SEK total"));
+    let npv = t(lang, "Nuvärde kr", "Net present value SEK").to_string();
+    for (label, figure) in [
+        (
+            &total,
+            Summary::net_sek_cumulative as fn(&Summary, Perspective) -> _,
+        ),
+        (&npv, Summary::net_present_value),
+    ] {
+        for p in [Perspective::Municipality, Perspective::Society] {
+            table.push(band_row(
+                &format!("{label}, {}", perspective_label(p, lang)),
+                sek_band(figure(s, p).unwrap_or_default()),
+                0,
+                lang,
+            ));
+        }
+    }
     table.push(vec![
-        t(lang, "Kr per t CO2e", "SEK per t CO2e").to_string(),
+        format!(
+            "{}, {}",
+            t(lang, "Kr per t CO2e", "SEK per t CO2e"),
+            perspective_label(Perspective::Municipality, lang)
+        ),
         String::new(),
-        cost_per_tonne(s, lang),
+        cost_per_tonne(s, Perspective::Municipality, lang),
         String::new(),
     ]);
     table.render(out);
+    let _ = writeln!(
+        out,
+        "{}",
+        t(
+            lang,
+            "Sparade kronor är positiva, kostnader negativa; kr per t CO2e är positivt när det kostar. Nuvärde och totaler räknar med engångskostnaderna.",
+            "Money saved is positive, costs negative; SEK per t CO2e is positive when it costs. Present values and totals include one-time costs."
+        )
+    );
+    let _ = writeln!(
+        out,
+        "{}",
+        t(
+            lang,
+            "Åtgärder på samma avfall verkar i avfallstrappans ordning (förebyggande, återanvändning, sortering) på det som är kvar efter de föregående; varje åtgärds resultat är vad den lägger till, och resultaten summerar till totalen.",
+            "Measures on the same waste act in waste-hierarchy order (prevention, reuse, sorting) on what the ones before them left; each measure's result is what it adds, and the results add up to the total."
+        )
+    );
 }
 
-fn cost_per_tonne(s: &Summary, lang: Lang) -> String {
-    s.cost_per_tonne_co2e
+fn cost_per_tonne(s: &Summary, p: Perspective, lang: Lang) -> String {
+    s.cost_per_tonne_for(p)
         .map_or_else(|| "–".to_string(), |c| num(c.value(), 0, lang))
 }
 
-fn summary_cells(s: &Summary, lang: Lang) -> [String; 6] {
+fn summary_cells(s: &Summary, p: Perspective, lang: Lang) -> [String; 7] {
+    let sek = |b: Option<Band<Sek>>| num(b.unwrap_or_default().central.value(), 0, lang);
     [
         num(s.tonnes_shifted_per_year.value(), 1, lang),
         num(tco2e(s.co2e_saved_kg_per_year.central), 1, lang),
-        num(s.net_sek_saved_per_year.central.value(), 0, lang),
+        sek(s.net_sek_per_year(p)),
+        num(
+            s.net_sek_saved_per_year_by_payer.households.central.value(),
+            0,
+            lang,
+        ),
         num(tco2e(s.co2e_saved_kg_cumulative.central), 1, lang),
-        num(s.net_sek_saved_cumulative.central.value(), 0, lang),
-        cost_per_tonne(s, lang),
+        sek(s.net_sek_cumulative(p)),
+        cost_per_tonne(s, p, lang),
     ]
 }
 
-const FIGURE_HEADERS: [(&str, &str); 6] = [
-    ("t/år", "t/yr"),
-    ("t CO2e/år", "t CO2e/yr"),
-    ("netto kr/år", "net SEK/yr"),
-    ("t CO2e totalt", "t CO2e total"),
-    ("netto kr totalt", "net SEK total"),
-    ("kr/t CO2e", "SEK/t CO2e"),
-];
-
-fn figure_headers(lang: Lang) -> impl Iterator<Item = (&'static str, bool)> {
-    FIGURE_HEADERS
-        .iter()
-        .map(move |(sv, en)| (t(lang, sv, en), true))
+fn figure_headers(p: Perspective, lang: Lang) -> Vec<(String, bool)> {
+    let who = match p {
+        Perspective::Municipality => t(lang, "kommunen", "municipality"),
+        Perspective::Society => t(lang, "samhället", "society"),
+        Perspective::WasteFee => t(lang, "taxan", "waste fee"),
+        Perspective::MunicipalBudget => t(lang, "budgeten", "budget"),
+        Perspective::Households => t(lang, "hushållen", "households"),
+    };
+    vec![
+        (t(lang, "t/år", "t/yr").to_string(), true),
+        (t(lang, "t CO2e/år", "t CO2e/yr").to_string(), true),
+        (format!("{} {who}", t(lang, "kr/år", "SEK/yr")), true),
+        (
+            t(lang, "kr/år hushållen", "SEK/yr households").to_string(),
+            true,
+        ),
+        (t(lang, "t CO2e totalt", "t CO2e total").to_string(), true),
+        (format!("{} {who}", t(lang, "kr totalt", "SEK total")), true),
+        (
+            format!("{} {who}", t(lang, "kr/t CO2e", "SEK/t CO2e")),
+            true,
+        ),
+    ]
 }
 
 fn header(e: &Evaluation, lang: Lang, out: &mut String) {
@@ -247,11 +325,12 @@ pub(crate) fn evaluation_tables(
             (t(lang, "åtgärd", "measure"), false),
             (t(lang, "namn", "name"), false),
         ];
-        h.extend(figure_headers(lang));
+        let fh = figure_headers(Perspective::Municipality, lang);
+        h.extend(fh.iter().map(|(a, b)| (a.as_str(), *b)));
         let mut table = TextTable::new(&h);
         for g in &e.by_measure {
             let mut row = vec![g.key.clone(), measure_name(catalogue, &g.key, lang)];
-            row.extend(summary_cells(&g.summary, lang));
+            row.extend(summary_cells(&g.summary, Perspective::Municipality, lang));
             table.push(row);
         }
         table.render(&mut out);
@@ -261,14 +340,15 @@ pub(crate) fn evaluation_tables(
             (t(lang, "kod", "code"), false),
             (t(lang, "kommun", "municipality"), false),
         ];
-        h.extend(figure_headers(lang));
+        let fh = figure_headers(Perspective::Municipality, lang);
+        h.extend(fh.iter().map(|(a, b)| (a.as_str(), *b)));
         let mut table = TextTable::new(&h);
         for g in &e.by_municipality {
             let name = catalogue
                 .municipality(&g.key)
                 .map_or_else(String::new, |m| m.name.clone());
             let mut row = vec![g.key.clone(), name];
-            row.extend(summary_cells(&g.summary, lang));
+            row.extend(summary_cells(&g.summary, Perspective::Municipality, lang));
             table.push(row);
         }
         table.render(&mut out);
@@ -286,16 +366,21 @@ pub(crate) fn evaluation_tables(
             let mut h = vec![
                 (t(lang, "åtgärd", "measure"), false),
                 (t(lang, "kommun", "municipality"), false),
+                (t(lang, "avfallspool", "pool"), false),
+                (t(lang, "ordning", "order"), true),
                 (t(lang, "effekt", "effect"), true),
                 (t(lang, "start", "start"), true),
                 (t(lang, "full", "full"), true),
             ];
-            h.extend(figure_headers(lang));
+            let fh = figure_headers(Perspective::Municipality, lang);
+            h.extend(fh.iter().map(|(a, b)| (a.as_str(), *b)));
             let mut table = TextTable::new(&h);
             for item in &e.items {
                 let mut row = vec![
                     item.measure.0.clone(),
                     item.municipality_name.clone(),
+                    item.pool.0.clone(),
+                    item.order_in_pool.to_string(),
                     percent(
                         calc_core::Share::new(round(item.effect.value(), 4)).unwrap_or(item.effect),
                         lang,
@@ -303,7 +388,11 @@ pub(crate) fn evaluation_tables(
                     item.start_year.to_string(),
                     item.full_effect_year.to_string(),
                 ];
-                row.extend(summary_cells(&item.summary, lang));
+                row.extend(summary_cells(
+                    &item.summary,
+                    Perspective::Municipality,
+                    lang,
+                ));
                 table.push(row);
             }
             table.render(&mut out);
@@ -332,6 +421,7 @@ pub(crate) fn rank_tables(
     catalogue: &Catalogue,
     ranked: &[(&Evaluation, Vec<Ranked>)],
     by: RankBy,
+    perspective: Perspective,
     lang: Lang,
 ) -> String {
     let mut out = String::new();
@@ -342,16 +432,18 @@ pub(crate) fn rank_tables(
         header(e, lang, &mut out);
         let _ = writeln!(
             out,
-            "{}: {}",
+            "{}: {} ({})",
             t(lang, "Rangordning efter", "Ranked by"),
-            rank_by_label(by, lang)
+            rank_by_label(by, lang),
+            perspective_label(perspective, lang)
         );
         let mut h = vec![
             ("#", true),
             (t(lang, "åtgärd", "measure"), false),
             (t(lang, "namn", "name"), false),
         ];
-        h.extend(figure_headers(lang));
+        let fh = figure_headers(perspective, lang);
+        h.extend(fh.iter().map(|(a, b)| (a.as_str(), *b)));
         let mut table = TextTable::new(&h);
         for x in r {
             let mut row = vec![
@@ -359,7 +451,7 @@ pub(crate) fn rank_tables(
                 x.measure.key.clone(),
                 measure_name(catalogue, &x.measure.key, lang),
             ];
-            row.extend(summary_cells(&x.measure.summary, lang));
+            row.extend(summary_cells(&x.measure.summary, perspective, lang));
             table.push(row);
         }
         table.render(&mut out);
@@ -373,6 +465,7 @@ pub(crate) fn rank_csv(
     ranked: &[(&Evaluation, Vec<Ranked>)],
     dialect: Dialect,
     lang: Lang,
+    perspective: Perspective,
     header: bool,
 ) -> String {
     let comma = dialect.decimal_comma;
@@ -385,6 +478,7 @@ pub(crate) fn rank_csv(
             ("name", "namn"),
             ("tonnes_shifted_per_year", "ton_per_år"),
             ("t_co2e_per_year", "t_co2e_per_år"),
+            ("perspective", "perspektiv"),
             ("net_sek_per_year", "netto_kr_per_år"),
             ("t_co2e_cumulative", "t_co2e_totalt"),
             ("net_sek_cumulative", "netto_kr_totalt"),
@@ -407,10 +501,17 @@ pub(crate) fn rank_csv(
                 measure_name(catalogue, &x.measure.key, lang),
                 f(s.tonnes_shifted_per_year.value()),
                 f(tco2e(s.co2e_saved_kg_per_year.central)),
-                f(s.net_sek_saved_per_year.central.value()),
+                perspective.id().to_string(),
+                f(s.net_sek_per_year(perspective)
+                    .unwrap_or_default()
+                    .central
+                    .value()),
                 f(tco2e(s.co2e_saved_kg_cumulative.central)),
-                f(s.net_sek_saved_cumulative.central.value()),
-                s.cost_per_tonne_co2e
+                f(s.net_sek_cumulative(perspective)
+                    .unwrap_or_default()
+                    .central
+                    .value()),
+                s.cost_per_tonne_for(perspective)
                     .map(|c| f(c.value()))
                     .unwrap_or_default(),
             ]);
@@ -427,7 +528,7 @@ pub(crate) fn rank_csv(
     write_rows(&rows, dialect)
 }
 
-fn write_rows(rows: &[Vec<String>], dialect: Dialect) -> String {
+pub(crate) fn write_rows(rows: &[Vec<String>], dialect: Dialect) -> String {
     let mut w = CsvText::new(dialect);
     for r in rows {
         w.row(r);
@@ -475,7 +576,10 @@ impl CsvText {
     }
 }
 
-fn basis_text(b: &QuantityBasis, lang: Lang) -> String {
+fn basis_text(b: &Option<QuantityBasis>, lang: Lang) -> String {
+    let Some(b) = b else {
+        return t(lang, "hela poolen", "whole pool").to_string();
+    };
     match b {
         QuantityBasis::Tonnes { tonnes } => format!("{} t", num(tonnes.value(), 1, lang)),
         QuantityBasis::PerInhabitant { kg } => {
@@ -516,6 +620,8 @@ pub(crate) fn measures(catalogue: &Catalogue, output: &OutputArgs, lang: Lang) -
                 "id",
                 "area",
                 "fraction",
+                "pool",
+                "stage",
                 "default_effect_pct",
                 "ramp_years",
                 "basis",
@@ -527,6 +633,8 @@ pub(crate) fn measures(catalogue: &Catalogue, output: &OutputArgs, lang: Lang) -
                     m.id.0.clone(),
                     m.area.clone(),
                     m.fraction.0.clone(),
+                    m.pool.id.0.clone(),
+                    m.stage.id().to_string(),
                     csvio::format_decimal(m.default_effect.percent(), dialect.decimal_comma),
                     m.ramp_years.to_string(),
                     basis_text(&m.basis, Lang::En),
@@ -540,7 +648,8 @@ pub(crate) fn measures(catalogue: &Catalogue, output: &OutputArgs, lang: Lang) -
             let mut table = TextTable::new(&[
                 ("id", false),
                 (t(lang, "område", "area"), false),
-                (t(lang, "avfallsslag", "fraction"), false),
+                (t(lang, "avfallspool", "pool"), false),
+                (t(lang, "steg", "stage"), false),
                 (t(lang, "effekt", "effect"), true),
                 (t(lang, "år till full", "ramp yrs"), true),
                 (t(lang, "mängd", "quantity"), false),
@@ -550,7 +659,11 @@ pub(crate) fn measures(catalogue: &Catalogue, output: &OutputArgs, lang: Lang) -
                 table.push(vec![
                     m.id.0.clone(),
                     m.area.clone(),
-                    m.fraction.0.clone(),
+                    m.pool.id.0.clone(),
+                    match lang {
+                        Lang::Sv => m.stage.name_sv().to_string(),
+                        Lang::En => m.stage.name_en().to_string(),
+                    },
                     percent(m.default_effect, lang),
                     m.ramp_years.to_string(),
                     basis_text(&m.basis, lang),

@@ -394,3 +394,64 @@ fn template_evaluates() {
     assert_eq!(v["by_municipality"].as_array().unwrap().len(), 8);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn contributions_of_the_default_scenario() {
+    golden("contributions_sv", &["contributions"], 0);
+    golden(
+        "contributions_en_csv",
+        &[
+            "contributions",
+            "--lang",
+            "en",
+            "--format",
+            "csv",
+            "--csv-dialect",
+            "plain",
+        ],
+        0,
+    );
+    golden(
+        "contributions_example_json",
+        &["contributions", "examples/sjuharad.csv", "--format", "json"],
+        0,
+    );
+}
+
+/// The JSON list has the fields the issue names, and each split adds up to 100 %.
+#[test]
+fn contributions_json_shares_add_up() {
+    let out = run(&["contributions", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rows = v.as_array().unwrap();
+    for key in [
+        "kind",
+        "id",
+        "source",
+        "source_kind",
+        "co2e_share_pct",
+        "net_sek_share_pct",
+    ] {
+        assert!(rows.iter().all(|r| r.get(key).is_some()), "{key}");
+    }
+    for quantity in [false, true] {
+        for key in ["co2e_share_pct", "net_sek_share_pct"] {
+            let sum: rust_decimal::Decimal = rows
+                .iter()
+                .filter(|r| (r["kind"] == "quantity") == quantity)
+                .map(|r| {
+                    r[key]
+                        .as_str()
+                        .unwrap()
+                        .parse::<rust_decimal::Decimal>()
+                        .unwrap()
+                })
+                .sum();
+            assert!(
+                (sum - rust_decimal::Decimal::ONE_HUNDRED).abs() < rust_decimal::Decimal::new(1, 6),
+                "{key} {quantity}: {sum}"
+            );
+        }
+    }
+}

@@ -7,8 +7,8 @@
 
 use calc_core::csvio::{self, CsvError};
 use calc_core::{
-    FactorSetInfo, FactorTable, Fraction, Measure, MeasureId, Municipality, PlanPeriod, Scenario,
-    ScenarioItem, Share, Source, Year,
+    FactorSetInfo, FactorTable, Fraction, Measure, MeasureId, Municipality, PlanPeriod, Pool,
+    Scenario, ScenarioItem, Share, Source, Year,
 };
 use std::sync::{Arc, OnceLock};
 
@@ -26,6 +26,8 @@ pub const FILES: &[(&str, &str)] = &[
         "sets/sjuharad-2024.csv",
         include_str!("../data/sets/sjuharad-2024.csv"),
     ),
+    ("pools.csv", include_str!("../data/pools.csv")),
+    ("pool_mixes.csv", include_str!("../data/pool_mixes.csv")),
     ("measures.csv", include_str!("../data/measures.csv")),
     (
         "measure_mixes.csv",
@@ -64,6 +66,8 @@ pub struct Catalogue {
     pub fractions: Vec<Fraction>,
     /// Goal areas.
     pub areas: Vec<Area>,
+    /// Pools of waste the measures share.
+    pub pools: Vec<Arc<Pool>>,
     /// The measure catalogue.
     pub measures: Vec<Arc<Measure>>,
     /// The eight Sjuhärad municipalities.
@@ -194,11 +198,22 @@ pub fn load() -> Result<Catalogue, DataError> {
         csvio::read_fractions(data_file("fractions.csv")?.as_bytes()),
     )?;
     let areas = wrap("areas.csv", read_areas(data_file("areas.csv")?))?;
+    let pools: Vec<Arc<Pool>> = wrap(
+        "pools.csv",
+        csvio::read_pools(
+            data_file("pools.csv")?.as_bytes(),
+            data_file("pool_mixes.csv")?.as_bytes(),
+        ),
+    )?
+    .into_iter()
+    .map(Arc::new)
+    .collect();
     let measures = wrap(
         "measures.csv",
-        csvio::read_measures(
+        csvio::read_measures_with_pools(
             data_file("measures.csv")?.as_bytes(),
             data_file("measure_mixes.csv")?.as_bytes(),
+            &pools,
         ),
     )?;
     let municipalities = wrap(
@@ -209,6 +224,7 @@ pub fn load() -> Result<Catalogue, DataError> {
         sets,
         fractions,
         areas,
+        pools,
         measures: measures.into_iter().map(Arc::new).collect(),
         municipalities: municipalities.into_iter().map(Arc::new).collect(),
         sources,

@@ -40,10 +40,24 @@ fn every_source_id_resolves() {
             }
         }
     }
+    for set in &c.sets {
+        for y in set.yields() {
+            if !known.contains(y.source.as_str()) {
+                missing.push(format!("{} in {}", y.source, y.id));
+            }
+        }
+    }
     for m in &c.measures {
         for s in &m.sources {
             if !known.contains(s.as_str()) {
                 missing.push(format!("{s} in measure {}", m.id));
+            }
+        }
+    }
+    for p in &c.pools {
+        for s in &p.sources {
+            if !known.contains(s.as_str()) {
+                missing.push(format!("{s} in pool {}", p.id));
             }
         }
     }
@@ -84,7 +98,20 @@ fn every_measure_has_its_factors_in_every_set() {
     let mut missing = Vec::new();
     for set in &c.sets {
         for m in &c.measures {
-            for (route, _) in m.baseline.shares().iter().chain(m.target.shares()) {
+            let mut routes: Vec<Route> = m
+                .pool
+                .baseline
+                .shares()
+                .iter()
+                .chain(m.target.shares())
+                .map(|(r, _)| *r)
+                .collect();
+            for (t, _) in m.target.shares() {
+                if let Some(y) = set.yield_for(&m.fraction, *t) {
+                    routes.push(y.reject);
+                }
+            }
+            for route in &routes {
                 if set.emission(&m.fraction, *route).is_none() {
                     missing.push(format!(
                         "{}: ef.{}.{} for {}",
@@ -125,11 +152,96 @@ fn every_measure_fraction_and_area_exists() {
             m.id,
             m.area
         );
-        assert_ne!(
-            m.baseline, m.target,
-            "{}: baseline and target mix are the same",
+        assert_eq!(
+            m.pool.fraction, m.fraction,
+            "{}: pool of another fraction",
             m.id
         );
+        for r in &m.acts_on {
+            assert!(
+                !m.pool.baseline.share(*r).value().is_zero(),
+                "{}: acts on {r}, where pool {} has no tonnes",
+                m.id,
+                m.pool.id
+            );
+            assert!(
+                m.target.share(*r).value() < rust_decimal::Decimal::ONE,
+                "{}: moves {r} to itself",
+                m.id
+            );
+        }
+    }
+    for p in &c.pools {
+        assert!(
+            c.fractions.iter().any(|f| f.id == p.fraction),
+            "pool {}: unknown fraction {}",
+            p.id,
+            p.fraction
+        );
+        assert!(
+            c.measures.iter().any(|m| m.pool.id == p.id),
+            "pool {} has no measure",
+            p.id
+        );
+    }
+}
+
+/// Every measure cost is a range (low ≤ central ≤ high, and low < high where it is not
+/// zero), with a source; every measure says who pays and who saves.
+#[test]
+fn every_measure_cost_has_a_range() {
+    for m in &catalogue().measures {
+        for (what, e) in [
+            ("implementation", &m.implementation_cost),
+            ("running", &m.running_cost),
+        ] {
+            assert!(
+                e.central().is_zero() || e.low() < e.high(),
+                "{}: {what} cost {} has no range",
+                m.id,
+                e.central()
+            );
+        }
+    }
+}
+
+/// Avoided purchases are counted for whoever would have bought: household food is the
+/// households' money, kitchens' and offices' purchases the municipal budget's.
+#[test]
+fn avoided_purchases_are_counted_for_their_payer() {
+    use calc_core::Payer;
+    let c = catalogue();
+    for m in &c.measures {
+        let purchase = [Route::Prevention, Route::Reuse]
+            .into_iter()
+            .filter(|r| !m.target.share(*r).value().is_zero())
+            .any(|r| {
+                c.sets.iter().any(|s| {
+                    s.cost(&m.fraction, r)
+                        .is_some_and(|f| !f.value.central().is_zero())
+                })
+            });
+        if !purchase {
+            continue;
+        }
+        let expected = if m.fraction.as_str() == "household_food" {
+            Payer::Households
+        } else {
+            Payer::MunicipalBudget
+        };
+        assert_eq!(m.savings_payer, expected, "{}", m.id);
+    }
+}
+
+/// Yields are shares of what a route receives; their rejects have factors.
+#[test]
+fn yields_are_sourced_and_rejects_have_factors() {
+    for set in &catalogue().sets {
+        for y in set.yields() {
+            assert_ne!(y.route, y.reject, "{}", y.id);
+            assert!(set.emission(&y.fraction, y.reject).is_some(), "{}", y.id);
+            assert!(set.cost(&y.fraction, y.reject).is_some(), "{}", y.id);
+        }
     }
 }
 
@@ -218,7 +330,25 @@ fn the_default_scenario_evaluates() {
     for set in &c.sets {
         let e = calc_core::evaluate(set, &s).unwrap();
         assert!(e.total.co2e_saved_kg_per_year.central > calc_core::KgCo2e::ZERO);
-        // The catalogue's defaults never count the same tonnes twice.
+        // The catalogue's defaults act on tonnes their pools have, and never name more.
         assert!(e.warnings.is_empty(), "{:?}", e.warnings);
+        // No pool gives more tonnes than it has.
+        for p in &c.pools {
+            for k in &c.municipalities {
+                let moved: rust_decimal::Decimal = e
+                    .items
+                    .iter()
+                    .filter(|i| i.pool == p.id && i.municipality == k.code)
+                    .map(|i| i.summary.tonnes_shifted_per_year.value())
+                    .sum();
+                let have = p.basis.tonnes_for(k.population).unwrap().value();
+                assert!(
+                    moved <= have,
+                    "{} in {}: {moved} t of {have} t",
+                    p.id,
+                    k.name
+                );
+            }
+        }
     }
 }

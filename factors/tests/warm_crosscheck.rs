@@ -25,23 +25,35 @@ fn dec(s: &str) -> rust_decimal::Decimal {
 /// Moves `short_tons` of a fraction from `from` to `to` for one year and returns the
 /// saving in kg CO2e.
 fn saving(table: &FactorTable, fraction: &str, from: Route, to: Route, short_tons: &str) -> KgCo2e {
+    // 1 short ton = 2000 lb = 907.18474 kg = 0.90718474 t, exactly.
+    let tonnes = Tonnes::new(dec(short_tons) * dec("0.90718474"));
+    let id = MeasureId::from("warm_example");
+    let pool = Arc::new(Pool::own(
+        &id,
+        FractionId::from(fraction),
+        QuantityBasis::Tonnes { tonnes },
+        RouteMix::single(from),
+    ));
     let m = Arc::new(Measure {
-        id: MeasureId::from("warm_example"),
+        id,
         area: "food".into(),
         name_sv: String::new(),
         name_en: String::new(),
         description_sv: String::new(),
         description_en: String::new(),
         fraction: FractionId::from(fraction),
-        basis: QuantityBasis::Tonnes {
-            tonnes: Tonnes::ZERO,
-        },
-        baseline: RouteMix::single(from),
+        pool,
+        acts_on: vec![from],
+        basis: None,
         target: RouteMix::single(to),
+        stage: to,
         default_effect: Share::ONE,
         ramp_years: 0,
-        implementation_cost: SekPerInhabitant::ZERO,
-        running_cost: SekPerInhabitant::ZERO,
+        implementation_cost: Estimate::exact(SekPerInhabitant::ZERO),
+        running_cost: Estimate::exact(SekPerInhabitant::ZERO),
+        cost_payer: Payer::WasteFee,
+        savings_payer: Payer::WasteFee,
+        cost_source: None,
         sources: vec![],
     });
     let town = Arc::new(Municipality {
@@ -51,14 +63,8 @@ fn saving(table: &FactorTable, fraction: &str, from: Route, to: Route, short_ton
         population_date: String::new(),
         source: SourceId::from("warm_v15"),
     });
-    // 1 short ton = 2000 lb = 907.18474 kg = 0.90718474 t, exactly.
-    let tonnes = Tonnes::new(dec(short_tons) * dec("0.90718474"));
     let mut s = Scenario::new("warm", PlanPeriod::single(Year(2025)), Share::ZERO);
-    s.items.push(
-        ScenarioItem::new(m, town, Year(2025))
-            .with_quantity(tonnes)
-            .unwrap(),
-    );
+    s.items.push(ScenarioItem::new(m, town, Year(2025)));
     evaluate(table, &s)
         .unwrap()
         .total
@@ -129,6 +135,6 @@ fn a_file_with_other_unit_columns_is_refused() {
     let errs = csvio::read_factor_table(bad.as_bytes(), warm_table().info().clone()).unwrap_err();
     assert_eq!(
         errs[0].message(csvio::Lang::En),
-        "line 1, column 'ef_mtco2e_per_short_ton': unknown column 'ef_mtco2e_per_short_ton' (known columns: fraction, route, ef_low_kgco2e_per_t, ef_kgco2e_per_t, ef_high_kgco2e_per_t, gwp, displacement_share, ef_source, ef_locator, ef_note, cf_low_sek_per_t, cf_sek_per_t, cf_high_sek_per_t, price_year, cf_source, cf_locator, cf_note)"
+        "line 1, column 'ef_mtco2e_per_short_ton': unknown column 'ef_mtco2e_per_short_ton' (known columns: fraction, route, ef_low_kgco2e_per_t, ef_kgco2e_per_t, ef_high_kgco2e_per_t, gwp, displacement_share, ef_source, ef_locator, ef_note, cf_low_sek_per_t, cf_sek_per_t, cf_high_sek_per_t, price_year, cf_source, cf_locator, cf_note, yield_low, yield, yield_high, reject_route, yield_source, yield_locator, yield_note)"
     );
 }

@@ -159,7 +159,8 @@ test('results export as a CSV that Excel (sv-SE) opens: BOM, semicolons, decimal
   ]);
   const doc = JSON.parse(readFileSync(await json.path(), 'utf8'));
   const results = Array.isArray(doc) ? doc[0] : doc;
-  assert.equal(results.schema_version, '1');
+  assert.equal(results.schema_version, '2');
+  assert.equal(typeof results.totals.sek_saved_per_year_by_payer.households.central, 'string', 'SEK split by payer');
   assert.equal(typeof results.totals.co2e_saved_kg_per_year.central, 'string', 'decimals as strings');
   assert.deepEqual(consoleErrors, [], 'no console errors');
   assert.deepEqual(foreignRequests, [], 'no requests to hosts other than 127.0.0.1');
@@ -202,4 +203,55 @@ test('choosing Borås alone shows the Borås total; a bad CSV is refused with li
   assert.match(text, /rad 3, kolumn 'åtgärd'/, text);
   assert.equal(await totalText(), before, 'nothing applied from a file with errors');
   await page.screenshot({ path: join(screenshots, 'import-errors.png'), fullPage: false });
+});
+
+test('the money table splits net SEK by payer, and the parts add up to society', async () => {
+  await page.goto(baseUrl, { waitUntil: 'load' });
+  await page.locator('[data-testid=money-table]').waitFor({ timeout: 30_000 });
+  const value = async (id) =>
+    Number(await page.locator(`[data-testid=${id}]`).first().getAttribute('data-value'));
+  for (const col of ['year', 'cum', 'npv']) {
+    const fee = await value(`money-${col}-waste_fee`);
+    const budget = await value(`money-${col}-municipal_budget`);
+    const homes = await value(`money-${col}-households`);
+    const muni = await value(`money-${col}-municipality`);
+    const society = await value(`money-${col}-society`);
+    // Exact decimals in data-value; floats here, so compare to a krona.
+    assert.ok(Math.abs(muni - (fee + budget)) < 1, `${col}: ${muni} = ${fee} + ${budget}`);
+    assert.ok(Math.abs(society - (muni + homes)) < 1, `${col}: ${society} = ${muni} + ${homes}`);
+  }
+  const table = normalize(await page.locator('[data-testid=money]').textContent());
+  for (const label of ['Kommunen (avfallstaxa + budget)', 'varav avfallstaxan', 'varav kommunens budget', 'Hushållen', 'Samhället (alla)', 'Positivt = besparing']) {
+    assert.ok(table.includes(label), `money table shows "${label}"`);
+  }
+  assert.equal(
+    normalize(await page.locator('[data-testid=total-sek]').textContent()),
+    normalize(await page.locator('[data-testid=money-year-municipality]').textContent()),
+    'the headline SEK card is the municipality per year',
+  );
+  const note = normalize(await page.locator('[data-testid=pool-order-note]').textContent());
+  assert.match(note, /avfallstrappans ordning/);
+});
+
+test('screenshots at 1366 and 390 px, with the analysis and the sources of a shared pool', async () => {
+  for (const [width, height, name] of [
+    [1366, 900, 'wide-1366'],
+    [390, 844, 'phone-390'],
+  ]) {
+    await page.setViewportSize({ width, height });
+    await page.goto(baseUrl, { waitUntil: 'load' });
+    await page.locator('[data-testid=total-co2e]').first().waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid=chart-tornado-sek]').waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid=best-package], p[data-testid=best-package]').first().waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+    await page.locator('[data-testid=sources-textile_collection]').click();
+    const dialog = page.locator('[data-testid=sources-dialog]');
+    await dialog.waitFor({ timeout: 10_000 });
+    const mix = normalize(await page.locator('[data-testid=sources-mix]').textContent());
+    assert.match(mix, /Energiåtervinning/, 'the pool baseline is listed');
+    await page.screenshot({ path: join(screenshots, `${name}-sources.png`), fullPage: false });
+    await page.keyboard.press('Escape');
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+  assert.deepEqual(consoleErrors, [], 'no console errors');
 });

@@ -234,9 +234,25 @@ fn check(schema: &Value, value: &Value, root: &Value, path: &str, errors: &mut V
             }
         }
     }
-    if let Some(items) = schema.get("items") {
-        for (i, v) in value.as_array().unwrap().iter().enumerate() {
-            check(items, v, root, &format!("{path}[{i}]"), errors);
+    if let Some(e) = schema.get("enum").and_then(Value::as_array)
+        && !e.contains(value)
+    {
+        errors.push(format!("{path}: {value} is not one of {e:?}"));
+    }
+    let prefix = schema
+        .get("prefixItems")
+        .and_then(Value::as_array)
+        .map_or(&[][..], Vec::as_slice);
+    if let Some(arr) = value.as_array() {
+        for (i, v) in arr.iter().enumerate() {
+            match (prefix.get(i), schema.get("items")) {
+                (Some(p), _) => check(p, v, root, &format!("{path}[{i}]"), errors),
+                (None, Some(Value::Bool(false))) => {
+                    errors.push(format!("{path}[{i}]: no item allowed here"));
+                }
+                (None, Some(items)) => check(items, v, root, &format!("{path}[{i}]"), errors),
+                (None, None) => {}
+            }
         }
     }
 }
@@ -267,7 +283,28 @@ fn results_json_matches_its_schema() {
         assert!(one["totals"][key]["central"].is_string(), "{key}");
         assert!(one["measures"][0][key]["low"].is_string(), "{key}");
     }
-    assert_eq!(one["schema_version"], "1");
+    assert_eq!(one["schema_version"], "2");
+    // Per payer: the three payers add up to society's net, point by point.
+    let t = &one["totals"];
+    for point in ["low", "central", "high"] {
+        let part = |p: &str| -> rust_decimal::Decimal {
+            t["sek_saved_per_year_by_payer"][p][point]
+                .as_str()
+                .unwrap()
+                .parse()
+                .unwrap()
+        };
+        let net: rust_decimal::Decimal = t["net_sek_saved_per_year"][point]
+            .as_str()
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert_eq!(
+            part("waste_fee") + part("municipal_budget") + part("households"),
+            net,
+            "{point}"
+        );
+    }
     assert!(
         one["measures"][0]["factors"][0]
             .as_str()

@@ -8,7 +8,9 @@
 //! "computing…" until then.
 
 use crate::state::{Settings, catalogue};
-use calc_core::{LinearModel, MonteCarlo, Sensitivity, monte_carlo, sensitivity};
+use calc_core::{
+    Candidates, LinearModel, MonteCarlo, Sensitivity, candidates, monte_carlo, sensitivity,
+};
 use gloo::timers::callback::Timeout;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -41,22 +43,32 @@ pub fn sensitivity_for(settings: &Settings) -> Result<Sensitivity, String> {
     sensitivity(&model).map_err(|e| e.to_string())
 }
 
-/// `compute(settings)`, run [`DEBOUNCE_MS`] after the settings last changed.
+/// The budget optimizer's candidates for the settings with `steps` effect levels per
+/// measure: every combination of levels of measures that share waste, evaluated exactly
+/// (the expensive part; [`calc_core::optimize`] on them is cheap enough to run on render).
+pub fn candidates_for(input: &(Settings, u32)) -> Result<Candidates, String> {
+    let model = model_for(&input.0)?;
+    candidates(&model, input.1).map_err(|e| e.to_string())
+}
+
+/// `compute(input)`, run [`DEBOUNCE_MS`] after the input (the settings, or the settings
+/// with other choices) last changed.
 ///
 /// Returns the latest result (`None` before the first run) and whether a newer one is
 /// pending. A change within the quiet time cancels the timer (dropping a gloo `Timeout`
 /// clears it), so a slider drag computes once, after the drag.
 #[hook]
-pub fn use_debounced<T: 'static>(
-    settings: &Settings,
-    compute: fn(&Settings) -> T,
-) -> (Option<Rc<T>>, bool) {
+pub fn use_debounced<D, T>(input: &D, compute: fn(&D) -> T) -> (Option<Rc<T>>, bool)
+where
+    D: Clone + PartialEq + 'static,
+    T: 'static,
+{
     let result = use_state(|| None::<Rc<T>>);
     let pending = use_state_eq(|| true);
     {
         let result = result.setter();
         let pending = pending.setter();
-        use_effect_with(settings.clone(), move |s| {
+        use_effect_with(input.clone(), move |s| {
             pending.set(true);
             let s = s.clone();
             let timer = Timeout::new(DEBOUNCE_MS, move || {
@@ -67,4 +79,22 @@ pub fn use_debounced<T: 'static>(
         });
     }
     ((*result).clone(), *pending)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sek_tornado_includes_measure_costs_and_yields() {
+        let cat = catalogue().unwrap();
+        let s = sensitivity_for(&Settings::defaults(cat)).unwrap();
+        let top: Vec<&str> = s.sek.iter().take(8).map(|w| w.factor.as_str()).collect();
+        assert!(top.iter().any(|id| id.starts_with("cost.")), "{top:?}");
+        assert!(
+            s.sek
+                .iter()
+                .any(|w| w.factor.as_str().starts_with("yield."))
+        );
+    }
 }

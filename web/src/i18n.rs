@@ -59,7 +59,27 @@ texts! {
     TotalCo2eYear => "Minskade utsläpp per år", "Emissions avoided per year";
     AtFullEffect => "vid full effekt", "at full effect";
     TotalCo2eCum => "Minskade utsläpp totalt", "Emissions avoided in total";
-    TotalSek => "Nettobesparing per år", "Net saving per year";
+    TotalSek => "Kommunens nettobesparing per år", "Municipality's net saving per year";
+    PerYearNote => "Avfallstaxa + kommunens budget, vid full effekt, efter löpande kostnader, utan engångskostnader. Positivt = besparing.",
+        "Waste fee + municipal budget, at full effect, after running costs, one-time costs not included. Positive = saving.";
+    PerYearUnit => "per år", "per year";
+    TotalNpvMuni => "Kommunens nuvärde", "Municipality's net present value";
+    IncludesOnce => "inkl. engångskostnader", "incl. one-time costs";
+    ExcludesOnce => "full effekt, utan engångskostnader", "full effect, excl. one-time costs";
+    CumNote => "summa över planperioden, med upptrappning", "sum over the plan period, with ramp-up";
+    MoneyTitle => "Vem sparar pengarna?", "Who saves the money?";
+    MoneyWho => "Betalare", "Payer";
+    MoneyYear => "Netto per år", "Net per year";
+    MoneyCum => "Netto", "Net";
+    MoneySign => "Positivt = besparing, negativt = kostnad, netto efter åtgärdernas kostnader för den som betalar dem. Per år: vid full effekt, efter löpande kostnader, utan engångskostnader. Summa och nuvärde: hela planperioden med upptrappning, inklusive engångskostnader. Kommunen = avfallstaxan + kommunens budget; samhället = kommunen + hushållen.",
+        "Positive = saving, negative = cost, net of the measures' costs for whoever pays them. Per year: at full effect, after running costs, one-time costs not included. Total and present value: the whole plan period with ramp-up, one-time costs included. Municipality = waste fee + municipal budget; society = municipality + households.";
+    PayerMunicipality => "Kommunen (avfallstaxa + budget)", "Municipality (waste fee + budget)";
+    PayerWasteFeePart => "varav avfallstaxan", "of which waste fee";
+    PayerBudgetPart => "varav kommunens budget", "of which municipal budget";
+    PayerHouseholds => "Hushållen", "Households";
+    PayerSociety => "Samhället (alla)", "Society (all)";
+    PayerWasteFee => "Avfallstaxan", "Waste fee";
+    PayerBudget => "Kommunens budget", "Municipal budget";
     AfterCosts => "efter åtgärdernas kostnader, vid full effekt", "after measure costs, at full effect";
     TotalNpv => "Nuvärde", "Net present value";
     DiscountRate => "diskonteringsränta", "discount rate";
@@ -70,8 +90,14 @@ texts! {
     TableCaption => "Klicka på en kolumnrubrik för att sortera.", "Click a column heading to sort.";
     ColMeasure => "Åtgärd", "Measure";
     ColCo2e => "t CO2e/år", "t CO2e/yr";
-    ColSek => "Netto kr/år", "Net SEK/yr";
-    ColCostPerT => "Kr per t CO2e", "SEK per t CO2e";
+    ColSek => "Kommunen, netto kr/år", "Municipality, net SEK/yr";
+    ColSekHouseholds => "Hushållen, kr/år", "Households, SEK/yr";
+    NoHouseholdMoney => "Åtgärden sparar eller kostar inte hushållen något i kalkylen.", "The measure neither saves nor costs households anything in the calculation.";
+    ColCostPerT => "Kommunens kr per t CO2e", "Municipality's SEK per t CO2e";
+    TableSign => "Kronor per år vid full effekt, efter löpande kostnader, utan engångskostnader; positivt = besparing. Kostnad per ton CO2e gäller kommunen över planperioden med engångskostnader; negativt = åtgärden sparar både pengar och utsläpp.",
+        "SEK per year at full effect, after running costs, one-time costs not included; positive = saving. Cost per tonne CO2e is the municipality's over the plan period with one-time costs; negative = the measure saves both money and emissions.";
+    PoolOrderNote => "Åtgärder på samma avfall verkar i avfallstrappans ordning (förebyggande, återanvändning, sortering) på det som är kvar efter de föregående; varje åtgärds resultat är vad den lägger till, och resultaten summerar till totalen. Ordningen spelar alltså roll: ”2 av 3” betyder att åtgärden verkar på det som två tidigare åtgärder lämnat kvar.",
+        "Measures on the same waste act in waste-hierarchy order (prevention, reuse, sorting) on what the ones before them left; each measure's result is what it adds, and the results add up to the total. So the order matters: “2 of 3” means the measure acts on what the earlier measure left.";
     ColSources => "Källor", "Sources";
     NotSaving => "sparar ingen CO2e", "saves no CO2e";
     Sources => "Källor", "Sources";
@@ -85,7 +111,22 @@ texts! {
     EmissionFactor => "Emissionsfaktor", "Emission factor";
     CostFactor => "Kostnadsfaktor", "Cost factor";
     Baseline => "I dag", "Today";
-    Target => "Efter åtgärden", "After the measure";
+    Target => "Flyttade ton går till", "Moved tonnes go to";
+    YieldFactor => "Sorteringsutbyte", "Sorting yield";
+    YieldRest => "resten till", "rest to";
+    YieldUnit => "andel", "share";
+    PoolLabel => "Avfall", "Waste";
+    PoolSharedWith => "Delas med", "Shared with";
+    RouteCol => "Behandling", "Route";
+    ActsOn => "Åtgärden tar från", "Measure takes from";
+    MixHelp => "Hur avfallet behandlas i dag, vilka behandlingar åtgärden flyttar ton ur och vart de flyttade tonnen skickas (före sorteringsutbyte).",
+        "How the waste is treated today, which routes the measure moves tonnes out of and where the moved tonnes are sent (before sorting yields).";
+    ImplCostPerInh => "Engångskostnad", "One-time cost";
+    RunCostPerInh => "Löpande kostnad", "Running cost";
+    KrPerInh => "kr per invånare (låg – hög)", "SEK per inhabitant (low – high)";
+    KrPerInhYear => "kr per invånare och år", "SEK per inhabitant and year";
+    PoolHint => "Avfall", "Waste";
+    PoolTonnes => "t/år i valda kommuner", "t/yr in the chosen municipalities";
     MeasureSources => "Källor för mängd, effekt och kostnad", "Sources of quantity, effect and cost";
     FactorSources => "Källor för faktorerna", "Sources of the factors";
     OpensNewTab => "(öppnas i ny flik)", "(opens in a new tab)";
@@ -158,25 +199,30 @@ texts! {
         "How the results hold up when the factors vary within their ranges, which numbers matter most and what a budget buys.";
     Computing => "räknar…", "computing…";
     McTitle => "Osäkerhetsband (Monte Carlo)", "Uncertainty bands (Monte Carlo)";
-    McHelp => "5–95 %-intervall över planperioden när varje faktor dras från en triangelfördelning låg–central–hög. Samma faktor får samma dragning i alla åtgärder.",
-        "5–95 % range over the plan period when every factor is drawn from a triangular low–central–high distribution. A factor shared by several measures gets the same draw.";
+    McHelp => "5–95 %-intervall över planperioden när varje faktor dras från en triangelfördelning låg–central–hög. Samma faktor får samma dragning i alla åtgärder. Sorteringsutbyten och åtgärdernas kostnader dras också. Kronor: kommunen (avfallstaxa + budget), efter alla åtgärdskostnader inklusive engångskostnader; positivt = besparing.",
+        "5–95 % range over the plan period when every factor is drawn from a triangular low–central–high distribution. A factor shared by several measures gets the same draw. Sorting yields and measure costs are drawn too. SEK: the municipality (waste fee + budget), after all measure costs including one-time costs; positive = saving.";
     McDraws => "dragningar", "draws";
     McSeed => "frö", "seed";
     McCo2eCum => "t CO2e under planperioden", "t CO2e over the plan period";
-    McSekCum => "Netto kr under planperioden", "Net SEK over the plan period";
+    McSekCum => "Kommunens netto kr under planperioden", "Municipality's net SEK over the plan period";
     McMedian => "median", "median";
-    McProb => "Chans att spara pengar", "Chance of saving money";
+    McProb => "Chans att kommunen sparar pengar", "Chance the municipality saves money";
     McTotal => "Alla valda åtgärder", "All chosen measures";
     TornadoTitle => "Vilka faktorer betyder mest?", "Which factors matter most?";
-    TornadoHelp => "De åtta faktorer som flyttar minskningen under planperioden mest när de går från lågt till högt värde, de andra centrala. Bättre underlag för dessa ger säkrare resultat.",
-        "The eight factors that move the reduction over the plan period most when they go from their low to their high value, the others central. Better data for these makes the results more certain.";
+    TornadoHelp => "De åtta indata som flyttar resultatet under planperioden mest när de går från lågt till högt värde, de andra centrala: minskade utsläpp (emissionsfaktorer, sorteringsutbyten) och kommunens nettobesparing (kostnadsfaktorer, sorteringsutbyten och åtgärdernas kostnader, inklusive engångskostnader). Bättre underlag för dessa ger säkrare resultat.",
+        "The eight inputs that move the result over the plan period most when they go from their low to their high value, the others central: emissions avoided (emission factors, sorting yields) and the municipality's net saving (cost factors, sorting yields and the measures' costs, one-time costs included). Better data for these makes the results more certain.";
+    TornadoCo2e => "Minskade utsläpp, t CO2e", "Emissions avoided, t CO2e";
+    TornadoSek => "Kommunens nettobesparing, mnkr", "Municipality's net saving, SEK m";
+    AxisMnkrCum => "mnkr under planperioden (kommunen, positivt = besparing)", "SEK m over the plan period (municipality, positive = saving)";
+    Mnkr => "mnkr", "SEK m";
     TornadoLow => "faktorn på lågt värde", "factor at its low value";
     TornadoHigh => "faktorn på högt värde", "factor at its high value";
     TornadoCentral => "centralt", "central";
     AxisTCo2eCum => "t CO2e under planperioden", "t CO2e over the plan period";
     BudgetTitle => "Bästa paket för en budget", "Best package for a budget";
-    BudgetHelp => "Väljer de åtgärder (och nivåer) som minskar mest CO2e per år inom budgeten. Lämna ett fält tomt för ingen gräns. Kostnaderna antas skala med nivån.",
-        "Chooses the measures (and levels) that avoid the most CO2e per year within the budget. Leave a field empty for no limit. Costs are assumed to scale with the level.";
+    BudgetHelp => "Väljer de åtgärder (och nivåer) som minskar mest CO2e per år inom budgeten. Budgeten räknar åtgärdskostnaderna som den valda betalaren står för (standard: kommunen, avfallstaxa + budget). Lämna ett fält tomt för ingen gräns. Kostnaderna antas skala med nivån; åtgärder på samma avfall räknas tillsammans.",
+        "Chooses the measures (and levels) that avoid the most CO2e per year within the budget. The budget counts the measure costs the chosen payer bears (default: the municipality, waste fee + budget). Leave a field empty for no limit. Costs are assumed to scale with the level; measures on the same waste are evaluated together.";
+    BudgetPayer => "Vems budget", "Whose budget";
     BudgetOnce => "Engångsbudget (kr)", "One-time budget (SEK)";
     BudgetYear => "Årlig budget (kr/år)", "Yearly budget (SEK/yr)";
     BudgetSteps => "Nivåer per åtgärd", "Levels per measure";

@@ -40,6 +40,7 @@ use components::toolbar::Toolbar;
 use components::tornado_chart::TornadoChart;
 use components::totals_cards::TotalsCards;
 use components::uncertainty_bands::UncertaintyBands;
+use components::warnings::Warnings;
 use components::year_chart::YearChart;
 use i18n::{K, t};
 use state::AppState;
@@ -68,17 +69,6 @@ pub fn App() -> Html {
         }
     });
     let lang = store.lang;
-    let warnings = store
-        .eval
-        .as_ref()
-        .as_ref()
-        .map(|e| {
-            e.warnings
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-        })
-        .unwrap_or_default();
     html! {
         <ContextProvider<Store> context={store.clone()}>
             <div class="app">
@@ -95,12 +85,7 @@ pub fn App() -> Html {
                         }
                         <Toolbar />
                         <TotalsCards />
-                        if !warnings.is_empty() {
-                            <div class="notice no-print" data-testid="warnings">
-                                <strong>{ t(lang, K::Warnings) }</strong>
-                                <ul>{ for warnings.iter().take(4).map(|w| html! { <li>{ w.clone() }</li> }) }</ul>
-                            </div>
-                        }
+                        <Warnings />
                         <ResultsTable />
                         <MaccChart />
                         <MeasureChart />

@@ -277,15 +277,38 @@ impl Settings {
     }
 }
 
-/// The per-municipality default of a detail field.
+/// Tonnes per year a measure can reach in a municipality before any other measure acts:
+/// its own quantity (catalogue basis × population), or everything its pool has in the
+/// routes it acts on, capped at what the pool has there (as calc-core caps it).
+#[must_use]
+pub fn reach_default(m: &Measure, k: &Municipality) -> Option<Tonnes> {
+    let pool = m.pool.basis.tonnes_for(k.population)?;
+    let share = m.acts_on.iter().try_fold(Decimal::ZERO, |acc, r| {
+        acc.checked_add(m.pool.baseline.share(*r).value())
+    })?;
+    let available = pool.value().checked_mul(share)?;
+    let own = match &m.basis {
+        Some(b) => b.tonnes_for(k.population)?.value(),
+        None => available,
+    };
+    Some(Tonnes::new(own.min(available)))
+}
+
+/// The per-municipality default of a detail field: the measure's reach, and the central
+/// value of its cost ranges × population.
 fn field_default(m: &Measure, k: &Municipality, field: Field) -> Decimal {
     match field {
-        Field::Quantity => m.basis.tonnes_for(k.population).map(Tonnes::value),
+        Field::Quantity => reach_default(m, k).map(Tonnes::value),
         Field::ImplementationCost => m
             .implementation_cost
+            .central()
             .for_population(k.population)
             .map(Sek::value),
-        Field::RunningCost => m.running_cost.for_population(k.population).map(Sek::value),
+        Field::RunningCost => m
+            .running_cost
+            .central()
+            .for_population(k.population)
+            .map(Sek::value),
     }
     .unwrap_or(Decimal::ZERO)
 }
@@ -379,8 +402,10 @@ pub enum SortKey {
     Name,
     /// t CO2e per year.
     Co2e,
-    /// Net SEK per year.
+    /// The municipality's net SEK per year.
     Sek,
+    /// Households' net SEK per year.
+    HouseholdSek,
     /// SEK per tonne CO2e.
     CostPerTonne,
 }
@@ -738,6 +763,42 @@ mod tests {
         let (back, simplified) = Settings::from_scenario(&s.to_scenario(cat), cat);
         assert!(simplified.is_empty());
         assert_eq!(back, s);
+    }
+
+    #[test]
+    fn quantity_default_is_what_calc_core_reaches() {
+        let cat = cat();
+        let s = Settings::defaults(cat);
+        let e = evaluate_settings(&s, cat).unwrap();
+        for item in &e.items {
+            let m = cat.measure(item.measure.as_str()).unwrap();
+            let k = cat.municipality(item.municipality.as_str()).unwrap();
+            assert_eq!(
+                reach_default(m, k),
+                Some(item.affected_tonnes_per_year),
+                "{} in {}",
+                item.measure,
+                item.municipality
+            );
+        }
+    }
+
+    #[test]
+    fn cost_defaults_are_the_central_estimates() {
+        let cat = cat();
+        let s = Settings::defaults(cat);
+        let m = &cat.measures[0];
+        let (total, edited) = field_total(&s, cat, m.id.as_str(), Field::RunningCost);
+        assert!(!edited);
+        let want = cat.municipalities.iter().fold(Decimal::ZERO, |a, k| {
+            a + m
+                .running_cost
+                .central()
+                .for_population(k.population)
+                .unwrap()
+                .value()
+        });
+        assert_eq!(total, want);
     }
 
     #[test]

@@ -25,6 +25,17 @@ async fn mount() -> Element {
     root
 }
 
+/// Waits (up to ~5 s) until `ready()` holds: other mounted apps' debounced analyses may
+/// hold the thread for a while in an unoptimized test build.
+async fn until(ready: impl Fn() -> bool) {
+    for _ in 0..500 {
+        if ready() {
+            return;
+        }
+        next_tick().await;
+    }
+}
+
 fn query(root: &Element, test_id: &str) -> Element {
     root.query_selector(&format!("[data-testid=\"{test_id}\"]"))
         .unwrap()
@@ -65,6 +76,77 @@ async fn starts_with_the_default_total() {
     for id in ["total-co2e-cumulative", "total-sek", "total-npv"] {
         assert!(!text(&root, id).trim().is_empty(), "{id} is rendered");
     }
+    // The headline SEK is the municipality's (waste fee + budget) per year.
+    assert_eq!(
+        text(&root, "total-sek"),
+        text(&root, "money-year-municipality")
+    );
+}
+
+/// The exact value behind a rendered money figure (`data-value`).
+fn value(root: &Element, test_id: &str) -> Decimal {
+    let v = query(root, test_id)
+        .get_attribute("data-value")
+        .unwrap_or_else(|| panic!("{test_id} has no data-value"));
+    v.parse().unwrap_or_else(|_| panic!("{test_id}: {v}"))
+}
+
+#[wasm_bindgen_test]
+async fn the_payer_parts_add_up_to_the_society_total() {
+    let root = mount().await;
+    let cat = factors::builtin().unwrap();
+    let e = calc_core::evaluate(cat.current_set().unwrap(), &cat.default_scenario()).unwrap();
+    for col in ["year", "cum", "npv"] {
+        let v = |payer: &str| value(&root, &format!("money-{col}-{payer}"));
+        let (fee, budget, homes) = (v("waste_fee"), v("municipal_budget"), v("households"));
+        assert_eq!(
+            v("municipality"),
+            fee + budget,
+            "{col}: municipality = fee + budget"
+        );
+        assert_eq!(
+            v("society"),
+            fee + budget + homes,
+            "{col}: society = all three"
+        );
+    }
+    assert_eq!(
+        value(&root, "money-year-society"),
+        e.total.net_sek_saved_per_year.central.value()
+    );
+    assert_eq!(
+        value(&root, "money-cum-society"),
+        e.total.net_sek_saved_cumulative.central.value()
+    );
+    // Discounting divides by (1 + r)^n, which rounds in the 28th significant digit: the
+    // sum of the payers' present values and society's own agree to 10⁻¹² SEK.
+    let npv = value(&root, "money-npv-society") - e.total.net_present_value_sek.central.value();
+    assert!(npv.abs() < Decimal::new(1, 12), "NPV differs by {npv}");
+    let note = text(&root, "money");
+    assert!(note.contains("Positivt = besparing"), "{note}");
+    assert!(note.contains("utan engångskostnader"), "{note}");
+    assert!(note.contains("inkl. engångskostnader"), "{note}");
+}
+
+#[wasm_bindgen_test]
+async fn measures_sharing_waste_show_their_order_and_the_note() {
+    let root = mount().await;
+    // Three textile measures share one pool: prevention, then reuse, then collection.
+    assert_eq!(
+        text(&root, "pool-order-textile_prevention").trim(),
+        "1 av 3 på textilier"
+    );
+    assert_eq!(
+        text(&root, "pool-order-textile_collection").trim(),
+        "3 av 3 på textilier"
+    );
+    assert!(
+        root.query_selector("[data-testid=\"pool-order-reuse_park\"]")
+            .unwrap()
+            .is_none(),
+        "a measure alone on its waste has no order tag"
+    );
+    assert!(text(&root, "pool-order-note").contains("avfallstrappans ordning"));
 }
 
 #[wasm_bindgen_test]
@@ -76,7 +158,7 @@ async fn moving_the_slider_changes_the_total_to_calc_cores_figure() {
     let new_value: u8 = if slider.value() == "90" { 10 } else { 90 };
     slider.set_value(&new_value.to_string());
     input_event(&slider);
-    next_tick().await;
+    until(|| text(&root, "total-co2e") != before).await;
     let after = text(&root, "total-co2e");
     assert_ne!(before, after);
     assert_eq!(after, web::totals_text_with_first_effect(new_value));
@@ -92,7 +174,7 @@ async fn switching_a_measure_off_lowers_the_total() {
         .dyn_into()
         .unwrap();
     toggle.click();
-    next_tick().await;
+    until(|| parse_sv(&text(&root, "total-co2e")) != before).await;
     let after = parse_sv(&text(&root, "total-co2e"));
     assert!(after < before, "{after} < {before}");
 }
@@ -103,11 +185,11 @@ async fn choosing_one_municipality_lowers_the_total() {
     let before = parse_sv(&text(&root, "total-co2e"));
     let all: HtmlElement = query(&root, "muni-all").dyn_into().unwrap();
     all.click();
-    next_tick().await;
+    until(|| parse_sv(&text(&root, "total-co2e")) == Decimal::ZERO).await;
     assert_eq!(parse_sv(&text(&root, "total-co2e")), Decimal::ZERO);
     let boras: HtmlElement = query(&root, "muni-1490").dyn_into().unwrap();
     boras.click();
-    next_tick().await;
+    until(|| parse_sv(&text(&root, "total-co2e")) != Decimal::ZERO).await;
     let after = parse_sv(&text(&root, "total-co2e"));
     assert!(
         after > Decimal::ZERO && after < before,
@@ -121,11 +203,16 @@ async fn the_language_switch_shows_english() {
     let switch: HtmlElement = query(&root, "lang-switch").dyn_into().unwrap();
     assert_eq!(switch.text_content().unwrap_or_default().trim(), "English");
     switch.click();
-    next_tick().await;
+    until(|| text(&root, "lang-switch").trim() == "Svenska").await;
     let page = root.text_content().unwrap_or_default();
     assert!(
         page.contains("Emissions avoided per year"),
         "English card title"
+    );
+    assert!(page.contains("Who saves the money?"), "English money table");
+    assert!(
+        page.contains("Municipality (waste fee + budget)"),
+        "English payer"
     );
     assert!(page.contains("Municipalities"), "English legend");
     assert_eq!(
@@ -217,6 +304,19 @@ async fn monte_carlo_band_appears_after_the_debounce_and_holds_the_central_total
         9,
         "8 bars and the legend"
     );
+    // The SEK tornado: the municipality's net SEK, with measure costs among the inputs.
+    let sek = query(&root, "chart-tornado-sek");
+    assert_eq!(
+        sek.query_selector_all("rect.tor-low").unwrap().length(),
+        9,
+        "8 bars and the legend"
+    );
+    let labels = sek.text_content().unwrap_or_default();
+    assert!(
+        labels.contains("kostnad"),
+        "measure costs are inputs: {labels}"
+    );
+    assert!(text(&root, "mc-table").contains("Chans att kommunen sparar pengar"));
 }
 
 #[wasm_bindgen_test]
@@ -229,6 +329,8 @@ async fn a_budget_gives_a_best_package_within_it() {
     year.set_value("");
     input_event(&year);
     next_tick().await;
+    // The candidates are built off the input path, after the debounce.
+    wait_for(&root, "best-package-once").await;
     let package = query(&root, "best-package");
     let rows = package.query_selector_all("tbody tr").unwrap().length();
     assert!(rows >= 1, "at least one measure chosen");

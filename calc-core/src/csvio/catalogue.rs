@@ -6,8 +6,9 @@ use super::error::{CsvError, CsvErrorKind, IdKind, suggest};
 use super::table::{ColumnSpec, Columns, Dialect, Recorded, Row, Table, format_decimal};
 use crate::model::{
     CostFactor, EmissionFactor, Estimate, FactorSetInfo, FactorTable, Fraction, FractionId,
-    Measure, MeasureId, ModelError, Municipality, QuantityBasis, Route, RouteMix, ScbCode, Source,
-    SourceId, SourceKind, cost_factor_id, emission_factor_id,
+    Measure, MeasureId, ModelError, Municipality, Payer, Pool, PoolId, QuantityBasis, Route,
+    RouteMix, ScbCode, Source, SourceId, SourceKind, Yield, cost_factor_id, emission_factor_id,
+    yield_id,
 };
 use crate::units::{
     GramsPerPortion, KgCo2ePerTonne, KgPerInhabitant, SekPerInhabitant, SekPerTonne, Share, Tonnes,
@@ -15,6 +16,7 @@ use crate::units::{
 };
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 type Errors = Vec<CsvError>;
 
@@ -102,7 +104,23 @@ pub const FACTOR_COLUMNS: &[ColumnSpec] = &[
     ColumnSpec::optional(&["cf_source"]),
     ColumnSpec::optional(&["cf_locator"]),
     ColumnSpec::optional(&["cf_note"]),
+    ColumnSpec::optional(&["yield_low"]),
+    ColumnSpec::optional(&["yield"]),
+    ColumnSpec::optional(&["yield_high"]),
+    ColumnSpec::optional(&["reject_route"]),
+    ColumnSpec::optional(&["yield_source"]),
+    ColumnSpec::optional(&["yield_locator"]),
+    ColumnSpec::optional(&["yield_note"]),
 ];
+
+/// Column positions of the sorting yield in [`FACTOR_COLUMNS`].
+mod yc {
+    pub(super) const VALUE: [usize; 3] = [17, 18, 19];
+    pub(super) const REJECT: usize = 20;
+    pub(super) const SOURCE: usize = 21;
+    pub(super) const LOCATOR: usize = 22;
+    pub(super) const NOTE: usize = 23;
+}
 
 /// Reads a low/central/high triple from three columns. Empty central ⇒ `None`;
 /// empty low or high default to the central value.
@@ -211,6 +229,44 @@ pub fn read_factor_table(bytes: &[u8], info: FactorSetInfo) -> Result<FactorTabl
                 model(&cols, row, 0, r, &mut errors);
             }
         }
+        if let Ok(Some([l, c, h])) = triple(&cols, row, yc::VALUE, &mut errors) {
+            let shares = [l, c, h].map(Share::new);
+            let [Ok(l), Ok(c), Ok(h)] = shares else {
+                errors.push(cols.error(
+                    row,
+                    yc::VALUE[1],
+                    CsvErrorKind::OutOfRange {
+                        min: "0".into(),
+                        max: "1".into(),
+                    },
+                ));
+                continue;
+            };
+            let reject = match cols.text(row, yc::REJECT) {
+                "" => Some(Route::Incineration),
+                _ => self::route(&cols, row, yc::REJECT, &mut errors),
+            };
+            let value = Estimate::new(l, c, h);
+            if let (Some(value), Some(reject)) =
+                (model(&cols, row, yc::VALUE[1], value, &mut errors), reject)
+            {
+                let y = Yield {
+                    id: yield_id(&fraction, route),
+                    fraction: fraction.clone(),
+                    route,
+                    reject,
+                    value,
+                    source: SourceId(cols.text(row, yc::SOURCE).to_string()),
+                    locator: cols.text(row, yc::LOCATOR).to_string(),
+                    note: cols.text(row, yc::NOTE).to_string(),
+                };
+                if y.source.0.is_empty() {
+                    errors.push(cols.error(row, yc::SOURCE, CsvErrorKind::EmptyField));
+                }
+                let r = out.insert_yield(y);
+                model(&cols, row, yc::REJECT, r, &mut errors);
+            }
+        }
     }
     finish(out, errors)
 }
@@ -223,6 +279,7 @@ pub fn write_factor_table(table: &FactorTable, dialect: Dialect) -> String {
         .emission_factors()
         .map(|f| (f.fraction.clone(), f.route))
         .chain(table.cost_factors().map(|f| (f.fraction.clone(), f.route)))
+        .chain(table.yields().map(|f| (f.fraction.clone(), f.route)))
         .collect();
     keys.sort();
     keys.dedup();
@@ -259,6 +316,18 @@ pub fn write_factor_table(table: &FactorTable, dialect: Dialect) -> String {
                 f.source.0.clone(),
                 f.locator.clone(),
                 f.note.clone(),
+            ]),
+            None => rec.extend(std::iter::repeat_n(String::new(), 7)),
+        }
+        match table.yield_for(&fraction, route) {
+            Some(y) => rec.extend([
+                num(y.value.low().value()),
+                num(y.value.central().value()),
+                num(y.value.high().value()),
+                y.reject.id().to_string(),
+                y.source.0.clone(),
+                y.locator.clone(),
+                y.note.clone(),
             ]),
             None => rec.extend(std::iter::repeat_n(String::new(), 7)),
         }
@@ -464,9 +533,75 @@ const MEASURE_COLUMNS: &[ColumnSpec] = &[
     ColumnSpec::optional(&["cost_source"]),
     ColumnSpec::optional(&["note"]),
     ColumnSpec::optional(&["tonnes_per_year"]),
+    ColumnSpec::optional(&["pool"]),
+    ColumnSpec::optional(&["acts_on"]),
+    ColumnSpec::optional(&["implementation_cost_low_sek_per_inhabitant"]),
+    ColumnSpec::optional(&["implementation_cost_high_sek_per_inhabitant"]),
+    ColumnSpec::optional(&["running_cost_low_sek_per_inhabitant"]),
+    ColumnSpec::optional(&["running_cost_high_sek_per_inhabitant"]),
+    ColumnSpec::optional(&["cost_payer"]),
+    ColumnSpec::optional(&["savings_payer"]),
+    ColumnSpec::optional(&["stage"]),
 ];
 
-type MixRows = BTreeMap<(String, bool), (u64, Vec<(Route, Share)>, Vec<SourceId>)>;
+/// Column positions in [`MEASURE_COLUMNS`].
+mod mc {
+    pub(super) const ID: usize = 0;
+    pub(super) const AREA: usize = 1;
+    pub(super) const NAME_SV: usize = 2;
+    pub(super) const NAME_EN: usize = 3;
+    pub(super) const DESC_SV: usize = 4;
+    pub(super) const DESC_EN: usize = 5;
+    pub(super) const FRACTION: usize = 6;
+    pub(super) const BASIS: [usize; 5] = [7, 8, 9, 10, 19];
+    pub(super) const EFFECT: usize = 11;
+    pub(super) const RAMP: usize = 12;
+    pub(super) const IMPLEMENTATION: [usize; 3] = [22, 13, 23];
+    pub(super) const RUNNING: [usize; 3] = [24, 14, 25];
+    pub(super) const SOURCES: [usize; 3] = [15, 16, 17];
+    pub(super) const COST_SOURCE: usize = 17;
+    pub(super) const POOL: usize = 20;
+    pub(super) const ACTS_ON: usize = 21;
+    pub(super) const COST_PAYER: usize = 26;
+    pub(super) const SAVINGS_PAYER: usize = 27;
+    pub(super) const STAGE: usize = 28;
+}
+
+const POOL_COLUMNS: &[ColumnSpec] = &[
+    ColumnSpec::required(&["id"]),
+    ColumnSpec::required(&["fraction"]),
+    ColumnSpec::required(&["name_sv"]),
+    ColumnSpec::required(&["name_en"]),
+    ColumnSpec::required(&["basis"]),
+    ColumnSpec::optional(&["kg_per_inhabitant"]),
+    ColumnSpec::optional(&["g_per_portion"]),
+    ColumnSpec::optional(&["portions_per_inhabitant"]),
+    ColumnSpec::optional(&["tonnes_per_year"]),
+    ColumnSpec::optional(&["quantity_source"]),
+    ColumnSpec::optional(&["note"]),
+];
+
+/// Column positions in [`POOL_COLUMNS`].
+mod pc {
+    pub(super) const ID: usize = 0;
+    pub(super) const FRACTION: usize = 1;
+    pub(super) const NAME_SV: usize = 2;
+    pub(super) const NAME_EN: usize = 3;
+    pub(super) const BASIS: [usize; 5] = [4, 5, 6, 7, 8];
+    pub(super) const SOURCE: usize = 9;
+}
+
+const POOL_MIX_COLUMNS: &[ColumnSpec] = &[
+    ColumnSpec::required(&["pool"]),
+    ColumnSpec::required(&["route"]),
+    ColumnSpec::required(&["share"]),
+    ColumnSpec::required(&["source"]),
+    ColumnSpec::optional(&["note"]),
+];
+
+/// A mix as read: the line of its first row, its shares and its sources.
+type MixRow = (u64, Vec<(Route, Share)>, Vec<SourceId>);
+type MixRows = BTreeMap<(String, bool), MixRow>;
 
 fn read_mixes(bytes: &[u8], errors: &mut Errors) -> MixRows {
     let mut mixes: MixRows = BTreeMap::new();
@@ -520,8 +655,261 @@ fn read_mixes(bytes: &[u8], errors: &mut Errors) -> MixRows {
     mixes
 }
 
-/// Reads `measures.csv` with its route mixes from `measure_mixes.csv`.
+/// A quantity basis from the columns `[basis, kg, g, portions, tonnes]`; `Ok(None)` for
+/// basis `pool` when `allow_pool` (the measure reaches all of its routes).
+fn basis(
+    cols: &Columns,
+    row: &Row,
+    [kind, kg, g, portions, tonnes]: [usize; 5],
+    allow_pool: bool,
+    errors: &mut Errors,
+) -> Result<Option<QuantityBasis>, Recorded> {
+    let before = errors.len();
+    let b = match cols.text(row, kind) {
+        "per_inhabitant" => cols.decimal(row, kg, errors).map(|kg| {
+            Some(QuantityBasis::PerInhabitant {
+                kg: KgPerInhabitant::new(kg),
+            })
+        }),
+        "per_portion" => {
+            let g = cols.decimal(row, g, errors);
+            let p = cols.decimal(row, portions, errors);
+            g.zip(p).map(|(g, p)| {
+                Some(QuantityBasis::PerPortion {
+                    grams: GramsPerPortion::new(g),
+                    portions_per_inhabitant: p,
+                })
+            })
+        }
+        "tonnes" => cols.decimal(row, tonnes, errors).map(|t| {
+            Some(QuantityBasis::Tonnes {
+                tonnes: Tonnes::new(t),
+            })
+        }),
+        "pool" if allow_pool => Some(None),
+        other => {
+            let options: &[&str] = if allow_pool {
+                &["per_inhabitant", "per_portion", "tonnes", "pool"]
+            } else {
+                &["per_inhabitant", "per_portion", "tonnes"]
+            };
+            errors.push(cols.error(
+                row,
+                kind,
+                CsvErrorKind::UnknownId {
+                    what: IdKind::Basis,
+                    suggestions: suggest(other, options.iter().copied()),
+                },
+            ));
+            None
+        }
+    };
+    match b {
+        Some(b) if errors.len() == before => Ok(b),
+        _ => Err(Recorded),
+    }
+}
+
+fn payer(cols: &Columns, row: &Row, col: usize, errors: &mut Errors) -> Option<Payer> {
+    let t = cols.text(row, col);
+    if t.is_empty() {
+        return Some(Payer::MunicipalBudget);
+    }
+    match Payer::from_id(t) {
+        Some(p) => Some(p),
+        None => {
+            errors.push(cols.error(
+                row,
+                col,
+                CsvErrorKind::UnknownId {
+                    what: IdKind::Payer,
+                    suggestions: suggest(t, Payer::ALL.iter().map(|p| p.id())),
+                },
+            ));
+            None
+        }
+    }
+}
+
+/// Routes separated by `|` (e.g. `incineration|landfill`); empty: `None`.
+fn routes(
+    cols: &Columns,
+    row: &Row,
+    col: usize,
+    errors: &mut Errors,
+) -> Option<Option<Vec<Route>>> {
+    let t = cols.text(row, col);
+    if t.trim().is_empty() {
+        return Some(None);
+    }
+    let mut out = Vec::new();
+    for part in t.split('|') {
+        match Route::from_id(part) {
+            Some(r) if !out.contains(&r) => out.push(r),
+            Some(_) => {}
+            None => {
+                errors.push(cols.error(
+                    row,
+                    col,
+                    CsvErrorKind::UnknownId {
+                        what: IdKind::Route,
+                        suggestions: suggest(part.trim(), Route::ALL.iter().map(|r| r.id())),
+                    },
+                ));
+                return None;
+            }
+        }
+    }
+    out.sort();
+    Some(Some(out))
+}
+
+/// A cost range per inhabitant from `[low, central, high]` columns (low and high default
+/// to the central value).
+fn cost_range(
+    cols: &Columns,
+    row: &Row,
+    [lo, mid, hi]: [usize; 3],
+    errors: &mut Errors,
+) -> Option<Estimate<SekPerInhabitant>> {
+    let c = cols.decimal(row, mid, errors)?;
+    let l = cols.opt_decimal(row, lo, errors).ok()?.unwrap_or(c);
+    let h = cols.opt_decimal(row, hi, errors).ok()?.unwrap_or(c);
+    model(
+        cols,
+        row,
+        mid,
+        Estimate::new(
+            SekPerInhabitant::new(l),
+            SekPerInhabitant::new(c),
+            SekPerInhabitant::new(h),
+        ),
+        errors,
+    )
+}
+
+/// Reads `pools.csv` with the baseline route distributions from `pool_mixes.csv`.
+pub fn read_pools(pools: &[u8], mixes: &[u8]) -> Result<Vec<Pool>, Errors> {
+    let mut errors = Vec::new();
+    let mut shares: BTreeMap<String, MixRow> = BTreeMap::new();
+    match Table::read(mixes).and_then(|t| {
+        let c = t.columns(POOL_MIX_COLUMNS)?;
+        Ok((t, c))
+    }) {
+        Ok((table, cols)) => {
+            for row in &table.rows {
+                let pool = cols.required_text(row, 0, &mut errors);
+                let r = route(&cols, row, 1, &mut errors);
+                let s = share_in(&cols, row, 2, false, &mut errors);
+                let src = cols.required_text(row, 3, &mut errors);
+                if let (Some(p), Some(r), Some(s), Some(src)) = (pool, r, s, src) {
+                    let e = shares
+                        .entry(p)
+                        .or_insert((row.line, Vec::new(), Vec::new()));
+                    e.1.push((r, s));
+                    let src = SourceId(src);
+                    if !e.2.contains(&src) {
+                        e.2.push(src);
+                    }
+                }
+            }
+        }
+        Err(e) => errors.extend(e),
+    }
+    let table = Table::read(pools)?;
+    let cols = table.columns(POOL_COLUMNS)?;
+    let mut out: Vec<Pool> = Vec::new();
+    for row in &table.rows {
+        let before = errors.len();
+        let id = cols.required_text(row, pc::ID, &mut errors);
+        let fraction = cols.required_text(row, pc::FRACTION, &mut errors);
+        let name_sv = cols.required_text(row, pc::NAME_SV, &mut errors);
+        let name_en = cols.required_text(row, pc::NAME_EN, &mut errors);
+        let b = basis(&cols, row, pc::BASIS, false, &mut errors);
+        if errors.len() > before {
+            continue;
+        }
+        let (Some(id), Some(fraction), Some(name_sv), Some(name_en), Ok(Some(b))) =
+            (id, fraction, name_sv, name_en, b)
+        else {
+            continue;
+        };
+        if out.iter().any(|p| p.id.0 == id) {
+            errors.push(cols.error(row, pc::ID, CsvErrorKind::Duplicate { first_line: 0 }));
+            continue;
+        }
+        let mut sources = Vec::new();
+        let qs = cols.text(row, pc::SOURCE);
+        if !qs.is_empty() {
+            sources.push(SourceId(qs.to_string()));
+        }
+        let baseline = match shares.remove(&id) {
+            Some((line, s, srcs)) => {
+                for x in srcs {
+                    if !sources.contains(&x) {
+                        sources.push(x);
+                    }
+                }
+                match RouteMix::new(s) {
+                    Ok(m) => m,
+                    Err(e) => {
+                        errors.push(CsvError::new(
+                            line,
+                            Some("share".into()),
+                            id.clone(),
+                            CsvErrorKind::Model(e),
+                        ));
+                        continue;
+                    }
+                }
+            }
+            None => {
+                errors.push(cols.error(
+                    row,
+                    pc::ID,
+                    CsvErrorKind::Model(ModelError::MixSum { sum: Decimal::ZERO }),
+                ));
+                continue;
+            }
+        };
+        out.push(Pool {
+            id: PoolId(id),
+            fraction: FractionId(fraction),
+            name_sv,
+            name_en,
+            basis: b,
+            baseline,
+            sources,
+        });
+    }
+    for (pool, (line, _, _)) in shares {
+        errors.push(CsvError::new(
+            line,
+            Some("pool".into()),
+            pool,
+            CsvErrorKind::UnknownId {
+                what: IdKind::Pool,
+                suggestions: Vec::new(),
+            },
+        ));
+    }
+    finish(out, errors)
+}
+
+/// Reads `measures.csv` with its route mixes from `measure_mixes.csv`, for a catalogue
+/// without pools: each measure gets a pool of its own from its quantity and baseline mix.
 pub fn read_measures(measures: &[u8], mixes: &[u8]) -> Result<Vec<Measure>, Errors> {
+    read_measures_with_pools(measures, mixes, &[])
+}
+
+/// Reads `measures.csv` with its target mixes from `measure_mixes.csv`. A measure that
+/// names a pool takes its tonnes from it (and has no baseline mix of its own); one that
+/// does not gets a pool of its own from its quantity and baseline mix.
+pub fn read_measures_with_pools(
+    measures: &[u8],
+    mixes: &[u8],
+    pools: &[Arc<Pool>],
+) -> Result<Vec<Measure>, Errors> {
     let mut errors = Vec::new();
     let mut mix_rows = read_mixes(mixes, &mut errors);
     let table = Table::read(measures)?;
@@ -529,50 +917,45 @@ pub fn read_measures(measures: &[u8], mixes: &[u8]) -> Result<Vec<Measure>, Erro
     let mut out: Vec<Measure> = Vec::new();
     for row in &table.rows {
         let before = errors.len();
-        let id = cols.required_text(row, 0, &mut errors);
-        let area = cols.required_text(row, 1, &mut errors);
-        let name_sv = cols.required_text(row, 2, &mut errors);
-        let name_en = cols.required_text(row, 3, &mut errors);
-        let fraction = cols.required_text(row, 6, &mut errors);
-        let basis = match cols.text(row, 7) {
-            "per_inhabitant" => {
-                cols.decimal(row, 8, &mut errors)
-                    .map(|kg| QuantityBasis::PerInhabitant {
-                        kg: KgPerInhabitant::new(kg),
-                    })
-            }
-            "per_portion" => {
-                let g = cols.decimal(row, 9, &mut errors);
-                let p = cols.decimal(row, 10, &mut errors);
-                g.zip(p).map(|(g, p)| QuantityBasis::PerPortion {
-                    grams: GramsPerPortion::new(g),
-                    portions_per_inhabitant: p,
-                })
-            }
-            "tonnes" => cols
-                .decimal(row, 19, &mut errors)
-                .map(|t| QuantityBasis::Tonnes {
-                    tonnes: Tonnes::new(t),
-                }),
-            other => {
-                errors.push(cols.error(
-                    row,
-                    7,
-                    CsvErrorKind::UnknownId {
-                        what: IdKind::Basis,
-                        suggestions: suggest(other, ["per_inhabitant", "per_portion", "tonnes"]),
-                    },
-                ));
-                None
+        let id = cols.required_text(row, mc::ID, &mut errors);
+        let area = cols.required_text(row, mc::AREA, &mut errors);
+        let name_sv = cols.required_text(row, mc::NAME_SV, &mut errors);
+        let name_en = cols.required_text(row, mc::NAME_EN, &mut errors);
+        let fraction = cols.required_text(row, mc::FRACTION, &mut errors);
+        let pool_id = cols.text(row, mc::POOL).trim().to_string();
+        let pool = if pool_id.is_empty() {
+            None
+        } else {
+            match pools.iter().find(|p| p.id.0 == pool_id) {
+                Some(p) => Some(Arc::clone(p)),
+                None => {
+                    errors.push(cols.error(
+                        row,
+                        mc::POOL,
+                        CsvErrorKind::UnknownId {
+                            what: IdKind::Pool,
+                            suggestions: suggest(&pool_id, pools.iter().map(|p| p.id.as_str())),
+                        },
+                    ));
+                    None
+                }
             }
         };
-        let effect = share_in(&cols, row, 11, true, &mut errors);
-        let ramp = match cols.text(row, 12).parse::<u16>() {
+        let reach = basis(
+            &cols,
+            row,
+            mc::BASIS,
+            pool.is_some() || !pool_id.is_empty(),
+            &mut errors,
+        );
+        let acts_on = routes(&cols, row, mc::ACTS_ON, &mut errors);
+        let effect = share_in(&cols, row, mc::EFFECT, true, &mut errors);
+        let ramp = match cols.text(row, mc::RAMP).parse::<u16>() {
             Ok(r) if r <= 30 => Some(r),
             _ => {
                 errors.push(cols.error(
                     row,
-                    12,
+                    mc::RAMP,
                     CsvErrorKind::OutOfRange {
                         min: "0".into(),
                         max: "30".into(),
@@ -581,8 +964,14 @@ pub fn read_measures(measures: &[u8], mixes: &[u8]) -> Result<Vec<Measure>, Erro
                 None
             }
         };
-        let implementation = cols.decimal(row, 13, &mut errors);
-        let running = cols.decimal(row, 14, &mut errors);
+        let implementation = cost_range(&cols, row, mc::IMPLEMENTATION, &mut errors);
+        let running = cost_range(&cols, row, mc::RUNNING, &mut errors);
+        let stage = match cols.text(row, mc::STAGE) {
+            "" => Some(None),
+            _ => route(&cols, row, mc::STAGE, &mut errors).map(Some),
+        };
+        let cost_payer = payer(&cols, row, mc::COST_PAYER, &mut errors);
+        let savings_payer = payer(&cols, row, mc::SAVINGS_PAYER, &mut errors);
         if errors.len() > before {
             continue;
         }
@@ -592,38 +981,46 @@ pub fn read_measures(measures: &[u8], mixes: &[u8]) -> Result<Vec<Measure>, Erro
             Some(name_sv),
             Some(name_en),
             Some(fraction),
-            Some(basis),
+            Ok(reach),
+            Some(acts_on),
             Some(effect),
             Some(ramp),
             Some(implementation),
             Some(running),
+            Some(cost_payer),
+            Some(savings_payer),
+            Some(stage),
         ) = (
             id,
             area,
             name_sv,
             name_en,
             fraction,
-            basis,
+            reach,
+            acts_on,
             effect,
             ramp,
             implementation,
             running,
+            cost_payer,
+            savings_payer,
+            stage,
         )
         else {
             continue;
         };
         if out.iter().any(|m| m.id.0 == id) {
-            errors.push(cols.error(row, 0, CsvErrorKind::Duplicate { first_line: 0 }));
+            errors.push(cols.error(row, mc::ID, CsvErrorKind::Duplicate { first_line: 0 }));
             continue;
         }
         let mut sources: Vec<SourceId> = Vec::new();
-        for col in [15, 16, 17] {
+        for col in mc::SOURCES {
             let s = cols.text(row, col);
             if !s.is_empty() && !sources.iter().any(|x| x.0 == s) {
                 sources.push(SourceId(s.to_string()));
             }
         }
-        let mut mix = |target: bool| -> Option<RouteMix> {
+        let mut mix = |target: bool, required: bool| -> Result<Option<RouteMix>, Recorded> {
             match mix_rows.remove(&(id.clone(), target)) {
                 Some((line, shares, srcs)) => {
                     for s in srcs {
@@ -632,7 +1029,7 @@ pub fn read_measures(measures: &[u8], mixes: &[u8]) -> Result<Vec<Measure>, Erro
                         }
                     }
                     match RouteMix::new(shares) {
-                        Ok(m) => Some(m),
+                        Ok(m) => Ok(Some(m)),
                         Err(e) => {
                             errors.push(CsvError::new(
                                 line,
@@ -640,40 +1037,96 @@ pub fn read_measures(measures: &[u8], mixes: &[u8]) -> Result<Vec<Measure>, Erro
                                 format!("{id} {}", if target { "target" } else { "baseline" }),
                                 CsvErrorKind::Model(e),
                             ));
-                            None
+                            Err(Recorded)
                         }
                     }
                 }
-                None => {
+                None if required => {
                     errors.push(cols.error(
                         row,
-                        0,
+                        mc::ID,
                         CsvErrorKind::Model(ModelError::MixSum { sum: Decimal::ZERO }),
                     ));
-                    None
+                    Err(Recorded)
                 }
+                None => Ok(None),
             }
         };
-        let baseline = mix(false);
-        let target = mix(true);
-        let (Some(baseline), Some(target)) = (baseline, target) else {
+        let baseline = mix(false, pool.is_none());
+        let target = mix(true, true);
+        let (Ok(baseline), Ok(Some(target))) = (baseline, target) else {
             continue;
         };
+        let measure_id = MeasureId(id);
+        let (pool, reach) = match (pool, baseline, reach) {
+            (Some(p), None, r) => (p, r),
+            (Some(_), Some(_), _) => {
+                errors.push(cols.error(
+                    row,
+                    mc::POOL,
+                    CsvErrorKind::Model(ModelError::BaselineInPool {
+                        measure: measure_id.0.clone(),
+                    }),
+                ));
+                continue;
+            }
+            (None, Some(b), Some(q)) => (
+                Arc::new(Pool::own(&measure_id, FractionId(fraction.clone()), q, b)),
+                None,
+            ),
+            (None, _, _) => continue,
+        };
+        if pool.fraction.0 != fraction {
+            errors.push(cols.error(
+                row,
+                mc::FRACTION,
+                CsvErrorKind::Model(ModelError::PoolFraction {
+                    pool: pool.id.0.clone(),
+                    fraction: pool.fraction.0.clone(),
+                }),
+            ));
+            continue;
+        }
+        let acts_on = acts_on.unwrap_or_else(|| {
+            pool.baseline
+                .shares()
+                .iter()
+                .filter(|(_, s)| !s.value().is_zero())
+                .map(|(r, _)| *r)
+                .collect()
+        });
+        if acts_on.is_empty() {
+            errors.push(cols.error(
+                row,
+                mc::ACTS_ON,
+                CsvErrorKind::Model(ModelError::NoRoutes {
+                    measure: measure_id.0.clone(),
+                }),
+            ));
+            continue;
+        }
         out.push(Measure {
-            id: MeasureId(id),
+            id: measure_id,
             area,
             name_sv,
             name_en,
-            description_sv: cols.text(row, 4).to_string(),
-            description_en: cols.text(row, 5).to_string(),
+            description_sv: cols.text(row, mc::DESC_SV).to_string(),
+            description_en: cols.text(row, mc::DESC_EN).to_string(),
             fraction: FractionId(fraction),
-            basis,
-            baseline,
+            pool,
+            acts_on,
+            basis: reach,
+            stage: stage.unwrap_or_else(|| crate::model::stage(&target)),
             target,
             default_effect: effect,
             ramp_years: ramp,
-            implementation_cost: SekPerInhabitant::new(implementation),
-            running_cost: SekPerInhabitant::new(running),
+            implementation_cost: implementation,
+            running_cost: running,
+            cost_payer,
+            savings_payer,
+            cost_source: Some(cols.text(row, mc::COST_SOURCE))
+                .filter(|t| !t.is_empty())
+                .map(|t| SourceId(t.to_string())),
             sources,
         });
     }

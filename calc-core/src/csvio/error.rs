@@ -47,6 +47,10 @@ pub enum IdKind {
     Mix,
     /// A source kind.
     SourceKind,
+    /// A pool of waste.
+    Pool,
+    /// A payer (`waste_fee`, `municipal_budget`, `households`).
+    Payer,
 }
 
 impl IdKind {
@@ -68,6 +72,10 @@ impl IdKind {
             (IdKind::Mix, Lang::Sv) => "fördelning",
             (IdKind::SourceKind, Lang::En) => "source kind",
             (IdKind::SourceKind, Lang::Sv) => "källtyp",
+            (IdKind::Pool, Lang::En) => "pool",
+            (IdKind::Pool, Lang::Sv) => "avfallspool",
+            (IdKind::Payer, Lang::En) => "payer",
+            (IdKind::Payer, Lang::Sv) => "betalare",
         }
     }
 }
@@ -273,6 +281,18 @@ pub fn model_error_sv(e: &ModelError) -> String {
             format!("planperioden {start}–{end} är längre än 100 år")
         }
         ModelError::NegativeQuantity(t) => format!("mängden {t} är negativ"),
+        ModelError::RejectRoute { route } => {
+            format!("rejektvägen för ett utbyte till {route} kan inte vara {route}")
+        }
+        ModelError::BaselineInPool { measure } => format!(
+            "åtgärden {measure} hör till en avfallspool, så dess utgångsläge är poolens: ta bort dess rader med baseline"
+        ),
+        ModelError::PoolFraction { pool, fraction } => {
+            format!("poolen {pool} innehåller {fraction}; åtgärden måste ange samma avfallsslag")
+        }
+        ModelError::NoRoutes { measure } => {
+            format!("åtgärden {measure} verkar inte på någon behandlingsväg")
+        }
     }
 }
 

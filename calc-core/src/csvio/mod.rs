@@ -14,7 +14,7 @@ mod table;
 
 pub use catalogue::{
     FACTOR_COLUMNS, parse_year, read_factor_table, read_fractions, read_measures,
-    read_municipalities, read_sources, write_factor_table,
+    read_measures_with_pools, read_municipalities, read_pools, read_sources, write_factor_table,
 };
 pub use error::{CsvError, CsvErrorKind, IdKind, Lang, model_error_sv, suggest};
 pub use results::{

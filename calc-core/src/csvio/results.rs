@@ -6,25 +6,40 @@ use super::error::Lang;
 use super::scenario::finish_writer;
 use super::table::Dialect;
 use crate::eval::{Evaluation, Summary};
+use crate::model::Perspective;
 use crate::units::{KgCo2e, Share};
 use rust_decimal::{Decimal, RoundingStrategy};
 
 /// Columns of the results CSV: (English, Swedish) headers.
-pub const RESULT_HEADERS: [(&str, &str); 16] = [
+pub const RESULT_HEADERS: [(&str, &str); 24] = [
     ("scenario", "scenario"),
     ("municipality_code", "kommunkod"),
     ("municipality", "kommun"),
     ("measure", "åtgärd"),
+    ("pool", "avfallspool"),
+    ("order_in_pool", "ordning_i_poolen"),
     ("effect_pct", "effekt_procent"),
     ("tonnes_shifted_per_year", "ton_per_år"),
     ("t_co2e_per_year_low", "t_co2e_per_år_låg"),
     ("t_co2e_per_year", "t_co2e_per_år"),
     ("t_co2e_per_year_high", "t_co2e_per_år_hög"),
-    ("net_sek_per_year", "netto_kr_per_år"),
+    ("net_sek_per_year_waste_fee", "netto_kr_per_år_avfallstaxan"),
+    (
+        "net_sek_per_year_municipal_budget",
+        "netto_kr_per_år_kommunens_budget",
+    ),
+    ("net_sek_per_year_municipality", "netto_kr_per_år_kommunen"),
+    ("net_sek_per_year_households", "netto_kr_per_år_hushållen"),
+    ("net_sek_per_year_society", "netto_kr_per_år_samhället"),
     ("t_co2e_cumulative", "t_co2e_totalt"),
-    ("net_sek_cumulative", "netto_kr_totalt"),
-    ("npv_sek", "nuvärde_kr"),
-    ("sek_per_t_co2e", "kr_per_t_co2e"),
+    (
+        "net_sek_cumulative_municipality",
+        "netto_kr_totalt_kommunen",
+    ),
+    ("net_sek_cumulative_society", "netto_kr_totalt_samhället"),
+    ("npv_sek_municipality", "nuvärde_kr_kommunen"),
+    ("npv_sek_society", "nuvärde_kr_samhället"),
+    ("sek_per_t_co2e_municipality", "kr_per_t_co2e_kommunen"),
     ("first_year", "första_år"),
     ("last_year", "sista_år"),
 ];
@@ -135,15 +150,26 @@ fn tonnes_co2e(kg: KgCo2e) -> Decimal {
     kg.to_tonnes().map_or(Decimal::ZERO, |t| t.value())
 }
 
-fn figures(s: &Summary, num: &dyn Fn(Decimal) -> String) -> [String; 9] {
+fn figures(s: &Summary, num: &dyn Fn(Decimal) -> String) -> [String; 15] {
+    let muni = |b: Option<crate::eval::Band<crate::units::Sek>>| {
+        b.map(|b| num(b.central.value())).unwrap_or_default()
+    };
+    let m = Perspective::Municipality;
+    let by = &s.net_sek_saved_per_year_by_payer;
     [
         num(s.tonnes_shifted_per_year.value()),
         num(tonnes_co2e(s.co2e_saved_kg_per_year.low)),
         num(tonnes_co2e(s.co2e_saved_kg_per_year.central)),
         num(tonnes_co2e(s.co2e_saved_kg_per_year.high)),
+        num(by.waste_fee.central.value()),
+        num(by.municipal_budget.central.value()),
+        muni(s.net_sek_per_year(m)),
+        num(by.households.central.value()),
         num(s.net_sek_saved_per_year.central.value()),
         num(tonnes_co2e(s.co2e_saved_kg_cumulative.central)),
+        muni(s.net_sek_cumulative(m)),
         num(s.net_sek_saved_cumulative.central.value()),
+        muni(s.net_present_value(m)),
         num(s.net_present_value_sek.central.value()),
         s.cost_per_tonne_co2e
             .map(|c| num(c.value()))
@@ -169,7 +195,9 @@ pub fn write_results_csv(evaluation: &Evaluation, dialect: Dialect, lang: Lang) 
 /// scenario (measure `TOTAL` / `TOTALT`, no municipality), headers in `lang`, numbers
 /// rounded to 2 decimals in the dialect's decimal mark. Tonnes CO2e are at full effect
 /// per year (low, central, high) and over the plan period (central); SEK are net of
-/// measure costs; an empty cost per tonne means no CO2e saved.
+/// measure costs, per payer (waste fee, municipal budget, households), for the
+/// municipality (waste fee + budget) and for society (all three); per-year SEK leave out
+/// one-time costs; an empty cost per tonne means no CO2e saved.
 #[must_use]
 pub fn write_results_csv_all(evaluations: &[Evaluation], dialect: Dialect, lang: Lang) -> String {
     let mut out = results_csv_header(dialect, lang);
@@ -212,6 +240,8 @@ pub fn results_csv_rows(e: &Evaluation, dialect: Dialect, lang: Lang) -> String 
             item.municipality.0.clone(),
             item.municipality_name.clone(),
             item.measure.0.clone(),
+            item.pool.0.clone(),
+            item.order_in_pool.to_string(),
             pct(item.effect, comma),
         ]);
         rec.extend(figures(&item.summary, &num));
@@ -224,6 +254,8 @@ pub fn results_csv_rows(e: &Evaluation, dialect: Dialect, lang: Lang) -> String 
         String::new(),
         String::new(),
         if lang == Lang::Sv { "TOTALT" } else { "TOTAL" }.to_string(),
+        String::new(),
+        String::new(),
         String::new(),
     ]);
     rec.extend(figures(&e.total, &num));

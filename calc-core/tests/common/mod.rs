@@ -119,23 +119,83 @@ pub fn measure(
     implementation_per_inh: &str,
     running_per_inh: &str,
 ) -> Arc<Measure> {
+    let mid = MeasureId::from(id);
+    let acts_on: Vec<Route> = baseline.shares().iter().map(|(r, _)| *r).collect();
+    let pool = Arc::new(Pool::own(
+        &mid,
+        FractionId::from(fraction),
+        QuantityBasis::PerInhabitant {
+            kg: KgPerInhabitant::new(d(kg_per_inhabitant)),
+        },
+        baseline,
+    ));
     Arc::new(Measure {
-        id: MeasureId::from(id),
+        id: mid,
         area: "food".into(),
         name_sv: id.into(),
         name_en: id.into(),
         description_sv: String::new(),
         description_en: String::new(),
         fraction: FractionId::from(fraction),
+        pool,
+        acts_on,
+        basis: None,
+        stage: stage(&target),
+        target,
+        default_effect: share(effect),
+        ramp_years,
+        implementation_cost: Estimate::exact(SekPerInhabitant::new(d(implementation_per_inh))),
+        running_cost: Estimate::exact(SekPerInhabitant::new(d(running_per_inh))),
+        cost_payer: Payer::MunicipalBudget,
+        savings_payer: Payer::MunicipalBudget,
+        cost_source: None,
+        sources: vec![SourceId::from("test_source")],
+    })
+}
+
+/// A pool of `kg_per_inhabitant` with a baseline distribution.
+pub fn pool(id: &str, fraction: &str, kg_per_inhabitant: &str, baseline: RouteMix) -> Arc<Pool> {
+    Arc::new(Pool {
+        id: PoolId::from(id),
+        fraction: FractionId::from(fraction),
+        name_sv: id.into(),
+        name_en: id.into(),
         basis: QuantityBasis::PerInhabitant {
             kg: KgPerInhabitant::new(d(kg_per_inhabitant)),
         },
         baseline,
+        sources: vec![SourceId::from("test_source")],
+    })
+}
+
+/// A measure on a shared pool: moves `effect` of what is left in `acts_on` to `target`.
+pub fn pooled(
+    id: &str,
+    pool: &Arc<Pool>,
+    acts_on: &[Route],
+    target: RouteMix,
+    effect: &str,
+) -> Arc<Measure> {
+    Arc::new(Measure {
+        id: MeasureId::from(id),
+        area: "test".into(),
+        name_sv: id.into(),
+        name_en: id.into(),
+        description_sv: String::new(),
+        description_en: String::new(),
+        fraction: pool.fraction.clone(),
+        pool: Arc::clone(pool),
+        acts_on: acts_on.to_vec(),
+        basis: None,
+        stage: stage(&target),
         target,
         default_effect: share(effect),
-        ramp_years,
-        implementation_cost: SekPerInhabitant::new(d(implementation_per_inh)),
-        running_cost: SekPerInhabitant::new(d(running_per_inh)),
+        ramp_years: 0,
+        implementation_cost: Estimate::exact(SekPerInhabitant::ZERO),
+        running_cost: Estimate::exact(SekPerInhabitant::ZERO),
+        cost_payer: Payer::MunicipalBudget,
+        savings_payer: Payer::MunicipalBudget,
+        cost_source: None,
         sources: vec![SourceId::from("test_source")],
     })
 }
@@ -192,3 +252,13 @@ pub fn scenario(first: u16, last: u16, rate: &str) -> Scenario {
         share(rate),
     )
 }
+
+/// Every route but composting, in hierarchy order.
+pub const ROUTES: [Route; 6] = [
+    Route::Prevention,
+    Route::Reuse,
+    Route::Recycling,
+    Route::AnaerobicDigestion,
+    Route::Incineration,
+    Route::Landfill,
+];

@@ -2,9 +2,10 @@
 //! best package of measures they buy, with what the next krona would buy.
 
 use super::{Store, measure_name_by_id};
+use crate::decide::{candidates_for, use_debounced};
 use crate::format;
 use crate::i18n::{K, Lang, t};
-use calc_core::{Budget, Plan, Sek, candidates, optimize};
+use calc_core::{Budget, Perspective, Plan, Sek, optimize};
 use rust_decimal::Decimal;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -13,6 +14,19 @@ use yew::prelude::*;
 pub const DEFAULT_ONCE: i64 = 1_000_000;
 /// The yearly budget the panel starts with (SEK per year).
 pub const DEFAULT_PER_YEAR: i64 = 2_000_000;
+
+/// A shared value compared by identity: a new computation is a change, the same `Rc` is not.
+struct Same<T>(Option<std::rc::Rc<T>>);
+
+impl<T> PartialEq for Same<T> {
+    fn eq(&self, other: &Self) -> bool {
+        match (&self.0, &other.0) {
+            (Some(a), Some(b)) => std::rc::Rc::ptr_eq(a, b),
+            (None, None) => true,
+            _ => false,
+        }
+    }
+}
 
 /// A typed budget: empty means no limit; negative amounts count as zero.
 fn limit(text: &str) -> Option<Sek> {
@@ -55,6 +69,7 @@ pub fn BudgetPanel() -> Html {
     let once = use_state(|| DEFAULT_ONCE.to_string());
     let per_year = use_state(|| DEFAULT_PER_YEAR.to_string());
     let steps = use_state(|| 1_u32);
+    let perspective = use_state(|| Perspective::Municipality);
     let text_input = |h: &UseStateHandle<String>| {
         let h = h.clone();
         Callback::from(move |e: InputEvent| {
@@ -68,13 +83,31 @@ pub fn BudgetPanel() -> Html {
             steps.set(v.parse().unwrap_or(1));
         })
     };
+    let on_perspective = {
+        let perspective = perspective.clone();
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+            perspective.set(Perspective::from_id(&v).unwrap_or_default());
+        })
+    };
     let budget = Budget {
         once: limit(&once),
         per_year: limit(&per_year),
+        perspective: *perspective,
     };
-    let plan = match store.eval.as_ref() {
-        Ok(e) => Some(optimize(&candidates(e), budget, *steps)),
-        Err(_) => None,
+    // The candidates (every combination of levels of measures on shared waste) are built
+    // off the input path; the search itself is fast and follows the budget as it is typed.
+    let (cands, pending) = use_debounced(&(store.settings.clone(), *steps), candidates_for);
+    // The search runs again only when the candidates or the budget change, not on every
+    // render (a slider move re-renders the whole app).
+    let searched = use_memo((Same(cands), budget), |(c, budget)| match c.0.as_deref() {
+        Some(Ok(c)) => (Some(optimize(c, *budget)), None),
+        Some(Err(msg)) => (None, Some(msg.clone())),
+        None => (None, None),
+    });
+    let (plan, error): &(Option<Plan>, Option<String>) = &searched;
+    let payer_option = |p: Perspective, label: K| {
+        html! { <option value={p.id()} selected={*perspective == p}>{ t(lang, label) }</option> }
     };
     let effect_of = |id: &str| {
         store
@@ -85,9 +118,22 @@ pub fn BudgetPanel() -> Html {
     let no_limit = t(lang, K::NoLimit);
     html! {
         <section class="decide-part budget" aria-labelledby="budget-title">
-            <h3 id="budget-title">{ t(lang, K::BudgetTitle) }</h3>
+            <div class="panel-head">
+                <h3 id="budget-title">{ t(lang, K::BudgetTitle) }</h3>
+                if pending {
+                    <span class="status busy" role="status" data-testid="budget-status">{ t(lang, K::Computing) }</span>
+                }
+            </div>
             <p class="hint">{ t(lang, K::BudgetHelp) }</p>
             <div class="budget-form">
+                <div class="field">
+                    <label for="budget-payer">{ t(lang, K::BudgetPayer) }</label>
+                    <select id="budget-payer" data-testid="budget-payer" onchange={on_perspective}>
+                        { payer_option(Perspective::Municipality, K::PayerMunicipality) }
+                        { payer_option(Perspective::WasteFee, K::PayerWasteFee) }
+                        { payer_option(Perspective::MunicipalBudget, K::PayerBudget) }
+                    </select>
+                </div>
                 <div class="field">
                     <label for="budget-once">{ t(lang, K::BudgetOnce) }</label>
                     <input id="budget-once" type="number" min="0" step="10000" inputmode="numeric" data-testid="budget-once"
@@ -107,13 +153,19 @@ pub fn BudgetPanel() -> Html {
                     </select>
                 </div>
             </div>
-            if let Some(plan) = plan {
+            if let Some(msg) = error {
+                <div class="alert" role="alert">{ format!("{} {msg}", t(lang, K::CalcError)) }</div>
+            }
+            if plan.is_none() && error.is_none() {
+                <p class="hint">{ t(lang, K::Computing) }</p>
+            }
+            if let Some(plan) = plan.as_ref() {
                 <h4 class="package-title">{ t(lang, K::BestPackage) }</h4>
                 if plan.chosen.is_empty() {
                     <p class="hint" data-testid="best-package">{ t(lang, K::PackageEmpty) }</p>
                 } else {
                     <div class="table-scroll">
-                        <table class="package" data-testid="best-package">
+                        <table class={classes!("package", pending.then_some("stale"))} data-testid="best-package">
                             <thead>
                                 <tr>
                                     <th scope="col">{ t(lang, K::ColMeasure) }</th>
@@ -153,7 +205,7 @@ pub fn BudgetPanel() -> Html {
                         </table>
                     </div>
                 }
-                { next_line(&plan, lang) }
+                { next_line(plan, lang) }
             }
         </section>
     }

@@ -4,7 +4,7 @@ use super::Store;
 use crate::format;
 use crate::i18n::{K, Lang, t};
 use crate::state::{catalogue, evaluate_settings};
-use calc_core::Summary;
+use calc_core::{Perspective, Summary};
 use yew::prelude::*;
 
 /// The comparison table of the scenarios ticked in the saved list.
@@ -43,6 +43,9 @@ pub fn CompareTable() -> Html {
             </tr>
         }
     };
+    let sek = |b: Option<calc_core::Band<calc_core::Sek>>| {
+        b.map_or_else(|| "–".to_string(), |b| format::sek_short(b.central, lang))
+    };
     let (muni, meas) = match lang {
         Lang::Sv => ("Kommuner", "Åtgärder påslagna"),
         Lang::En => ("Municipalities", "Measures on"),
@@ -63,8 +66,10 @@ pub fn CompareTable() -> Html {
                         <tr><th scope="row">{ meas }</th>{ for cols.iter().map(|(_, _, _, m)| html! { <td class="num">{ m }</td> }) }</tr>
                         { row(format!("{} ({})", t(lang, K::TotalCo2eYear), t(lang, K::PerYear)), &|s| format::tonnes_co2e(s.co2e_saved_kg_per_year.central, lang)) }
                         { row(format!("{} ({})", t(lang, K::TotalCo2eCum), t(lang, K::TCo2e)), &|s| format::tonnes_co2e(s.co2e_saved_kg_cumulative.central, lang)) }
-                        { row(t(lang, K::TotalSek).to_string(), &|s| format::sek_short(s.net_sek_saved_per_year.central, lang)) }
-                        { row(t(lang, K::TotalNpv).to_string(), &|s| format::sek_short(s.net_present_value_sek.central, lang)) }
+                        { row(format!("{} ({})", t(lang, K::TotalSek), t(lang, K::PerYearUnit)), &|s| sek(s.net_sek_per_year(Perspective::Municipality))) }
+                        { row(format!("{} ({})", t(lang, K::PayerHouseholds), t(lang, K::PerYearUnit)), &|s| sek(s.net_sek_per_year(Perspective::Households))) }
+                        { row(format!("{} ({})", t(lang, K::PayerSociety), t(lang, K::PerYearUnit)), &|s| sek(s.net_sek_per_year(Perspective::Society))) }
+                        { row(t(lang, K::TotalNpvMuni).to_string(), &|s| sek(s.net_present_value(Perspective::Municipality))) }
                         { row(t(lang, K::ColCostPerT).to_string(), &|s| s.cost_per_tonne_co2e.map_or_else(|| "–".into(), |c| format::number(c.value(), 0, lang))) }
                     </tbody>
                 </table>

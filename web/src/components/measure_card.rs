@@ -125,6 +125,40 @@ pub fn MeasureCard(props: &Props) -> Html {
         }
     };
     let (ymin, ymax) = (YEAR_RANGE.0.to_string(), YEAR_RANGE.1.to_string());
+    // The pool the measure takes its tonnes from, and the other measures that share it.
+    let pool_tonnes = store
+        .settings
+        .chosen(cat)
+        .iter()
+        .filter_map(|k| m.pool.basis.tonnes_for(k.population))
+        .fold(rust_decimal::Decimal::ZERO, |a, t| {
+            a.saturating_add(t.value())
+        });
+    let sharing: Vec<&str> = cat
+        .measures
+        .iter()
+        .filter(|o| o.pool.id == m.pool.id && o.id != m.id)
+        .map(|o| measure_name(o, lang))
+        .collect();
+    let pool_line = format!(
+        "{}: {} – {} {}{}",
+        t(lang, K::PoolHint),
+        match lang {
+            Lang::Sv => &m.pool.name_sv,
+            Lang::En => &m.pool.name_en,
+        },
+        format::number(pool_tonnes, 0, lang),
+        t(lang, K::PoolTonnes),
+        if sharing.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "; {} {}",
+                t(lang, K::PoolSharedWith).to_lowercase(),
+                sharing.join(", ")
+            )
+        }
+    );
     html! {
         <li class={classes!("measure", (!s.enabled).then_some("off"))}>
             <div class="measure-head">
@@ -167,6 +201,7 @@ pub fn MeasureCard(props: &Props) -> Html {
                     { field(Field::RunningCost, K::RunCost, 0) }
                 </div>
                 <p class="hint">{ t(lang, K::SumChosen) }</p>
+                <p class="hint pool-hint">{ pool_line }</p>
                 <button type="button" class="button-link" onclick={on_reset}>{ t(lang, K::ResetMeasure) }</button>
             </details>
         </li>

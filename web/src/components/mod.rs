@@ -20,6 +20,7 @@ pub mod toolbar;
 pub mod tornado_chart;
 pub mod totals_cards;
 pub mod uncertainty_bands;
+pub mod warnings;
 pub mod year_chart;
 
 use crate::state::AppState;
@@ -61,30 +62,48 @@ pub fn area_name(id: &str, lang: Lang) -> String {
         )
 }
 
-/// A readable name for a factor id such as `ef.textiles.reuse`: the fraction's name and
-/// the route's name from the catalogue ("Textilier · Återanvändning"), or the id.
+/// A readable name for an uncertain input's id, as "first line · second line":
+/// `ef.textiles.reuse` → "Textilier · Återanvändning", `cf.…` → "… · Återanvändning, kr/t",
+/// `yield.plastic_packaging.recycling` → "Plastförpackningar · utbyte till
+/// materialåtervinning", `cost.reuse_park.running` → "<measure name> · löpande kostnad";
+/// the id itself when unknown.
 #[must_use]
 pub fn factor_name(id: &str, lang: Lang) -> String {
     let mut parts = id.splitn(3, '.');
-    let (Some(_kind), Some(fraction), Some(route)) = (parts.next(), parts.next(), parts.next())
-    else {
+    let (Some(kind), Some(what), Some(which)) = (parts.next(), parts.next(), parts.next()) else {
         return id.to_string();
     };
+    if kind == "cost" {
+        let part = match (which, lang) {
+            ("implementation", Lang::Sv) => "engångskostnad",
+            ("implementation", Lang::En) => "one-time cost",
+            ("running", Lang::Sv) => "löpande kostnad",
+            ("running", Lang::En) => "running cost",
+            (other, _) => other,
+        };
+        return format!("{} · {part}", measure_name_by_id(what, lang));
+    }
     let fraction = crate::state::catalogue()
-        .and_then(|c| c.fractions.iter().find(|f| f.id.as_str() == fraction))
+        .and_then(|c| c.fractions.iter().find(|f| f.id.as_str() == what))
         .map_or_else(
-            || fraction.replace('_', " "),
+            || what.replace('_', " "),
             |f| match lang {
                 Lang::Sv => f.name_sv.clone(),
                 Lang::En => f.name_en.clone(),
             },
         );
-    let route = calc_core::Route::from_id(route).map_or_else(
-        || route.replace('_', " "),
+    let route = calc_core::Route::from_id(which).map_or_else(
+        || which.replace('_', " "),
         |r| match lang {
             Lang::Sv => r.name_sv().to_string(),
             Lang::En => r.name_en().to_string(),
         },
     );
-    format!("{fraction} · {route}")
+    match (kind, lang) {
+        ("yield", Lang::Sv) => format!("{fraction} · utbyte till {}", route.to_lowercase()),
+        ("yield", Lang::En) => format!("{fraction} · yield to {}", route.to_lowercase()),
+        ("cf", Lang::Sv) => format!("{fraction} · {route}, kr/t"),
+        ("cf", Lang::En) => format!("{fraction} · {route}, SEK/t"),
+        _ => format!("{fraction} · {route}"),
+    }
 }

@@ -4,8 +4,11 @@ use super::{Store, area_name, measure_name_by_id};
 use crate::format;
 use crate::i18n::{K, t};
 use crate::state::{Action, SortKey, catalogue};
-use calc_core::{Evaluation, GroupSummary, KgCo2e, RankBy, rank};
+use calc_core::{Evaluation, GroupSummary, KgCo2e, Perspective, RankBy, rank_for};
 use yew::prelude::*;
+
+/// Rows of the table on the printed one-page summary (the rest are screen only).
+pub const PRINT_ROWS: usize = 6;
 
 /// The measures in table order. Numeric columns use calc-core's ranking (the same order as
 /// the ranking and the MACC, so a measure that saves no CO2e has no cost per tonne and
@@ -27,11 +30,12 @@ fn ordered<'e>(
             });
             return rows;
         }
-        SortKey::Co2e => RankBy::Co2e,
-        SortKey::Sek => RankBy::Sek,
-        SortKey::CostPerTonne => RankBy::CostPerTonne,
+        SortKey::Co2e => (RankBy::Co2e, Perspective::Municipality),
+        SortKey::Sek => (RankBy::Sek, Perspective::Municipality),
+        SortKey::HouseholdSek => (RankBy::Sek, Perspective::Households),
+        SortKey::CostPerTonne => (RankBy::CostPerTonne, Perspective::Municipality),
     };
-    let mut rows: Vec<&GroupSummary> = rank(e, by)
+    let mut rows: Vec<&GroupSummary> = rank_for(e, by.0, by.1)
         .iter()
         .filter_map(|r| e.by_measure.iter().find(|g| g.key == r.measure.key))
         .collect();
@@ -57,6 +61,20 @@ fn ordered<'e>(
         }
     }
     rows
+}
+
+/// Where a measure stands among the measures on its pool of waste: `(order, of how many)`
+/// in the first municipality it is in (the order is the same everywhere: waste-hierarchy
+/// stage, then measure id). `None` when no other measure shares its pool.
+#[must_use]
+pub fn pool_order(e: &Evaluation, measure: &str) -> Option<(u32, usize)> {
+    let item = e.items.iter().find(|i| i.measure.as_str() == measure)?;
+    let n = e
+        .items
+        .iter()
+        .filter(|i| i.municipality == item.municipality && i.pool == item.pool)
+        .count();
+    (n > 1).then_some((item.order_in_pool, n))
 }
 
 /// The ranked measures.
@@ -101,6 +119,16 @@ pub fn ResultsTable() -> Html {
             .map(|m| m.area.clone())
             .unwrap_or_default()
     };
+    let pool_of = |id: &str| {
+        catalogue()
+            .and_then(|c| c.measure(id))
+            .map(|m| match lang {
+                crate::i18n::Lang::Sv => m.pool.name_sv.to_lowercase(),
+                crate::i18n::Lang::En => m.pool.name_en.to_lowercase(),
+            })
+            .unwrap_or_default()
+    };
+    let shared = rows.iter().any(|g| pool_order(e, &g.key).is_some());
     html! {
         <section class="panel table-panel" aria-labelledby="table-title">
             <h2 id="table-title">{ t(lang, K::TableTitle) }</h2>
@@ -116,6 +144,7 @@ pub fn ResultsTable() -> Html {
                                 { header(SortKey::Name, K::ColMeasure, false) }
                                 { header(SortKey::Co2e, K::ColCo2e, true) }
                                 { header(SortKey::Sek, K::ColSek, true) }
+                                { header(SortKey::HouseholdSek, K::ColSekHouseholds, true) }
                                 { header(SortKey::CostPerTonne, K::ColCostPerT, true) }
                                 <th scope="col" class="no-print"><span class="visually-hidden">{ t(lang, K::ColSources) }</span></th>
                             </tr>
@@ -125,6 +154,15 @@ pub fn ResultsTable() -> Html {
                                 let s = &g.summary;
                                 let id = g.key.clone();
                                 let area = area_of(&id);
+                                let order = pool_order(e, &id).map(|(o, n)| {
+                                    let pool = pool_of(&id);
+                                    match lang {
+                                        crate::i18n::Lang::Sv => format!("{o} av {n} på {pool}"),
+                                        crate::i18n::Lang::En => format!("{o} of {n} on {pool}"),
+                                    }
+                                });
+                                let muni = s.net_sek_per_year(Perspective::Municipality).unwrap_or_default();
+                                let home = s.net_sek_saved_per_year_by_payer.households;
                                 let open = {
                                     let store = store.clone();
                                     let id = id.clone();
@@ -134,19 +172,31 @@ pub fn ResultsTable() -> Html {
                                     .filter(|_| s.co2e_saved_kg_cumulative.central.value().is_sign_positive() && !s.co2e_saved_kg_cumulative.central.is_zero())
                                     .map_or_else(|| t(lang, K::NotSaving).to_string(), |c| format::number(c.value(), 0, lang));
                                 html! {
-                                    <tr key={id.clone()} class={classes!((i >= 8).then_some("print-rest"))} data-measure={id.clone()}>
+                                    <tr key={id.clone()} class={classes!((i >= PRINT_ROWS).then_some("print-rest"))} data-measure={id.clone()}>
                                         <td class="num rank">{ i + 1 }</td>
                                         <th scope="row" class="measure-cell">
                                             <span class="name">{ names(&id) }</span>
                                             <span class={classes!("area-tag", format!("area-{area}"))}>{ area_name(&area, lang) }</span>
+                                            if let Some(order) = order {
+                                                <span class="pool-order" data-testid={format!("pool-order-{id}")}
+                                                    title={t(lang, K::PoolOrderNote)}>{ order }</span>
+                                            }
                                         </th>
                                         <td class="num">
                                             <span class="main">{ format::tonnes_co2e(s.co2e_saved_kg_per_year.central, lang) }</span>
                                             <span class="sub">{ format!("{}–{}", format::tonnes_co2e(s.co2e_saved_kg_per_year.low, lang), format::tonnes_co2e(s.co2e_saved_kg_per_year.high, lang)) }</span>
                                         </td>
                                         <td class="num">
-                                            <span class="main">{ format::number(s.net_sek_saved_per_year.central.value(), 0, lang) }</span>
-                                            <span class="sub">{ format!("{} – {}", format::sek_short(s.net_sek_saved_per_year.low, lang), format::sek_short(s.net_sek_saved_per_year.high, lang)) }</span>
+                                            <span class="main" data-value={muni.central.value().to_string()}>{ format::number(muni.central.value(), 0, lang) }</span>
+                                            <span class="sub">{ format!("{} – {}", format::sek_short(muni.low, lang), format::sek_short(muni.high, lang)) }</span>
+                                        </td>
+                                        <td class="num">
+                                            if home == calc_core::Band::exact(calc_core::Sek::ZERO) {
+                                                <span class="main none" data-value="0" title={t(lang, K::NoHouseholdMoney)}>{ "–" }</span>
+                                            } else {
+                                                <span class="main" data-value={home.central.value().to_string()}>{ format::number(home.central.value(), 0, lang) }</span>
+                                                <span class="sub">{ format!("{} – {}", format::sek_short(home.low, lang), format::sek_short(home.high, lang)) }</span>
+                                            }
                                         </td>
                                         <td class="num">{ cpt }</td>
                                         <td class="no-print">
@@ -161,6 +211,10 @@ pub fn ResultsTable() -> Html {
                         </tbody>
                     </table>
                 </div>
+                <p class="hint table-note" data-testid="table-note">{ t(lang, K::TableSign) }</p>
+                if shared {
+                    <p class="hint table-note" data-testid="pool-order-note">{ t(lang, K::PoolOrderNote) }</p>
+                }
             }
         </section>
     }
@@ -193,7 +247,7 @@ mod tests {
         let e = evaluation_with_first_measure_off();
         let names = |id: &str| id.to_string();
         let keys = |v: Vec<&GroupSummary>| v.into_iter().map(|g| g.key.clone()).collect::<Vec<_>>();
-        let ranked: Vec<String> = rank(&e, RankBy::Co2e)
+        let ranked: Vec<String> = calc_core::rank(&e, RankBy::Co2e)
             .into_iter()
             .map(|r| r.measure.key)
             .collect();

@@ -86,27 +86,37 @@ pub fn SourcesDialog() -> Html {
         })
     };
     let mut factor_sources: Vec<SourceId> = Vec::new();
+    let mut add_source = |id: &SourceId| {
+        if !factor_sources.contains(id) {
+            factor_sources.push(id.clone());
+        }
+    };
+    let pct = |d: rust_decimal::Decimal| format::percent(d, 0, lang);
+    let pool = &m.pool;
+    // Where the pool's tonnes go today, which of those routes the measure takes from, and
+    // where it sends what it moves.
+    let mut mix_rows = Vec::new();
     let mut rows = Vec::new();
     for r in Route::ALL {
-        let b = m.baseline.share(r).value();
+        let b = pool.baseline.share(r).value();
         let tg = m.target.share(r).value();
-        if b.is_zero() && tg.is_zero() {
+        let acts = m.acts_on.contains(&r);
+        if b.is_zero() && tg.is_zero() && !acts {
             continue;
         }
-        let mix = format!(
-            "{} {} % · {} {} %",
-            t(lang, K::Baseline),
-            format::number(b * rust_decimal::Decimal::ONE_HUNDRED, 0, lang),
-            t(lang, K::Target),
-            format::number(tg * rust_decimal::Decimal::ONE_HUNDRED, 0, lang)
-        );
+        mix_rows.push(html! {
+            <tr data-route={r.id()}>
+                <th scope="row">{ route_name(r, lang) }</th>
+                <td class="num">{ if b.is_zero() { "–".to_string() } else { pct(b) } }</td>
+                <td class="center">{ if acts { "✓" } else { "" } }</td>
+                <td class="num">{ if tg.is_zero() { "–".to_string() } else { pct(tg) } }</td>
+            </tr>
+        });
         if let Some(f) = table.emission(&m.fraction, r) {
-            if !factor_sources.contains(&f.source) {
-                factor_sources.push(f.source.clone());
-            }
+            add_source(&f.source);
             rows.push(html! {
                 <tr>
-                    <th scope="row">{ format!("{} – {}", t(lang, K::EmissionFactor), route_name(r, lang)) }<span class="sub">{ mix.clone() }</span></th>
+                    <th scope="row">{ format!("{} – {}", t(lang, K::EmissionFactor), route_name(r, lang)) }</th>
                     <td class="num">{ format::number(f.value.central().value(), 0, lang) }</td>
                     <td class="num">{ format!("{} – {}", format::number(f.value.low().value(), 0, lang), format::number(f.value.high().value(), 0, lang)) }</td>
                     <td>{ "kg CO2e/t" }</td>
@@ -115,9 +125,7 @@ pub fn SourcesDialog() -> Html {
             });
         }
         if let Some(f) = table.cost(&m.fraction, r) {
-            if !factor_sources.contains(&f.source) {
-                factor_sources.push(f.source.clone());
-            }
+            add_source(&f.source);
             rows.push(html! {
                 <tr>
                     <th scope="row">{ format!("{} – {}", t(lang, K::CostFactor), route_name(r, lang)) }</th>
@@ -128,7 +136,45 @@ pub fn SourcesDialog() -> Html {
                 </tr>
             });
         }
+        if !tg.is_zero()
+            && let Some(y) = table.yield_for(&m.fraction, r)
+        {
+            add_source(&y.source);
+            rows.push(html! {
+                <tr>
+                    <th scope="row">
+                        { format!("{} – {}", t(lang, K::YieldFactor), route_name(r, lang)) }
+                        <span class="sub">{ format!("{} {}", t(lang, K::YieldRest), route_name(y.reject, lang).to_lowercase()) }</span>
+                    </th>
+                    <td class="num">{ pct(y.value.central().value()) }</td>
+                    <td class="num">{ format!("{} – {}", pct(y.value.low().value()), pct(y.value.high().value())) }</td>
+                    <td>{ t(lang, K::YieldUnit) }</td>
+                    <td>{ y.source.0.clone() }</td>
+                </tr>
+            });
+        }
     }
+    for sid in &pool.sources {
+        add_source(sid);
+    }
+    let pool_name = match lang {
+        Lang::Sv => pool.name_sv.clone(),
+        Lang::En => pool.name_en.clone(),
+    };
+    let cost_range = |e: &calc_core::Estimate<calc_core::SekPerInhabitant>| {
+        format!(
+            "{} ({} – {})",
+            format::number(e.central().value(), 1, lang),
+            format::number(e.low().value(), 1, lang),
+            format::number(e.high().value(), 1, lang)
+        )
+    };
+    let sharing: Vec<String> = cat
+        .measures
+        .iter()
+        .filter(|o| o.pool.id == pool.id && o.id != m.id)
+        .map(|o| measure_name(o, lang).to_string())
+        .collect();
     let find = |sid: &SourceId| {
         table
             .source(sid)
@@ -144,6 +190,29 @@ pub fn SourcesDialog() -> Html {
                     <h2 id="sources-title">{ format!("{}: {}", t(lang, K::SourcesFor), measure_name(m, lang)) }</h2>
                     <button type="button" class="button-secondary small" ref={close_ref} onclick={close}>{ t(lang, K::Close) }</button>
                 </div>
+                <p class="pool-line" data-testid="sources-pool">
+                    <strong>{ format!("{}: ", t(lang, K::PoolLabel)) }</strong>{ pool_name }
+                    if !sharing.is_empty() {
+                        { format!(". {} {}.", t(lang, K::PoolSharedWith), sharing.join(", ")) }
+                    }
+                </p>
+                <div class="table-scroll">
+                    <table class="factors mix" data-testid="sources-mix">
+                        <thead>
+                            <tr>
+                                <th scope="col">{ t(lang, K::RouteCol) }</th>
+                                <th scope="col" class="num">{ t(lang, K::Baseline) }</th>
+                                <th scope="col" class="center">{ t(lang, K::ActsOn) }</th>
+                                <th scope="col" class="num">{ t(lang, K::Target) }</th>
+                            </tr>
+                        </thead>
+                        <tbody>{ for mix_rows }</tbody>
+                    </table>
+                </div>
+                <p class="hint">{ t(lang, K::MixHelp) }</p>
+                <p class="hint">{ format!("{}: {} {}; {}: {} {}.",
+                    t(lang, K::ImplCostPerInh), cost_range(&m.implementation_cost), t(lang, K::KrPerInh),
+                    t(lang, K::RunCostPerInh), cost_range(&m.running_cost), t(lang, K::KrPerInhYear)) }</p>
                 <div class="table-scroll">
                     <table class="factors">
                         <thead>

@@ -21,7 +21,7 @@ pub fn StickyTotal() -> Html {
             <span>{ t(lang, K::TotalCo2eYear) }{ ": " }
                 <strong>{ format::tonnes_co2e(e.total.co2e_saved_kg_per_year.central, lang) }</strong>{ " " }{ t(lang, K::PerYear) }</span>
             <span>{ t(lang, K::TotalSek) }{ ": " }
-                <strong>{ format::sek_short(e.total.net_sek_saved_per_year.central, lang) }</strong></span>
+                <strong>{ format::sek_short(e.total.net_sek_per_year(calc_core::Perspective::Municipality).unwrap_or_default().central, lang) }</strong>{ " " }{ t(lang, K::PerYearUnit) }</span>
             <a href="#results">{ t(lang, K::Results) }{ " ↓" }</a>
         </div>
     }

@@ -1,15 +1,19 @@
-//! Tornado chart: the eight emission factors that move the cumulative t CO2e most, each
-//! bar from the total with the factor at its low value to the total at its high value,
-//! around the central total. Computed with the same debounce as the Monte Carlo bands.
+//! Tornado charts: the eight inputs that move the cumulative t CO2e most, and the eight
+//! that move the municipality's cumulative net SEK most (waste fee + budget, after all
+//! measure costs). Each bar runs from the total with the input at its low value to the
+//! total at its high value, around the central total. Computed with the same debounce as
+//! the Monte Carlo bands.
 
 use super::{Store, factor_name};
 use crate::chart::{Scale, c, clip, px, ticks};
 use crate::decide::{sensitivity_for, use_debounced};
 use crate::format;
-use crate::i18n::{K, t};
+use crate::i18n::{K, Lang, t};
+use calc_core::{Sek, Swing};
+use rust_decimal::Decimal;
 use yew::prelude::*;
 
-/// Number of factors shown.
+/// Number of factors shown per chart.
 pub const TORNADO_FACTORS: usize = 8;
 
 const W: f64 = 760.0;
@@ -19,7 +23,120 @@ const TOP: f64 = 46.0;
 const ROW: f64 = 38.0;
 const BOTTOM: f64 = 48.0;
 
-/// The tornado chart.
+/// One bar: the input's id, the total at its low and high value (chart units) and the
+/// same as text.
+struct Bar {
+    id: String,
+    low: f64,
+    high: f64,
+    low_text: String,
+    high_text: String,
+}
+
+/// One chart's data in chart units.
+struct Chart<'a> {
+    test_id: &'static str,
+    title: &'a str,
+    axis: &'a str,
+    unit: &'a str,
+    central: f64,
+    central_text: String,
+    bars: Vec<Bar>,
+}
+
+fn draw(ch: &Chart<'_>, lang: Lang, pending: bool) -> Html {
+    let central = ch.central;
+    let lo = ch
+        .bars
+        .iter()
+        .flat_map(|b| [b.low, b.high])
+        .fold(central, f64::min);
+    let hi = ch
+        .bars
+        .iter()
+        .flat_map(|b| [b.low, b.high])
+        .fold(central, f64::max);
+    let pad = (hi - lo).max(if hi.abs().max(lo.abs()) < 10.0 {
+        0.1
+    } else {
+        1.0
+    }) * 0.04;
+    let (tick_values, decimals) = ticks(lo - pad, hi + pad, 6);
+    let d0 = tick_values.first().copied().unwrap_or(lo).min(lo - pad);
+    let d1 = tick_values.last().copied().unwrap_or(hi).max(hi + pad);
+    let x = Scale::new(d0, d1, LEFT, W - RIGHT);
+    let h = TOP + ROW * ch.bars.len() as f64 + BOTTOM;
+    let bottom = h - BOTTOM;
+    let xc = x.at(central);
+    let title_id = format!("{}-svg-title", ch.test_id);
+    html! {
+        <svg viewBox={format!("0 0 {W} {}", c(h))} role="img" aria-labelledby={title_id.clone()} class={classes!("chart-svg", "chart-tornado", pending.then_some("stale"))} data-testid={ch.test_id}>
+            <title id={title_id}>{ format!("{}: {} ({}: {})", ch.title, ch.axis, t(lang, K::TornadoCentral), ch.central_text) }</title>
+            <g class="tornado-legend">
+                <rect x={c(LEFT)} y="4" width="12" height="12" rx="2" class="tor-low" />
+                <text x={c(LEFT + 18.0)} y="14" class="label">{ t(lang, K::TornadoLow) }</text>
+                <rect x={c(LEFT + 190.0)} y="4" width="12" height="12" rx="2" class="tor-high" />
+                <text x={c(LEFT + 208.0)} y="14" class="label">{ t(lang, K::TornadoHigh) }</text>
+            </g>
+            { for tick_values.iter().filter(|v| **v >= d0 && **v <= d1).map(|v| { let xv = x.at(*v); html! {
+                <g>
+                    <line x1={c(xv)} x2={c(xv)} y1={c(TOP - 4.0)} y2={c(bottom)} class="grid" />
+                    <text x={c(xv)} y={c(bottom + 16.0)} text-anchor="middle" class="tick">{ format::tick(*v, decimals, lang) }</text>
+                </g>
+            }}) }
+            <text x={c((LEFT + W - RIGHT) / 2.0)} y={c(h - 8.0)} text-anchor="middle" class="axis-label">{ ch.axis }</text>
+            { for ch.bars.iter().enumerate().map(|(i, b)| {
+                let y = TOP + ROW * i as f64;
+                let (xl, xh) = (x.at(b.low), x.at(b.high));
+                let name = factor_name(&b.id, lang);
+                let (first, second) = name.split_once(" · ").unwrap_or((name.as_str(), ""));
+                let tip = format!("{name} ({}): {} {} {}, {} {} {}", b.id,
+                    t(lang, K::TornadoLow), b.low_text, ch.unit,
+                    t(lang, K::TornadoHigh), b.high_text, ch.unit);
+                let seg = |xe: f64, class: &'static str| html! {
+                    <rect x={c(xe.min(xc))} y={c(y + 8.0)} width={c((xe - xc).abs().max(1.0))} height={c(ROW - 16.0)} class={class} />
+                };
+                html! {
+                    <g key={b.id.clone()}>
+                        <title>{ tip }</title>
+                        <text x={c(LEFT - 10.0)} y={c(y + ROW / 2.0 - 2.0)} text-anchor="end" class="label">{ clip(first, 34) }</text>
+                        <text x={c(LEFT - 10.0)} y={c(y + ROW / 2.0 + 11.0)} text-anchor="end" class="tick">{ clip(second, 34) }</text>
+                        { seg(xl, "tor-low") }
+                        { seg(xh, "tor-high") }
+                    </g>
+                }
+            }) }
+            <line x1={c(xc)} x2={c(xc)} y1={c(TOP - 4.0)} y2={c(bottom)} class="zero" />
+            <text x={c(xc)} y={c(TOP - 8.0)} text-anchor="middle" class="value">{ format!("{} {}", t(lang, K::TornadoCentral), ch.central_text) }</text>
+        </svg>
+    }
+}
+
+/// SEK in millions, for the SEK chart's axis.
+fn mn(s: Sek) -> f64 {
+    px(s.value() / Decimal::from(1_000_000))
+}
+
+fn mn_text(s: Sek, lang: Lang) -> String {
+    format::number(s.value() / Decimal::from(1_000_000), 1, lang)
+}
+
+fn sek_bars(swings: &[Swing<Sek>], lang: Lang) -> Vec<Bar> {
+    swings
+        .iter()
+        .filter(|w| w.at_low != w.at_high)
+        .take(TORNADO_FACTORS)
+        .map(|w| Bar {
+            id: w.factor.as_str().to_string(),
+            low: mn(w.at_low),
+            high: mn(w.at_high),
+            low_text: mn_text(w.at_low, lang),
+            high_text: mn_text(w.at_high, lang),
+        })
+        .collect()
+}
+
+/// The two tornado charts.
 #[function_component]
 pub fn TornadoChart() -> Html {
     let Some(store) = use_context::<Store>() else {
@@ -48,77 +165,56 @@ pub fn TornadoChart() -> Html {
         }
         Some(Ok(s)) => s,
     };
-    let swings: Vec<_> = s
-        .co2e
-        .iter()
-        .filter(|w| w.at_low != w.at_high)
-        .take(TORNADO_FACTORS)
-        .collect();
-    if swings.is_empty() {
-        return html! { <section class="decide-part" aria-labelledby="tornado-title">{ head }<p class="hint">{ t(lang, K::NoData) }</p></section> };
-    }
     let tv = |kg: calc_core::KgCo2e| px(format::kg_to_t(kg));
-    let central = tv(s.co2e_central);
-    let lo = swings
-        .iter()
-        .flat_map(|w| [tv(w.at_low), tv(w.at_high)])
-        .fold(central, f64::min);
-    let hi = swings
-        .iter()
-        .flat_map(|w| [tv(w.at_low), tv(w.at_high)])
-        .fold(central, f64::max);
-    let pad = (hi - lo).max(1.0) * 0.04;
-    let (tick_values, decimals) = ticks(lo - pad, hi + pad, 6);
-    let d0 = tick_values.first().copied().unwrap_or(lo).min(lo - pad);
-    let d1 = tick_values.last().copied().unwrap_or(hi).max(hi + pad);
-    let x = Scale::new(d0, d1, LEFT, W - RIGHT);
-    let h = TOP + ROW * swings.len() as f64 + BOTTOM;
-    let bottom = h - BOTTOM;
-    let xc = x.at(central);
-    let central_text = format::tonnes_co2e(s.co2e_central, lang);
+    let co2e = Chart {
+        test_id: "chart-tornado",
+        title: t(lang, K::TornadoCo2e),
+        axis: t(lang, K::AxisTCo2eCum),
+        unit: "t CO2e",
+        central: tv(s.co2e_central),
+        central_text: format::tonnes_co2e(s.co2e_central, lang),
+        bars: s
+            .co2e
+            .iter()
+            .filter(|w| w.at_low != w.at_high)
+            .take(TORNADO_FACTORS)
+            .map(|w| Bar {
+                id: w.factor.as_str().to_string(),
+                low: tv(w.at_low),
+                high: tv(w.at_high),
+                low_text: format::tonnes_co2e(w.at_low, lang),
+                high_text: format::tonnes_co2e(w.at_high, lang),
+            })
+            .collect(),
+    };
+    let sek = Chart {
+        test_id: "chart-tornado-sek",
+        title: t(lang, K::TornadoSek),
+        axis: t(lang, K::AxisMnkrCum),
+        unit: t(lang, K::Mnkr),
+        central: mn(s.sek_central),
+        central_text: format!("{} {}", mn_text(s.sek_central, lang), t(lang, K::Mnkr)),
+        bars: sek_bars(&s.sek, lang),
+    };
+    let part = |ch: &Chart<'_>| {
+        html! {
+            <figure class="tornado-part">
+                <figcaption><h4>{ ch.title }</h4></figcaption>
+                if ch.bars.is_empty() {
+                    <p class="hint">{ t(lang, K::NoData) }</p>
+                } else {
+                    { draw(ch, lang, pending) }
+                }
+            </figure>
+        }
+    };
     html! {
         <section class="decide-part" aria-labelledby="tornado-title">
             { head }
-            <svg viewBox={format!("0 0 {W} {}", c(h))} role="img" aria-labelledby="chart-tornado-svg-title" class={classes!("chart-svg", "chart-tornado", pending.then_some("stale"))} data-testid="chart-tornado">
-                <title id="chart-tornado-svg-title">{ format!("{title}: {} ({}: {central_text})", t(lang, K::AxisTCo2eCum), t(lang, K::TornadoCentral)) }</title>
-                // Legend
-                <g class="tornado-legend">
-                    <rect x={c(LEFT)} y="4" width="12" height="12" rx="2" class="tor-low" />
-                    <text x={c(LEFT + 18.0)} y="14" class="label">{ t(lang, K::TornadoLow) }</text>
-                    <rect x={c(LEFT + 190.0)} y="4" width="12" height="12" rx="2" class="tor-high" />
-                    <text x={c(LEFT + 208.0)} y="14" class="label">{ t(lang, K::TornadoHigh) }</text>
-                </g>
-                { for tick_values.iter().filter(|v| **v >= d0 && **v <= d1).map(|v| { let xv = x.at(*v); html! {
-                    <g>
-                        <line x1={c(xv)} x2={c(xv)} y1={c(TOP - 4.0)} y2={c(bottom)} class="grid" />
-                        <text x={c(xv)} y={c(bottom + 16.0)} text-anchor="middle" class="tick">{ format::tick(*v, decimals, lang) }</text>
-                    </g>
-                }}) }
-                <text x={c((LEFT + W - RIGHT) / 2.0)} y={c(h - 8.0)} text-anchor="middle" class="axis-label">{ t(lang, K::AxisTCo2eCum) }</text>
-                { for swings.iter().enumerate().map(|(i, w)| {
-                    let y = TOP + ROW * i as f64;
-                    let (xl, xh) = (x.at(tv(w.at_low)), x.at(tv(w.at_high)));
-                    let name = factor_name(w.factor.as_str(), lang);
-                    let (fraction, route) = name.split_once(" · ").unwrap_or((name.as_str(), ""));
-                    let tip = format!("{name} ({}): {} {} t CO2e, {} {} t CO2e", w.factor.as_str(),
-                        t(lang, K::TornadoLow), format::tonnes_co2e(w.at_low, lang),
-                        t(lang, K::TornadoHigh), format::tonnes_co2e(w.at_high, lang));
-                    let seg = |xe: f64, class: &'static str| html! {
-                        <rect x={c(xe.min(xc))} y={c(y + 8.0)} width={c((xe - xc).abs().max(1.0))} height={c(ROW - 16.0)} class={class} />
-                    };
-                    html! {
-                        <g key={w.factor.as_str().to_string()}>
-                            <title>{ tip }</title>
-                            <text x={c(LEFT - 10.0)} y={c(y + ROW / 2.0 - 2.0)} text-anchor="end" class="label">{ clip(fraction, 34) }</text>
-                            <text x={c(LEFT - 10.0)} y={c(y + ROW / 2.0 + 11.0)} text-anchor="end" class="tick">{ clip(route, 34) }</text>
-                            { seg(xl, "tor-low") }
-                            { seg(xh, "tor-high") }
-                        </g>
-                    }
-                }) }
-                <line x1={c(xc)} x2={c(xc)} y1={c(TOP - 4.0)} y2={c(bottom)} class="zero" />
-                <text x={c(xc)} y={c(TOP - 8.0)} text-anchor="middle" class="value">{ format!("{} {central_text}", t(lang, K::TornadoCentral)) }</text>
-            </svg>
+            <div class="tornado-pair">
+                { part(&co2e) }
+                { part(&sek) }
+            </div>
         </section>
     }
 }

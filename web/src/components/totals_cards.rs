@@ -1,9 +1,10 @@
-//! The four headline figures, each with its low–high range.
+//! The headline figures, each with its low–high range, and who saves the money: the
+//! municipality (waste fee collective and tax-funded budget), households, and society.
 
 use super::Store;
 use crate::format;
 use crate::i18n::{K, Lang, t};
-use calc_core::{Band, KgCo2e, Sek};
+use calc_core::{Band, KgCo2e, Perspective, Sek, Summary};
 use yew::prelude::*;
 
 fn range_co2e(b: &Band<KgCo2e>, lang: Lang) -> String {
@@ -20,6 +21,28 @@ fn range_sek(b: &Band<Sek>, lang: Lang) -> String {
         format::sek_short(b.low, lang),
         format::sek_short(b.high, lang)
     )
+}
+
+/// The rows of the money table, in order: the municipality, its two parts, households,
+/// society. `(perspective, label, is a part of the row above)`.
+pub const MONEY_ROWS: [(Perspective, K, bool); 5] = [
+    (Perspective::Municipality, K::PayerMunicipality, false),
+    (Perspective::WasteFee, K::PayerWasteFeePart, true),
+    (Perspective::MunicipalBudget, K::PayerBudgetPart, true),
+    (Perspective::Households, K::PayerHouseholds, false),
+    (Perspective::Society, K::PayerSociety, false),
+];
+
+/// The three money figures of a summary for a perspective: net SEK per year at full effect
+/// (running costs, no one-time costs), net SEK over the plan period and the net present
+/// value (both with one-time costs).
+#[must_use]
+pub fn money(s: &Summary, p: Perspective) -> [Option<Band<Sek>>; 3] {
+    [
+        s.net_sek_per_year(p),
+        s.net_sek_cumulative(p),
+        s.net_present_value(p),
+    ]
 }
 
 /// Properties of one card.
@@ -54,7 +77,23 @@ fn Card(p: &CardProps) -> Html {
     }
 }
 
-/// Totals cards: t CO2e per year, cumulative t CO2e, net SEK per year, net present value.
+/// One money cell: the central value (its exact decimal in `data-value`) and the range.
+fn money_cell(b: Option<Band<Sek>>, test_id: String, lang: Lang) -> Html {
+    match b {
+        Some(b) => html! {
+            <td class="num">
+                <span class="main" data-testid={test_id} data-value={b.central.value().to_string()}>
+                    { format::sek_short(b.central, lang) }
+                </span>
+                <span class="sub">{ range_sek(&b, lang) }</span>
+            </td>
+        },
+        None => html! { <td class="num" data-testid={test_id}>{ "–" }</td> },
+    }
+}
+
+/// Totals cards: t CO2e per year, cumulative t CO2e, the municipality's net SEK per year and
+/// net present value; then the money table split by payer.
 #[function_component]
 pub fn TotalsCards() -> Html {
     let Some(store) = use_context::<Store>() else {
@@ -73,24 +112,92 @@ pub fn TotalsCards() -> Html {
     let period = format!("{}–{}", e.period.start(), e.period.end());
     let rate = format::number(e.discount_rate.percent(), 1, lang);
     let range = t(lang, K::Range);
+    let muni = Perspective::Municipality;
+    let [muni_year, _, muni_npv] = money(s, muni);
+    let muni_year = muni_year.unwrap_or_default();
+    let muni_npv = muni_npv.unwrap_or_default();
+    let period_head = format!("{} {period}", t(lang, K::MoneyCum));
+    let npv_head = format!(
+        "{} ({} {rate} %)",
+        t(lang, K::TotalNpv),
+        t(lang, K::DiscountRate)
+    );
     html! {
-        <div class="cards" aria-live="polite">
-            <Card primary=true title={t(lang, K::TotalCo2eYear)} note={t(lang, K::AtFullEffect)}
-                value={format::tonnes_co2e(s.co2e_saved_kg_per_year.central, lang)}
-                unit={t(lang, K::PerYear)} range_label={range}
-                range={range_co2e(&s.co2e_saved_kg_per_year, lang)} test_id="total-co2e" />
-            <Card title={format!("{} {period}", t(lang, K::TotalCo2eCum))} note={match lang { Lang::Sv => "summa över planperioden, med upptrappning", Lang::En => "sum over the plan period, with ramp-up" }}
-                value={format::tonnes_co2e(s.co2e_saved_kg_cumulative.central, lang)}
-                unit={t(lang, K::TCo2e)} range_label={range}
-                range={range_co2e(&s.co2e_saved_kg_cumulative, lang)} test_id="total-co2e-cumulative" />
-            <Card title={t(lang, K::TotalSek)} note={t(lang, K::AfterCosts)}
-                value={format::sek_short(s.net_sek_saved_per_year.central, lang)}
-                unit={match lang { Lang::Sv => "per år", Lang::En => "per year" }} range_label={range}
-                range={range_sek(&s.net_sek_saved_per_year, lang)} test_id="total-sek" />
-            <Card title={t(lang, K::TotalNpv)} note={format!("{period}, {} {rate} %", t(lang, K::DiscountRate))}
-                value={format::sek_short(s.net_present_value_sek.central, lang)}
-                unit="" range_label={range}
-                range={range_sek(&s.net_present_value_sek, lang)} test_id="total-npv" />
-        </div>
+        <>
+            <div class="cards" aria-live="polite">
+                <Card primary=true title={t(lang, K::TotalCo2eYear)} note={t(lang, K::AtFullEffect)}
+                    value={format::tonnes_co2e(s.co2e_saved_kg_per_year.central, lang)}
+                    unit={t(lang, K::PerYear)} range_label={range}
+                    range={range_co2e(&s.co2e_saved_kg_per_year, lang)} test_id="total-co2e" />
+                <Card title={format!("{} {period}", t(lang, K::TotalCo2eCum))} note={t(lang, K::CumNote)}
+                    value={format::tonnes_co2e(s.co2e_saved_kg_cumulative.central, lang)}
+                    unit={t(lang, K::TCo2e)} range_label={range}
+                    range={range_co2e(&s.co2e_saved_kg_cumulative, lang)} test_id="total-co2e-cumulative" />
+                <Card title={t(lang, K::TotalSek)} note={t(lang, K::PerYearNote)}
+                    value={format::sek_short(muni_year.central, lang)}
+                    unit={t(lang, K::PerYearUnit)} range_label={range}
+                    range={range_sek(&muni_year, lang)} test_id="total-sek" />
+                <Card title={t(lang, K::TotalNpvMuni)} note={format!("{period}, {} {rate} %. {}", t(lang, K::DiscountRate), t(lang, K::IncludesOnce))}
+                    value={format::sek_short(muni_npv.central, lang)}
+                    unit="" range_label={range}
+                    range={range_sek(&muni_npv, lang)} test_id="total-npv" />
+            </div>
+            <section class="panel money" aria-labelledby="money-title" data-testid="money">
+                <h2 id="money-title">{ t(lang, K::MoneyTitle) }</h2>
+                <div class="table-scroll">
+                    <table class="results money-table" data-testid="money-table">
+                        <thead>
+                            <tr>
+                                <th scope="col">{ t(lang, K::MoneyWho) }</th>
+                                <th scope="col" class="num">{ t(lang, K::MoneyYear) }<span class="sub">{ t(lang, K::ExcludesOnce) }</span></th>
+                                <th scope="col" class="num">{ period_head }<span class="sub">{ t(lang, K::IncludesOnce) }</span></th>
+                                <th scope="col" class="num">{ npv_head }<span class="sub">{ t(lang, K::IncludesOnce) }</span></th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            { for MONEY_ROWS.iter().map(|(p, label, part)| {
+                                let [year, cum, npv] = money(s, *p);
+                                let id = p.id();
+                                html! {
+                                    <tr key={id} data-payer={id} class={classes!(part.then_some("part"), (*p == Perspective::Society).then_some("society"))}>
+                                        <th scope="row">{ t(lang, *label) }</th>
+                                        { money_cell(year, format!("money-year-{id}"), lang) }
+                                        { money_cell(cum, format!("money-cum-{id}"), lang) }
+                                        { money_cell(npv, format!("money-npv-{id}"), lang) }
+                                    </tr>
+                                }
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+                <p class="hint">{ t(lang, K::MoneySign) }</p>
+            </section>
+        </>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::{Settings, catalogue, evaluate_settings};
+
+    #[test]
+    fn payer_rows_add_up_to_society_in_every_column() {
+        let cat = catalogue().unwrap();
+        let e = evaluate_settings(&Settings::defaults(cat), cat).unwrap();
+        let s = &e.total;
+        for col in 0..3 {
+            let v = |p: Perspective| money(s, p)[col].unwrap().central.value();
+            let muni = v(Perspective::Municipality);
+            assert_eq!(
+                muni,
+                v(Perspective::WasteFee) + v(Perspective::MunicipalBudget)
+            );
+            assert_eq!(v(Perspective::Society), muni + v(Perspective::Households));
+        }
+        assert_eq!(
+            money(s, Perspective::Society)[0].unwrap(),
+            s.net_sek_saved_per_year
+        );
     }
 }

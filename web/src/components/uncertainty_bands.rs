@@ -1,5 +1,6 @@
-//! Monte Carlo bands: 5–95 % of the cumulative t CO2e and net SEK, for the total and per
-//! measure, and the probability that each measure saves money. Computed off the input path
+//! Monte Carlo bands: 5–95 % of the cumulative t CO2e and the municipality's net SEK (waste
+//! fee + budget, after all measure costs), for the total and per measure, and the
+//! probability that the municipality saves money. Computed off the input path
 //! (see [`crate::decide`]).
 
 use super::{Store, measure_name_by_id};
@@ -125,10 +126,10 @@ pub fn UncertaintyBands() -> Html {
                         </td>
                         <td class="mc-bar-cell">{ range_bar(&f.co2e_saved_kg_cumulative, scale, lo < 0.0 || total) }</td>
                         <td class="num">
-                            <span class="main">{ format::sek_short(f.net_sek_saved_cumulative.p50, lang) }</span>
-                            <span class="sub" data-testid={sek_id}>{ band_sek(&f.net_sek_saved_cumulative, lang) }</span>
+                            <span class="main">{ format::sek_short(f.net_sek_saved_cumulative_municipality.p50, lang) }</span>
+                            <span class="sub" data-testid={sek_id}>{ band_sek(&f.net_sek_saved_cumulative_municipality, lang) }</span>
                         </td>
-                        <td class="num">{ prob_cell(f.probability_saves_money, lang) }</td>
+                        <td class="num">{ prob_cell(f.probability_municipality_saves_money, lang) }</td>
                     </tr>
                 }
             };
