@@ -3,6 +3,7 @@
 //! Numbers are rounded here, for display only (the [`Evaluation`] keeps full precision).
 
 use super::error::Lang;
+use super::safe::guard_cell;
 use super::scenario::finish_writer;
 use super::table::Dialect;
 use crate::eval::{Evaluation, Summary};
@@ -208,10 +209,10 @@ pub fn results_csv_rows(e: &Evaluation, dialect: Dialect, lang: Lang) -> String 
     for item in &e.items {
         let mut rec: Vec<String> = Vec::with_capacity(RESULT_HEADERS.len());
         rec.extend([
-            e.scenario.clone(),
-            item.municipality.0.clone(),
-            item.municipality_name.clone(),
-            item.measure.0.clone(),
+            guard_cell(&e.scenario).into_owned(),
+            guard_cell(&item.municipality.0).into_owned(),
+            guard_cell(&item.municipality_name).into_owned(),
+            guard_cell(&item.measure.0).into_owned(),
             pct(item.effect, comma),
         ]);
         rec.extend(figures(&item.summary, &num));
@@ -220,7 +221,7 @@ pub fn results_csv_rows(e: &Evaluation, dialect: Dialect, lang: Lang) -> String 
     }
     let mut rec: Vec<String> = Vec::with_capacity(RESULT_HEADERS.len());
     rec.extend([
-        e.scenario.clone(),
+        guard_cell(&e.scenario).into_owned(),
         String::new(),
         String::new(),
         if lang == Lang::Sv { "TOTALT" } else { "TOTAL" }.to_string(),
