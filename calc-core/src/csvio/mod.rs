@@ -27,7 +27,7 @@ pub use results::{
     NumberStyle, RESULT_HEADERS, format_fixed, format_number, format_styled, results_csv_header,
     results_csv_rows, write_results_csv, write_results_csv_all,
 };
-pub use safe::{guard_cell, unescape_cell};
+pub use safe::{guard_cell, guard_cell_unless_number, unescape_cell};
 pub use scenario::{
     SCENARIO_COLUMNS, ScenarioContext, ScenarioImport, encode, read_scenarios,
     read_scenarios_keep_valid, write_scenario_csv, write_scenarios_csv,

@@ -31,6 +31,20 @@ pub fn guard_cell(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// A cell of a writer that does not know its cells' types (text or number, e.g. a
+/// listing): a cell that reads as a number (`-12,5`, `+3`, `-0.5`) stays as it is, any
+/// other goes through [`guard_cell`].
+#[must_use]
+pub fn guard_cell_unless_number(text: &str) -> Cow<'_, str> {
+    let number = super::table::parse_decimal(text, true).is_some()
+        || super::table::parse_decimal(text, false).is_some();
+    if number {
+        Cow::Borrowed(text)
+    } else {
+        guard_cell(text)
+    }
+}
+
 /// A read cell with the guard of [`guard_cell`] removed: one leading `'` before a formula
 /// trigger (or before further quotes and then a trigger) is dropped.
 #[must_use]
@@ -67,5 +81,8 @@ mod tests {
             assert_eq!(guard_cell(text), written, "{text:?}");
             assert_eq!(unescape_cell(written), text, "{text:?}");
         }
+        assert_eq!(guard_cell_unless_number("-12,5"), "-12,5");
+        assert_eq!(guard_cell_unless_number("-0.5"), "-0.5");
+        assert_eq!(guard_cell_unless_number("-1+A1"), "'-1+A1");
     }
 }
