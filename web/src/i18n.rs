@@ -142,6 +142,8 @@ texts! {
         "Saved scenarios come from a newer version of Avfallskalkyl and are left untouched.";
     StorageWriteFailed => "Webbläsaren tillåter inte att scenarier sparas (privat läge eller fullt lagringsutrymme).",
         "The browser does not allow saving scenarios (private mode or full storage).";
+    StorageNotSavedNewer => "Scenariot sparades inte: de sparade scenarierna kommer från en nyare version av Avfallskalkyl och skrivs inte över.",
+        "The scenario was not saved: the saved scenarios come from a newer version of Avfallskalkyl and are not overwritten.";
     StorageUnknown => "Okända åtgärder eller kommuner hoppades över i", "Unknown measures or municipalities were skipped in";
     Dismiss => "OK", "OK";
     Method => "Metod och formler", "Method and formulas";

@@ -51,7 +51,14 @@ use yew::prelude::*;
 pub fn App() -> Html {
     let store = use_reducer(|| {
         let (saved, notes) = storage::load();
-        AppState::new(share::from_location(), saved, notes)
+        let (link, link_problem) = match share::from_location() {
+            None => (None, None),
+            Some(Ok(settings)) => (Some(settings), None),
+            Some(Err(e)) => (None, Some(e)),
+        };
+        let mut state = AppState::new(link, saved, notes);
+        state.link_problem = link_problem;
+        state
     });
     use_effect_with(store.lang, |lang| {
         if let Some(el) = web_sys::window()
@@ -92,6 +99,14 @@ pub fn App() -> Html {
                         <PrintHeader />
                         if store.from_link {
                             <p class="notice no-print" role="status">{ t(lang, K::FromLink) }</p>
+                        }
+                        if let Some(e) = &store.link_problem {
+                            <p class="alert no-print" role="alert" data-testid="link-problem">{ e.message(lang) }</p>
+                        }
+                        if !store.problems.is_empty() {
+                            <div class="alert no-print" role="alert" data-testid="setting-problems">
+                                <ul>{ for store.problems.iter().map(|p| html! { <li>{ p.message(lang) }</li> }) }</ul>
+                            </div>
                         }
                         <Toolbar />
                         <TotalsCards />

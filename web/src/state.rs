@@ -25,6 +25,63 @@ pub fn catalogue() -> Option<&'static Catalogue> {
     factors::builtin().ok()
 }
 
+/// A value of the settings that calc-core refuses (possible from a shared link or saved
+/// data from another version); the scenario uses the measure's default instead.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SettingProblem {
+    /// The measure id.
+    pub measure: String,
+    /// The municipality's name, when the value is one municipality's.
+    pub municipality: Option<String>,
+    /// What is wrong.
+    pub kind: SettingProblemKind,
+}
+
+/// What is wrong with a setting.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SettingProblemKind {
+    /// The effect is outside 0–100 %.
+    Effect {
+        /// The percentage given.
+        given: Decimal,
+        /// The measure's default percentage, used instead.
+        used: Decimal,
+    },
+    /// calc-core refused the value (years out of order, a negative quantity).
+    Model(calc_core::ModelError),
+}
+
+impl SettingProblem {
+    /// The message, e.g. `textile_reuse: the effect 140 % is outside 0–100 %; the
+    /// measure's default 30 % is used`.
+    #[must_use]
+    pub fn message(&self, lang: Lang) -> String {
+        let place = match &self.municipality {
+            Some(k) => format!("{}, {k}", self.measure),
+            None => self.measure.clone(),
+        };
+        match (&self.kind, lang) {
+            (SettingProblemKind::Effect { given, used }, Lang::Sv) => format!(
+                "{place}: effekten {} % ligger utanför 0–100 %; åtgärdens standardvärde {} % används",
+                calc_core::csvio::format_decimal(*given, true),
+                calc_core::csvio::format_decimal(*used, true)
+            ),
+            (SettingProblemKind::Effect { given, used }, Lang::En) => format!(
+                "{place}: the effect {} % is outside 0–100 %; the measure's default {} % is used",
+                calc_core::csvio::format_decimal(*given, false),
+                calc_core::csvio::format_decimal(*used, false)
+            ),
+            (SettingProblemKind::Model(e), Lang::Sv) => format!(
+                "{place}: {}; värdet används inte",
+                calc_core::csvio::model_error_sv(e)
+            ),
+            (SettingProblemKind::Model(e), Lang::En) => {
+                format!("{place}: {e}; the value is not used")
+            }
+        }
+    }
+}
+
 /// One measure as the planner set it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MeasureSettings {
@@ -133,9 +190,23 @@ impl Settings {
             .collect()
     }
 
-    /// The calc-core scenario for these settings.
+    /// The calc-core scenario for these settings. A value calc-core refuses (an effect
+    /// outside 0–100 %, a full-effect year before the start, a negative quantity) is not
+    /// used; [`Settings::problems`] names each one for the user.
     #[must_use]
     pub fn to_scenario(&self, cat: &Catalogue) -> Scenario {
+        self.to_scenario_checked(cat).0
+    }
+
+    /// Every value of these settings that calc-core refuses, with why; the scenario uses
+    /// the measure's default instead (see [`Settings::to_scenario`]).
+    #[must_use]
+    pub fn problems(&self, cat: &Catalogue) -> Vec<SettingProblem> {
+        self.to_scenario_checked(cat).1
+    }
+
+    fn to_scenario_checked(&self, cat: &Catalogue) -> (Scenario, Vec<SettingProblem>) {
+        let mut problems = Vec::new();
         let mut scenario = cat.scenario_for(&self.name, &[], &[]);
         let chosen = self.chosen(cat);
         for m in &cat.measures {
@@ -145,21 +216,46 @@ impl Settings {
             if !s.enabled {
                 continue;
             }
-            let effect = Share::from_percent(s.effect_pct).unwrap_or(m.default_effect);
-            for k in &chosen {
+            let effect = match Share::from_percent(s.effect_pct) {
+                Ok(e) => e,
+                Err(_) => {
+                    problems.push(SettingProblem {
+                        measure: m.id.0.clone(),
+                        municipality: None,
+                        kind: SettingProblemKind::Effect {
+                            given: s.effect_pct,
+                            used: m.default_effect.percent().normalize(),
+                        },
+                    });
+                    m.default_effect
+                }
+            };
+            for (n, k) in chosen.iter().enumerate() {
                 let code = k.code.as_str();
                 let mut item = ScenarioItem::new(Arc::clone(m), Arc::clone(k), Year(s.start_year))
                     .with_effect(effect);
-                if let Ok(i) = item
+                match item
                     .clone()
                     .with_years(Year(s.start_year), Year(s.full_effect_year))
                 {
-                    item = i;
+                    Ok(i) => item = i,
+                    // One note per measure, not one per municipality.
+                    Err(e) if n == 0 => problems.push(SettingProblem {
+                        measure: m.id.0.clone(),
+                        municipality: None,
+                        kind: SettingProblemKind::Model(e),
+                    }),
+                    Err(_) => {}
                 }
-                if let Some(q) = s.quantity_t.get(code)
-                    && let Ok(i) = item.clone().with_quantity(Tonnes::new(*q))
-                {
-                    item = i;
+                if let Some(q) = s.quantity_t.get(code) {
+                    match item.clone().with_quantity(Tonnes::new(*q)) {
+                        Ok(i) => item = i,
+                        Err(e) => problems.push(SettingProblem {
+                            measure: m.id.0.clone(),
+                            municipality: Some(k.name.clone()),
+                            kind: SettingProblemKind::Model(e),
+                        }),
+                    }
                 }
                 if let Some(c) = s.implementation_sek.get(code) {
                     item = item.with_implementation_cost(Sek::new(*c));
@@ -170,7 +266,7 @@ impl Settings {
                 scenario.items.push(item);
             }
         }
-        scenario
+        (scenario, problems)
     }
 
     /// Settings that reproduce an imported scenario. A measure's effect and years come from
@@ -398,6 +494,13 @@ pub enum ImportState {
         /// Every problem found.
         errors: Vec<CsvError>,
     },
+    /// The file is larger than [`crate::io::MAX_IMPORT_BYTES`]; it was not read.
+    TooLarge {
+        /// File name.
+        file: String,
+        /// Its size in bytes.
+        bytes: u64,
+    },
     /// The file was applied.
     Applied {
         /// File name.
@@ -434,6 +537,10 @@ pub struct AppState {
     pub compare: Vec<String>,
     /// A scenario loaded from the link the page was opened with.
     pub from_link: bool,
+    /// Values of the settings calc-core refuses, shown to the user (not silently dropped).
+    pub problems: Vec<SettingProblem>,
+    /// Why the link the page was opened with could not be used.
+    pub link_problem: Option<crate::share::LinkError>,
 }
 
 /// Evaluates settings against the current factor set.
@@ -477,12 +584,15 @@ impl AppState {
             storage_notes: notes,
             compare: Vec::new(),
             from_link,
+            problems: Vec::new(),
+            link_problem: None,
         };
         s.recompute();
         s
     }
 
     fn recompute(&mut self) {
+        self.problems = catalogue().map_or_else(Vec::new, |cat| self.settings.problems(cat));
         self.eval = Rc::new(match catalogue() {
             Some(cat) => evaluate_settings(&self.settings, cat),
             None => Err("built-in data did not load".to_string()),
@@ -523,6 +633,13 @@ pub enum Action {
         file: String,
         /// Its bytes.
         bytes: Vec<u8>,
+    },
+    /// A file too large to import was chosen (it was not read).
+    ImportTooLarge {
+        /// File name.
+        file: String,
+        /// Its size in bytes.
+        bytes: u64,
     },
     /// Rename the current scenario.
     SetName(String),
@@ -614,6 +731,19 @@ impl Reducible for AppState {
             }
             Action::ShowSources(id) => {
                 s.sources_for = id;
+                changed = false;
+            }
+            Action::Import { file, bytes }
+                if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > crate::io::MAX_IMPORT_BYTES =>
+            {
+                s.import = ImportState::TooLarge {
+                    bytes: u64::try_from(bytes.len()).unwrap_or(u64::MAX),
+                    file,
+                };
+                changed = false;
+            }
+            Action::ImportTooLarge { file, bytes } => {
+                s.import = ImportState::TooLarge { file, bytes };
                 changed = false;
             }
             Action::Import { file, bytes } => {
@@ -713,6 +843,86 @@ mod tests {
         let mine = evaluate_settings(&Settings::defaults(cat), cat).unwrap();
         let theirs = evaluate(cat.current_set().unwrap(), &cat.default_scenario()).unwrap();
         assert_eq!(mine.total, theirs.total);
+    }
+
+    #[test]
+    fn refused_settings_are_reported_not_dropped() {
+        let cat = cat();
+        let mut s = Settings::defaults(cat);
+        let id = cat.measures[0].id.0.clone();
+        let default = cat.measures[0].default_effect.percent().normalize();
+        s.measures[0].effect_pct = Decimal::from(140);
+        s.measures[0].start_year = 2030;
+        s.measures[0].full_effect_year = 2027;
+        s.measures[0]
+            .quantity_t
+            .insert(s.municipalities[0].clone(), Decimal::from(-5));
+        let k = cat.municipality(&s.municipalities[0]).unwrap().name.clone();
+        let problems = s.problems(cat);
+        let en: Vec<String> = problems.iter().map(|p| p.message(Lang::En)).collect();
+        assert_eq!(
+            en,
+            [
+                format!(
+                    "{id}: the effect 140 % is outside 0–100 %; the measure's default {default} % is used"
+                ),
+                format!("{id}: year 2027 comes before 2030; the value is not used"),
+                format!("{id}, {k}: quantity -5 t is negative; the value is not used"),
+            ]
+        );
+        assert_eq!(
+            problems[0].message(Lang::Sv),
+            format!(
+                "{id}: effekten 140 % ligger utanför 0–100 %; åtgärdens standardvärde {} % används",
+                calc_core::csvio::format_decimal(default, true)
+            )
+        );
+        assert_eq!(
+            problems[1].message(Lang::Sv),
+            format!("{id}: året 2027 kommer före 2030; värdet används inte")
+        );
+        // The app state shows them (a link's effect and years are clamped into range on
+        // the way in; a negative quantity is not), and they go when the value is fixed.
+        let state = Rc::new(AppState::new(Some(s), Vec::new(), Vec::new()));
+        assert_eq!(
+            state
+                .problems
+                .iter()
+                .map(|p| p.message(Lang::En))
+                .collect::<Vec<_>>(),
+            [en[2].clone()]
+        );
+        let mut fixed = (*state).clone();
+        fixed.settings.measures[0].quantity_t.clear();
+        fixed.recompute();
+        assert!(fixed.problems.is_empty());
+    }
+
+    #[test]
+    fn a_file_over_the_limit_is_refused_with_its_size() {
+        let state = Rc::new(AppState::new(None, Vec::new(), Vec::new()));
+        let before = state.eval.as_ref().clone().unwrap().total;
+        let bytes = vec![b'x'; usize::try_from(crate::io::MAX_IMPORT_BYTES).unwrap() + 1];
+        let after = state.reduce(Action::Import {
+            file: "big.csv".into(),
+            bytes,
+        });
+        assert_eq!(
+            after.import,
+            ImportState::TooLarge {
+                file: "big.csv".into(),
+                bytes: crate::io::MAX_IMPORT_BYTES + 1
+            }
+        );
+        assert_eq!(after.eval.as_ref().clone().unwrap().total, before);
+        assert_eq!(
+            crate::io::too_large_text("big.csv", 50 * 1024 * 1024, Lang::Sv),
+            "big.csv: filen är 50,0 MB, webbläsaren läser in högst 5,0 MB. Använd kommandoradsverktyget (avfallskalkyl evaluate) för större filer."
+        );
+        assert_eq!(
+            crate::io::too_large_text("big.csv", 50 * 1024 * 1024, Lang::En),
+            "big.csv: the file is 50.0 MB, the browser imports at most 5.0 MB. Use the command-line tool (avfallskalkyl evaluate) for larger files."
+        );
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! read is reported and copied to [`BACKUP_KEY`] before anything is written over it, and a
 //! layout from a newer version of the app is reported and left untouched.
 
+use crate::i18n::{K, Lang, t};
 use crate::state::Settings;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -55,8 +56,18 @@ pub enum StorageNote {
         /// Its version.
         version: u64,
     },
-    /// The browser refused to store (private mode, full storage).
-    WriteFailed,
+    /// The browser refused to store or read (private mode, full storage); what was
+    /// stored before is unchanged.
+    WriteFailed {
+        /// The browser's reason (e.g. `QuotaExceededError`).
+        detail: String,
+    },
+    /// A save was not written because the stored entry is from a newer version of the
+    /// app (see [`StorageNote::Newer`]); it stays in this tab until it is closed.
+    NotSavedNewer {
+        /// The stored entry's version.
+        version: u64,
+    },
     /// A saved scenario names measures or municipalities this catalogue lacks.
     Unknown {
         /// The scenario.
@@ -64,6 +75,32 @@ pub enum StorageNote {
         /// The unknown ids.
         ids: Vec<String>,
     },
+}
+
+impl StorageNote {
+    /// The message for the user.
+    #[must_use]
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            StorageNote::Migrated { .. } => t(lang, K::StorageMigrated).to_string(),
+            StorageNote::Corrupt { detail } => format!("{} {detail}", t(lang, K::StorageCorrupt)),
+            StorageNote::BadScenario { index, detail } => {
+                format!("{} #{index}: {detail}", t(lang, K::StorageBad))
+            }
+            StorageNote::Newer { .. } => t(lang, K::StorageNewer).to_string(),
+            StorageNote::WriteFailed { detail } => {
+                format!("{} ({detail})", t(lang, K::StorageWriteFailed))
+            }
+            StorageNote::NotSavedNewer { .. } => t(lang, K::StorageNotSavedNewer).to_string(),
+            StorageNote::Unknown { scenario, ids } => {
+                format!(
+                    "{} {scenario}: {}",
+                    t(lang, K::StorageUnknown),
+                    ids.join(", ")
+                )
+            }
+        }
+    }
 }
 
 /// What [`parse`] found: the scenarios it could read, notes, and whether the stored text
@@ -157,11 +194,27 @@ pub fn parse(text: &str) -> Parsed {
 /// The text to store for these scenarios.
 #[must_use]
 pub fn serialize(scenarios: &[SavedScenario]) -> String {
+    // Cannot fail: settings are strings, numbers and string-keyed maps.
     serde_json::to_string(&StoreOut {
         version: VERSION,
         scenarios,
     })
     .unwrap_or_default()
+}
+
+/// The browser's reason for a refused storage call: a DOMException's name and message.
+fn js_reason(e: &wasm_bindgen::JsValue) -> String {
+    use wasm_bindgen::JsCast;
+    match e.dyn_ref::<web_sys::DomException>() {
+        Some(d) => format!("{}: {}", d.name(), d.message()),
+        None => e.as_string().unwrap_or_else(|| format!("{e:?}")),
+    }
+}
+
+fn push_once(notes: &mut Vec<StorageNote>, note: StorageNote) {
+    if !notes.contains(&note) {
+        notes.push(note);
+    }
 }
 
 /// Adds or replaces (by name) a scenario.
@@ -175,26 +228,46 @@ pub fn upsert(saved: &mut Vec<SavedScenario>, settings: &Settings) {
     }
 }
 
-fn local_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
+fn local_storage() -> Result<web_sys::Storage, String> {
+    let window = web_sys::window().ok_or_else(|| "no window".to_string())?;
+    match window.local_storage() {
+        Ok(Some(ls)) => Ok(ls),
+        Ok(None) => Err("no localStorage".to_string()),
+        Err(e) => Err(js_reason(&e)),
+    }
 }
 
 /// Reads saved scenarios from localStorage. Unreadable data is backed up right away so a
 /// later save cannot lose it.
 #[must_use]
 pub fn load() -> (Vec<SavedScenario>, Vec<StorageNote>) {
-    let Some(ls) = local_storage() else {
-        return (Vec::new(), Vec::new());
+    READ_ONLY.with(|r| r.set(None));
+    let ls = match local_storage() {
+        Ok(ls) => ls,
+        Err(detail) => return (Vec::new(), vec![StorageNote::WriteFailed { detail }]),
     };
-    let Ok(Some(text)) = ls.get_item(KEY) else {
-        return (Vec::new(), Vec::new());
+    let text = match ls.get_item(KEY) {
+        Ok(Some(text)) => text,
+        Ok(None) => return (Vec::new(), Vec::new()),
+        Err(e) => {
+            let detail = js_reason(&e);
+            return (Vec::new(), vec![StorageNote::WriteFailed { detail }]);
+        }
     };
     let mut parsed = parse(&text);
-    if (parsed.backup || !parsed.unreadable.is_empty()) && ls.set_item(BACKUP_KEY, &text).is_err() {
-        parsed.notes.push(StorageNote::WriteFailed);
+    if (parsed.backup || !parsed.unreadable.is_empty())
+        && let Err(e) = ls.set_item(BACKUP_KEY, &text)
+    {
+        parsed.notes.push(StorageNote::WriteFailed {
+            detail: js_reason(&e),
+        });
     }
     if parsed.read_only {
-        READ_ONLY.with(|r| r.set(true));
+        let version = parsed.notes.iter().find_map(|n| match n {
+            StorageNote::Newer { version } => Some(*version),
+            _ => None,
+        });
+        READ_ONLY.with(|r| r.set(version));
     }
     let mut notes = parsed.notes;
     if let Some(cat) = crate::state::catalogue() {
@@ -213,17 +286,24 @@ pub fn load() -> (Vec<SavedScenario>, Vec<StorageNote>) {
 }
 
 thread_local! {
-    static READ_ONLY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// The version of a newer stored layout that [`store`] must not overwrite.
+    static READ_ONLY: std::cell::Cell<Option<u64>> = const { std::cell::Cell::new(None) };
 }
 
-/// Writes the scenarios to localStorage (not over a newer layout).
+/// Writes the scenarios to localStorage (not over a newer layout). A refused write (full
+/// storage, private mode) or a skipped one (newer layout) adds a note; either way the
+/// stored entry and the scenarios in `saved` stay as they were.
 pub fn store(saved: &[SavedScenario], notes: &mut Vec<StorageNote>) {
-    if READ_ONLY.with(std::cell::Cell::get) {
+    if let Some(version) = READ_ONLY.with(std::cell::Cell::get) {
+        push_once(notes, StorageNote::NotSavedNewer { version });
         return;
     }
-    let ok = local_storage().is_some_and(|ls| ls.set_item(KEY, &serialize(saved)).is_ok());
-    if !ok && !notes.contains(&StorageNote::WriteFailed) {
-        notes.push(StorageNote::WriteFailed);
+    let result = local_storage().and_then(|ls| {
+        ls.set_item(KEY, &serialize(saved))
+            .map_err(|e| js_reason(&e))
+    });
+    if let Err(detail) = result {
+        push_once(notes, StorageNote::WriteFailed { detail });
     }
 }
 
