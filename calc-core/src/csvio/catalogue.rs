@@ -242,6 +242,7 @@ pub fn write_factor_table(table: &FactorTable, dialect: Dialect) -> String {
     for (fraction, route) in keys {
         let mut rec: Vec<String> =
             vec![guard_cell(&fraction.0).into_owned(), route.id().to_string()];
+        // Optional values that are not set are empty cells (`unwrap_or_default` on Options).
         match table.emission(&fraction, route) {
             Some(f) => rec.extend([
                 num(f.value.low().value()),

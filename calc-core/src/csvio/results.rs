@@ -146,6 +146,7 @@ fn figures(s: &Summary, num: &dyn Fn(Decimal) -> String) -> [String; 9] {
         num(tonnes_co2e(s.co2e_saved_kg_cumulative.central)),
         num(s.net_sek_saved_cumulative.central.value()),
         num(s.net_present_value_sek.central.value()),
+        // No cost per tonne (no CO2e saved) is an empty cell, as documented.
         s.cost_per_tonne_co2e
             .map(|c| num(c.value()))
             .unwrap_or_default(),

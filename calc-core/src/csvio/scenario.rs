@@ -590,6 +590,7 @@ pub fn write_scenarios_csv(scenarios: &[Scenario], dialect: Dialect, lang: Lang)
     for s in scenarios {
         for item in &s.items {
             let m = item.measure();
+            // An override that is not set is an empty cell (`unwrap_or_default` on an Option).
             let rec = [
                 guard_cell(&s.name).into_owned(),
                 guard_cell(&item.municipality().name).into_owned(),

@@ -92,10 +92,12 @@ pub fn windows_1252_char(b: u8) -> char {
 #[must_use]
 pub fn windows_1252_byte(c: char) -> Option<u8> {
     match u32::from(c) {
+        // In range by the match arm: cannot fail.
         0..=0x7f | 0xa0..=0xff => u8::try_from(u32::from(c)).ok(),
         _ => WINDOWS_1252_HIGH
             .iter()
             .position(|h| *h == c)
+            // `i` < 32: cannot fail.
             .and_then(|i| u8::try_from(i + 0x80).ok()),
     }
 }
@@ -373,6 +375,7 @@ impl Table {
     }
 
     fn header(&self, i: usize) -> String {
+        // Called with indexes of `self.headers` only: never the default.
         self.headers.get(i).cloned().unwrap_or_default()
     }
 }
@@ -434,6 +437,7 @@ impl Columns {
     /// The header name used in the file for wanted column `col`.
     #[must_use]
     pub fn name(&self, col: usize) -> String {
+        // `names` has one entry per wanted column; an index past it has no name to give.
         self.names.get(col).cloned().unwrap_or_default()
     }
 
@@ -563,6 +567,7 @@ pub fn parse_decimal(text: &str, decimal_comma: bool) -> Option<Decimal> {
         return None;
     }
     let s = s.strip_prefix('+').unwrap_or(&s);
+    // `None` is the answer "not a number"; callers report it with line and column.
     Decimal::from_str(s).ok()
 }
 
