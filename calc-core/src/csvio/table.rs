@@ -105,7 +105,11 @@ pub fn windows_1252_byte(c: char) -> Option<u8> {
 /// Picks `;` or `,` from the header line: whichever occurs more often outside quotes.
 #[must_use]
 pub fn detect_delimiter(text: &str) -> u8 {
-    let header = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    // Lines end in `\n`, `\r\n` or a lone `\r` (old Mac Excel): split on both.
+    let header = text
+        .split(['\n', '\r'])
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("");
     let (mut semi, mut comma, mut quoted) = (0usize, 0usize, false);
     for c in header.chars() {
         match c {
@@ -631,6 +635,8 @@ mod tests {
         assert_eq!(detect_delimiter("a;b;c\n1,5;2;3"), b';');
         assert_eq!(detect_delimiter("a,b,c\n1.5,2,3"), b',');
         assert_eq!(detect_delimiter("\"a;x\",b,c"), b',');
+        // CR-only: the header ends at the first `\r`, not at the end of the file.
+        assert_eq!(detect_delimiter("a,b,c\r1;2;3;4\r5;6;7;8\r"), b',');
     }
 
     #[test]
