@@ -92,3 +92,37 @@ pub fn download(text: &str, file_name: &str, mime: &str) {
     // Revoke after the click has been handled.
     gloo::timers::callback::Timeout::new(1_000, move || drop(url)).forget();
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::{Settings, catalogue, evaluate_settings};
+    use calc_core::csvio::{ScenarioContext, read_scenarios};
+
+    /// A formula as a scenario name is text in both exports, and the scenario file reads
+    /// back with the original name.
+    #[test]
+    fn exports_neutralise_formula_names() {
+        let cat = catalogue().unwrap();
+        let mut s = Settings::defaults(cat);
+        s.name = "=HYPERLINK(\"http://x\";\"a\")".to_string();
+        let e = evaluate_settings(&s, cat).unwrap();
+        let results = results_csv(&e, Lang::Sv);
+        assert!(
+            results
+                .lines()
+                .skip(1)
+                .all(|l| l.starts_with("\"'=HYPERLINK(")),
+            "{results}"
+        );
+        let scenario = s.to_scenario(cat);
+        let file = scenario_csv(&scenario, Lang::Sv);
+        assert!(file.lines().nth(1).unwrap().starts_with("\"'=HYPERLINK("));
+        let ctx = ScenarioContext::new(
+            cat.measures.iter().cloned(),
+            cat.municipalities.iter().cloned(),
+        );
+        let back = read_scenarios(file.as_bytes(), &ctx).unwrap();
+        assert_eq!(back.scenarios[0].name, s.name);
+    }
+}

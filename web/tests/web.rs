@@ -170,6 +170,46 @@ async fn a_bad_scenario_file_lists_errors_and_changes_nothing() {
     assert_eq!(text(&root, "total-co2e"), before, "nothing applied");
 }
 
+/// Chooses `csv` as the import file and waits for the outcome.
+async fn import(root: &Element, csv: &str, name: &str) {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(csv));
+    let file = web_sys::File::new_with_str_sequence(&parts, name).unwrap();
+    let dt = web_sys::DataTransfer::new().unwrap();
+    dt.items().add_with_file(&file).unwrap();
+    let input: HtmlInputElement = query(root, "import-file").dyn_into().unwrap();
+    input.set_files(dt.files().as_ref());
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    input
+        .dispatch_event(&Event::new_with_event_init_dict("change", &init).unwrap())
+        .unwrap();
+}
+
+/// An Excel-on-Windows file (CRLF, a note over two lines) lists the physical lines, as
+/// the CLI does.
+#[wasm_bindgen_test]
+async fn a_crlf_file_lists_the_physical_lines() {
+    let root = mount().await;
+    let csv = "kommun;åtgärd;effekt_procent;kommentar\r\nBorås;food_school_kitchens;50;\"två\r\nrader\"\r\nBorås;food_school_kitchen;50;\r\nMark;textile_collection;abc;\r\n";
+    import(&root, csv, "crlf.csv").await;
+    wait_for(&root, "import-errors").await;
+    let items: Vec<String> = {
+        let list = root
+            .query_selector_all("[data-testid=\"import-errors\"] li")
+            .unwrap();
+        (0..list.length())
+            .map(|i| list.item(i).unwrap().text_content().unwrap_or_default())
+            .collect()
+    };
+    assert_eq!(
+        items,
+        [
+            "rad 4, kolumn 'åtgärd': okänd åtgärd 'food_school_kitchen'; menade du 'food_school_kitchens'?",
+            "rad 5, kolumn 'effekt_procent': 'abc' är inte ett tal",
+        ]
+    );
+}
+
 /// Waits (up to ~10 s) until an element with `test_id` exists.
 async fn wait_for(root: &Element, test_id: &str) {
     for _ in 0..1000 {
