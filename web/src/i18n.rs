@@ -144,6 +144,7 @@ texts! {
         "The browser does not allow saving scenarios (private mode or full storage).";
     StorageNotSavedNewer => "Scenariot sparades inte: de sparade scenarierna kommer från en nyare version av Avfallskalkyl och skrivs inte över.",
         "The scenario was not saved: the saved scenarios come from a newer version of Avfallskalkyl and are not overwritten.";
+    StorageAdjusted => "Värden utanför det tillåtna justerades i", "Values outside the allowed range were adjusted in";
     StorageUnknown => "Okända åtgärder eller kommuner hoppades över i", "Unknown measures or municipalities were skipped in";
     Dismiss => "OK", "OK";
     Method => "Metod och formler", "Method and formulas";

@@ -105,9 +105,9 @@ pub fn App() -> Html {
                         if let Some(e) = &store.link_problem {
                             <p class="alert no-print" role="alert" data-testid="link-problem">{ e.message(lang) }</p>
                         }
-                        if !store.problems.is_empty() {
+                        if !store.problems.is_empty() || !store.link_adjustments.is_empty() {
                             <div class="alert no-print" role="alert" data-testid="setting-problems">
-                                <ul>{ for store.problems.iter().map(|p| html! { <li>{ p.message(lang) }</li> }) }</ul>
+                                <ul>{ for store.link_adjustments.iter().chain(&store.problems).map(|p| html! { <li>{ p.message(lang) }</li> }) }</ul>
                             </div>
                         }
                         <Toolbar />

@@ -49,6 +49,22 @@ pub enum SettingProblemKind {
     },
     /// calc-core refused the value (years out of order, a negative quantity).
     Model(calc_core::ModelError),
+    /// A link or saved scenario had an effect outside 0–100 %; it was clamped.
+    EffectClamped {
+        /// The percentage given.
+        given: Decimal,
+        /// The percentage used.
+        used: Decimal,
+    },
+    /// A link or saved scenario had years outside [`YEAR_RANGE`] or out of order.
+    YearsAdjusted {
+        /// Start and full-effect year given.
+        given: (u16, u16),
+        /// Start and full-effect year used.
+        used: (u16, u16),
+    },
+    /// A link named a measure or municipality the catalogue lacks (`measure` holds the id).
+    Unknown,
 }
 
 impl SettingProblem {
@@ -77,6 +93,30 @@ impl SettingProblem {
             ),
             (SettingProblemKind::Model(e), Lang::En) => {
                 format!("{place}: {e}; the value is not used")
+            }
+            (SettingProblemKind::EffectClamped { given, used }, Lang::Sv) => format!(
+                "{place}: effekten {} % ligger utanför 0–100 %; {} % används",
+                calc_core::csvio::format_decimal(*given, true),
+                calc_core::csvio::format_decimal(*used, true)
+            ),
+            (SettingProblemKind::EffectClamped { given, used }, Lang::En) => format!(
+                "{place}: the effect {} % is outside 0–100 %; {} % is used",
+                calc_core::csvio::format_decimal(*given, false),
+                calc_core::csvio::format_decimal(*used, false)
+            ),
+            (SettingProblemKind::YearsAdjusted { given, used }, Lang::Sv) => format!(
+                "{place}: åren {}–{} ligger utanför {}–{} eller i fel ordning; {}–{} används",
+                given.0, given.1, YEAR_RANGE.0, YEAR_RANGE.1, used.0, used.1
+            ),
+            (SettingProblemKind::YearsAdjusted { given, used }, Lang::En) => format!(
+                "{place}: the years {}–{} are outside {}–{} or out of order; {}–{} are used",
+                given.0, given.1, YEAR_RANGE.0, YEAR_RANGE.1, used.0, used.1
+            ),
+            (SettingProblemKind::Unknown, Lang::Sv) => {
+                format!("{place}: finns inte i katalogen och hoppades över")
+            }
+            (SettingProblemKind::Unknown, Lang::En) => {
+                format!("{place}: not in the catalogue, left out")
             }
         }
     }
@@ -321,6 +361,41 @@ impl Settings {
         (out, simplified)
     }
 
+    /// The values [`Settings::normalized`] changes, for telling the user: effects clamped
+    /// into 0–100 % and years put into [`YEAR_RANGE`] and order (unknown ids are the
+    /// second item of `normalized`'s result).
+    #[must_use]
+    pub fn adjustments(&self, cat: &Catalogue) -> Vec<SettingProblem> {
+        let (norm, _) = self.clone().normalized(cat);
+        let mut out = Vec::new();
+        for m in &self.measures {
+            let Some(n) = norm.measure(&m.id) else {
+                continue;
+            };
+            if n.effect_pct != m.effect_pct {
+                out.push(SettingProblem {
+                    measure: m.id.clone(),
+                    municipality: None,
+                    kind: SettingProblemKind::EffectClamped {
+                        given: m.effect_pct,
+                        used: n.effect_pct,
+                    },
+                });
+            }
+            if (n.start_year, n.full_effect_year) != (m.start_year, m.full_effect_year) {
+                out.push(SettingProblem {
+                    measure: m.id.clone(),
+                    municipality: None,
+                    kind: SettingProblemKind::YearsAdjusted {
+                        given: (m.start_year, m.full_effect_year),
+                        used: (n.start_year, n.full_effect_year),
+                    },
+                });
+            }
+        }
+        out
+    }
+
     /// These settings checked against the catalogue: unknown measures and municipalities
     /// left out (and named in the result), missing measures added switched off, effects
     /// clamped to 0–100 and years put in order.
@@ -541,6 +616,8 @@ pub struct AppState {
     pub problems: Vec<SettingProblem>,
     /// Why the link the page was opened with could not be used.
     pub link_problem: Option<crate::share::LinkError>,
+    /// Values of the link's scenario that were changed or left out on the way in.
+    pub link_adjustments: Vec<SettingProblem>,
 }
 
 /// Evaluates settings against the current factor set.
@@ -560,8 +637,18 @@ impl AppState {
         saved: Vec<SavedScenario>,
         notes: Vec<StorageNote>,
     ) -> Self {
+        let mut link_adjustments = Vec::new();
         let (settings, from_link) = match (settings, catalogue()) {
-            (Some(s), Some(cat)) => (s.normalized(cat).0, true),
+            (Some(s), Some(cat)) => {
+                link_adjustments = s.adjustments(cat);
+                let (norm, unknown) = s.normalized(cat);
+                link_adjustments.extend(unknown.into_iter().map(|id| SettingProblem {
+                    measure: id,
+                    municipality: None,
+                    kind: SettingProblemKind::Unknown,
+                }));
+                (norm, true)
+            }
             (None, Some(cat)) => (Settings::defaults(cat), false),
             (_, None) => (
                 Settings {
@@ -586,6 +673,7 @@ impl AppState {
             from_link,
             problems: Vec::new(),
             link_problem: None,
+            link_adjustments,
         };
         s.recompute();
         s
@@ -896,6 +984,65 @@ mod tests {
         fixed.settings.measures[0].quantity_t.clear();
         fixed.recompute();
         assert!(fixed.problems.is_empty());
+    }
+
+    #[test]
+    fn a_links_out_of_range_values_and_unknown_ids_are_reported() {
+        let cat = cat();
+        let mut s = Settings::defaults(cat);
+        let id = cat.measures[1].id.0.clone();
+        s.measures[1].effect_pct = Decimal::from(140);
+        s.measures[1].start_year = 2070;
+        s.measures[1].full_effect_year = 2010;
+        s.measures.push(MeasureSettings {
+            id: "no_such_measure".into(),
+            ..s.measures[0].clone()
+        });
+        s.municipalities.push("9999".into());
+        let state = AppState::new(Some(s), Vec::new(), Vec::new());
+        let en: Vec<String> = state
+            .link_adjustments
+            .iter()
+            .map(|p| p.message(Lang::En))
+            .collect();
+        assert_eq!(
+            en,
+            [
+                format!("{id}: the effect 140 % is outside 0–100 %; 100 % is used"),
+                format!(
+                    "{id}: the years 2070–2010 are outside 2020–2060 or out of order; 2060–2060 are used"
+                ),
+                "no_such_measure: not in the catalogue, left out".to_string(),
+                "9999: not in the catalogue, left out".to_string(),
+            ]
+        );
+        let sv: Vec<String> = state
+            .link_adjustments
+            .iter()
+            .map(|p| p.message(Lang::Sv))
+            .collect();
+        assert_eq!(
+            sv,
+            [
+                format!("{id}: effekten 140 % ligger utanför 0–100 %; 100 % används"),
+                format!(
+                    "{id}: åren 2070–2010 ligger utanför 2020–2060 eller i fel ordning; 2060–2060 används"
+                ),
+                "no_such_measure: finns inte i katalogen och hoppades över".to_string(),
+                "9999: finns inte i katalogen och hoppades över".to_string(),
+            ]
+        );
+        let note = crate::storage::StorageNote::Adjusted {
+            scenario: "Plan".into(),
+            changes: state.link_adjustments[..2].to_vec(),
+        };
+        assert_eq!(
+            note.message(Lang::En),
+            format!(
+                "Values outside the allowed range were adjusted in Plan: {}; {}",
+                en[0], en[1]
+            )
+        );
     }
 
     #[test]

@@ -68,6 +68,13 @@ pub enum StorageNote {
         /// The stored entry's version.
         version: u64,
     },
+    /// A saved scenario had values outside the allowed ranges; they were adjusted.
+    Adjusted {
+        /// The scenario.
+        scenario: String,
+        /// What was adjusted.
+        changes: Vec<crate::state::SettingProblem>,
+    },
     /// A saved scenario names measures or municipalities this catalogue lacks.
     Unknown {
         /// The scenario.
@@ -92,6 +99,15 @@ impl StorageNote {
                 format!("{} ({detail})", t(lang, K::StorageWriteFailed))
             }
             StorageNote::NotSavedNewer { .. } => t(lang, K::StorageNotSavedNewer).to_string(),
+            StorageNote::Adjusted { scenario, changes } => format!(
+                "{} {scenario}: {}",
+                t(lang, K::StorageAdjusted),
+                changes
+                    .iter()
+                    .map(|c| c.message(lang))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ),
             StorageNote::Unknown { scenario, ids } => {
                 format!(
                     "{} {scenario}: {}",
@@ -272,6 +288,13 @@ pub fn load() -> (Vec<SavedScenario>, Vec<StorageNote>) {
     let mut notes = parsed.notes;
     if let Some(cat) = crate::state::catalogue() {
         for s in &mut parsed.scenarios {
+            let changes = s.settings.adjustments(cat);
+            if !changes.is_empty() {
+                notes.push(StorageNote::Adjusted {
+                    scenario: s.settings.name.clone(),
+                    changes,
+                });
+            }
             let (norm, unknown) = s.settings.clone().normalized(cat);
             if !unknown.is_empty() {
                 notes.push(StorageNote::Unknown {
