@@ -134,10 +134,10 @@ texts! {
     FromLink => "Scenariot har lästs in från länken.", "The scenario was loaded from the link.";
     StorageMigrated => "Sparade scenarier i ett äldre format har uppdaterats.",
         "Saved scenarios in an older format were updated.";
-    StorageCorrupt => "Sparade scenarier kunde inte läsas. Originalet finns kvar i webbläsaren under nyckeln avfallskalkyl.scenarios.backup:",
-        "Saved scenarios could not be read. The original is kept in the browser under the key avfallskalkyl.scenarios.backup:";
-    StorageBad => "Ett sparat scenario kunde inte läsas och har kopierats till avfallskalkyl.scenarios.backup:",
-        "A saved scenario could not be read and was copied to avfallskalkyl.scenarios.backup:";
+    StorageCorrupt => "Sparade scenarier kunde inte läsas. Originalet finns kvar i webbläsaren under nyckeln",
+        "Saved scenarios could not be read. The original is kept in the browser under the key";
+    StorageBad => "Ett sparat scenario kunde inte läsas och har kopierats till",
+        "A saved scenario could not be read and was copied to";
     StorageNewer => "Sparade scenarier kommer från en nyare version av Avfallskalkyl och lämnas orörda.",
         "Saved scenarios come from a newer version of Avfallskalkyl and are left untouched.";
     StorageWriteFailed => "Webbläsaren tillåter inte att scenarier sparas (privat läge eller fullt lagringsutrymme).",

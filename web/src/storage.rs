@@ -3,7 +3,8 @@
 //! The entry under [`KEY`] is `{"version": 1, "scenarios": [{"name": …, "saved": …,
 //! "settings": {…}}, …]}`. Reading never drops anything silently: an older layout
 //! (version 0: a bare array of settings) is migrated and reported, an entry that cannot be
-//! read is reported and copied to [`BACKUP_KEY`] before anything is written over it, and a
+//! read is reported and copied to [`BACKUP_KEY`] (or a numbered key after it, never over an
+//! earlier backup) before anything is written over it, and a
 //! layout from a newer version of the app is reported and left untouched.
 
 use crate::i18n::{K, Lang, t};
@@ -39,10 +40,13 @@ pub enum StorageNote {
         /// The old version.
         from: u64,
     },
-    /// The entry is not readable JSON; it was kept under [`BACKUP_KEY`].
+    /// The entry is not readable JSON; it was kept under [`BACKUP_KEY`] (or `BACKUP_KEY.2`
+    /// and on when that holds an earlier backup).
     Corrupt {
         /// What the parser said.
         detail: String,
+        /// The key the original was kept under.
+        backup: String,
     },
     /// One saved scenario could not be read; it is kept in the stored entry.
     BadScenario {
@@ -50,6 +54,8 @@ pub enum StorageNote {
         index: usize,
         /// What is wrong.
         detail: String,
+        /// The key the original entry was kept under.
+        backup: String,
     },
     /// The entry was written by a newer version of the app; it is left untouched.
     Newer {
@@ -90,9 +96,15 @@ impl StorageNote {
     pub fn message(&self, lang: Lang) -> String {
         match self {
             StorageNote::Migrated { .. } => t(lang, K::StorageMigrated).to_string(),
-            StorageNote::Corrupt { detail } => format!("{} {detail}", t(lang, K::StorageCorrupt)),
-            StorageNote::BadScenario { index, detail } => {
-                format!("{} #{index}: {detail}", t(lang, K::StorageBad))
+            StorageNote::Corrupt { detail, backup } => {
+                format!("{} {backup}: {detail}", t(lang, K::StorageCorrupt))
+            }
+            StorageNote::BadScenario {
+                index,
+                detail,
+                backup,
+            } => {
+                format!("{} {backup}: #{index}: {detail}", t(lang, K::StorageBad))
             }
             StorageNote::Newer { .. } => t(lang, K::StorageNewer).to_string(),
             StorageNote::WriteFailed { detail } => {
@@ -148,6 +160,7 @@ fn read_list(list: &[Value], out: &mut Parsed, wrapped: bool) {
                 out.notes.push(StorageNote::BadScenario {
                     index: i + 1,
                     detail: e.to_string(),
+                    backup: BACKUP_KEY.to_string(),
                 });
                 out.unreadable.push(v.clone());
             }
@@ -164,6 +177,7 @@ pub fn parse(text: &str) -> Parsed {
         Err(e) => {
             out.notes.push(StorageNote::Corrupt {
                 detail: e.to_string(),
+                backup: BACKUP_KEY.to_string(),
             });
             out.backup = true;
             return out;
@@ -182,6 +196,7 @@ pub fn parse(text: &str) -> Parsed {
                 _ => {
                     out.notes.push(StorageNote::Corrupt {
                         detail: "no \"scenarios\" list".to_string(),
+                        backup: BACKUP_KEY.to_string(),
                     });
                     out.backup = true;
                 }
@@ -193,6 +208,7 @@ pub fn parse(text: &str) -> Parsed {
             _ => {
                 out.notes.push(StorageNote::Corrupt {
                     detail: "no valid \"version\"".to_string(),
+                    backup: BACKUP_KEY.to_string(),
                 });
                 out.backup = true;
             }
@@ -200,6 +216,7 @@ pub fn parse(text: &str) -> Parsed {
         _ => {
             out.notes.push(StorageNote::Corrupt {
                 detail: "not a JSON object".to_string(),
+                backup: BACKUP_KEY.to_string(),
             });
             out.backup = true;
         }
@@ -271,12 +288,19 @@ pub fn load() -> (Vec<SavedScenario>, Vec<StorageNote>) {
         }
     };
     let mut parsed = parse(&text);
-    if (parsed.backup || !parsed.unreadable.is_empty())
-        && let Err(e) = ls.set_item(BACKUP_KEY, &text)
-    {
-        parsed.notes.push(StorageNote::WriteFailed {
-            detail: js_reason(&e),
-        });
+    if parsed.backup || !parsed.unreadable.is_empty() {
+        match keep_backup(&ls, &text) {
+            Ok(key) => {
+                for n in &mut parsed.notes {
+                    if let StorageNote::Corrupt { backup, .. }
+                    | StorageNote::BadScenario { backup, .. } = n
+                    {
+                        backup.clone_from(&key);
+                    }
+                }
+            }
+            Err(detail) => parsed.notes.push(StorageNote::WriteFailed { detail }),
+        }
     }
     if parsed.read_only {
         let version = parsed.notes.iter().find_map(|n| match n {
@@ -306,6 +330,27 @@ pub fn load() -> (Vec<SavedScenario>, Vec<StorageNote>) {
         }
     }
     (parsed.scenarios, notes)
+}
+
+/// Keeps `text` under [`BACKUP_KEY`], or `BACKUP_KEY.2` … `.20` when that already holds an
+/// earlier, different backup (never over one): returns the key. A key that already holds
+/// exactly `text` is reused.
+fn keep_backup(ls: &web_sys::Storage, text: &str) -> Result<String, String> {
+    let keys = std::iter::once(BACKUP_KEY.to_string())
+        .chain((2..=20).map(|n| format!("{BACKUP_KEY}.{n}")));
+    for key in keys {
+        match ls.get_item(&key).map_err(|e| js_reason(&e))? {
+            Some(old) if old == text => return Ok(key),
+            Some(_) => {}
+            None => {
+                ls.set_item(&key, text).map_err(|e| js_reason(&e))?;
+                return Ok(key);
+            }
+        }
+    }
+    Err(format!(
+        "{BACKUP_KEY} … {BACKUP_KEY}.20 all hold earlier backups"
+    ))
 }
 
 thread_local! {

@@ -299,6 +299,9 @@ mod saved_scenarios {
     fn clear() {
         ls().remove_item(KEY).unwrap();
         ls().remove_item(BACKUP_KEY).unwrap();
+        for n in 2..=20 {
+            ls().remove_item(&format!("{BACKUP_KEY}.{n}")).unwrap();
+        }
         // Resets the "newer layout" guard of an earlier test.
         let _ = storage::load();
     }
@@ -419,6 +422,43 @@ mod saved_scenarios {
         let (list, notes) = storage::load();
         assert_eq!(list, [saved("B")]);
         assert!(notes.is_empty());
+        clear();
+    }
+
+    #[wasm_bindgen_test]
+    fn a_second_corruption_does_not_overwrite_the_first_backup() {
+        clear();
+        ls().set_item(KEY, "{first").unwrap();
+        let _ = storage::load();
+        ls().set_item(KEY, "[second").unwrap();
+        let (_, notes) = storage::load();
+        assert_eq!(
+            notes
+                .iter()
+                .map(|n| n.message(Lang::Sv))
+                .collect::<Vec<_>>(),
+            [
+                "Sparade scenarier kunde inte läsas. Originalet finns kvar i webbläsaren under nyckeln avfallskalkyl.scenarios.backup.2: expected value at line 1 column 2"
+            ]
+        );
+        assert_eq!(
+            ls().get_item(BACKUP_KEY).unwrap().as_deref(),
+            Some("{first")
+        );
+        assert_eq!(
+            ls().get_item(&format!("{BACKUP_KEY}.2"))
+                .unwrap()
+                .as_deref(),
+            Some("[second")
+        );
+        // Reading the same broken entry again reuses its backup.
+        let (_, notes) = storage::load();
+        assert!(
+            notes[0]
+                .message(Lang::En)
+                .contains("under the key avfallskalkyl.scenarios.backup.2: ")
+        );
+        assert_eq!(ls().get_item(&format!("{BACKUP_KEY}.3")).unwrap(), None);
         clear();
     }
 
