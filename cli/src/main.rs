@@ -822,3 +822,26 @@ fn percent(share: Share, lang: Lang) -> String {
 fn round(d: Decimal, dp: u32) -> Decimal {
     d.round_dp_with_strategy(dp, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_json_failure_is_an_internal_error_in_both_languages() {
+        let Err(e) = serde_json::from_str::<u8>("x") else {
+            return;
+        };
+        let sv = json_failure(&e, Lang::Sv);
+        let en = json_failure(&e, Lang::En);
+        assert_eq!((sv.code, en.code), (1, 1));
+        assert_eq!(
+            sv.messages,
+            ["avfallskalkyl: internt fel: kan inte skriva JSON: expected value at line 1 column 1"]
+        );
+        assert_eq!(
+            en.messages,
+            ["avfallskalkyl: internal error: cannot write JSON: expected value at line 1 column 1"]
+        );
+    }
+}
