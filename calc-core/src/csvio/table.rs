@@ -134,8 +134,8 @@ pub struct Row {
     /// Fields, trimmed of surrounding white space, with a CSV-injection guard removed
     /// (see [`unescape_cell`]).
     pub fields: Vec<String>,
-    /// The physical line of each field: later than `line` after a quoted field with a
-    /// line break in it.
+    /// The physical line of each field, for a row with a line break inside a quoted field
+    /// (later fields are on later lines); empty when every field is on `line`.
     pub field_lines: Vec<u64>,
 }
 
@@ -236,13 +236,17 @@ impl Table {
                     if record.iter().all(|f| f.trim().is_empty()) {
                         continue;
                     }
-                    let mut field_lines = Vec::with_capacity(record.len());
-                    let mut at = line;
-                    for raw in &record {
-                        let lead = raw.len().saturating_sub(raw.trim_start().len());
-                        field_lines
-                            .push(at.saturating_add(line_breaks(raw.get(..lead).unwrap_or(""))));
-                        at = at.saturating_add(line_breaks(raw));
+                    // Per-field lines only for a record with a line break in it (a quoted
+                    // one): most rows need none, and 100 000 rows need no extra memory.
+                    let mut field_lines = Vec::new();
+                    if record.iter().any(|f| f.contains(['\n', '\r'])) {
+                        let mut at = line;
+                        for raw in &record {
+                            let lead = raw.len().saturating_sub(raw.trim_start().len());
+                            let before = raw.get(..lead).unwrap_or("");
+                            field_lines.push(at.saturating_add(line_breaks(before)));
+                            at = at.saturating_add(line_breaks(raw));
+                        }
                     }
                     let fields: Vec<String> = record
                         .iter()
