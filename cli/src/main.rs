@@ -398,6 +398,8 @@ fn main() -> ExitCode {
         Err(f) => {
             let mut err = std::io::stderr().lock();
             for m in &f.messages {
+                // Stderr is the last channel: a failing write there has nowhere to go,
+                // and the exit code still says the command failed.
                 let _ = writeln!(err, "{m}");
             }
             ExitCode::from(f.code)
@@ -532,6 +534,7 @@ fn parse_period(text: &str, lang: Lang) -> Result<PlanPeriod, Failure> {
 
 fn parse_rate(text: &str, lang: Lang) -> Result<Share, Failure> {
     csvio::parse_decimal(text, true)
+        // Not silent: `None` becomes the error below.
         .and_then(|d| Share::from_percent(d).ok())
         .ok_or_else(|| {
             Failure::input(match lang {
@@ -645,7 +648,7 @@ fn rows_with_errors(errors: &[CsvError]) -> usize {
 /// rendered, so memory stays at the size of the input and the output.
 fn render_each<F>(loaded: &Loaded, lang: Lang, render: F) -> Result<Vec<Vec<u8>>, Failure>
 where
-    F: Fn(&Evaluation) -> Vec<u8> + Sync,
+    F: Fn(&Evaluation) -> Result<Vec<u8>, Failure> + Sync,
 {
     let scenarios = &loaded.scenarios;
     let threads = std::thread::available_parallelism()
@@ -662,18 +665,20 @@ where
                 s.spawn(move || {
                     part.iter()
                         .map(|sc| {
-                            evaluate(table, sc).map(|e| render(&e)).map_err(|e| {
-                                Failure::input(match lang {
-                                    Lang::Sv => format!(
-                                        "fel: scenario '{}': kan inte räknas ut: {e}",
-                                        sc.name
-                                    ),
-                                    Lang::En => format!(
-                                        "error: scenario '{}': cannot be evaluated: {e}",
-                                        sc.name
-                                    ),
+                            evaluate(table, sc)
+                                .map_err(|e| {
+                                    Failure::input(match lang {
+                                        Lang::Sv => format!(
+                                            "fel: scenario '{}': kan inte räknas ut: {e}",
+                                            sc.name
+                                        ),
+                                        Lang::En => format!(
+                                            "error: scenario '{}': cannot be evaluated: {e}",
+                                            sc.name
+                                        ),
+                                    })
                                 })
-                            })
+                                .and_then(|e| render(&e))
                         })
                         .collect::<Result<Vec<_>, _>>()
                 })
@@ -698,10 +703,27 @@ where
     Ok(out)
 }
 
-fn json_bytes<T: serde::Serialize>(value: &T) -> Vec<u8> {
-    let mut v = serde_json::to_vec_pretty(value).unwrap_or_default();
+/// `value` as pretty JSON; a serialisation failure is reported (exit 1), never an empty
+/// output with exit 0.
+fn to_json<T: serde::Serialize>(value: &T, lang: Lang) -> Result<Vec<u8>, Failure> {
+    serde_json::to_vec_pretty(value).map_err(|e| json_failure(&e, lang))
+}
+
+/// The failure for a JSON serialisation error.
+fn json_failure(e: &serde_json::Error, lang: Lang) -> Failure {
+    Failure {
+        messages: vec![match lang {
+            Lang::Sv => format!("avfallskalkyl: internt fel: kan inte skriva JSON: {e}"),
+            Lang::En => format!("avfallskalkyl: internal error: cannot write JSON: {e}"),
+        }],
+        code: 1,
+    }
+}
+
+fn json_bytes<T: serde::Serialize>(value: &T, lang: Lang) -> Result<Vec<u8>, Failure> {
+    let mut v = to_json(value, lang)?;
     v.push(b'\n');
-    v
+    Ok(v)
 }
 
 /// One JSON value for one scenario, an array of them for several.
@@ -736,6 +758,7 @@ fn join(parts: Vec<Vec<u8>>, separator: &[u8]) -> Vec<u8> {
 fn print_warnings(warnings: &[String]) {
     let mut err = std::io::stderr().lock();
     for w in warnings {
+        // Stderr is the last channel: a failing write there has nowhere to go.
         let _ = writeln!(err, "{w}");
     }
 }
@@ -746,15 +769,17 @@ fn run_evaluate(catalogue: &Catalogue, args: &EvaluateArgs, lang: Lang) -> Outco
     Ok(match args.output.format {
         Format::Table => {
             let parts = render_each(&loaded, lang, |e| {
-                text::evaluation_tables(catalogue, std::slice::from_ref(e), lang, args.detail)
-                    .into_bytes()
+                Ok(
+                    text::evaluation_tables(catalogue, std::slice::from_ref(e), lang, args.detail)
+                        .into_bytes(),
+                )
             })?;
             join(parts, b"\n")
         }
         Format::Csv => {
             let dialect = args.output.csv_dialect.resolve(Some(loaded.dialect));
             let parts = render_each(&loaded, lang, |e| {
-                csvio::results_csv_rows(e, dialect, lang).into_bytes()
+                Ok(csvio::results_csv_rows(e, dialect, lang).into_bytes())
             })?;
             let mut text = csvio::results_csv_header(dialect, lang).into_bytes();
             text.extend(join(parts, b""));
@@ -767,28 +792,28 @@ fn run_evaluate(catalogue: &Catalogue, args: &EvaluateArgs, lang: Lang) -> Outco
         }
         Format::Json => match args.monte_carlo {
             None => json_list(render_each(&loaded, lang, |e| {
-                serde_json::to_vec_pretty(&ResultsJson::new(e)).unwrap_or_default()
+                to_json(&ResultsJson::new(e), lang)
             })?),
             Some(draws) => {
                 let bands = decide::monte_carlo_all(&loaded, draws, args.seed, lang)?;
                 let parts = render_each(&loaded, lang, |e| {
-                    serde_json::to_vec(&ResultsJson::new(e)).unwrap_or_default()
+                    serde_json::to_vec(&ResultsJson::new(e)).map_err(|err| json_failure(&err, lang))
                 })?;
                 let docs = parts
                     .into_iter()
                     .zip(bands)
                     .map(|(p, mc)| {
                         let mut v: serde_json::Value =
-                            serde_json::from_slice(&p).unwrap_or(serde_json::Value::Null);
+                            serde_json::from_slice(&p).map_err(|e| json_failure(&e, lang))?;
                         if let Some(obj) = v.as_object_mut() {
                             obj.insert(
                                 "monte_carlo".into(),
-                                serde_json::to_value(mc).unwrap_or(serde_json::Value::Null),
+                                serde_json::to_value(mc).map_err(|e| json_failure(&e, lang))?,
                             );
                         }
-                        serde_json::to_vec_pretty(&v).unwrap_or_default()
+                        to_json(&v, lang)
                     })
-                    .collect();
+                    .collect::<Result<Vec<_>, Failure>>()?;
                 json_list(docs)
             }
         },
@@ -810,10 +835,13 @@ fn run_rank(catalogue: &Catalogue, args: &RankArgs, lang: Lang) -> Outcome {
         let r = calc_core::rank_for(e, by, perspective);
         match format {
             Format::Table => {
-                text::rank_tables(catalogue, &[(e, r)], by, perspective, lang).into_bytes()
+                Ok(text::rank_tables(catalogue, &[(e, r)], by, perspective, lang).into_bytes())
             }
             Format::Csv => {
-                text::rank_csv(catalogue, &[(e, r)], dialect, lang, perspective, false).into_bytes()
+                Ok(
+                    text::rank_csv(catalogue, &[(e, r)], dialect, lang, perspective, false)
+                        .into_bytes(),
+                )
             }
             Format::Json => {
                 #[derive(serde::Serialize)]
@@ -824,14 +852,16 @@ fn run_rank(catalogue: &Catalogue, args: &RankArgs, lang: Lang) -> Outcome {
                     perspective: calc_core::Perspective,
                     ranking: &'a [calc_core::Ranked],
                 }
-                serde_json::to_vec_pretty(&RankJson {
-                    schema_version: calc_core::RESULTS_SCHEMA_VERSION,
-                    scenario: &e.scenario,
-                    by,
-                    perspective,
-                    ranking: &r,
-                })
-                .unwrap_or_default()
+                to_json(
+                    &RankJson {
+                        schema_version: calc_core::RESULTS_SCHEMA_VERSION,
+                        scenario: &e.scenario,
+                        by,
+                        perspective,
+                        ranking: &r,
+                    },
+                    lang,
+                )
             }
         }
     })?;
@@ -870,12 +900,15 @@ fn run_factors(catalogue: &Catalogue, args: &FactorsArgs, lang: Lang) -> Outcome
                 cost_factors: Vec<&'a calc_core::CostFactor>,
                 sources: Vec<&'a calc_core::Source>,
             }
-            json_bytes(&FactorsJson {
-                factor_set: table.info(),
-                emission_factors: table.emission_factors().collect(),
-                cost_factors: table.cost_factors().collect(),
-                sources: table.sources().collect(),
-            })
+            json_bytes(
+                &FactorsJson {
+                    factor_set: table.info(),
+                    emission_factors: table.emission_factors().collect(),
+                    cost_factors: table.cost_factors().collect(),
+                    sources: table.sources().collect(),
+                },
+                lang,
+            )?
         }
     })
 }
@@ -899,4 +932,27 @@ fn percent(share: Share, lang: Lang) -> String {
 /// Rounds for display only.
 fn round(d: Decimal, dp: u32) -> Decimal {
     d.round_dp_with_strategy(dp, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_json_failure_is_an_internal_error_in_both_languages() {
+        let Err(e) = serde_json::from_str::<u8>("x") else {
+            return;
+        };
+        let sv = json_failure(&e, Lang::Sv);
+        let en = json_failure(&e, Lang::En);
+        assert_eq!((sv.code, en.code), (1, 1));
+        assert_eq!(
+            sv.messages,
+            ["avfallskalkyl: internt fel: kan inte skriva JSON: expected value at line 1 column 1"]
+        );
+        assert_eq!(
+            en.messages,
+            ["avfallskalkyl: internal error: cannot write JSON: expected value at line 1 column 1"]
+        );
+    }
 }

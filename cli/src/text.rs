@@ -559,13 +559,13 @@ impl CsvText {
             if i > 0 {
                 self.out.push(self.sep);
             }
-            let c = c.as_ref();
+            let c = csvio::guard_cell_unless_number(c.as_ref());
             if c.contains([self.sep, '"', '\n', '\r']) {
                 self.out.push('"');
                 self.out.push_str(&c.replace('"', "\"\""));
                 self.out.push('"');
             } else {
-                self.out.push_str(c);
+                self.out.push_str(&c);
             }
         }
         self.out.push('\n');
@@ -611,7 +611,7 @@ pub(crate) fn measures(catalogue: &Catalogue, output: &OutputArgs, lang: Lang) -
     Ok(match output.format {
         Format::Json => {
             let v: Vec<&calc_core::Measure> = ms.iter().map(AsRef::as_ref).collect();
-            json_bytes(&v)
+            json_bytes(&v, lang)?
         }
         Format::Csv => {
             let dialect = dialect_for(output);
@@ -686,7 +686,7 @@ pub(crate) fn municipalities(catalogue: &Catalogue, output: &OutputArgs, lang: L
     Ok(match output.format {
         Format::Json => {
             let v: Vec<&calc_core::Municipality> = ks.iter().map(AsRef::as_ref).collect();
-            json_bytes(&v)
+            json_bytes(&v, lang)?
         }
         Format::Csv => {
             let dialect = dialect_for(output);

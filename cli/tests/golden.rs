@@ -455,3 +455,86 @@ fn contributions_json_shares_add_up() {
         }
     }
 }
+
+/// A CRLF file (Excel on Windows) reports the physical line, as Excel numbers its rows.
+#[test]
+fn crlf_file_reports_the_physical_line() {
+    let dir = std::env::temp_dir().join(format!("avfallskalkyl-crlf-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("plan.csv");
+    let lf = "kommun;åtgärd;effekt_procent\nBorås;food_school_kitchens;50\nBorås;food_school_kitchen;50\nMark;textile_collection;abc\n";
+    for eol in ["\n", "\r\n"] {
+        std::fs::write(&file, lf.replace('\n', eol)).unwrap();
+        let out = run(&["evaluate", file.to_str().unwrap(), "--lang", "en"]);
+        assert_eq!(out.status.code(), Some(2));
+        let f = file.display();
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            format!(
+                "{f}: line 3, column 'åtgärd': unknown measure 'food_school_kitchen'; did you mean 'food_school_kitchens'?\n\
+                 {f}: line 4, column 'effekt_procent': 'abc' is not a number\n\
+                 2 problem(s) in {f}; nothing was imported (--keep-valid imports the rows without problems)\n"
+            ),
+            "{eol:?}"
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A write to `--out` that fails exits non-zero and names the path and the reason.
+#[test]
+fn failed_out_write_exits_2_with_path_and_reason() {
+    let out = run(&[
+        "evaluate",
+        "examples/sjuharad.csv",
+        "--out",
+        "does/not/exist/out.csv",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: does/not/exist/out.csv: No such file or directory (os error 2)\n"
+    );
+    let out = run(&["template", "--out", "does/not/exist/t.csv"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "fel: does/not/exist/t.csv: No such file or directory (os error 2)\n"
+    );
+}
+
+/// A scenario name that is a formula is written as text into the results CSV, and the
+/// written file reads back with the original name.
+#[test]
+fn formula_names_are_neutralised_in_csv_output() {
+    let dir = std::env::temp_dir().join(format!("avfallskalkyl-inject-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("plan.csv");
+    std::fs::write(
+        &file,
+        "scenario;kommun;åtgärd\n\"=HYPERLINK(\"\"http://x\"\";\"\"a\"\")\";Borås;food_school_kitchens\n@SUM(1);Borås;textile_collection\n",
+    )
+    .unwrap();
+    let out = run(&["evaluate", file.to_str().unwrap(), "--format", "csv"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    let firsts: Vec<&str> = text
+        .lines()
+        .skip(1)
+        .map(|l| l.split(';').next().unwrap())
+        .collect();
+    assert!(firsts.contains(&"\"'=HYPERLINK(\"\"http://x\"\""), "{text}");
+    assert!(firsts.contains(&"'@SUM(1)"), "{text}");
+    assert!(
+        !text
+            .lines()
+            .any(|l| l.starts_with('=') || l.starts_with('@'))
+    );
+    let out = run(&["evaluate", file.to_str().unwrap(), "--format", "json"]);
+    let v = json(&out);
+    assert_eq!(v[0]["scenario"], "=HYPERLINK(\"http://x\";\"a\")");
+    assert_eq!(v[1]["scenario"], "@SUM(1)");
+    let _ = std::fs::remove_dir_all(&dir);
+}

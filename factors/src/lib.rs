@@ -152,6 +152,7 @@ fn read_set_list(text: &str) -> Result<Vec<(FactorSetInfo, String)>, Vec<CsvErro
         let id = cols.required_text(row, 0, &mut errors);
         let name = cols.required_text(row, 1, &mut errors);
         let version = cols.required_text(row, 3, &mut errors);
+        // Not silent: `opt_year` records its error in `errors`.
         let year = cols.opt_year(row, 4, &mut errors).ok().flatten();
         let file = cols.required_text(row, 5, &mut errors);
         if let (Some(id), Some(name), Some(version), Some(file)) = (id, name, version, file) {

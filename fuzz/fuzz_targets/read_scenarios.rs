@@ -19,9 +19,12 @@ fuzz_target!(|data: &[u8]| {
     let ctx = context();
     let strict = csvio::read_scenarios(data, ctx);
     let lenient = csvio::read_scenarios_keep_valid(data, ctx);
+    let (text, _) = csvio::decode(data);
+    let last = csvio::line_breaks(&text) + 2;
     for e in &lenient.errors {
-        let _ = e.message(Lang::Sv);
-        let _ = e.message(Lang::En);
+        assert!((1..=last).contains(&e.line), "line {} of {last}: {e}", e.line);
+        assert!(e.message(Lang::Sv).starts_with(&format!("rad {}", e.line)));
+        assert!(e.message(Lang::En).starts_with(&format!("line {}", e.line)));
     }
     if let Ok(import) = strict {
         assert!(lenient.errors.is_empty());

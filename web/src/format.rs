@@ -102,6 +102,7 @@ pub fn parse_input(text: &str) -> Option<Decimal> {
     if cleaned.is_empty() {
         return None;
     }
+    // `None` is the answer "not a number"; the caller keeps the previous value and shows it.
     cleaned.parse::<Decimal>().ok()
 }
 

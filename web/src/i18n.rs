@@ -175,14 +175,17 @@ texts! {
     FromLink => "Scenariot har lästs in från länken.", "The scenario was loaded from the link.";
     StorageMigrated => "Sparade scenarier i ett äldre format har uppdaterats.",
         "Saved scenarios in an older format were updated.";
-    StorageCorrupt => "Sparade scenarier kunde inte läsas. Originalet finns kvar i webbläsaren under nyckeln avfallskalkyl.scenarios.backup:",
-        "Saved scenarios could not be read. The original is kept in the browser under the key avfallskalkyl.scenarios.backup:";
-    StorageBad => "Ett sparat scenario kunde inte läsas och har kopierats till avfallskalkyl.scenarios.backup:",
-        "A saved scenario could not be read and was copied to avfallskalkyl.scenarios.backup:";
+    StorageCorrupt => "Sparade scenarier kunde inte läsas. Originalet finns kvar i webbläsaren under nyckeln",
+        "Saved scenarios could not be read. The original is kept in the browser under the key";
+    StorageBad => "Ett sparat scenario kunde inte läsas och har kopierats till",
+        "A saved scenario could not be read and was copied to";
     StorageNewer => "Sparade scenarier kommer från en nyare version av Avfallskalkyl och lämnas orörda.",
         "Saved scenarios come from a newer version of Avfallskalkyl and are left untouched.";
     StorageWriteFailed => "Webbläsaren tillåter inte att scenarier sparas (privat läge eller fullt lagringsutrymme).",
         "The browser does not allow saving scenarios (private mode or full storage).";
+    StorageNotSavedNewer => "Scenariot sparades inte: de sparade scenarierna kommer från en nyare version av Avfallskalkyl och skrivs inte över.",
+        "The scenario was not saved: the saved scenarios come from a newer version of Avfallskalkyl and are not overwritten.";
+    StorageAdjusted => "Värden utanför det tillåtna justerades i", "Values outside the allowed range were adjusted in";
     StorageUnknown => "Okända åtgärder eller kommuner hoppades över i", "Unknown measures or municipalities were skipped in";
     Dismiss => "OK", "OK";
     Method => "Metod och formler", "Method and formulas";

@@ -5,6 +5,33 @@ use calc_core::csvio::{Dialect, Lang, write_results_csv, write_scenario_csv};
 use calc_core::{Evaluation, ResultsJson, Scenario};
 use wasm_bindgen::JsCast;
 
+/// The largest scenario file the app imports: 5 MiB (about 60 000 rows, parsed in well
+/// under a second). A larger file is refused before it is read, so a 50 MB file cannot
+/// freeze the tab; the command-line tool reads files of any size.
+pub const MAX_IMPORT_BYTES: u64 = 5 * 1024 * 1024;
+
+/// The message for a file over [`MAX_IMPORT_BYTES`], with both sizes in MB.
+#[must_use]
+pub fn too_large_text(file: &str, bytes: u64, lang: Lang) -> String {
+    let mb = |b: u64| {
+        calc_core::csvio::format_number(
+            rust_decimal::Decimal::from(b) / rust_decimal::Decimal::from(1024 * 1024),
+            1,
+            lang,
+        )
+    };
+    let limit = mb(MAX_IMPORT_BYTES);
+    let size = mb(bytes);
+    match lang {
+        Lang::Sv => format!(
+            "{file}: filen är {size} MB, webbläsaren läser in högst {limit} MB. Använd kommandoradsverktyget (avfallskalkyl evaluate) för större filer."
+        ),
+        Lang::En => format!(
+            "{file}: the file is {size} MB, the browser imports at most {limit} MB. Use the command-line tool (avfallskalkyl evaluate) for larger files."
+        ),
+    }
+}
+
 /// Results as CSV for Excel in Swedish locale (`;`, decimal comma, UTF-8 with BOM).
 #[must_use]
 pub fn results_csv(e: &Evaluation, lang: Lang) -> String {
@@ -14,6 +41,8 @@ pub fn results_csv(e: &Evaluation, lang: Lang) -> String {
 /// Results as the documented JSON (`docs/results.schema.json`).
 #[must_use]
 pub fn results_json(e: &Evaluation) -> String {
+    // Cannot fail: the results format is strings, numbers (decimals as strings) and
+    // lists, all of which serde_json writes (the CLI's golden JSON tests cover it).
     serde_json::to_string_pretty(&ResultsJson::new(e)).unwrap_or_default()
 }
 
@@ -62,4 +91,38 @@ pub fn download(text: &str, file_name: &str, mime: &str) {
     a.click();
     // Revoke after the click has been handled.
     gloo::timers::callback::Timeout::new(1_000, move || drop(url)).forget();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::{Settings, catalogue, evaluate_settings};
+    use calc_core::csvio::{ScenarioContext, read_scenarios};
+
+    /// A formula as a scenario name is text in both exports, and the scenario file reads
+    /// back with the original name.
+    #[test]
+    fn exports_neutralise_formula_names() {
+        let cat = catalogue().unwrap();
+        let mut s = Settings::defaults(cat);
+        s.name = "=HYPERLINK(\"http://x\";\"a\")".to_string();
+        let e = evaluate_settings(&s, cat).unwrap();
+        let results = results_csv(&e, Lang::Sv);
+        assert!(
+            results
+                .lines()
+                .skip(1)
+                .all(|l| l.starts_with("\"'=HYPERLINK(")),
+            "{results}"
+        );
+        let scenario = s.to_scenario(cat);
+        let file = scenario_csv(&scenario, Lang::Sv);
+        assert!(file.lines().nth(1).unwrap().starts_with("\"'=HYPERLINK("));
+        let ctx = ScenarioContext::new(
+            cat.measures.iter().cloned(),
+            cat.municipalities.iter().cloned(),
+        );
+        let back = read_scenarios(file.as_bytes(), &ctx).unwrap();
+        assert_eq!(back.scenarios[0].name, s.name);
+    }
 }

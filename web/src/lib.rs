@@ -52,13 +52,22 @@ use yew::prelude::*;
 pub fn App() -> Html {
     let store = use_reducer(|| {
         let (saved, notes) = storage::load();
-        AppState::new(share::from_location(), saved, notes)
+        let (link, link_problem) = match share::from_location() {
+            None => (None, None),
+            Some(Ok(settings)) => (Some(settings), None),
+            Some(Err(e)) => (None, Some(e)),
+        };
+        let mut state = AppState::new(link, saved, notes);
+        state.link_problem = link_problem;
+        state
     });
     use_effect_with(store.lang, |lang| {
         if let Some(el) = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.document_element())
         {
+            // Setting `lang` on <html> cannot fail for a valid attribute name; it only
+            // helps screen readers pick the voice.
             let _ = el.set_attribute(
                 "lang",
                 match lang {
@@ -82,6 +91,14 @@ pub fn App() -> Html {
                         <PrintHeader />
                         if store.from_link {
                             <p class="notice no-print" role="status">{ t(lang, K::FromLink) }</p>
+                        }
+                        if let Some(e) = &store.link_problem {
+                            <p class="alert no-print" role="alert" data-testid="link-problem">{ e.message(lang) }</p>
+                        }
+                        if !store.problems.is_empty() || !store.link_adjustments.is_empty() {
+                            <div class="alert no-print" role="alert" data-testid="setting-problems">
+                                <ul>{ for store.link_adjustments.iter().chain(&store.problems).map(|p| html! { <li>{ p.message(lang) }</li> }) }</ul>
+                            </div>
                         }
                         <Toolbar />
                         <TotalsCards />

@@ -25,6 +25,103 @@ pub fn catalogue() -> Option<&'static Catalogue> {
     factors::builtin().ok()
 }
 
+/// A value of the settings that calc-core refuses (possible from a shared link or saved
+/// data from another version); the scenario uses the measure's default instead.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SettingProblem {
+    /// The measure id.
+    pub measure: String,
+    /// The municipality's name, when the value is one municipality's.
+    pub municipality: Option<String>,
+    /// What is wrong.
+    pub kind: SettingProblemKind,
+}
+
+/// What is wrong with a setting.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SettingProblemKind {
+    /// The effect is outside 0–100 %.
+    Effect {
+        /// The percentage given.
+        given: Decimal,
+        /// The measure's default percentage, used instead.
+        used: Decimal,
+    },
+    /// calc-core refused the value (years out of order, a negative quantity).
+    Model(calc_core::ModelError),
+    /// A link or saved scenario had an effect outside 0–100 %; it was clamped.
+    EffectClamped {
+        /// The percentage given.
+        given: Decimal,
+        /// The percentage used.
+        used: Decimal,
+    },
+    /// A link or saved scenario had years outside [`YEAR_RANGE`] or out of order.
+    YearsAdjusted {
+        /// Start and full-effect year given.
+        given: (u16, u16),
+        /// Start and full-effect year used.
+        used: (u16, u16),
+    },
+    /// A link named a measure or municipality the catalogue lacks (`measure` holds the id).
+    Unknown,
+}
+
+impl SettingProblem {
+    /// The message, e.g. `textile_reuse: the effect 140 % is outside 0–100 %; the
+    /// measure's default 30 % is used`.
+    #[must_use]
+    pub fn message(&self, lang: Lang) -> String {
+        let place = match &self.municipality {
+            Some(k) => format!("{}, {k}", self.measure),
+            None => self.measure.clone(),
+        };
+        match (&self.kind, lang) {
+            (SettingProblemKind::Effect { given, used }, Lang::Sv) => format!(
+                "{place}: effekten {} % ligger utanför 0–100 %; åtgärdens standardvärde {} % används",
+                calc_core::csvio::format_decimal(*given, true),
+                calc_core::csvio::format_decimal(*used, true)
+            ),
+            (SettingProblemKind::Effect { given, used }, Lang::En) => format!(
+                "{place}: the effect {} % is outside 0–100 %; the measure's default {} % is used",
+                calc_core::csvio::format_decimal(*given, false),
+                calc_core::csvio::format_decimal(*used, false)
+            ),
+            (SettingProblemKind::Model(e), Lang::Sv) => format!(
+                "{place}: {}; värdet används inte",
+                calc_core::csvio::model_error_sv(e)
+            ),
+            (SettingProblemKind::Model(e), Lang::En) => {
+                format!("{place}: {e}; the value is not used")
+            }
+            (SettingProblemKind::EffectClamped { given, used }, Lang::Sv) => format!(
+                "{place}: effekten {} % ligger utanför 0–100 %; {} % används",
+                calc_core::csvio::format_decimal(*given, true),
+                calc_core::csvio::format_decimal(*used, true)
+            ),
+            (SettingProblemKind::EffectClamped { given, used }, Lang::En) => format!(
+                "{place}: the effect {} % is outside 0–100 %; {} % is used",
+                calc_core::csvio::format_decimal(*given, false),
+                calc_core::csvio::format_decimal(*used, false)
+            ),
+            (SettingProblemKind::YearsAdjusted { given, used }, Lang::Sv) => format!(
+                "{place}: åren {}–{} ligger utanför {}–{} eller i fel ordning; {}–{} används",
+                given.0, given.1, YEAR_RANGE.0, YEAR_RANGE.1, used.0, used.1
+            ),
+            (SettingProblemKind::YearsAdjusted { given, used }, Lang::En) => format!(
+                "{place}: the years {}–{} are outside {}–{} or out of order; {}–{} are used",
+                given.0, given.1, YEAR_RANGE.0, YEAR_RANGE.1, used.0, used.1
+            ),
+            (SettingProblemKind::Unknown, Lang::Sv) => {
+                format!("{place}: finns inte i katalogen och hoppades över")
+            }
+            (SettingProblemKind::Unknown, Lang::En) => {
+                format!("{place}: not in the catalogue, left out")
+            }
+        }
+    }
+}
+
 /// One measure as the planner set it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MeasureSettings {
@@ -133,9 +230,23 @@ impl Settings {
             .collect()
     }
 
-    /// The calc-core scenario for these settings.
+    /// The calc-core scenario for these settings. A value calc-core refuses (an effect
+    /// outside 0–100 %, a full-effect year before the start, a negative quantity) is not
+    /// used; [`Settings::problems`] names each one for the user.
     #[must_use]
     pub fn to_scenario(&self, cat: &Catalogue) -> Scenario {
+        self.to_scenario_checked(cat).0
+    }
+
+    /// Every value of these settings that calc-core refuses, with why; the scenario uses
+    /// the measure's default instead (see [`Settings::to_scenario`]).
+    #[must_use]
+    pub fn problems(&self, cat: &Catalogue) -> Vec<SettingProblem> {
+        self.to_scenario_checked(cat).1
+    }
+
+    fn to_scenario_checked(&self, cat: &Catalogue) -> (Scenario, Vec<SettingProblem>) {
+        let mut problems = Vec::new();
         let mut scenario = cat.scenario_for(&self.name, &[], &[]);
         let chosen = self.chosen(cat);
         for m in &cat.measures {
@@ -145,21 +256,46 @@ impl Settings {
             if !s.enabled {
                 continue;
             }
-            let effect = Share::from_percent(s.effect_pct).unwrap_or(m.default_effect);
-            for k in &chosen {
+            let effect = match Share::from_percent(s.effect_pct) {
+                Ok(e) => e,
+                Err(_) => {
+                    problems.push(SettingProblem {
+                        measure: m.id.0.clone(),
+                        municipality: None,
+                        kind: SettingProblemKind::Effect {
+                            given: s.effect_pct,
+                            used: m.default_effect.percent().normalize(),
+                        },
+                    });
+                    m.default_effect
+                }
+            };
+            for (n, k) in chosen.iter().enumerate() {
                 let code = k.code.as_str();
                 let mut item = ScenarioItem::new(Arc::clone(m), Arc::clone(k), Year(s.start_year))
                     .with_effect(effect);
-                if let Ok(i) = item
+                match item
                     .clone()
                     .with_years(Year(s.start_year), Year(s.full_effect_year))
                 {
-                    item = i;
+                    Ok(i) => item = i,
+                    // One note per measure, not one per municipality.
+                    Err(e) if n == 0 => problems.push(SettingProblem {
+                        measure: m.id.0.clone(),
+                        municipality: None,
+                        kind: SettingProblemKind::Model(e),
+                    }),
+                    Err(_) => {}
                 }
-                if let Some(q) = s.quantity_t.get(code)
-                    && let Ok(i) = item.clone().with_quantity(Tonnes::new(*q))
-                {
-                    item = i;
+                if let Some(q) = s.quantity_t.get(code) {
+                    match item.clone().with_quantity(Tonnes::new(*q)) {
+                        Ok(i) => item = i,
+                        Err(e) => problems.push(SettingProblem {
+                            measure: m.id.0.clone(),
+                            municipality: Some(k.name.clone()),
+                            kind: SettingProblemKind::Model(e),
+                        }),
+                    }
                 }
                 if let Some(c) = s.implementation_sek.get(code) {
                     item = item.with_implementation_cost(Sek::new(*c));
@@ -170,7 +306,7 @@ impl Settings {
                 scenario.items.push(item);
             }
         }
-        scenario
+        (scenario, problems)
     }
 
     /// Settings that reproduce an imported scenario. A measure's effect and years come from
@@ -223,6 +359,41 @@ impl Settings {
             out.measures.push(ms);
         }
         (out, simplified)
+    }
+
+    /// The values [`Settings::normalized`] changes, for telling the user: effects clamped
+    /// into 0–100 % and years put into [`YEAR_RANGE`] and order (unknown ids are the
+    /// second item of `normalized`'s result).
+    #[must_use]
+    pub fn adjustments(&self, cat: &Catalogue) -> Vec<SettingProblem> {
+        let (norm, _) = self.clone().normalized(cat);
+        let mut out = Vec::new();
+        for m in &self.measures {
+            let Some(n) = norm.measure(&m.id) else {
+                continue;
+            };
+            if n.effect_pct != m.effect_pct {
+                out.push(SettingProblem {
+                    measure: m.id.clone(),
+                    municipality: None,
+                    kind: SettingProblemKind::EffectClamped {
+                        given: m.effect_pct,
+                        used: n.effect_pct,
+                    },
+                });
+            }
+            if (n.start_year, n.full_effect_year) != (m.start_year, m.full_effect_year) {
+                out.push(SettingProblem {
+                    measure: m.id.clone(),
+                    municipality: None,
+                    kind: SettingProblemKind::YearsAdjusted {
+                        given: (m.start_year, m.full_effect_year),
+                        used: (n.start_year, n.full_effect_year),
+                    },
+                });
+            }
+        }
+        out
     }
 
     /// These settings checked against the catalogue: unknown measures and municipalities
@@ -423,6 +594,13 @@ pub enum ImportState {
         /// Every problem found.
         errors: Vec<CsvError>,
     },
+    /// The file is larger than [`crate::io::MAX_IMPORT_BYTES`]; it was not read.
+    TooLarge {
+        /// File name.
+        file: String,
+        /// Its size in bytes.
+        bytes: u64,
+    },
     /// The file was applied.
     Applied {
         /// File name.
@@ -459,6 +637,12 @@ pub struct AppState {
     pub compare: Vec<String>,
     /// A scenario loaded from the link the page was opened with.
     pub from_link: bool,
+    /// Values of the settings calc-core refuses, shown to the user (not silently dropped).
+    pub problems: Vec<SettingProblem>,
+    /// Why the link the page was opened with could not be used.
+    pub link_problem: Option<crate::share::LinkError>,
+    /// Values of the link's scenario that were changed or left out on the way in.
+    pub link_adjustments: Vec<SettingProblem>,
 }
 
 /// Evaluates settings against the current factor set.
@@ -478,8 +662,18 @@ impl AppState {
         saved: Vec<SavedScenario>,
         notes: Vec<StorageNote>,
     ) -> Self {
+        let mut link_adjustments = Vec::new();
         let (settings, from_link) = match (settings, catalogue()) {
-            (Some(s), Some(cat)) => (s.normalized(cat).0, true),
+            (Some(s), Some(cat)) => {
+                link_adjustments = s.adjustments(cat);
+                let (norm, unknown) = s.normalized(cat);
+                link_adjustments.extend(unknown.into_iter().map(|id| SettingProblem {
+                    measure: id,
+                    municipality: None,
+                    kind: SettingProblemKind::Unknown,
+                }));
+                (norm, true)
+            }
             (None, Some(cat)) => (Settings::defaults(cat), false),
             (_, None) => (
                 Settings {
@@ -502,12 +696,16 @@ impl AppState {
             storage_notes: notes,
             compare: Vec::new(),
             from_link,
+            problems: Vec::new(),
+            link_problem: None,
+            link_adjustments,
         };
         s.recompute();
         s
     }
 
     fn recompute(&mut self) {
+        self.problems = catalogue().map_or_else(Vec::new, |cat| self.settings.problems(cat));
         self.eval = Rc::new(match catalogue() {
             Some(cat) => evaluate_settings(&self.settings, cat),
             None => Err("built-in data did not load".to_string()),
@@ -548,6 +746,13 @@ pub enum Action {
         file: String,
         /// Its bytes.
         bytes: Vec<u8>,
+    },
+    /// A file too large to import was chosen (it was not read).
+    ImportTooLarge {
+        /// File name.
+        file: String,
+        /// Its size in bytes.
+        bytes: u64,
     },
     /// Rename the current scenario.
     SetName(String),
@@ -639,6 +844,19 @@ impl Reducible for AppState {
             }
             Action::ShowSources(id) => {
                 s.sources_for = id;
+                changed = false;
+            }
+            Action::Import { file, bytes }
+                if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > crate::io::MAX_IMPORT_BYTES =>
+            {
+                s.import = ImportState::TooLarge {
+                    bytes: u64::try_from(bytes.len()).unwrap_or(u64::MAX),
+                    file,
+                };
+                changed = false;
+            }
+            Action::ImportTooLarge { file, bytes } => {
+                s.import = ImportState::TooLarge { file, bytes };
                 changed = false;
             }
             Action::Import { file, bytes } => {
@@ -738,6 +956,145 @@ mod tests {
         let mine = evaluate_settings(&Settings::defaults(cat), cat).unwrap();
         let theirs = evaluate(cat.current_set().unwrap(), &cat.default_scenario()).unwrap();
         assert_eq!(mine.total, theirs.total);
+    }
+
+    #[test]
+    fn refused_settings_are_reported_not_dropped() {
+        let cat = cat();
+        let mut s = Settings::defaults(cat);
+        let id = cat.measures[0].id.0.clone();
+        let default = cat.measures[0].default_effect.percent().normalize();
+        s.measures[0].effect_pct = Decimal::from(140);
+        s.measures[0].start_year = 2030;
+        s.measures[0].full_effect_year = 2027;
+        s.measures[0]
+            .quantity_t
+            .insert(s.municipalities[0].clone(), Decimal::from(-5));
+        let k = cat.municipality(&s.municipalities[0]).unwrap().name.clone();
+        let problems = s.problems(cat);
+        let en: Vec<String> = problems.iter().map(|p| p.message(Lang::En)).collect();
+        assert_eq!(
+            en,
+            [
+                format!(
+                    "{id}: the effect 140 % is outside 0–100 %; the measure's default {default} % is used"
+                ),
+                format!("{id}: year 2027 comes before 2030; the value is not used"),
+                format!("{id}, {k}: quantity -5 t is negative; the value is not used"),
+            ]
+        );
+        assert_eq!(
+            problems[0].message(Lang::Sv),
+            format!(
+                "{id}: effekten 140 % ligger utanför 0–100 %; åtgärdens standardvärde {} % används",
+                calc_core::csvio::format_decimal(default, true)
+            )
+        );
+        assert_eq!(
+            problems[1].message(Lang::Sv),
+            format!("{id}: året 2027 kommer före 2030; värdet används inte")
+        );
+        // The app state shows them (a link's effect and years are clamped into range on
+        // the way in; a negative quantity is not), and they go when the value is fixed.
+        let state = Rc::new(AppState::new(Some(s), Vec::new(), Vec::new()));
+        assert_eq!(
+            state
+                .problems
+                .iter()
+                .map(|p| p.message(Lang::En))
+                .collect::<Vec<_>>(),
+            [en[2].clone()]
+        );
+        let mut fixed = (*state).clone();
+        fixed.settings.measures[0].quantity_t.clear();
+        fixed.recompute();
+        assert!(fixed.problems.is_empty());
+    }
+
+    #[test]
+    fn a_links_out_of_range_values_and_unknown_ids_are_reported() {
+        let cat = cat();
+        let mut s = Settings::defaults(cat);
+        let id = cat.measures[1].id.0.clone();
+        s.measures[1].effect_pct = Decimal::from(140);
+        s.measures[1].start_year = 2070;
+        s.measures[1].full_effect_year = 2010;
+        s.measures.push(MeasureSettings {
+            id: "no_such_measure".into(),
+            ..s.measures[0].clone()
+        });
+        s.municipalities.push("9999".into());
+        let state = AppState::new(Some(s), Vec::new(), Vec::new());
+        let en: Vec<String> = state
+            .link_adjustments
+            .iter()
+            .map(|p| p.message(Lang::En))
+            .collect();
+        assert_eq!(
+            en,
+            [
+                format!("{id}: the effect 140 % is outside 0–100 %; 100 % is used"),
+                format!(
+                    "{id}: the years 2070–2010 are outside 2020–2060 or out of order; 2060–2060 are used"
+                ),
+                "no_such_measure: not in the catalogue, left out".to_string(),
+                "9999: not in the catalogue, left out".to_string(),
+            ]
+        );
+        let sv: Vec<String> = state
+            .link_adjustments
+            .iter()
+            .map(|p| p.message(Lang::Sv))
+            .collect();
+        assert_eq!(
+            sv,
+            [
+                format!("{id}: effekten 140 % ligger utanför 0–100 %; 100 % används"),
+                format!(
+                    "{id}: åren 2070–2010 ligger utanför 2020–2060 eller i fel ordning; 2060–2060 används"
+                ),
+                "no_such_measure: finns inte i katalogen och hoppades över".to_string(),
+                "9999: finns inte i katalogen och hoppades över".to_string(),
+            ]
+        );
+        let note = crate::storage::StorageNote::Adjusted {
+            scenario: "Plan".into(),
+            changes: state.link_adjustments[..2].to_vec(),
+        };
+        assert_eq!(
+            note.message(Lang::En),
+            format!(
+                "Values outside the allowed range were adjusted in Plan: {}; {}",
+                en[0], en[1]
+            )
+        );
+    }
+
+    #[test]
+    fn a_file_over_the_limit_is_refused_with_its_size() {
+        let state = Rc::new(AppState::new(None, Vec::new(), Vec::new()));
+        let before = state.eval.as_ref().clone().unwrap().total;
+        let bytes = vec![b'x'; usize::try_from(crate::io::MAX_IMPORT_BYTES).unwrap() + 1];
+        let after = state.reduce(Action::Import {
+            file: "big.csv".into(),
+            bytes,
+        });
+        assert_eq!(
+            after.import,
+            ImportState::TooLarge {
+                file: "big.csv".into(),
+                bytes: crate::io::MAX_IMPORT_BYTES + 1
+            }
+        );
+        assert_eq!(after.eval.as_ref().clone().unwrap().total, before);
+        assert_eq!(
+            crate::io::too_large_text("big.csv", 50 * 1024 * 1024, Lang::Sv),
+            "big.csv: filen är 50,0 MB, webbläsaren läser in högst 5,0 MB. Använd kommandoradsverktyget (avfallskalkyl evaluate) för större filer."
+        );
+        assert_eq!(
+            crate::io::too_large_text("big.csv", 50 * 1024 * 1024, Lang::En),
+            "big.csv: the file is 50.0 MB, the browser imports at most 5.0 MB. Use the command-line tool (avfallskalkyl evaluate) for larger files."
+        );
     }
 
     #[test]

@@ -3,9 +3,11 @@
 //! The entry under [`KEY`] is `{"version": 1, "scenarios": [{"name": …, "saved": …,
 //! "settings": {…}}, …]}`. Reading never drops anything silently: an older layout
 //! (version 0: a bare array of settings) is migrated and reported, an entry that cannot be
-//! read is reported and copied to [`BACKUP_KEY`] before anything is written over it, and a
+//! read is reported and copied to [`BACKUP_KEY`] (or a numbered key after it, never over an
+//! earlier backup) before anything is written over it, and a
 //! layout from a newer version of the app is reported and left untouched.
 
+use crate::i18n::{K, Lang, t};
 use crate::state::Settings;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -38,10 +40,13 @@ pub enum StorageNote {
         /// The old version.
         from: u64,
     },
-    /// The entry is not readable JSON; it was kept under [`BACKUP_KEY`].
+    /// The entry is not readable JSON; it was kept under [`BACKUP_KEY`] (or `BACKUP_KEY.2`
+    /// and on when that holds an earlier backup).
     Corrupt {
         /// What the parser said.
         detail: String,
+        /// The key the original was kept under.
+        backup: String,
     },
     /// One saved scenario could not be read; it is kept in the stored entry.
     BadScenario {
@@ -49,14 +54,33 @@ pub enum StorageNote {
         index: usize,
         /// What is wrong.
         detail: String,
+        /// The key the original entry was kept under.
+        backup: String,
     },
     /// The entry was written by a newer version of the app; it is left untouched.
     Newer {
         /// Its version.
         version: u64,
     },
-    /// The browser refused to store (private mode, full storage).
-    WriteFailed,
+    /// The browser refused to store or read (private mode, full storage); what was
+    /// stored before is unchanged.
+    WriteFailed {
+        /// The browser's reason (e.g. `QuotaExceededError`).
+        detail: String,
+    },
+    /// A save was not written because the stored entry is from a newer version of the
+    /// app (see [`StorageNote::Newer`]); it stays in this tab until it is closed.
+    NotSavedNewer {
+        /// The stored entry's version.
+        version: u64,
+    },
+    /// A saved scenario had values outside the allowed ranges; they were adjusted.
+    Adjusted {
+        /// The scenario.
+        scenario: String,
+        /// What was adjusted.
+        changes: Vec<crate::state::SettingProblem>,
+    },
     /// A saved scenario names measures or municipalities this catalogue lacks.
     Unknown {
         /// The scenario.
@@ -64,6 +88,47 @@ pub enum StorageNote {
         /// The unknown ids.
         ids: Vec<String>,
     },
+}
+
+impl StorageNote {
+    /// The message for the user.
+    #[must_use]
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            StorageNote::Migrated { .. } => t(lang, K::StorageMigrated).to_string(),
+            StorageNote::Corrupt { detail, backup } => {
+                format!("{} {backup}: {detail}", t(lang, K::StorageCorrupt))
+            }
+            StorageNote::BadScenario {
+                index,
+                detail,
+                backup,
+            } => {
+                format!("{} {backup}: #{index}: {detail}", t(lang, K::StorageBad))
+            }
+            StorageNote::Newer { .. } => t(lang, K::StorageNewer).to_string(),
+            StorageNote::WriteFailed { detail } => {
+                format!("{} ({detail})", t(lang, K::StorageWriteFailed))
+            }
+            StorageNote::NotSavedNewer { .. } => t(lang, K::StorageNotSavedNewer).to_string(),
+            StorageNote::Adjusted { scenario, changes } => format!(
+                "{} {scenario}: {}",
+                t(lang, K::StorageAdjusted),
+                changes
+                    .iter()
+                    .map(|c| c.message(lang))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ),
+            StorageNote::Unknown { scenario, ids } => {
+                format!(
+                    "{} {scenario}: {}",
+                    t(lang, K::StorageUnknown),
+                    ids.join(", ")
+                )
+            }
+        }
+    }
 }
 
 /// What [`parse`] found: the scenarios it could read, notes, and whether the stored text
@@ -95,6 +160,7 @@ fn read_list(list: &[Value], out: &mut Parsed, wrapped: bool) {
                 out.notes.push(StorageNote::BadScenario {
                     index: i + 1,
                     detail: e.to_string(),
+                    backup: BACKUP_KEY.to_string(),
                 });
                 out.unreadable.push(v.clone());
             }
@@ -111,6 +177,7 @@ pub fn parse(text: &str) -> Parsed {
         Err(e) => {
             out.notes.push(StorageNote::Corrupt {
                 detail: e.to_string(),
+                backup: BACKUP_KEY.to_string(),
             });
             out.backup = true;
             return out;
@@ -129,6 +196,7 @@ pub fn parse(text: &str) -> Parsed {
                 _ => {
                     out.notes.push(StorageNote::Corrupt {
                         detail: "no \"scenarios\" list".to_string(),
+                        backup: BACKUP_KEY.to_string(),
                     });
                     out.backup = true;
                 }
@@ -140,6 +208,7 @@ pub fn parse(text: &str) -> Parsed {
             _ => {
                 out.notes.push(StorageNote::Corrupt {
                     detail: "no valid \"version\"".to_string(),
+                    backup: BACKUP_KEY.to_string(),
                 });
                 out.backup = true;
             }
@@ -147,6 +216,7 @@ pub fn parse(text: &str) -> Parsed {
         _ => {
             out.notes.push(StorageNote::Corrupt {
                 detail: "not a JSON object".to_string(),
+                backup: BACKUP_KEY.to_string(),
             });
             out.backup = true;
         }
@@ -157,11 +227,27 @@ pub fn parse(text: &str) -> Parsed {
 /// The text to store for these scenarios.
 #[must_use]
 pub fn serialize(scenarios: &[SavedScenario]) -> String {
+    // Cannot fail: settings are strings, numbers and string-keyed maps.
     serde_json::to_string(&StoreOut {
         version: VERSION,
         scenarios,
     })
     .unwrap_or_default()
+}
+
+/// The browser's reason for a refused storage call: a DOMException's name and message.
+fn js_reason(e: &wasm_bindgen::JsValue) -> String {
+    use wasm_bindgen::JsCast;
+    match e.dyn_ref::<web_sys::DomException>() {
+        Some(d) => format!("{}: {}", d.name(), d.message()),
+        None => e.as_string().unwrap_or_else(|| format!("{e:?}")),
+    }
+}
+
+fn push_once(notes: &mut Vec<StorageNote>, note: StorageNote) {
+    if !notes.contains(&note) {
+        notes.push(note);
+    }
 }
 
 /// Adds or replaces (by name) a scenario.
@@ -175,30 +261,64 @@ pub fn upsert(saved: &mut Vec<SavedScenario>, settings: &Settings) {
     }
 }
 
-fn local_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
+fn local_storage() -> Result<web_sys::Storage, String> {
+    let window = web_sys::window().ok_or_else(|| "no window".to_string())?;
+    match window.local_storage() {
+        Ok(Some(ls)) => Ok(ls),
+        Ok(None) => Err("no localStorage".to_string()),
+        Err(e) => Err(js_reason(&e)),
+    }
 }
 
 /// Reads saved scenarios from localStorage. Unreadable data is backed up right away so a
 /// later save cannot lose it.
 #[must_use]
 pub fn load() -> (Vec<SavedScenario>, Vec<StorageNote>) {
-    let Some(ls) = local_storage() else {
-        return (Vec::new(), Vec::new());
+    READ_ONLY.with(|r| r.set(None));
+    let ls = match local_storage() {
+        Ok(ls) => ls,
+        Err(detail) => return (Vec::new(), vec![StorageNote::WriteFailed { detail }]),
     };
-    let Ok(Some(text)) = ls.get_item(KEY) else {
-        return (Vec::new(), Vec::new());
+    let text = match ls.get_item(KEY) {
+        Ok(Some(text)) => text,
+        Ok(None) => return (Vec::new(), Vec::new()),
+        Err(e) => {
+            let detail = js_reason(&e);
+            return (Vec::new(), vec![StorageNote::WriteFailed { detail }]);
+        }
     };
     let mut parsed = parse(&text);
-    if (parsed.backup || !parsed.unreadable.is_empty()) && ls.set_item(BACKUP_KEY, &text).is_err() {
-        parsed.notes.push(StorageNote::WriteFailed);
+    if parsed.backup || !parsed.unreadable.is_empty() {
+        match keep_backup(&ls, &text) {
+            Ok(key) => {
+                for n in &mut parsed.notes {
+                    if let StorageNote::Corrupt { backup, .. }
+                    | StorageNote::BadScenario { backup, .. } = n
+                    {
+                        backup.clone_from(&key);
+                    }
+                }
+            }
+            Err(detail) => parsed.notes.push(StorageNote::WriteFailed { detail }),
+        }
     }
     if parsed.read_only {
-        READ_ONLY.with(|r| r.set(true));
+        let version = parsed.notes.iter().find_map(|n| match n {
+            StorageNote::Newer { version } => Some(*version),
+            _ => None,
+        });
+        READ_ONLY.with(|r| r.set(version));
     }
     let mut notes = parsed.notes;
     if let Some(cat) = crate::state::catalogue() {
         for s in &mut parsed.scenarios {
+            let changes = s.settings.adjustments(cat);
+            if !changes.is_empty() {
+                notes.push(StorageNote::Adjusted {
+                    scenario: s.settings.name.clone(),
+                    changes,
+                });
+            }
             let (norm, unknown) = s.settings.clone().normalized(cat);
             if !unknown.is_empty() {
                 notes.push(StorageNote::Unknown {
@@ -212,18 +332,46 @@ pub fn load() -> (Vec<SavedScenario>, Vec<StorageNote>) {
     (parsed.scenarios, notes)
 }
 
-thread_local! {
-    static READ_ONLY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+/// Keeps `text` under [`BACKUP_KEY`], or `BACKUP_KEY.2` … `.20` when that already holds an
+/// earlier, different backup (never over one): returns the key. A key that already holds
+/// exactly `text` is reused.
+fn keep_backup(ls: &web_sys::Storage, text: &str) -> Result<String, String> {
+    let keys = std::iter::once(BACKUP_KEY.to_string())
+        .chain((2..=20).map(|n| format!("{BACKUP_KEY}.{n}")));
+    for key in keys {
+        match ls.get_item(&key).map_err(|e| js_reason(&e))? {
+            Some(old) if old == text => return Ok(key),
+            Some(_) => {}
+            None => {
+                ls.set_item(&key, text).map_err(|e| js_reason(&e))?;
+                return Ok(key);
+            }
+        }
+    }
+    Err(format!(
+        "{BACKUP_KEY} … {BACKUP_KEY}.20 all hold earlier backups"
+    ))
 }
 
-/// Writes the scenarios to localStorage (not over a newer layout).
+thread_local! {
+    /// The version of a newer stored layout that [`store`] must not overwrite.
+    static READ_ONLY: std::cell::Cell<Option<u64>> = const { std::cell::Cell::new(None) };
+}
+
+/// Writes the scenarios to localStorage (not over a newer layout). A refused write (full
+/// storage, private mode) or a skipped one (newer layout) adds a note; either way the
+/// stored entry and the scenarios in `saved` stay as they were.
 pub fn store(saved: &[SavedScenario], notes: &mut Vec<StorageNote>) {
-    if READ_ONLY.with(std::cell::Cell::get) {
+    if let Some(version) = READ_ONLY.with(std::cell::Cell::get) {
+        push_once(notes, StorageNote::NotSavedNewer { version });
         return;
     }
-    let ok = local_storage().is_some_and(|ls| ls.set_item(KEY, &serialize(saved)).is_ok());
-    if !ok && !notes.contains(&StorageNote::WriteFailed) {
-        notes.push(StorageNote::WriteFailed);
+    let result = local_storage().and_then(|ls| {
+        ls.set_item(KEY, &serialize(saved))
+            .map_err(|e| js_reason(&e))
+    });
+    if let Err(detail) = result {
+        push_once(notes, StorageNote::WriteFailed { detail });
     }
 }
 

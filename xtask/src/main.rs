@@ -358,6 +358,7 @@ impl Ctx {
         let failed = total - passed;
         let mut table = String::new();
         for (name, ok, secs) in &results {
+            // Writing to a String cannot fail.
             let _ = writeln!(
                 table,
                 "  {} {name} ({secs:.1}s)",
@@ -479,6 +480,7 @@ impl Ctx {
 /// Runs `f` as one named step with a progress line and its time.
 fn step<T>(name: &str, f: impl FnOnce() -> Result<T>) -> Result<T> {
     println!("==> {name}");
+    // Only ordering of progress output; a failed flush loses nothing.
     let _ = std::io::stdout().flush();
     let t = Instant::now();
     let out = f();
@@ -491,6 +493,7 @@ fn step<T>(name: &str, f: impl FnOnce() -> Result<T>) -> Result<T> {
 
 /// Runs a command with inherited stdio; an error names the command when it fails.
 fn run(cmd: &mut Command) -> Result<()> {
+    // Only ordering of progress output; a failed flush loses nothing.
     let _ = std::io::stdout().flush();
     let shown = format!(
         "{} {}",

@@ -38,6 +38,7 @@ fn handle(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
         }
     }
     let mut parts = request_line.split_whitespace();
+    // A missing method or target is "" and answered 405 / 404 below.
     let method = parts.next().unwrap_or_default();
     let target = parts.next().unwrap_or_default();
     if method != "GET" && method != "HEAD" {
@@ -92,6 +93,7 @@ fn respond(
 
 /// Maps a request target to a file under `root`; `None` for anything that would leave it.
 pub(crate) fn resolve(root: &Path, target: &str) -> Option<PathBuf> {
+    // `split` always yields a first item.
     let path = target.split(['?', '#']).next().unwrap_or_default();
     let path = percent_decode(path)?;
     let mut out = root.to_path_buf();
@@ -108,6 +110,7 @@ pub(crate) fn resolve(root: &Path, target: &str) -> Option<PathBuf> {
     out.is_file().then_some(out)
 }
 
+/// `None` (a broken escape, not UTF-8) is answered 404 by the caller: not silent.
 fn percent_decode(s: &str) -> Option<String> {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
@@ -130,6 +133,7 @@ pub(crate) fn mime_type(path: &Path) -> &'static str {
     match path
         .extension()
         .and_then(|e| e.to_str())
+        // No extension: the default content type below.
         .unwrap_or_default()
     {
         "html" => "text/html; charset=utf-8",

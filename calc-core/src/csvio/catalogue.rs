@@ -3,6 +3,7 @@
 //! files go through these same functions.
 
 use super::error::{CsvError, CsvErrorKind, IdKind, suggest};
+use super::safe::guard_cell;
 use super::table::{ColumnSpec, Columns, Dialect, Recorded, Row, Table, format_decimal};
 use crate::model::{
     CostFactor, EmissionFactor, Estimate, FactorSetInfo, FactorTable, Fraction, FractionId,
@@ -45,6 +46,7 @@ fn model<T>(
     r: Result<T, ModelError>,
     errors: &mut Errors,
 ) -> Option<T> {
+    // Not silent: the error is pushed to `errors` before `.ok()` drops it.
     r.map_err(|e| errors.push(cols.error(row, col, CsvErrorKind::Model(e))))
         .ok()
 }
@@ -63,6 +65,7 @@ fn share_in(
     } else {
         (Share::new(d), "1")
     };
+    // Not silent: the error is pushed to `errors` before `.ok()` drops it.
     parsed
         .map_err(|_| {
             errors.push(cols.error(
@@ -210,6 +213,7 @@ pub fn read_factor_table(bytes: &[u8], info: FactorSetInfo) -> Result<FactorTabl
                 SekPerTonne::new(c),
                 SekPerTonne::new(h),
             );
+            // Not silent: `opt_year` records its error in `errors`.
             let year = cols.opt_year(row, 13, &mut errors).ok().flatten();
             if let Some(value) = model(&cols, row, 11, value, &mut errors) {
                 let f = CostFactor {
@@ -293,17 +297,19 @@ pub fn write_factor_table(table: &FactorTable, dialect: Dialect) -> String {
     let mut ok = w.write_record(&header).is_ok();
     let num = |d: Decimal| format_decimal(d, dialect.decimal_comma);
     for (fraction, route) in keys {
-        let mut rec: Vec<String> = vec![fraction.0.clone(), route.id().to_string()];
+        let mut rec: Vec<String> =
+            vec![guard_cell(&fraction.0).into_owned(), route.id().to_string()];
+        // Optional values that are not set are empty cells (`unwrap_or_default` on Options).
         match table.emission(&fraction, route) {
             Some(f) => rec.extend([
                 num(f.value.low().value()),
                 num(f.value.central().value()),
                 num(f.value.high().value()),
-                f.gwp.clone(),
+                guard_cell(&f.gwp).into_owned(),
                 f.displacement.map(|d| num(d.value())).unwrap_or_default(),
-                f.source.0.clone(),
-                f.locator.clone(),
-                f.note.clone(),
+                guard_cell(&f.source.0).into_owned(),
+                guard_cell(&f.locator).into_owned(),
+                guard_cell(&f.note).into_owned(),
             ]),
             None => rec.extend(std::iter::repeat_n(String::new(), 8)),
         }
@@ -313,9 +319,9 @@ pub fn write_factor_table(table: &FactorTable, dialect: Dialect) -> String {
                 num(f.value.central().value()),
                 num(f.value.high().value()),
                 f.price_year.map(|y| y.to_string()).unwrap_or_default(),
-                f.source.0.clone(),
-                f.locator.clone(),
-                f.note.clone(),
+                guard_cell(&f.source.0).into_owned(),
+                guard_cell(&f.locator).into_owned(),
+                guard_cell(&f.note).into_owned(),
             ]),
             None => rec.extend(std::iter::repeat_n(String::new(), 7)),
         }
@@ -333,16 +339,7 @@ pub fn write_factor_table(table: &FactorTable, dialect: Dialect) -> String {
         }
         ok &= w.write_record(&rec).is_ok();
     }
-    let bytes = w.into_inner().unwrap_or_default();
-    let text = String::from_utf8(bytes).unwrap_or_default();
-    if !ok {
-        return String::new();
-    }
-    if dialect.encoding == super::table::Encoding::Utf8Bom {
-        format!("\u{feff}{text}")
-    } else {
-        text
-    }
+    super::scenario::finish_writer(w, ok, dialect)
 }
 
 const SOURCE_COLUMNS: &[ColumnSpec] = &[
@@ -391,6 +388,7 @@ pub fn read_sources(bytes: &[u8]) -> Result<Vec<Source>, Errors> {
         };
         let title = cols.required_text(row, 2, &mut errors);
         let publisher = cols.required_text(row, 3, &mut errors);
+        // Not silent: `opt_year` records its error in `errors`.
         let year = cols.opt_year(row, 4, &mut errors).ok().flatten();
         if let (Some(kind), Some(title), Some(publisher)) = (kind, title, publisher) {
             out.push(Source {
@@ -1147,5 +1145,6 @@ pub fn read_measures_with_pools(
 /// The year a factor set file names, if a `Year` can be read from text like `2025`.
 #[must_use]
 pub fn parse_year(text: &str) -> Option<Year> {
+    // `None` is the answer "not a year"; callers report it.
     text.trim().parse::<u16>().ok().map(Year)
 }

@@ -3,12 +3,17 @@
 //! One layer serves every CSV the product reads: [`Table::read`] decodes the bytes
 //! (UTF-8 with or without BOM, else Windows-1252), detects `;` or `,` as separator
 //! (a `;` file uses decimal comma, as Excel in Swedish locale writes it), and collects
-//! every problem as a [`CsvError`] with line, column and the offending text.
+//! every problem as a [`CsvError`] with line, column and the offending text. Line numbers
+//! are physical lines (LF, CRLF or CR, quoted line breaks counted), from one place:
+//! [`LineIndex`]. Every writer guards its text cells against CSV injection and every
+//! reader removes the guard again, in one place: [`guard_cell`] / [`unescape_cell`].
 //! Nothing here touches the file system: callers hand in bytes.
 
 mod catalogue;
 mod error;
+mod position;
 mod results;
+mod safe;
 mod scenario;
 mod table;
 
@@ -17,10 +22,12 @@ pub use catalogue::{
     read_measures_with_pools, read_municipalities, read_pools, read_sources, write_factor_table,
 };
 pub use error::{CsvError, CsvErrorKind, IdKind, Lang, model_error_sv, suggest};
+pub use position::{LineIndex, line_breaks};
 pub use results::{
     NumberStyle, RESULT_HEADERS, format_fixed, format_number, format_styled, results_csv_header,
     results_csv_rows, write_results_csv, write_results_csv_all,
 };
+pub use safe::{guard_cell, guard_cell_unless_number, unescape_cell};
 pub use scenario::{
     SCENARIO_COLUMNS, ScenarioContext, ScenarioImport, encode, read_scenarios,
     read_scenarios_keep_valid, write_scenario_csv, write_scenarios_csv,

@@ -3,6 +3,7 @@
 //! Numbers are rounded here, for display only (the [`Evaluation`] keeps full precision).
 
 use super::error::Lang;
+use super::safe::guard_cell;
 use super::scenario::finish_writer;
 use super::table::Dialect;
 use crate::eval::{Evaluation, Summary};
@@ -171,6 +172,7 @@ fn figures(s: &Summary, num: &dyn Fn(Decimal) -> String) -> [String; 15] {
         num(s.net_sek_saved_cumulative.central.value()),
         muni(s.net_present_value(m)),
         num(s.net_present_value_sek.central.value()),
+        // No cost per tonne (no CO2e saved) is an empty cell, as documented.
         s.cost_per_tonne_co2e
             .map(|c| num(c.value()))
             .unwrap_or_default(),
@@ -236,11 +238,11 @@ pub fn results_csv_rows(e: &Evaluation, dialect: Dialect, lang: Lang) -> String 
     for item in &e.items {
         let mut rec: Vec<String> = Vec::with_capacity(RESULT_HEADERS.len());
         rec.extend([
-            e.scenario.clone(),
-            item.municipality.0.clone(),
-            item.municipality_name.clone(),
-            item.measure.0.clone(),
-            item.pool.0.clone(),
+            guard_cell(&e.scenario).into_owned(),
+            guard_cell(&item.municipality.0).into_owned(),
+            guard_cell(&item.municipality_name).into_owned(),
+            guard_cell(&item.measure.0).into_owned(),
+            guard_cell(&item.pool.0).into_owned(),
             item.order_in_pool.to_string(),
             pct(item.effect, comma),
         ]);
@@ -250,7 +252,7 @@ pub fn results_csv_rows(e: &Evaluation, dialect: Dialect, lang: Lang) -> String 
     }
     let mut rec: Vec<String> = Vec::with_capacity(RESULT_HEADERS.len());
     rec.extend([
-        e.scenario.clone(),
+        guard_cell(&e.scenario).into_owned(),
         String::new(),
         String::new(),
         if lang == Lang::Sv { "TOTALT" } else { "TOTAL" }.to_string(),

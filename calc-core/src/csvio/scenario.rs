@@ -19,6 +19,7 @@
 //! with errors, [`read_scenarios_keep_valid`] keeps the valid rows next to the errors.
 
 use super::error::{CsvError, CsvErrorKind, IdKind, Lang, suggest};
+use super::safe::guard_cell;
 use super::table::{
     ColumnSpec, Columns, Dialect, Encoding, Recorded, Row, Table, format_decimal, normalize_header,
     parse_decimal,
@@ -418,7 +419,12 @@ pub fn read_scenarios_keep_valid(bytes: &[u8], ctx: &ScenarioContext) -> Scenari
         return import;
     }
     if table.rows.is_empty() && errors.is_empty() {
-        errors.push(CsvError::new(2, None, "", CsvErrorKind::NoData));
+        errors.push(CsvError::new(
+            table.header_line.saturating_add(1),
+            None,
+            "",
+            CsvErrorKind::NoData,
+        ));
     }
     let mut reader = Reader {
         ctx,
@@ -584,10 +590,11 @@ pub fn write_scenarios_csv(scenarios: &[Scenario], dialect: Dialect, lang: Lang)
     for s in scenarios {
         for item in &s.items {
             let m = item.measure();
+            // An override that is not set is an empty cell (`unwrap_or_default` on an Option).
             let rec = [
-                s.name.clone(),
-                item.municipality().name.clone(),
-                m.id.0.clone(),
+                guard_cell(&s.name).into_owned(),
+                guard_cell(&item.municipality().name).into_owned(),
+                guard_cell(&m.id.0).into_owned(),
                 num(item.effect().percent()),
                 item.quantity_override()
                     .map(|q| num(q.value()))
@@ -600,11 +607,12 @@ pub fn write_scenarios_csv(scenarios: &[Scenario], dialect: Dialect, lang: Lang)
                 item.running_cost_override()
                     .map(|c| num(c.value()))
                     .unwrap_or_default(),
-                if lang == Lang::Sv {
-                    m.name_sv.clone()
+                guard_cell(if lang == Lang::Sv {
+                    &m.name_sv
                 } else {
-                    m.name_en.clone()
-                },
+                    &m.name_en
+                })
+                .into_owned(),
                 String::new(),
             ];
             ok &= w.write_record(&rec).is_ok();
@@ -620,6 +628,10 @@ pub fn write_scenario_csv(scenario: &Scenario, dialect: Dialect, lang: Lang) -> 
 }
 
 /// The text a CSV writer produced, with a BOM for [`Encoding::Utf8Bom`].
+///
+/// Cannot lose data: a `csv::Writer` over a `Vec<u8>` has no I/O to fail (`write_record`,
+/// the flush in `into_inner` only fail on I/O errors, so `ok` is always true here), and
+/// it wrote only `&str` fields and ASCII delimiters and quotes, so the bytes are UTF-8.
 pub(crate) fn finish_writer(w: csv::Writer<Vec<u8>>, ok: bool, dialect: Dialect) -> String {
     let bytes = w.into_inner().unwrap_or_default();
     let text = String::from_utf8(bytes).unwrap_or_default();

@@ -1,6 +1,8 @@
 //! Bytes → decoded text → dialect → rows of fields with line numbers and named columns.
 
 use super::error::{CsvError, CsvErrorKind};
+use super::position::{LineIndex, line_breaks};
+use super::safe::unescape_cell;
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
@@ -90,10 +92,12 @@ pub fn windows_1252_char(b: u8) -> char {
 #[must_use]
 pub fn windows_1252_byte(c: char) -> Option<u8> {
     match u32::from(c) {
+        // In range by the match arm: cannot fail.
         0..=0x7f | 0xa0..=0xff => u8::try_from(u32::from(c)).ok(),
         _ => WINDOWS_1252_HIGH
             .iter()
             .position(|h| *h == c)
+            // `i` < 32: cannot fail.
             .and_then(|i| u8::try_from(i + 0x80).ok()),
     }
 }
@@ -101,7 +105,11 @@ pub fn windows_1252_byte(c: char) -> Option<u8> {
 /// Picks `;` or `,` from the header line: whichever occurs more often outside quotes.
 #[must_use]
 pub fn detect_delimiter(text: &str) -> u8 {
-    let header = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    // Lines end in `\n`, `\r\n` or a lone `\r` (old Mac Excel): split on both.
+    let header = text
+        .split(['\n', '\r'])
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("");
     let (mut semi, mut comma, mut quoted) = (0usize, 0usize, false);
     for c in header.chars() {
         match c {
@@ -118,13 +126,25 @@ pub fn detect_delimiter(text: &str) -> u8 {
     }
 }
 
-/// One data row: its 1-based line number in the file and its fields.
+/// One data row: its 1-based physical line number in the file and its fields.
 #[derive(Clone, Debug)]
 pub struct Row {
-    /// 1-based line where the row starts.
+    /// 1-based physical line where the row starts (see [`LineIndex`]).
     pub line: u64,
-    /// Fields, trimmed of surrounding white space.
+    /// Fields, trimmed of surrounding white space, with a CSV-injection guard removed
+    /// (see [`unescape_cell`]).
     pub fields: Vec<String>,
+    /// The physical line of each field, for a row with a line break inside a quoted field
+    /// (later fields are on later lines); empty when every field is on `line`.
+    pub field_lines: Vec<u64>,
+}
+
+impl Row {
+    /// The physical line of field `i` (the row's line when there is no such field).
+    #[must_use]
+    pub fn field_line(&self, i: usize) -> u64 {
+        self.field_lines.get(i).copied().unwrap_or(self.line)
+    }
 }
 
 /// A parsed CSV file: header names and data rows.
@@ -134,6 +154,8 @@ pub struct Table {
     pub dialect: Dialect,
     /// Header cells as written (trimmed).
     pub headers: Vec<String>,
+    /// The physical line of the header row (1 unless blank lines come before it).
+    pub header_line: u64,
     /// Data rows; blank rows are skipped.
     pub rows: Vec<Row>,
 }
@@ -175,21 +197,25 @@ impl Table {
     pub fn read_lenient(bytes: &[u8]) -> (Option<Table>, Vec<CsvError>) {
         let (text, encoding) = decode(bytes);
         let delimiter = detect_delimiter(&text);
+        // Untrimmed, so the line breaks inside quoted fields can be counted; fields are
+        // trimmed below exactly as `csv::Trim::All` would.
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(delimiter)
             .has_headers(false)
             .flexible(true)
-            .trim(csv::Trim::All)
             .from_reader(text.as_bytes());
+        let lines = LineIndex::new(&text);
         let mut errors = Vec::new();
-        let mut headers: Option<Vec<String>> = None;
+        let mut headers: Option<(u64, Vec<String>)> = None;
         let mut rows = Vec::new();
         let mut record = csv::StringRecord::new();
         loop {
             match reader.read_record(&mut record) {
                 Ok(false) => break,
                 Err(e) => {
-                    let line = e.position().map_or(0, csv::Position::line);
+                    let line = e
+                        .position()
+                        .map_or(1, |p| lines.record_line(&text, p.byte()));
                     errors.push(CsvError::new(
                         line,
                         None,
@@ -204,14 +230,31 @@ impl Table {
                     }
                 }
                 Ok(true) => {
-                    let line = record.position().map_or(0, csv::Position::line);
-                    if record.iter().all(str::is_empty) {
+                    let line = record
+                        .position()
+                        .map_or(1, |p| lines.record_line(&text, p.byte()));
+                    if record.iter().all(|f| f.trim().is_empty()) {
                         continue;
                     }
-                    let fields: Vec<String> = record.iter().map(str::to_string).collect();
+                    // Per-field lines only for a record with a line break in it (a quoted
+                    // one): most rows need none, and 100 000 rows need no extra memory.
+                    let mut field_lines = Vec::new();
+                    if record.iter().any(|f| f.contains(['\n', '\r'])) {
+                        let mut at = line;
+                        for raw in &record {
+                            let lead = raw.len().saturating_sub(raw.trim_start().len());
+                            let before = raw.get(..lead).unwrap_or("");
+                            field_lines.push(at.saturating_add(line_breaks(before)));
+                            at = at.saturating_add(line_breaks(raw));
+                        }
+                    }
+                    let fields: Vec<String> = record
+                        .iter()
+                        .map(|f| unescape_cell(f.trim()).to_string())
+                        .collect();
                     match &headers {
-                        None => headers = Some(fields),
-                        Some(h) => {
+                        None => headers = Some((line, fields)),
+                        Some((_, h)) => {
                             if fields.len() != h.len() {
                                 // Trailing empty cells (Excel pads rows) are not an error.
                                 let extra_empty = fields.len() > h.len()
@@ -229,13 +272,17 @@ impl Table {
                                     continue;
                                 }
                             }
-                            rows.push(Row { line, fields });
+                            rows.push(Row {
+                                line,
+                                fields,
+                                field_lines,
+                            });
                         }
                     }
                 }
             }
         }
-        let Some(headers) = headers else {
+        let Some((header_line, headers)) = headers else {
             errors.push(CsvError::new(1, None, "", CsvErrorKind::Empty));
             return (None, errors);
         };
@@ -247,6 +294,7 @@ impl Table {
                 encoding,
             },
             headers,
+            header_line,
             rows,
         };
         (Some(table), errors)
@@ -256,7 +304,7 @@ impl Table {
     ///
     /// Each wanted column has an id and accepted aliases (English and Swedish names;
     /// matching ignores case, å/ä/ö and spaces). A missing required column and a header
-    /// that matches no wanted column are errors on line 1.
+    /// that matches no wanted column are errors on the header's line.
     pub fn columns(&self, wanted: &[ColumnSpec]) -> Result<Columns, Vec<CsvError>> {
         let (columns, errors) = self.columns_lenient(wanted);
         if errors.is_empty() {
@@ -285,7 +333,7 @@ impl Table {
                     if let Some(slot) = index.get_mut(w) {
                         if slot.is_some() {
                             errors.push(CsvError::new(
-                                1,
+                                self.header_line,
                                 Some(self.header(i)),
                                 self.header(i),
                                 CsvErrorKind::DuplicateColumn,
@@ -295,7 +343,7 @@ impl Table {
                     }
                 }
                 None => errors.push(CsvError::new(
-                    1,
+                    self.header_line,
                     Some(self.header(i)),
                     self.header(i),
                     CsvErrorKind::UnknownColumn {
@@ -312,7 +360,7 @@ impl Table {
             if w.required && slot.is_none() {
                 let name = w.aliases.first().copied().unwrap_or("");
                 errors.push(CsvError::new(
-                    1,
+                    self.header_line,
                     Some(name.to_string()),
                     "",
                     CsvErrorKind::MissingColumn,
@@ -335,6 +383,7 @@ impl Table {
     }
 
     fn header(&self, i: usize) -> String {
+        // Called with indexes of `self.headers` only: never the default.
         self.headers.get(i).cloned().unwrap_or_default()
     }
 }
@@ -396,6 +445,7 @@ impl Columns {
     /// The header name used in the file for wanted column `col`.
     #[must_use]
     pub fn name(&self, col: usize) -> String {
+        // `names` has one entry per wanted column; an index past it has no name to give.
         self.names.get(col).cloned().unwrap_or_default()
     }
 
@@ -413,7 +463,13 @@ impl Columns {
     /// An error at this row and column with the field's text.
     #[must_use]
     pub fn error(&self, row: &Row, col: usize, kind: CsvErrorKind) -> CsvError {
-        CsvError::new(row.line, Some(self.name(col)), self.text(row, col), kind)
+        let line = self
+            .index
+            .get(col)
+            .copied()
+            .flatten()
+            .map_or(row.line, |i| row.field_line(i));
+        CsvError::new(line, Some(self.name(col)), self.text(row, col), kind)
     }
 
     /// A required text field; empty is an error.
@@ -519,6 +575,7 @@ pub fn parse_decimal(text: &str, decimal_comma: bool) -> Option<Decimal> {
         return None;
     }
     let s = s.strip_prefix('+').unwrap_or(&s);
+    // `None` is the answer "not a number"; callers report it with line and column.
     Decimal::from_str(s).ok()
 }
 
@@ -582,6 +639,8 @@ mod tests {
         assert_eq!(detect_delimiter("a;b;c\n1,5;2;3"), b';');
         assert_eq!(detect_delimiter("a,b,c\n1.5,2,3"), b',');
         assert_eq!(detect_delimiter("\"a;x\",b,c"), b',');
+        // CR-only: the header ends at the first `\r`, not at the end of the file.
+        assert_eq!(detect_delimiter("a,b,c\r1;2;3;4\r5;6;7;8\r"), b',');
     }
 
     #[test]

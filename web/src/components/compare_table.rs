@@ -20,12 +20,13 @@ pub fn CompareTable() -> Html {
     if store.compare.len() < 2 {
         return html! {};
     }
-    let cols: Vec<(String, Option<Summary>, usize, usize)> = store
+    let cols: Vec<(String, Result<Summary, String>, usize, usize)> = store
         .compare
         .iter()
         .filter_map(|n| store.saved.iter().find(|s| s.settings.name == *n))
         .map(|s| {
-            let e = evaluate_settings(&s.settings, cat).ok().map(|e| e.total);
+            // A scenario that cannot be evaluated shows why in its column, not a bare dash.
+            let e = evaluate_settings(&s.settings, cat).map(|e| e.total);
             let on = s.settings.measures.iter().filter(|m| m.enabled).count();
             (
                 s.settings.name.clone(),
@@ -39,7 +40,7 @@ pub fn CompareTable() -> Html {
         html! {
             <tr>
                 <th scope="row">{ label }</th>
-                { for cols.iter().map(|(_, s, _, _)| html! { <td class="num">{ s.as_ref().map(f).unwrap_or_else(|| "–".into()) }</td> }) }
+                { for cols.iter().map(|(_, s, _, _)| html! { <td class="num">{ s.as_ref().map(f).unwrap_or_else(|e| format!("– ({e})")) }</td> }) }
             </tr>
         }
     };

@@ -15,6 +15,7 @@ pub fn Footer() -> Html {
     let set = catalogue()
         .and_then(|c| c.current_set())
         .map(|s| format!("{} {}", s.info().name, s.info().version))
+        // No factor set (broken built-in data, ruled out by tests): an empty label.
         .unwrap_or_default();
     html! {
         <footer class="site-footer">

@@ -22,6 +22,16 @@ pub fn ImportPanel() -> Html {
             };
             input.set_value("");
             let name = file.name();
+            // `size()` is a JS number of bytes; a negative or fractional one cannot occur.
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            let size = file.size() as u64;
+            if size > crate::io::MAX_IMPORT_BYTES {
+                store.dispatch(Action::ImportTooLarge {
+                    file: name,
+                    bytes: size,
+                });
+                return;
+            }
             let store = store.clone();
             let file = gloo::file::File::from(file);
             yew::platform::spawn_local(async move {
@@ -49,6 +59,11 @@ pub fn ImportPanel() -> Html {
                         <ul data-testid="import-errors" class="import-errors">
                             { for errors.iter().map(|e| html! { <li>{ e.message(lang) }</li> }) }
                         </ul>
+                    </div>
+                },
+                ImportState::TooLarge { file, bytes } => html! {
+                    <div class="alert" role="alert" data-testid="import-too-large">
+                        <p>{ crate::io::too_large_text(file, *bytes, lang) }</p>
                     </div>
                 },
                 ImportState::Applied { file, scenarios, simplified } => html! {

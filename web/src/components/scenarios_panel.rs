@@ -3,30 +3,10 @@
 use super::Store;
 use super::compare_table::CompareTable;
 use super::import_panel::ImportPanel;
-use crate::i18n::{K, Lang, t};
+use crate::i18n::{K, t};
 use crate::state::Action;
-use crate::storage::StorageNote;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
-
-fn note_text(n: &StorageNote, lang: Lang) -> String {
-    match n {
-        StorageNote::Migrated { .. } => t(lang, K::StorageMigrated).to_string(),
-        StorageNote::Corrupt { detail } => format!("{} {detail}", t(lang, K::StorageCorrupt)),
-        StorageNote::BadScenario { index, detail } => {
-            format!("{} #{index}: {detail}", t(lang, K::StorageBad))
-        }
-        StorageNote::Newer { .. } => t(lang, K::StorageNewer).to_string(),
-        StorageNote::WriteFailed => t(lang, K::StorageWriteFailed).to_string(),
-        StorageNote::Unknown { scenario, ids } => {
-            format!(
-                "{} {scenario}: {}",
-                t(lang, K::StorageUnknown),
-                ids.join(", ")
-            )
-        }
-    }
-}
 
 /// The scenarios section.
 #[function_component]
@@ -58,7 +38,7 @@ pub fn ScenariosPanel() -> Html {
             <h2 id="scenarios-title">{ t(lang, K::Scenarios) }</h2>
             if !store.storage_notes.is_empty() {
                 <div class="alert" role="alert" data-testid="storage-notes">
-                    <ul>{ for store.storage_notes.iter().map(|n| html! { <li>{ note_text(n, lang) }</li> }) }</ul>
+                    <ul>{ for store.storage_notes.iter().map(|n| html! { <li>{ n.message(lang) }</li> }) }</ul>
                     <button type="button" class="button-secondary small" onclick={dismiss}>{ t(lang, K::Dismiss) }</button>
                 </div>
             }

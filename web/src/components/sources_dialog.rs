@@ -62,6 +62,7 @@ pub fn SourcesDialog() -> Html {
             if id.is_some()
                 && let Some(el) = close_ref.cast::<web_sys::HtmlElement>()
             {
+                // Focus is a convenience for keyboard users; a refusal changes nothing else.
                 let _ = el.focus();
             }
         });

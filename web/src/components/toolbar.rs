@@ -45,6 +45,8 @@ pub fn Toolbar() -> Html {
     };
     let print = Callback::from(|_: MouseEvent| {
         if let Some(w) = web_sys::window() {
+            // Fails only where printing is blocked (a sandboxed frame); the browser's own
+            // print menu remains, and there is nothing else to offer.
             let _ = w.print();
         }
     });
