@@ -26,7 +26,7 @@ use crate::scenario::Scenario;
 use crate::units::{KgCo2e, Sek};
 use rand_core::{Rng, SeedableRng};
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Scale of factor values in fixed point: 10⁻⁴ kg CO2e/t or SEK/t.
 const FACTOR_DP: u32 = 4;
@@ -51,7 +51,7 @@ fn from_fixed(v: i128, dp: u32) -> Option<Decimal> {
 }
 
 /// What kind of uncertain input a factor is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FactorKind {
     /// kg CO2e per tonne.
@@ -65,7 +65,7 @@ pub enum FactorKind {
 }
 
 /// A distinct uncertain input the scenario uses, with its range.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct UsedFactor {
     /// The factor's id (`ef.…`, `cf.…`, `yield.…`, `cost.<measure>.implementation|running`).
     pub id: FactorId,
@@ -453,7 +453,7 @@ fn decimal_estimate(low: Decimal, central: Decimal, high: Decimal) -> Estimate<D
 }
 
 /// 5th, 50th and 95th percentiles.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Percentiles<T> {
     /// 5th percentile.
     pub p5: T,
@@ -464,7 +464,7 @@ pub struct Percentiles<T> {
 }
 
 /// Monte Carlo figures for one measure or the total, over the plan period.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct McFigures {
     /// kg CO2e saved over the plan period.
     pub co2e_saved_kg_cumulative: Percentiles<KgCo2e>,
@@ -479,7 +479,7 @@ pub struct McFigures {
 }
 
 /// One measure's Monte Carlo figures.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct McMeasure {
     /// The measure.
     pub measure: MeasureId,
@@ -488,7 +488,7 @@ pub struct McMeasure {
 }
 
 /// The result of [`monte_carlo`].
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct MonteCarlo {
     /// Number of draws.
     pub draws: u32,
@@ -775,7 +775,7 @@ pub fn monte_carlo(model: &LinearModel, draws: u32, seed: u64) -> Result<MonteCa
 
 /// How far the scenario total moves when one factor goes from its low to its high value,
 /// all others central.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Swing<T> {
     /// The factor.
     pub factor: FactorId,
@@ -786,7 +786,7 @@ pub struct Swing<T> {
 }
 
 /// Tornado data: one-at-a-time swings, largest first.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Sensitivity {
     /// Cumulative kg CO2e saved at central values.
     pub co2e_central: KgCo2e,

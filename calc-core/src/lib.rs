@@ -75,6 +75,30 @@
 //! # }
 //! ```
 //!
+//! Types whose constructors validate (an ordered [`Estimate`], a [`PlanPeriod`], a
+//! [`ScenarioItem`], a [`FactorTable`], a [`RouteMix`]) cannot be built past their
+//! validation by deserializing: they do not implement `Deserialize`. Input comes through
+//! the [`csvio`] readers, which validate and report line and column.
+//!
+//! ```compile_fail
+//! let _: calc_core::Estimate<calc_core::Sek> =
+//!     serde_json::from_str(r#"{"low":"5","central":"1","high":"0"}"#).unwrap();
+//! ```
+//! ```compile_fail
+//! let _: calc_core::PlanPeriod = serde_json::from_str(r#"{"start":2030,"end":2025}"#).unwrap();
+//! ```
+//! ```compile_fail
+//! let _: calc_core::ScenarioItem = serde_json::from_str("{}").unwrap();
+//! ```
+//! ```compile_fail
+//! let _: calc_core::FactorTable = serde_json::from_str("{}").unwrap();
+//! ```
+//! A [`Share`] deserializes only through its validating constructor:
+//! ```
+//! let bad: Result<calc_core::Share, _> = serde_json::from_str("\"1.5\"");
+//! assert!(bad.is_err());
+//! ```
+//!
 //! With the `csv` feature (on by default, works on wasm32), [`csvio`] reads factor files,
 //! catalogues and scenario files written by Excel in Swedish or English locale.
 

@@ -7,14 +7,14 @@ use crate::units::{
     Year,
 };
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt;
 
 macro_rules! id_type {
     ($(#[$meta:meta])* $name:ident) => {
         $(#[$meta])*
-        #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
         #[serde(transparent)]
         pub struct $name(pub String);
 
@@ -71,7 +71,7 @@ id_type!(
 /// A Swedish municipality cannot move money freely between the self-financing waste fee
 /// collective (avfallstaxan) and its tax-funded operations, and a household's food is not
 /// the municipality's money, so every SEK result is split by payer.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Payer {
     /// The waste fee collective: treatment, collection and taxes paid through the waste fee.
@@ -119,7 +119,7 @@ impl fmt::Display for Payer {
 }
 
 /// One value per [`Payer`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Hash, Serialize)]
 pub struct ByPayer<T> {
     /// The waste fee collective.
     pub waste_fee: T,
@@ -173,7 +173,7 @@ impl<T> ByPayer<T> {
 
 /// Whose money a SEK figure counts: one payer, the municipality (waste fee + budget), or
 /// society (all three).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Perspective {
     /// The waste fee collective and the municipality's budget together (the default).
@@ -234,7 +234,7 @@ impl Perspective {
 }
 
 /// Where waste goes, in waste-hierarchy order (most preferred first).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Route {
     /// The waste is never produced: avoided production.
@@ -338,7 +338,7 @@ impl fmt::Display for Route {
 }
 
 /// A waste fraction (avfallsslag).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Fraction {
     /// Id, e.g. `food`.
     pub id: FractionId,
@@ -349,7 +349,7 @@ pub struct Fraction {
 }
 
 /// How a source came to give a number.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SourceKind {
     /// The number is printed in the source.
@@ -361,7 +361,7 @@ pub enum SourceKind {
 }
 
 /// A source a planner can open: report, table, web page.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Source {
     /// Id used by factors and measures.
     pub id: SourceId,
@@ -389,7 +389,7 @@ pub struct Source {
 ///
 /// Invariant: `low ≤ central ≤ high`, enforced by [`Estimate::new`].
 /// For a credit (a negative factor), `low` is the most negative value.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct Estimate<T> {
     low: T,
     central: T,
@@ -436,7 +436,7 @@ impl<T: Copy> Estimate<T> {
 }
 
 /// Net kg CO2e per tonne of one fraction sent one route.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct EmissionFactor {
     /// `ef.<fraction>.<route>`.
     pub id: FactorId,
@@ -459,7 +459,7 @@ pub struct EmissionFactor {
 }
 
 /// SEK per tonne to the municipality for one fraction sent one route.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct CostFactor {
     /// `cf.<fraction>.<route>`.
     pub id: FactorId,
@@ -485,7 +485,7 @@ pub struct CostFactor {
 /// A yield belongs to a fraction and a target route (e.g. plastic packaging × recycling:
 /// about a third of sorted plastic packaging becomes recycled material, the rest is
 /// incinerated).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Yield {
     /// `yield.<fraction>.<route>`.
     pub id: FactorId,
@@ -524,7 +524,7 @@ pub fn cost_factor_id(fraction: &FractionId, route: Route) -> FactorId {
 }
 
 /// Name, version and year of a factor set; every evaluation says which set it used.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct FactorSetInfo {
     /// Id, e.g. `sjuharad-2025`.
     pub id: String,
@@ -539,7 +539,7 @@ pub struct FactorSetInfo {
 /// Emission and cost factors keyed by fraction and route, plus the sources they cite.
 ///
 /// Invariant: at most one emission and one cost factor per fraction × route.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct FactorTable {
     info: FactorSetInfo,
     emission: BTreeMap<(FractionId, Route), EmissionFactor>,
@@ -686,7 +686,7 @@ impl FactorTable {
 /// Where a measure's waste goes: shares per route.
 ///
 /// Invariant: no route twice, every share in 0–1, shares sum to exactly 1.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(try_from = "Vec<(Route, Share)>", into = "Vec<(Route, Share)>")]
 pub struct RouteMix(Vec<(Route, Share)>);
 
@@ -748,7 +748,7 @@ impl From<RouteMix> for Vec<(Route, Share)> {
 }
 
 /// How a measure's affected quantity is found for a municipality.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case", tag = "basis")]
 pub enum QuantityBasis {
     /// A fixed number of tonnes per year.
@@ -793,7 +793,7 @@ impl QuantityBasis {
 ///
 /// Measures on the same pool share its tonnes: they act in waste-hierarchy order on what
 /// is still in the routes they act on, so stacked measures never move a tonne twice.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Pool {
     /// Id, e.g. `household_food`.
     pub id: PoolId,
@@ -849,7 +849,7 @@ pub fn stage(target: &RouteMix) -> Route {
 
 /// A measure (åtgärd) from the catalogue: it moves a share of the tonnes in some routes of
 /// one pool to other routes.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Measure {
     /// Id, e.g. `food_waste_schools`.
     pub id: MeasureId,
@@ -915,7 +915,7 @@ impl Measure {
 }
 
 /// A municipality.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Municipality {
     /// SCB code.
     pub code: ScbCode,
@@ -930,7 +930,7 @@ pub struct Municipality {
 }
 
 /// A problem found while building domain values.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, Serialize)]
 #[non_exhaustive]
 pub enum ModelError {
     /// Occurs when low ≤ central ≤ high does not hold.

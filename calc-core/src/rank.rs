@@ -3,11 +3,11 @@
 use crate::eval::{Evaluation, GroupSummary};
 use crate::model::Perspective;
 use crate::units::{KgCo2e, SekPerTonneCo2e, TonnesCo2e};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::cmp::Ordering;
 
 /// What to rank measures by.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum RankBy {
     /// Most kg CO2e saved per year at full effect first.
@@ -19,7 +19,7 @@ pub enum RankBy {
 }
 
 /// One measure in a ranking.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Ranked {
     /// 1 for the best.
     pub rank: usize,
@@ -79,7 +79,7 @@ pub fn rank_for(evaluation: &Evaluation, by: RankBy, perspective: Perspective) -
 }
 
 /// One bar of a marginal abatement cost curve.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct MaccBar {
     /// The measure.
     pub measure: String,

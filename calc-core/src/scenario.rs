@@ -2,13 +2,13 @@
 
 use crate::model::{Estimate, FractionId, Measure, ModelError, Municipality, Route};
 use crate::units::{KgCo2ePerTonne, Sek, SekPerInhabitant, SekPerTonne, Share, Tonnes, Year};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::sync::Arc;
 
 /// The years a plan covers, first and last inclusive.
 ///
 /// Invariant: `start ≤ end` and at most 100 years.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct PlanPeriod {
     start: Year,
     end: Year,
@@ -71,7 +71,7 @@ impl PlanPeriod {
 /// One measure in one municipality with its parameters.
 ///
 /// Invariant: `start_year ≤ full_effect_year`; an overriding quantity is not negative.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ScenarioItem {
     measure: Arc<Measure>,
     municipality: Arc<Municipality>,
@@ -264,7 +264,7 @@ fn per_population(
 }
 
 /// A scenario-level replacement of one factor's value.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct FactorOverride {
     /// The fraction.
     pub fraction: FractionId,
@@ -279,7 +279,7 @@ pub struct FactorOverride {
 }
 
 /// A scenario: measures × municipalities × parameters over a plan period.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Scenario {
     /// Name shown in results.
     pub name: String,

@@ -28,7 +28,7 @@ impl Lang {
 }
 
 /// What kind of id could not be found.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum IdKind {
     /// A measure id.
@@ -81,7 +81,7 @@ impl IdKind {
 }
 
 /// What is wrong.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum CsvErrorKind {
@@ -142,7 +142,7 @@ pub enum CsvErrorKind {
 }
 
 /// One problem in an input file.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct CsvError {
     /// 1-based line number (the header is line 1).
     pub line: u64,
