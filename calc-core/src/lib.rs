@@ -40,7 +40,7 @@
 //!     id: PoolId::from("food"), fraction: food.clone(),
 //!     name_sv: "Matavfall".into(), name_en: "Food waste".into(),
 //!     basis: QuantityBasis::PerInhabitant { kg: KgPerInhabitant::new(dec!(10)) },
-//!     baseline: RouteMix::single(Route::Incineration), sources: vec![],
+//!     baseline: RouteMix::single(Route::Incineration), local_baselines: vec![], sources: vec![],
 //! });
 //! let measure = Arc::new(Measure {
 //!     id: MeasureId::from("less_food_waste"), area: "food".into(),
@@ -105,6 +105,7 @@
 mod contributions;
 mod decide;
 mod eval;
+pub mod format;
 mod model;
 mod optimize;
 mod rank;
@@ -124,11 +125,12 @@ pub use eval::{
     Band, CalcError, Evaluation, GroupSummary, ItemResult, Summary, Warning, YearRow, YearTotal,
     evaluate, ramp,
 };
+pub use format::{Lang, NumberStyle, format_fixed, format_number, format_styled};
 pub use model::{
     ByPayer, CostFactor, EmissionFactor, Estimate, FactorId, FactorSetInfo, FactorTable, Fraction,
-    FractionId, Measure, MeasureId, ModelError, Municipality, Payer, Perspective, Pool, PoolId,
-    QuantityBasis, Route, RouteMix, ScbCode, Source, SourceId, SourceKind, Yield, cost_factor_id,
-    emission_factor_id, stage, yield_id,
+    FractionId, LocalBaseline, Measure, MeasureId, ModelError, Municipality, Payer, Perspective,
+    Pool, PoolId, QuantityBasis, Route, RouteMix, ScbCode, Source, SourceId, SourceKind, Yield,
+    cost_factor_id, emission_factor_id, stage, yield_id,
 };
 pub use optimize::{
     Budget, Candidate, Candidates, Choice, MAX_COMBINATIONS, NextStep, Plan, candidates, optimize,
@@ -140,3 +142,8 @@ pub use units::{
     CheckedMul, GramsPerPortion, KgCo2e, KgCo2ePerTonne, KgPerInhabitant, Sek, SekPerInhabitant,
     SekPerTonne, SekPerTonneCo2e, Share, ShareOutOfRange, Tonnes, TonnesCo2e, Year,
 };
+
+/// The README's example, compiled and run as a doc test.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

@@ -383,6 +383,8 @@ pub struct Source {
     pub accessed: String,
     /// Reasoning, arithmetic or caveats.
     pub note: String,
+    /// The note in Swedish (empty when the file has none).
+    pub note_sv: String,
 }
 
 /// A low / central / high triple.
@@ -807,11 +809,43 @@ pub struct Pool {
     pub basis: QuantityBasis,
     /// Where the tonnes go today (baseline route distribution).
     pub baseline: RouteMix,
+    /// Where a municipality's own figures say its tonnes go, replacing `baseline` there.
+    pub local_baselines: Vec<LocalBaseline>,
     /// Sources of the quantity and the distribution.
     pub sources: Vec<SourceId>,
 }
 
+/// A municipality's own route distribution for a pool (e.g. Borås, which has sorted food
+/// waste separately for many years, sends more of it to digestion than the national share).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct LocalBaseline {
+    /// The municipality.
+    pub municipality: ScbCode,
+    /// Where its tonnes go.
+    pub baseline: RouteMix,
+    /// Where the figures come from.
+    pub source: SourceId,
+}
+
 impl Pool {
+    /// The route distribution in one municipality: its own figures, or the pool's default.
+    #[must_use]
+    pub fn baseline_for(&self, municipality: &ScbCode) -> &RouteMix {
+        self.local_baselines
+            .iter()
+            .find(|l| &l.municipality == municipality)
+            .map_or(&self.baseline, |l| &l.baseline)
+    }
+
+    /// Whether any municipality's distribution has tonnes in `route`.
+    #[must_use]
+    pub fn has_tonnes_in(&self, route: Route) -> bool {
+        !self.baseline.share(route).value().is_zero()
+            || self
+                .local_baselines
+                .iter()
+                .any(|l| !l.baseline.share(route).value().is_zero())
+    }
     /// A pool that only one measure uses: the measure's own quantity and baseline mix
     /// (how a catalogue without pools is read).
     #[must_use]
@@ -828,6 +862,7 @@ impl Pool {
             name_en: id.0.clone(),
             basis,
             baseline,
+            local_baselines: Vec::new(),
             sources: Vec::new(),
         }
     }

@@ -624,3 +624,52 @@ fn pool_warnings_name_the_measure() {
     assert_eq!(e.items[0].summary.tonnes_shifted_per_year, Tonnes::ZERO);
     assert_eq!(e.items[1].summary.tonnes_shifted_per_year, tonnes("5"));
 }
+
+/// A municipality's own route distribution replaces the pool's default there only.
+/// 1 000 inhabitants × 10 kg = 10 t; town 0001 sends 80 % to digestion (its own figures),
+/// town 0002 the default 40 %. Sorting half of what is incinerated moves 0.5 × 2 t = 1 t in
+/// 0001 and 0.5 × 6 t = 3 t in 0002.
+#[test]
+fn a_municipality_s_own_baseline_replaces_the_default_there() {
+    let mut p = (*pool(
+        "hh",
+        "food",
+        "10",
+        RouteMix::new([
+            (Route::Incineration, share("0.6")),
+            (Route::AnaerobicDigestion, share("0.4")),
+        ])
+        .unwrap(),
+    ))
+    .clone();
+    p.local_baselines.push(LocalBaseline {
+        municipality: ScbCode::from("0001"),
+        baseline: RouteMix::new([
+            (Route::Incineration, share("0.2")),
+            (Route::AnaerobicDigestion, share("0.8")),
+        ])
+        .unwrap(),
+        source: SourceId::from("test_source"),
+    });
+    let p = Arc::new(p);
+    let sort = pooled(
+        "sort",
+        &p,
+        &[Route::Incineration],
+        RouteMix::single(Route::AnaerobicDigestion),
+        "0.5",
+    );
+    let mut s = scenario(2025, 2025, "0");
+    s.items.push(ScenarioItem::new(
+        sort.clone(),
+        town("0001", 1_000),
+        Year(2025),
+    ));
+    s.items
+        .push(ScenarioItem::new(sort, town("0002", 1_000), Year(2025)));
+    let e = evaluate(&table(), &s).unwrap();
+    assert_eq!(e.items[0].summary.tonnes_shifted_per_year, tonnes("1"));
+    assert_eq!(e.items[1].summary.tonnes_shifted_per_year, tonnes("3"));
+    // Each tonne saves −50 − (−100) = 50 kg.
+    assert_eq!(e.items[0].summary.co2e_saved_kg_per_year.central, kg("50"));
+}

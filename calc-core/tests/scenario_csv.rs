@@ -438,3 +438,32 @@ proptest! {
         check_never_panics(&bytes);
     }
 }
+
+#[test]
+fn local_baselines_attach_to_their_pool_and_name_unknown_pools() {
+    let pools_csv =
+        "id,fraction,name_sv,name_en,basis,kg_per_inhabitant\nhh,food,Mat,Food,per_inhabitant,10\n";
+    let mixes = "pool,route,share,source\nhh,incineration,0.6,s\nhh,anaerobic_digestion,0.4,s\n";
+    let mut pools = csvio::read_pools(pools_csv.as_bytes(), mixes.as_bytes()).unwrap();
+    let local = "municipality,pool,route,share,source\n1490,hh,incineration,0.3,s\n1490,hh,anaerobic_digestion,0.7,s\n";
+    csvio::read_local_baselines(local.as_bytes(), &mut pools).unwrap();
+    let p = &pools[0];
+    assert_eq!(
+        p.baseline_for(&ScbCode::from("1490"))
+            .share(Route::AnaerobicDigestion)
+            .value(),
+        d("0.7")
+    );
+    assert_eq!(
+        p.baseline_for(&ScbCode::from("1443"))
+            .share(Route::AnaerobicDigestion)
+            .value(),
+        d("0.4")
+    );
+    let bad = "municipality,pool,route,share,source\n1490,hhh,incineration,1,s\n";
+    let errs = csvio::read_local_baselines(bad.as_bytes(), &mut pools).unwrap_err();
+    assert_eq!(
+        errs[0].to_string(),
+        "line 2, column 'pool': unknown pool 'hhh'; did you mean 'hh'?"
+    );
+}

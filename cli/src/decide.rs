@@ -1,6 +1,7 @@
 //! `evaluate --monte-carlo`, `sensitivity` and `optimize`: deciding under uncertainty.
 
-use crate::{Failure, Format, Loaded};
+use crate::args::Format;
+use crate::inputs::{Failure, Loaded};
 use calc_core::csvio::Dialect;
 use calc_core::csvio::{Lang, format_number};
 use calc_core::{

@@ -1,6 +1,8 @@
 //! Terminal tables and the listings (measures, municipalities, factors).
 
-use super::{Format, Outcome, OutputArgs, json_bytes, percent, round};
+use crate::args::{Format, OutputArgs};
+use crate::inputs::Outcome;
+use crate::output::{json_bytes, percent, round};
 use calc_core::csvio::{self, Dialect, Lang, format_number};
 use calc_core::{
     Band, Evaluation, FactorTable, KgCo2e, Perspective, QuantityBasis, RankBy, Ranked, Sek, Summary,

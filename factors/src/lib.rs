@@ -28,6 +28,10 @@ pub const FILES: &[(&str, &str)] = &[
     ),
     ("pools.csv", include_str!("../data/pools.csv")),
     ("pool_mixes.csv", include_str!("../data/pool_mixes.csv")),
+    (
+        "pool_municipalities.csv",
+        include_str!("../data/pool_municipalities.csv"),
+    ),
     ("measures.csv", include_str!("../data/measures.csv")),
     (
         "measure_mixes.csv",
@@ -199,16 +203,18 @@ pub fn load() -> Result<Catalogue, DataError> {
         csvio::read_fractions(data_file("fractions.csv")?.as_bytes()),
     )?;
     let areas = wrap("areas.csv", read_areas(data_file("areas.csv")?))?;
-    let pools: Vec<Arc<Pool>> = wrap(
+    let mut pools = wrap(
         "pools.csv",
         csvio::read_pools(
             data_file("pools.csv")?.as_bytes(),
             data_file("pool_mixes.csv")?.as_bytes(),
         ),
-    )?
-    .into_iter()
-    .map(Arc::new)
-    .collect();
+    )?;
+    wrap(
+        "pool_municipalities.csv",
+        csvio::read_local_baselines(data_file("pool_municipalities.csv")?.as_bytes(), &mut pools),
+    )?;
+    let pools: Vec<Arc<Pool>> = pools.into_iter().map(Arc::new).collect();
     let measures = wrap(
         "measures.csv",
         csvio::read_measures_with_pools(

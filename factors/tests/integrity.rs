@@ -352,3 +352,45 @@ fn the_default_scenario_evaluates() {
         }
     }
 }
+
+#[test]
+fn every_source_note_has_a_swedish_version() {
+    // The app shows the note in the interface's language: every note has a Swedish
+    // version that keeps its numbers (digit groups, whatever the decimal mark) and the
+    // source ids it cites.
+    let c = catalogue();
+    let ids: Vec<&str> = c.sources.iter().map(|s| s.id.as_str()).collect();
+    let numbers = |s: &str| -> Vec<String> {
+        let mut v: Vec<String> = s
+            .split(|ch: char| !ch.is_ascii_digit())
+            .filter(|x| !x.is_empty())
+            .map(str::to_string)
+            .collect();
+        v.sort();
+        v
+    };
+    let mut problems = Vec::new();
+    for s in &c.sources {
+        if s.note.is_empty() {
+            continue;
+        }
+        if s.note_sv.trim().is_empty() {
+            problems.push(format!("{}: no note_sv", s.id));
+            continue;
+        }
+        if numbers(&s.note) != numbers(&s.note_sv) {
+            problems.push(format!(
+                "{}: numbers differ: {:?} vs {:?}",
+                s.id,
+                numbers(&s.note),
+                numbers(&s.note_sv)
+            ));
+        }
+        for id in ids.iter().filter(|id| s.note.contains(**id)) {
+            if !s.note_sv.contains(*id) {
+                problems.push(format!("{}: note_sv does not cite {id}", s.id));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

@@ -1,5 +1,5 @@
-//! Deciding under uncertainty in the app: Monte Carlo bands and tornado data for the
-//! current settings, computed off the input path.
+//! Deciding under uncertainty in the app: Monte Carlo bands, tornado data and what drives
+//! the result for the current settings, computed off the input path.
 //!
 //! The reducer evaluates the scenario on every change (fast, so sliders stay live). The
 //! Monte Carlo run and the sensitivity analysis need a [`LinearModel`] and thousands of
@@ -9,9 +9,11 @@
 
 use crate::state::{Settings, catalogue};
 use calc_core::{
-    Candidates, LinearModel, MonteCarlo, Sensitivity, candidates, monte_carlo, sensitivity,
+    Candidates, Contributions, LinearModel, MonteCarlo, Sensitivity, SourceId, candidates,
+    contributions, monte_carlo, sensitivity,
 };
 use gloo::timers::callback::Timeout;
+use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -22,13 +24,33 @@ pub const MC_SEED: u64 = 2026;
 /// Quiet time after the last change before the analysis runs.
 pub const DEBOUNCE_MS: u32 = 300;
 
-/// The linear model of the settings against the current factor set.
-pub fn model_for(settings: &Settings) -> Result<LinearModel, String> {
+thread_local! {
+    /// The last model built and the settings it was built for: the analyses of one change
+    /// (bands, tornado, drivers, budget) run in separate timers on the same settings, so
+    /// they share one model.
+    static LAST_MODEL: RefCell<Option<(Settings, Rc<LinearModel>)>> = const { RefCell::new(None) };
+}
+
+/// The linear model of the settings against the current factor set (reused while the
+/// settings are unchanged).
+pub fn model_for(settings: &Settings) -> Result<Rc<LinearModel>, String> {
+    let cached = LAST_MODEL.with(|m| {
+        m.borrow()
+            .as_ref()
+            .filter(|(s, _)| s == settings)
+            .map(|(_, model)| Rc::clone(model))
+    });
+    if let Some(model) = cached {
+        return Ok(model);
+    }
     let cat = catalogue().ok_or_else(|| "built-in data did not load".to_string())?;
     let table = cat
         .current_set()
         .ok_or_else(|| "no factor set".to_string())?;
-    LinearModel::new(table, &settings.to_scenario(cat)).map_err(|e| e.to_string())
+    let model =
+        Rc::new(LinearModel::new(table, &settings.to_scenario(cat)).map_err(|e| e.to_string())?);
+    LAST_MODEL.with(|m| *m.borrow_mut() = Some((settings.clone(), Rc::clone(&model))));
+    Ok(model)
 }
 
 /// Monte Carlo bands of the settings ([`MC_DRAWS`] draws, seed [`MC_SEED`]).
@@ -41,6 +63,26 @@ pub fn monte_carlo_for(settings: &Settings) -> Result<MonteCarlo, String> {
 pub fn sensitivity_for(settings: &Settings) -> Result<Sensitivity, String> {
     let model = model_for(settings)?;
     sensitivity(&model).map_err(|e| e.to_string())
+}
+
+/// Each factor's, pool quantity's and measure cost's share of the settings' CO2e and of the
+/// municipality's net SEK over the plan period, largest first.
+pub fn contributions_for(settings: &Settings) -> Result<Contributions, String> {
+    let model = model_for(settings)?;
+    let cat = catalogue().ok_or_else(|| "built-in data did not load".to_string())?;
+    let table = cat
+        .current_set()
+        .ok_or_else(|| "no factor set".to_string())?;
+    let cost_sources: Vec<(String, SourceId)> = cat
+        .measures
+        .iter()
+        .filter_map(|m| {
+            m.cost_source
+                .clone()
+                .map(|s| (m.id.as_str().to_string(), s))
+        })
+        .collect();
+    contributions(&model, table, &cost_sources).map_err(|e| e.to_string())
 }
 
 /// The budget optimizer's candidates for the settings with `steps` effect levels per
@@ -96,5 +138,22 @@ mod tests {
                 .iter()
                 .any(|w| w.factor.as_str().starts_with("yield."))
         );
+    }
+
+    #[test]
+    fn the_factors_and_costs_co2e_shares_add_up_to_100() {
+        let cat = catalogue().unwrap();
+        let c = contributions_for(&Settings::defaults(cat)).unwrap();
+        let sum: rust_decimal::Decimal = c
+            .items
+            .iter()
+            .filter(|x| x.kind != calc_core::ContributionKind::Quantity)
+            .map(|x| x.co2e_share_pct)
+            .sum();
+        assert!(
+            (sum - rust_decimal::Decimal::ONE_HUNDRED).abs() < rust_decimal::Decimal::new(1, 6),
+            "{sum}"
+        );
+        assert!(c.items.iter().any(|x| x.source.is_some()));
     }
 }

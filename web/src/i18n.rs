@@ -241,4 +241,29 @@ texts! {
     PackageEmpty => "Budgeten räcker inte till någon åtgärd.", "The budget does not cover any measure.";
     NextKrona => "Nästa krona:", "The next krona:";
     NextNone => "Alla åtgärder som minskar utsläppen ryms i budgeten.", "Every measure that avoids emissions fits in the budget.";
+    DriversTitle => "Vad driver resultatet?", "What drives the result?";
+    DriversHelp => "Varje indatas andel av scenariots minskade utsläpp (CO2e) och av kommunens nettobesparing i kronor (avfallstaxa + budget) över planperioden, vid centrala värden, störst först. Faktorerna och kostnaderna summerar till 100 %, liksom mängderna (avfallspoolerna) för sig; negativa andelar drar åt andra hållet. Sorteringsutbytena ingår i faktorernas andelar.",
+        "Each input's share of the scenario's avoided emissions (CO2e) and of the municipality's net saving in SEK (waste fee + budget) over the plan period, at central values, largest first. The factors and costs add up to 100 %, and so do the quantities (the pools of waste) on their own; negative shares pull the other way. Sorting yields are included in the factors' shares.";
+    DriversCaption => "De största bidragen till resultatet", "The largest contributions to the result";
+    DriversOf => "av", "of";
+    DriversTotals => "Totalt över planperioden", "Total over the plan period";
+    DriversSekTotal => "kommunens nettobesparing", "municipality's net saving";
+    DriversInput => "Indata", "Input";
+    DriversKind => "Typ", "Type";
+    DriversCo2eShare => "Andel av CO2e", "Share of CO2e";
+    DriversSekShare => "Andel av kommunens netto kr", "Share of municipality's net SEK";
+    DriversSourceKind => "Källtyp", "Source type";
+    DriversOtherFactors => "Övriga faktorer och kostnader", "Other factors and costs";
+    DriversOtherQuantities => "Övriga mängder", "Other quantities";
+    DriversNoSource => "ingen källa", "no source";
+    KindEf => "emissionsfaktor", "emission factor";
+    KindCf => "kostnadsfaktor", "cost factor";
+    KindQuantity => "mängd (avfall)", "quantity (waste)";
+    KindMeasureCost => "åtgärdskostnad", "measure cost";
+    AreaNoCalc => "Inget försvarbart utsläpps- eller kostnadstal per ton finns för nedskräpning respektive planering av plats för avfall; målen följs upp med andra indikatorer (t.ex. skräpmätningar, plats för kärl i detaljplaner).",
+        "There is no defensible emission or cost figure per tonne for littering or for planning space for waste; these goals are followed up with other indicators (e.g. litter counts, space for bins in local development plans).";
+    SourceLocator => "Sida eller tabell", "Page or table";
+    SourceAccessed => "läst", "accessed";
+    SourceNoUrl => "ingen webbadress (projektets egen beräkning eller uppskattning)", "no web address (the project's own arithmetic or estimate)";
+    AreaNoCalcTag => "ingen CO2e- eller kronkalkyl", "no CO2e or SEK calculation";
 }

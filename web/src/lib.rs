@@ -7,7 +7,7 @@
 //! - [`state`]: the reducer ([`state::AppState`], [`state::Action`]) that recomputes the
 //!   evaluation on every change;
 //! - [`components`]: one function component per file;
-//! - [`format`]: Swedish/English number formatting (the only place numbers are rounded);
+//! - [`format`](mod@format): Swedish/English number formatting for the interface (calc-core rounds for display too);
 //! - [`i18n`]: interface texts; [`storage`], [`share`], [`io`]: saved scenarios, the
 //!   shareable link and import/export.
 
@@ -24,6 +24,7 @@ pub mod storage;
 use calc_core::csvio::Lang;
 use components::Store;
 use components::budget_panel::BudgetPanel;
+use components::drivers_table::DriversTable;
 use components::footer::Footer;
 use components::header::Header;
 use components::macc_chart::MaccChart;
@@ -117,6 +118,7 @@ pub fn App() -> Html {
                     </section>
                 </main>
                 <ScenariosPanel />
+                <DriversTable />
                 <MethodSection />
                 <Footer />
                 <StickyTotal />

@@ -3,7 +3,7 @@
 //! - `dist`: build the web app for wasm32 into `dist/` (wasm-bindgen linked in, pinned by
 //!   Cargo.lock; wasm-opt from npm `binaryen` when available).
 //! - `serve [--port 8080]`: `dist`, then serve `dist/` on http://127.0.0.1:PORT.
-//! - `test`: every check in order (fmt, clippy, native tests, wasm32 build, wasm-bindgen tests
+//! - `test`: every check in order (fmt, clippy, native tests, docs, wasm32 build, wasm-bindgen tests
 //!   in headless Chromium, browser end-to-end tests), a summary line, non-zero exit on failure.
 //! - `expected`: write `target/e2e/expected.json` for the end-to-end tests.
 //!
@@ -329,6 +329,10 @@ impl Ctx {
                 Box::new(|| run(self.cargo().args(["test", "--workspace"]))),
             ),
             (
+                "docs without warnings, engine without CSV",
+                Box::new(|| self.docs()),
+            ),
+            (
                 "wasm32 build (cargo xtask dist)",
                 Box::new(|| self.dist().map(|_| ())),
             ),
@@ -374,6 +378,19 @@ impl Ctx {
         } else {
             Err(format!("{failed} of {total} checks failed").into())
         }
+    }
+
+    /// `cargo doc --workspace --no-deps` with warnings denied (broken links, bad HTML in doc
+    /// comments), and calc-core built without its `csv` feature, so a tool that wants only
+    /// the engine gets it.
+    fn docs(&self) -> Result<()> {
+        let mut doc = self.cargo();
+        doc.env("RUSTDOCFLAGS", "-D warnings")
+            .args(["doc", "--workspace", "--no-deps"]);
+        run(&mut doc)?;
+        run(self
+            .cargo()
+            .args(["check", "-p", "calc-core", "--no-default-features"]))
     }
 
     fn clippy(&self) -> Result<()> {

@@ -353,9 +353,10 @@ const SOURCE_COLUMNS: &[ColumnSpec] = &[
     ColumnSpec::optional(&["licence", "license"]),
     ColumnSpec::optional(&["accessed"]),
     ColumnSpec::optional(&["note"]),
+    ColumnSpec::optional(&["note_sv"]),
 ];
 
-/// Reads `sources.csv`.
+/// Reads `sources.csv` (`note_sv`, the note in Swedish, is optional).
 pub fn read_sources(bytes: &[u8]) -> Result<Vec<Source>, Errors> {
     let table = Table::read(bytes)?;
     let cols = table.columns(SOURCE_COLUMNS)?;
@@ -402,6 +403,7 @@ pub fn read_sources(bytes: &[u8]) -> Result<Vec<Source>, Errors> {
                 licence: cols.text(row, 7).to_string(),
                 accessed: cols.text(row, 8).to_string(),
                 note: cols.text(row, 9).to_string(),
+                note_sv: cols.text(row, 10).to_string(),
             });
         }
     }
@@ -877,6 +879,7 @@ pub fn read_pools(pools: &[u8], mixes: &[u8]) -> Result<Vec<Pool>, Errors> {
             name_en,
             basis: b,
             baseline,
+            local_baselines: Vec::new(),
             sources,
         });
     }
@@ -892,6 +895,71 @@ pub fn read_pools(pools: &[u8], mixes: &[u8]) -> Result<Vec<Pool>, Errors> {
         ));
     }
     finish(out, errors)
+}
+
+const LOCAL_BASELINE_COLUMNS: &[ColumnSpec] = &[
+    ColumnSpec::required(&["municipality", "kommun"]),
+    ColumnSpec::required(&["pool"]),
+    ColumnSpec::required(&["route"]),
+    ColumnSpec::required(&["share"]),
+    ColumnSpec::required(&["source"]),
+    ColumnSpec::optional(&["note"]),
+];
+
+/// Reads `pool_municipalities.csv`: a municipality's own route distribution for a pool
+/// (SCB code, pool, route, share, source), and attaches each to its pool.
+pub fn read_local_baselines(bytes: &[u8], pools: &mut [Pool]) -> Result<(), Errors> {
+    let table = Table::read(bytes)?;
+    let cols = table.columns(LOCAL_BASELINE_COLUMNS)?;
+    let mut errors = Vec::new();
+    // (municipality, pool), line of the first row, shares, source.
+    type Group = ((String, String), u64, Vec<(Route, Share)>, String);
+    let mut groups: Vec<Group> = Vec::new();
+    for row in &table.rows {
+        let k = cols.required_text(row, 0, &mut errors);
+        let p = cols.required_text(row, 1, &mut errors);
+        let r = route(&cols, row, 2, &mut errors);
+        let s = share_in(&cols, row, 3, false, &mut errors);
+        let src = cols.required_text(row, 4, &mut errors);
+        let (Some(k), Some(p), Some(r), Some(s), Some(src)) = (k, p, r, s, src) else {
+            continue;
+        };
+        if !pools.iter().any(|x| x.id.0 == p) {
+            errors.push(cols.error(
+                row,
+                1,
+                CsvErrorKind::UnknownId {
+                    what: IdKind::Pool,
+                    suggestions: suggest(&p, pools.iter().map(|x| x.id.as_str())),
+                },
+            ));
+            continue;
+        }
+        match groups.iter_mut().find(|g| g.0 == (k.clone(), p.clone())) {
+            Some(g) => g.2.push((r, s)),
+            None => groups.push(((k, p), row.line, vec![(r, s)], src)),
+        }
+    }
+    for ((k, p), line, shares, src) in groups {
+        match RouteMix::new(shares) {
+            Ok(baseline) => {
+                if let Some(pool) = pools.iter_mut().find(|x| x.id.0 == p) {
+                    pool.local_baselines.push(crate::model::LocalBaseline {
+                        municipality: ScbCode(k),
+                        baseline,
+                        source: SourceId(src),
+                    });
+                }
+            }
+            Err(e) => errors.push(CsvError::new(
+                line,
+                Some("share".into()),
+                format!("{k} {p}"),
+                CsvErrorKind::Model(e),
+            )),
+        }
+    }
+    finish((), errors)
 }
 
 /// Reads `measures.csv` with its route mixes from `measure_mixes.csv`, for a catalogue

@@ -1,31 +1,9 @@
 //! Input errors with line, column and the offending text, in Swedish or English.
 
+pub use crate::format::Lang;
 use crate::model::ModelError;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::fmt;
-
-/// Language of user-facing messages.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    /// Swedish (the default).
-    #[default]
-    Sv,
-    /// English.
-    En,
-}
-
-impl Lang {
-    /// Parses `sv` or `en` (any case).
-    #[must_use]
-    pub fn from_code(code: &str) -> Option<Lang> {
-        match code.trim().to_ascii_lowercase().as_str() {
-            "sv" | "se" | "svenska" => Some(Lang::Sv),
-            "en" | "english" => Some(Lang::En),
-            _ => None,
-        }
-    }
-}
 
 /// What kind of id could not be found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]

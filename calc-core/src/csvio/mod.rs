@@ -17,15 +17,18 @@ mod safe;
 mod scenario;
 mod table;
 
+/// Number formatting and the interface language live in [`crate::format`]; re-exported here
+/// because every reader's messages and every writer use them.
+pub use crate::format::{NumberStyle, format_fixed, format_number, format_styled};
 pub use catalogue::{
-    FACTOR_COLUMNS, parse_year, read_factor_table, read_fractions, read_measures,
-    read_measures_with_pools, read_municipalities, read_pools, read_sources, write_factor_table,
+    FACTOR_COLUMNS, parse_year, read_factor_table, read_fractions, read_local_baselines,
+    read_measures, read_measures_with_pools, read_municipalities, read_pools, read_sources,
+    write_factor_table,
 };
 pub use error::{CsvError, CsvErrorKind, IdKind, Lang, model_error_sv, suggest};
 pub use position::{LineIndex, line_breaks};
 pub use results::{
-    NumberStyle, RESULT_HEADERS, format_fixed, format_number, format_styled, results_csv_header,
-    results_csv_rows, write_results_csv, write_results_csv_all,
+    RESULT_HEADERS, results_csv_header, results_csv_rows, write_results_csv, write_results_csv_all,
 };
 pub use safe::{guard_cell, guard_cell_unless_number, unescape_cell};
 pub use scenario::{

@@ -164,6 +164,7 @@ pub fn pool(id: &str, fraction: &str, kg_per_inhabitant: &str, baseline: RouteMi
             kg: KgPerInhabitant::new(d(kg_per_inhabitant)),
         },
         baseline,
+        local_baselines: Vec::new(),
         sources: vec![SourceId::from("test_source")],
     })
 }

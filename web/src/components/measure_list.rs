@@ -1,4 +1,5 @@
-//! The catalogue's measures, grouped by goal area.
+//! The catalogue's measures, grouped by goal area, and the plan's goal areas that have no
+//! measures to calculate (littering, planning space for waste), with why.
 
 use super::measure_card::MeasureCard;
 use super::{Store, area_name};
@@ -21,6 +22,11 @@ pub fn MeasureList() -> Html {
         Callback::from(move |_: MouseEvent| store.dispatch(Action::ResetAll))
     };
     let first = cat.measures.first().map(|m| m.id.0.clone());
+    let without: Vec<&factors::Area> = cat
+        .areas
+        .iter()
+        .filter(|a| !cat.measures.iter().any(|m| m.area == a.id))
+        .collect();
     html! {
         <section class="panel measures" aria-labelledby="measures-title">
             <div class="panel-head">
@@ -41,6 +47,20 @@ pub fn MeasureList() -> Html {
                     </ul>
                 </section>
             }) }
+            if !without.is_empty() {
+                <div class="areas-nocalc" data-testid="areas-without-calc">
+                    { for without.iter().map(|a| {
+                        let title_id = format!("area-title-{}", a.id);
+                        html! {
+                            <section class="area" key={a.id.clone()} aria-labelledby={title_id.clone()} data-testid={format!("area-{}", a.id)}>
+                                <h3 id={title_id} class={classes!("area-title", format!("area-{}", a.id))}>{ area_name(&a.id, lang) }</h3>
+                                <p class="area-nocalc"><span class="area-tag">{ t(lang, K::AreaNoCalcTag) }</span></p>
+                            </section>
+                        }
+                    }) }
+                    <p class="hint area-nocalc-why" data-testid="areas-without-calc-why">{ t(lang, K::AreaNoCalc) }</p>
+                </div>
+            }
         </section>
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod budget_panel;
 pub mod compare_table;
+pub mod drivers_table;
 pub mod footer;
 pub mod header;
 pub mod import_panel;
@@ -65,7 +66,7 @@ pub fn area_name(id: &str, lang: Lang) -> String {
 /// A readable name for an uncertain input's id, as "first line · second line":
 /// `ef.textiles.reuse` → "Textilier · Återanvändning", `cf.…` → "… · Återanvändning, kr/t",
 /// `yield.plastic_packaging.recycling` → "Plastförpackningar · utbyte till
-/// materialåtervinning", `cost.reuse_park.running` → "<measure name> · löpande kostnad";
+/// materialåtervinning", `cost.reuse_park.running` → "(the measure's name) · löpande kostnad";
 /// the id itself when unknown.
 #[must_use]
 pub fn factor_name(id: &str, lang: Lang) -> String {
@@ -79,6 +80,8 @@ pub fn factor_name(id: &str, lang: Lang) -> String {
             ("implementation", Lang::En) => "one-time cost",
             ("running", Lang::Sv) => "löpande kostnad",
             ("running", Lang::En) => "running cost",
+            ("fixed", Lang::Sv) => "fasta kostnader",
+            ("fixed", Lang::En) => "fixed costs",
             (other, _) => other,
         };
         return format!("{} · {part}", measure_name_by_id(what, lang));

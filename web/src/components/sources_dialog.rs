@@ -22,29 +22,65 @@ fn kind(k: SourceKind, lang: Lang) -> &'static str {
     }
 }
 
+/// `text` with the space inside a number (`2 290`, `1 102.31`) made a no-break space, so a
+/// number never breaks across lines.
+fn keep_numbers_together(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, c) in chars.iter().enumerate() {
+        let digit = |k: usize| chars.get(k).is_some_and(char::is_ascii_digit);
+        let group = *c == ' '
+            && i > 0
+            && digit(i - 1)
+            && digit(i + 1)
+            && digit(i + 2)
+            && digit(i + 3)
+            && !digit(i + 4);
+        out.push(if group { '\u{a0}' } else { *c });
+    }
+    out
+}
+
 fn source_item(s: &Source, lang: Lang) -> Html {
     let year = s.year.map(|y| format!(", {y}")).unwrap_or_default();
+    let is_link = s.url.starts_with("https://") || s.url.starts_with("http://");
+    // The note in the interface's language, else the other one.
+    let note = match lang {
+        Lang::Sv if !s.note_sv.is_empty() => &s.note_sv,
+        Lang::En if s.note.is_empty() => &s.note_sv,
+        _ => &s.note,
+    };
     html! {
-        <li key={s.id.0.clone()} class="source">
-            <p class="source-title">
-                if s.url.starts_with("https://") || s.url.starts_with("http://") {
-                    <a href={s.url.clone()} target="_blank" rel="noopener noreferrer">
-                        { s.title.clone() }
-                        <span class="visually-hidden">{ format!(" {}", t(lang, K::OpensNewTab)) }</span>
-                    </a>
-                } else {
-                    { s.title.clone() }
-                }
-            </p>
+        <li key={s.id.0.clone()} class="source" data-source={s.id.0.clone()}>
+            <p class="source-title">{ s.title.clone() }</p>
             <p class="source-meta">
                 { format!("{}{year}", s.publisher) }
                 <span class={classes!("kind", format!("kind-{:?}", s.kind).to_lowercase())}>{ kind(s.kind, lang) }</span>
+                <span class="source-id">{ format!("({})", s.id.0) }</span>
             </p>
             if !s.locator.is_empty() {
-                <p class="source-locator">{ s.locator.clone() }</p>
+                <p class="source-locator">
+                    <span class="source-meta-label">{ format!("{}: ", t(lang, K::SourceLocator)) }</span>
+                    { keep_numbers_together(&s.locator) }
+                </p>
             }
-            if !s.note.is_empty() {
-                <p class="source-note">{ s.note.clone() }</p>
+            <p class="source-url">
+                if is_link {
+                    <a href={s.url.clone()} target="_blank" rel="noopener noreferrer" data-testid="source-url">
+                        { s.url.clone() }
+                        <span class="visually-hidden">{ format!(" {}", t(lang, K::OpensNewTab)) }</span>
+                    </a>
+                } else if s.url.is_empty() {
+                    <span class="hint">{ t(lang, K::SourceNoUrl) }</span>
+                } else {
+                    { s.url.clone() }
+                }
+                if !s.accessed.is_empty() {
+                    { " " }<span class="hint nowrap">{ format!("({} {})", t(lang, K::SourceAccessed), s.accessed) }</span>
+                }
+            </p>
+            if !note.is_empty() {
+                <p class="source-note" data-testid="source-note">{ keep_numbers_together(note) }</p>
             }
         </li>
     }
@@ -234,5 +270,22 @@ pub fn SourcesDialog() -> Html {
                 <ul class="sources">{ for measure_sources.iter().map(|s| source_item(s, lang)) }</ul>
             </div>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::keep_numbers_together;
+
+    #[test]
+    fn digit_groups_get_no_break_spaces_and_other_spaces_stay() {
+        assert_eq!(
+            keep_numbers_together("0.30 × 2 290 = 690; 1 860 000 t, 2024 100"),
+            "0.30 × 2\u{a0}290 = 690; 1\u{a0}860\u{a0}000 t, 2024\u{a0}100"
+        );
+        assert_eq!(
+            keep_numbers_together("a 123 b 12 345 6"),
+            "a 123 b 12\u{a0}345 6"
+        );
     }
 }

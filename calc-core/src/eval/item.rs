@@ -1,0 +1,257 @@
+//! One measure in one municipality: its figures per year, at full effect, over the plan
+//! period and discounted.
+
+use super::*;
+use crate::model::{ByPayer, Estimate, Payer, Perspective, Route};
+use crate::scenario::{PlanPeriod, ScenarioItem};
+use crate::units::{KgCo2e, KgCo2ePerTonne, Sek, SekPerTonne, Tonnes};
+use rust_decimal::Decimal;
+
+fn band_kg(b: Band<Decimal>) -> Band<KgCo2e> {
+    Band {
+        low: KgCo2e::new(b.low),
+        central: KgCo2e::new(b.central),
+        high: KgCo2e::new(b.high),
+    }
+}
+
+fn band_sek(b: Band<Decimal>) -> Band<Sek> {
+    Band {
+        low: Sek::new(b.low),
+        central: Sek::new(b.central),
+        high: Sek::new(b.high),
+    }
+}
+
+/// Net SEK per payer: the routes' SEK minus the measure's costs for its payer.
+fn net_by_payer(v: &Values, cost_payer: Payer, cost: Estimate<Sek>) -> Option<ByPayer<Band<Sek>>> {
+    let mut out = v.sek.try_map(|b| Some(band_sek(*b)))?;
+    let slot = out.get_mut(cost_payer);
+    *slot = slot.minus_cost(cost)?;
+    Some(out)
+}
+
+pub(super) fn sum_payers(b: &ByPayer<Band<Sek>>) -> Option<Band<Sek>> {
+    b.for_perspective(Perspective::Society)
+}
+
+fn route_sek(v: &Values) -> Option<Band<Sek>> {
+    sum_payers(&v.sek.try_map(|b| Some(band_sek(*b)))?)
+}
+
+fn estimate_sum(a: Estimate<Sek>, b: Estimate<Sek>) -> Option<Estimate<Sek>> {
+    Estimate::new(
+        a.low().checked_add(b.low())?,
+        a.central().checked_add(b.central())?,
+        a.high().checked_add(b.high())?,
+    )
+    .ok()
+}
+
+fn estimate_scale(a: Estimate<Sek>, k: Decimal) -> Option<Estimate<Sek>> {
+    // k ≥ 0 (a count of years or a discount multiplier), so the order is kept.
+    Estimate::new(
+        a.low().checked_scale(k)?,
+        a.central().checked_scale(k)?,
+        a.high().checked_scale(k)?,
+    )
+    .ok()
+}
+
+fn estimate_band(a: Estimate<Sek>) -> Band<Sek> {
+    Band {
+        low: a.low(),
+        central: a.central(),
+        high: a.high(),
+    }
+}
+
+fn per_tonne(v: Decimal, t: Decimal) -> Decimal {
+    if t.is_zero() {
+        Decimal::ZERO
+    } else {
+        v.checked_div(t).unwrap_or(Decimal::ZERO)
+    }
+}
+
+pub(super) fn evaluate_item(
+    item: &ScenarioItem,
+    spec: &MeasureSpec,
+    flows: &ItemFlows,
+    period: &PlanPeriod,
+    discount: &[Decimal],
+) -> Result<ItemResult, CalcError> {
+    let measure = item.measure();
+    let overflow = || CalcError::Overflow {
+        measure: measure.id.clone(),
+        municipality: item.municipality().code.clone(),
+    };
+    let implementation = item.implementation_cost().ok_or_else(overflow)?;
+    let running = item.running_cost().ok_or_else(overflow)?;
+    let zero_cost = Estimate::exact(Sek::ZERO);
+
+    let full = flows.full.values(spec).ok_or_else(overflow)?;
+    let net_full = net_by_payer(&full, spec.cost_payer, running).ok_or_else(overflow)?;
+
+    let mut years = Vec::with_capacity(period.len());
+    let (mut active_years, mut active_disc) = (Decimal::ZERO, Decimal::ZERO);
+    let (mut start_in, mut start_disc) = (Decimal::ZERO, Decimal::ZERO);
+    for ((year, f), d) in period.years().zip(&flows.years).zip(discount) {
+        let v = f.values(spec).ok_or_else(overflow)?;
+        let mut cost = zero_cost;
+        if year >= item.start_year() {
+            cost = running;
+            active_years = active_years
+                .checked_add(Decimal::ONE)
+                .ok_or_else(overflow)?;
+            active_disc = active_disc.checked_add(*d).ok_or_else(overflow)?;
+        }
+        if year == item.start_year() {
+            cost = estimate_sum(cost, implementation).ok_or_else(overflow)?;
+            start_in = Decimal::ONE;
+            start_disc = *d;
+        }
+        let net = net_by_payer(&v, spec.cost_payer, cost).ok_or_else(overflow)?;
+        years.push(YearRow {
+            year,
+            ramp: ramp(year, item.start_year(), item.full_effect_year()),
+            tonnes_shifted: Tonnes::new(f.moved),
+            co2e_saved_kg: band_kg(v.co2e),
+            route_sek_saved: route_sek(&v).ok_or_else(overflow)?,
+            measure_cost_sek: estimate_band(cost),
+            net_sek_saved: sum_payers(&net).ok_or_else(overflow)?,
+            net_sek_saved_by_payer: net,
+        });
+    }
+    let costs_cum = estimate_scale(running, active_years)
+        .zip(estimate_scale(implementation, start_in))
+        .and_then(|(a, b)| estimate_sum(a, b))
+        .ok_or_else(overflow)?;
+    let costs_npv = estimate_scale(running, active_disc)
+        .zip(estimate_scale(implementation, start_disc))
+        .and_then(|(a, b)| estimate_sum(a, b))
+        .ok_or_else(overflow)?;
+    let cum = flows.cumulative.values(spec).ok_or_else(overflow)?;
+    let net_cum = net_by_payer(&cum, spec.cost_payer, costs_cum).ok_or_else(overflow)?;
+    let npv = flows.discounted.values(spec).ok_or_else(overflow)?;
+    let net_npv = net_by_payer(&npv, spec.cost_payer, costs_npv).ok_or_else(overflow)?;
+
+    let mut summary = Summary {
+        tonnes_shifted_per_year: Tonnes::new(flows.full.moved),
+        co2e_saved_kg_per_year: band_kg(full.co2e),
+        route_sek_saved_per_year: route_sek(&full).ok_or_else(overflow)?,
+        net_sek_saved_per_year: sum_payers(&net_full).ok_or_else(overflow)?,
+        net_sek_saved_per_year_by_payer: net_full,
+        tonnes_shifted_cumulative: Tonnes::new(flows.cumulative.moved),
+        co2e_saved_kg_cumulative: band_kg(cum.co2e),
+        net_sek_saved_cumulative: sum_payers(&net_cum).ok_or_else(overflow)?,
+        net_sek_saved_cumulative_by_payer: net_cum,
+        net_present_value_sek: sum_payers(&net_npv).ok_or_else(overflow)?,
+        net_present_value_sek_by_payer: net_npv,
+        implementation_cost_sek: estimate_band(implementation),
+        running_cost_sek_per_year: estimate_band(running),
+        cost_per_tonne_co2e: None,
+    };
+    summary.cost_per_tonne_co2e = summary.cost_per_tonne_for(Perspective::Municipality);
+
+    // Per-tonne figures: from the full-effect flow, or, when it moves nothing, from one
+    // tonne taken from the pool's routes as they are before any measure.
+    let unit = if flows.full.moved.is_zero() {
+        unit_flow(item)
+    } else {
+        flows.full
+    };
+    let t = unit.moved;
+    let pt = unit.values(spec).ok_or_else(overflow)?;
+    let central_yields: Vec<Decimal> = spec
+        .yields
+        .iter()
+        .map(|y| y.value.central().value())
+        .collect();
+    let w = unit.weights(spec, &central_yields).ok_or_else(overflow)?;
+    let (mut base_ef, mut target_ef) = (Decimal::ZERO, Decimal::ZERO);
+    for ((out, wr), f) in unit.out.iter().zip(&w).zip(&spec.factors) {
+        let Some(f) = f else { continue };
+        let e = f.ef.central().value();
+        let into = out.checked_sub(*wr).ok_or_else(overflow)?;
+        base_ef = base_ef
+            .checked_add(out.checked_mul(e).ok_or_else(overflow)?)
+            .ok_or_else(overflow)?;
+        target_ef = target_ef
+            .checked_add(into.checked_mul(e).ok_or_else(overflow)?)
+            .ok_or_else(overflow)?;
+    }
+    let full_w = flows
+        .full
+        .weights(spec, &central_yields)
+        .ok_or_else(overflow)?;
+    let mut destinations = Vec::new();
+    for (route, (out, wr)) in Route::ALL.iter().zip(flows.full.out.iter().zip(&full_w)) {
+        let into = out.checked_sub(*wr).ok_or_else(overflow)?;
+        if !into.is_zero() {
+            destinations.push((*route, Tonnes::new(into)));
+        }
+    }
+    let route_pt = route_sek(&pt).ok_or_else(overflow)?;
+    Ok(ItemResult {
+        measure: measure.id.clone(),
+        municipality: item.municipality().code.clone(),
+        municipality_name: item.municipality().name.clone(),
+        fraction: measure.fraction.clone(),
+        pool: measure.pool.id.clone(),
+        order_in_pool: flows.order,
+        pool_tonnes_per_year: flows.pool_tonnes,
+        affected_tonnes_per_year: flows.reachable,
+        effect: item.effect(),
+        start_year: item.start_year(),
+        full_effect_year: item.full_effect_year(),
+        baseline_kg_co2e_per_tonne: KgCo2ePerTonne::new(per_tonne(base_ef, t)),
+        target_kg_co2e_per_tonne: KgCo2ePerTonne::new(per_tonne(target_ef, t)),
+        co2e_saved_per_tonne: Band {
+            low: KgCo2ePerTonne::new(per_tonne(pt.co2e.low, t)),
+            // Exactly baseline − target, as shown beside it.
+            central: KgCo2ePerTonne::new(
+                per_tonne(base_ef, t)
+                    .checked_sub(per_tonne(target_ef, t))
+                    .ok_or_else(overflow)?,
+            ),
+            high: KgCo2ePerTonne::new(per_tonne(pt.co2e.high, t)),
+        },
+        sek_saved_per_tonne: Band {
+            low: SekPerTonne::new(per_tonne(route_pt.low.value(), t)),
+            central: SekPerTonne::new(per_tonne(route_pt.central.value(), t)),
+            high: SekPerTonne::new(per_tonne(route_pt.high.value(), t)),
+        },
+        destinations,
+        factors: spec.factor_ids.clone(),
+        sources: spec.sources.clone(),
+        summary,
+        years,
+    })
+}
+
+/// One tonne out of the routes a measure acts on, spread as the pool's baseline spreads it.
+fn unit_flow(item: &ScenarioItem) -> Flow {
+    let m = item.measure();
+    let baseline = m.pool.baseline_for(&item.municipality().code);
+    let total: Decimal = m
+        .acts_on
+        .iter()
+        .map(|r| baseline.share(*r).value())
+        .fold(Decimal::ZERO, |a, b| a.saturating_add(b));
+    let mut f = Flow::default();
+    if total.is_zero() {
+        return f;
+    }
+    for r in &m.acts_on {
+        if let Some(slot) = f.out.get_mut(r.index()) {
+            *slot = baseline
+                .share(*r)
+                .value()
+                .checked_div(total)
+                .unwrap_or_default();
+        }
+    }
+    f.moved = Decimal::ONE;
+    f
+}

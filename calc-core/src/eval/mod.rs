@@ -1,0 +1,176 @@
+//! The calculation: [`evaluate`] a [`Scenario`] against a [`FactorTable`].
+//!
+//! Per municipality and pool (one fraction from one kind of source) there is one stock of
+//! tonnes per year, spread over routes as the pool's baseline says. The measures on a pool
+//! act in waste-hierarchy order (prevention, then reuse, then sorting; ties by measure id),
+//! each on what is still in the routes it acts on (see `docs/method.en.md`):
+//!
+//! ```text
+//! R_r             = pool_t × baseline_r                 (before any measure)
+//! share(m, y)     = effect(m) × reach(m) × ramp(m, y)   reach = min(1, quantity_m / Σ_{r∈acts_on} R_r)
+//! out_r(m)        = share(m, y) × R_r,  R_r −= out_r     for r in acts_on(m), in order
+//! moved(m)        = Σ_r out_r(m)
+//! in_t(m)         = moved(m) × target_t × yield_t,  in_reject(t) += moved(m) × target_t × (1 − yield_t)
+//! co2e_saved_kg   = Σ_r (out_r − in_r) × EF[f,r]
+//! sek_saved[p]    = Σ_{r: payer(m,r) = p} (out_r − in_r) × CF[f,r] − measure costs paid by p
+//! ```
+//!
+//! A moved tonne leaves the pool's stock, so no later measure moves it again, and the
+//! measures' results add up to the pool's total. `ramp(y)` is 0 before the start year,
+//! `(y − start + 1) / (full − start + 1)` up to the full-effect year and 1 from then on.
+//! Results are linear in the emission and cost factors for given quantities, effects and
+//! yields.
+
+use crate::model::{FactorTable, Measure};
+use crate::scenario::Scenario;
+use crate::units::KgCo2e;
+
+mod factors;
+mod flow;
+mod item;
+mod pool;
+mod results;
+
+pub(crate) use factors::*;
+pub(crate) use flow::*;
+use item::*;
+pub use pool::ramp;
+pub(crate) use pool::*;
+pub use results::*;
+
+fn group(groups: &mut Vec<GroupSummary>, key: &str, summary: &Summary) -> Result<(), CalcError> {
+    match groups.iter_mut().find(|g| g.key == key) {
+        Some(g) => {
+            g.summary = g
+                .summary
+                .checked_add(summary)
+                .ok_or(CalcError::TotalOverflow)?;
+        }
+        None => groups.push(GroupSummary {
+            key: key.to_string(),
+            summary: summary.clone(),
+        }),
+    }
+    Ok(())
+}
+
+/// The resolved specs of every distinct measure in a scenario (shared by its municipalities).
+pub(crate) fn measure_specs(
+    table: &FactorTable,
+    scenario: &Scenario,
+) -> Result<Vec<MeasureSpec>, CalcError> {
+    let lookup = FactorLookup { table, scenario };
+    let mut cache: Vec<(*const Measure, MeasureSpec)> = Vec::new();
+    let mut out = Vec::with_capacity(scenario.items.len());
+    for item in &scenario.items {
+        let key: *const Measure = item.measure();
+        let spec = match cache.iter().find(|(k, _)| *k == key) {
+            Some((_, s)) => s.clone(),
+            None => {
+                let s = lookup.spec(item.measure())?;
+                cache.push((key, s.clone()));
+                s
+            }
+        };
+        out.push(spec);
+    }
+    Ok(out)
+}
+
+/// The evaluation with the intermediate data the linear model needs.
+pub(crate) struct Evaluated {
+    pub(crate) evaluation: Evaluation,
+    pub(crate) specs: Vec<MeasureSpec>,
+    pub(crate) flows: Vec<ItemFlows>,
+}
+
+pub(crate) fn evaluate_full(
+    table: &FactorTable,
+    scenario: &Scenario,
+) -> Result<Evaluated, CalcError> {
+    let period = scenario.period;
+    let discount =
+        discount_factors(&period, scenario.discount_rate).ok_or(CalcError::TotalOverflow)?;
+    let specs = measure_specs(table, scenario)?;
+    let (groups, warnings) = pool_groups(scenario)?;
+    let flows = item_flows(scenario, &groups, &discount).ok_or(CalcError::TotalOverflow)?;
+    let items = scenario
+        .items
+        .iter()
+        .zip(&specs)
+        .zip(&flows)
+        .map(|((item, spec), f)| evaluate_item(item, spec, f, &period, &discount))
+        .collect::<Result<Vec<_>, _>>()?;
+
+    let mut by_measure = Vec::new();
+    let mut by_municipality = Vec::new();
+    let mut total = Summary::default();
+    let mut by_year: Vec<YearTotal> = period
+        .years()
+        .map(|year| YearTotal {
+            year,
+            ..YearTotal::default()
+        })
+        .collect();
+    for item in &items {
+        group(&mut by_measure, item.measure.as_str(), &item.summary)?;
+        group(
+            &mut by_municipality,
+            item.municipality.as_str(),
+            &item.summary,
+        )?;
+        total = total
+            .checked_add(&item.summary)
+            .ok_or(CalcError::TotalOverflow)?;
+        for (yt, row) in by_year.iter_mut().zip(&item.years) {
+            yt.tonnes_shifted = yt
+                .tonnes_shifted
+                .checked_add(row.tonnes_shifted)
+                .ok_or(CalcError::TotalOverflow)?;
+            yt.co2e_saved_kg = yt
+                .co2e_saved_kg
+                .checked_add(row.co2e_saved_kg)
+                .ok_or(CalcError::TotalOverflow)?;
+            yt.net_sek_saved_by_payer = yt
+                .net_sek_saved_by_payer
+                .checked_add(&row.net_sek_saved_by_payer)
+                .ok_or(CalcError::TotalOverflow)?;
+            yt.net_sek_saved =
+                sum_payers(&yt.net_sek_saved_by_payer).ok_or(CalcError::TotalOverflow)?;
+        }
+    }
+    if items.is_empty() {
+        total.cost_per_tonne_co2e = None;
+    }
+    let mut running = Band::exact(KgCo2e::ZERO);
+    for yt in &mut by_year {
+        running = running
+            .checked_add(yt.co2e_saved_kg)
+            .ok_or(CalcError::TotalOverflow)?;
+        yt.co2e_saved_kg_cumulative = running;
+    }
+    Ok(Evaluated {
+        evaluation: Evaluation {
+            factor_set: table.info().clone(),
+            scenario: scenario.name.clone(),
+            period,
+            discount_rate: scenario.discount_rate,
+            items,
+            by_measure,
+            by_municipality,
+            by_year,
+            total,
+            warnings,
+        },
+        specs,
+        flows,
+    })
+}
+
+/// Evaluates a scenario against a factor table.
+///
+/// Pure: no I/O, no clock, no randomness. Never panics; a missing factor or an overflow
+/// is a [`CalcError`].
+pub fn evaluate(table: &FactorTable, scenario: &Scenario) -> Result<Evaluation, CalcError> {
+    evaluate_full(table, scenario).map(|e| e.evaluation)
+}

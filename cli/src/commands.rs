@@ -1,0 +1,216 @@
+//! The subcommands that evaluate scenarios: evaluate, rank, factors, template,
+//! contributions.
+
+use crate::args::*;
+use crate::inputs::*;
+use crate::output::*;
+use crate::{decide, text};
+use calc_core::csvio::{self, Dialect, Encoding, Lang};
+use calc_core::{FactorSetInfo, RankBy, ResultsJson};
+use factors::Catalogue;
+
+/// `contributions`: the scenario file's scenarios, or the built-in default scenario.
+pub(crate) fn run_contributions(
+    catalogue: &Catalogue,
+    args: &ContributionsArgs,
+    lang: Lang,
+) -> Outcome {
+    let loaded = match &args.scenario {
+        Some(path) => load(
+            catalogue,
+            &ScenarioArgs {
+                scenario: path.clone(),
+                factors: FactorArgs {
+                    factors: args.factors.factors.clone(),
+                    replace_factors: args.factors.replace_factors,
+                    factor_set: args.factors.factor_set.clone(),
+                },
+                period: args.period.clone(),
+                discount_rate: args.discount_rate.clone(),
+                keep_valid: false,
+            },
+            lang,
+        )?,
+        None => {
+            let period = parse_period(&args.period, lang)?;
+            let mut scenario = catalogue.default_scenario();
+            scenario.period = period;
+            scenario.discount_rate = parse_rate(&args.discount_rate, lang)?;
+            Loaded {
+                table: factor_table(catalogue, &args.factors, lang)?,
+                scenarios: vec![scenario],
+                dialect: Dialect::EXCEL_SV,
+                warnings: Vec::new(),
+            }
+        }
+    };
+    print_warnings(&loaded.warnings);
+    let dialect = args.output.csv_dialect.resolve(Some(loaded.dialect));
+    decide::run_contributions(
+        catalogue,
+        &loaded,
+        args.output.format,
+        dialect,
+        args.top,
+        lang,
+    )
+}
+
+pub(crate) fn run_evaluate(catalogue: &Catalogue, args: &EvaluateArgs, lang: Lang) -> Outcome {
+    let loaded = load(catalogue, &args.scenario, lang)?;
+    print_warnings(&loaded.warnings);
+    Ok(match args.output.format {
+        Format::Table => {
+            let parts = render_each(&loaded, lang, |e| {
+                Ok(
+                    text::evaluation_tables(catalogue, std::slice::from_ref(e), lang, args.detail)
+                        .into_bytes(),
+                )
+            })?;
+            join(parts, b"\n")
+        }
+        Format::Csv => {
+            let dialect = args.output.csv_dialect.resolve(Some(loaded.dialect));
+            let parts = render_each(&loaded, lang, |e| {
+                Ok(csvio::results_csv_rows(e, dialect, lang).into_bytes())
+            })?;
+            let mut text = csvio::results_csv_header(dialect, lang).into_bytes();
+            text.extend(join(parts, b""));
+            match dialect.encoding {
+                Encoding::Windows1252 => {
+                    csvio::encode(&String::from_utf8_lossy(&text), dialect.encoding)
+                }
+                _ => text,
+            }
+        }
+        Format::Json => match args.monte_carlo {
+            None => json_list(render_each(&loaded, lang, |e| {
+                to_json(&ResultsJson::new(e), lang)
+            })?),
+            Some(draws) => {
+                let bands = decide::monte_carlo_all(&loaded, draws, args.seed, lang)?;
+                let parts = render_each(&loaded, lang, |e| {
+                    serde_json::to_vec(&ResultsJson::new(e)).map_err(|err| json_failure(&err, lang))
+                })?;
+                let docs = parts
+                    .into_iter()
+                    .zip(bands)
+                    .map(|(p, mc)| {
+                        let mut v: serde_json::Value =
+                            serde_json::from_slice(&p).map_err(|e| json_failure(&e, lang))?;
+                        if let Some(obj) = v.as_object_mut() {
+                            obj.insert(
+                                "monte_carlo".into(),
+                                serde_json::to_value(mc).map_err(|e| json_failure(&e, lang))?,
+                            );
+                        }
+                        to_json(&v, lang)
+                    })
+                    .collect::<Result<Vec<_>, Failure>>()?;
+                json_list(docs)
+            }
+        },
+    })
+}
+
+pub(crate) fn run_rank(catalogue: &Catalogue, args: &RankArgs, lang: Lang) -> Outcome {
+    let loaded = load(catalogue, &args.scenario, lang)?;
+    print_warnings(&loaded.warnings);
+    let by = match args.by {
+        RankByArg::Co2e => RankBy::Co2e,
+        RankByArg::Sek => RankBy::Sek,
+        RankByArg::CostPerTonne => RankBy::CostPerTonne,
+    };
+    let dialect = args.output.csv_dialect.resolve(Some(loaded.dialect));
+    let format = args.output.format;
+    let perspective = calc_core::Perspective::from(args.perspective);
+    let parts = render_each(&loaded, lang, |e| {
+        let r = calc_core::rank_for(e, by, perspective);
+        match format {
+            Format::Table => {
+                Ok(text::rank_tables(catalogue, &[(e, r)], by, perspective, lang).into_bytes())
+            }
+            Format::Csv => {
+                Ok(
+                    text::rank_csv(catalogue, &[(e, r)], dialect, lang, perspective, false)
+                        .into_bytes(),
+                )
+            }
+            Format::Json => {
+                #[derive(serde::Serialize)]
+                struct RankJson<'a> {
+                    schema_version: &'static str,
+                    scenario: &'a str,
+                    by: RankBy,
+                    perspective: calc_core::Perspective,
+                    ranking: &'a [calc_core::Ranked],
+                }
+                to_json(
+                    &RankJson {
+                        schema_version: calc_core::RESULTS_SCHEMA_VERSION,
+                        scenario: &e.scenario,
+                        by,
+                        perspective,
+                        ranking: &r,
+                    },
+                    lang,
+                )
+            }
+        }
+    })?;
+    Ok(match format {
+        Format::Table => join(parts, b"\n"),
+        Format::Csv => {
+            let mut text = text::rank_csv(catalogue, &[], dialect, lang, perspective, true);
+            text.push_str(&String::from_utf8_lossy(&join(parts, b"")));
+            csvio::encode(&text, dialect.encoding)
+        }
+        Format::Json => json_list(parts),
+    })
+}
+
+pub(crate) fn run_factors(catalogue: &Catalogue, args: &FactorsArgs, lang: Lang) -> Outcome {
+    let fa = FactorArgs {
+        factors: None,
+        replace_factors: false,
+        factor_set: args.factor_set.clone(),
+    };
+    let table = factor_table(catalogue, &fa, lang)?;
+    Ok(match args.output.format {
+        Format::Table => text::factors_table(&table, lang).into_bytes(),
+        Format::Csv => {
+            let dialect = args.output.csv_dialect.resolve(None);
+            csvio::encode(
+                &csvio::write_factor_table(&table, dialect),
+                dialect.encoding,
+            )
+        }
+        Format::Json => {
+            #[derive(serde::Serialize)]
+            struct FactorsJson<'a> {
+                factor_set: &'a FactorSetInfo,
+                emission_factors: Vec<&'a calc_core::EmissionFactor>,
+                cost_factors: Vec<&'a calc_core::CostFactor>,
+                sources: Vec<&'a calc_core::Source>,
+            }
+            json_bytes(
+                &FactorsJson {
+                    factor_set: table.info(),
+                    emission_factors: table.emission_factors().collect(),
+                    cost_factors: table.cost_factors().collect(),
+                    sources: table.sources().collect(),
+                },
+                lang,
+            )?
+        }
+    })
+}
+
+pub(crate) fn template(catalogue: &Catalogue, args: &TemplateArgs, lang: Lang) -> Vec<u8> {
+    let scenario = catalogue.default_scenario();
+    let dialect = args.csv_dialect.resolve(None);
+    csvio::encode(
+        &csvio::write_scenario_csv(&scenario, dialect, lang),
+        dialect.encoding,
+    )
+}

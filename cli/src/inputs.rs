@@ -1,0 +1,228 @@
+//! Reading the inputs: files, factor tables, periods, rates and scenario files, with
+//! every problem reported in the user's language.
+
+use crate::args::*;
+use calc_core::csvio::{self, CsvError, Dialect, Lang, ScenarioContext};
+use calc_core::{FactorSetInfo, FactorTable, PlanPeriod, Scenario, Share, Year};
+use factors::Catalogue;
+use std::io::Write;
+use std::path::Path;
+
+/// Why the command failed: the messages to print and the exit code.
+pub(crate) struct Failure {
+    pub(crate) messages: Vec<String>,
+    pub(crate) code: u8,
+}
+
+impl Failure {
+    pub(crate) fn input(message: String) -> Self {
+        Self {
+            messages: vec![message],
+            code: 2,
+        }
+    }
+}
+
+pub(crate) type Outcome = Result<Vec<u8>, Failure>;
+
+pub(crate) fn write_output(path: Option<&Path>, bytes: &[u8]) -> std::io::Result<()> {
+    match path {
+        Some(p) => std::fs::write(p, bytes),
+        None => {
+            let mut out = std::io::stdout().lock();
+            match out.write_all(bytes).and_then(|()| out.flush()) {
+                // `avfallskalkyl measures | head` closes the pipe early: not an error.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                other => other,
+            }
+        }
+    }
+}
+
+pub(crate) fn io_message(lang: Lang, path: Option<&Path>, e: &std::io::Error) -> String {
+    let p = path.map_or_else(|| "-".to_string(), |p| p.display().to_string());
+    match lang {
+        Lang::Sv => format!("fel: {p}: {e}"),
+        Lang::En => format!("error: {p}: {e}"),
+    }
+}
+
+pub(crate) fn read_file(path: &Path, lang: Lang) -> Result<Vec<u8>, Failure> {
+    std::fs::read(path).map_err(|e| Failure::input(io_message(lang, Some(path), &e)))
+}
+
+pub(crate) fn csv_failure(
+    lang: Lang,
+    path: &Path,
+    errors: &[CsvError],
+    imported_nothing: bool,
+) -> Failure {
+    let mut messages: Vec<String> = errors
+        .iter()
+        .map(|e| format!("{}: {}", path.display(), e.message(lang)))
+        .collect();
+    let n = errors.len();
+    messages.push(match (lang, imported_nothing) {
+        (Lang::Sv, true) => format!(
+            "{n} fel i {}; inget importerades (--keep-valid importerar de felfria raderna)",
+            path.display()
+        ),
+        (Lang::En, true) => format!(
+            "{n} problem(s) in {}; nothing was imported (--keep-valid imports the rows without problems)",
+            path.display()
+        ),
+        (Lang::Sv, false) => format!("{n} fel i {}", path.display()),
+        (Lang::En, false) => format!("{n} problem(s) in {}", path.display()),
+    });
+    Failure { messages, code: 2 }
+}
+
+pub(crate) fn file_stem(path: &Path) -> String {
+    path.file_stem().map_or_else(
+        || "scenario".to_string(),
+        |s| s.to_string_lossy().into_owned(),
+    )
+}
+
+/// The factor table: a built-in set, with a user's file laid over it or instead of it.
+pub(crate) fn factor_table(
+    catalogue: &Catalogue,
+    args: &FactorArgs,
+    lang: Lang,
+) -> Result<FactorTable, Failure> {
+    let base = match &args.factor_set {
+        Some(id) => catalogue.set(id).ok_or_else(|| {
+            let known: Vec<&str> = catalogue
+                .sets
+                .iter()
+                .map(|s| s.info().id.as_str())
+                .collect();
+            Failure::input(match lang {
+                Lang::Sv => format!(
+                    "fel: okänd faktoruppsättning '{id}' (finns: {})",
+                    known.join(", ")
+                ),
+                Lang::En => format!(
+                    "error: unknown factor set '{id}' (known: {})",
+                    known.join(", ")
+                ),
+            })
+        })?,
+        None => catalogue.current_set().ok_or_else(|| Failure {
+            messages: vec!["avfallskalkyl: no built-in factor set".to_string()],
+            code: 1,
+        })?,
+    };
+    let Some(path) = &args.factors else {
+        return Ok(base.clone());
+    };
+    let bytes = read_file(path, lang)?;
+    let info = FactorSetInfo {
+        id: file_stem(path),
+        name: path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+        version: "user".to_string(),
+        year: None,
+    };
+    let mut user = csvio::read_factor_table(&bytes, info)
+        .map_err(|errors| csv_failure(lang, path, &errors, true))?;
+    if args.replace_factors {
+        for s in &catalogue.sources {
+            // A source the user's table already has stays as it is.
+            let _ = user.insert_source(s.clone());
+        }
+        Ok(user)
+    } else {
+        Ok(base.overlaid_with(&user))
+    }
+}
+
+pub(crate) fn parse_period(text: &str, lang: Lang) -> Result<PlanPeriod, Failure> {
+    let bad = || {
+        Failure::input(match lang {
+            Lang::Sv => {
+                format!("fel: --period '{text}': skriv första och sista år, t.ex. 2025-2035")
+            }
+            Lang::En => {
+                format!("error: --period '{text}': give the first and last year, e.g. 2025-2035")
+            }
+        })
+    };
+    let (a, b) = text.split_once(['-', '–']).ok_or_else(bad)?;
+    let a: u16 = a.trim().parse().map_err(|_| bad())?;
+    let b: u16 = b.trim().parse().map_err(|_| bad())?;
+    PlanPeriod::new(Year(a), Year(b)).map_err(|_| bad())
+}
+
+pub(crate) fn parse_rate(text: &str, lang: Lang) -> Result<Share, Failure> {
+    csvio::parse_decimal(text, true)
+        // Not silent: `None` becomes the error below.
+        .and_then(|d| Share::from_percent(d).ok())
+        .ok_or_else(|| {
+            Failure::input(match lang {
+                Lang::Sv => format!("fel: --discount-rate '{text}': ange procent mellan 0 och 100"),
+                Lang::En => {
+                    format!("error: --discount-rate '{text}': give a percentage between 0 and 100")
+                }
+            })
+        })
+}
+
+/// A scenario file read and checked, with the factor table to evaluate it against.
+pub(crate) struct Loaded {
+    pub(crate) table: FactorTable,
+    pub(crate) scenarios: Vec<Scenario>,
+    pub(crate) dialect: Dialect,
+    pub(crate) warnings: Vec<String>,
+}
+
+pub(crate) fn load(
+    catalogue: &Catalogue,
+    args: &ScenarioArgs,
+    lang: Lang,
+) -> Result<Loaded, Failure> {
+    let period = parse_period(&args.period, lang)?;
+    let rate = parse_rate(&args.discount_rate, lang)?;
+    let table = factor_table(catalogue, &args.factors, lang)?;
+    let bytes = read_file(&args.scenario, lang)?;
+    let ctx = ScenarioContext::new(
+        catalogue.measures.iter().cloned(),
+        catalogue.municipalities.iter().cloned(),
+    )
+    .with_period(period)
+    .with_discount_rate(rate)
+    .with_default_name(file_stem(&args.scenario));
+    let import = csvio::read_scenarios_keep_valid(&bytes, &ctx);
+    drop(bytes);
+    let mut warnings = Vec::new();
+    if !import.errors.is_empty() {
+        if !args.keep_valid || import.scenarios.is_empty() {
+            return Err(csv_failure(lang, &args.scenario, &import.errors, true));
+        }
+        let f = csv_failure(lang, &args.scenario, &import.errors, false);
+        warnings.extend(f.messages);
+        warnings.push(match lang {
+            Lang::Sv => format!(
+                "{} rader med fel hoppades över",
+                rows_with_errors(&import.errors)
+            ),
+            Lang::En => format!(
+                "{} rows with problems were left out",
+                rows_with_errors(&import.errors)
+            ),
+        });
+    }
+    Ok(Loaded {
+        table,
+        scenarios: import.scenarios,
+        dialect: import.dialect,
+        warnings,
+    })
+}
+
+pub(crate) fn rows_with_errors(errors: &[CsvError]) -> usize {
+    let mut lines: Vec<u64> = errors.iter().map(|e| e.line).filter(|l| *l > 1).collect();
+    lines.dedup();
+    lines.len()
+}

@@ -1,0 +1,166 @@
+//! Writing the outputs: files, JSON, joined parts, warnings, number helpers.
+
+use crate::inputs::*;
+use calc_core::csvio::{self, Lang};
+use calc_core::{Evaluation, Share, evaluate};
+use rust_decimal::Decimal;
+use std::io::Write;
+
+/// Evaluates every scenario and renders each result with `render`, in file order. The
+/// scenarios are shared out over the machine's cores; each evaluation is dropped once
+/// rendered, so memory stays at the size of the input and the output.
+pub(crate) fn render_each<F>(
+    loaded: &Loaded,
+    lang: Lang,
+    render: F,
+) -> Result<Vec<Vec<u8>>, Failure>
+where
+    F: Fn(&Evaluation) -> Result<Vec<u8>, Failure> + Sync,
+{
+    let scenarios = &loaded.scenarios;
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .min(scenarios.len())
+        .max(1);
+    let chunk = scenarios.len().div_ceil(threads).max(1);
+    let table = &loaded.table;
+    let render = &render;
+    let results: Vec<Result<Vec<Vec<u8>>, Failure>> = std::thread::scope(|s| {
+        let handles: Vec<_> = scenarios
+            .chunks(chunk)
+            .map(|part| {
+                s.spawn(move || {
+                    part.iter()
+                        .map(|sc| {
+                            evaluate(table, sc)
+                                .map_err(|e| {
+                                    Failure::input(match lang {
+                                        Lang::Sv => format!(
+                                            "fel: scenario '{}': kan inte räknas ut: {e}",
+                                            sc.name
+                                        ),
+                                        Lang::En => format!(
+                                            "error: scenario '{}': cannot be evaluated: {e}",
+                                            sc.name
+                                        ),
+                                    })
+                                })
+                                .and_then(|e| render(&e))
+                        })
+                        .collect::<Result<Vec<_>, _>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join().unwrap_or_else(|_| {
+                    Err(Failure {
+                        messages: vec!["avfallskalkyl: internal error".to_string()],
+                        code: 1,
+                    })
+                })
+            })
+            .collect()
+    });
+    let mut out = Vec::with_capacity(scenarios.len());
+    for r in results {
+        out.extend(r?);
+    }
+    Ok(out)
+}
+
+/// `value` as pretty JSON; a serialisation failure is reported (exit 1), never an empty
+/// output with exit 0.
+pub(crate) fn to_json<T: serde::Serialize>(value: &T, lang: Lang) -> Result<Vec<u8>, Failure> {
+    serde_json::to_vec_pretty(value).map_err(|e| json_failure(&e, lang))
+}
+
+/// The failure for a JSON serialisation error.
+pub(crate) fn json_failure(e: &serde_json::Error, lang: Lang) -> Failure {
+    Failure {
+        messages: vec![match lang {
+            Lang::Sv => format!("avfallskalkyl: internt fel: kan inte skriva JSON: {e}"),
+            Lang::En => format!("avfallskalkyl: internal error: cannot write JSON: {e}"),
+        }],
+        code: 1,
+    }
+}
+
+pub(crate) fn json_bytes<T: serde::Serialize>(value: &T, lang: Lang) -> Result<Vec<u8>, Failure> {
+    let mut v = to_json(value, lang)?;
+    v.push(b'\n');
+    Ok(v)
+}
+
+/// One JSON value for one scenario, an array of them for several.
+pub(crate) fn json_list(parts: Vec<Vec<u8>>) -> Vec<u8> {
+    if parts.len() == 1 {
+        let mut v = parts.into_iter().flatten().collect::<Vec<u8>>();
+        v.push(b'\n');
+        return v;
+    }
+    let mut v = b"[\n".to_vec();
+    for (i, p) in parts.iter().enumerate() {
+        if i > 0 {
+            v.extend_from_slice(b",\n");
+        }
+        v.extend_from_slice(p);
+    }
+    v.extend_from_slice(b"\n]\n");
+    v
+}
+
+pub(crate) fn join(parts: Vec<Vec<u8>>, separator: &[u8]) -> Vec<u8> {
+    let mut v = Vec::with_capacity(parts.iter().map(Vec::len).sum::<usize>() + parts.len());
+    for (i, p) in parts.iter().enumerate() {
+        if i > 0 {
+            v.extend_from_slice(separator);
+        }
+        v.extend_from_slice(p);
+    }
+    v
+}
+
+pub(crate) fn print_warnings(warnings: &[String]) {
+    let mut err = std::io::stderr().lock();
+    for w in warnings {
+        // Stderr is the last channel: a failing write there has nowhere to go.
+        let _ = writeln!(err, "{w}");
+    }
+}
+
+/// A percentage for people: `3,5 %` or `3.5 %`.
+pub(crate) fn percent(share: Share, lang: Lang) -> String {
+    let p = share.percent().normalize();
+    let s = csvio::format_decimal(p, lang == Lang::Sv);
+    format!("{s} %")
+}
+
+/// Rounds for display only.
+pub(crate) fn round(d: Decimal, dp: u32) -> Decimal {
+    d.round_dp_with_strategy(dp, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_json_failure_is_an_internal_error_in_both_languages() {
+        let Err(e) = serde_json::from_str::<u8>("x") else {
+            return;
+        };
+        let sv = json_failure(&e, Lang::Sv);
+        let en = json_failure(&e, Lang::En);
+        assert_eq!((sv.code, en.code), (1, 1));
+        assert_eq!(
+            sv.messages,
+            ["avfallskalkyl: internt fel: kan inte skriva JSON: expected value at line 1 column 1"]
+        );
+        assert_eq!(
+            en.messages,
+            ["avfallskalkyl: internal error: cannot write JSON: expected value at line 1 column 1"]
+        );
+    }
+}

@@ -1,0 +1,203 @@
+//! What drives the result: each factor's, pool quantity's and measure cost's share of the
+//! scenario's CO2e and of the municipality's net SEK over the plan period, largest first,
+//! with its source. Computed off the input path with the Monte Carlo bands' debounce and
+//! linear model.
+
+use super::{Store, factor_name};
+use crate::decide::{contributions_for, use_debounced};
+use crate::format;
+use crate::i18n::{K, Lang, t};
+use crate::state::catalogue;
+use calc_core::{Contribution, ContributionKind, KgCo2e, Sek, SourceKind};
+use rust_decimal::Decimal;
+use yew::prelude::*;
+
+/// Rows shown in the table (the rest are summed in the footer).
+pub const DRIVER_ROWS: usize = 15;
+
+/// A readable name for a contribution's id: factors and measure costs as in the tornado,
+/// `pool.<id>` as the pool's name.
+fn input_name(id: &str, lang: Lang) -> String {
+    if let Some(pool) = id.strip_prefix("pool.") {
+        return catalogue()
+            .and_then(|c| c.pools.iter().find(|p| p.id.as_str() == pool))
+            .map_or_else(
+                || pool.replace('_', " "),
+                |p| match lang {
+                    Lang::Sv => p.name_sv.clone(),
+                    Lang::En => p.name_en.clone(),
+                },
+            );
+    }
+    factor_name(id, lang)
+}
+
+fn kind_text(x: &Contribution, lang: Lang) -> &'static str {
+    match x.kind {
+        ContributionKind::Quantity => t(lang, K::KindQuantity),
+        ContributionKind::Cost => t(lang, K::KindMeasureCost),
+        ContributionKind::Factor if x.id.starts_with("cf.") => t(lang, K::KindCf),
+        ContributionKind::Factor => t(lang, K::KindEf),
+    }
+}
+
+fn source_kind_text(k: SourceKind, lang: Lang) -> &'static str {
+    match k {
+        SourceKind::Published => t(lang, K::KindPublished),
+        SourceKind::Derived => t(lang, K::KindDerived),
+        SourceKind::Estimate => t(lang, K::KindEstimate),
+    }
+}
+
+/// A percentage share with one decimal: `12,3 %`.
+fn share(pct: Decimal, lang: Lang) -> String {
+    let sep = match lang {
+        Lang::Sv => "\u{a0}",
+        Lang::En => "",
+    };
+    format!("{}{sep}%", format::number(pct, 1, lang))
+}
+
+fn source_title(id: &calc_core::SourceId) -> Option<String> {
+    let cat = catalogue()?;
+    cat.current_set()
+        .and_then(|t| t.source(id))
+        .or_else(|| cat.source(id.as_str()))
+        .map(|s| s.title.clone())
+}
+
+/// A snake_case id that may wrap after its underscores.
+fn breakable_id(id: &str) -> Html {
+    let parts: Vec<&str> = id.split_inclusive('_').collect();
+    html! { { for parts.iter().map(|p| html! { <>{ *p }<wbr /></> }) } }
+}
+
+fn row(x: &Contribution, lang: Lang) -> Html {
+    let name = input_name(&x.id, lang);
+    let kind = match x.kind {
+        ContributionKind::Factor => "factor",
+        ContributionKind::Quantity => "quantity",
+        ContributionKind::Cost => "cost",
+    };
+    html! {
+        <tr key={x.id.clone()} data-kind={kind} data-id={x.id.clone()}
+            data-co2e-share={x.co2e_share_pct.to_string()} data-sek-share={x.net_sek_share_pct.to_string()}>
+            <th scope="row">{ name }</th>
+            <td class="num">{ share(x.co2e_share_pct, lang) }</td>
+            <td class="num">{ share(x.net_sek_share_pct, lang) }</td>
+            <td class="input-kind">{ kind_text(x, lang) }</td>
+            <td class="source-id">
+                if let Some(s) = &x.source {
+                    <span title={source_title(s).unwrap_or_default()}>{ breakable_id(&s.0) }</span>
+                } else {
+                    <span class="hint">{ t(lang, K::DriversNoSource) }</span>
+                }
+            </td>
+            <td>
+                if let Some(k) = x.source_kind {
+                    <span class={classes!("kind", format!("kind-{k:?}").to_lowercase())}>{ source_kind_text(k, lang) }</span>
+                }
+            </td>
+        </tr>
+    }
+}
+
+/// A footer row summing the contributions not shown.
+fn rest_row(label: &str, kind: &'static str, rest: &[&Contribution], lang: Lang) -> Html {
+    if rest.is_empty() {
+        return html! {};
+    }
+    let co2e: Decimal = rest.iter().map(|x| x.co2e_share_pct).sum();
+    let sek: Decimal = rest.iter().map(|x| x.net_sek_share_pct).sum();
+    html! {
+        <tr class="rest" data-kind={kind} data-co2e-share={co2e.to_string()} data-sek-share={sek.to_string()}>
+            <th scope="row">{ format!("{label} ({})", rest.len()) }</th>
+            <td class="num">{ share(co2e, lang) }</td>
+            <td class="num">{ share(sek, lang) }</td>
+            <td></td>
+            <td></td>
+            <td></td>
+        </tr>
+    }
+}
+
+/// The drivers table, under the results.
+#[function_component]
+pub fn DriversTable() -> Html {
+    let Some(store) = use_context::<Store>() else {
+        return html! {};
+    };
+    let lang = store.lang;
+    let (result, pending) = use_debounced(&store.settings, contributions_for);
+    let head = html! {
+        <>
+            <div class="panel-head">
+                <h2 id="drivers-title">{ t(lang, K::DriversTitle) }</h2>
+                if pending {
+                    <span class="status busy" role="status" data-testid="drivers-status">{ t(lang, K::Computing) }</span>
+                }
+            </div>
+            <p class="hint">{ t(lang, K::DriversHelp) }</p>
+        </>
+    };
+    let body = match result.as_deref() {
+        None => html! { <p class="hint">{ t(lang, K::Computing) }</p> },
+        Some(Err(msg)) => {
+            html! { <div class="alert" role="alert">{ format!("{} {msg}", t(lang, K::CalcError)) }</div> }
+        }
+        Some(Ok(c)) if c.items.is_empty() => html! { <p class="hint">{ t(lang, K::NoData) }</p> },
+        Some(Ok(c)) => {
+            let shown: Vec<&Contribution> = c.items.iter().take(DRIVER_ROWS).collect();
+            let hidden = c.items.iter().skip(DRIVER_ROWS);
+            let rest_factors: Vec<&Contribution> = hidden
+                .clone()
+                .filter(|x| x.kind != ContributionKind::Quantity)
+                .collect();
+            let rest_pools: Vec<&Contribution> = hidden
+                .filter(|x| x.kind == ContributionKind::Quantity)
+                .collect();
+            let totals = format!(
+                "{}: {} t CO2e; {} {}.",
+                t(lang, K::DriversTotals),
+                format::tonnes_co2e(KgCo2e::new(c.co2e_total_kg), lang),
+                t(lang, K::DriversSekTotal),
+                format::sek(Sek::new(c.net_sek_total), lang),
+            );
+            html! {
+                <>
+                    <p class="drivers-totals" data-testid="drivers-totals">{ totals }</p>
+                    <div class="table-scroll">
+                        <table class="drivers-table" data-testid="drivers-table">
+                            <caption>
+                                { format!("{} ({} {} {})", t(lang, K::DriversCaption), shown.len(), t(lang, K::DriversOf), c.items.len()) }
+                            </caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col">{ t(lang, K::DriversInput) }</th>
+                                    <th scope="col" class="num">{ t(lang, K::DriversCo2eShare) }</th>
+                                    <th scope="col" class="num">{ t(lang, K::DriversSekShare) }</th>
+                                    <th scope="col">{ t(lang, K::DriversKind) }</th>
+                                    <th scope="col">{ t(lang, K::Source) }</th>
+                                    <th scope="col">{ t(lang, K::DriversSourceKind) }</th>
+                                </tr>
+                            </thead>
+                            <tbody class={classes!(pending.then_some("stale"))}>
+                                { for shown.iter().map(|x| row(x, lang)) }
+                            </tbody>
+                            <tfoot>
+                                { rest_row(t(lang, K::DriversOtherFactors), "factor-rest", &rest_factors, lang) }
+                                { rest_row(t(lang, K::DriversOtherQuantities), "quantity-rest", &rest_pools, lang) }
+                            </tfoot>
+                        </table>
+                    </div>
+                </>
+            }
+        }
+    };
+    html! {
+        <section class="panel drivers no-print" id="drivers" aria-labelledby="drivers-title" data-testid="drivers">
+            { head }
+            { body }
+        </section>
+    }
+}
