@@ -348,6 +348,17 @@ pub struct Fraction {
     pub name_en: String,
 }
 
+/// A goal area of a waste plan, e.g. `food` (Hushåll med maten).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct GoalArea {
+    /// Id, e.g. `food`.
+    pub id: String,
+    /// Swedish name.
+    pub name_sv: String,
+    /// English name.
+    pub name_en: String,
+}
+
 /// How a source came to give a number.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]

@@ -7,8 +7,8 @@
 
 use calc_core::csvio::{self, CsvError};
 use calc_core::{
-    FactorSetInfo, FactorTable, Fraction, Measure, MeasureId, Municipality, PlanPeriod, Pool,
-    Scenario, ScenarioItem, Share, Source, Year,
+    FactorTable, Fraction, Measure, MeasureId, Municipality, PlanPeriod, Pool, Scenario,
+    ScenarioItem, Share, Source, Year,
 };
 use std::sync::{Arc, OnceLock};
 
@@ -51,15 +51,7 @@ pub fn file(path: &str) -> Option<&'static str> {
 }
 
 /// A goal area of the waste plan.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Area {
-    /// Id, e.g. `food`.
-    pub id: String,
-    /// Swedish name.
-    pub name_sv: String,
-    /// English name.
-    pub name_en: String,
-}
+pub use calc_core::GoalArea as Area;
 
 /// Everything built in: factor sets, measures, municipalities, sources.
 #[derive(Debug)]
@@ -104,80 +96,6 @@ fn wrap<T>(path: &str, r: Result<T, Vec<CsvError>>) -> Result<T, DataError> {
     })
 }
 
-/// Reads a simple id/name_sv/name_en file.
-fn read_areas(text: &str) -> Result<Vec<Area>, Vec<CsvError>> {
-    use csvio::ColumnSpec;
-    const COLS: &[ColumnSpec] = &[
-        ColumnSpec::required(&["id"]),
-        ColumnSpec::required(&["name_sv"]),
-        ColumnSpec::required(&["name_en"]),
-    ];
-    let table = csvio::Table::read(text.as_bytes())?;
-    let cols = table.columns(COLS)?;
-    let mut errors = Vec::new();
-    let mut out = Vec::new();
-    for row in &table.rows {
-        let id = cols.required_text(row, 0, &mut errors);
-        let sv = cols.required_text(row, 1, &mut errors);
-        let en = cols.required_text(row, 2, &mut errors);
-        if let (Some(id), Some(name_sv), Some(name_en)) = (id, sv, en) {
-            out.push(Area {
-                id,
-                name_sv,
-                name_en,
-            });
-        }
-    }
-    if errors.is_empty() {
-        Ok(out)
-    } else {
-        Err(errors)
-    }
-}
-
-/// Factor set metadata from `factor_sets.csv`: `(info, file)`.
-fn read_set_list(text: &str) -> Result<Vec<(FactorSetInfo, String)>, Vec<CsvError>> {
-    use csvio::ColumnSpec;
-    const COLS: &[ColumnSpec] = &[
-        ColumnSpec::required(&["id"]),
-        ColumnSpec::required(&["name_sv"]),
-        ColumnSpec::required(&["name_en"]),
-        ColumnSpec::required(&["version"]),
-        ColumnSpec::required(&["year"]),
-        ColumnSpec::required(&["file"]),
-        ColumnSpec::optional(&["gwp"]),
-        ColumnSpec::optional(&["description_en"]),
-    ];
-    let table = csvio::Table::read(text.as_bytes())?;
-    let cols = table.columns(COLS)?;
-    let mut errors = Vec::new();
-    let mut out = Vec::new();
-    for row in &table.rows {
-        let id = cols.required_text(row, 0, &mut errors);
-        let name = cols.required_text(row, 1, &mut errors);
-        let version = cols.required_text(row, 3, &mut errors);
-        // Not silent: `opt_year` records its error in `errors`.
-        let year = cols.opt_year(row, 4, &mut errors).ok().flatten();
-        let file = cols.required_text(row, 5, &mut errors);
-        if let (Some(id), Some(name), Some(version), Some(file)) = (id, name, version, file) {
-            out.push((
-                FactorSetInfo {
-                    id,
-                    name,
-                    version,
-                    year,
-                },
-                file,
-            ));
-        }
-    }
-    if errors.is_empty() {
-        Ok(out)
-    } else {
-        Err(errors)
-    }
-}
-
 /// Parses the embedded files.
 pub fn load() -> Result<Catalogue, DataError> {
     let sources = wrap(
@@ -187,7 +105,7 @@ pub fn load() -> Result<Catalogue, DataError> {
     let mut sets = Vec::new();
     let list = wrap(
         "factor_sets.csv",
-        read_set_list(data_file("factor_sets.csv")?),
+        csvio::read_factor_set_list(data_file("factor_sets.csv")?.as_bytes()),
     )?;
     for (info, path) in list {
         let text = data_file(&path)?;
@@ -202,7 +120,10 @@ pub fn load() -> Result<Catalogue, DataError> {
         "fractions.csv",
         csvio::read_fractions(data_file("fractions.csv")?.as_bytes()),
     )?;
-    let areas = wrap("areas.csv", read_areas(data_file("areas.csv")?))?;
+    let areas = wrap(
+        "areas.csv",
+        csvio::read_areas(data_file("areas.csv")?.as_bytes()),
+    )?;
     let mut pools = wrap(
         "pools.csv",
         csvio::read_pools(

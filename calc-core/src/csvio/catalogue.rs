@@ -7,9 +7,9 @@ use super::safe::guard_cell;
 use super::table::{ColumnSpec, Columns, Dialect, Recorded, Row, Table, format_decimal};
 use crate::model::{
     CostFactor, EmissionFactor, Estimate, FactorSetInfo, FactorTable, Fraction, FractionId,
-    Measure, MeasureId, ModelError, Municipality, Payer, Pool, PoolId, QuantityBasis, Route,
-    RouteMix, ScbCode, Source, SourceId, SourceKind, Yield, cost_factor_id, emission_factor_id,
-    yield_id,
+    GoalArea, Measure, MeasureId, ModelError, Municipality, Payer, Pool, PoolId, QuantityBasis,
+    Route, RouteMix, ScbCode, Source, SourceId, SourceKind, Yield, cost_factor_id,
+    emission_factor_id, yield_id,
 };
 use crate::units::{
     GramsPerPortion, KgCo2ePerTonne, KgPerInhabitant, SekPerInhabitant, SekPerTonne, Share, Tonnes,
@@ -116,6 +116,27 @@ pub const FACTOR_COLUMNS: &[ColumnSpec] = &[
     ColumnSpec::optional(&["yield_note"]),
 ];
 
+/// Column positions in [`FACTOR_COLUMNS`].
+mod fc {
+    pub(super) const FRACTION: usize = 0;
+    pub(super) const ROUTE: usize = 1;
+    pub(super) const EF_LOW: usize = 2;
+    pub(super) const EF: usize = 3;
+    pub(super) const EF_HIGH: usize = 4;
+    pub(super) const GWP: usize = 5;
+    pub(super) const DISPLACEMENT: usize = 6;
+    pub(super) const EF_SOURCE: usize = 7;
+    pub(super) const EF_LOCATOR: usize = 8;
+    pub(super) const EF_NOTE: usize = 9;
+    pub(super) const CF_LOW: usize = 10;
+    pub(super) const CF: usize = 11;
+    pub(super) const CF_HIGH: usize = 12;
+    pub(super) const PRICE_YEAR: usize = 13;
+    pub(super) const CF_SOURCE: usize = 14;
+    pub(super) const CF_LOCATOR: usize = 15;
+    pub(super) const CF_NOTE: usize = 16;
+}
+
 /// Column positions of the sorting yield in [`FACTOR_COLUMNS`].
 mod yc {
     pub(super) const VALUE: [usize; 3] = [17, 18, 19];
@@ -162,8 +183,8 @@ pub fn read_factor_table(bytes: &[u8], info: FactorSetInfo) -> Result<FactorTabl
     let mut out = FactorTable::new(info);
     let mut seen: BTreeMap<(String, Route), u64> = BTreeMap::new();
     for row in &table.rows {
-        let fraction = cols.required_text(row, 0, &mut errors);
-        let route = route(&cols, row, 1, &mut errors);
+        let fraction = cols.required_text(row, fc::FRACTION, &mut errors);
+        let route = route(&cols, row, fc::ROUTE, &mut errors);
         let (Some(fraction), Some(route)) = (fraction, route) else {
             continue;
         };
@@ -171,66 +192,73 @@ pub fn read_factor_table(bytes: &[u8], info: FactorSetInfo) -> Result<FactorTabl
         if let Some(first) = seen.get(&(fraction.0.clone(), route)) {
             errors.push(CsvError::new(
                 row.line,
-                Some(cols.name(0)),
+                Some(cols.name(fc::FRACTION)),
                 format!("{fraction} × {route}"),
                 CsvErrorKind::Duplicate { first_line: *first },
             ));
             continue;
         }
         seen.insert((fraction.0.clone(), route), row.line);
-        let displacement = match cols.text(row, 6) {
+        let displacement = match cols.text(row, fc::DISPLACEMENT) {
             "" => None,
-            _ => share_in(&cols, row, 6, false, &mut errors),
+            _ => share_in(&cols, row, fc::DISPLACEMENT, false, &mut errors),
         };
-        if let Ok(Some([l, c, h])) = triple(&cols, row, [2, 3, 4], &mut errors) {
+        if let Ok(Some([l, c, h])) =
+            triple(&cols, row, [fc::EF_LOW, fc::EF, fc::EF_HIGH], &mut errors)
+        {
             let value = Estimate::new(
                 KgCo2ePerTonne::new(l),
                 KgCo2ePerTonne::new(c),
                 KgCo2ePerTonne::new(h),
             );
-            if let Some(value) = model(&cols, row, 3, value, &mut errors) {
+            if let Some(value) = model(&cols, row, fc::EF, value, &mut errors) {
                 let f = EmissionFactor {
                     id: emission_factor_id(&fraction, route),
                     fraction: fraction.clone(),
                     route,
                     value,
-                    gwp: cols.text(row, 5).to_string(),
+                    gwp: cols.text(row, fc::GWP).to_string(),
                     displacement,
-                    source: SourceId(cols.text(row, 7).to_string()),
-                    locator: cols.text(row, 8).to_string(),
-                    note: cols.text(row, 9).to_string(),
+                    source: SourceId(cols.text(row, fc::EF_SOURCE).to_string()),
+                    locator: cols.text(row, fc::EF_LOCATOR).to_string(),
+                    note: cols.text(row, fc::EF_NOTE).to_string(),
                 };
                 if f.source.0.is_empty() {
-                    errors.push(cols.error(row, 7, CsvErrorKind::EmptyField));
+                    errors.push(cols.error(row, fc::EF_SOURCE, CsvErrorKind::EmptyField));
                 }
                 let r = out.insert_emission(f);
-                model(&cols, row, 0, r, &mut errors);
+                model(&cols, row, fc::FRACTION, r, &mut errors);
             }
         }
-        if let Ok(Some([l, c, h])) = triple(&cols, row, [10, 11, 12], &mut errors) {
+        if let Ok(Some([l, c, h])) =
+            triple(&cols, row, [fc::CF_LOW, fc::CF, fc::CF_HIGH], &mut errors)
+        {
             let value = Estimate::new(
                 SekPerTonne::new(l),
                 SekPerTonne::new(c),
                 SekPerTonne::new(h),
             );
             // Not silent: `opt_year` records its error in `errors`.
-            let year = cols.opt_year(row, 13, &mut errors).ok().flatten();
-            if let Some(value) = model(&cols, row, 11, value, &mut errors) {
+            let year = cols
+                .opt_year(row, fc::PRICE_YEAR, &mut errors)
+                .ok()
+                .flatten();
+            if let Some(value) = model(&cols, row, fc::CF, value, &mut errors) {
                 let f = CostFactor {
                     id: cost_factor_id(&fraction, route),
                     fraction: fraction.clone(),
                     route,
                     value,
                     price_year: year,
-                    source: SourceId(cols.text(row, 14).to_string()),
-                    locator: cols.text(row, 15).to_string(),
-                    note: cols.text(row, 16).to_string(),
+                    source: SourceId(cols.text(row, fc::CF_SOURCE).to_string()),
+                    locator: cols.text(row, fc::CF_LOCATOR).to_string(),
+                    note: cols.text(row, fc::CF_NOTE).to_string(),
                 };
                 if f.source.0.is_empty() {
-                    errors.push(cols.error(row, 14, CsvErrorKind::EmptyField));
+                    errors.push(cols.error(row, fc::CF_SOURCE, CsvErrorKind::EmptyField));
                 }
                 let r = out.insert_cost(f);
-                model(&cols, row, 0, r, &mut errors);
+                model(&cols, row, fc::FRACTION, r, &mut errors);
             }
         }
         if let Ok(Some([l, c, h])) = triple(&cols, row, yc::VALUE, &mut errors) {
@@ -364,14 +392,14 @@ pub fn read_sources(bytes: &[u8]) -> Result<Vec<Source>, Errors> {
     let mut out = Vec::new();
     let mut seen: BTreeMap<String, u64> = BTreeMap::new();
     for row in &table.rows {
-        let Some(id) = cols.required_text(row, 0, &mut errors) else {
+        let Some(id) = cols.required_text(row, sc::ID, &mut errors) else {
             continue;
         };
         if let Some(first) = seen.insert(id.clone(), row.line) {
-            errors.push(cols.error(row, 0, CsvErrorKind::Duplicate { first_line: first }));
+            errors.push(cols.error(row, sc::ID, CsvErrorKind::Duplicate { first_line: first }));
             continue;
         }
-        let kind = match cols.text(row, 1) {
+        let kind = match cols.text(row, sc::KIND) {
             "published" => Some(SourceKind::Published),
             "derived" => Some(SourceKind::Derived),
             "estimate" => Some(SourceKind::Estimate),
@@ -387,10 +415,10 @@ pub fn read_sources(bytes: &[u8]) -> Result<Vec<Source>, Errors> {
                 None
             }
         };
-        let title = cols.required_text(row, 2, &mut errors);
-        let publisher = cols.required_text(row, 3, &mut errors);
+        let title = cols.required_text(row, sc::TITLE, &mut errors);
+        let publisher = cols.required_text(row, sc::PUBLISHER, &mut errors);
         // Not silent: `opt_year` records its error in `errors`.
-        let year = cols.opt_year(row, 4, &mut errors).ok().flatten();
+        let year = cols.opt_year(row, sc::YEAR, &mut errors).ok().flatten();
         if let (Some(kind), Some(title), Some(publisher)) = (kind, title, publisher) {
             out.push(Source {
                 id: SourceId(id),
@@ -398,16 +426,31 @@ pub fn read_sources(bytes: &[u8]) -> Result<Vec<Source>, Errors> {
                 title,
                 publisher,
                 year,
-                url: cols.text(row, 5).to_string(),
-                locator: cols.text(row, 6).to_string(),
-                licence: cols.text(row, 7).to_string(),
-                accessed: cols.text(row, 8).to_string(),
-                note: cols.text(row, 9).to_string(),
-                note_sv: cols.text(row, 10).to_string(),
+                url: cols.text(row, sc::URL).to_string(),
+                locator: cols.text(row, sc::LOCATOR).to_string(),
+                licence: cols.text(row, sc::LICENCE).to_string(),
+                accessed: cols.text(row, sc::ACCESSED).to_string(),
+                note: cols.text(row, sc::NOTE).to_string(),
+                note_sv: cols.text(row, sc::NOTE_SV).to_string(),
             });
         }
     }
     finish(out, errors)
+}
+
+/// Column positions in [`SOURCE_COLUMNS`].
+mod sc {
+    pub(super) const ID: usize = 0;
+    pub(super) const KIND: usize = 1;
+    pub(super) const TITLE: usize = 2;
+    pub(super) const PUBLISHER: usize = 3;
+    pub(super) const YEAR: usize = 4;
+    pub(super) const URL: usize = 5;
+    pub(super) const LOCATOR: usize = 6;
+    pub(super) const LICENCE: usize = 7;
+    pub(super) const ACCESSED: usize = 8;
+    pub(super) const NOTE: usize = 9;
+    pub(super) const NOTE_SV: usize = 10;
 }
 
 const FRACTION_COLUMNS: &[ColumnSpec] = &[
@@ -424,12 +467,12 @@ pub fn read_fractions(bytes: &[u8]) -> Result<Vec<Fraction>, Errors> {
     let mut errors = Vec::new();
     let mut out: Vec<Fraction> = Vec::new();
     for row in &table.rows {
-        let id = cols.required_text(row, 0, &mut errors);
-        let sv = cols.required_text(row, 1, &mut errors);
-        let en = cols.required_text(row, 2, &mut errors);
+        let id = cols.required_text(row, frc::ID, &mut errors);
+        let sv = cols.required_text(row, frc::NAME_SV, &mut errors);
+        let en = cols.required_text(row, frc::NAME_EN, &mut errors);
         if let (Some(id), Some(name_sv), Some(name_en)) = (id, sv, en) {
             if out.iter().any(|f| f.id.0 == id) {
-                errors.push(cols.error(row, 0, CsvErrorKind::Duplicate { first_line: 0 }));
+                errors.push(cols.error(row, frc::ID, CsvErrorKind::Duplicate { first_line: 0 }));
                 continue;
             }
             out.push(Fraction {
@@ -440,6 +483,13 @@ pub fn read_fractions(bytes: &[u8]) -> Result<Vec<Fraction>, Errors> {
         }
     }
     finish(out, errors)
+}
+
+/// Column positions in [`FRACTION_COLUMNS`].
+mod frc {
+    pub(super) const ID: usize = 0;
+    pub(super) const NAME_SV: usize = 1;
+    pub(super) const NAME_EN: usize = 2;
 }
 
 const MUNICIPALITY_COLUMNS: &[ColumnSpec] = &[
@@ -457,7 +507,7 @@ pub fn read_municipalities(bytes: &[u8]) -> Result<Vec<Municipality>, Errors> {
     let mut errors = Vec::new();
     let mut out: Vec<Municipality> = Vec::new();
     for row in &table.rows {
-        let code = cols.required_text(row, 0, &mut errors);
+        let code = cols.required_text(row, mun::CODE, &mut errors);
         if let Some(c) = &code
             && (c.len() != 4 || !c.chars().all(|ch| ch.is_ascii_digit()))
         {
@@ -473,22 +523,22 @@ pub fn read_municipalities(bytes: &[u8]) -> Result<Vec<Municipality>, Errors> {
                 continue;
             }
         }
-        let name = cols.required_text(row, 1, &mut errors);
-        let pop = cols.text(row, 2);
+        let name = cols.required_text(row, mun::NAME, &mut errors);
+        let pop = cols.text(row, mun::POPULATION);
         let population = match pop.replace([' ', '\u{a0}'], "").parse::<u32>() {
             Ok(p) => Some(p),
             Err(_) => {
-                errors.push(cols.error(row, 2, CsvErrorKind::InvalidNumber));
+                errors.push(cols.error(row, mun::POPULATION, CsvErrorKind::InvalidNumber));
                 None
             }
         };
-        let date = cols.required_text(row, 3, &mut errors);
-        let source = cols.required_text(row, 4, &mut errors);
+        let date = cols.required_text(row, mun::DATE, &mut errors);
+        let source = cols.required_text(row, mun::SOURCE, &mut errors);
         if let (Some(code), Some(name), Some(population), Some(date), Some(source)) =
             (code, name, population, date, source)
         {
             if out.iter().any(|m| m.code.0 == code) {
-                errors.push(cols.error(row, 0, CsvErrorKind::Duplicate { first_line: 0 }));
+                errors.push(cols.error(row, mun::CODE, CsvErrorKind::Duplicate { first_line: 0 }));
                 continue;
             }
             out.push(Municipality {
@@ -503,6 +553,15 @@ pub fn read_municipalities(bytes: &[u8]) -> Result<Vec<Municipality>, Errors> {
     finish(out, errors)
 }
 
+/// Column positions in [`MUNICIPALITY_COLUMNS`].
+mod mun {
+    pub(super) const CODE: usize = 0;
+    pub(super) const NAME: usize = 1;
+    pub(super) const POPULATION: usize = 2;
+    pub(super) const DATE: usize = 3;
+    pub(super) const SOURCE: usize = 4;
+}
+
 const MIX_COLUMNS: &[ColumnSpec] = &[
     ColumnSpec::required(&["measure"]),
     ColumnSpec::required(&["mix"]),
@@ -511,6 +570,15 @@ const MIX_COLUMNS: &[ColumnSpec] = &[
     ColumnSpec::required(&["source"]),
     ColumnSpec::optional(&["note"]),
 ];
+
+/// Column positions in [`MIX_COLUMNS`].
+mod mx {
+    pub(super) const MEASURE: usize = 0;
+    pub(super) const MIX: usize = 1;
+    pub(super) const ROUTE: usize = 2;
+    pub(super) const SHARE: usize = 3;
+    pub(super) const SOURCE: usize = 4;
+}
 
 const MEASURE_COLUMNS: &[ColumnSpec] = &[
     ColumnSpec::required(&["id"]),
@@ -601,6 +669,14 @@ const POOL_MIX_COLUMNS: &[ColumnSpec] = &[
 
 /// A mix as read: the line of its first row, its shares and its sources.
 type MixRow = (u64, Vec<(Route, Share)>, Vec<SourceId>);
+/// Column positions in [`POOL_MIX_COLUMNS`].
+mod pmx {
+    pub(super) const POOL: usize = 0;
+    pub(super) const ROUTE: usize = 1;
+    pub(super) const SHARE: usize = 2;
+    pub(super) const SOURCE: usize = 3;
+}
+
 type MixRows = BTreeMap<(String, bool), MixRow>;
 
 fn read_mixes(bytes: &[u8], errors: &mut Errors) -> MixRows {
@@ -620,8 +696,8 @@ fn read_mixes(bytes: &[u8], errors: &mut Errors) -> MixRows {
         }
     };
     for row in &table.rows {
-        let measure = cols.required_text(row, 0, errors);
-        let is_target = match cols.text(row, 1) {
+        let measure = cols.required_text(row, mx::MEASURE, errors);
+        let is_target = match cols.text(row, mx::MIX) {
             "baseline" => Some(false),
             "target" => Some(true),
             other => {
@@ -636,9 +712,9 @@ fn read_mixes(bytes: &[u8], errors: &mut Errors) -> MixRows {
                 None
             }
         };
-        let route = route(&cols, row, 2, errors);
-        let share = share_in(&cols, row, 3, false, errors);
-        let source = cols.required_text(row, 4, errors);
+        let route = route(&cols, row, mx::ROUTE, errors);
+        let share = share_in(&cols, row, mx::SHARE, false, errors);
+        let source = cols.required_text(row, mx::SOURCE, errors);
         if let (Some(m), Some(t), Some(r), Some(s), Some(src)) =
             (measure, is_target, route, share, source)
         {
@@ -798,10 +874,10 @@ pub fn read_pools(pools: &[u8], mixes: &[u8]) -> Result<Vec<Pool>, Errors> {
     }) {
         Ok((table, cols)) => {
             for row in &table.rows {
-                let pool = cols.required_text(row, 0, &mut errors);
-                let r = route(&cols, row, 1, &mut errors);
-                let s = share_in(&cols, row, 2, false, &mut errors);
-                let src = cols.required_text(row, 3, &mut errors);
+                let pool = cols.required_text(row, pmx::POOL, &mut errors);
+                let r = route(&cols, row, pmx::ROUTE, &mut errors);
+                let s = share_in(&cols, row, pmx::SHARE, false, &mut errors);
+                let src = cols.required_text(row, pmx::SOURCE, &mut errors);
                 if let (Some(p), Some(r), Some(s), Some(src)) = (pool, r, s, src) {
                     let e = shares
                         .entry(p)
@@ -906,6 +982,15 @@ const LOCAL_BASELINE_COLUMNS: &[ColumnSpec] = &[
     ColumnSpec::optional(&["note"]),
 ];
 
+/// Column positions in [`LOCAL_BASELINE_COLUMNS`].
+mod lbc {
+    pub(super) const MUNICIPALITY: usize = 0;
+    pub(super) const POOL: usize = 1;
+    pub(super) const ROUTE: usize = 2;
+    pub(super) const SHARE: usize = 3;
+    pub(super) const SOURCE: usize = 4;
+}
+
 /// Reads `pool_municipalities.csv`: a municipality's own route distribution for a pool
 /// (SCB code, pool, route, share, source), and attaches each to its pool.
 pub fn read_local_baselines(bytes: &[u8], pools: &mut [Pool]) -> Result<(), Errors> {
@@ -916,11 +1001,11 @@ pub fn read_local_baselines(bytes: &[u8], pools: &mut [Pool]) -> Result<(), Erro
     type Group = ((String, String), u64, Vec<(Route, Share)>, String);
     let mut groups: Vec<Group> = Vec::new();
     for row in &table.rows {
-        let k = cols.required_text(row, 0, &mut errors);
-        let p = cols.required_text(row, 1, &mut errors);
-        let r = route(&cols, row, 2, &mut errors);
-        let s = share_in(&cols, row, 3, false, &mut errors);
-        let src = cols.required_text(row, 4, &mut errors);
+        let k = cols.required_text(row, lbc::MUNICIPALITY, &mut errors);
+        let p = cols.required_text(row, lbc::POOL, &mut errors);
+        let r = route(&cols, row, lbc::ROUTE, &mut errors);
+        let s = share_in(&cols, row, lbc::SHARE, false, &mut errors);
+        let src = cols.required_text(row, lbc::SOURCE, &mut errors);
         let (Some(k), Some(p), Some(r), Some(s), Some(src)) = (k, p, r, s, src) else {
             continue;
         };
@@ -1206,6 +1291,93 @@ pub fn read_measures_with_pools(
                 suggestions: Vec::new(),
             },
         ));
+    }
+    finish(out, errors)
+}
+
+const AREA_COLUMNS: &[ColumnSpec] = &[
+    ColumnSpec::required(&["id"]),
+    ColumnSpec::required(&["name_sv"]),
+    ColumnSpec::required(&["name_en"]),
+];
+
+/// Column positions in [`AREA_COLUMNS`].
+mod arc {
+    pub(super) const ID: usize = 0;
+    pub(super) const NAME_SV: usize = 1;
+    pub(super) const NAME_EN: usize = 2;
+}
+
+/// Reads `areas.csv`: the goal areas of a waste plan.
+pub fn read_areas(bytes: &[u8]) -> Result<Vec<GoalArea>, Errors> {
+    let table = Table::read(bytes)?;
+    let cols = table.columns(AREA_COLUMNS)?;
+    let mut errors = Vec::new();
+    let mut out: Vec<GoalArea> = Vec::new();
+    for row in &table.rows {
+        let id = cols.required_text(row, arc::ID, &mut errors);
+        let sv = cols.required_text(row, arc::NAME_SV, &mut errors);
+        let en = cols.required_text(row, arc::NAME_EN, &mut errors);
+        if let (Some(id), Some(name_sv), Some(name_en)) = (id, sv, en) {
+            if out.iter().any(|a| a.id == id) {
+                errors.push(cols.error(row, arc::ID, CsvErrorKind::Duplicate { first_line: 0 }));
+                continue;
+            }
+            out.push(GoalArea {
+                id,
+                name_sv,
+                name_en,
+            });
+        }
+    }
+    finish(out, errors)
+}
+
+const FACTOR_SET_COLUMNS: &[ColumnSpec] = &[
+    ColumnSpec::required(&["id"]),
+    ColumnSpec::required(&["name_sv"]),
+    ColumnSpec::required(&["name_en"]),
+    ColumnSpec::required(&["version"]),
+    ColumnSpec::required(&["year"]),
+    ColumnSpec::required(&["file"]),
+    ColumnSpec::optional(&["gwp"]),
+    ColumnSpec::optional(&["description_en"]),
+];
+
+/// Column positions in [`FACTOR_SET_COLUMNS`].
+mod fsc {
+    pub(super) const ID: usize = 0;
+    pub(super) const NAME_SV: usize = 1;
+    pub(super) const VERSION: usize = 3;
+    pub(super) const YEAR: usize = 4;
+    pub(super) const FILE: usize = 5;
+}
+
+/// Reads `factor_sets.csv`: each factor set's name, version and year, and the path of its
+/// factor file.
+pub fn read_factor_set_list(bytes: &[u8]) -> Result<Vec<(FactorSetInfo, String)>, Errors> {
+    let table = Table::read(bytes)?;
+    let cols = table.columns(FACTOR_SET_COLUMNS)?;
+    let mut errors = Vec::new();
+    let mut out = Vec::new();
+    for row in &table.rows {
+        let id = cols.required_text(row, fsc::ID, &mut errors);
+        let name = cols.required_text(row, fsc::NAME_SV, &mut errors);
+        let version = cols.required_text(row, fsc::VERSION, &mut errors);
+        // A year that is not a number is reported in `errors`; `None` then.
+        let year = cols.opt_year(row, fsc::YEAR, &mut errors).ok().flatten();
+        let file = cols.required_text(row, fsc::FILE, &mut errors);
+        if let (Some(id), Some(name), Some(version), Some(file)) = (id, name, version, file) {
+            out.push((
+                FactorSetInfo {
+                    id,
+                    name,
+                    version,
+                    year,
+                },
+                file,
+            ));
+        }
     }
     finish(out, errors)
 }
