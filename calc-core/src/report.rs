@@ -251,6 +251,9 @@ pub struct ResultsJson {
     /// How measures on the same waste are combined (English), so a reader knows that
     /// per-measure results depend on the order.
     pub method_note: &'static str,
+    /// Monte Carlo percentile bands, when asked for (`evaluate --monte-carlo N`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub monte_carlo: Option<crate::decide::MonteCarlo>,
 }
 
 /// The note every results file carries about pools and order.
@@ -300,7 +303,17 @@ impl ResultsJson {
             years: e.by_year.iter().map(YearJson::from).collect(),
             warnings: e.warnings.iter().map(ToString::to_string).collect(),
             method_note: POOL_ORDER_NOTE,
+            monte_carlo: None,
         }
+    }
+}
+
+impl ResultsJson {
+    /// The same results with Monte Carlo bands.
+    #[must_use]
+    pub fn with_monte_carlo(mut self, mc: crate::decide::MonteCarlo) -> Self {
+        self.monte_carlo = Some(mc);
+        self
     }
 }
 

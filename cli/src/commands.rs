@@ -88,26 +88,12 @@ pub(crate) fn run_evaluate(catalogue: &Catalogue, args: &EvaluateArgs, lang: Lan
                 to_json(&ResultsJson::new(e), lang)
             })?),
             Some(draws) => {
-                let bands = decide::monte_carlo_all(&loaded, draws, args.seed, lang)?;
-                let parts = render_each(&loaded, lang, |e| {
-                    serde_json::to_vec(&ResultsJson::new(e)).map_err(|err| json_failure(&err, lang))
-                })?;
-                let docs = parts
-                    .into_iter()
-                    .zip(bands)
-                    .map(|(p, mc)| {
-                        let mut v: serde_json::Value =
-                            serde_json::from_slice(&p).map_err(|e| json_failure(&e, lang))?;
-                        if let Some(obj) = v.as_object_mut() {
-                            obj.insert(
-                                "monte_carlo".into(),
-                                serde_json::to_value(mc).map_err(|e| json_failure(&e, lang))?,
-                            );
-                        }
-                        to_json(&v, lang)
-                    })
-                    .collect::<Result<Vec<_>, Failure>>()?;
-                json_list(docs)
+                let docs = decide::results_with_monte_carlo(&loaded, draws, args.seed, lang)?;
+                json_list(
+                    docs.iter()
+                        .map(|d| to_json(d, lang))
+                        .collect::<Result<Vec<_>, Failure>>()?,
+                )
             }
         },
     })

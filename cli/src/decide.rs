@@ -23,19 +23,22 @@ fn model(loaded: &Loaded, scenario: &Scenario, lang: Lang) -> Result<LinearModel
     })
 }
 
-/// Monte Carlo bands for each scenario, in scenario order.
-pub(crate) fn monte_carlo_all(
+/// Each scenario's results with Monte Carlo bands, in scenario order: one linear model
+/// per scenario gives both the evaluation and the draws.
+pub(crate) fn results_with_monte_carlo(
     loaded: &Loaded,
     draws: u32,
     seed: u64,
     lang: Lang,
-) -> Result<Vec<MonteCarlo>, Failure> {
+) -> Result<Vec<calc_core::ResultsJson>, Failure> {
     loaded
         .scenarios
         .iter()
         .map(|s| {
-            monte_carlo(&model(loaded, s, lang)?, draws, seed)
-                .map_err(|e| Failure::input(e.to_string()))
+            let m = model(loaded, s, lang)?;
+            let mc: MonteCarlo =
+                monte_carlo(&m, draws, seed).map_err(|e| Failure::input(e.to_string()))?;
+            Ok(calc_core::ResultsJson::new(m.evaluation()).with_monte_carlo(mc))
         })
         .collect()
 }
