@@ -137,7 +137,9 @@ pub use optimize::{
 };
 pub use rank::{MaccBar, RankBy, Ranked, macc, macc_for, rank, rank_for};
 pub use report::{POOL_ORDER_NOTE, RESULTS_SCHEMA_VERSION, ResultsJson};
-pub use scenario::{FactorOverride, PlanPeriod, Scenario, ScenarioItem};
+pub use scenario::{
+    FactorOverride, ItemOverrides, OverrideField, PlanPeriod, Scenario, ScenarioItem,
+};
 pub use units::{
     CheckedMul, GramsPerPortion, KgCo2e, KgCo2ePerTonne, KgPerInhabitant, Sek, SekPerInhabitant,
     SekPerTonne, SekPerTonneCo2e, Share, ShareOutOfRange, Tonnes, TonnesCo2e, Year,

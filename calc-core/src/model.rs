@@ -1057,6 +1057,9 @@ pub enum ModelError {
         /// The measure.
         measure: String,
     },
+    /// Occurs when a cost is negative.
+    #[error("cost {0} is negative")]
+    NegativeCost(crate::units::Sek),
     /// Occurs when a quantity is negative.
     #[error("quantity {0} is negative")]
     NegativeQuantity(Tonnes),

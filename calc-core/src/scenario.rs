@@ -247,6 +247,98 @@ impl ScenarioItem {
     }
 }
 
+/// Which override a problem belongs to (a column in a file, a field in the app).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OverrideField {
+    /// The effect.
+    Effect,
+    /// The quantity in tonnes per year.
+    Quantity,
+    /// The start year.
+    StartYear,
+    /// The full-effect year.
+    FullEffectYear,
+    /// The one-time cost.
+    ImplementationCost,
+    /// The running cost.
+    RunningCost,
+}
+
+/// A measure's overrides in one municipality, as a planner or a scenario file gives them:
+/// every field optional, validated when the item is built. The one way to build a
+/// [`ScenarioItem`] with overrides: the scenario reader, the app and the writers use it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ItemOverrides {
+    /// Share of the reachable quantity moved at full effect.
+    pub effect: Option<Share>,
+    /// Tonnes per year the measure reaches.
+    pub quantity: Option<Tonnes>,
+    /// First year with effect (default: the plan's first year).
+    pub start_year: Option<Year>,
+    /// First year with full effect (default: start + the measure's ramp years).
+    pub full_effect_year: Option<Year>,
+    /// One-time cost, SEK.
+    pub implementation_cost: Option<Sek>,
+    /// Running cost, SEK per year.
+    pub running_cost: Option<Sek>,
+}
+
+impl ItemOverrides {
+    /// The item: the measure's defaults with these overrides laid over them. A problem
+    /// names the override it belongs to.
+    pub fn build(
+        &self,
+        measure: Arc<Measure>,
+        municipality: Arc<Municipality>,
+        default_start: Year,
+    ) -> Result<ScenarioItem, (OverrideField, ModelError)> {
+        let start = self.start_year.unwrap_or(default_start);
+        let mut item = ScenarioItem::new(measure, municipality, start);
+        if let Some(e) = self.effect {
+            item = item.with_effect(e);
+        }
+        if let Some(q) = self.quantity {
+            item = item
+                .with_quantity(q)
+                .map_err(|e| (OverrideField::Quantity, e))?;
+        }
+        if let Some(f) = self.full_effect_year {
+            item = item
+                .with_years(start, f)
+                .map_err(|e| (OverrideField::FullEffectYear, e))?;
+        }
+        if let Some(c) = self.implementation_cost {
+            if c < Sek::ZERO {
+                return Err((
+                    OverrideField::ImplementationCost,
+                    ModelError::NegativeCost(c),
+                ));
+            }
+            item = item.with_implementation_cost(c);
+        }
+        if let Some(c) = self.running_cost {
+            if c < Sek::ZERO {
+                return Err((OverrideField::RunningCost, ModelError::NegativeCost(c)));
+            }
+            item = item.with_running_cost(c);
+        }
+        Ok(item)
+    }
+
+    /// The overrides an item carries: its effect, years and any quantity or costs set.
+    #[must_use]
+    pub fn of(item: &ScenarioItem) -> Self {
+        Self {
+            effect: Some(item.effect()),
+            quantity: item.quantity_override(),
+            start_year: Some(item.start_year()),
+            full_effect_year: Some(item.full_effect_year()),
+            implementation_cost: item.implementation_cost_override(),
+            running_cost: item.running_cost_override(),
+        }
+    }
+}
+
 fn per_population(
     over: Option<Sek>,
     per_inhabitant: &Estimate<SekPerInhabitant>,

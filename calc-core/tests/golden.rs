@@ -673,3 +673,40 @@ fn a_municipality_s_own_baseline_replaces_the_default_there() {
     // Each tonne saves −50 − (−100) = 50 kg.
     assert_eq!(e.items[0].summary.co2e_saved_kg_per_year.central, kg("50"));
 }
+
+/// One way to build an item with overrides: each problem names its field, and an item's
+/// own overrides rebuild the same item.
+#[test]
+fn item_overrides_build_validate_and_round_trip() {
+    let bad = ItemOverrides {
+        running_cost: Some(sek("-1")),
+        ..ItemOverrides::default()
+    };
+    let err = bad
+        .build(textile_reuse(), town("0001", 100), Year(2025))
+        .unwrap_err();
+    assert_eq!(err.0, OverrideField::RunningCost);
+    assert_eq!(err.1.to_string(), "cost -1 SEK is negative");
+    let years = ItemOverrides {
+        start_year: Some(Year(2027)),
+        full_effect_year: Some(Year(2026)),
+        ..ItemOverrides::default()
+    };
+    let err = years
+        .build(textile_reuse(), town("0001", 100), Year(2025))
+        .unwrap_err();
+    assert_eq!(err.0, OverrideField::FullEffectYear);
+    let good = ItemOverrides {
+        effect: Some(share("0.3")),
+        quantity: Some(tonnes("4")),
+        implementation_cost: Some(sek("1000")),
+        ..ItemOverrides::default()
+    };
+    let item = good
+        .build(textile_reuse(), town("0001", 100), Year(2025))
+        .unwrap();
+    let again = ItemOverrides::of(&item)
+        .build(textile_reuse(), town("0001", 100), Year(2030))
+        .unwrap();
+    assert_eq!(again, item);
+}

@@ -25,7 +25,7 @@ use super::table::{
     parse_decimal,
 };
 use crate::model::{Measure, ModelError, Municipality};
-use crate::scenario::{PlanPeriod, Scenario, ScenarioItem};
+use crate::scenario::{ItemOverrides, OverrideField, PlanPeriod, Scenario};
 use crate::units::{Sek, Share, Tonnes, Year};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -531,36 +531,33 @@ pub fn read_scenarios_keep_valid(bytes: &[u8], ctx: &ScenarioContext) -> Scenari
                 continue;
             };
             seen.insert((s_idx, k, m_idx), row.line);
-            let start_year = start.unwrap_or(period.start());
-            let mut item =
-                ScenarioItem::new(Arc::clone(measure), Arc::clone(municipality), start_year);
-            if let Some(e) = effect {
-                item = item.with_effect(e);
-            }
-            if let Some(q) = quantity {
-                match item.clone().with_quantity(Tonnes::new(q)) {
-                    Ok(i) => item = i,
-                    Err(e) => {
-                        reader.error(row, QUANTITY, CsvErrorKind::Model(e));
-                        continue;
-                    }
+            let overrides = ItemOverrides {
+                effect,
+                quantity: quantity.map(Tonnes::new),
+                start_year: start,
+                full_effect_year: full,
+                implementation_cost: implementation.map(Sek::new),
+                running_cost: running.map(Sek::new),
+            };
+            let item = match overrides.build(
+                Arc::clone(measure),
+                Arc::clone(municipality),
+                period.start(),
+            ) {
+                Ok(i) => i,
+                Err((field, e)) => {
+                    let col = match field {
+                        OverrideField::Effect => EFFECT,
+                        OverrideField::Quantity => QUANTITY,
+                        OverrideField::StartYear => START,
+                        OverrideField::FullEffectYear => FULL,
+                        OverrideField::ImplementationCost => IMPLEMENTATION,
+                        OverrideField::RunningCost => RUNNING,
+                    };
+                    reader.error(row, col, CsvErrorKind::Model(e));
+                    continue;
                 }
-            }
-            if let Some(f) = full {
-                match item.clone().with_years(start_year, f) {
-                    Ok(i) => item = i,
-                    Err(e) => {
-                        reader.error(row, FULL, CsvErrorKind::Model(e));
-                        continue;
-                    }
-                }
-            }
-            if let Some(c) = implementation {
-                item = item.with_implementation_cost(Sek::new(c));
-            }
-            if let Some(c) = running {
-                item = item.with_running_cost(Sek::new(c));
-            }
+            };
             scenario.items.push(item);
         }
     }
@@ -590,23 +587,21 @@ pub fn write_scenarios_csv(scenarios: &[Scenario], dialect: Dialect, lang: Lang)
     for s in scenarios {
         for item in &s.items {
             let m = item.measure();
+            let o = ItemOverrides::of(item);
+            let year = |y: Option<Year>| y.map(|y| y.to_string()).unwrap_or_default();
             // An override that is not set is an empty cell (`unwrap_or_default` on an Option).
             let rec = [
                 guard_cell(&s.name).into_owned(),
                 guard_cell(&item.municipality().name).into_owned(),
                 guard_cell(&m.id.0).into_owned(),
-                num(item.effect().percent()),
-                item.quantity_override()
-                    .map(|q| num(q.value()))
-                    .unwrap_or_default(),
-                item.start_year().to_string(),
-                item.full_effect_year().to_string(),
-                item.implementation_cost_override()
+                o.effect.map(|e| num(e.percent())).unwrap_or_default(),
+                o.quantity.map(|q| num(q.value())).unwrap_or_default(),
+                year(o.start_year),
+                year(o.full_effect_year),
+                o.implementation_cost
                     .map(|c| num(c.value()))
                     .unwrap_or_default(),
-                item.running_cost_override()
-                    .map(|c| num(c.value()))
-                    .unwrap_or_default(),
+                o.running_cost.map(|c| num(c.value())).unwrap_or_default(),
                 guard_cell(if lang == Lang::Sv {
                     &m.name_sv
                 } else {
