@@ -5,9 +5,11 @@
 //! Monte Carlo run and the sensitivity analysis need a [`LinearModel`] and thousands of
 //! draws, so [`use_debounced`] computes them [`DEBOUNCE_MS`] after the last change of the
 //! settings, in a timer callback, and the components show the previous figures as
-//! "computing…" until then.
+//! "computing…" until then. The analyses key on [`analysis_key`] (the settings without the
+//! scenario's name, which changes no number), and the four of one change (bands, tornado,
+//! drivers, budget candidates) share one model ([`model_for`]).
 
-use crate::state::{Settings, catalogue};
+use crate::settings::{Settings, catalogue};
 use calc_core::{
     Candidates, Contributions, LinearModel, MonteCarlo, Sensitivity, SourceId, candidates,
     contributions, monte_carlo, sensitivity,
@@ -31,13 +33,25 @@ thread_local! {
     static LAST_MODEL: RefCell<Option<(Settings, Rc<LinearModel>)>> = const { RefCell::new(None) };
 }
 
+/// What the analyses depend on: the settings without the scenario's name, so typing a
+/// name neither reruns them nor rebuilds the model.
+#[must_use]
+pub fn analysis_key(settings: &Settings) -> Settings {
+    Settings {
+        name: String::new(),
+        municipalities: settings.municipalities.clone(),
+        measures: settings.measures.clone(),
+    }
+}
+
 /// The linear model of the settings against the current factor set (reused while the
-/// settings are unchanged).
+/// settings, but for their name, are unchanged).
 pub fn model_for(settings: &Settings) -> Result<Rc<LinearModel>, String> {
+    let key = analysis_key(settings);
     let cached = LAST_MODEL.with(|m| {
         m.borrow()
             .as_ref()
-            .filter(|(s, _)| s == settings)
+            .filter(|(s, _)| *s == key)
             .map(|(_, model)| Rc::clone(model))
     });
     if let Some(model) = cached {
@@ -49,7 +63,7 @@ pub fn model_for(settings: &Settings) -> Result<Rc<LinearModel>, String> {
         .ok_or_else(|| "no factor set".to_string())?;
     let model =
         Rc::new(LinearModel::new(table, &settings.to_scenario(cat)).map_err(|e| e.to_string())?);
-    LAST_MODEL.with(|m| *m.borrow_mut() = Some((settings.clone(), Rc::clone(&model))));
+    LAST_MODEL.with(|m| *m.borrow_mut() = Some((key, Rc::clone(&model))));
     Ok(model)
 }
 
@@ -87,7 +101,8 @@ pub fn contributions_for(settings: &Settings) -> Result<Contributions, String> {
 
 /// The budget optimizer's candidates for the settings with `steps` effect levels per
 /// measure: every combination of levels of measures that share waste, evaluated exactly
-/// (the expensive part; [`calc_core::optimize`] on them is cheap enough to run on render).
+/// (the expensive part; [`calc_core::optimize`] on them runs in an effect when they or the
+/// budget change).
 pub fn candidates_for(input: &(Settings, u32)) -> Result<Candidates, String> {
     let model = model_for(&input.0)?;
     candidates(&model, input.1).map_err(|e| e.to_string())
@@ -123,9 +138,34 @@ where
     ((*result).clone(), *pending)
 }
 
+/// [`use_debounced`] on the settings' [`analysis_key`]: `compute` runs once per change of
+/// anything but the scenario's name.
+#[hook]
+pub fn use_analysis<T>(settings: &Settings, compute: fn(&Settings) -> T) -> (Option<Rc<T>>, bool)
+where
+    T: 'static,
+{
+    use_debounced(&analysis_key(settings), compute)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_analyses_of_one_change_share_one_model_and_a_rename_keeps_it() {
+        let cat = catalogue().unwrap();
+        let mut s = Settings::defaults(cat);
+        let a = model_for(&s).unwrap();
+        monte_carlo_for(&s).unwrap();
+        sensitivity_for(&s).unwrap();
+        contributions_for(&s).unwrap();
+        candidates_for(&(s.clone(), 1)).unwrap();
+        s.name = "Renamed".to_string();
+        assert!(Rc::ptr_eq(&a, &model_for(&s).unwrap()));
+        s.measures[0].effect_pct = rust_decimal::Decimal::ONE;
+        assert!(!Rc::ptr_eq(&a, &model_for(&s).unwrap()));
+    }
 
     #[test]
     fn the_sek_tornado_includes_measure_costs_and_yields() {

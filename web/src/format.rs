@@ -1,4 +1,7 @@
-//! Number formatting for people: the only place where numbers are rounded.
+//! Number formatting for people: where the interface rounds its numbers for display.
+//!
+//! The rounding itself is calc-core's (`calc_core::format`, which the CLI's tables and
+//! messages use too); this module picks decimals and units for the page.
 //!
 //! Swedish (sv-SE): no-break space (U+00A0) between thousands, decimal comma and a real
 //! minus sign (U+2212), e.g. `1 234,5`. English: `1,234.5`.

@@ -96,7 +96,7 @@ pub fn download(text: &str, file_name: &str, mime: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::state::{Settings, catalogue, evaluate_settings};
+    use crate::settings::{Settings, catalogue, evaluate_settings};
     use calc_core::csvio::{ScenarioContext, read_scenarios};
 
     /// A formula as a scenario name is text in both exports, and the scenario file reads

@@ -4,22 +4,37 @@
 //! measures on and off, set their ambition, and see CO2e and SEK saved with low–high
 //! ranges, rankings, charts and sources. No server, no network requests after load.
 //!
-//! - [`state`]: the reducer ([`state::AppState`], [`state::Action`]) that recomputes the
-//!   evaluation on every change;
+//! - [`settings`]: the scenario as the planner sets it up ([`settings::Settings`]), what is
+//!   saved, shared and compared, and its calc-core scenario; [`fields`]: a measure's detail
+//!   fields (tonnes and costs) summed over the chosen municipalities;
+//! - [`state`]: the reducer ([`state::AppState`], [`state::Action`]), a pure function that
+//!   evaluates the scenario once per change and does no browser calls;
+//! - [`hooks`]: the components' shared context ([`hooks::use_app`], [`hooks::use_eval`])
+//!   and the effect that writes saved scenarios to localStorage;
 //! - [`components`]: one function component per file;
-//! - [`format`](mod@format): Swedish/English number formatting for the interface (calc-core rounds for display too);
+//! - [`decide`]: Monte Carlo, tornado, drivers and budget candidates, debounced off the
+//!   input path, sharing one linear model per settings;
+//! - [`format`](mod@format): Swedish/English number formatting for the interface, on top
+//!   of `calc_core::format` (which also rounds for display: the CLI and shared messages);
 //! - [`i18n`]: interface texts; [`storage`], [`share`], [`io`]: saved scenarios, the
-//!   shareable link and import/export.
+//!   shareable link and import/export;
+//! - `testing` (hidden): helpers for the tests and for `cargo xtask`'s e2e expectations,
+//!   not part of the app.
 
 pub mod chart;
 pub mod components;
 pub mod decide;
+pub mod fields;
 pub mod format;
+pub mod hooks;
 pub mod i18n;
 pub mod io;
+pub mod settings;
 pub mod share;
 pub mod state;
 pub mod storage;
+#[doc(hidden)]
+pub mod testing;
 
 use calc_core::csvio::Lang;
 use components::Store;
@@ -45,7 +60,6 @@ use components::warnings::Warnings;
 use components::year_chart::YearChart;
 use i18n::{K, t};
 use state::AppState;
-use wasm_bindgen::prelude::wasm_bindgen;
 use yew::prelude::*;
 
 /// The app's root component.
@@ -62,6 +76,7 @@ pub fn App() -> Html {
         state.link_problem = link_problem;
         state
     });
+    hooks::use_saved_writer(&store);
     use_effect_with(store.lang, |lang| {
         if let Some(el) = web_sys::window()
             .and_then(|w| w.document())
@@ -125,112 +140,5 @@ pub fn App() -> Html {
                 <SourcesDialog />
             </div>
         </ContextProvider<Store>>
-    }
-}
-
-/// The text `[data-testid=total-co2e]` shows at start: t CO2e per year at full effect of the
-/// catalogue's default scenario (every measure, all eight municipalities), computed with
-/// calc-core directly and formatted sv-SE with one decimal (`1 234,5`, U+00A0 space).
-#[must_use]
-pub fn default_totals_text() -> String {
-    totals_text_for(None)
-}
-
-/// The text `[data-testid=total-co2e]` shows after the first measure's `effect-slider`
-/// is moved to `pct` percent (0–100) from the default scenario.
-#[must_use]
-pub fn totals_text_with_first_effect(pct: u8) -> String {
-    totals_text_for(Some(pct.min(100)))
-}
-
-/// The text `[data-testid=total-co2e]` shows with every measure at its default in one
-/// municipality only (by SCB code).
-#[must_use]
-pub fn totals_text_for_municipality(code: &str) -> String {
-    let Ok(cat) = factors::builtin() else {
-        return String::new();
-    };
-    let (Some(table), Some(k)) = (cat.current_set(), cat.municipality(code)) else {
-        return String::new();
-    };
-    let ids: Vec<&calc_core::MeasureId> = cat.measures.iter().map(|m| &m.id).collect();
-    let scenario = cat.scenario_for(&k.name, &[k], &ids);
-    match calc_core::evaluate(table, &scenario) {
-        Ok(e) => format::tonnes_co2e(e.total.co2e_saved_kg_per_year.central, Lang::Sv),
-        Err(_) => String::new(),
-    }
-}
-
-fn totals_text_for(first_effect: Option<u8>) -> String {
-    let Ok(cat) = factors::builtin() else {
-        return String::new();
-    };
-    let Some(table) = cat.current_set() else {
-        return String::new();
-    };
-    let mut scenario = cat.default_scenario();
-    if let (Some(pct), Some(first)) = (first_effect, cat.measures.first()) {
-        let share = calc_core::Share::from_percent(rust_decimal::Decimal::from(pct))
-            .unwrap_or(calc_core::Share::ZERO);
-        scenario.items = scenario
-            .items
-            .into_iter()
-            .map(|i| {
-                if i.measure().id == first.id {
-                    i.with_effect(share)
-                } else {
-                    i
-                }
-            })
-            .collect();
-    }
-    match calc_core::evaluate(table, &scenario) {
-        Ok(e) => format::tonnes_co2e(e.total.co2e_saved_kg_per_year.central, Lang::Sv),
-        Err(_) => String::new(),
-    }
-}
-
-/// Milliseconds one Monte Carlo run of `draws` draws takes in this browser, on the
-/// catalogue's default scenario (every measure, all eight municipalities), measured with
-/// `performance.now()` around [`calc_core::monte_carlo`] (the linear model is built
-/// first, outside the timing). For `tests/e2e/budgets.mjs`; −1 when it cannot run.
-#[wasm_bindgen]
-#[must_use]
-pub fn bench_monte_carlo(draws: u32) -> f64 {
-    let Some(perf) = web_sys::window().and_then(|w| w.performance()) else {
-        return -1.0;
-    };
-    let Some(cat) = state::catalogue() else {
-        return -1.0;
-    };
-    let Ok(model) = decide::model_for(&state::Settings::defaults(cat)) else {
-        return -1.0;
-    };
-    let t0 = perf.now();
-    let ok = calc_core::monte_carlo(&model, draws, decide::MC_SEED).is_ok();
-    let t1 = perf.now();
-    if ok { t1 - t0 } else { -1.0 }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn expectation_texts_differ_and_are_swedish() {
-        let d = default_totals_text();
-        assert!(!d.is_empty());
-        assert!(d.contains(','), "{d}");
-        assert_ne!(d, totals_text_with_first_effect(90));
-    }
-
-    #[test]
-    fn default_text_matches_the_app_state() {
-        let s = AppState::new(None, Vec::new(), Vec::new());
-        let e = s.eval.as_ref().clone().unwrap();
-        assert_eq!(
-            format::tonnes_co2e(e.total.co2e_saved_kg_per_year.central, Lang::Sv),
-            default_totals_text()
-        );
     }
 }

@@ -1,7 +1,7 @@
 //! The shareable link: the scenario's settings as JSON in the URL hash (`#s=…`).
 
 use crate::i18n::Lang;
-use crate::state::Settings;
+use crate::settings::Settings;
 
 /// Prefix of the hash that carries a scenario.
 pub const PREFIX: &str = "#s=";
@@ -135,7 +135,7 @@ pub fn base_url() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::state::catalogue;
+    use crate::settings::catalogue;
     use rust_decimal::Decimal;
 
     #[test]

@@ -1,570 +1,23 @@
 //! The app's state and everything that changes it: a [`Reducible`] driven by [`Action`]s.
 //!
-//! No HTML here. The reducer recomputes the [`Evaluation`] with calc-core after every
-//! change of the scenario, so every component renders from one consistent result.
+//! No HTML and no browser here: the reducer is a pure function of the state and the
+//! action. It recomputes the [`Evaluation`] with calc-core after every change of the
+//! scenario (once per change), so every component renders from one consistent result.
+//! Writing the saved scenarios to localStorage is the App's effect on
+//! [`AppState::save_requests`] (see [`crate::hooks::use_saved_writer`]); the reducer only
+//! asks for it.
 
-use crate::storage::{self, SavedScenario, StorageNote};
-use calc_core::csvio::{CsvError, Lang, ScenarioContext, read_scenarios};
-use calc_core::{
-    Evaluation, Measure, Municipality, Scenario, ScenarioItem, Sek, Share, Tonnes, Year, evaluate,
+use crate::fields::{Field, set_field_total};
+use crate::settings::{
+    MeasureSettings, SettingProblem, SettingProblemKind, Settings, YEAR_RANGE, catalogue,
+    evaluate_checked,
 };
-use factors::Catalogue;
+use crate::storage::{SavedScenario, StorageNote};
+use calc_core::Evaluation;
+use calc_core::csvio::{CsvError, Lang, ScenarioContext, read_scenarios};
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 use std::rc::Rc;
-use std::sync::Arc;
 use yew::Reducible;
-
-/// First and last year a measure may start or reach full effect.
-pub const YEAR_RANGE: (u16, u16) = (2020, 2060);
-
-/// The built-in catalogue (`None` only if the embedded data is broken, which tests rule out).
-#[must_use]
-pub fn catalogue() -> Option<&'static Catalogue> {
-    factors::builtin().ok()
-}
-
-/// A value of the settings that calc-core refuses (possible from a shared link or saved
-/// data from another version); the scenario uses the measure's default instead.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SettingProblem {
-    /// The measure id.
-    pub measure: String,
-    /// The municipality's name, when the value is one municipality's.
-    pub municipality: Option<String>,
-    /// What is wrong.
-    pub kind: SettingProblemKind,
-}
-
-/// What is wrong with a setting.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum SettingProblemKind {
-    /// The effect is outside 0–100 %.
-    Effect {
-        /// The percentage given.
-        given: Decimal,
-        /// The measure's default percentage, used instead.
-        used: Decimal,
-    },
-    /// calc-core refused the value (years out of order, a negative quantity).
-    Model(calc_core::ModelError),
-    /// A link or saved scenario had an effect outside 0–100 %; it was clamped.
-    EffectClamped {
-        /// The percentage given.
-        given: Decimal,
-        /// The percentage used.
-        used: Decimal,
-    },
-    /// A link or saved scenario had years outside [`YEAR_RANGE`] or out of order.
-    YearsAdjusted {
-        /// Start and full-effect year given.
-        given: (u16, u16),
-        /// Start and full-effect year used.
-        used: (u16, u16),
-    },
-    /// A link named a measure or municipality the catalogue lacks (`measure` holds the id).
-    Unknown,
-}
-
-impl SettingProblem {
-    /// The message, e.g. `textile_reuse: the effect 140 % is outside 0–100 %; the
-    /// measure's default 30 % is used`.
-    #[must_use]
-    pub fn message(&self, lang: Lang) -> String {
-        let place = match &self.municipality {
-            Some(k) => format!("{}, {k}", self.measure),
-            None => self.measure.clone(),
-        };
-        match (&self.kind, lang) {
-            (SettingProblemKind::Effect { given, used }, Lang::Sv) => format!(
-                "{place}: effekten {} % ligger utanför 0–100 %; åtgärdens standardvärde {} % används",
-                calc_core::csvio::format_decimal(*given, true),
-                calc_core::csvio::format_decimal(*used, true)
-            ),
-            (SettingProblemKind::Effect { given, used }, Lang::En) => format!(
-                "{place}: the effect {} % is outside 0–100 %; the measure's default {} % is used",
-                calc_core::csvio::format_decimal(*given, false),
-                calc_core::csvio::format_decimal(*used, false)
-            ),
-            (SettingProblemKind::Model(e), Lang::Sv) => format!(
-                "{place}: {}; värdet används inte",
-                calc_core::csvio::model_error_sv(e)
-            ),
-            (SettingProblemKind::Model(e), Lang::En) => {
-                format!("{place}: {e}; the value is not used")
-            }
-            (SettingProblemKind::EffectClamped { given, used }, Lang::Sv) => format!(
-                "{place}: effekten {} % ligger utanför 0–100 %; {} % används",
-                calc_core::csvio::format_decimal(*given, true),
-                calc_core::csvio::format_decimal(*used, true)
-            ),
-            (SettingProblemKind::EffectClamped { given, used }, Lang::En) => format!(
-                "{place}: the effect {} % is outside 0–100 %; {} % is used",
-                calc_core::csvio::format_decimal(*given, false),
-                calc_core::csvio::format_decimal(*used, false)
-            ),
-            (SettingProblemKind::YearsAdjusted { given, used }, Lang::Sv) => format!(
-                "{place}: åren {}–{} ligger utanför {}–{} eller i fel ordning; {}–{} används",
-                given.0, given.1, YEAR_RANGE.0, YEAR_RANGE.1, used.0, used.1
-            ),
-            (SettingProblemKind::YearsAdjusted { given, used }, Lang::En) => format!(
-                "{place}: the years {}–{} are outside {}–{} or out of order; {}–{} are used",
-                given.0, given.1, YEAR_RANGE.0, YEAR_RANGE.1, used.0, used.1
-            ),
-            (SettingProblemKind::Unknown, Lang::Sv) => {
-                format!("{place}: finns inte i katalogen och hoppades över")
-            }
-            (SettingProblemKind::Unknown, Lang::En) => {
-                format!("{place}: not in the catalogue, left out")
-            }
-        }
-    }
-}
-
-/// One measure as the planner set it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct MeasureSettings {
-    /// Catalogue id.
-    pub id: String,
-    /// Switched on.
-    pub enabled: bool,
-    /// Effect in percent, 0–100.
-    pub effect_pct: Decimal,
-    /// First year with effect.
-    pub start_year: u16,
-    /// First year with full effect.
-    pub full_effect_year: u16,
-    /// Overriding affected tonnes per year, per municipality code.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub quantity_t: BTreeMap<String, Decimal>,
-    /// Overriding one-time cost in SEK, per municipality code.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub implementation_sek: BTreeMap<String, Decimal>,
-    /// Overriding running cost in SEK per year, per municipality code.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub running_sek: BTreeMap<String, Decimal>,
-}
-
-impl MeasureSettings {
-    /// The catalogue defaults for a measure, switched on, starting in the plan's first year.
-    #[must_use]
-    pub fn default_for(m: &Measure) -> Self {
-        let start = factors::DEFAULT_PERIOD.0;
-        Self {
-            id: m.id.0.clone(),
-            enabled: true,
-            effect_pct: m.default_effect.percent().normalize(),
-            start_year: start,
-            full_effect_year: start.saturating_add(m.ramp_years),
-            quantity_t: BTreeMap::new(),
-            implementation_sek: BTreeMap::new(),
-            running_sek: BTreeMap::new(),
-        }
-    }
-}
-
-/// Which quantity an edit of a measure's details changes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Field {
-    /// Affected tonnes per year.
-    Quantity,
-    /// One-time cost (SEK).
-    ImplementationCost,
-    /// Running cost (SEK per year).
-    RunningCost,
-}
-
-/// A scenario as the planner set it up: what is saved, shared and compared.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Settings {
-    /// Name of the scenario.
-    pub name: String,
-    /// SCB codes of the chosen municipalities.
-    pub municipalities: Vec<String>,
-    /// Every catalogue measure, in catalogue order.
-    pub measures: Vec<MeasureSettings>,
-}
-
-impl Settings {
-    /// Every measure on at its defaults, all eight municipalities.
-    #[must_use]
-    pub fn defaults(cat: &Catalogue) -> Self {
-        Self {
-            name: "Sjuhärad".to_string(),
-            municipalities: cat
-                .municipalities
-                .iter()
-                .map(|k| k.code.0.clone())
-                .collect(),
-            measures: cat
-                .measures
-                .iter()
-                .map(|m| MeasureSettings::default_for(m))
-                .collect(),
-        }
-    }
-
-    /// The settings of one measure.
-    #[must_use]
-    pub fn measure(&self, id: &str) -> Option<&MeasureSettings> {
-        self.measures.iter().find(|m| m.id == id)
-    }
-
-    fn measure_mut(&mut self, id: &str) -> Option<&mut MeasureSettings> {
-        self.measures.iter_mut().find(|m| m.id == id)
-    }
-
-    /// True when a municipality is chosen.
-    #[must_use]
-    pub fn has_municipality(&self, code: &str) -> bool {
-        self.municipalities.iter().any(|c| c == code)
-    }
-
-    /// The chosen municipalities, in catalogue order.
-    #[must_use]
-    pub fn chosen<'a>(&self, cat: &'a Catalogue) -> Vec<&'a Arc<Municipality>> {
-        cat.municipalities
-            .iter()
-            .filter(|k| self.has_municipality(k.code.as_str()))
-            .collect()
-    }
-
-    /// The calc-core scenario for these settings. A value calc-core refuses (an effect
-    /// outside 0–100 %, a full-effect year before the start, a negative quantity) is not
-    /// used; [`Settings::problems`] names each one for the user.
-    #[must_use]
-    pub fn to_scenario(&self, cat: &Catalogue) -> Scenario {
-        self.to_scenario_checked(cat).0
-    }
-
-    /// Every value of these settings that calc-core refuses, with why; the scenario uses
-    /// the measure's default instead (see [`Settings::to_scenario`]).
-    #[must_use]
-    pub fn problems(&self, cat: &Catalogue) -> Vec<SettingProblem> {
-        self.to_scenario_checked(cat).1
-    }
-
-    fn to_scenario_checked(&self, cat: &Catalogue) -> (Scenario, Vec<SettingProblem>) {
-        let mut problems = Vec::new();
-        let mut scenario = cat.scenario_for(&self.name, &[], &[]);
-        let chosen = self.chosen(cat);
-        for m in &cat.measures {
-            let Some(s) = self.measure(m.id.as_str()) else {
-                continue;
-            };
-            if !s.enabled {
-                continue;
-            }
-            let effect = match Share::from_percent(s.effect_pct) {
-                Ok(e) => e,
-                Err(_) => {
-                    problems.push(SettingProblem {
-                        measure: m.id.0.clone(),
-                        municipality: None,
-                        kind: SettingProblemKind::Effect {
-                            given: s.effect_pct,
-                            used: m.default_effect.percent().normalize(),
-                        },
-                    });
-                    m.default_effect
-                }
-            };
-            for (n, k) in chosen.iter().enumerate() {
-                let code = k.code.as_str();
-                let mut item = ScenarioItem::new(Arc::clone(m), Arc::clone(k), Year(s.start_year))
-                    .with_effect(effect);
-                match item
-                    .clone()
-                    .with_years(Year(s.start_year), Year(s.full_effect_year))
-                {
-                    Ok(i) => item = i,
-                    // One note per measure, not one per municipality.
-                    Err(e) if n == 0 => problems.push(SettingProblem {
-                        measure: m.id.0.clone(),
-                        municipality: None,
-                        kind: SettingProblemKind::Model(e),
-                    }),
-                    Err(_) => {}
-                }
-                if let Some(q) = s.quantity_t.get(code) {
-                    match item.clone().with_quantity(Tonnes::new(*q)) {
-                        Ok(i) => item = i,
-                        Err(e) => problems.push(SettingProblem {
-                            measure: m.id.0.clone(),
-                            municipality: Some(k.name.clone()),
-                            kind: SettingProblemKind::Model(e),
-                        }),
-                    }
-                }
-                if let Some(c) = s.implementation_sek.get(code) {
-                    item = item.with_implementation_cost(Sek::new(*c));
-                }
-                if let Some(c) = s.running_sek.get(code) {
-                    item = item.with_running_cost(Sek::new(*c));
-                }
-                scenario.items.push(item);
-            }
-        }
-        (scenario, problems)
-    }
-
-    /// Settings that reproduce an imported scenario. A measure's effect and years come from
-    /// its first row; the returned notes name measures whose rows differ between
-    /// municipalities (the app keeps one effect per measure).
-    #[must_use]
-    pub fn from_scenario(s: &Scenario, cat: &Catalogue) -> (Self, Vec<String>) {
-        let mut out = Self {
-            name: s.name.clone(),
-            municipalities: Vec::new(),
-            measures: Vec::new(),
-        };
-        let mut simplified = Vec::new();
-        for k in &cat.municipalities {
-            if s.items.iter().any(|i| i.municipality().code == k.code) {
-                out.municipalities.push(k.code.0.clone());
-            }
-        }
-        for m in &cat.measures {
-            let items: Vec<&ScenarioItem> =
-                s.items.iter().filter(|i| i.measure().id == m.id).collect();
-            let mut ms = MeasureSettings::default_for(m);
-            match items.first() {
-                None => ms.enabled = false,
-                Some(first) => {
-                    ms.effect_pct = first.effect().percent().normalize();
-                    ms.start_year = first.start_year().get();
-                    ms.full_effect_year = first.full_effect_year().get();
-                    if items.iter().any(|i| {
-                        i.effect() != first.effect()
-                            || i.start_year() != first.start_year()
-                            || i.full_effect_year() != first.full_effect_year()
-                    }) {
-                        simplified.push(m.id.0.clone());
-                    }
-                    for i in &items {
-                        let code = i.municipality().code.0.clone();
-                        if let Some(q) = i.quantity_override() {
-                            ms.quantity_t.insert(code.clone(), q.value());
-                        }
-                        if let Some(c) = i.implementation_cost_override() {
-                            ms.implementation_sek.insert(code.clone(), c.value());
-                        }
-                        if let Some(c) = i.running_cost_override() {
-                            ms.running_sek.insert(code, c.value());
-                        }
-                    }
-                }
-            }
-            out.measures.push(ms);
-        }
-        (out, simplified)
-    }
-
-    /// The values [`Settings::normalized`] changes, for telling the user: effects clamped
-    /// into 0–100 % and years put into [`YEAR_RANGE`] and order (unknown ids are the
-    /// second item of `normalized`'s result).
-    #[must_use]
-    pub fn adjustments(&self, cat: &Catalogue) -> Vec<SettingProblem> {
-        let (norm, _) = self.clone().normalized(cat);
-        let mut out = Vec::new();
-        for m in &self.measures {
-            let Some(n) = norm.measure(&m.id) else {
-                continue;
-            };
-            if n.effect_pct != m.effect_pct {
-                out.push(SettingProblem {
-                    measure: m.id.clone(),
-                    municipality: None,
-                    kind: SettingProblemKind::EffectClamped {
-                        given: m.effect_pct,
-                        used: n.effect_pct,
-                    },
-                });
-            }
-            if (n.start_year, n.full_effect_year) != (m.start_year, m.full_effect_year) {
-                out.push(SettingProblem {
-                    measure: m.id.clone(),
-                    municipality: None,
-                    kind: SettingProblemKind::YearsAdjusted {
-                        given: (m.start_year, m.full_effect_year),
-                        used: (n.start_year, n.full_effect_year),
-                    },
-                });
-            }
-        }
-        out
-    }
-
-    /// These settings checked against the catalogue: unknown measures and municipalities
-    /// left out (and named in the result), missing measures added switched off, effects
-    /// clamped to 0–100 and years put in order.
-    #[must_use]
-    pub fn normalized(self, cat: &Catalogue) -> (Self, Vec<String>) {
-        let mut unknown = Vec::new();
-        for m in &self.measures {
-            if cat.measure(&m.id).is_none() {
-                unknown.push(m.id.clone());
-            }
-        }
-        for c in &self.municipalities {
-            if !cat.municipalities.iter().any(|k| k.code.as_str() == c) {
-                unknown.push(c.clone());
-            }
-        }
-        let municipalities = cat
-            .municipalities
-            .iter()
-            .filter(|k| self.municipalities.iter().any(|c| c == k.code.as_str()))
-            .map(|k| k.code.0.clone())
-            .collect();
-        let measures = cat
-            .measures
-            .iter()
-            .map(
-                |m| match self.measures.iter().find(|s| s.id == m.id.as_str()) {
-                    Some(s) => {
-                        let mut s = s.clone();
-                        s.effect_pct = s.effect_pct.clamp(Decimal::ZERO, Decimal::ONE_HUNDRED);
-                        s.start_year = s.start_year.clamp(YEAR_RANGE.0, YEAR_RANGE.1);
-                        s.full_effect_year = s.full_effect_year.clamp(s.start_year, YEAR_RANGE.1);
-                        s
-                    }
-                    None => MeasureSettings {
-                        enabled: false,
-                        ..MeasureSettings::default_for(m)
-                    },
-                },
-            )
-            .collect();
-        (
-            Self {
-                name: self.name,
-                municipalities,
-                measures,
-            },
-            unknown,
-        )
-    }
-}
-
-/// Tonnes per year a measure can reach in a municipality before any other measure acts:
-/// its own quantity (catalogue basis × population), or everything its pool has in the
-/// routes it acts on, capped at what the pool has there (as calc-core caps it).
-#[must_use]
-pub fn reach_default(m: &Measure, k: &Municipality) -> Option<Tonnes> {
-    let pool = m.pool.basis.tonnes_for(k.population)?;
-    let share = m.acts_on.iter().try_fold(Decimal::ZERO, |acc, r| {
-        acc.checked_add(m.pool.baseline.share(*r).value())
-    })?;
-    let available = pool.value().checked_mul(share)?;
-    let own = match &m.basis {
-        Some(b) => b.tonnes_for(k.population)?.value(),
-        None => available,
-    };
-    Some(Tonnes::new(own.min(available)))
-}
-
-/// The per-municipality default of a detail field: the measure's reach, and the central
-/// value of its cost ranges × population.
-fn field_default(m: &Measure, k: &Municipality, field: Field) -> Decimal {
-    match field {
-        Field::Quantity => reach_default(m, k).map(Tonnes::value),
-        Field::ImplementationCost => m
-            .implementation_cost
-            .central()
-            .for_population(k.population)
-            .map(Sek::value),
-        Field::RunningCost => m
-            .running_cost
-            .central()
-            .for_population(k.population)
-            .map(Sek::value),
-    }
-    .unwrap_or(Decimal::ZERO)
-}
-
-fn field_map(s: &MeasureSettings, field: Field) -> &BTreeMap<String, Decimal> {
-    match field {
-        Field::Quantity => &s.quantity_t,
-        Field::ImplementationCost => &s.implementation_sek,
-        Field::RunningCost => &s.running_sek,
-    }
-}
-
-fn field_map_mut(s: &mut MeasureSettings, field: Field) -> &mut BTreeMap<String, Decimal> {
-    match field {
-        Field::Quantity => &mut s.quantity_t,
-        Field::ImplementationCost => &mut s.implementation_sek,
-        Field::RunningCost => &mut s.running_sek,
-    }
-}
-
-/// A detail field summed over the chosen municipalities: `(value, is_overridden)`.
-#[must_use]
-pub fn field_total(
-    settings: &Settings,
-    cat: &Catalogue,
-    id: &str,
-    field: Field,
-) -> (Decimal, bool) {
-    let (Some(m), Some(s)) = (cat.measure(id), settings.measure(id)) else {
-        return (Decimal::ZERO, false);
-    };
-    let map = field_map(s, field);
-    let mut total = Decimal::ZERO;
-    let mut overridden = false;
-    for k in settings.chosen(cat) {
-        let v = match map.get(k.code.as_str()) {
-            Some(v) => {
-                overridden = true;
-                *v
-            }
-            None => field_default(m, k, field),
-        };
-        total = total.saturating_add(v);
-    }
-    (total, overridden)
-}
-
-/// Sets a detail field's total over the chosen municipalities, shared among them in
-/// proportion to their defaults (evenly when every default is zero); `None` restores
-/// the defaults for the chosen municipalities.
-fn set_field_total(
-    settings: &mut Settings,
-    cat: &Catalogue,
-    id: &str,
-    field: Field,
-    total: Option<Decimal>,
-) {
-    let Some(m) = cat.measure(id) else { return };
-    let chosen: Vec<Arc<Municipality>> = settings.chosen(cat).into_iter().cloned().collect();
-    let Some(s) = settings.measure_mut(id) else {
-        return;
-    };
-    let map = field_map_mut(s, field);
-    let Some(total) = total else {
-        for k in &chosen {
-            map.remove(k.code.as_str());
-        }
-        return;
-    };
-    let total = total.max(Decimal::ZERO);
-    let defaults: Vec<Decimal> = chosen.iter().map(|k| field_default(m, k, field)).collect();
-    let sum = defaults
-        .iter()
-        .fold(Decimal::ZERO, |a, d| a.saturating_add(*d));
-    let n = Decimal::from(chosen.len().max(1));
-    for (k, d) in chosen.iter().zip(defaults) {
-        let v = if sum.is_zero() {
-            total.checked_div(n)
-        } else {
-            total.checked_mul(d).and_then(|x| x.checked_div(sum))
-        }
-        .unwrap_or(Decimal::ZERO);
-        map.insert(k.code.0.clone(), v);
-    }
-}
 
 /// What the measure table is sorted by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -620,7 +73,7 @@ pub struct AppState {
     /// The scenario being edited.
     pub settings: Settings,
     /// Its evaluation (or why it failed).
-    pub eval: Rc<Result<Evaluation, String>>,
+    pub eval: Result<Rc<Evaluation>, String>,
     /// Table sort key.
     pub sort: SortKey,
     /// Table sort direction.
@@ -643,14 +96,10 @@ pub struct AppState {
     pub link_problem: Option<crate::share::LinkError>,
     /// Values of the link's scenario that were changed or left out on the way in.
     pub link_adjustments: Vec<SettingProblem>,
-}
-
-/// Evaluates settings against the current factor set.
-pub fn evaluate_settings(settings: &Settings, cat: &Catalogue) -> Result<Evaluation, String> {
-    let table = cat
-        .current_set()
-        .ok_or_else(|| "no factor set".to_string())?;
-    evaluate(table, &settings.to_scenario(cat)).map_err(|e| e.to_string())
+    /// How many times the reducer asked for [`AppState::saved`] to be written to the
+    /// browser (a save, a delete, an import of several scenarios); the App writes once
+    /// per new value, none at start.
+    pub save_requests: u64,
 }
 
 impl AppState {
@@ -687,7 +136,7 @@ impl AppState {
         let mut s = Self {
             lang: Lang::Sv,
             settings,
-            eval: Rc::new(Err(String::new())),
+            eval: Err(String::new()),
             sort: SortKey::Co2e,
             ascending: false,
             sources_for: None,
@@ -699,17 +148,40 @@ impl AppState {
             problems: Vec::new(),
             link_problem: None,
             link_adjustments,
+            save_requests: 0,
         };
         s.recompute();
         s
     }
 
+    /// Evaluates the settings (once) and collects the values calc-core refuses.
     fn recompute(&mut self) {
-        self.problems = catalogue().map_or_else(Vec::new, |cat| self.settings.problems(cat));
-        self.eval = Rc::new(match catalogue() {
-            Some(cat) => evaluate_settings(&self.settings, cat),
-            None => Err("built-in data did not load".to_string()),
-        });
+        let (eval, problems) = match catalogue() {
+            Some(cat) => evaluate_checked(&self.settings, cat),
+            None => (Err("built-in data did not load".to_string()), Vec::new()),
+        };
+        self.eval = eval.map(Rc::new);
+        self.problems = problems;
+    }
+
+    /// Adds or replaces (by name) a saved scenario.
+    fn upsert(&mut self, settings: &Settings) {
+        let entry = SavedScenario {
+            settings: settings.clone(),
+        };
+        match self
+            .saved
+            .iter_mut()
+            .find(|s| s.settings.name == settings.name)
+        {
+            Some(s) => *s = entry,
+            None => self.saved.push(entry),
+        }
+    }
+
+    /// Asks the App to write [`AppState::saved`] to the browser.
+    fn request_save(&mut self) {
+        self.save_requests = self.save_requests.wrapping_add(1);
     }
 }
 
@@ -766,6 +238,9 @@ pub enum Action {
     ToggleCompare(String),
     /// Forget the storage notes shown.
     DismissNotes,
+    /// What writing the saved scenarios to the browser reported (a refused or skipped
+    /// write); each note is shown once.
+    StorageNotes(Vec<StorageNote>),
 }
 
 impl Reducible for AppState {
@@ -878,14 +353,14 @@ impl Reducible for AppState {
                             names.push(settings.name.clone());
                             simplified.extend(simp);
                             if import.scenarios.len() > 1 {
-                                storage::upsert(&mut s.saved, &settings);
+                                s.upsert(&settings);
                             }
                             if first.is_none() {
                                 first = Some(settings);
                             }
                         }
                         if import.scenarios.len() > 1 {
-                            storage::store(&s.saved, &mut s.storage_notes);
+                            s.request_save();
                         }
                         if let Some(first) = first {
                             s.settings = first;
@@ -907,8 +382,9 @@ impl Reducible for AppState {
                     s.settings.name = "Scenario".to_string();
                 }
                 s.settings.name = s.settings.name.trim().to_string();
-                storage::upsert(&mut s.saved, &s.settings);
-                storage::store(&s.saved, &mut s.storage_notes);
+                let settings = s.settings.clone();
+                s.upsert(&settings);
+                s.request_save();
                 changed = false;
             }
             Action::Open(name) => {
@@ -919,7 +395,7 @@ impl Reducible for AppState {
             Action::Delete(name) => {
                 s.saved.retain(|x| x.settings.name != name);
                 s.compare.retain(|x| *x != name);
-                storage::store(&s.saved, &mut s.storage_notes);
+                s.request_save();
                 changed = false;
             }
             Action::ToggleCompare(name) => {
@@ -934,6 +410,14 @@ impl Reducible for AppState {
                 s.storage_notes.clear();
                 changed = false;
             }
+            Action::StorageNotes(notes) => {
+                for note in notes {
+                    if !s.storage_notes.contains(&note) {
+                        s.storage_notes.push(note);
+                    }
+                }
+                changed = false;
+            }
         }
         if changed {
             s.recompute();
@@ -946,21 +430,9 @@ impl Reducible for AppState {
 mod tests {
     use super::*;
 
-    fn cat() -> &'static Catalogue {
-        catalogue().expect("built-in data")
-    }
-
-    #[test]
-    fn defaults_evaluate_like_the_catalogue_default_scenario() {
-        let cat = cat();
-        let mine = evaluate_settings(&Settings::defaults(cat), cat).unwrap();
-        let theirs = evaluate(cat.current_set().unwrap(), &cat.default_scenario()).unwrap();
-        assert_eq!(mine.total, theirs.total);
-    }
-
     #[test]
     fn refused_settings_are_reported_not_dropped() {
-        let cat = cat();
+        let cat = catalogue().unwrap();
         let mut s = Settings::defaults(cat);
         let id = cat.measures[0].id.0.clone();
         let default = cat.measures[0].default_effect.percent().normalize();
@@ -1013,7 +485,7 @@ mod tests {
 
     #[test]
     fn a_links_out_of_range_values_and_unknown_ids_are_reported() {
-        let cat = cat();
+        let cat = catalogue().unwrap();
         let mut s = Settings::defaults(cat);
         let id = cat.measures[1].id.0.clone();
         s.measures[1].effect_pct = Decimal::from(140);
@@ -1073,7 +545,7 @@ mod tests {
     #[test]
     fn a_file_over_the_limit_is_refused_with_its_size() {
         let state = Rc::new(AppState::new(None, Vec::new(), Vec::new()));
-        let before = state.eval.as_ref().clone().unwrap().total;
+        let before = state.eval.clone().unwrap().total.clone();
         let bytes = vec![b'x'; usize::try_from(crate::io::MAX_IMPORT_BYTES).unwrap() + 1];
         let after = state.reduce(Action::Import {
             file: "big.csv".into(),
@@ -1086,7 +558,7 @@ mod tests {
                 bytes: crate::io::MAX_IMPORT_BYTES + 1
             }
         );
-        assert_eq!(after.eval.as_ref().clone().unwrap().total, before);
+        assert_eq!(after.eval.as_ref().unwrap().total, before);
         assert_eq!(
             crate::io::too_large_text("big.csv", 50 * 1024 * 1024, Lang::Sv),
             "big.csv: filen är 50,0 MB, webbläsaren läser in högst 5,0 MB. Använd kommandoradsverktyget (avfallskalkyl evaluate) för större filer."
@@ -1098,72 +570,31 @@ mod tests {
     }
 
     #[test]
-    fn quantity_total_is_shared_by_population() {
-        let cat = cat();
-        let mut s = Settings::defaults(cat);
-        let id = cat.measures[0].id.0.clone();
-        set_field_total(&mut s, cat, &id, Field::Quantity, Some(Decimal::from(1000)));
-        let (total, overridden) = field_total(&s, cat, &id, Field::Quantity);
-        assert!(overridden);
-        assert_eq!(total.round_dp(6), Decimal::from(1000));
-        set_field_total(&mut s, cat, &id, Field::Quantity, None);
-        assert!(!field_total(&s, cat, &id, Field::Quantity).1);
-    }
-
-    #[test]
-    fn scenario_round_trips_through_settings() {
-        let cat = cat();
-        let mut s = Settings::defaults(cat);
-        s.measures[1].enabled = false;
-        s.measures[0].effect_pct = Decimal::from(80);
-        s.municipalities.retain(|c| c == "1490" || c == "1463");
-        let (back, simplified) = Settings::from_scenario(&s.to_scenario(cat), cat);
-        assert!(simplified.is_empty());
-        assert_eq!(back, s);
-    }
-
-    #[test]
-    fn quantity_default_is_what_calc_core_reaches() {
-        let cat = cat();
-        let s = Settings::defaults(cat);
-        let e = evaluate_settings(&s, cat).unwrap();
-        for item in &e.items {
-            let m = cat.measure(item.measure.as_str()).unwrap();
-            let k = cat.municipality(item.municipality.as_str()).unwrap();
-            assert_eq!(
-                reach_default(m, k),
-                Some(item.affected_tonnes_per_year),
-                "{} in {}",
-                item.measure,
-                item.municipality
-            );
-        }
-    }
-
-    #[test]
-    fn cost_defaults_are_the_central_estimates() {
-        let cat = cat();
-        let s = Settings::defaults(cat);
-        let m = &cat.measures[0];
-        let (total, edited) = field_total(&s, cat, m.id.as_str(), Field::RunningCost);
-        assert!(!edited);
-        let want = cat.municipalities.iter().fold(Decimal::ZERO, |a, k| {
-            a + m
-                .running_cost
-                .central()
-                .for_population(k.population)
-                .unwrap()
-                .value()
-        });
-        assert_eq!(total, want);
-    }
-
-    #[test]
     fn reducer_recomputes_on_effect_change() {
         let state = Rc::new(AppState::new(None, Vec::new(), Vec::new()));
-        let before = state.eval.as_ref().clone().unwrap().total;
-        let id = cat().measures[0].id.0.clone();
+        let before = state.eval.clone().unwrap().total.clone();
+        let id = catalogue().unwrap().measures[0].id.0.clone();
         let after = state.reduce(Action::SetEffect(id, Decimal::ZERO));
-        assert_ne!(after.eval.as_ref().clone().unwrap().total, before);
+        assert_ne!(after.eval.as_ref().unwrap().total, before);
+    }
+
+    #[test]
+    fn saving_asks_the_app_to_write_once_per_save_and_notes_show_once() {
+        let state = Rc::new(AppState::new(None, Vec::new(), Vec::new()));
+        assert_eq!(state.save_requests, 0, "nothing is written at start");
+        let once = state.reduce(Action::Save);
+        assert_eq!((once.save_requests, once.saved.len()), (1, 1));
+        let twice = once.reduce(Action::Save);
+        assert_eq!((twice.save_requests, twice.saved.len()), (2, 1));
+        let note = StorageNote::WriteFailed {
+            detail: "QuotaExceededError".into(),
+        };
+        let noted = twice
+            .reduce(Action::StorageNotes(vec![note.clone()]))
+            .reduce(Action::StorageNotes(vec![note.clone()]));
+        assert_eq!(noted.storage_notes, [note]);
+        let name = noted.settings.name.clone();
+        let deleted = noted.reduce(Action::Delete(name));
+        assert_eq!((deleted.save_requests, deleted.saved.len()), (3, 0));
     }
 }

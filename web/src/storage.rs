@@ -8,7 +8,7 @@
 //! layout from a newer version of the app is reported and left untouched.
 
 use crate::i18n::{K, Lang, t};
-use crate::state::Settings;
+use crate::settings::Settings;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -79,7 +79,7 @@ pub enum StorageNote {
         /// The scenario.
         scenario: String,
         /// What was adjusted.
-        changes: Vec<crate::state::SettingProblem>,
+        changes: Vec<crate::settings::SettingProblem>,
     },
     /// A saved scenario names measures or municipalities this catalogue lacks.
     Unknown {
@@ -250,17 +250,6 @@ fn push_once(notes: &mut Vec<StorageNote>, note: StorageNote) {
     }
 }
 
-/// Adds or replaces (by name) a scenario.
-pub fn upsert(saved: &mut Vec<SavedScenario>, settings: &Settings) {
-    let entry = SavedScenario {
-        settings: settings.clone(),
-    };
-    match saved.iter_mut().find(|s| s.settings.name == settings.name) {
-        Some(s) => *s = entry,
-        None => saved.push(entry),
-    }
-}
-
 fn local_storage() -> Result<web_sys::Storage, String> {
     let window = web_sys::window().ok_or_else(|| "no window".to_string())?;
     match window.local_storage() {
@@ -310,7 +299,7 @@ pub fn load() -> (Vec<SavedScenario>, Vec<StorageNote>) {
         READ_ONLY.with(|r| r.set(version));
     }
     let mut notes = parsed.notes;
-    if let Some(cat) = crate::state::catalogue() {
+    if let Some(cat) = crate::settings::catalogue() {
         for s in &mut parsed.scenarios {
             let changes = s.settings.adjustments(cat);
             if !changes.is_empty() {
@@ -378,7 +367,7 @@ pub fn store(saved: &[SavedScenario], notes: &mut Vec<StorageNote>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::state::{Settings, catalogue};
+    use crate::settings::{Settings, catalogue};
 
     fn settings() -> Settings {
         Settings::defaults(catalogue().unwrap())

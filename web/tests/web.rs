@@ -72,7 +72,10 @@ fn input_event(el: &HtmlInputElement) {
 #[wasm_bindgen_test]
 async fn starts_with_the_default_total() {
     let root = mount().await;
-    assert_eq!(text(&root, "total-co2e"), web::default_totals_text());
+    assert_eq!(
+        text(&root, "total-co2e"),
+        web::testing::default_totals_text()
+    );
     for id in ["total-co2e-cumulative", "total-sek", "total-npv"] {
         assert!(!text(&root, id).trim().is_empty(), "{id} is rendered");
     }
@@ -161,7 +164,10 @@ async fn moving_the_slider_changes_the_total_to_calc_cores_figure() {
     until(|| text(&root, "total-co2e") != before).await;
     let after = text(&root, "total-co2e");
     assert_ne!(before, after);
-    assert_eq!(after, web::totals_text_with_first_effect(new_value));
+    assert_eq!(
+        after,
+        web::testing::totals_text_with_first_effect(new_value)
+    );
 }
 
 #[wasm_bindgen_test]
@@ -458,7 +464,7 @@ async fn the_drivers_table_lists_the_largest_inputs_and_the_factor_shares_add_up
 #[wasm_bindgen_test]
 async fn the_sources_dialog_shows_each_url_as_text_and_the_swedish_note() {
     let root = mount().await;
-    let cat = web::state::catalogue().unwrap();
+    let cat = web::settings::catalogue().unwrap();
     let id = cat.measures.first().unwrap().id.0.clone();
     let open: HtmlElement = query(&root, &format!("sources-{id}")).dyn_into().unwrap();
     open.click();
@@ -545,7 +551,7 @@ mod saved_scenarios {
     //! localStorage failures: each gives a message and keeps the user's other data.
     use super::*;
     use web::i18n::Lang;
-    use web::state::{Settings, catalogue};
+    use web::settings::{Settings, catalogue};
     use web::storage::{self, BACKUP_KEY, KEY, SavedScenario, StorageNote};
 
     fn ls() -> web_sys::Storage {

@@ -94,9 +94,9 @@ fn e2e_expectations() -> serde_json::Value {
     // scenario, formatted by the app's sv-SE formatter.
     serde_json::json!({
         "slider_value": "80",
-        "default_total_co2e": web::default_totals_text(),
-        "after_slider_total_co2e": web::totals_text_with_first_effect(80),
-        "boras_total_co2e": web::totals_text_for_municipality("1490"),
+        "default_total_co2e": web::testing::default_totals_text(),
+        "after_slider_total_co2e": web::testing::totals_text_with_first_effect(80),
+        "boras_total_co2e": web::testing::totals_text_for_municipality("1490"),
     })
 }
 

@@ -1,9 +1,10 @@
 //! The budget optimizer: a one-time and a yearly budget, effect levels in steps, and the
 //! best package of measures they buy, with what the next krona would buy.
 
-use super::{Store, measure_name_by_id};
-use crate::decide::{candidates_for, use_debounced};
+use super::measure_name_by_id;
+use crate::decide::{analysis_key, candidates_for, use_debounced};
 use crate::format;
+use crate::hooks::use_app;
 use crate::i18n::{K, Lang, t};
 use calc_core::{Budget, Perspective, Plan, Sek, optimize};
 use rust_decimal::Decimal;
@@ -62,10 +63,9 @@ fn next_line(plan: &Plan, lang: Lang) -> Html {
 /// The budget panel.
 #[function_component]
 pub fn BudgetPanel() -> Html {
-    let Some(store) = use_context::<Store>() else {
+    let Some((store, lang)) = use_app() else {
         return html! {};
     };
-    let lang = store.lang;
     let once = use_state(|| DEFAULT_ONCE.to_string());
     let per_year = use_state(|| DEFAULT_PER_YEAR.to_string());
     let steps = use_state(|| 1_u32);
@@ -97,14 +97,20 @@ pub fn BudgetPanel() -> Html {
     };
     // The candidates (every combination of levels of measures on shared waste) are built
     // off the input path; the search itself is fast and follows the budget as it is typed.
-    let (cands, pending) = use_debounced(&(store.settings.clone(), *steps), candidates_for);
-    // The search runs again only when the candidates or the budget change, not on every
-    // render (a slider move re-renders the whole app).
-    let searched = use_memo((Same(cands), budget), |(c, budget)| match c.0.as_deref() {
-        Some(Ok(c)) => (Some(optimize(c, *budget)), None),
-        Some(Err(msg)) => (None, Some(msg.clone())),
-        None => (None, None),
-    });
+    let (cands, pending) = use_debounced(&(analysis_key(&store.settings), *steps), candidates_for);
+    // The search runs in an effect, never in render, and only when the candidates or the
+    // budget change (a slider move re-renders the whole app).
+    let searched = use_state(|| (None::<Plan>, None::<String>));
+    {
+        let searched = searched.setter();
+        use_effect_with((Same(cands), budget), move |(c, budget)| {
+            searched.set(match c.0.as_deref() {
+                Some(Ok(c)) => (Some(optimize(c, *budget)), None),
+                Some(Err(msg)) => (None, Some(msg.clone())),
+                None => (None, None),
+            });
+        });
+    }
     let (plan, error): &(Option<Plan>, Option<String>) = &searched;
     let payer_option = |p: Perspective, label: K| {
         html! { <option value={p.id()} selected={*perspective == p}>{ t(lang, label) }</option> }

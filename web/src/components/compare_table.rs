@@ -1,41 +1,40 @@
 //! Two or three saved scenarios side by side.
 
-use super::Store;
 use crate::format;
+use crate::hooks::use_app_cat;
 use crate::i18n::{K, Lang, t};
-use crate::state::{catalogue, evaluate_settings};
+use crate::settings::{Settings, evaluate_settings};
 use calc_core::{Perspective, Summary};
 use yew::prelude::*;
 
 /// The comparison table of the scenarios ticked in the saved list.
 #[function_component]
 pub fn CompareTable() -> Html {
-    let Some(store) = use_context::<Store>() else {
+    let Some((store, lang, cat)) = use_app_cat() else {
         return html! {};
     };
-    let Some(cat) = catalogue() else {
-        return html! {};
-    };
-    let lang = store.lang;
-    if store.compare.len() < 2 {
-        return html! {};
-    }
-    let cols: Vec<(String, Result<Summary, String>, usize, usize)> = store
+    // The compared scenarios are evaluated when they change, not on every render (a
+    // slider move re-renders the whole app).
+    let compared: Vec<Settings> = store
         .compare
         .iter()
         .filter_map(|n| store.saved.iter().find(|s| s.settings.name == *n))
-        .map(|s| {
-            // A scenario that cannot be evaluated shows why in its column, not a bare dash.
-            let e = evaluate_settings(&s.settings, cat).map(|e| e.total);
-            let on = s.settings.measures.iter().filter(|m| m.enabled).count();
-            (
-                s.settings.name.clone(),
-                e,
-                s.settings.municipalities.len(),
-                on,
-            )
-        })
+        .map(|s| s.settings.clone())
         .collect();
+    let cols = use_memo(compared, |compared| {
+        compared
+            .iter()
+            .map(|s| {
+                // A scenario that cannot be evaluated shows why in its column, not a bare dash.
+                let e = evaluate_settings(s, cat).map(|e| e.total);
+                let on = s.measures.iter().filter(|m| m.enabled).count();
+                (s.name.clone(), e, s.municipalities.len(), on)
+            })
+            .collect::<Vec<(String, Result<Summary, String>, usize, usize)>>()
+    });
+    if store.compare.len() < 2 {
+        return html! {};
+    }
     let row = |label: String, f: &dyn Fn(&Summary) -> String| {
         html! {
             <tr>

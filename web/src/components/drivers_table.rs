@@ -3,11 +3,12 @@
 //! with its source. Computed off the input path with the Monte Carlo bands' debounce and
 //! linear model.
 
-use super::{Store, factor_name};
-use crate::decide::{contributions_for, use_debounced};
+use super::factor_name;
+use crate::decide::{contributions_for, use_analysis};
 use crate::format;
+use crate::hooks::use_app;
 use crate::i18n::{K, Lang, t};
-use crate::state::catalogue;
+use crate::settings::catalogue;
 use calc_core::{Contribution, ContributionKind, KgCo2e, Sek, SourceKind};
 use rust_decimal::Decimal;
 use yew::prelude::*;
@@ -124,11 +125,10 @@ fn rest_row(label: &str, kind: &'static str, rest: &[&Contribution], lang: Lang)
 /// The drivers table, under the results.
 #[function_component]
 pub fn DriversTable() -> Html {
-    let Some(store) = use_context::<Store>() else {
+    let Some((store, lang)) = use_app() else {
         return html! {};
     };
-    let lang = store.lang;
-    let (result, pending) = use_debounced(&store.settings, contributions_for);
+    let (result, pending) = use_analysis(&store.settings, contributions_for);
     let head = html! {
         <>
             <div class="panel-head">

@@ -1,17 +1,16 @@
 //! The page footer: privacy note and the factor set used.
 
-use super::Store;
+use crate::hooks::use_app;
 use crate::i18n::{K, t};
-use crate::state::catalogue;
+use crate::settings::catalogue;
 use yew::prelude::*;
 
 /// The page footer.
 #[function_component]
 pub fn Footer() -> Html {
-    let Some(store) = use_context::<Store>() else {
+    let Some((_, lang)) = use_app() else {
         return html! {};
     };
-    let lang = store.lang;
     let set = catalogue()
         .and_then(|c| c.current_set())
         .map(|s| format!("{} {}", s.info().name, s.info().version))

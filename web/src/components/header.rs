@@ -1,6 +1,6 @@
 //! The page header: name, purpose and the language switch.
 
-use super::Store;
+use crate::hooks::use_app;
 use crate::i18n::{K, Lang, t};
 use crate::state::Action;
 use yew::prelude::*;
@@ -8,10 +8,9 @@ use yew::prelude::*;
 /// The page header.
 #[function_component]
 pub fn Header() -> Html {
-    let Some(store) = use_context::<Store>() else {
+    let Some((store, lang)) = use_app() else {
         return html! {};
     };
-    let lang = store.lang;
     let onclick = {
         let store = store.clone();
         Callback::from(move |_: MouseEvent| {

@@ -1,6 +1,6 @@
 //! Import a scenario CSV: errors listed with line and column, nothing applied until valid.
 
-use super::Store;
+use crate::hooks::use_app;
 use crate::i18n::{K, t};
 use crate::state::{Action, ImportState};
 use web_sys::HtmlInputElement;
@@ -9,10 +9,9 @@ use yew::prelude::*;
 /// The import control and its outcome.
 #[function_component]
 pub fn ImportPanel() -> Html {
-    let Some(store) = use_context::<Store>() else {
+    let Some((store, lang)) = use_app() else {
         return html! {};
     };
-    let lang = store.lang;
     let onchange = {
         let store = store.clone();
         Callback::from(move |e: Event| {

@@ -1,10 +1,11 @@
 //! Marginal abatement cost curve: bar width = t CO2e per year, height = SEK per t CO2e.
 
-use super::{Store, measure_name_by_id};
+use super::measure_name_by_id;
 use crate::chart::{Scale, area_colour, c, per_year, px, ticks};
 use crate::format;
+use crate::hooks::use_eval;
 use crate::i18n::{K, Lang, t};
-use crate::state::catalogue;
+use crate::settings::catalogue;
 use calc_core::macc;
 use yew::prelude::*;
 
@@ -18,13 +19,10 @@ const BOTTOM: f64 = 52.0;
 /// The MACC with a numbered legend.
 #[function_component]
 pub fn MaccChart() -> Html {
-    let Some(store) = use_context::<Store>() else {
+    let Some((_, lang, e)) = use_eval() else {
         return html! {};
     };
-    let Ok(e) = store.eval.as_ref() else {
-        return html! {};
-    };
-    let lang = store.lang;
+    let e = e.as_ref();
     let bars = macc(e);
     let title = t(lang, K::ChartMacc);
     if bars.is_empty() {

@@ -1,9 +1,12 @@
 //! One measure: on/off, effect slider and number field, and its details.
 
-use super::{Store, measure_name};
+use super::measure_name;
+use crate::fields::{Field, field_total};
 use crate::format;
+use crate::hooks::use_app_cat;
 use crate::i18n::{K, Lang, t};
-use crate::state::{Action, Field, YEAR_RANGE, catalogue, field_total};
+use crate::settings::YEAR_RANGE;
+use crate::state::Action;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -23,16 +26,12 @@ fn input_text(e: &Event) -> String {
 /// A measure in the list.
 #[function_component]
 pub fn MeasureCard(props: &Props) -> Html {
-    let Some(store) = use_context::<Store>() else {
-        return html! {};
-    };
-    let Some(cat) = catalogue() else {
+    let Some((store, lang, cat)) = use_app_cat() else {
         return html! {};
     };
     let (Some(m), Some(s)) = (cat.measure(&props.id), store.settings.measure(&props.id)) else {
         return html! {};
     };
-    let lang = store.lang;
     let id = props.id.clone();
     let name = measure_name(m, lang).to_string();
     let desc = match lang {
@@ -48,17 +47,8 @@ pub fn MeasureCard(props: &Props) -> Html {
         let id = id.clone();
         Callback::from(move |_: Event| d(Action::ToggleMeasure(id.clone())))
     };
-    let on_slider = {
-        let d = dispatch.clone();
-        let id = id.clone();
-        Callback::from(move |e: InputEvent| {
-            let v = e.target_unchecked_into::<HtmlInputElement>().value();
-            if let Some(p) = format::parse_input(&v) {
-                d(Action::SetEffect(id.clone(), p));
-            }
-        })
-    };
-    let on_number = {
+    // The slider and the number box set the same effect: one callback for both.
+    let on_effect = {
         let d = dispatch.clone();
         let id = id.clone();
         Callback::from(move |e: InputEvent| {
@@ -172,14 +162,14 @@ pub fn MeasureCard(props: &Props) -> Html {
                 <label for={format!("eff-{id}")} class="effect-label">{ t(lang, K::Effect) }</label>
                 <input type="range" id={format!("eff-{id}")} data-testid={slider_test}
                     min="0" max="100" step="1" value={slider_value}
-                    aria-valuetext={pct_text} disabled={!s.enabled} oninput={on_slider} />
+                    aria-valuetext={pct_text} disabled={!s.enabled} oninput={on_effect.clone()} />
                 <span class="number-unit">
                     <input type="number" class="effect-number" id={format!("effn-{id}")}
                         data-testid={format!("effect-number-{id}")}
                         min="0" max="100" step="0.1" inputmode="decimal"
                         aria-label={format!("{}: {}", t(lang, K::EffectPct), name)}
                         value={format::input_value(s.effect_pct)}
-                        disabled={!s.enabled} oninput={on_number} />
+                        disabled={!s.enabled} oninput={on_effect} />
                     <span aria-hidden="true">{ "%" }</span>
                 </span>
             </div>

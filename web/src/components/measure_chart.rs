@@ -1,10 +1,11 @@
 //! Horizontal bar chart: t CO2e per year at full effect, per measure, with low–high range.
 
-use super::{Store, measure_name_by_id};
+use super::measure_name_by_id;
 use crate::chart::{Scale, area_colour, c, clip, per_year, px, ticks};
 use crate::format;
+use crate::hooks::use_eval;
 use crate::i18n::{K, t};
-use crate::state::catalogue;
+use crate::settings::catalogue;
 use yew::prelude::*;
 
 const W: f64 = 760.0;
@@ -17,13 +18,10 @@ const BOTTOM: f64 = 48.0;
 /// The per-measure bar chart.
 #[function_component]
 pub fn MeasureChart() -> Html {
-    let Some(store) = use_context::<Store>() else {
+    let Some((_, lang, e)) = use_eval() else {
         return html! {};
     };
-    let Ok(e) = store.eval.as_ref() else {
-        return html! {};
-    };
-    let lang = store.lang;
+    let e = e.as_ref();
     // The same order as the ranking by CO2e (ties broken by measure id).
     let ranked = calc_core::rank(e, calc_core::RankBy::Co2e);
     let rows: Vec<&calc_core::GroupSummary> = ranked.iter().map(|r| &r.measure).collect();

@@ -1,22 +1,19 @@
 //! The catalogue's measures, grouped by goal area, and the plan's goal areas that have no
 //! measures to calculate (littering, planning space for waste), with why.
 
+use super::area_name;
 use super::measure_card::MeasureCard;
-use super::{Store, area_name};
+use crate::hooks::use_app_cat;
 use crate::i18n::{K, t};
-use crate::state::{Action, catalogue};
+use crate::state::Action;
 use yew::prelude::*;
 
 /// Every measure, grouped by the waste plan's goal areas, with a reset button.
 #[function_component]
 pub fn MeasureList() -> Html {
-    let Some(store) = use_context::<Store>() else {
+    let Some((store, lang, cat)) = use_app_cat() else {
         return html! {};
     };
-    let Some(cat) = catalogue() else {
-        return html! {};
-    };
-    let lang = store.lang;
     let reset = {
         let store = store.clone();
         Callback::from(move |_: MouseEvent| store.dispatch(Action::ResetAll))

@@ -1,7 +1,7 @@
 //! How the numbers are calculated, in Swedish and English (a summary of
 //! `docs/method.sv.md` and `docs/method.en.md`).
 
-use super::Store;
+use crate::hooks::use_app;
 use crate::i18n::{K, Lang, t};
 use yew::prelude::*;
 
@@ -31,10 +31,9 @@ ramp(y) = 0                                    y < start
 /// The method section, collapsed by default.
 #[function_component]
 pub fn MethodSection() -> Html {
-    let Some(store) = use_context::<Store>() else {
+    let Some((_, lang)) = use_app() else {
         return html! {};
     };
-    let lang = store.lang;
     let body = match lang {
         Lang::Sv => html! {
             <>

@@ -1,4 +1,5 @@
-//! The app's components, one per file. Each reads the shared [`Store`] from context.
+//! The app's components, one per file. Each reads the shared [`Store`] from context
+//! through the hooks in [`crate::hooks`] ([`crate::hooks::use_app`] and its kin).
 
 pub mod budget_panel;
 pub mod compare_table;
@@ -44,7 +45,7 @@ pub fn measure_name(m: &Measure, lang: Lang) -> &str {
 /// A measure's name by id, or the id when unknown.
 #[must_use]
 pub fn measure_name_by_id(id: &str, lang: Lang) -> String {
-    crate::state::catalogue()
+    crate::settings::catalogue()
         .and_then(|c| c.measure(id))
         .map_or_else(|| id.to_string(), |m| measure_name(m, lang).to_string())
 }
@@ -52,7 +53,7 @@ pub fn measure_name_by_id(id: &str, lang: Lang) -> String {
 /// The name of a goal area in a language.
 #[must_use]
 pub fn area_name(id: &str, lang: Lang) -> String {
-    crate::state::catalogue()
+    crate::settings::catalogue()
         .and_then(|c| c.areas.iter().find(|a| a.id == id))
         .map_or_else(
             || id.to_string(),
@@ -86,7 +87,7 @@ pub fn factor_name(id: &str, lang: Lang) -> String {
         };
         return format!("{} · {part}", measure_name_by_id(what, lang));
     }
-    let fraction = crate::state::catalogue()
+    let fraction = crate::settings::catalogue()
         .and_then(|c| c.fractions.iter().find(|f| f.id.as_str() == what))
         .map_or_else(
             || what.replace('_', " "),

@@ -1,22 +1,18 @@
 //! Choose one municipality, several, or all of Sjuhärad.
 
-use super::Store;
 use crate::format;
+use crate::hooks::use_app_cat;
 use crate::i18n::{K, t};
-use crate::state::{Action, catalogue};
+use crate::state::Action;
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
 /// Checkboxes for the eight municipalities and "all of Sjuhärad".
 #[function_component]
 pub fn MunicipalityPicker() -> Html {
-    let Some(store) = use_context::<Store>() else {
+    let Some((store, lang, cat)) = use_app_cat() else {
         return html! {};
     };
-    let Some(cat) = catalogue() else {
-        return html! {};
-    };
-    let lang = store.lang;
     let all = cat
         .municipalities
         .iter()

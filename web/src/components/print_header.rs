@@ -1,20 +1,16 @@
 //! A heading seen only on paper: scenario name, municipalities and measures.
 
-use super::Store;
 use crate::i18n::{K, t};
-use crate::state::catalogue;
+
+use crate::hooks::use_app_cat;
 use yew::prelude::*;
 
 /// The print-only heading.
 #[function_component]
 pub fn PrintHeader() -> Html {
-    let Some(store) = use_context::<Store>() else {
+    let Some((store, lang, cat)) = use_app_cat() else {
         return html! {};
     };
-    let Some(cat) = catalogue() else {
-        return html! {};
-    };
-    let lang = store.lang;
     let names: Vec<String> = store
         .settings
         .chosen(cat)

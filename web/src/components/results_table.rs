@@ -1,9 +1,11 @@
 //! The measures ranked in a table, sortable by CO2e, SEK and cost per tonne.
 
-use super::{Store, area_name, measure_name_by_id};
+use super::{area_name, measure_name_by_id};
 use crate::format;
+use crate::hooks::use_eval;
 use crate::i18n::{K, t};
-use crate::state::{Action, SortKey, catalogue};
+use crate::settings::catalogue;
+use crate::state::{Action, SortKey};
 use calc_core::{Evaluation, GroupSummary, KgCo2e, Perspective, RankBy, rank_for};
 use yew::prelude::*;
 
@@ -80,13 +82,10 @@ pub fn pool_order(e: &Evaluation, measure: &str) -> Option<(u32, usize)> {
 /// The ranked measures.
 #[function_component]
 pub fn ResultsTable() -> Html {
-    let Some(store) = use_context::<Store>() else {
+    let Some((store, lang, e)) = use_eval() else {
         return html! {};
     };
-    let Ok(e) = store.eval.as_ref() else {
-        return html! {};
-    };
-    let lang = store.lang;
+    let e = e.as_ref();
     let names = move |id: &str| measure_name_by_id(id, lang);
     let (key, asc) = (store.sort, store.ascending);
     let rows = ordered(e, key, asc, &names);

@@ -1,8 +1,8 @@
 //! Save named scenarios in the browser, open, delete and pick them for comparison.
 
-use super::Store;
 use super::compare_table::CompareTable;
 use super::import_panel::ImportPanel;
+use crate::hooks::use_app;
 use crate::i18n::{K, t};
 use crate::state::Action;
 use web_sys::HtmlInputElement;
@@ -11,10 +11,9 @@ use yew::prelude::*;
 /// The scenarios section.
 #[function_component]
 pub fn ScenariosPanel() -> Html {
-    let Some(store) = use_context::<Store>() else {
+    let Some((store, lang)) = use_app() else {
         return html! {};
     };
-    let lang = store.lang;
     let on_name = {
         let store = store.clone();
         Callback::from(move |e: InputEvent| {

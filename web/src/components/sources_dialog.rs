@@ -1,9 +1,10 @@
 //! Where a measure's numbers come from: its factors (value, low–high, unit) and sources.
 
-use super::{Store, measure_name};
+use super::measure_name;
 use crate::format;
+use crate::hooks::use_app_cat;
 use crate::i18n::{K, Lang, t};
-use crate::state::{Action, catalogue};
+use crate::state::Action;
 use calc_core::{Route, Source, SourceId, SourceKind};
 use yew::prelude::*;
 
@@ -90,8 +91,8 @@ fn source_item(s: &Source, lang: Lang) -> Html {
 #[function_component]
 pub fn SourcesDialog() -> Html {
     let close_ref = use_node_ref();
-    let store = use_context::<Store>();
-    let open_id = store.as_ref().and_then(|s| s.sources_for.clone());
+    let app = use_app_cat();
+    let open_id = app.as_ref().and_then(|(s, _, _)| s.sources_for.clone());
     {
         let close_ref = close_ref.clone();
         use_effect_with(open_id.clone(), move |id| {
@@ -103,13 +104,12 @@ pub fn SourcesDialog() -> Html {
             }
         });
     }
-    let (Some(store), Some(id), Some(cat)) = (store, open_id, catalogue()) else {
+    let (Some((store, lang, cat)), Some(id)) = (app, open_id) else {
         return html! {};
     };
     let (Some(m), Some(table)) = (cat.measure(&id), cat.current_set()) else {
         return html! {};
     };
-    let lang = store.lang;
     let close = {
         let store = store.clone();
         Callback::from(move |_: MouseEvent| store.dispatch(Action::ShowSources(None)))

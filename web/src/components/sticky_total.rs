@@ -1,21 +1,18 @@
 //! On narrow screens the measures come first: a bar pinned to the bottom keeps the
 //! headline totals in view while the planner moves sliders.
 
-use super::Store;
 use crate::format;
+use crate::hooks::use_eval;
 use crate::i18n::{K, t};
 use yew::prelude::*;
 
 /// The pinned totals bar (hidden on wide screens and on paper).
 #[function_component]
 pub fn StickyTotal() -> Html {
-    let Some(store) = use_context::<Store>() else {
+    let Some((_, lang, e)) = use_eval() else {
         return html! {};
     };
-    let Ok(e) = store.eval.as_ref() else {
-        return html! {};
-    };
-    let lang = store.lang;
+    let e = e.as_ref();
     html! {
         <div class="sticky-total no-print" aria-hidden="true">
             <span>{ t(lang, K::TotalCo2eYear) }{ ": " }

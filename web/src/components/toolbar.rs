@@ -1,18 +1,17 @@
 //! Export, print and the shareable link, above the results.
 
-use super::Store;
+use crate::hooks::use_app;
 use crate::i18n::{K, t};
-use crate::state::catalogue;
+use crate::settings::catalogue;
 use crate::{io, share};
 use yew::prelude::*;
 
 /// The results toolbar.
 #[function_component]
 pub fn Toolbar() -> Html {
-    let Some(store) = use_context::<Store>() else {
+    let Some((store, lang)) = use_app() else {
         return html! {};
     };
-    let lang = store.lang;
     let stem = io::file_stem(&store.settings.name);
     let export = |kind: &'static str| {
         let store = store.clone();

@@ -4,10 +4,11 @@
 //! total at its high value, around the central total. Computed with the same debounce as
 //! the Monte Carlo bands.
 
-use super::{Store, factor_name};
+use super::factor_name;
 use crate::chart::{Scale, c, clip, px, ticks};
-use crate::decide::{sensitivity_for, use_debounced};
+use crate::decide::{sensitivity_for, use_analysis};
 use crate::format;
+use crate::hooks::use_app;
 use crate::i18n::{K, Lang, t};
 use calc_core::{Sek, Swing};
 use rust_decimal::Decimal;
@@ -139,11 +140,10 @@ fn sek_bars(swings: &[Swing<Sek>], lang: Lang) -> Vec<Bar> {
 /// The two tornado charts.
 #[function_component]
 pub fn TornadoChart() -> Html {
-    let Some(store) = use_context::<Store>() else {
+    let Some((store, lang)) = use_app() else {
         return html! {};
     };
-    let lang = store.lang;
-    let (result, pending) = use_debounced(&store.settings, sensitivity_for);
+    let (result, pending) = use_analysis(&store.settings, sensitivity_for);
     let title = t(lang, K::TornadoTitle);
     let head = html! {
         <>

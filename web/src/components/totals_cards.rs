@@ -1,8 +1,8 @@
 //! The headline figures, each with its low–high range, and who saves the money: the
 //! municipality (waste fee collective and tax-funded budget), households, and society.
 
-use super::Store;
 use crate::format;
+use crate::hooks::use_app;
 use crate::i18n::{K, Lang, t};
 use calc_core::{Band, KgCo2e, Perspective, Sek, Summary};
 use yew::prelude::*;
@@ -96,10 +96,9 @@ fn money_cell(b: Option<Band<Sek>>, test_id: String, lang: Lang) -> Html {
 /// net present value; then the money table split by payer.
 #[function_component]
 pub fn TotalsCards() -> Html {
-    let Some(store) = use_context::<Store>() else {
+    let Some((store, lang)) = use_app() else {
         return html! {};
     };
-    let lang = store.lang;
     let e = match store.eval.as_ref() {
         Ok(e) => e,
         Err(msg) => {
@@ -179,7 +178,7 @@ pub fn TotalsCards() -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::state::{Settings, catalogue, evaluate_settings};
+    use crate::settings::{Settings, catalogue, evaluate_settings};
 
     #[test]
     fn payer_rows_add_up_to_society_in_every_column() {

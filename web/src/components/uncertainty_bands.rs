@@ -3,10 +3,11 @@
 //! probability that the municipality saves money. Computed off the input path
 //! (see [`crate::decide`]).
 
-use super::{Store, measure_name_by_id};
+use super::measure_name_by_id;
 use crate::chart::{Scale, c, px};
-use crate::decide::{MC_DRAWS, MC_SEED, monte_carlo_for, use_debounced};
+use crate::decide::{MC_DRAWS, MC_SEED, monte_carlo_for, use_analysis};
 use crate::format;
+use crate::hooks::use_app;
 use crate::i18n::{K, Lang, t};
 use calc_core::{McFigures, Percentiles};
 use rust_decimal::Decimal;
@@ -70,11 +71,10 @@ fn prob_cell(p: Decimal, lang: Lang) -> Html {
 /// The bands table.
 #[function_component]
 pub fn UncertaintyBands() -> Html {
-    let Some(store) = use_context::<Store>() else {
+    let Some((store, lang)) = use_app() else {
         return html! {};
     };
-    let lang = store.lang;
-    let (result, pending) = use_debounced(&store.settings, monte_carlo_for);
+    let (result, pending) = use_analysis(&store.settings, monte_carlo_for);
     let status = html! {
         <span class={classes!("status", pending.then_some("busy"))} role="status" data-testid="mc-status">
             { if pending { t(lang, K::Computing).to_string() } else { format!("{} {}, {} {MC_SEED}", format::number(Decimal::from(MC_DRAWS), 0, lang), t(lang, K::McDraws), t(lang, K::McSeed)) } }

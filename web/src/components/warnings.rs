@@ -2,10 +2,11 @@
 //! no tonnes in the routes they act on, and quantities larger than the pool holds. One line
 //! per measure and kind, naming the municipalities.
 
-use super::{Store, measure_name_by_id};
+use super::measure_name_by_id;
 use crate::format;
+use crate::hooks::use_eval;
 use crate::i18n::{K, Lang, t};
-use crate::state::catalogue;
+use crate::settings::catalogue;
 use calc_core::{Evaluation, Route, ScbCode, Warning};
 use yew::prelude::*;
 
@@ -140,13 +141,10 @@ pub fn warning_lines(e: &Evaluation, lang: Lang) -> Vec<String> {
 /// The warnings box (nothing when there are none).
 #[function_component]
 pub fn Warnings() -> Html {
-    let Some(store) = use_context::<Store>() else {
+    let Some((_, lang, e)) = use_eval() else {
         return html! {};
     };
-    let Ok(e) = store.eval.as_ref() else {
-        return html! {};
-    };
-    let lang = store.lang;
+    let e = e.as_ref();
     let lines = warning_lines(e, lang);
     if lines.is_empty() {
         return html! {};
@@ -162,7 +160,7 @@ pub fn Warnings() -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::state::{Settings, evaluate_settings};
+    use crate::settings::{Settings, evaluate_settings};
     use rust_decimal::Decimal;
 
     #[test]

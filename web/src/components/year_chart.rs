@@ -1,8 +1,8 @@
 //! Column chart over the plan period: t CO2e saved each year, with the low–high range.
 
-use super::Store;
 use crate::chart::{Scale, c, px, ticks};
 use crate::format;
+use crate::hooks::use_eval;
 use crate::i18n::{K, t};
 use yew::prelude::*;
 
@@ -16,13 +16,10 @@ const BOTTOM: f64 = 52.0;
 /// The per-year chart.
 #[function_component]
 pub fn YearChart() -> Html {
-    let Some(store) = use_context::<Store>() else {
+    let Some((_, lang, e)) = use_eval() else {
         return html! {};
     };
-    let Ok(e) = store.eval.as_ref() else {
-        return html! {};
-    };
-    let lang = store.lang;
+    let e = e.as_ref();
     let years = &e.by_year;
     let title = t(lang, K::ChartYears);
     let val = |kg: calc_core::KgCo2e| px(format::kg_to_t(kg));

@@ -1,0 +1,192 @@
+//! A measure's detail fields (affected tonnes, one-time and running cost): their defaults
+//! per municipality and their totals over the chosen municipalities.
+
+use crate::settings::{MeasureSettings, Settings};
+use calc_core::{Measure, Municipality, Sek, Tonnes};
+use factors::Catalogue;
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// Which quantity an edit of a measure's details changes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    /// Affected tonnes per year.
+    Quantity,
+    /// One-time cost (SEK).
+    ImplementationCost,
+    /// Running cost (SEK per year).
+    RunningCost,
+}
+/// Tonnes per year a measure can reach in a municipality before any other measure acts:
+/// its own quantity (catalogue basis × population), or everything its pool has in the
+/// routes it acts on, capped at what the pool has there (as calc-core caps it).
+#[must_use]
+pub fn reach_default(m: &Measure, k: &Municipality) -> Option<Tonnes> {
+    let pool = m.pool.basis.tonnes_for(k.population)?;
+    let share = m.acts_on.iter().try_fold(Decimal::ZERO, |acc, r| {
+        acc.checked_add(m.pool.baseline.share(*r).value())
+    })?;
+    let available = pool.value().checked_mul(share)?;
+    let own = match &m.basis {
+        Some(b) => b.tonnes_for(k.population)?.value(),
+        None => available,
+    };
+    Some(Tonnes::new(own.min(available)))
+}
+
+/// The per-municipality default of a detail field: the measure's reach, and the central
+/// value of its cost ranges × population.
+fn field_default(m: &Measure, k: &Municipality, field: Field) -> Decimal {
+    match field {
+        Field::Quantity => reach_default(m, k).map(Tonnes::value),
+        Field::ImplementationCost => m
+            .implementation_cost
+            .central()
+            .for_population(k.population)
+            .map(Sek::value),
+        Field::RunningCost => m
+            .running_cost
+            .central()
+            .for_population(k.population)
+            .map(Sek::value),
+    }
+    .unwrap_or(Decimal::ZERO)
+}
+
+fn field_map(s: &MeasureSettings, field: Field) -> &BTreeMap<String, Decimal> {
+    match field {
+        Field::Quantity => &s.quantity_t,
+        Field::ImplementationCost => &s.implementation_sek,
+        Field::RunningCost => &s.running_sek,
+    }
+}
+
+fn field_map_mut(s: &mut MeasureSettings, field: Field) -> &mut BTreeMap<String, Decimal> {
+    match field {
+        Field::Quantity => &mut s.quantity_t,
+        Field::ImplementationCost => &mut s.implementation_sek,
+        Field::RunningCost => &mut s.running_sek,
+    }
+}
+
+/// A detail field summed over the chosen municipalities: `(value, is_overridden)`.
+#[must_use]
+pub fn field_total(
+    settings: &Settings,
+    cat: &Catalogue,
+    id: &str,
+    field: Field,
+) -> (Decimal, bool) {
+    let (Some(m), Some(s)) = (cat.measure(id), settings.measure(id)) else {
+        return (Decimal::ZERO, false);
+    };
+    let map = field_map(s, field);
+    let mut total = Decimal::ZERO;
+    let mut overridden = false;
+    for k in settings.chosen(cat) {
+        let v = match map.get(k.code.as_str()) {
+            Some(v) => {
+                overridden = true;
+                *v
+            }
+            None => field_default(m, k, field),
+        };
+        total = total.saturating_add(v);
+    }
+    (total, overridden)
+}
+
+/// Sets a detail field's total over the chosen municipalities, shared among them in
+/// proportion to their defaults (evenly when every default is zero); `None` restores
+/// the defaults for the chosen municipalities.
+pub(crate) fn set_field_total(
+    settings: &mut Settings,
+    cat: &Catalogue,
+    id: &str,
+    field: Field,
+    total: Option<Decimal>,
+) {
+    let Some(m) = cat.measure(id) else { return };
+    let chosen: Vec<Arc<Municipality>> = settings.chosen(cat).into_iter().cloned().collect();
+    let Some(s) = settings.measure_mut(id) else {
+        return;
+    };
+    let map = field_map_mut(s, field);
+    let Some(total) = total else {
+        for k in &chosen {
+            map.remove(k.code.as_str());
+        }
+        return;
+    };
+    let total = total.max(Decimal::ZERO);
+    let defaults: Vec<Decimal> = chosen.iter().map(|k| field_default(m, k, field)).collect();
+    let sum = defaults
+        .iter()
+        .fold(Decimal::ZERO, |a, d| a.saturating_add(*d));
+    let n = Decimal::from(chosen.len().max(1));
+    for (k, d) in chosen.iter().zip(defaults) {
+        let v = if sum.is_zero() {
+            total.checked_div(n)
+        } else {
+            total.checked_mul(d).and_then(|x| x.checked_div(sum))
+        }
+        .unwrap_or(Decimal::ZERO);
+        map.insert(k.code.0.clone(), v);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::settings::{catalogue, evaluate_settings};
+
+    #[test]
+    fn quantity_total_is_shared_by_population() {
+        let cat = catalogue().unwrap();
+        let mut s = Settings::defaults(cat);
+        let id = cat.measures[0].id.0.clone();
+        set_field_total(&mut s, cat, &id, Field::Quantity, Some(Decimal::from(1000)));
+        let (total, overridden) = field_total(&s, cat, &id, Field::Quantity);
+        assert!(overridden);
+        assert_eq!(total.round_dp(6), Decimal::from(1000));
+        set_field_total(&mut s, cat, &id, Field::Quantity, None);
+        assert!(!field_total(&s, cat, &id, Field::Quantity).1);
+    }
+
+    #[test]
+    fn quantity_default_is_what_calc_core_reaches() {
+        let cat = catalogue().unwrap();
+        let s = Settings::defaults(cat);
+        let e = evaluate_settings(&s, cat).unwrap();
+        for item in &e.items {
+            let m = cat.measure(item.measure.as_str()).unwrap();
+            let k = cat.municipality(item.municipality.as_str()).unwrap();
+            assert_eq!(
+                reach_default(m, k),
+                Some(item.affected_tonnes_per_year),
+                "{} in {}",
+                item.measure,
+                item.municipality
+            );
+        }
+    }
+
+    #[test]
+    fn cost_defaults_are_the_central_estimates() {
+        let cat = catalogue().unwrap();
+        let s = Settings::defaults(cat);
+        let m = &cat.measures[0];
+        let (total, edited) = field_total(&s, cat, m.id.as_str(), Field::RunningCost);
+        assert!(!edited);
+        let want = cat.municipalities.iter().fold(Decimal::ZERO, |a, k| {
+            a + m
+                .running_cost
+                .central()
+                .for_population(k.population)
+                .unwrap()
+                .value()
+        });
+        assert_eq!(total, want);
+    }
+}

@@ -1,0 +1,478 @@
+//! A scenario as the planner sets it up ([`Settings`], one [`MeasureSettings`] per
+//! measure): what is saved, shared, compared and evaluated, and how it becomes a calc-core
+//! [`Scenario`]. Values calc-core refuses are named ([`SettingProblem`]), never dropped.
+
+use calc_core::csvio::Lang;
+use calc_core::{
+    Evaluation, Measure, Municipality, Scenario, ScenarioItem, Sek, Share, Tonnes, Year, evaluate,
+};
+use factors::Catalogue;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// First and last year a measure may start or reach full effect.
+pub const YEAR_RANGE: (u16, u16) = (2020, 2060);
+
+/// The built-in catalogue (`None` only if the embedded data is broken, which tests rule out).
+#[must_use]
+pub fn catalogue() -> Option<&'static Catalogue> {
+    factors::builtin().ok()
+}
+
+/// A value of the settings that calc-core refuses (possible from a shared link or saved
+/// data from another version); the scenario uses the measure's default instead.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SettingProblem {
+    /// The measure id.
+    pub measure: String,
+    /// The municipality's name, when the value is one municipality's.
+    pub municipality: Option<String>,
+    /// What is wrong.
+    pub kind: SettingProblemKind,
+}
+
+/// What is wrong with a setting.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SettingProblemKind {
+    /// The effect is outside 0–100 %.
+    Effect {
+        /// The percentage given.
+        given: Decimal,
+        /// The measure's default percentage, used instead.
+        used: Decimal,
+    },
+    /// calc-core refused the value (years out of order, a negative quantity).
+    Model(calc_core::ModelError),
+    /// A link or saved scenario had an effect outside 0–100 %; it was clamped.
+    EffectClamped {
+        /// The percentage given.
+        given: Decimal,
+        /// The percentage used.
+        used: Decimal,
+    },
+    /// A link or saved scenario had years outside [`YEAR_RANGE`] or out of order.
+    YearsAdjusted {
+        /// Start and full-effect year given.
+        given: (u16, u16),
+        /// Start and full-effect year used.
+        used: (u16, u16),
+    },
+    /// A link named a measure or municipality the catalogue lacks (`measure` holds the id).
+    Unknown,
+}
+
+impl SettingProblem {
+    /// The message, e.g. `textile_reuse: the effect 140 % is outside 0–100 %; the
+    /// measure's default 30 % is used`.
+    #[must_use]
+    pub fn message(&self, lang: Lang) -> String {
+        let place = match &self.municipality {
+            Some(k) => format!("{}, {k}", self.measure),
+            None => self.measure.clone(),
+        };
+        match (&self.kind, lang) {
+            (SettingProblemKind::Effect { given, used }, Lang::Sv) => format!(
+                "{place}: effekten {} % ligger utanför 0–100 %; åtgärdens standardvärde {} % används",
+                calc_core::csvio::format_decimal(*given, true),
+                calc_core::csvio::format_decimal(*used, true)
+            ),
+            (SettingProblemKind::Effect { given, used }, Lang::En) => format!(
+                "{place}: the effect {} % is outside 0–100 %; the measure's default {} % is used",
+                calc_core::csvio::format_decimal(*given, false),
+                calc_core::csvio::format_decimal(*used, false)
+            ),
+            (SettingProblemKind::Model(e), Lang::Sv) => format!(
+                "{place}: {}; värdet används inte",
+                calc_core::csvio::model_error_sv(e)
+            ),
+            (SettingProblemKind::Model(e), Lang::En) => {
+                format!("{place}: {e}; the value is not used")
+            }
+            (SettingProblemKind::EffectClamped { given, used }, Lang::Sv) => format!(
+                "{place}: effekten {} % ligger utanför 0–100 %; {} % används",
+                calc_core::csvio::format_decimal(*given, true),
+                calc_core::csvio::format_decimal(*used, true)
+            ),
+            (SettingProblemKind::EffectClamped { given, used }, Lang::En) => format!(
+                "{place}: the effect {} % is outside 0–100 %; {} % is used",
+                calc_core::csvio::format_decimal(*given, false),
+                calc_core::csvio::format_decimal(*used, false)
+            ),
+            (SettingProblemKind::YearsAdjusted { given, used }, Lang::Sv) => format!(
+                "{place}: åren {}–{} ligger utanför {}–{} eller i fel ordning; {}–{} används",
+                given.0, given.1, YEAR_RANGE.0, YEAR_RANGE.1, used.0, used.1
+            ),
+            (SettingProblemKind::YearsAdjusted { given, used }, Lang::En) => format!(
+                "{place}: the years {}–{} are outside {}–{} or out of order; {}–{} are used",
+                given.0, given.1, YEAR_RANGE.0, YEAR_RANGE.1, used.0, used.1
+            ),
+            (SettingProblemKind::Unknown, Lang::Sv) => {
+                format!("{place}: finns inte i katalogen och hoppades över")
+            }
+            (SettingProblemKind::Unknown, Lang::En) => {
+                format!("{place}: not in the catalogue, left out")
+            }
+        }
+    }
+}
+
+/// One measure as the planner set it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MeasureSettings {
+    /// Catalogue id.
+    pub id: String,
+    /// Switched on.
+    pub enabled: bool,
+    /// Effect in percent, 0–100.
+    pub effect_pct: Decimal,
+    /// First year with effect.
+    pub start_year: u16,
+    /// First year with full effect.
+    pub full_effect_year: u16,
+    /// Overriding affected tonnes per year, per municipality code.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub quantity_t: BTreeMap<String, Decimal>,
+    /// Overriding one-time cost in SEK, per municipality code.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub implementation_sek: BTreeMap<String, Decimal>,
+    /// Overriding running cost in SEK per year, per municipality code.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub running_sek: BTreeMap<String, Decimal>,
+}
+
+impl MeasureSettings {
+    /// The catalogue defaults for a measure, switched on, starting in the plan's first year.
+    #[must_use]
+    pub fn default_for(m: &Measure) -> Self {
+        let start = factors::DEFAULT_PERIOD.0;
+        Self {
+            id: m.id.0.clone(),
+            enabled: true,
+            effect_pct: m.default_effect.percent().normalize(),
+            start_year: start,
+            full_effect_year: start.saturating_add(m.ramp_years),
+            quantity_t: BTreeMap::new(),
+            implementation_sek: BTreeMap::new(),
+            running_sek: BTreeMap::new(),
+        }
+    }
+}
+
+/// A scenario as the planner set it up: what is saved, shared and compared.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Settings {
+    /// Name of the scenario.
+    pub name: String,
+    /// SCB codes of the chosen municipalities.
+    pub municipalities: Vec<String>,
+    /// Every catalogue measure, in catalogue order.
+    pub measures: Vec<MeasureSettings>,
+}
+
+impl Settings {
+    /// Every measure on at its defaults, all eight municipalities.
+    #[must_use]
+    pub fn defaults(cat: &Catalogue) -> Self {
+        Self {
+            name: "Sjuhärad".to_string(),
+            municipalities: cat
+                .municipalities
+                .iter()
+                .map(|k| k.code.0.clone())
+                .collect(),
+            measures: cat
+                .measures
+                .iter()
+                .map(|m| MeasureSettings::default_for(m))
+                .collect(),
+        }
+    }
+
+    /// The settings of one measure.
+    #[must_use]
+    pub fn measure(&self, id: &str) -> Option<&MeasureSettings> {
+        self.measures.iter().find(|m| m.id == id)
+    }
+
+    pub(crate) fn measure_mut(&mut self, id: &str) -> Option<&mut MeasureSettings> {
+        self.measures.iter_mut().find(|m| m.id == id)
+    }
+
+    /// True when a municipality is chosen.
+    #[must_use]
+    pub fn has_municipality(&self, code: &str) -> bool {
+        self.municipalities.iter().any(|c| c == code)
+    }
+
+    /// The chosen municipalities, in catalogue order.
+    #[must_use]
+    pub fn chosen<'a>(&self, cat: &'a Catalogue) -> Vec<&'a Arc<Municipality>> {
+        cat.municipalities
+            .iter()
+            .filter(|k| self.has_municipality(k.code.as_str()))
+            .collect()
+    }
+
+    /// The calc-core scenario for these settings. A value calc-core refuses (an effect
+    /// outside 0–100 %, a full-effect year before the start, a negative quantity) is not
+    /// used; [`Settings::problems`] names each one for the user.
+    #[must_use]
+    pub fn to_scenario(&self, cat: &Catalogue) -> Scenario {
+        self.to_scenario_checked(cat).0
+    }
+
+    /// Every value of these settings that calc-core refuses, with why; the scenario uses
+    /// the measure's default instead (see [`Settings::to_scenario`]).
+    #[must_use]
+    pub fn problems(&self, cat: &Catalogue) -> Vec<SettingProblem> {
+        self.to_scenario_checked(cat).1
+    }
+
+    fn to_scenario_checked(&self, cat: &Catalogue) -> (Scenario, Vec<SettingProblem>) {
+        let mut problems = Vec::new();
+        let mut scenario = cat.scenario_for(&self.name, &[], &[]);
+        let chosen = self.chosen(cat);
+        for m in &cat.measures {
+            let Some(s) = self.measure(m.id.as_str()) else {
+                continue;
+            };
+            if !s.enabled {
+                continue;
+            }
+            let effect = match Share::from_percent(s.effect_pct) {
+                Ok(e) => e,
+                Err(_) => {
+                    problems.push(SettingProblem {
+                        measure: m.id.0.clone(),
+                        municipality: None,
+                        kind: SettingProblemKind::Effect {
+                            given: s.effect_pct,
+                            used: m.default_effect.percent().normalize(),
+                        },
+                    });
+                    m.default_effect
+                }
+            };
+            for (n, k) in chosen.iter().enumerate() {
+                let code = k.code.as_str();
+                let mut item = ScenarioItem::new(Arc::clone(m), Arc::clone(k), Year(s.start_year))
+                    .with_effect(effect);
+                match item
+                    .clone()
+                    .with_years(Year(s.start_year), Year(s.full_effect_year))
+                {
+                    Ok(i) => item = i,
+                    // One note per measure, not one per municipality.
+                    Err(e) if n == 0 => problems.push(SettingProblem {
+                        measure: m.id.0.clone(),
+                        municipality: None,
+                        kind: SettingProblemKind::Model(e),
+                    }),
+                    Err(_) => {}
+                }
+                if let Some(q) = s.quantity_t.get(code) {
+                    match item.clone().with_quantity(Tonnes::new(*q)) {
+                        Ok(i) => item = i,
+                        Err(e) => problems.push(SettingProblem {
+                            measure: m.id.0.clone(),
+                            municipality: Some(k.name.clone()),
+                            kind: SettingProblemKind::Model(e),
+                        }),
+                    }
+                }
+                if let Some(c) = s.implementation_sek.get(code) {
+                    item = item.with_implementation_cost(Sek::new(*c));
+                }
+                if let Some(c) = s.running_sek.get(code) {
+                    item = item.with_running_cost(Sek::new(*c));
+                }
+                scenario.items.push(item);
+            }
+        }
+        (scenario, problems)
+    }
+
+    /// Settings that reproduce an imported scenario. A measure's effect and years come from
+    /// its first row; the returned notes name measures whose rows differ between
+    /// municipalities (the app keeps one effect per measure).
+    #[must_use]
+    pub fn from_scenario(s: &Scenario, cat: &Catalogue) -> (Self, Vec<String>) {
+        let mut out = Self {
+            name: s.name.clone(),
+            municipalities: Vec::new(),
+            measures: Vec::new(),
+        };
+        let mut simplified = Vec::new();
+        for k in &cat.municipalities {
+            if s.items.iter().any(|i| i.municipality().code == k.code) {
+                out.municipalities.push(k.code.0.clone());
+            }
+        }
+        for m in &cat.measures {
+            let items: Vec<&ScenarioItem> =
+                s.items.iter().filter(|i| i.measure().id == m.id).collect();
+            let mut ms = MeasureSettings::default_for(m);
+            match items.first() {
+                None => ms.enabled = false,
+                Some(first) => {
+                    ms.effect_pct = first.effect().percent().normalize();
+                    ms.start_year = first.start_year().get();
+                    ms.full_effect_year = first.full_effect_year().get();
+                    if items.iter().any(|i| {
+                        i.effect() != first.effect()
+                            || i.start_year() != first.start_year()
+                            || i.full_effect_year() != first.full_effect_year()
+                    }) {
+                        simplified.push(m.id.0.clone());
+                    }
+                    for i in &items {
+                        let code = i.municipality().code.0.clone();
+                        if let Some(q) = i.quantity_override() {
+                            ms.quantity_t.insert(code.clone(), q.value());
+                        }
+                        if let Some(c) = i.implementation_cost_override() {
+                            ms.implementation_sek.insert(code.clone(), c.value());
+                        }
+                        if let Some(c) = i.running_cost_override() {
+                            ms.running_sek.insert(code, c.value());
+                        }
+                    }
+                }
+            }
+            out.measures.push(ms);
+        }
+        (out, simplified)
+    }
+
+    /// The values [`Settings::normalized`] changes, for telling the user: effects clamped
+    /// into 0–100 % and years put into [`YEAR_RANGE`] and order (unknown ids are the
+    /// second item of `normalized`'s result).
+    #[must_use]
+    pub fn adjustments(&self, cat: &Catalogue) -> Vec<SettingProblem> {
+        let (norm, _) = self.clone().normalized(cat);
+        let mut out = Vec::new();
+        for m in &self.measures {
+            let Some(n) = norm.measure(&m.id) else {
+                continue;
+            };
+            if n.effect_pct != m.effect_pct {
+                out.push(SettingProblem {
+                    measure: m.id.clone(),
+                    municipality: None,
+                    kind: SettingProblemKind::EffectClamped {
+                        given: m.effect_pct,
+                        used: n.effect_pct,
+                    },
+                });
+            }
+            if (n.start_year, n.full_effect_year) != (m.start_year, m.full_effect_year) {
+                out.push(SettingProblem {
+                    measure: m.id.clone(),
+                    municipality: None,
+                    kind: SettingProblemKind::YearsAdjusted {
+                        given: (m.start_year, m.full_effect_year),
+                        used: (n.start_year, n.full_effect_year),
+                    },
+                });
+            }
+        }
+        out
+    }
+
+    /// These settings checked against the catalogue: unknown measures and municipalities
+    /// left out (and named in the result), missing measures added switched off, effects
+    /// clamped to 0–100 and years put in order.
+    #[must_use]
+    pub fn normalized(self, cat: &Catalogue) -> (Self, Vec<String>) {
+        let mut unknown = Vec::new();
+        for m in &self.measures {
+            if cat.measure(&m.id).is_none() {
+                unknown.push(m.id.clone());
+            }
+        }
+        for c in &self.municipalities {
+            if !cat.municipalities.iter().any(|k| k.code.as_str() == c) {
+                unknown.push(c.clone());
+            }
+        }
+        let municipalities = cat
+            .municipalities
+            .iter()
+            .filter(|k| self.municipalities.iter().any(|c| c == k.code.as_str()))
+            .map(|k| k.code.0.clone())
+            .collect();
+        let measures = cat
+            .measures
+            .iter()
+            .map(
+                |m| match self.measures.iter().find(|s| s.id == m.id.as_str()) {
+                    Some(s) => {
+                        let mut s = s.clone();
+                        s.effect_pct = s.effect_pct.clamp(Decimal::ZERO, Decimal::ONE_HUNDRED);
+                        s.start_year = s.start_year.clamp(YEAR_RANGE.0, YEAR_RANGE.1);
+                        s.full_effect_year = s.full_effect_year.clamp(s.start_year, YEAR_RANGE.1);
+                        s
+                    }
+                    None => MeasureSettings {
+                        enabled: false,
+                        ..MeasureSettings::default_for(m)
+                    },
+                },
+            )
+            .collect();
+        (
+            Self {
+                name: self.name,
+                municipalities,
+                measures,
+            },
+            unknown,
+        )
+    }
+}
+
+/// Evaluates settings against the current factor set.
+pub fn evaluate_settings(settings: &Settings, cat: &Catalogue) -> Result<Evaluation, String> {
+    evaluate_checked(settings, cat).0
+}
+
+/// The evaluation of settings and the values of them calc-core refuses
+/// ([`Settings::problems`]): the scenario is built once and evaluated once.
+pub fn evaluate_checked(
+    settings: &Settings,
+    cat: &Catalogue,
+) -> (Result<Evaluation, String>, Vec<SettingProblem>) {
+    let (scenario, problems) = settings.to_scenario_checked(cat);
+    let eval = match cat.current_set() {
+        Some(table) => evaluate(table, &scenario).map_err(|e| e.to_string()),
+        None => Err("no factor set".to_string()),
+    };
+    (eval, problems)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_evaluate_like_the_catalogue_default_scenario() {
+        let cat = catalogue().unwrap();
+        let mine = evaluate_settings(&Settings::defaults(cat), cat).unwrap();
+        let theirs = evaluate(cat.current_set().unwrap(), &cat.default_scenario()).unwrap();
+        assert_eq!(mine.total, theirs.total);
+    }
+
+    #[test]
+    fn scenario_round_trips_through_settings() {
+        let cat = catalogue().unwrap();
+        let mut s = Settings::defaults(cat);
+        s.measures[1].enabled = false;
+        s.measures[0].effect_pct = Decimal::from(80);
+        s.municipalities.retain(|c| c == "1490" || c == "1463");
+        let (back, simplified) = Settings::from_scenario(&s.to_scenario(cat), cat);
+        assert!(simplified.is_empty());
+        assert_eq!(back, s);
+    }
+}
