@@ -28,7 +28,7 @@ pub enum ContributionKind {
 }
 
 /// One input's part of the result.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Contribution {
     /// Factor, quantity or cost.
     pub kind: ContributionKind,
@@ -49,7 +49,7 @@ pub struct Contribution {
 }
 
 /// The contributions of a scenario, largest first.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Contributions {
     /// kg CO2e saved over the plan period.
     pub co2e_total_kg: Decimal,

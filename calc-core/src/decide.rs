@@ -65,7 +65,7 @@ pub enum FactorKind {
 }
 
 /// A distinct uncertain input the scenario uses, with its range.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UsedFactor {
     /// The factor's id (`ef.…`, `cf.…`, `yield.…`, `cost.<measure>.implementation|running`).
     pub id: FactorId,
@@ -453,7 +453,7 @@ fn decimal_estimate(low: Decimal, central: Decimal, high: Decimal) -> Estimate<D
 }
 
 /// 5th, 50th and 95th percentiles.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Percentiles<T> {
     /// 5th percentile.
     pub p5: T,
@@ -464,7 +464,7 @@ pub struct Percentiles<T> {
 }
 
 /// Monte Carlo figures for one measure or the total, over the plan period.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct McFigures {
     /// kg CO2e saved over the plan period.
     pub co2e_saved_kg_cumulative: Percentiles<KgCo2e>,
@@ -479,7 +479,7 @@ pub struct McFigures {
 }
 
 /// One measure's Monte Carlo figures.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct McMeasure {
     /// The measure.
     pub measure: MeasureId,
@@ -488,7 +488,7 @@ pub struct McMeasure {
 }
 
 /// The result of [`monte_carlo`].
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MonteCarlo {
     /// Number of draws.
     pub draws: u32,
@@ -775,7 +775,7 @@ pub fn monte_carlo(model: &LinearModel, draws: u32, seed: u64) -> Result<MonteCa
 
 /// How far the scenario total moves when one factor goes from its low to its high value,
 /// all others central.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Swing<T> {
     /// The factor.
     pub factor: FactorId,
@@ -786,7 +786,7 @@ pub struct Swing<T> {
 }
 
 /// Tornado data: one-at-a-time swings, largest first.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Sensitivity {
     /// Cumulative kg CO2e saved at central values.
     pub co2e_central: KgCo2e,

@@ -119,7 +119,7 @@ impl fmt::Display for Payer {
 }
 
 /// One value per [`Payer`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Hash)]
 pub struct ByPayer<T> {
     /// The waste fee collective.
     pub waste_fee: T,
@@ -338,7 +338,7 @@ impl fmt::Display for Route {
 }
 
 /// A waste fraction (avfallsslag).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Fraction {
     /// Id, e.g. `food`.
     pub id: FractionId,
@@ -349,7 +349,7 @@ pub struct Fraction {
 }
 
 /// A goal area of a waste plan, e.g. `food` (Hushåll med maten).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct GoalArea {
     /// Id, e.g. `food`.
     pub id: String,
@@ -372,7 +372,7 @@ pub enum SourceKind {
 }
 
 /// A source a planner can open: report, table, web page.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Source {
     /// Id used by factors and measures.
     pub id: SourceId,
@@ -402,7 +402,7 @@ pub struct Source {
 ///
 /// Invariant: `low ≤ central ≤ high`, enforced by [`Estimate::new`].
 /// For a credit (a negative factor), `low` is the most negative value.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Estimate<T> {
     low: T,
     central: T,
@@ -449,7 +449,7 @@ impl<T: Copy> Estimate<T> {
 }
 
 /// Net kg CO2e per tonne of one fraction sent one route.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EmissionFactor {
     /// `ef.<fraction>.<route>`.
     pub id: FactorId,
@@ -472,7 +472,7 @@ pub struct EmissionFactor {
 }
 
 /// SEK per tonne to the municipality for one fraction sent one route.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CostFactor {
     /// `cf.<fraction>.<route>`.
     pub id: FactorId,
@@ -498,7 +498,7 @@ pub struct CostFactor {
 /// A yield belongs to a fraction and a target route (e.g. plastic packaging × recycling:
 /// about a third of sorted plastic packaging becomes recycled material, the rest is
 /// incinerated).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Yield {
     /// `yield.<fraction>.<route>`.
     pub id: FactorId,
@@ -537,7 +537,7 @@ pub fn cost_factor_id(fraction: &FractionId, route: Route) -> FactorId {
 }
 
 /// Name, version and year of a factor set; every evaluation says which set it used.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FactorSetInfo {
     /// Id, e.g. `sjuharad-2025`.
     pub id: String,
@@ -552,7 +552,7 @@ pub struct FactorSetInfo {
 /// Emission and cost factors keyed by fraction and route, plus the sources they cite.
 ///
 /// Invariant: at most one emission and one cost factor per fraction × route.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct FactorTable {
     info: FactorSetInfo,
     emission: BTreeMap<(FractionId, Route), EmissionFactor>,
@@ -699,8 +699,7 @@ impl FactorTable {
 /// Where a measure's waste goes: shares per route.
 ///
 /// Invariant: no route twice, every share in 0–1, shares sum to exactly 1.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(try_from = "Vec<(Route, Share)>", into = "Vec<(Route, Share)>")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RouteMix(Vec<(Route, Share)>);
 
 impl RouteMix {
@@ -761,8 +760,7 @@ impl From<RouteMix> for Vec<(Route, Share)> {
 }
 
 /// How a measure's affected quantity is found for a municipality.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case", tag = "basis")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum QuantityBasis {
     /// A fixed number of tonnes per year.
     Tonnes {
@@ -806,7 +804,7 @@ impl QuantityBasis {
 ///
 /// Measures on the same pool share its tonnes: they act in waste-hierarchy order on what
 /// is still in the routes they act on, so stacked measures never move a tonne twice.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Pool {
     /// Id, e.g. `household_food`.
     pub id: PoolId,
@@ -828,7 +826,7 @@ pub struct Pool {
 
 /// A municipality's own route distribution for a pool (e.g. Borås, which has sorted food
 /// waste separately for many years, sends more of it to digestion than the national share).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LocalBaseline {
     /// The municipality.
     pub municipality: ScbCode,
@@ -895,7 +893,7 @@ pub fn stage(target: &RouteMix) -> Route {
 
 /// A measure (åtgärd) from the catalogue: it moves a share of the tonnes in some routes of
 /// one pool to other routes.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Measure {
     /// Id, e.g. `food_waste_schools`.
     pub id: MeasureId,
@@ -961,7 +959,7 @@ impl Measure {
 }
 
 /// A municipality.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Municipality {
     /// SCB code.
     pub code: ScbCode,
@@ -976,7 +974,7 @@ pub struct Municipality {
 }
 
 /// A problem found while building domain values.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ModelError {
     /// Occurs when low ≤ central ≤ high does not hold.

@@ -22,14 +22,13 @@ use crate::eval::CalcError;
 use crate::model::{MeasureId, Payer, Perspective};
 use crate::units::{KgCo2e, Sek};
 use rust_decimal::Decimal;
-use serde::Serialize;
 use std::cmp::Ordering;
 
 /// The most combinations of levels one component of interacting measures may have.
 pub const MAX_COMBINATIONS: u64 = 4096;
 
 /// Limits on what the chosen measures may cost. `None` means no limit.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Budget {
     /// Limit on the sum of one-time (implementation) costs.
     pub once: Option<Sek>,
@@ -40,7 +39,7 @@ pub struct Budget {
 }
 
 /// A measure the optimizer can choose, with its figures in the scenario as given.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Candidate {
     /// The measure.
     pub measure: MeasureId,
@@ -83,7 +82,7 @@ pub struct Candidates {
 }
 
 /// A chosen measure and its level.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Choice {
     /// The measure.
     pub measure: MeasureId,
@@ -98,7 +97,7 @@ pub struct Choice {
 }
 
 /// What one more step would buy: the best step not taken, by CO2e per krona.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NextStep {
     /// The measure.
     pub measure: MeasureId,
@@ -113,7 +112,7 @@ pub struct NextStep {
 }
 
 /// The optimizer's answer.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Plan {
     /// The budget it was given.
     pub budget: Budget,

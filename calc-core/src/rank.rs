@@ -19,7 +19,7 @@ pub enum RankBy {
 }
 
 /// One measure in a ranking.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Ranked {
     /// 1 for the best.
     pub rank: usize,
@@ -79,7 +79,7 @@ pub fn rank_for(evaluation: &Evaluation, by: RankBy, perspective: Perspective) -
 }
 
 /// One bar of a marginal abatement cost curve.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MaccBar {
     /// The measure.
     pub measure: String,

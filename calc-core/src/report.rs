@@ -34,8 +34,58 @@ use crate::model::{
 use crate::units::{KgCo2e, Sek, SekPerTonneCo2e, Share, Tonnes, Year};
 use serde::Serialize;
 
+mod outputs;
+pub use outputs::*;
+
 /// The version of the results JSON layout.
 pub const RESULTS_SCHEMA_VERSION: &str = "2";
+
+/// Low, central and high: a result at the factor values that make it smallest, at central
+/// values, and at those that make it largest.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct BandJson<T> {
+    /// Smallest.
+    pub low: T,
+    /// Central.
+    pub central: T,
+    /// Largest.
+    pub high: T,
+}
+
+/// One value per payer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct ByPayerJson<T> {
+    /// The waste fee collective (avfallstaxan).
+    pub waste_fee: T,
+    /// The municipality's tax-funded budget.
+    pub municipal_budget: T,
+    /// Residents.
+    pub households: T,
+}
+
+/// Which factor set a result used.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FactorSetJson {
+    /// Id, e.g. `sjuharad-2025`.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Version of the data.
+    pub version: String,
+    /// Reference year.
+    pub year: Option<Year>,
+}
+
+impl From<&FactorSetInfo> for FactorSetJson {
+    fn from(f: &FactorSetInfo) -> Self {
+        Self {
+            id: f.id.clone(),
+            name: f.name.clone(),
+            version: f.version.clone(),
+            year: f.year,
+        }
+    }
+}
 
 /// The plan period: first and last year, inclusive.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -55,34 +105,34 @@ pub struct Figures {
     /// Tonnes of waste shifted per year at full effect.
     pub tonnes_shifted_per_year: Tonnes,
     /// kg CO2e saved per year at full effect.
-    pub co2e_saved_kg_per_year: Band<KgCo2e>,
+    pub co2e_saved_kg_per_year: BandJson<KgCo2e>,
     /// SEK saved per year at full effect by the change of routes (treatment, taxes and
     /// avoided purchases, all payers), before the measures' own costs.
-    pub route_sek_saved_per_year: Band<Sek>,
+    pub route_sek_saved_per_year: BandJson<Sek>,
     /// Net SEK saved per year at full effect per payer, after the running costs each pays.
-    pub sek_saved_per_year_by_payer: ByPayer<Band<Sek>>,
+    pub sek_saved_per_year_by_payer: ByPayerJson<BandJson<Sek>>,
     /// Net SEK saved per year at full effect by the municipality (waste fee + budget).
-    pub net_sek_saved_per_year_municipality: Band<Sek>,
+    pub net_sek_saved_per_year_municipality: BandJson<Sek>,
     /// Net SEK saved per year at full effect, all payers (= the sum of the payers),
     /// after running costs; one-time costs are not in it.
-    pub net_sek_saved_per_year: Band<Sek>,
+    pub net_sek_saved_per_year: BandJson<Sek>,
     /// Tonnes shifted over the plan period.
     pub tonnes_shifted_cumulative: Tonnes,
     /// kg CO2e saved over the plan period.
-    pub co2e_saved_kg_cumulative: Band<KgCo2e>,
+    pub co2e_saved_kg_cumulative: BandJson<KgCo2e>,
     /// Net SEK saved over the plan period per payer, after all measure costs.
-    pub sek_saved_cumulative_by_payer: ByPayer<Band<Sek>>,
+    pub sek_saved_cumulative_by_payer: ByPayerJson<BandJson<Sek>>,
     /// Net SEK saved over the plan period, all payers, after all measure costs.
-    pub net_sek_saved_cumulative: Band<Sek>,
+    pub net_sek_saved_cumulative: BandJson<Sek>,
     /// Net present value per payer.
-    pub net_present_value_sek_by_payer: ByPayer<Band<Sek>>,
+    pub net_present_value_sek_by_payer: ByPayerJson<BandJson<Sek>>,
     /// Net present value of the yearly net SEK saved, all payers, discounted to the first
     /// year, one-time costs included.
-    pub net_present_value_sek: Band<Sek>,
+    pub net_present_value_sek: BandJson<Sek>,
     /// One-time costs, SEK (low, central, high).
-    pub implementation_cost_sek: Band<Sek>,
+    pub implementation_cost_sek: BandJson<Sek>,
     /// Running costs, SEK per year (low, central, high).
-    pub running_cost_sek_per_year: Band<Sek>,
+    pub running_cost_sek_per_year: BandJson<Sek>,
     /// The municipality's SEK per tonne CO2e over the plan period (central; positive =
     /// cost, negative = saves money and CO2e); `null` when no CO2e is saved.
     pub cost_per_tonne_co2e: Option<SekPerTonneCo2e>,
@@ -104,21 +154,20 @@ macro_rules! normalized {
 }
 normalized!(Tonnes, KgCo2e, Sek, SekPerTonneCo2e);
 
-impl<T: Normalized + Copy> Normalized for Band<T> {
-    fn n(self) -> Self {
-        Band {
-            low: self.low.n(),
-            central: self.central.n(),
-            high: self.high.n(),
-        }
+/// A band as JSON: low, central and high, without trailing zeros.
+fn bj<T: Normalized + Copy>(b: Band<T>) -> BandJson<T> {
+    BandJson {
+        low: b.low.n(),
+        central: b.central.n(),
+        high: b.high.n(),
     }
 }
 
-fn by_payer(b: &ByPayer<Band<Sek>>) -> ByPayer<Band<Sek>> {
-    ByPayer {
-        waste_fee: b.waste_fee.n(),
-        municipal_budget: b.municipal_budget.n(),
-        households: b.households.n(),
+fn by_payer(b: &ByPayer<Band<Sek>>) -> ByPayerJson<BandJson<Sek>> {
+    ByPayerJson {
+        waste_fee: bj(b.waste_fee),
+        municipal_budget: bj(b.municipal_budget),
+        households: bj(b.households),
     }
 }
 
@@ -126,22 +175,21 @@ impl From<&Summary> for Figures {
     fn from(s: &Summary) -> Self {
         Self {
             tonnes_shifted_per_year: s.tonnes_shifted_per_year.n(),
-            co2e_saved_kg_per_year: s.co2e_saved_kg_per_year.n(),
-            route_sek_saved_per_year: s.route_sek_saved_per_year.n(),
+            co2e_saved_kg_per_year: bj(s.co2e_saved_kg_per_year),
+            route_sek_saved_per_year: bj(s.route_sek_saved_per_year),
             sek_saved_per_year_by_payer: by_payer(&s.net_sek_saved_per_year_by_payer),
-            net_sek_saved_per_year_municipality: s
+            net_sek_saved_per_year_municipality: bj(s
                 .net_sek_per_year(Perspective::Municipality)
-                .unwrap_or_default()
-                .n(),
-            net_sek_saved_per_year: s.net_sek_saved_per_year.n(),
+                .unwrap_or_default()),
+            net_sek_saved_per_year: bj(s.net_sek_saved_per_year),
             tonnes_shifted_cumulative: s.tonnes_shifted_cumulative.n(),
-            co2e_saved_kg_cumulative: s.co2e_saved_kg_cumulative.n(),
+            co2e_saved_kg_cumulative: bj(s.co2e_saved_kg_cumulative),
             sek_saved_cumulative_by_payer: by_payer(&s.net_sek_saved_cumulative_by_payer),
-            net_sek_saved_cumulative: s.net_sek_saved_cumulative.n(),
+            net_sek_saved_cumulative: bj(s.net_sek_saved_cumulative),
             net_present_value_sek_by_payer: by_payer(&s.net_present_value_sek_by_payer),
-            net_present_value_sek: s.net_present_value_sek.n(),
-            implementation_cost_sek: s.implementation_cost_sek.n(),
-            running_cost_sek_per_year: s.running_cost_sek_per_year.n(),
+            net_present_value_sek: bj(s.net_present_value_sek),
+            implementation_cost_sek: bj(s.implementation_cost_sek),
+            running_cost_sek_per_year: bj(s.running_cost_sek_per_year),
             cost_per_tonne_co2e: s.cost_per_tonne_co2e.map(Normalized::n),
         }
     }
@@ -201,13 +249,13 @@ pub struct YearJson {
     /// Tonnes shifted.
     pub tonnes_shifted: Tonnes,
     /// kg CO2e saved.
-    pub co2e_saved_kg: Band<KgCo2e>,
+    pub co2e_saved_kg: BandJson<KgCo2e>,
     /// Net SEK saved per payer, after the measure costs each pays that year.
-    pub sek_saved_by_payer: ByPayer<Band<Sek>>,
+    pub sek_saved_by_payer: ByPayerJson<BandJson<Sek>>,
     /// Net SEK saved, all payers, after measure costs paid that year.
-    pub net_sek_saved: Band<Sek>,
+    pub net_sek_saved: BandJson<Sek>,
     /// kg CO2e saved from the first year up to and including this one.
-    pub co2e_saved_kg_cumulative: Band<KgCo2e>,
+    pub co2e_saved_kg_cumulative: BandJson<KgCo2e>,
 }
 
 impl From<&YearTotal> for YearJson {
@@ -215,10 +263,10 @@ impl From<&YearTotal> for YearJson {
         Self {
             year: y.year,
             tonnes_shifted: y.tonnes_shifted.n(),
-            co2e_saved_kg: y.co2e_saved_kg.n(),
+            co2e_saved_kg: bj(y.co2e_saved_kg),
             sek_saved_by_payer: by_payer(&y.net_sek_saved_by_payer),
-            net_sek_saved: y.net_sek_saved.n(),
-            co2e_saved_kg_cumulative: y.co2e_saved_kg_cumulative.n(),
+            net_sek_saved: bj(y.net_sek_saved),
+            co2e_saved_kg_cumulative: bj(y.co2e_saved_kg_cumulative),
         }
     }
 }
@@ -229,7 +277,7 @@ pub struct ResultsJson {
     /// [`RESULTS_SCHEMA_VERSION`].
     pub schema_version: &'static str,
     /// The factor set used.
-    pub factor_set: FactorSetInfo,
+    pub factor_set: FactorSetJson,
     /// The scenario's name.
     pub scenario: String,
     /// The plan period.
@@ -253,7 +301,7 @@ pub struct ResultsJson {
     pub method_note: &'static str,
     /// Monte Carlo percentile bands, when asked for (`evaluate --monte-carlo N`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub monte_carlo: Option<crate::decide::MonteCarlo>,
+    pub monte_carlo: Option<MonteCarloJson>,
 }
 
 /// The note every results file carries about pools and order.
@@ -269,7 +317,7 @@ impl ResultsJson {
         };
         Self {
             schema_version: RESULTS_SCHEMA_VERSION,
-            factor_set: e.factor_set.clone(),
+            factor_set: FactorSetJson::from(&e.factor_set),
             scenario: e.scenario.clone(),
             period: PeriodJson {
                 start: e.period.start(),
@@ -311,8 +359,8 @@ impl ResultsJson {
 impl ResultsJson {
     /// The same results with Monte Carlo bands.
     #[must_use]
-    pub fn with_monte_carlo(mut self, mc: crate::decide::MonteCarlo) -> Self {
-        self.monte_carlo = Some(mc);
+    pub fn with_monte_carlo(mut self, mc: &crate::decide::MonteCarlo) -> Self {
+        self.monte_carlo = Some(MonteCarloJson::from(mc));
         self
     }
 }

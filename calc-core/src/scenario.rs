@@ -2,13 +2,12 @@
 
 use crate::model::{Estimate, FractionId, Measure, ModelError, Municipality, Route};
 use crate::units::{KgCo2ePerTonne, Sek, SekPerInhabitant, SekPerTonne, Share, Tonnes, Year};
-use serde::Serialize;
 use std::sync::Arc;
 
 /// The years a plan covers, first and last inclusive.
 ///
 /// Invariant: `start ≤ end` and at most 100 years.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PlanPeriod {
     start: Year,
     end: Year,
@@ -71,7 +70,7 @@ impl PlanPeriod {
 /// One measure in one municipality with its parameters.
 ///
 /// Invariant: `start_year ≤ full_effect_year`; an overriding quantity is not negative.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ScenarioItem {
     measure: Arc<Measure>,
     municipality: Arc<Municipality>,
@@ -356,7 +355,7 @@ fn per_population(
 }
 
 /// A scenario-level replacement of one factor's value.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct FactorOverride {
     /// The fraction.
     pub fraction: FractionId,
@@ -371,7 +370,7 @@ pub struct FactorOverride {
 }
 
 /// A scenario: measures × municipalities × parameters over a plan period.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Scenario {
     /// Name shown in results.
     pub name: String,

@@ -395,7 +395,7 @@ fn constructors_reject_bad_input_with_exact_messages() {
 }
 
 #[test]
-fn evaluation_serializes_decimals_as_strings() {
+fn results_json_writes_decimals_as_strings() {
     let mut s = scenario(2025, 2025, "0");
     s.items.push(ScenarioItem::new(
         textile_reuse(),
@@ -403,10 +403,10 @@ fn evaluation_serializes_decimals_as_strings() {
         Year(2025),
     ));
     let e = evaluate(&table(), &s).unwrap();
-    let json = serde_json::to_value(&e).unwrap();
+    let json = serde_json::to_value(calc_core::ResultsJson::new(&e)).unwrap();
     assert_eq!(
-        json["total"]["co2e_saved_kg_per_year"]["central"],
-        "105000.0"
+        json["totals"]["co2e_saved_kg_per_year"]["central"],
+        "105000"
     );
 }
 

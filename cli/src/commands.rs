@@ -6,7 +6,7 @@ use crate::inputs::*;
 use crate::output::*;
 use crate::{decide, text};
 use calc_core::csvio::{self, Dialect, Encoding, Lang};
-use calc_core::{FactorSetInfo, RankBy, ResultsJson};
+use calc_core::{RankBy, ResultsJson};
 use factors::Catalogue;
 
 /// `contributions`: the scenario file's scenarios, or the built-in default scenario.
@@ -122,26 +122,10 @@ pub(crate) fn run_rank(catalogue: &Catalogue, args: &RankArgs, lang: Lang) -> Ou
                         .into_bytes(),
                 )
             }
-            Format::Json => {
-                #[derive(serde::Serialize)]
-                struct RankJson<'a> {
-                    schema_version: &'static str,
-                    scenario: &'a str,
-                    by: RankBy,
-                    perspective: calc_core::Perspective,
-                    ranking: &'a [calc_core::Ranked],
-                }
-                to_json(
-                    &RankJson {
-                        schema_version: calc_core::RESULTS_SCHEMA_VERSION,
-                        scenario: &e.scenario,
-                        by,
-                        perspective,
-                        ranking: &r,
-                    },
-                    lang,
-                )
-            }
+            Format::Json => to_json(
+                &calc_core::report::RankingJson::new(&e.scenario, by, perspective, &r),
+                lang,
+            ),
         }
     })?;
     Ok(match format {
@@ -171,24 +155,7 @@ pub(crate) fn run_factors(catalogue: &Catalogue, args: &FactorsArgs, lang: Lang)
                 dialect.encoding,
             )
         }
-        Format::Json => {
-            #[derive(serde::Serialize)]
-            struct FactorsJson<'a> {
-                factor_set: &'a FactorSetInfo,
-                emission_factors: Vec<&'a calc_core::EmissionFactor>,
-                cost_factors: Vec<&'a calc_core::CostFactor>,
-                sources: Vec<&'a calc_core::Source>,
-            }
-            json_bytes(
-                &FactorsJson {
-                    factor_set: table.info(),
-                    emission_factors: table.emission_factors().collect(),
-                    cost_factors: table.cost_factors().collect(),
-                    sources: table.sources().collect(),
-                },
-                lang,
-            )?
-        }
+        Format::Json => json_bytes(&calc_core::report::FactorListingJson::from(&table), lang)?,
     })
 }
 

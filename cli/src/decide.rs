@@ -4,12 +4,11 @@ use crate::args::Format;
 use crate::inputs::{Failure, Loaded};
 use calc_core::csvio::Dialect;
 use calc_core::csvio::{Lang, format_number};
+use calc_core::report::{ContributionJson, PlanJson, SensitivityJson};
 use calc_core::{
-    Budget, LinearModel, MonteCarlo, Plan, Scenario, Sek, Sensitivity, candidates, monte_carlo,
-    optimize, sensitivity,
+    Budget, LinearModel, MonteCarlo, Scenario, Sek, candidates, monte_carlo, optimize, sensitivity,
 };
 use rust_decimal::Decimal;
-use serde::Serialize;
 
 fn model(loaded: &Loaded, scenario: &Scenario, lang: Lang) -> Result<LinearModel, Failure> {
     LinearModel::new(&loaded.table, scenario).map_err(|e| {
@@ -38,25 +37,9 @@ pub(crate) fn results_with_monte_carlo(
             let m = model(loaded, s, lang)?;
             let mc: MonteCarlo =
                 monte_carlo(&m, draws, seed).map_err(|e| Failure::input(e.to_string()))?;
-            Ok(calc_core::ResultsJson::new(m.evaluation()).with_monte_carlo(mc))
+            Ok(calc_core::ResultsJson::new(m.evaluation()).with_monte_carlo(&mc))
         })
         .collect()
-}
-
-#[derive(Serialize)]
-struct SensitivityJson<'a> {
-    schema_version: &'static str,
-    scenario: &'a str,
-    /// Cumulative over the plan period; one factor at a time at its low and high value.
-    sensitivity: Sensitivity,
-}
-
-#[derive(Serialize)]
-struct PlanJson<'a> {
-    schema_version: &'static str,
-    scenario: &'a str,
-    steps: u32,
-    plan: Plan,
 }
 
 fn tonnes(kg: Decimal, lang: Lang) -> String {
@@ -71,11 +54,7 @@ pub(crate) fn run_sensitivity(loaded: &Loaded, json: bool, lang: Lang) -> Result
         let sens =
             sensitivity(&model(loaded, s, lang)?).map_err(|e| Failure::input(e.to_string()))?;
         if json {
-            docs.push(SensitivityJson {
-                schema_version: calc_core::RESULTS_SCHEMA_VERSION,
-                scenario: &s.name,
-                sensitivity: sens,
-            });
+            docs.push(SensitivityJson::new(&s.name, &sens));
             continue;
         }
         let (h, lo, hi) = match lang {
@@ -141,12 +120,7 @@ pub(crate) fn run_optimize(
             .map_err(|e| Failure::input(e.to_string()))?;
         let plan = optimize(&cands, budget);
         if json {
-            docs.push(PlanJson {
-                schema_version: calc_core::RESULTS_SCHEMA_VERSION,
-                scenario: &s.name,
-                steps,
-                plan,
-            });
+            docs.push(PlanJson::new(&s.name, steps, &plan));
             continue;
         }
         let sek = |v: Sek| format_number(v.value(), 0, lang);
@@ -199,13 +173,6 @@ pub(crate) fn run_optimize(
     Ok(out.into_bytes())
 }
 
-#[derive(Serialize)]
-struct ContributionJson<'a> {
-    scenario: &'a str,
-    #[serde(flatten)]
-    contribution: &'a calc_core::Contribution,
-}
-
 /// `contributions`: what drives each scenario's result.
 pub(crate) fn run_contributions(
     catalogue: &factors::Catalogue,
@@ -249,14 +216,9 @@ pub(crate) fn run_contributions(
     };
     match format {
         Format::Json => {
-            let rows: Vec<ContributionJson<'_>> = all
+            let rows: Vec<ContributionJson> = all
                 .iter()
-                .flat_map(|(name, c)| {
-                    c.items.iter().map(move |x| ContributionJson {
-                        scenario: name,
-                        contribution: x,
-                    })
-                })
+                .flat_map(|(name, c)| ContributionJson::rows(name, c))
                 .collect();
             serde_json::to_vec_pretty(&rows).map_err(|e| Failure::input(e.to_string()))
         }

@@ -612,7 +612,8 @@ pub(crate) fn measures(catalogue: &Catalogue, output: &OutputArgs, lang: Lang) -
     let ms = &catalogue.measures;
     Ok(match output.format {
         Format::Json => {
-            let v: Vec<&calc_core::Measure> = ms.iter().map(AsRef::as_ref).collect();
+            let v: Vec<calc_core::report::CatalogueMeasureJson> =
+                ms.iter().map(|m| m.as_ref().into()).collect();
             json_bytes(&v, lang)?
         }
         Format::Csv => {
@@ -687,7 +688,8 @@ pub(crate) fn municipalities(catalogue: &Catalogue, output: &OutputArgs, lang: L
     let ks = &catalogue.municipalities;
     Ok(match output.format {
         Format::Json => {
-            let v: Vec<&calc_core::Municipality> = ks.iter().map(AsRef::as_ref).collect();
+            let v: Vec<calc_core::report::MunicipalityJson> =
+                ks.iter().map(|m| m.as_ref().into()).collect();
             json_bytes(&v, lang)?
         }
         Format::Csv => {

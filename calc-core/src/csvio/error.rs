@@ -2,12 +2,10 @@
 
 pub use crate::format::Lang;
 use crate::model::ModelError;
-use serde::Serialize;
 use std::fmt;
 
 /// What kind of id could not be found.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum IdKind {
     /// A measure id.
     Measure,
@@ -59,9 +57,8 @@ impl IdKind {
 }
 
 /// What is wrong.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
-#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum CsvErrorKind {
     /// Occurs when the CSV syntax is broken (e.g. an unclosed quote).
     Malformed {
@@ -120,7 +117,7 @@ pub enum CsvErrorKind {
 }
 
 /// One problem in an input file.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CsvError {
     /// 1-based line number (the header is line 1).
     pub line: u64,

@@ -10,14 +10,13 @@ use crate::units::{
     KgCo2e, KgCo2ePerTonne, Sek, SekPerTonne, SekPerTonneCo2e, Share, Tonnes, Year,
 };
 use rust_decimal::Decimal;
-use serde::Serialize;
 
 /// A result at low, central and high factor values.
 ///
 /// `low ≤ central ≤ high` holds by construction: bounds come from interval arithmetic that
 /// takes, for every factor, the end that makes the result smallest (or largest), respecting
 /// the sign of the factor's weight.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub struct Band<T> {
     /// Result at the factor values that make it smallest.
     pub low: T,
@@ -101,7 +100,7 @@ impl ByPayer<Band<Sek>> {
 ///
 /// SEK figures are split by [`Payer`]; the `net_sek_*` figures are society's (the sum of
 /// the three payers, exactly, at low, central and high).
-#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Summary {
     /// Tonnes moved per year at full effect.
     pub tonnes_shifted_per_year: Tonnes,
@@ -216,7 +215,7 @@ impl Summary {
 }
 
 /// One year of one measure in one municipality.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct YearRow {
     /// The year.
     pub year: Year,
@@ -237,7 +236,7 @@ pub struct YearRow {
 }
 
 /// The result for one measure in one municipality.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ItemResult {
     /// The measure.
     pub measure: MeasureId,
@@ -283,7 +282,7 @@ pub struct ItemResult {
 }
 
 /// A total for one group: a measure, a municipality.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct GroupSummary {
     /// The measure id or municipality code.
     pub key: String,
@@ -292,7 +291,7 @@ pub struct GroupSummary {
 }
 
 /// The scenario's total in one year.
-#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct YearTotal {
     /// The year.
     pub year: Year,
@@ -309,8 +308,7 @@ pub struct YearTotal {
 }
 
 /// Something a planner should know about a result that is not an error.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Warning {
     /// Occurs when a measure acts on routes in which its pool has no tonnes: it moves nothing.
@@ -371,7 +369,7 @@ impl std::fmt::Display for Warning {
 }
 
 /// Everything [`evaluate`] finds.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Evaluation {
     /// The factor set used.
     pub factor_set: FactorSetInfo,

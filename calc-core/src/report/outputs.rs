@@ -1,0 +1,585 @@
+//! The other versioned JSON outputs: Monte Carlo bands, rankings, sensitivity, the budget
+//! plan, contributions and the catalogue listings. Like [`crate::report::ResultsJson`],
+//! these are the only types that serialize; the domain and result types do not.
+
+use crate::contributions::{ContributionKind, Contributions};
+use crate::decide::{McFigures, MonteCarlo, Percentiles, Sensitivity, Swing};
+use crate::model::{
+    FactorTable, Measure, MeasureId, Municipality, Payer, Perspective, Route, SourceKind,
+};
+use crate::optimize::Plan;
+use crate::rank::{RankBy, Ranked};
+use crate::report::{ByPayerJson, Figures, RESULTS_SCHEMA_VERSION};
+use crate::units::{KgCo2e, Sek, Year};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// 5th, 50th and 95th percentiles.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct PercentilesJson<T> {
+    /// 5th percentile.
+    pub p5: T,
+    /// Median.
+    pub p50: T,
+    /// 95th percentile.
+    pub p95: T,
+}
+
+impl<T: Copy> From<&Percentiles<T>> for PercentilesJson<T> {
+    fn from(p: &Percentiles<T>) -> Self {
+        Self {
+            p5: p.p5,
+            p50: p.p50,
+            p95: p.p95,
+        }
+    }
+}
+
+/// Monte Carlo figures over the plan period.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct McFiguresJson {
+    /// kg CO2e saved.
+    pub co2e_saved_kg_cumulative: PercentilesJson<KgCo2e>,
+    /// Net SEK saved, all payers.
+    pub net_sek_saved_cumulative: PercentilesJson<Sek>,
+    /// Net SEK saved by the municipality (waste fee + budget).
+    pub net_sek_saved_cumulative_municipality: PercentilesJson<Sek>,
+    /// Net SEK saved per payer.
+    pub net_sek_saved_cumulative_by_payer: ByPayerJson<PercentilesJson<Sek>>,
+    /// Share of draws in which the municipality saves money.
+    pub probability_municipality_saves_money: Decimal,
+}
+
+impl From<&McFigures> for McFiguresJson {
+    fn from(f: &McFigures) -> Self {
+        let by = &f.net_sek_saved_cumulative_by_payer;
+        Self {
+            co2e_saved_kg_cumulative: (&f.co2e_saved_kg_cumulative).into(),
+            net_sek_saved_cumulative: (&f.net_sek_saved_cumulative).into(),
+            net_sek_saved_cumulative_municipality: (&f.net_sek_saved_cumulative_municipality)
+                .into(),
+            net_sek_saved_cumulative_by_payer: ByPayerJson {
+                waste_fee: by.get(Payer::WasteFee).into(),
+                municipal_budget: by.get(Payer::MunicipalBudget).into(),
+                households: by.get(Payer::Households).into(),
+            },
+            probability_municipality_saves_money: f.probability_municipality_saves_money,
+        }
+    }
+}
+
+/// One measure's Monte Carlo figures.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct McMeasureJson {
+    /// The measure.
+    pub measure: MeasureId,
+    /// Its figures.
+    pub figures: McFiguresJson,
+}
+
+/// Monte Carlo bands (schema: `docs/results.schema.json`, `MonteCarlo`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct MonteCarloJson {
+    /// Number of draws.
+    pub draws: u32,
+    /// The seed.
+    pub seed: u64,
+    /// Distribution of every input.
+    pub distribution: String,
+    /// The scenario total.
+    pub total: McFiguresJson,
+    /// Per measure.
+    pub measures: Vec<McMeasureJson>,
+}
+
+impl From<&MonteCarlo> for MonteCarloJson {
+    fn from(m: &MonteCarlo) -> Self {
+        Self {
+            draws: m.draws,
+            seed: m.seed,
+            distribution: m.distribution.clone(),
+            total: (&m.total).into(),
+            measures: m
+                .measures
+                .iter()
+                .map(|x| McMeasureJson {
+                    measure: x.measure.clone(),
+                    figures: (&x.figures).into(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// One measure in a ranking.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RankedJson {
+    /// 1 for the best.
+    pub rank: usize,
+    /// The measure.
+    pub measure: String,
+    /// Its figures over all its municipalities.
+    #[serde(flatten)]
+    pub figures: Figures,
+}
+
+/// A ranking (schema: `docs/outputs.schema.json`, `Ranking`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RankingJson {
+    /// [`RESULTS_SCHEMA_VERSION`].
+    pub schema_version: &'static str,
+    /// The scenario.
+    pub scenario: String,
+    /// What it ranks by.
+    pub by: RankBy,
+    /// Whose money counts.
+    pub perspective: Perspective,
+    /// Best first.
+    pub ranking: Vec<RankedJson>,
+}
+
+impl RankingJson {
+    /// The JSON view of a ranking.
+    #[must_use]
+    pub fn new(scenario: &str, by: RankBy, perspective: Perspective, ranked: &[Ranked]) -> Self {
+        Self {
+            schema_version: RESULTS_SCHEMA_VERSION,
+            scenario: scenario.to_string(),
+            by,
+            perspective,
+            ranking: ranked
+                .iter()
+                .map(|r| RankedJson {
+                    rank: r.rank,
+                    measure: r.measure.key.clone(),
+                    figures: Figures::from(&r.measure.summary),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// One input's tornado swing.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SwingJson<T> {
+    /// The input's id.
+    pub factor: String,
+    /// The total with it at its low value.
+    pub at_low: T,
+    /// The total with it at its high value.
+    pub at_high: T,
+}
+
+fn swings<T: Copy>(v: &[Swing<T>]) -> Vec<SwingJson<T>> {
+    v.iter()
+        .map(|w| SwingJson {
+            factor: w.factor.to_string(),
+            at_low: w.at_low,
+            at_high: w.at_high,
+        })
+        .collect()
+}
+
+/// Tornado data for one scenario (schema: `docs/outputs.schema.json`, `Sensitivity`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SensitivityJson {
+    /// [`RESULTS_SCHEMA_VERSION`].
+    pub schema_version: &'static str,
+    /// The scenario.
+    pub scenario: String,
+    /// Cumulative over the plan period; one input at a time at its low and high value.
+    pub sensitivity: SensitivityBodyJson,
+}
+
+/// The swings.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SensitivityBodyJson {
+    /// Cumulative kg CO2e at central values.
+    pub co2e_central: KgCo2e,
+    /// The municipality's cumulative net SEK at central values.
+    pub sek_central: Sek,
+    /// Swings of the CO2e, largest first.
+    pub co2e: Vec<SwingJson<KgCo2e>>,
+    /// Swings of the municipality's SEK, largest first.
+    pub sek: Vec<SwingJson<Sek>>,
+}
+
+impl SensitivityJson {
+    /// The JSON view of a sensitivity analysis.
+    #[must_use]
+    pub fn new(scenario: &str, s: &Sensitivity) -> Self {
+        Self {
+            schema_version: RESULTS_SCHEMA_VERSION,
+            scenario: scenario.to_string(),
+            sensitivity: SensitivityBodyJson {
+                co2e_central: s.co2e_central,
+                sek_central: s.sek_central,
+                co2e: swings(&s.co2e),
+                sek: swings(&s.sek),
+            },
+        }
+    }
+}
+
+/// A chosen measure and its level.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ChoiceJson {
+    /// The measure.
+    pub measure: MeasureId,
+    /// Level as a share of the scenario effect.
+    pub level: Decimal,
+    /// kg CO2e saved per year at this level, with the other chosen measures.
+    pub co2e_saved_kg_per_year: KgCo2e,
+    /// One-time cost at this level.
+    pub cost_once: Sek,
+    /// Running cost per year at this level.
+    pub cost_per_year: Sek,
+}
+
+/// What one more step would buy.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct NextStepJson {
+    /// The measure.
+    pub measure: MeasureId,
+    /// Its level after the step.
+    pub level: Decimal,
+    /// Extra kg CO2e per year.
+    pub extra_co2e_kg_per_year: KgCo2e,
+    /// Extra SEK the step costs.
+    pub extra_sek: Sek,
+    /// kg CO2e per year per krona.
+    pub kg_co2e_per_sek: Decimal,
+}
+
+/// The budget a plan was made for.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct BudgetJson {
+    /// Limit on one-time costs.
+    pub once: Option<Sek>,
+    /// Limit on running costs per year.
+    pub per_year: Option<Sek>,
+    /// Whose spending counts.
+    pub perspective: Perspective,
+}
+
+/// The optimizer's plan for one scenario (schema: `docs/outputs.schema.json`, `Plan`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PlanJson {
+    /// [`RESULTS_SCHEMA_VERSION`].
+    pub schema_version: &'static str,
+    /// The scenario.
+    pub scenario: String,
+    /// Levels per measure.
+    pub steps: u32,
+    /// The plan.
+    pub plan: PlanBodyJson,
+}
+
+/// The plan itself.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PlanBodyJson {
+    /// The budget.
+    pub budget: BudgetJson,
+    /// The chosen measures.
+    pub chosen: Vec<ChoiceJson>,
+    /// kg CO2e saved per year by the chosen set.
+    pub co2e_saved_kg_per_year: KgCo2e,
+    /// Their one-time costs.
+    pub cost_once: Sek,
+    /// Their running costs per year.
+    pub cost_per_year: Sek,
+    /// The best step the budget did not allow.
+    pub next_step: Option<NextStepJson>,
+}
+
+impl PlanJson {
+    /// The JSON view of a plan.
+    #[must_use]
+    pub fn new(scenario: &str, steps: u32, p: &Plan) -> Self {
+        Self {
+            schema_version: RESULTS_SCHEMA_VERSION,
+            scenario: scenario.to_string(),
+            steps,
+            plan: PlanBodyJson {
+                budget: BudgetJson {
+                    once: p.budget.once,
+                    per_year: p.budget.per_year,
+                    perspective: p.budget.perspective,
+                },
+                chosen: p
+                    .chosen
+                    .iter()
+                    .map(|c| ChoiceJson {
+                        measure: c.measure.clone(),
+                        level: c.level,
+                        co2e_saved_kg_per_year: c.co2e_saved_kg_per_year,
+                        cost_once: c.cost_once,
+                        cost_per_year: c.cost_per_year,
+                    })
+                    .collect(),
+                co2e_saved_kg_per_year: p.co2e_saved_kg_per_year,
+                cost_once: p.cost_once,
+                cost_per_year: p.cost_per_year,
+                next_step: p.next_step.as_ref().map(|n| NextStepJson {
+                    measure: n.measure.clone(),
+                    level: n.level,
+                    extra_co2e_kg_per_year: n.extra_co2e_kg_per_year,
+                    extra_sek: n.extra_sek,
+                    kg_co2e_per_sek: n.kg_co2e_per_sek,
+                }),
+            },
+        }
+    }
+}
+
+/// One input's part of the result (schema: `docs/outputs.schema.json`, `Contribution`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ContributionJson {
+    /// The scenario.
+    pub scenario: String,
+    /// Factor, quantity or cost.
+    pub kind: ContributionKind,
+    /// The input's id.
+    pub id: String,
+    /// Its source.
+    pub source: Option<String>,
+    /// Published, derived or estimate.
+    pub source_kind: Option<SourceKind>,
+    /// kg CO2e over the plan period.
+    pub co2e_kg: Decimal,
+    /// The municipality's net SEK over the plan period.
+    pub net_sek: Decimal,
+    /// Share of the total CO2e, percent.
+    pub co2e_share_pct: Decimal,
+    /// Share of the municipality's net SEK, percent.
+    pub net_sek_share_pct: Decimal,
+}
+
+impl ContributionJson {
+    /// The rows of one scenario's contributions.
+    #[must_use]
+    pub fn rows(scenario: &str, c: &Contributions) -> Vec<Self> {
+        c.items
+            .iter()
+            .map(|x| Self {
+                scenario: scenario.to_string(),
+                kind: x.kind,
+                id: x.id.clone(),
+                source: x.source.as_ref().map(ToString::to_string),
+                source_kind: x.source_kind,
+                co2e_kg: x.co2e_kg,
+                net_sek: x.net_sek,
+                co2e_share_pct: x.co2e_share_pct,
+                net_sek_share_pct: x.net_sek_share_pct,
+            })
+            .collect()
+    }
+}
+
+/// A route share.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ShareJson {
+    /// The route.
+    pub route: Route,
+    /// Its share, 0–1.
+    pub share: Decimal,
+}
+
+/// A measure in the catalogue listing (`avfallskalkyl measures --format json`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CatalogueMeasureJson {
+    /// Id.
+    pub id: MeasureId,
+    /// Goal area.
+    pub area: String,
+    /// Swedish name.
+    pub name_sv: String,
+    /// English name.
+    pub name_en: String,
+    /// The fraction.
+    pub fraction: String,
+    /// The pool.
+    pub pool: String,
+    /// The routes it moves tonnes out of.
+    pub acts_on: Vec<Route>,
+    /// Its waste-hierarchy stage.
+    pub stage: Route,
+    /// Where moved tonnes go.
+    pub target: Vec<ShareJson>,
+    /// Default effect, 0–1.
+    pub default_effect: Decimal,
+    /// Years from start to full effect.
+    pub ramp_years: u16,
+    /// One-time cost per inhabitant (low, central, high).
+    pub implementation_cost_sek_per_inhabitant: [Decimal; 3],
+    /// Running cost per inhabitant and year (low, central, high).
+    pub running_cost_sek_per_inhabitant: [Decimal; 3],
+    /// Who pays its costs.
+    pub cost_payer: Payer,
+    /// Who saves its avoided purchases.
+    pub savings_payer: Payer,
+    /// Sources of its defaults.
+    pub sources: Vec<String>,
+}
+
+impl From<&Measure> for CatalogueMeasureJson {
+    fn from(m: &Measure) -> Self {
+        let est = |e: &crate::model::Estimate<crate::units::SekPerInhabitant>| {
+            [e.low().value(), e.central().value(), e.high().value()]
+        };
+        Self {
+            id: m.id.clone(),
+            area: m.area.clone(),
+            name_sv: m.name_sv.clone(),
+            name_en: m.name_en.clone(),
+            fraction: m.fraction.to_string(),
+            pool: m.pool.id.to_string(),
+            acts_on: m.acts_on.clone(),
+            stage: m.stage,
+            target: m
+                .target
+                .shares()
+                .iter()
+                .map(|(r, s)| ShareJson {
+                    route: *r,
+                    share: s.value(),
+                })
+                .collect(),
+            default_effect: m.default_effect.value(),
+            ramp_years: m.ramp_years,
+            implementation_cost_sek_per_inhabitant: est(&m.implementation_cost),
+            running_cost_sek_per_inhabitant: est(&m.running_cost),
+            cost_payer: m.cost_payer,
+            savings_payer: m.savings_payer,
+            sources: m.sources.iter().map(ToString::to_string).collect(),
+        }
+    }
+}
+
+/// A municipality in the listing (`avfallskalkyl municipalities --format json`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct MunicipalityJson {
+    /// SCB code.
+    pub code: String,
+    /// Name.
+    pub name: String,
+    /// Inhabitants.
+    pub population: u32,
+    /// Date of the population figure.
+    pub population_date: String,
+    /// Its source.
+    pub source: String,
+}
+
+impl From<&Municipality> for MunicipalityJson {
+    fn from(m: &Municipality) -> Self {
+        Self {
+            code: m.code.to_string(),
+            name: m.name.clone(),
+            population: m.population,
+            population_date: m.population_date.clone(),
+            source: m.source.to_string(),
+        }
+    }
+}
+
+/// A factor in the factor listing: low, central, high, with its source.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FactorJson {
+    /// Id.
+    pub id: String,
+    /// Fraction.
+    pub fraction: String,
+    /// Route.
+    pub route: Route,
+    /// Low, central, high.
+    pub value: [Decimal; 3],
+    /// Source id.
+    pub source: String,
+    /// Table, page or section.
+    pub locator: String,
+    /// Assumptions and arithmetic.
+    pub note: String,
+}
+
+/// A source in the factor listing.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SourceJson {
+    /// Id.
+    pub id: String,
+    /// Published, derived or estimate.
+    pub kind: SourceKind,
+    /// Title.
+    pub title: String,
+    /// Publisher.
+    pub publisher: String,
+    /// Year.
+    pub year: Option<Year>,
+    /// URL.
+    pub url: String,
+    /// Table, page or section.
+    pub locator: String,
+    /// Note (English).
+    pub note: String,
+    /// Note (Swedish).
+    pub note_sv: String,
+}
+
+/// A factor set (`avfallskalkyl factors --format json`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FactorListingJson {
+    /// Which set.
+    pub factor_set: crate::report::FactorSetJson,
+    /// Emission factors, kg CO2e per tonne.
+    pub emission_factors: Vec<FactorJson>,
+    /// Cost factors, SEK per tonne.
+    pub cost_factors: Vec<FactorJson>,
+    /// Sorting yields, 0–1.
+    pub yields: Vec<FactorJson>,
+    /// Sources.
+    pub sources: Vec<SourceJson>,
+}
+
+/// The three factor kinds have the same fields but different unit types.
+macro_rules! factor_json {
+    ($f:expr) => {
+        FactorJson {
+            id: $f.id.to_string(),
+            fraction: $f.fraction.to_string(),
+            route: $f.route,
+            value: [
+                $f.value.low().value(),
+                $f.value.central().value(),
+                $f.value.high().value(),
+            ],
+            source: $f.source.to_string(),
+            locator: $f.locator.clone(),
+            note: $f.note.clone(),
+        }
+    };
+}
+
+impl From<&FactorTable> for FactorListingJson {
+    fn from(t: &FactorTable) -> Self {
+        Self {
+            factor_set: t.info().into(),
+            emission_factors: t.emission_factors().map(|f| factor_json!(f)).collect(),
+            cost_factors: t.cost_factors().map(|f| factor_json!(f)).collect(),
+            yields: t.yields().map(|f| factor_json!(f)).collect(),
+            sources: t
+                .sources()
+                .map(|s| SourceJson {
+                    id: s.id.to_string(),
+                    kind: s.kind,
+                    title: s.title.clone(),
+                    publisher: s.publisher.clone(),
+                    year: s.year,
+                    url: s.url.clone(),
+                    locator: s.locator.clone(),
+                    note: s.note.clone(),
+                    note_sv: s.note_sv.clone(),
+                })
+                .collect(),
+        }
+    }
+}
