@@ -319,3 +319,111 @@ fn results_json_matches_its_schema() {
     check(&schema["$defs"]["Results"], &bad, &schema, "$", &mut errors);
     assert_eq!(errors, ["$.totals: property surprise is not in the schema"]);
 }
+
+/// Every other JSON output (rank, sensitivity, optimize, contributions, the catalogue
+/// listings) matches its definition in `docs/outputs.schema.json`.
+#[test]
+fn other_outputs_match_their_schema() {
+    use calc_core::report::{
+        CatalogueMeasureJson, ContributionJson, FactorListingJson, MunicipalityJson, PlanJson,
+        RankingJson, SensitivityJson,
+    };
+    let schema: Value =
+        serde_json::from_slice(&std::fs::read(root().join("docs/outputs.schema.json")).unwrap())
+            .unwrap();
+    let c = catalogue();
+    let table = c.current_set().unwrap();
+    let mut scenario = c.default_scenario();
+    scenario.items.truncate(40);
+    let e = evaluate(table, &scenario).unwrap();
+    let model = calc_core::LinearModel::new(table, &scenario).unwrap();
+    let budget = calc_core::Budget {
+        once: Some(calc_core::Sek::new(rust_decimal::Decimal::from(1_000_000))),
+        ..calc_core::Budget::default()
+    };
+    let plan = calc_core::optimize(&calc_core::candidates(&model, 2).unwrap(), budget);
+    let contributions = calc_core::contributions(&model, table, &[]).unwrap();
+    let ranked = calc_core::rank_for(&e, calc_core::RankBy::Co2e, calc_core::Perspective::Society);
+    let docs: Vec<(&str, Value)> = vec![
+        (
+            "Ranking",
+            serde_json::to_value(RankingJson::new(
+                "s",
+                calc_core::RankBy::Co2e,
+                calc_core::Perspective::Society,
+                &ranked,
+            ))
+            .unwrap(),
+        ),
+        (
+            "Sensitivity",
+            serde_json::to_value(SensitivityJson::new(
+                "s",
+                &calc_core::sensitivity(&model).unwrap(),
+            ))
+            .unwrap(),
+        ),
+        (
+            "Plan",
+            serde_json::to_value(PlanJson::new("s", 2, &plan)).unwrap(),
+        ),
+        (
+            "MonteCarlo",
+            serde_json::to_value(calc_core::report::MonteCarloJson::from(
+                &calc_core::monte_carlo(&model, 200, 1).unwrap(),
+            ))
+            .unwrap(),
+        ),
+    ];
+    let mut all = docs;
+    for row in ContributionJson::rows("s", &contributions) {
+        all.push(("Contribution", serde_json::to_value(row).unwrap()));
+    }
+    for m in &c.measures {
+        all.push((
+            "CatalogueMeasure",
+            serde_json::to_value(CatalogueMeasureJson::from(m.as_ref())).unwrap(),
+        ));
+    }
+    for m in &c.municipalities {
+        all.push((
+            "Municipality",
+            serde_json::to_value(MunicipalityJson::from(m.as_ref())).unwrap(),
+        ));
+    }
+    all.push((
+        "FactorListing",
+        serde_json::to_value(FactorListingJson::from(table)).unwrap(),
+    ));
+    for (def, v) in &all {
+        let mut errors = Vec::new();
+        check(
+            &serde_json::json!({ "$ref": format!("#/$defs/{def}") }),
+            v,
+            &schema,
+            def,
+            &mut errors,
+        );
+        assert!(errors.is_empty(), "{errors:#?}");
+    }
+    // The checker is not vacuous: a renamed field fails.
+    let mut bad = all[0].1.clone();
+    let entry = bad["ranking"][0].as_object_mut().unwrap();
+    let rank = entry.remove("rank").unwrap();
+    entry.insert("rank_no".to_string(), rank);
+    let mut errors = Vec::new();
+    check(
+        &serde_json::json!({ "$ref": "#/$defs/Ranking" }),
+        &bad,
+        &schema,
+        "Ranking",
+        &mut errors,
+    );
+    assert_eq!(
+        errors,
+        [
+            "Ranking.ranking[0]: missing \"rank\"",
+            "Ranking.ranking[0]: property rank_no is not in the schema"
+        ]
+    );
+}
