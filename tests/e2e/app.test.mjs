@@ -255,3 +255,33 @@ test('screenshots at 1366 and 390 px, with the analysis and the sources of a sha
   await page.setViewportSize({ width: 1280, height: 900 });
   assert.deepEqual(consoleErrors, [], 'no console errors');
 });
+
+test('the icon is served (no 404 on load) and the footer links the accessibility statement in each language', async () => {
+  const p = await context.newPage();
+  const failed = [];
+  p.on('response', (r) => {
+    if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+  });
+  await p.goto(baseUrl, { waitUntil: 'load' });
+  await p.locator('[data-testid=total-co2e]').first().waitFor({ state: 'visible', timeout: 30_000 });
+  const icon = await p.evaluate(() => document.querySelector('link[rel=icon]')?.getAttribute('href'));
+  assert.equal(icon, './favicon.svg');
+  const iconResponse = await p.request.get(new URL(icon, baseUrl).href);
+  assert.equal(iconResponse.status(), 200);
+  assert.equal(iconResponse.headers()['content-type'], 'image/svg+xml');
+
+  const link = p.locator('footer a[href="./tillganglighet.html"]');
+  assert.equal(normalize(await link.textContent()), 'Tillgänglighetsredogörelse');
+  await link.click();
+  await p.waitForURL(/tillganglighet\.html$/);
+  assert.equal(await p.locator('html').getAttribute('lang'), 'sv');
+  assert.equal(normalize(await p.locator('h1').textContent()), 'Tillgänglighetsredogörelse för Avfallskalkyl');
+  // It says how to report problems and names the supervisory authority.
+  assert.match(normalize(await p.locator('main').textContent()), /Rapportera brister.*Digg/);
+  await p.locator('a[href="./accessibility.html"]').click();
+  await p.waitForURL(/accessibility\.html$/);
+  assert.equal(await p.locator('html').getAttribute('lang'), 'en');
+  assert.equal(normalize(await p.locator('h1').textContent()), 'Accessibility statement for Avfallskalkyl');
+  assert.deepEqual(failed, [], 'every request succeeds');
+  await p.close();
+});

@@ -1,4 +1,4 @@
-//! The page footer: privacy note and the factor set used.
+//! The page footer: privacy note, the factor set used and the accessibility statement.
 
 use crate::hooks::use_app;
 use crate::i18n::{K, t};
@@ -20,6 +20,12 @@ pub fn Footer() -> Html {
         <footer class="site-footer">
             <p>{ t(lang, K::Privacy) }</p>
             <p>{ format!("{}: {set}", t(lang, K::FactorSet)) }</p>
+            <p>
+                <a href={ match lang {
+                    calc_core::Lang::Sv => "./tillganglighet.html",
+                    calc_core::Lang::En => "./accessibility.html",
+                } }>{ t(lang, K::AccessibilityStatement) }</a>
+            </p>
         </footer>
     }
 }
