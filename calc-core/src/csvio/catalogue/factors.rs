@@ -1,0 +1,295 @@
+//! The factor set file: its columns, reader and writer.
+
+use super::{Errors, finish, model, route, share_in};
+use crate::csvio::error::{CsvError, CsvErrorKind};
+use crate::csvio::safe::guard_cell;
+use crate::csvio::table::{ColumnSpec, Columns, Dialect, Recorded, Row, Table, format_decimal};
+use crate::model::{
+    CostFactor, EmissionFactor, Estimate, FactorSetInfo, FactorTable, FractionId, Route, SourceId,
+    Yield, cost_factor_id, emission_factor_id, yield_id,
+};
+use crate::units::{KgCo2ePerTonne, SekPerTonne, Share};
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+
+/// Columns of a factor set file.
+pub const FACTOR_COLUMNS: &[ColumnSpec] = &[
+    ColumnSpec::required(&["fraction", "avfallsslag"]),
+    ColumnSpec::required(&["route", "behandlingsvag"]),
+    ColumnSpec::optional(&["ef_low_kgco2e_per_t"]),
+    ColumnSpec::optional(&["ef_kgco2e_per_t"]),
+    ColumnSpec::optional(&["ef_high_kgco2e_per_t"]),
+    ColumnSpec::optional(&["gwp"]),
+    ColumnSpec::optional(&["displacement_share"]),
+    ColumnSpec::optional(&["ef_source"]),
+    ColumnSpec::optional(&["ef_locator"]),
+    ColumnSpec::optional(&["ef_note"]),
+    ColumnSpec::optional(&["cf_low_sek_per_t"]),
+    ColumnSpec::optional(&["cf_sek_per_t"]),
+    ColumnSpec::optional(&["cf_high_sek_per_t"]),
+    ColumnSpec::optional(&["price_year"]),
+    ColumnSpec::optional(&["cf_source"]),
+    ColumnSpec::optional(&["cf_locator"]),
+    ColumnSpec::optional(&["cf_note"]),
+    ColumnSpec::optional(&["yield_low"]),
+    ColumnSpec::optional(&["yield"]),
+    ColumnSpec::optional(&["yield_high"]),
+    ColumnSpec::optional(&["reject_route"]),
+    ColumnSpec::optional(&["yield_source"]),
+    ColumnSpec::optional(&["yield_locator"]),
+    ColumnSpec::optional(&["yield_note"]),
+];
+
+/// Column positions in [`FACTOR_COLUMNS`].
+mod fc {
+    pub(super) const FRACTION: usize = 0;
+    pub(super) const ROUTE: usize = 1;
+    pub(super) const EF_LOW: usize = 2;
+    pub(super) const EF: usize = 3;
+    pub(super) const EF_HIGH: usize = 4;
+    pub(super) const GWP: usize = 5;
+    pub(super) const DISPLACEMENT: usize = 6;
+    pub(super) const EF_SOURCE: usize = 7;
+    pub(super) const EF_LOCATOR: usize = 8;
+    pub(super) const EF_NOTE: usize = 9;
+    pub(super) const CF_LOW: usize = 10;
+    pub(super) const CF: usize = 11;
+    pub(super) const CF_HIGH: usize = 12;
+    pub(super) const PRICE_YEAR: usize = 13;
+    pub(super) const CF_SOURCE: usize = 14;
+    pub(super) const CF_LOCATOR: usize = 15;
+    pub(super) const CF_NOTE: usize = 16;
+}
+
+/// Column positions of the sorting yield in [`FACTOR_COLUMNS`].
+mod yc {
+    pub(super) const VALUE: [usize; 3] = [17, 18, 19];
+    pub(super) const REJECT: usize = 20;
+    pub(super) const SOURCE: usize = 21;
+    pub(super) const LOCATOR: usize = 22;
+    pub(super) const NOTE: usize = 23;
+}
+
+/// Reads a low/central/high triple from three columns. Empty central ⇒ `None`;
+/// empty low or high default to the central value.
+fn triple(
+    cols: &Columns,
+    row: &Row,
+    [lo, mid, hi]: [usize; 3],
+    errors: &mut Errors,
+) -> Result<Option<[Decimal; 3]>, Recorded> {
+    let before = errors.len();
+    let c = cols.opt_decimal(row, mid, errors);
+    let l = cols.opt_decimal(row, lo, errors);
+    let h = cols.opt_decimal(row, hi, errors);
+    if errors.len() > before {
+        return Err(Recorded);
+    }
+    match (l, c, h) {
+        (Ok(l), Ok(Some(c)), Ok(h)) => Ok(Some([l.unwrap_or(c), c, h.unwrap_or(c)])),
+        (Ok(None), Ok(None), Ok(None)) => Ok(None),
+        _ => {
+            errors.push(cols.error(row, mid, CsvErrorKind::EmptyField));
+            Err(Recorded)
+        }
+    }
+}
+
+/// Reads a factor set file (one row per fraction × route with an emission and/or a cost
+/// factor). Used for the built-in sets and for a user's own factor file.
+///
+/// Sources are referenced by id and not resolved here (a user's file may cite sources
+/// the built-in list lacks); [`FactorTable::insert_source`] adds them.
+pub fn read_factor_table(bytes: &[u8], info: FactorSetInfo) -> Result<FactorTable, Errors> {
+    let table = Table::read(bytes)?;
+    let cols = table.columns(FACTOR_COLUMNS)?;
+    let mut errors = Vec::new();
+    let mut out = FactorTable::new(info);
+    let mut seen: BTreeMap<(String, Route), u64> = BTreeMap::new();
+    for row in &table.rows {
+        let fraction = cols.required_text(row, fc::FRACTION, &mut errors);
+        let route = route(&cols, row, fc::ROUTE, &mut errors);
+        let (Some(fraction), Some(route)) = (fraction, route) else {
+            continue;
+        };
+        let fraction = FractionId(fraction);
+        if let Some(first) = seen.get(&(fraction.0.clone(), route)) {
+            errors.push(CsvError::new(
+                row.line,
+                Some(cols.name(fc::FRACTION)),
+                format!("{fraction} × {route}"),
+                CsvErrorKind::Duplicate { first_line: *first },
+            ));
+            continue;
+        }
+        seen.insert((fraction.0.clone(), route), row.line);
+        let displacement = match cols.text(row, fc::DISPLACEMENT) {
+            "" => None,
+            _ => share_in(&cols, row, fc::DISPLACEMENT, false, &mut errors),
+        };
+        if let Ok(Some([l, c, h])) =
+            triple(&cols, row, [fc::EF_LOW, fc::EF, fc::EF_HIGH], &mut errors)
+        {
+            let value = Estimate::new(
+                KgCo2ePerTonne::new(l),
+                KgCo2ePerTonne::new(c),
+                KgCo2ePerTonne::new(h),
+            );
+            if let Some(value) = model(&cols, row, fc::EF, value, &mut errors) {
+                let f = EmissionFactor {
+                    id: emission_factor_id(&fraction, route),
+                    fraction: fraction.clone(),
+                    route,
+                    value,
+                    gwp: cols.text(row, fc::GWP).to_string(),
+                    displacement,
+                    source: SourceId(cols.text(row, fc::EF_SOURCE).to_string()),
+                    locator: cols.text(row, fc::EF_LOCATOR).to_string(),
+                    note: cols.text(row, fc::EF_NOTE).to_string(),
+                };
+                if f.source.0.is_empty() {
+                    errors.push(cols.error(row, fc::EF_SOURCE, CsvErrorKind::EmptyField));
+                }
+                let r = out.insert_emission(f);
+                model(&cols, row, fc::FRACTION, r, &mut errors);
+            }
+        }
+        if let Ok(Some([l, c, h])) =
+            triple(&cols, row, [fc::CF_LOW, fc::CF, fc::CF_HIGH], &mut errors)
+        {
+            let value = Estimate::new(
+                SekPerTonne::new(l),
+                SekPerTonne::new(c),
+                SekPerTonne::new(h),
+            );
+            // Not silent: `opt_year` records its error in `errors`.
+            let year = cols
+                .opt_year(row, fc::PRICE_YEAR, &mut errors)
+                .ok()
+                .flatten();
+            if let Some(value) = model(&cols, row, fc::CF, value, &mut errors) {
+                let f = CostFactor {
+                    id: cost_factor_id(&fraction, route),
+                    fraction: fraction.clone(),
+                    route,
+                    value,
+                    price_year: year,
+                    source: SourceId(cols.text(row, fc::CF_SOURCE).to_string()),
+                    locator: cols.text(row, fc::CF_LOCATOR).to_string(),
+                    note: cols.text(row, fc::CF_NOTE).to_string(),
+                };
+                if f.source.0.is_empty() {
+                    errors.push(cols.error(row, fc::CF_SOURCE, CsvErrorKind::EmptyField));
+                }
+                let r = out.insert_cost(f);
+                model(&cols, row, fc::FRACTION, r, &mut errors);
+            }
+        }
+        if let Ok(Some([l, c, h])) = triple(&cols, row, yc::VALUE, &mut errors) {
+            let shares = [l, c, h].map(Share::new);
+            let [Ok(l), Ok(c), Ok(h)] = shares else {
+                errors.push(cols.error(
+                    row,
+                    yc::VALUE[1],
+                    CsvErrorKind::OutOfRange {
+                        min: "0".into(),
+                        max: "1".into(),
+                    },
+                ));
+                continue;
+            };
+            let reject = match cols.text(row, yc::REJECT) {
+                "" => Some(Route::Incineration),
+                _ => self::route(&cols, row, yc::REJECT, &mut errors),
+            };
+            let value = Estimate::new(l, c, h);
+            if let (Some(value), Some(reject)) =
+                (model(&cols, row, yc::VALUE[1], value, &mut errors), reject)
+            {
+                let y = Yield {
+                    id: yield_id(&fraction, route),
+                    fraction: fraction.clone(),
+                    route,
+                    reject,
+                    value,
+                    source: SourceId(cols.text(row, yc::SOURCE).to_string()),
+                    locator: cols.text(row, yc::LOCATOR).to_string(),
+                    note: cols.text(row, yc::NOTE).to_string(),
+                };
+                if y.source.0.is_empty() {
+                    errors.push(cols.error(row, yc::SOURCE, CsvErrorKind::EmptyField));
+                }
+                let r = out.insert_yield(y);
+                model(&cols, row, yc::REJECT, r, &mut errors);
+            }
+        }
+    }
+    finish(out, errors)
+}
+
+/// Writes a factor table in the factor set file format, in a dialect; the output reads
+/// back with [`read_factor_table`] to an equal table (sources aside).
+#[must_use]
+pub fn write_factor_table(table: &FactorTable, dialect: Dialect) -> String {
+    let mut keys: Vec<(FractionId, Route)> = table
+        .emission_factors()
+        .map(|f| (f.fraction.clone(), f.route))
+        .chain(table.cost_factors().map(|f| (f.fraction.clone(), f.route)))
+        .chain(table.yields().map(|f| (f.fraction.clone(), f.route)))
+        .collect();
+    keys.sort();
+    keys.dedup();
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(dialect.delimiter)
+        .from_writer(Vec::new());
+    let header: Vec<&str> = FACTOR_COLUMNS
+        .iter()
+        .map(|c| c.aliases.first().copied().unwrap_or(""))
+        .collect();
+    let mut ok = w.write_record(&header).is_ok();
+    let num = |d: Decimal| format_decimal(d, dialect.decimal_comma);
+    for (fraction, route) in keys {
+        let mut rec: Vec<String> =
+            vec![guard_cell(&fraction.0).into_owned(), route.id().to_string()];
+        // Optional values that are not set are empty cells (`unwrap_or_default` on Options).
+        match table.emission(&fraction, route) {
+            Some(f) => rec.extend([
+                num(f.value.low().value()),
+                num(f.value.central().value()),
+                num(f.value.high().value()),
+                guard_cell(&f.gwp).into_owned(),
+                f.displacement.map(|d| num(d.value())).unwrap_or_default(),
+                guard_cell(&f.source.0).into_owned(),
+                guard_cell(&f.locator).into_owned(),
+                guard_cell(&f.note).into_owned(),
+            ]),
+            None => rec.extend(std::iter::repeat_n(String::new(), 8)),
+        }
+        match table.cost(&fraction, route) {
+            Some(f) => rec.extend([
+                num(f.value.low().value()),
+                num(f.value.central().value()),
+                num(f.value.high().value()),
+                f.price_year.map(|y| y.to_string()).unwrap_or_default(),
+                guard_cell(&f.source.0).into_owned(),
+                guard_cell(&f.locator).into_owned(),
+                guard_cell(&f.note).into_owned(),
+            ]),
+            None => rec.extend(std::iter::repeat_n(String::new(), 7)),
+        }
+        match table.yield_for(&fraction, route) {
+            Some(y) => rec.extend([
+                num(y.value.low().value()),
+                num(y.value.central().value()),
+                num(y.value.high().value()),
+                y.reject.id().to_string(),
+                y.source.0.clone(),
+                y.locator.clone(),
+                y.note.clone(),
+            ]),
+            None => rec.extend(std::iter::repeat_n(String::new(), 7)),
+        }
+        ok &= w.write_record(&rec).is_ok();
+    }
+    super::super::scenario::finish_writer(w, ok, dialect)
+}

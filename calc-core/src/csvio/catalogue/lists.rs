@@ -1,0 +1,297 @@
+//! The list files: sources, fractions, municipalities, goal areas and the factor set list.
+
+use super::{Errors, finish};
+use crate::csvio::error::{CsvErrorKind, IdKind, suggest};
+use crate::csvio::table::{ColumnSpec, Table};
+use crate::model::{
+    FactorSetInfo, Fraction, FractionId, GoalArea, Municipality, ScbCode, Source, SourceId,
+    SourceKind,
+};
+use crate::units::Year;
+use std::collections::BTreeMap;
+
+const SOURCE_COLUMNS: &[ColumnSpec] = &[
+    ColumnSpec::required(&["id"]),
+    ColumnSpec::required(&["kind"]),
+    ColumnSpec::required(&["title"]),
+    ColumnSpec::required(&["publisher"]),
+    ColumnSpec::optional(&["year"]),
+    ColumnSpec::optional(&["url"]),
+    ColumnSpec::optional(&["locator"]),
+    ColumnSpec::optional(&["licence", "license"]),
+    ColumnSpec::optional(&["accessed"]),
+    ColumnSpec::optional(&["note"]),
+    ColumnSpec::optional(&["note_sv"]),
+];
+
+/// Reads `sources.csv` (`note_sv`, the note in Swedish, is optional).
+pub fn read_sources(bytes: &[u8]) -> Result<Vec<Source>, Errors> {
+    let table = Table::read(bytes)?;
+    let cols = table.columns(SOURCE_COLUMNS)?;
+    let mut errors = Vec::new();
+    let mut out = Vec::new();
+    let mut seen: BTreeMap<String, u64> = BTreeMap::new();
+    for row in &table.rows {
+        let Some(id) = cols.required_text(row, sc::ID, &mut errors) else {
+            continue;
+        };
+        if let Some(first) = seen.insert(id.clone(), row.line) {
+            errors.push(cols.error(row, sc::ID, CsvErrorKind::Duplicate { first_line: first }));
+            continue;
+        }
+        let kind = match cols.text(row, sc::KIND) {
+            "published" => Some(SourceKind::Published),
+            "derived" => Some(SourceKind::Derived),
+            "estimate" => Some(SourceKind::Estimate),
+            other => {
+                errors.push(cols.error(
+                    row,
+                    1,
+                    CsvErrorKind::UnknownId {
+                        what: IdKind::SourceKind,
+                        suggestions: suggest(other, ["published", "derived", "estimate"]),
+                    },
+                ));
+                None
+            }
+        };
+        let title = cols.required_text(row, sc::TITLE, &mut errors);
+        let publisher = cols.required_text(row, sc::PUBLISHER, &mut errors);
+        // Not silent: `opt_year` records its error in `errors`.
+        let year = cols.opt_year(row, sc::YEAR, &mut errors).ok().flatten();
+        if let (Some(kind), Some(title), Some(publisher)) = (kind, title, publisher) {
+            out.push(Source {
+                id: SourceId(id),
+                kind,
+                title,
+                publisher,
+                year,
+                url: cols.text(row, sc::URL).to_string(),
+                locator: cols.text(row, sc::LOCATOR).to_string(),
+                licence: cols.text(row, sc::LICENCE).to_string(),
+                accessed: cols.text(row, sc::ACCESSED).to_string(),
+                note: cols.text(row, sc::NOTE).to_string(),
+                note_sv: cols.text(row, sc::NOTE_SV).to_string(),
+            });
+        }
+    }
+    finish(out, errors)
+}
+
+/// Column positions in [`SOURCE_COLUMNS`].
+mod sc {
+    pub(super) const ID: usize = 0;
+    pub(super) const KIND: usize = 1;
+    pub(super) const TITLE: usize = 2;
+    pub(super) const PUBLISHER: usize = 3;
+    pub(super) const YEAR: usize = 4;
+    pub(super) const URL: usize = 5;
+    pub(super) const LOCATOR: usize = 6;
+    pub(super) const LICENCE: usize = 7;
+    pub(super) const ACCESSED: usize = 8;
+    pub(super) const NOTE: usize = 9;
+    pub(super) const NOTE_SV: usize = 10;
+}
+
+const FRACTION_COLUMNS: &[ColumnSpec] = &[
+    ColumnSpec::required(&["id"]),
+    ColumnSpec::required(&["name_sv"]),
+    ColumnSpec::required(&["name_en"]),
+    ColumnSpec::optional(&["description_en"]),
+];
+
+/// Reads `fractions.csv`.
+pub fn read_fractions(bytes: &[u8]) -> Result<Vec<Fraction>, Errors> {
+    let table = Table::read(bytes)?;
+    let cols = table.columns(FRACTION_COLUMNS)?;
+    let mut errors = Vec::new();
+    let mut out: Vec<Fraction> = Vec::new();
+    for row in &table.rows {
+        let id = cols.required_text(row, frc::ID, &mut errors);
+        let sv = cols.required_text(row, frc::NAME_SV, &mut errors);
+        let en = cols.required_text(row, frc::NAME_EN, &mut errors);
+        if let (Some(id), Some(name_sv), Some(name_en)) = (id, sv, en) {
+            if out.iter().any(|f| f.id.0 == id) {
+                errors.push(cols.error(row, frc::ID, CsvErrorKind::Duplicate { first_line: 0 }));
+                continue;
+            }
+            out.push(Fraction {
+                id: FractionId(id),
+                name_sv,
+                name_en,
+            });
+        }
+    }
+    finish(out, errors)
+}
+
+/// Column positions in [`FRACTION_COLUMNS`].
+mod frc {
+    pub(super) const ID: usize = 0;
+    pub(super) const NAME_SV: usize = 1;
+    pub(super) const NAME_EN: usize = 2;
+}
+
+const MUNICIPALITY_COLUMNS: &[ColumnSpec] = &[
+    ColumnSpec::required(&["scb_code", "kommunkod"]),
+    ColumnSpec::required(&["name", "namn"]),
+    ColumnSpec::required(&["population", "folkmangd"]),
+    ColumnSpec::required(&["population_date", "datum"]),
+    ColumnSpec::required(&["source", "kalla"]),
+];
+
+/// Reads `municipalities.csv`.
+pub fn read_municipalities(bytes: &[u8]) -> Result<Vec<Municipality>, Errors> {
+    let table = Table::read(bytes)?;
+    let cols = table.columns(MUNICIPALITY_COLUMNS)?;
+    let mut errors = Vec::new();
+    let mut out: Vec<Municipality> = Vec::new();
+    for row in &table.rows {
+        let code = cols.required_text(row, mun::CODE, &mut errors);
+        if let Some(c) = &code
+            && (c.len() != 4 || !c.chars().all(|ch| ch.is_ascii_digit()))
+        {
+            {
+                errors.push(cols.error(
+                    row,
+                    0,
+                    CsvErrorKind::OutOfRange {
+                        min: "0000".into(),
+                        max: "9999".into(),
+                    },
+                ));
+                continue;
+            }
+        }
+        let name = cols.required_text(row, mun::NAME, &mut errors);
+        let pop = cols.text(row, mun::POPULATION);
+        let population = match pop.replace([' ', '\u{a0}'], "").parse::<u32>() {
+            Ok(p) => Some(p),
+            Err(_) => {
+                errors.push(cols.error(row, mun::POPULATION, CsvErrorKind::InvalidNumber));
+                None
+            }
+        };
+        let date = cols.required_text(row, mun::DATE, &mut errors);
+        let source = cols.required_text(row, mun::SOURCE, &mut errors);
+        if let (Some(code), Some(name), Some(population), Some(date), Some(source)) =
+            (code, name, population, date, source)
+        {
+            if out.iter().any(|m| m.code.0 == code) {
+                errors.push(cols.error(row, mun::CODE, CsvErrorKind::Duplicate { first_line: 0 }));
+                continue;
+            }
+            out.push(Municipality {
+                code: ScbCode(code),
+                name,
+                population,
+                population_date: date,
+                source: SourceId(source),
+            });
+        }
+    }
+    finish(out, errors)
+}
+
+/// Column positions in [`MUNICIPALITY_COLUMNS`].
+mod mun {
+    pub(super) const CODE: usize = 0;
+    pub(super) const NAME: usize = 1;
+    pub(super) const POPULATION: usize = 2;
+    pub(super) const DATE: usize = 3;
+    pub(super) const SOURCE: usize = 4;
+}
+
+const AREA_COLUMNS: &[ColumnSpec] = &[
+    ColumnSpec::required(&["id"]),
+    ColumnSpec::required(&["name_sv"]),
+    ColumnSpec::required(&["name_en"]),
+];
+
+/// Column positions in [`AREA_COLUMNS`].
+mod arc {
+    pub(super) const ID: usize = 0;
+    pub(super) const NAME_SV: usize = 1;
+    pub(super) const NAME_EN: usize = 2;
+}
+
+/// Reads `areas.csv`: the goal areas of a waste plan.
+pub fn read_areas(bytes: &[u8]) -> Result<Vec<GoalArea>, Errors> {
+    let table = Table::read(bytes)?;
+    let cols = table.columns(AREA_COLUMNS)?;
+    let mut errors = Vec::new();
+    let mut out: Vec<GoalArea> = Vec::new();
+    for row in &table.rows {
+        let id = cols.required_text(row, arc::ID, &mut errors);
+        let sv = cols.required_text(row, arc::NAME_SV, &mut errors);
+        let en = cols.required_text(row, arc::NAME_EN, &mut errors);
+        if let (Some(id), Some(name_sv), Some(name_en)) = (id, sv, en) {
+            if out.iter().any(|a| a.id == id) {
+                errors.push(cols.error(row, arc::ID, CsvErrorKind::Duplicate { first_line: 0 }));
+                continue;
+            }
+            out.push(GoalArea {
+                id,
+                name_sv,
+                name_en,
+            });
+        }
+    }
+    finish(out, errors)
+}
+
+const FACTOR_SET_COLUMNS: &[ColumnSpec] = &[
+    ColumnSpec::required(&["id"]),
+    ColumnSpec::required(&["name_sv"]),
+    ColumnSpec::required(&["name_en"]),
+    ColumnSpec::required(&["version"]),
+    ColumnSpec::required(&["year"]),
+    ColumnSpec::required(&["file"]),
+    ColumnSpec::optional(&["gwp"]),
+    ColumnSpec::optional(&["description_en"]),
+];
+
+/// Column positions in [`FACTOR_SET_COLUMNS`].
+mod fsc {
+    pub(super) const ID: usize = 0;
+    pub(super) const NAME_SV: usize = 1;
+    pub(super) const VERSION: usize = 3;
+    pub(super) const YEAR: usize = 4;
+    pub(super) const FILE: usize = 5;
+}
+
+/// Reads `factor_sets.csv`: each factor set's name, version and year, and the path of its
+/// factor file.
+pub fn read_factor_set_list(bytes: &[u8]) -> Result<Vec<(FactorSetInfo, String)>, Errors> {
+    let table = Table::read(bytes)?;
+    let cols = table.columns(FACTOR_SET_COLUMNS)?;
+    let mut errors = Vec::new();
+    let mut out = Vec::new();
+    for row in &table.rows {
+        let id = cols.required_text(row, fsc::ID, &mut errors);
+        let name = cols.required_text(row, fsc::NAME_SV, &mut errors);
+        let version = cols.required_text(row, fsc::VERSION, &mut errors);
+        // A year that is not a number is reported in `errors`; `None` then.
+        let year = cols.opt_year(row, fsc::YEAR, &mut errors).ok().flatten();
+        let file = cols.required_text(row, fsc::FILE, &mut errors);
+        if let (Some(id), Some(name), Some(version), Some(file)) = (id, name, version, file) {
+            out.push((
+                FactorSetInfo {
+                    id,
+                    name,
+                    version,
+                    year,
+                },
+                file,
+            ));
+        }
+    }
+    finish(out, errors)
+}
+
+/// The year a factor set file names, if a `Year` can be read from text like `2025`.
+#[must_use]
+pub fn parse_year(text: &str) -> Option<Year> {
+    // `None` is the answer "not a year"; callers report it.
+    text.trim().parse::<u16>().ok().map(Year)
+}

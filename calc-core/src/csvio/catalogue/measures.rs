@@ -1,0 +1,465 @@
+//! Measures and their route mixes (`measures.csv`, `measure_mixes.csv`).
+
+use super::{Errors, MixRow, basis, finish, model, route, share_in};
+use crate::csvio::error::{CsvError, CsvErrorKind, IdKind, suggest};
+use crate::csvio::table::{ColumnSpec, Columns, Recorded, Row, Table};
+use crate::model::{
+    Estimate, FractionId, Measure, MeasureId, ModelError, Payer, Pool, Route, RouteMix, SourceId,
+};
+use crate::units::SekPerInhabitant;
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+const MIX_COLUMNS: &[ColumnSpec] = &[
+    ColumnSpec::required(&["measure"]),
+    ColumnSpec::required(&["mix"]),
+    ColumnSpec::required(&["route"]),
+    ColumnSpec::required(&["share"]),
+    ColumnSpec::required(&["source"]),
+    ColumnSpec::optional(&["note"]),
+];
+
+/// Column positions in [`MIX_COLUMNS`].
+mod mx {
+    pub(super) const MEASURE: usize = 0;
+    pub(super) const MIX: usize = 1;
+    pub(super) const ROUTE: usize = 2;
+    pub(super) const SHARE: usize = 3;
+    pub(super) const SOURCE: usize = 4;
+}
+
+const MEASURE_COLUMNS: &[ColumnSpec] = &[
+    ColumnSpec::required(&["id"]),
+    ColumnSpec::required(&["area"]),
+    ColumnSpec::required(&["name_sv"]),
+    ColumnSpec::required(&["name_en"]),
+    ColumnSpec::optional(&["description_sv"]),
+    ColumnSpec::optional(&["description_en"]),
+    ColumnSpec::required(&["fraction"]),
+    ColumnSpec::required(&["basis"]),
+    ColumnSpec::optional(&["kg_per_inhabitant"]),
+    ColumnSpec::optional(&["g_per_portion"]),
+    ColumnSpec::optional(&["portions_per_inhabitant"]),
+    ColumnSpec::required(&["default_effect_pct"]),
+    ColumnSpec::required(&["ramp_years"]),
+    ColumnSpec::required(&["implementation_cost_sek_per_inhabitant"]),
+    ColumnSpec::required(&["running_cost_sek_per_inhabitant"]),
+    ColumnSpec::optional(&["quantity_source"]),
+    ColumnSpec::optional(&["effect_source"]),
+    ColumnSpec::optional(&["cost_source"]),
+    ColumnSpec::optional(&["note"]),
+    ColumnSpec::optional(&["tonnes_per_year"]),
+    ColumnSpec::optional(&["pool"]),
+    ColumnSpec::optional(&["acts_on"]),
+    ColumnSpec::optional(&["implementation_cost_low_sek_per_inhabitant"]),
+    ColumnSpec::optional(&["implementation_cost_high_sek_per_inhabitant"]),
+    ColumnSpec::optional(&["running_cost_low_sek_per_inhabitant"]),
+    ColumnSpec::optional(&["running_cost_high_sek_per_inhabitant"]),
+    ColumnSpec::optional(&["cost_payer"]),
+    ColumnSpec::optional(&["savings_payer"]),
+    ColumnSpec::optional(&["stage"]),
+];
+
+/// Column positions in [`MEASURE_COLUMNS`].
+mod mc {
+    pub(super) const ID: usize = 0;
+    pub(super) const AREA: usize = 1;
+    pub(super) const NAME_SV: usize = 2;
+    pub(super) const NAME_EN: usize = 3;
+    pub(super) const DESC_SV: usize = 4;
+    pub(super) const DESC_EN: usize = 5;
+    pub(super) const FRACTION: usize = 6;
+    pub(super) const BASIS: [usize; 5] = [7, 8, 9, 10, 19];
+    pub(super) const EFFECT: usize = 11;
+    pub(super) const RAMP: usize = 12;
+    pub(super) const IMPLEMENTATION: [usize; 3] = [22, 13, 23];
+    pub(super) const RUNNING: [usize; 3] = [24, 14, 25];
+    pub(super) const SOURCES: [usize; 3] = [15, 16, 17];
+    pub(super) const COST_SOURCE: usize = 17;
+    pub(super) const POOL: usize = 20;
+    pub(super) const ACTS_ON: usize = 21;
+    pub(super) const COST_PAYER: usize = 26;
+    pub(super) const SAVINGS_PAYER: usize = 27;
+    pub(super) const STAGE: usize = 28;
+}
+
+type MixRows = BTreeMap<(String, bool), MixRow>;
+
+fn read_mixes(bytes: &[u8], errors: &mut Errors) -> MixRows {
+    let mut mixes: MixRows = BTreeMap::new();
+    let table = match Table::read(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            errors.extend(e);
+            return mixes;
+        }
+    };
+    let cols = match table.columns(MIX_COLUMNS) {
+        Ok(c) => c,
+        Err(e) => {
+            errors.extend(e);
+            return mixes;
+        }
+    };
+    for row in &table.rows {
+        let measure = cols.required_text(row, mx::MEASURE, errors);
+        let is_target = match cols.text(row, mx::MIX) {
+            "baseline" => Some(false),
+            "target" => Some(true),
+            other => {
+                errors.push(cols.error(
+                    row,
+                    1,
+                    CsvErrorKind::UnknownId {
+                        what: IdKind::Mix,
+                        suggestions: suggest(other, ["baseline", "target"]),
+                    },
+                ));
+                None
+            }
+        };
+        let route = route(&cols, row, mx::ROUTE, errors);
+        let share = share_in(&cols, row, mx::SHARE, false, errors);
+        let source = cols.required_text(row, mx::SOURCE, errors);
+        if let (Some(m), Some(t), Some(r), Some(s), Some(src)) =
+            (measure, is_target, route, share, source)
+        {
+            let entry = mixes
+                .entry((m, t))
+                .or_insert((row.line, Vec::new(), Vec::new()));
+            entry.1.push((r, s));
+            let src = SourceId(src);
+            if !entry.2.contains(&src) {
+                entry.2.push(src);
+            }
+        }
+    }
+    mixes
+}
+
+fn payer(cols: &Columns, row: &Row, col: usize, errors: &mut Errors) -> Option<Payer> {
+    let t = cols.text(row, col);
+    if t.is_empty() {
+        return Some(Payer::MunicipalBudget);
+    }
+    match Payer::from_id(t) {
+        Some(p) => Some(p),
+        None => {
+            errors.push(cols.error(
+                row,
+                col,
+                CsvErrorKind::UnknownId {
+                    what: IdKind::Payer,
+                    suggestions: suggest(t, Payer::ALL.iter().map(|p| p.id())),
+                },
+            ));
+            None
+        }
+    }
+}
+
+/// Routes separated by `|` (e.g. `incineration|landfill`); empty: `None`.
+fn routes(
+    cols: &Columns,
+    row: &Row,
+    col: usize,
+    errors: &mut Errors,
+) -> Option<Option<Vec<Route>>> {
+    let t = cols.text(row, col);
+    if t.trim().is_empty() {
+        return Some(None);
+    }
+    let mut out = Vec::new();
+    for part in t.split('|') {
+        match Route::from_id(part) {
+            Some(r) if !out.contains(&r) => out.push(r),
+            Some(_) => {}
+            None => {
+                errors.push(cols.error(
+                    row,
+                    col,
+                    CsvErrorKind::UnknownId {
+                        what: IdKind::Route,
+                        suggestions: suggest(part.trim(), Route::ALL.iter().map(|r| r.id())),
+                    },
+                ));
+                return None;
+            }
+        }
+    }
+    out.sort();
+    Some(Some(out))
+}
+
+/// A cost range per inhabitant from `[low, central, high]` columns (low and high default
+/// to the central value).
+fn cost_range(
+    cols: &Columns,
+    row: &Row,
+    [lo, mid, hi]: [usize; 3],
+    errors: &mut Errors,
+) -> Option<Estimate<SekPerInhabitant>> {
+    let c = cols.decimal(row, mid, errors)?;
+    let l = cols.opt_decimal(row, lo, errors).ok()?.unwrap_or(c);
+    let h = cols.opt_decimal(row, hi, errors).ok()?.unwrap_or(c);
+    model(
+        cols,
+        row,
+        mid,
+        Estimate::new(
+            SekPerInhabitant::new(l),
+            SekPerInhabitant::new(c),
+            SekPerInhabitant::new(h),
+        ),
+        errors,
+    )
+}
+
+/// Reads `measures.csv` with its route mixes from `measure_mixes.csv`, for a catalogue
+/// without pools: each measure gets a pool of its own from its quantity and baseline mix.
+pub fn read_measures(measures: &[u8], mixes: &[u8]) -> Result<Vec<Measure>, Errors> {
+    read_measures_with_pools(measures, mixes, &[])
+}
+
+/// Reads `measures.csv` with its target mixes from `measure_mixes.csv`. A measure that
+/// names a pool takes its tonnes from it (and has no baseline mix of its own); one that
+/// does not gets a pool of its own from its quantity and baseline mix.
+pub fn read_measures_with_pools(
+    measures: &[u8],
+    mixes: &[u8],
+    pools: &[Arc<Pool>],
+) -> Result<Vec<Measure>, Errors> {
+    let mut errors = Vec::new();
+    let mut mix_rows = read_mixes(mixes, &mut errors);
+    let table = Table::read(measures)?;
+    let cols = table.columns(MEASURE_COLUMNS)?;
+    let mut out: Vec<Measure> = Vec::new();
+    for row in &table.rows {
+        let before = errors.len();
+        let id = cols.required_text(row, mc::ID, &mut errors);
+        let area = cols.required_text(row, mc::AREA, &mut errors);
+        let name_sv = cols.required_text(row, mc::NAME_SV, &mut errors);
+        let name_en = cols.required_text(row, mc::NAME_EN, &mut errors);
+        let fraction = cols.required_text(row, mc::FRACTION, &mut errors);
+        let pool_id = cols.text(row, mc::POOL).trim().to_string();
+        let pool = if pool_id.is_empty() {
+            None
+        } else {
+            match pools.iter().find(|p| p.id.0 == pool_id) {
+                Some(p) => Some(Arc::clone(p)),
+                None => {
+                    errors.push(cols.error(
+                        row,
+                        mc::POOL,
+                        CsvErrorKind::UnknownId {
+                            what: IdKind::Pool,
+                            suggestions: suggest(&pool_id, pools.iter().map(|p| p.id.as_str())),
+                        },
+                    ));
+                    None
+                }
+            }
+        };
+        let reach = basis(
+            &cols,
+            row,
+            mc::BASIS,
+            pool.is_some() || !pool_id.is_empty(),
+            &mut errors,
+        );
+        let acts_on = routes(&cols, row, mc::ACTS_ON, &mut errors);
+        let effect = share_in(&cols, row, mc::EFFECT, true, &mut errors);
+        let ramp = match cols.text(row, mc::RAMP).parse::<u16>() {
+            Ok(r) if r <= 30 => Some(r),
+            _ => {
+                errors.push(cols.error(
+                    row,
+                    mc::RAMP,
+                    CsvErrorKind::OutOfRange {
+                        min: "0".into(),
+                        max: "30".into(),
+                    },
+                ));
+                None
+            }
+        };
+        let implementation = cost_range(&cols, row, mc::IMPLEMENTATION, &mut errors);
+        let running = cost_range(&cols, row, mc::RUNNING, &mut errors);
+        let stage = match cols.text(row, mc::STAGE) {
+            "" => Some(None),
+            _ => route(&cols, row, mc::STAGE, &mut errors).map(Some),
+        };
+        let cost_payer = payer(&cols, row, mc::COST_PAYER, &mut errors);
+        let savings_payer = payer(&cols, row, mc::SAVINGS_PAYER, &mut errors);
+        if errors.len() > before {
+            continue;
+        }
+        let (
+            Some(id),
+            Some(area),
+            Some(name_sv),
+            Some(name_en),
+            Some(fraction),
+            Ok(reach),
+            Some(acts_on),
+            Some(effect),
+            Some(ramp),
+            Some(implementation),
+            Some(running),
+            Some(cost_payer),
+            Some(savings_payer),
+            Some(stage),
+        ) = (
+            id,
+            area,
+            name_sv,
+            name_en,
+            fraction,
+            reach,
+            acts_on,
+            effect,
+            ramp,
+            implementation,
+            running,
+            cost_payer,
+            savings_payer,
+            stage,
+        )
+        else {
+            continue;
+        };
+        if out.iter().any(|m| m.id.0 == id) {
+            errors.push(cols.error(row, mc::ID, CsvErrorKind::Duplicate { first_line: 0 }));
+            continue;
+        }
+        let mut sources: Vec<SourceId> = Vec::new();
+        for col in mc::SOURCES {
+            let s = cols.text(row, col);
+            if !s.is_empty() && !sources.iter().any(|x| x.0 == s) {
+                sources.push(SourceId(s.to_string()));
+            }
+        }
+        let mut mix = |target: bool, required: bool| -> Result<Option<RouteMix>, Recorded> {
+            match mix_rows.remove(&(id.clone(), target)) {
+                Some((line, shares, srcs)) => {
+                    for s in srcs {
+                        if !sources.contains(&s) {
+                            sources.push(s);
+                        }
+                    }
+                    match RouteMix::new(shares) {
+                        Ok(m) => Ok(Some(m)),
+                        Err(e) => {
+                            errors.push(CsvError::new(
+                                line,
+                                Some("share".into()),
+                                format!("{id} {}", if target { "target" } else { "baseline" }),
+                                CsvErrorKind::Model(e),
+                            ));
+                            Err(Recorded)
+                        }
+                    }
+                }
+                None if required => {
+                    errors.push(cols.error(
+                        row,
+                        mc::ID,
+                        CsvErrorKind::Model(ModelError::MixSum { sum: Decimal::ZERO }),
+                    ));
+                    Err(Recorded)
+                }
+                None => Ok(None),
+            }
+        };
+        let baseline = mix(false, pool.is_none());
+        let target = mix(true, true);
+        let (Ok(baseline), Ok(Some(target))) = (baseline, target) else {
+            continue;
+        };
+        let measure_id = MeasureId(id);
+        let (pool, reach) = match (pool, baseline, reach) {
+            (Some(p), None, r) => (p, r),
+            (Some(_), Some(_), _) => {
+                errors.push(cols.error(
+                    row,
+                    mc::POOL,
+                    CsvErrorKind::Model(ModelError::BaselineInPool {
+                        measure: measure_id.0.clone(),
+                    }),
+                ));
+                continue;
+            }
+            (None, Some(b), Some(q)) => (
+                Arc::new(Pool::own(&measure_id, FractionId(fraction.clone()), q, b)),
+                None,
+            ),
+            (None, _, _) => continue,
+        };
+        if pool.fraction.0 != fraction {
+            errors.push(cols.error(
+                row,
+                mc::FRACTION,
+                CsvErrorKind::Model(ModelError::PoolFraction {
+                    pool: pool.id.0.clone(),
+                    fraction: pool.fraction.0.clone(),
+                }),
+            ));
+            continue;
+        }
+        let acts_on = acts_on.unwrap_or_else(|| {
+            pool.baseline
+                .shares()
+                .iter()
+                .filter(|(_, s)| !s.value().is_zero())
+                .map(|(r, _)| *r)
+                .collect()
+        });
+        if acts_on.is_empty() {
+            errors.push(cols.error(
+                row,
+                mc::ACTS_ON,
+                CsvErrorKind::Model(ModelError::NoRoutes {
+                    measure: measure_id.0.clone(),
+                }),
+            ));
+            continue;
+        }
+        out.push(Measure {
+            id: measure_id,
+            area,
+            name_sv,
+            name_en,
+            description_sv: cols.text(row, mc::DESC_SV).to_string(),
+            description_en: cols.text(row, mc::DESC_EN).to_string(),
+            fraction: FractionId(fraction),
+            pool,
+            acts_on,
+            basis: reach,
+            stage: stage.unwrap_or_else(|| crate::model::stage(&target)),
+            target,
+            default_effect: effect,
+            ramp_years: ramp,
+            implementation_cost: implementation,
+            running_cost: running,
+            cost_payer,
+            savings_payer,
+            cost_source: Some(cols.text(row, mc::COST_SOURCE))
+                .filter(|t| !t.is_empty())
+                .map(|t| SourceId(t.to_string())),
+            sources,
+        });
+    }
+    for ((measure, _), (line, _, _)) in mix_rows {
+        errors.push(CsvError::new(
+            line,
+            Some("measure".into()),
+            measure,
+            CsvErrorKind::UnknownId {
+                what: IdKind::Measure,
+                suggestions: Vec::new(),
+            },
+        ));
+    }
+    finish(out, errors)
+}

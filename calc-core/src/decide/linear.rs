@@ -1,0 +1,388 @@
+//! [`LinearModel`]: the scenario's results as coefficients of each factor.
+
+use super::{FactorKind, UsedFactor};
+use crate::FactorTable;
+use crate::eval::{
+    CalcError, Evaluated, Evaluation, MeasureSpec, NR, PoolGroup, RouteFactors, evaluate_full,
+    pool_groups,
+};
+use crate::model::{ByPayer, Estimate, FactorId, MeasureId, Payer, PoolId, SourceId};
+use crate::scenario::Scenario;
+use rust_decimal::Decimal;
+
+/// A yield term: `y × tonnes × (factor[reject] − factor[route])`, split into CO2e and the
+/// payers of the two routes' cost factors.
+#[derive(Clone, Debug)]
+pub(crate) struct YieldTerm {
+    pub(crate) y: usize,
+    pub(crate) tonnes: Decimal,
+    pub(crate) ef_route: usize,
+    pub(crate) ef_reject: usize,
+    pub(crate) cf_route: usize,
+    pub(crate) cf_reject: usize,
+    pub(crate) payer_route: Payer,
+    pub(crate) payer_reject: Payer,
+}
+
+/// Per measure: coefficients of each factor in its cumulative CO2e and net SEK.
+#[derive(Clone, Debug)]
+pub(crate) struct MeasureTerms {
+    pub(crate) id: MeasureId,
+    /// (emission factor index, tonnes), with every yield at 0 (all sorted tonnes rejected).
+    pub(crate) co2e: Vec<(usize, Decimal)>,
+    /// (cost factor index, payer, tonnes), likewise.
+    pub(crate) sek: Vec<(usize, Payer, Decimal)>,
+    /// Terms that move with a yield.
+    pub(crate) yields: Vec<YieldTerm>,
+    /// (measure cost factor index, payer, −inhabitant-years): costs drawn per inhabitant.
+    pub(crate) costs: Vec<(usize, Payer, Decimal)>,
+    /// Costs the scenario fixes in SEK (overrides), per payer, over the plan period.
+    pub(crate) fixed_costs: ByPayer<Decimal>,
+}
+
+/// The scenario in linear form: results = Σ factor value × coefficient (+ yield × factor
+/// terms − costs).
+#[derive(Clone, Debug)]
+pub struct LinearModel {
+    pub(crate) factors: Vec<UsedFactor>,
+    pub(crate) measures: Vec<MeasureTerms>,
+    pub(crate) central: Evaluation,
+    /// Each pool in the scenario with the source of its quantity.
+    pub(crate) pools: Vec<(PoolId, Option<SourceId>)>,
+    pub(crate) groups: Vec<PoolGroup>,
+    pub(crate) specs: Vec<MeasureSpec>,
+    /// For each scenario item: its measure's index in `measures`.
+    pub(crate) item_measure: Vec<usize>,
+    /// For each scenario item: one-time and yearly cost at central values, and its payer.
+    pub(crate) item_costs: Vec<(Decimal, Decimal, Payer)>,
+}
+
+fn factor_index(
+    factors: &mut Vec<UsedFactor>,
+    id: &FactorId,
+    kind: FactorKind,
+    value: Estimate<Decimal>,
+) -> usize {
+    match factors.iter().position(|f| &f.id == id) {
+        Some(i) => i,
+        None => {
+            factors.push(UsedFactor {
+                id: id.clone(),
+                kind,
+                value,
+            });
+            factors.len() - 1
+        }
+    }
+}
+
+fn add_coeff<K: PartialEq + Copy>(v: &mut Vec<(K, Decimal)>, k: K, c: Decimal) -> Option<()> {
+    if c.is_zero() {
+        return Some(());
+    }
+    match v.iter_mut().find(|(i, _)| *i == k) {
+        Some((_, x)) => *x = x.checked_add(c)?,
+        None => v.push((k, c)),
+    }
+    Some(())
+}
+
+fn route_factor_indices(factors: &mut Vec<UsedFactor>, f: &RouteFactors) -> (usize, usize) {
+    let e = factor_index(
+        factors,
+        &f.ef_id,
+        FactorKind::Emission,
+        decimal_estimate(
+            f.ef.low().value(),
+            f.ef.central().value(),
+            f.ef.high().value(),
+        ),
+    );
+    let c = factor_index(
+        factors,
+        &f.cf_id,
+        FactorKind::Cost,
+        decimal_estimate(
+            f.cf.low().value(),
+            f.cf.central().value(),
+            f.cf.high().value(),
+        ),
+    );
+    (e, c)
+}
+
+impl LinearModel {
+    /// Builds the model: evaluates the scenario once (for the tonnes moved, which depend
+    /// on effects and the pools but not on factors) and collects each distinct factor's
+    /// coefficient per measure.
+    pub fn new(table: &FactorTable, scenario: &Scenario) -> Result<Self, CalcError> {
+        let Evaluated {
+            evaluation: central,
+            specs,
+            flows,
+        } = evaluate_full(table, scenario)?;
+        let (groups, _) = pool_groups(scenario)?;
+        let mut factors: Vec<UsedFactor> = Vec::new();
+        let mut measures: Vec<MeasureTerms> = Vec::new();
+        let mut item_measure = Vec::with_capacity(scenario.items.len());
+        let mut item_costs = Vec::with_capacity(scenario.items.len());
+        let mut pools: Vec<(PoolId, Option<SourceId>)> = Vec::new();
+        for item in &scenario.items {
+            let p = &item.measure().pool;
+            if !pools.iter().any(|(id, _)| id == &p.id) {
+                pools.push((p.id.clone(), p.sources.first().cloned()));
+            }
+        }
+        for (((item, result), spec), flow) in scenario
+            .items
+            .iter()
+            .zip(&central.items)
+            .zip(&specs)
+            .zip(&flows)
+        {
+            let overflow = || CalcError::Overflow {
+                measure: result.measure.clone(),
+                municipality: result.municipality.clone(),
+            };
+            let m = match measures.iter().position(|m| m.id == result.measure) {
+                Some(i) => i,
+                None => {
+                    measures.push(MeasureTerms {
+                        id: result.measure.clone(),
+                        co2e: Vec::new(),
+                        sek: Vec::new(),
+                        yields: Vec::new(),
+                        costs: Vec::new(),
+                        fixed_costs: ByPayer::default(),
+                    });
+                    measures.len() - 1
+                }
+            };
+            item_measure.push(m);
+            item_costs.push((
+                result.summary.implementation_cost_sek.central.value(),
+                result.summary.running_cost_sek_per_year.central.value(),
+                spec.cost_payer,
+            ));
+            let zeros: Vec<Decimal> = spec.yields.iter().map(|_| Decimal::ZERO).collect();
+            let w = flow.cumulative.weights(spec, &zeros).ok_or_else(overflow)?;
+            let mut idx: [Option<(usize, usize)>; NR] = Default::default();
+            for (slot, f) in idx.iter_mut().zip(&spec.factors) {
+                if let Some(f) = f {
+                    *slot = Some(route_factor_indices(&mut factors, f));
+                }
+            }
+            let mut yields = Vec::new();
+            for y in &spec.yields {
+                let yi = factor_index(
+                    &mut factors,
+                    &y.id,
+                    FactorKind::Yield,
+                    decimal_estimate(
+                        y.value.low().value(),
+                        y.value.central().value(),
+                        y.value.high().value(),
+                    ),
+                );
+                let share = spec
+                    .target
+                    .iter()
+                    .find(|(r, _)| *r == y.route)
+                    .map_or(Decimal::ZERO, |(_, s)| *s);
+                let tonnes = flow
+                    .cumulative
+                    .moved
+                    .checked_mul(share)
+                    .ok_or_else(overflow)?;
+                let (Some((ef_route, cf_route)), Some((ef_reject, cf_reject))) = (
+                    idx.get(y.route.index()).copied().flatten(),
+                    idx.get(y.reject.index()).copied().flatten(),
+                ) else {
+                    continue;
+                };
+                yields.push(YieldTerm {
+                    y: yi,
+                    tonnes,
+                    ef_route,
+                    ef_reject,
+                    cf_route,
+                    cf_reject,
+                    payer_route: spec
+                        .payers
+                        .get(y.route.index())
+                        .copied()
+                        .unwrap_or(Payer::WasteFee),
+                    payer_reject: spec
+                        .payers
+                        .get(y.reject.index())
+                        .copied()
+                        .unwrap_or(Payer::WasteFee),
+                });
+            }
+            // Measure costs: drawn per inhabitant, or fixed where the scenario overrides them.
+            let period = scenario.period;
+            let active = Decimal::from(period.years().filter(|y| *y >= item.start_year()).count());
+            let starts = if period.years().any(|y| y == item.start_year()) {
+                Decimal::ONE
+            } else {
+                Decimal::ZERO
+            };
+            let pop = Decimal::from(item.municipality().population);
+            let measure = item.measure();
+            let mut cost_terms = Vec::new();
+            let mut fixed = ByPayer::<Decimal>::default();
+            for (kind, per_inh, over, count) in [
+                (
+                    "implementation",
+                    &measure.implementation_cost,
+                    item.implementation_cost_override(),
+                    starts,
+                ),
+                (
+                    "running",
+                    &measure.running_cost,
+                    item.running_cost_override(),
+                    active,
+                ),
+            ] {
+                if count.is_zero() {
+                    continue;
+                }
+                // A cost the scenario fixes in SEK, or a per-inhabitant cost without a
+                // range, is a constant; only a range is drawn.
+                let fixed_value = match over {
+                    Some(c) => Some(c.value()),
+                    None if per_inh.low() == per_inh.high() => Some(
+                        per_inh
+                            .central()
+                            .value()
+                            .checked_mul(pop)
+                            .ok_or_else(overflow)?,
+                    ),
+                    None => None,
+                };
+                match fixed_value {
+                    Some(c) => {
+                        let slot = fixed.get_mut(spec.cost_payer);
+                        *slot = slot
+                            .checked_add(c.checked_mul(count).ok_or_else(overflow)?)
+                            .ok_or_else(overflow)?;
+                    }
+                    None => {
+                        let id = FactorId(format!("cost.{}.{kind}", measure.id));
+                        let fi = factor_index(
+                            &mut factors,
+                            &id,
+                            FactorKind::MeasureCost,
+                            decimal_estimate(
+                                per_inh.low().value(),
+                                per_inh.central().value(),
+                                per_inh.high().value(),
+                            ),
+                        );
+                        let c = pop.checked_mul(count).ok_or_else(overflow)?;
+                        cost_terms.push((fi, spec.cost_payer, -c));
+                    }
+                }
+            }
+            let Some(entry) = measures.get_mut(m) else {
+                continue;
+            };
+            for (wr, (ix, payer)) in w.iter().zip(idx.iter().zip(&spec.payers)) {
+                let Some((e, c)) = ix else { continue };
+                add_coeff(&mut entry.co2e, *e, *wr).ok_or_else(overflow)?;
+                match entry.sek.iter_mut().find(|(i, p, _)| i == c && p == payer) {
+                    Some((_, _, x)) => *x = x.checked_add(*wr).ok_or_else(overflow)?,
+                    None => {
+                        if !wr.is_zero() {
+                            entry.sek.push((*c, *payer, *wr));
+                        }
+                    }
+                }
+            }
+            entry.yields.extend(yields);
+            for (fi, payer, c) in cost_terms {
+                match entry
+                    .costs
+                    .iter_mut()
+                    .find(|(i, p, _)| *i == fi && *p == payer)
+                {
+                    Some((_, _, x)) => *x = x.checked_add(c).ok_or_else(overflow)?,
+                    None => entry.costs.push((fi, payer, c)),
+                }
+            }
+            entry.fixed_costs = entry
+                .fixed_costs
+                .try_zip(&fixed, |a, b| a.checked_add(*b))
+                .ok_or_else(overflow)?;
+        }
+        Ok(Self {
+            factors,
+            measures,
+            central,
+            pools,
+            groups,
+            specs,
+            item_measure,
+            item_costs,
+        })
+    }
+
+    /// The distinct factors the scenario uses.
+    #[must_use]
+    pub fn factors(&self) -> &[UsedFactor] {
+        &self.factors
+    }
+
+    /// The central evaluation the model was built from.
+    #[must_use]
+    pub fn evaluation(&self) -> &Evaluation {
+        &self.central
+    }
+
+    /// The measures, in order of first appearance.
+    pub(crate) fn measure_ids(&self) -> impl Iterator<Item = &MeasureId> {
+        self.measures.iter().map(|m| &m.id)
+    }
+
+    /// Exact cumulative CO2e and net SEK per payer of the whole scenario at the given
+    /// factor values (one per [`LinearModel::factors`]).
+    pub(super) fn totals_at(&self, v: &[Decimal]) -> Option<(Decimal, ByPayer<Decimal>)> {
+        let mut co2e = Decimal::ZERO;
+        let mut sek = ByPayer::<Decimal>::default();
+        let val = |i: usize| v.get(i).copied();
+        for m in &self.measures {
+            for (i, c) in &m.co2e {
+                co2e = co2e.checked_add(val(*i)?.checked_mul(*c)?)?;
+            }
+            for (i, p, c) in &m.sek {
+                let s = sek.get_mut(*p);
+                *s = s.checked_add(val(*i)?.checked_mul(*c)?)?;
+            }
+            for t in &m.yields {
+                let yt = val(t.y)?.checked_mul(t.tonnes)?;
+                co2e = co2e.checked_add(
+                    yt.checked_mul(val(t.ef_reject)?.checked_sub(val(t.ef_route)?)?)?,
+                )?;
+                let s = sek.get_mut(t.payer_reject);
+                *s = s.checked_add(yt.checked_mul(val(t.cf_reject)?)?)?;
+                let s = sek.get_mut(t.payer_route);
+                *s = s.checked_sub(yt.checked_mul(val(t.cf_route)?)?)?;
+            }
+            for (i, p, c) in &m.costs {
+                let s = sek.get_mut(*p);
+                *s = s.checked_add(val(*i)?.checked_mul(*c)?)?;
+            }
+            for p in Payer::ALL {
+                let s = sek.get_mut(p);
+                *s = s.checked_sub(*m.fixed_costs.get(p))?;
+            }
+        }
+        Some((co2e, sek))
+    }
+}
+
+/// Copies an already validated estimate's values (they are ordered, so `new` succeeds).
+fn decimal_estimate(low: Decimal, central: Decimal, high: Decimal) -> Estimate<Decimal> {
+    Estimate::new(low, central, high).unwrap_or(Estimate::exact(central))
+}

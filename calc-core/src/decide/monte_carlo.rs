@@ -1,0 +1,351 @@
+//! Monte Carlo percentile bands: fixed-point triangular draws from a seeded PCG generator.
+
+use super::{FactorKind, LinearModel};
+use crate::eval::CalcError;
+use crate::model::{ByPayer, MeasureId, Payer};
+use crate::units::{KgCo2e, Sek};
+use rand_core::{Rng, SeedableRng};
+use rust_decimal::Decimal;
+
+/// Scale of factor values in fixed point: 10⁻⁴ kg CO2e/t or SEK/t.
+const FACTOR_DP: u32 = 4;
+/// Scale of coefficients (tonnes) in fixed point: 10⁻⁶ t.
+const COEFF_DP: u32 = 6;
+
+/// Largest magnitude a fixed-point value may have (10²⁴), so that products of a value,
+/// a 32-bit uniform and another value stay far inside i128.
+const FIXED_LIMIT: i128 = 1_000_000_000_000_000_000_000_000;
+
+fn to_fixed(d: Decimal, dp: u32) -> Option<i128> {
+    let scaled = d
+        .checked_mul(Decimal::from(10_i64.checked_pow(dp)?))?
+        .round();
+    // A rounded Decimal with scale 0 is its mantissa.
+    let v = scaled.mantissa();
+    (v.abs() <= FIXED_LIMIT).then_some(v)
+}
+
+fn from_fixed(v: i128, dp: u32) -> Option<Decimal> {
+    Decimal::try_from_i128_with_scale(v, dp).ok()
+}
+
+/// 5th, 50th and 95th percentiles.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Percentiles<T> {
+    /// 5th percentile.
+    pub p5: T,
+    /// Median.
+    pub p50: T,
+    /// 95th percentile.
+    pub p95: T,
+}
+
+/// Monte Carlo figures for one measure or the total, over the plan period.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct McFigures {
+    /// kg CO2e saved over the plan period.
+    pub co2e_saved_kg_cumulative: Percentiles<KgCo2e>,
+    /// Net SEK saved over the plan period, after measure costs, all payers (society).
+    pub net_sek_saved_cumulative: Percentiles<Sek>,
+    /// The same, waste fee and municipal budget together (the municipality).
+    pub net_sek_saved_cumulative_municipality: Percentiles<Sek>,
+    /// The same, per payer.
+    pub net_sek_saved_cumulative_by_payer: ByPayer<Percentiles<Sek>>,
+    /// Share of draws in which the municipality's net SEK saved is above zero.
+    pub probability_municipality_saves_money: Decimal,
+}
+
+/// One measure's Monte Carlo figures.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct McMeasure {
+    /// The measure.
+    pub measure: MeasureId,
+    /// Its figures.
+    pub figures: McFigures,
+}
+
+/// The result of [`monte_carlo`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MonteCarlo {
+    /// Number of draws.
+    pub draws: u32,
+    /// The seed.
+    pub seed: u64,
+    /// Distribution used for every factor, yield and measure cost.
+    pub distribution: String,
+    /// The scenario total.
+    pub total: McFigures,
+    /// Per measure, in order of first appearance.
+    pub measures: Vec<McMeasure>,
+}
+
+/// Draws from a triangular distribution (low `a`, mode `c`, high `b`) in fixed point, by the
+/// inverse of its distribution function with a 32-bit uniform `r / 2³²`.
+fn triangular(a: i128, c: i128, b: i128, r: u64) -> i128 {
+    if b <= a {
+        return c;
+    }
+    // All inputs are within ±10²⁴ (see FIXED_LIMIT), so spans fit in 2 × 10²⁴ and a span
+    // times a 32-bit number fits in i128; saturating products keep the rest panic-free.
+    let r = i128::from(r >> 32);
+    let span = b.saturating_sub(a);
+    let one = 1_i128 << 32;
+    if r.saturating_mul(span) < c.saturating_sub(a).saturating_mul(one) {
+        // x = a + sqrt(u (b − a)(c − a))
+        let n = r.saturating_mul(span).saturating_mul(c.saturating_sub(a)) >> 32;
+        a.saturating_add(isqrt(n))
+    } else {
+        // x = b − sqrt((1 − u)(b − a)(b − c))
+        let n = (one - r)
+            .saturating_mul(span)
+            .saturating_mul(b.saturating_sub(c))
+            >> 32;
+        b.saturating_sub(isqrt(n))
+    }
+}
+
+fn isqrt(n: i128) -> i128 {
+    if n <= 0 {
+        0
+    } else {
+        // A non-negative i128 fits in u128, and its root fits back in i128.
+        i128::try_from(n.unsigned_abs().isqrt()).unwrap_or(0)
+    }
+}
+
+/// The values at the 5th, 50th and 95th percentile (nearest rank), found by selection
+/// (no full sort). Reorders `v`.
+fn percentiles(v: &mut [i128]) -> [i128; 3] {
+    let n = v.len();
+    let mut out = [0_i128; 3];
+    if n == 0 {
+        return out;
+    }
+    for (slot, p) in out.iter_mut().zip([5_usize, 50, 95]) {
+        let rank = (n * p).div_ceil(100).max(1) - 1;
+        let (_, x, _) = v.select_nth_unstable(rank.min(n - 1));
+        *slot = *x;
+    }
+    out
+}
+
+fn pc_sek(v: &mut [i128]) -> Option<Percentiles<Sek>> {
+    let dp = FACTOR_DP + COEFF_DP;
+    let [a, b, c] = percentiles(v);
+    Some(Percentiles {
+        p5: Sek::new(from_fixed(a, dp)?.normalize()),
+        p50: Sek::new(from_fixed(b, dp)?.normalize()),
+        p95: Sek::new(from_fixed(c, dp)?.normalize()),
+    })
+}
+
+/// Per draw: CO2e and SEK per payer (fixed point).
+#[derive(Clone, Default)]
+struct Draws {
+    co2e: Vec<i128>,
+    sek: [Vec<i128>; 3],
+}
+
+impl Draws {
+    fn new(n: usize) -> Self {
+        Self {
+            co2e: vec![0; n],
+            sek: [vec![0; n], vec![0; n], vec![0; n]],
+        }
+    }
+
+    fn figures(mut self) -> Option<McFigures> {
+        let n = self.co2e.len();
+        let [wf, mb, hh] = &mut self.sek;
+        let mut municipality: Vec<i128> = wf
+            .iter()
+            .zip(mb.iter())
+            .map(|(a, b)| a.saturating_add(*b))
+            .collect();
+        let mut society: Vec<i128> = municipality
+            .iter()
+            .zip(hh.iter())
+            .map(|(a, b)| a.saturating_add(*b))
+            .collect();
+        let positive = municipality.iter().filter(|v| **v > 0).count();
+        let dp = FACTOR_DP + COEFF_DP;
+        let [c5, c50, c95] = percentiles(&mut self.co2e);
+        Some(McFigures {
+            co2e_saved_kg_cumulative: Percentiles {
+                p5: KgCo2e::new(from_fixed(c5, dp)?.normalize()),
+                p50: KgCo2e::new(from_fixed(c50, dp)?.normalize()),
+                p95: KgCo2e::new(from_fixed(c95, dp)?.normalize()),
+            },
+            net_sek_saved_cumulative: pc_sek(&mut society)?,
+            net_sek_saved_cumulative_municipality: pc_sek(&mut municipality)?,
+            net_sek_saved_cumulative_by_payer: ByPayer {
+                waste_fee: pc_sek(wf)?,
+                municipal_budget: pc_sek(mb)?,
+                households: pc_sek(hh)?,
+            },
+            probability_municipality_saves_money: Decimal::from(positive)
+                .checked_div(Decimal::from(n.max(1)))?,
+        })
+    }
+}
+
+fn payer_slot(p: Payer) -> usize {
+    match p {
+        Payer::WasteFee => 0,
+        Payer::MunicipalBudget => 1,
+        Payer::Households => 2,
+    }
+}
+
+/// Fixed-point scale of yields (10⁻⁶).
+const YIELD_DP: u32 = 6;
+
+/// Monte Carlo over the ranges of every factor, yield and measure cost: each
+/// triangular(low, central, high), `draws` iterations from `seed`. Deterministic: the same
+/// model, draws and seed give the same result on every platform.
+pub fn monte_carlo(model: &LinearModel, draws: u32, seed: u64) -> Result<MonteCarlo, CalcError> {
+    let too_big = || CalcError::TotalOverflow;
+    let fixed_factors: Vec<[i128; 3]> = model
+        .factors
+        .iter()
+        .map(|f| {
+            let dp = if f.kind == FactorKind::Yield {
+                YIELD_DP
+            } else {
+                FACTOR_DP
+            };
+            Some([
+                to_fixed(f.value.low(), dp)?,
+                to_fixed(f.value.central(), dp)?,
+                to_fixed(f.value.high(), dp)?,
+            ])
+        })
+        .collect::<Option<_>>()
+        .ok_or_else(too_big)?;
+    struct Fixed {
+        co2e: Vec<(usize, i128)>,
+        sek: Vec<(usize, usize, i128)>,
+        yields: Vec<(usize, i128, [usize; 4], [usize; 2])>,
+        costs: Vec<(usize, usize, i128)>,
+        fixed: [i128; 3],
+    }
+    let fx = |d: Decimal| to_fixed(d, COEFF_DP);
+    let measures: Vec<Fixed> = model
+        .measures
+        .iter()
+        .map(|m| {
+            Some(Fixed {
+                co2e: m
+                    .co2e
+                    .iter()
+                    .map(|(i, c)| Some((*i, fx(*c)?)))
+                    .collect::<Option<_>>()?,
+                sek: m
+                    .sek
+                    .iter()
+                    .map(|(i, p, c)| Some((*i, payer_slot(*p), fx(*c)?)))
+                    .collect::<Option<_>>()?,
+                yields: m
+                    .yields
+                    .iter()
+                    .map(|t| {
+                        Some((
+                            t.y,
+                            fx(t.tonnes)?,
+                            [t.ef_route, t.ef_reject, t.cf_route, t.cf_reject],
+                            [payer_slot(t.payer_route), payer_slot(t.payer_reject)],
+                        ))
+                    })
+                    .collect::<Option<_>>()?,
+                costs: m
+                    .costs
+                    .iter()
+                    .map(|(i, p, c)| Some((*i, payer_slot(*p), fx(*c)?)))
+                    .collect::<Option<_>>()?,
+                fixed: [
+                    to_fixed(m.fixed_costs.waste_fee, FACTOR_DP + COEFF_DP)?,
+                    to_fixed(m.fixed_costs.municipal_budget, FACTOR_DP + COEFF_DP)?,
+                    to_fixed(m.fixed_costs.households, FACTOR_DP + COEFF_DP)?,
+                ],
+            })
+        })
+        .collect::<Option<_>>()
+        .ok_or_else(too_big)?;
+    let n = draws as usize;
+    let mut per_measure: Vec<Draws> = (0..measures.len()).map(|_| Draws::new(n)).collect();
+    let mut total = Draws::new(n);
+    let mut rng = rand_pcg::Pcg64Mcg::seed_from_u64(seed);
+    let mut sample = vec![0_i128; fixed_factors.len()];
+    let yield_scale = 10_i128.pow(YIELD_DP);
+    for d in 0..n {
+        for (s, [a, c, b]) in sample.iter_mut().zip(&fixed_factors) {
+            *s = triangular(*a, *c, *b, rng.next_u64());
+        }
+        let v = |i: usize| sample.get(i).copied().unwrap_or(0);
+        let mut t_co2e = 0_i128;
+        let mut t_sek = [0_i128; 3];
+        for (m, out) in measures.iter().zip(per_measure.iter_mut()) {
+            let mut co2e = 0_i128;
+            let mut sek = [0_i128; 3];
+            for (i, c) in &m.co2e {
+                co2e = co2e.saturating_add(v(*i).saturating_mul(*c));
+            }
+            for (i, p, c) in &m.sek {
+                if let Some(s) = sek.get_mut(*p) {
+                    *s = s.saturating_add(v(*i).saturating_mul(*c));
+                }
+            }
+            for (y, t, [efr, efj, cfr, cfj], [pr, pj]) in &m.yields {
+                // y (10⁻⁶) × tonnes (10⁻⁶) / 10⁶ = tonnes (10⁻⁶)
+                let yt = v(*y).saturating_mul(*t) / yield_scale;
+                co2e = co2e.saturating_add(yt.saturating_mul(v(*efj).saturating_sub(v(*efr))));
+                if let Some(s) = sek.get_mut(*pj) {
+                    *s = s.saturating_add(yt.saturating_mul(v(*cfj)));
+                }
+                if let Some(s) = sek.get_mut(*pr) {
+                    *s = s.saturating_sub(yt.saturating_mul(v(*cfr)));
+                }
+            }
+            for (i, p, c) in &m.costs {
+                if let Some(s) = sek.get_mut(*p) {
+                    *s = s.saturating_add(v(*i).saturating_mul(*c));
+                }
+            }
+            for (s, f) in sek.iter_mut().zip(&m.fixed) {
+                *s = s.saturating_sub(*f);
+            }
+            if let Some(slot) = out.co2e.get_mut(d) {
+                *slot = co2e;
+            }
+            t_co2e = t_co2e.saturating_add(co2e);
+            for ((col, s), t) in out.sek.iter_mut().zip(&sek).zip(t_sek.iter_mut()) {
+                if let Some(slot) = col.get_mut(d) {
+                    *slot = *s;
+                }
+                *t = t.saturating_add(*s);
+            }
+        }
+        if let Some(slot) = total.co2e.get_mut(d) {
+            *slot = t_co2e;
+        }
+        for (col, t) in total.sek.iter_mut().zip(&t_sek) {
+            if let Some(slot) = col.get_mut(d) {
+                *slot = *t;
+            }
+        }
+    }
+    let mut out = Vec::with_capacity(measures.len());
+    for (m, dr) in model.measures.iter().zip(per_measure) {
+        out.push(McMeasure {
+            measure: m.id.clone(),
+            figures: dr.figures().ok_or_else(too_big)?,
+        });
+    }
+    Ok(MonteCarlo {
+        draws,
+        seed,
+        distribution: "triangular(low, central, high)".into(),
+        total: total.figures().ok_or_else(too_big)?,
+        measures: out,
+    })
+}

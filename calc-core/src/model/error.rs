@@ -1,0 +1,95 @@
+//! [`ModelError`]: what a constructor reports.
+
+use super::Route;
+use crate::units::{Tonnes, Year};
+use rust_decimal::Decimal;
+
+/// A problem found while building domain values.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ModelError {
+    /// Occurs when low ≤ central ≤ high does not hold.
+    #[error("low ≤ central ≤ high does not hold: {low}, {central}, {high}")]
+    EstimateOrder {
+        /// The low value.
+        low: String,
+        /// The central value.
+        central: String,
+        /// The high value.
+        high: String,
+    },
+    /// Occurs when route shares do not sum to 1.
+    #[error("route shares sum to {sum}, not 1")]
+    MixSum {
+        /// The sum found.
+        sum: Decimal,
+    },
+    /// Occurs when a mix names a route twice.
+    #[error("route {route} appears twice in one mix")]
+    DuplicateRoute {
+        /// The route.
+        route: Route,
+    },
+    /// Occurs when a table gets a second factor for the same fraction × route.
+    #[error("duplicate factor {id}")]
+    DuplicateFactor {
+        /// The factor id.
+        id: String,
+    },
+    /// Occurs when a table gets a second source with the same id.
+    #[error("duplicate source {id}")]
+    DuplicateSource {
+        /// The source id.
+        id: String,
+    },
+    /// Occurs when a full-effect year comes before the start year, or a period ends before it starts.
+    #[error("year {later} comes before {earlier}")]
+    YearOrder {
+        /// The year that should come first.
+        earlier: Year,
+        /// The year that should come later.
+        later: Year,
+    },
+    /// Occurs when a plan period is longer than 100 years.
+    #[error("plan period {start}–{end} is longer than 100 years")]
+    PeriodTooLong {
+        /// First year.
+        start: Year,
+        /// Last year.
+        end: Year,
+    },
+    /// Occurs when a yield's reject route is the route itself.
+    #[error("the reject route of a yield for {route} cannot be {route}")]
+    RejectRoute {
+        /// The route.
+        route: Route,
+    },
+    /// Occurs when a measure that takes its tonnes from a pool also has a baseline mix.
+    #[error(
+        "measure {measure} names a pool, so its baseline is the pool's: remove its baseline mix rows"
+    )]
+    BaselineInPool {
+        /// The measure.
+        measure: String,
+    },
+    /// Occurs when a measure's fraction is not its pool's.
+    #[error("pool {pool} holds {fraction}; the measure must name the same fraction")]
+    PoolFraction {
+        /// The pool.
+        pool: String,
+        /// The pool's fraction.
+        fraction: String,
+    },
+    /// Occurs when a measure acts on no route.
+    #[error("measure {measure} acts on no route")]
+    NoRoutes {
+        /// The measure.
+        measure: String,
+    },
+    /// Occurs when a cost is negative.
+    #[error("cost {0} is negative")]
+    NegativeCost(crate::units::Sek),
+    /// Occurs when a quantity is negative.
+    #[error("quantity {0} is negative")]
+    NegativeQuantity(Tonnes),
+}

@@ -1,0 +1,363 @@
+//! Sources, estimates and factors: [`FactorTable`] and what it holds.
+
+use super::{FactorId, FractionId, ModelError, Route, SourceId};
+use crate::units::{KgCo2ePerTonne, SekPerTonne, Share, Year};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// How a source came to give a number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceKind {
+    /// The number is printed in the source.
+    Published,
+    /// The number is computed from published figures; the note shows the arithmetic.
+    Derived,
+    /// The project's own estimate; the note gives the reasoning.
+    Estimate,
+}
+
+/// A source a planner can open: report, table, web page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Source {
+    /// Id used by factors and measures.
+    pub id: SourceId,
+    /// Published, derived or estimate.
+    pub kind: SourceKind,
+    /// Title of the report or page.
+    pub title: String,
+    /// Who published it.
+    pub publisher: String,
+    /// Year of publication, if known.
+    pub year: Option<Year>,
+    /// Where to open it.
+    pub url: String,
+    /// Table, page or section.
+    pub locator: String,
+    /// Licence of the data, if stated.
+    pub licence: String,
+    /// When it was read, `YYYY-MM-DD`.
+    pub accessed: String,
+    /// Reasoning, arithmetic or caveats.
+    pub note: String,
+    /// The note in Swedish (empty when the file has none).
+    pub note_sv: String,
+}
+
+/// A low / central / high triple.
+///
+/// Invariant: `low ≤ central ≤ high`, enforced by [`Estimate::new`].
+/// For a credit (a negative factor), `low` is the most negative value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Estimate<T> {
+    low: T,
+    central: T,
+    high: T,
+}
+
+impl<T: Ord + Copy + fmt::Display> Estimate<T> {
+    /// A validated estimate.
+    pub fn new(low: T, central: T, high: T) -> Result<Self, ModelError> {
+        if low <= central && central <= high {
+            Ok(Self { low, central, high })
+        } else {
+            Err(ModelError::EstimateOrder {
+                low: low.to_string(),
+                central: central.to_string(),
+                high: high.to_string(),
+            })
+        }
+    }
+
+    /// An exact value: low = central = high.
+    pub fn exact(value: T) -> Self {
+        Self {
+            low: value,
+            central: value,
+            high: value,
+        }
+    }
+}
+
+impl<T: Copy> Estimate<T> {
+    /// The lowest value.
+    pub fn low(&self) -> T {
+        self.low
+    }
+    /// The central (best) value.
+    pub fn central(&self) -> T {
+        self.central
+    }
+    /// The highest value.
+    pub fn high(&self) -> T {
+        self.high
+    }
+}
+
+/// Net kg CO2e per tonne of one fraction sent one route.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EmissionFactor {
+    /// `ef.<fraction>.<route>`.
+    pub id: FactorId,
+    /// The fraction.
+    pub fraction: FractionId,
+    /// The route.
+    pub route: Route,
+    /// Low, central and high value.
+    pub value: Estimate<KgCo2ePerTonne>,
+    /// GWP basis, e.g. `AR5`.
+    pub gwp: String,
+    /// For reuse: share of new production one reused tonne replaces.
+    pub displacement: Option<Share>,
+    /// Where the number comes from.
+    pub source: SourceId,
+    /// Table, page or section in the source.
+    pub locator: String,
+    /// Assumptions and arithmetic.
+    pub note: String,
+}
+
+/// SEK per tonne to the municipality for one fraction sent one route.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CostFactor {
+    /// `cf.<fraction>.<route>`.
+    pub id: FactorId,
+    /// The fraction.
+    pub fraction: FractionId,
+    /// The route.
+    pub route: Route,
+    /// Low, central and high value.
+    pub value: Estimate<SekPerTonne>,
+    /// Price year.
+    pub price_year: Option<Year>,
+    /// Where the number comes from.
+    pub source: SourceId,
+    /// Table, page or section in the source.
+    pub locator: String,
+    /// Assumptions and arithmetic.
+    pub note: String,
+}
+
+/// Sorted is not recycled: of the tonnes a measure sends to `route`, the share `value`
+/// reaches it; the rest (rejects) goes to `reject`.
+///
+/// A yield belongs to a fraction and a target route (e.g. plastic packaging × recycling:
+/// about a third of sorted plastic packaging becomes recycled material, the rest is
+/// incinerated).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Yield {
+    /// `yield.<fraction>.<route>`.
+    pub id: FactorId,
+    /// The fraction.
+    pub fraction: FractionId,
+    /// The route the sorted tonnes are meant for.
+    pub route: Route,
+    /// Where the rest goes.
+    pub reject: Route,
+    /// Share that reaches `route`: low, central, high.
+    pub value: Estimate<Share>,
+    /// Where the number comes from.
+    pub source: SourceId,
+    /// Table, page or section in the source.
+    pub locator: String,
+    /// Assumptions and arithmetic.
+    pub note: String,
+}
+
+/// The id of a sorting yield for a fraction and route.
+#[must_use]
+pub fn yield_id(fraction: &FractionId, route: Route) -> FactorId {
+    FactorId(format!("yield.{fraction}.{route}"))
+}
+
+/// The id of an emission factor for a fraction and route.
+#[must_use]
+pub fn emission_factor_id(fraction: &FractionId, route: Route) -> FactorId {
+    FactorId(format!("ef.{fraction}.{route}"))
+}
+
+/// The id of a cost factor for a fraction and route.
+#[must_use]
+pub fn cost_factor_id(fraction: &FractionId, route: Route) -> FactorId {
+    FactorId(format!("cf.{fraction}.{route}"))
+}
+
+/// Name, version and year of a factor set; every evaluation says which set it used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FactorSetInfo {
+    /// Id, e.g. `sjuharad-2025`.
+    pub id: String,
+    /// Human-readable name.
+    pub name: String,
+    /// Version of the data.
+    pub version: String,
+    /// Reference year.
+    pub year: Option<Year>,
+}
+
+/// Emission and cost factors keyed by fraction and route, plus the sources they cite.
+///
+/// Invariant: at most one emission and one cost factor per fraction × route.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FactorTable {
+    info: FactorSetInfo,
+    emission: BTreeMap<(FractionId, Route), EmissionFactor>,
+    cost: BTreeMap<(FractionId, Route), CostFactor>,
+    yields: BTreeMap<(FractionId, Route), Yield>,
+    sources: BTreeMap<SourceId, Source>,
+}
+
+impl FactorTable {
+    /// An empty table.
+    #[must_use]
+    pub fn new(info: FactorSetInfo) -> Self {
+        Self {
+            info,
+            emission: BTreeMap::new(),
+            cost: BTreeMap::new(),
+            yields: BTreeMap::new(),
+            sources: BTreeMap::new(),
+        }
+    }
+
+    /// Which set this is.
+    #[must_use]
+    pub fn info(&self) -> &FactorSetInfo {
+        &self.info
+    }
+
+    /// Adds an emission factor; a second one for the same fraction × route is an error.
+    pub fn insert_emission(&mut self, factor: EmissionFactor) -> Result<(), ModelError> {
+        let key = (factor.fraction.clone(), factor.route);
+        if self.emission.contains_key(&key) {
+            return Err(ModelError::DuplicateFactor {
+                id: factor.id.0.clone(),
+            });
+        }
+        self.emission.insert(key, factor);
+        Ok(())
+    }
+
+    /// Adds a cost factor; a second one for the same fraction × route is an error.
+    pub fn insert_cost(&mut self, factor: CostFactor) -> Result<(), ModelError> {
+        let key = (factor.fraction.clone(), factor.route);
+        if self.cost.contains_key(&key) {
+            return Err(ModelError::DuplicateFactor {
+                id: factor.id.0.clone(),
+            });
+        }
+        self.cost.insert(key, factor);
+        Ok(())
+    }
+
+    /// Adds a sorting yield; a second one for the same fraction × route, or one whose
+    /// reject route is its own route, is an error.
+    pub fn insert_yield(&mut self, y: Yield) -> Result<(), ModelError> {
+        if y.reject == y.route {
+            return Err(ModelError::RejectRoute { route: y.route });
+        }
+        let key = (y.fraction.clone(), y.route);
+        if self.yields.contains_key(&key) {
+            return Err(ModelError::DuplicateFactor { id: y.id.0.clone() });
+        }
+        self.yields.insert(key, y);
+        Ok(())
+    }
+
+    /// The sorting yield for a fraction and target route, if the table has one.
+    #[must_use]
+    pub fn yield_for(&self, fraction: &FractionId, route: Route) -> Option<&Yield> {
+        self.yields.get(&(fraction.clone(), route))
+    }
+
+    /// Every sorting yield, ordered by fraction and route.
+    pub fn yields(&self) -> impl Iterator<Item = &Yield> {
+        self.yields.values()
+    }
+
+    /// Adds a source; a second one with the same id is an error.
+    pub fn insert_source(&mut self, source: Source) -> Result<(), ModelError> {
+        if self.sources.contains_key(&source.id) {
+            return Err(ModelError::DuplicateSource {
+                id: source.id.0.clone(),
+            });
+        }
+        self.sources.insert(source.id.clone(), source);
+        Ok(())
+    }
+
+    /// The emission factor for a fraction and route, if the table has one.
+    #[must_use]
+    pub fn emission(&self, fraction: &FractionId, route: Route) -> Option<&EmissionFactor> {
+        self.emission.get(&(fraction.clone(), route))
+    }
+
+    /// The cost factor for a fraction and route, if the table has one.
+    #[must_use]
+    pub fn cost(&self, fraction: &FractionId, route: Route) -> Option<&CostFactor> {
+        self.cost.get(&(fraction.clone(), route))
+    }
+
+    /// A source by id.
+    #[must_use]
+    pub fn source(&self, id: &SourceId) -> Option<&Source> {
+        self.sources.get(id)
+    }
+
+    /// Every emission factor, ordered by fraction and route.
+    pub fn emission_factors(&self) -> impl Iterator<Item = &EmissionFactor> {
+        self.emission.values()
+    }
+
+    /// Every cost factor, ordered by fraction and route.
+    pub fn cost_factors(&self) -> impl Iterator<Item = &CostFactor> {
+        self.cost.values()
+    }
+
+    /// Every source, ordered by id.
+    pub fn sources(&self) -> impl Iterator<Item = &Source> {
+        self.sources.values()
+    }
+
+    /// This table with every factor and source of `other` laid over it:
+    /// a factor in `other` replaces the one for the same fraction × route.
+    /// The result keeps this table's name and appends `other`'s.
+    #[must_use]
+    pub fn overlaid_with(&self, other: &FactorTable) -> FactorTable {
+        let mut out = self.clone();
+        out.info.name = format!("{} + {}", self.info.name, other.info.name);
+        for (k, v) in &other.emission {
+            out.emission.insert(k.clone(), v.clone());
+        }
+        for (k, v) in &other.cost {
+            out.cost.insert(k.clone(), v.clone());
+        }
+        for (k, v) in &other.yields {
+            out.yields.insert(k.clone(), v.clone());
+        }
+        for (k, v) in &other.sources {
+            out.sources.insert(k.clone(), v.clone());
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn estimate_order_is_checked() {
+        let e = Estimate::new(
+            KgCo2ePerTonne::new(dec!(5)),
+            KgCo2ePerTonne::new(dec!(1)),
+            KgCo2ePerTonne::new(dec!(9)),
+        );
+        assert_eq!(
+            e.unwrap_err().to_string(),
+            "low ≤ central ≤ high does not hold: 5 kg CO2e/t, 1 kg CO2e/t, 9 kg CO2e/t"
+        );
+    }
+}

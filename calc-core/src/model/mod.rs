@@ -1,0 +1,22 @@
+//! Domain types: fractions, routes, sources, factors, measures, municipalities.
+//!
+//! Constructors validate and return [`ModelError`]; once built, a value is valid.
+
+mod error;
+mod factors;
+mod ids;
+mod measure;
+mod payer;
+mod route;
+
+pub use error::ModelError;
+pub use factors::{
+    CostFactor, EmissionFactor, Estimate, FactorSetInfo, FactorTable, Source, SourceKind, Yield,
+    cost_factor_id, emission_factor_id, yield_id,
+};
+pub use ids::{FactorId, FractionId, MeasureId, PoolId, ScbCode, SourceId};
+pub use measure::{
+    Fraction, GoalArea, LocalBaseline, Measure, Municipality, Pool, QuantityBasis, stage,
+};
+pub use payer::{ByPayer, Payer, Perspective};
+pub use route::{Route, RouteMix};
