@@ -2,6 +2,7 @@
 
 use crate::args::{Format, OutputArgs};
 use crate::inputs::Outcome;
+use crate::lang::{t, t_row};
 use crate::output::{json_bytes, percent, round};
 use calc_core::csvio::{self, Dialect, Lang, format_number};
 use calc_core::{
@@ -65,13 +66,6 @@ impl TextTable {
     }
 }
 
-fn t(lang: Lang, sv: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Sv => sv,
-        Lang::En => en,
-    }
-}
-
 fn tco2e(kg: KgCo2e) -> Decimal {
     kg.to_tonnes().map_or(Decimal::ZERO, |t| t.value())
 }
@@ -83,10 +77,7 @@ fn num(d: Decimal, dp: u32, lang: Lang) -> String {
 fn measure_name(catalogue: &Catalogue, id: &str, lang: Lang) -> String {
     catalogue
         .measure(id)
-        .map_or_else(String::new, |m| match lang {
-            Lang::Sv => m.name_sv.clone(),
-            Lang::En => m.name_en.clone(),
-        })
+        .map_or_else(String::new, |m| t(lang, &m.name_sv, &m.name_en).clone())
 }
 
 fn band_row(label: &str, b: Band<Decimal>, dp: u32, lang: Lang) -> Vec<String> {
@@ -472,24 +463,22 @@ pub(crate) fn rank_csv(
 ) -> String {
     let comma = dialect.decimal_comma;
     let f = |d: Decimal| csvio::format_fixed(d, 2, comma);
-    let mut rows: Vec<Vec<String>> = vec![
-        [
+    let mut rows: Vec<Vec<String>> = vec![t_row(
+        lang,
+        &[
             ("scenario", "scenario"),
-            ("rank", "rang"),
-            ("measure", "åtgärd"),
-            ("name", "namn"),
-            ("tonnes_shifted_per_year", "ton_per_år"),
-            ("t_co2e_per_year", "t_co2e_per_år"),
-            ("perspective", "perspektiv"),
-            ("net_sek_per_year", "netto_kr_per_år"),
-            ("t_co2e_cumulative", "t_co2e_totalt"),
-            ("net_sek_cumulative", "netto_kr_totalt"),
-            ("sek_per_t_co2e", "kr_per_t_co2e"),
-        ]
-        .iter()
-        .map(|(en, sv)| t(lang, sv, en).to_string())
-        .collect(),
-    ];
+            ("rang", "rank"),
+            ("åtgärd", "measure"),
+            ("namn", "name"),
+            ("ton_per_år", "tonnes_shifted_per_year"),
+            ("t_co2e_per_år", "t_co2e_per_year"),
+            ("perspektiv", "perspective"),
+            ("netto_kr_per_år", "net_sek_per_year"),
+            ("t_co2e_totalt", "t_co2e_cumulative"),
+            ("netto_kr_totalt", "net_sek_cumulative"),
+            ("kr_per_t_co2e", "sek_per_t_co2e"),
+        ],
+    )];
     if !header {
         rows.clear();
     }
@@ -663,17 +652,11 @@ pub(crate) fn measures(catalogue: &Catalogue, output: &OutputArgs, lang: Lang) -
                     m.id.0.clone(),
                     m.area.clone(),
                     m.pool.id.0.clone(),
-                    match lang {
-                        Lang::Sv => m.stage.name_sv().to_string(),
-                        Lang::En => m.stage.name_en().to_string(),
-                    },
+                    t(lang, m.stage.name_sv(), m.stage.name_en()).to_string(),
                     percent(m.default_effect, lang),
                     m.ramp_years.to_string(),
                     basis_text(&m.basis, lang),
-                    match lang {
-                        Lang::Sv => m.name_sv.clone(),
-                        Lang::En => m.name_en.clone(),
-                    },
+                    t(lang, &m.name_sv, &m.name_en).clone(),
                 ]);
             }
             let mut out = String::new();
