@@ -179,22 +179,11 @@ pub struct Settings {
 }
 
 impl Settings {
-    /// Every measure on at its defaults, all eight municipalities.
+    /// The catalogue's default scenario ([`Catalogue::default_scenario`]: every measure on
+    /// at its defaults, all eight municipalities) as settings.
     #[must_use]
     pub fn defaults(cat: &Catalogue) -> Self {
-        Self {
-            name: "Sjuhärad".to_string(),
-            municipalities: cat
-                .municipalities
-                .iter()
-                .map(|k| k.code.0.clone())
-                .collect(),
-            measures: cat
-                .measures
-                .iter()
-                .map(|m| MeasureSettings::default_for(m))
-                .collect(),
-        }
+        Self::from_scenario(&cat.default_scenario(), cat).0
     }
 
     /// The settings of one measure.
@@ -509,6 +498,21 @@ mod tests {
         let mine = evaluate_settings(&Settings::defaults(cat), cat).unwrap();
         let theirs = evaluate(cat.current_set().unwrap(), &cat.default_scenario()).unwrap();
         assert_eq!(mine.total, theirs.total);
+    }
+
+    #[test]
+    fn defaults_are_every_measure_on_at_its_defaults_in_every_municipality() {
+        let cat = catalogue().unwrap();
+        let s = Settings::defaults(cat);
+        assert_eq!(s.name, "Sjuhärad");
+        let codes: Vec<&str> = cat.municipalities.iter().map(|k| k.code.as_str()).collect();
+        assert_eq!(s.municipalities, codes);
+        let measures: Vec<MeasureSettings> = cat
+            .measures
+            .iter()
+            .map(|m| MeasureSettings::default_for(m))
+            .collect();
+        assert_eq!(s.measures, measures);
     }
 
     #[test]
