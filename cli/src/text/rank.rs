@@ -1,7 +1,7 @@
 //! The ranking: a table per evaluation, and CSV.
 
-use super::results::{figure_headers, header, perspective_label, summary_cells};
-use super::{TextTable, measure_name, tco2e, write_rows};
+use super::results::{figure_row, figure_table, header, perspective_label};
+use super::{measure_name, tco2e, write_rows};
 use crate::lang::{t, t_row};
 use calc_core::csvio::{self, Dialect, Lang};
 use calc_core::{Evaluation, Perspective, RankBy, Ranked};
@@ -38,22 +38,26 @@ pub(crate) fn rank_tables(
             rank_by_label(by, lang),
             perspective_label(perspective, lang)
         );
-        let mut h = vec![
-            ("#", true),
-            (t(lang, "åtgärd", "measure"), false),
-            (t(lang, "namn", "name"), false),
-        ];
-        let fh = figure_headers(perspective, lang);
-        h.extend(fh.iter().map(|(a, b)| (a.as_str(), *b)));
-        let mut table = TextTable::new(&h);
+        let mut table = figure_table(
+            &[
+                ("#", true),
+                (t(lang, "åtgärd", "measure"), false),
+                (t(lang, "namn", "name"), false),
+            ],
+            perspective,
+            lang,
+        );
         for x in r {
-            let mut row = vec![
-                x.rank.to_string(),
-                x.measure.key.clone(),
-                measure_name(catalogue, &x.measure.key, lang),
-            ];
-            row.extend(summary_cells(&x.measure.summary, perspective, lang));
-            table.push(row);
+            table.push(figure_row(
+                vec![
+                    x.rank.to_string(),
+                    x.measure.key.clone(),
+                    measure_name(catalogue, &x.measure.key, lang),
+                ],
+                &x.measure.summary,
+                perspective,
+                lang,
+            ));
         }
         table.render(&mut out);
     }

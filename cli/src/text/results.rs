@@ -158,7 +158,7 @@ fn cost_per_tonne(s: &Summary, p: Perspective, lang: Lang) -> String {
         .map_or_else(|| "–".to_string(), |c| num(c.value(), 0, lang))
 }
 
-pub(super) fn summary_cells(s: &Summary, p: Perspective, lang: Lang) -> [String; 7] {
+fn summary_cells(s: &Summary, p: Perspective, lang: Lang) -> [String; 7] {
     let sek = |b: Option<Band<Sek>>| num(b.unwrap_or_default().central.value(), 0, lang);
     [
         num(s.tonnes_shifted_per_year.value(), 1, lang),
@@ -175,7 +175,7 @@ pub(super) fn summary_cells(s: &Summary, p: Perspective, lang: Lang) -> [String;
     ]
 }
 
-pub(super) fn figure_headers(p: Perspective, lang: Lang) -> Vec<(String, bool)> {
+fn figure_headers(p: Perspective, lang: Lang) -> Vec<(String, bool)> {
     let who = match p {
         Perspective::Municipality => t(lang, "kommunen", "municipality"),
         Perspective::Society => t(lang, "samhället", "society"),
@@ -198,6 +198,25 @@ pub(super) fn figure_headers(p: Perspective, lang: Lang) -> Vec<(String, bool)> 
             true,
         ),
     ]
+}
+
+/// A table of `lead` columns followed by the figure columns for `p`.
+pub(super) fn figure_table(lead: &[(&str, bool)], p: Perspective, lang: Lang) -> TextTable {
+    let figures = figure_headers(p, lang);
+    let mut h = lead.to_vec();
+    h.extend(figures.iter().map(|(a, b)| (a.as_str(), *b)));
+    TextTable::new(&h)
+}
+
+/// A row of `lead` cells followed by the summary's figures for `p`.
+pub(super) fn figure_row(
+    mut lead: Vec<String>,
+    s: &Summary,
+    p: Perspective,
+    lang: Lang,
+) -> Vec<String> {
+    lead.extend(summary_cells(s, p, lang));
+    lead
 }
 
 pub(super) fn header(e: &Evaluation, lang: Lang, out: &mut String) {
@@ -244,35 +263,43 @@ pub(crate) fn evaluation_tables(
                 "Per measure (all municipalities)"
             )
         );
-        let mut h = vec![
-            (t(lang, "åtgärd", "measure"), false),
-            (t(lang, "namn", "name"), false),
-        ];
-        let fh = figure_headers(Perspective::Municipality, lang);
-        h.extend(fh.iter().map(|(a, b)| (a.as_str(), *b)));
-        let mut table = TextTable::new(&h);
+        let mut table = figure_table(
+            &[
+                (t(lang, "åtgärd", "measure"), false),
+                (t(lang, "namn", "name"), false),
+            ],
+            Perspective::Municipality,
+            lang,
+        );
         for g in &e.by_measure {
-            let mut row = vec![g.key.clone(), measure_name(catalogue, &g.key, lang)];
-            row.extend(summary_cells(&g.summary, Perspective::Municipality, lang));
-            table.push(row);
+            table.push(figure_row(
+                vec![g.key.clone(), measure_name(catalogue, &g.key, lang)],
+                &g.summary,
+                Perspective::Municipality,
+                lang,
+            ));
         }
         table.render(&mut out);
         out.push('\n');
         let _ = writeln!(out, "{}", t(lang, "Per kommun", "Per municipality"));
-        let mut h = vec![
-            (t(lang, "kod", "code"), false),
-            (t(lang, "kommun", "municipality"), false),
-        ];
-        let fh = figure_headers(Perspective::Municipality, lang);
-        h.extend(fh.iter().map(|(a, b)| (a.as_str(), *b)));
-        let mut table = TextTable::new(&h);
+        let mut table = figure_table(
+            &[
+                (t(lang, "kod", "code"), false),
+                (t(lang, "kommun", "municipality"), false),
+            ],
+            Perspective::Municipality,
+            lang,
+        );
         for g in &e.by_municipality {
             let name = catalogue
                 .municipality(&g.key)
                 .map_or_else(String::new, |m| m.name.clone());
-            let mut row = vec![g.key.clone(), name];
-            row.extend(summary_cells(&g.summary, Perspective::Municipality, lang));
-            table.push(row);
+            table.push(figure_row(
+                vec![g.key.clone(), name],
+                &g.summary,
+                Perspective::Municipality,
+                lang,
+            ));
         }
         table.render(&mut out);
         if detail {
@@ -286,20 +313,21 @@ pub(crate) fn evaluation_tables(
                     "Per measure and municipality"
                 )
             );
-            let mut h = vec![
-                (t(lang, "åtgärd", "measure"), false),
-                (t(lang, "kommun", "municipality"), false),
-                (t(lang, "avfallspool", "pool"), false),
-                (t(lang, "ordning", "order"), true),
-                (t(lang, "effekt", "effect"), true),
-                (t(lang, "start", "start"), true),
-                (t(lang, "full", "full"), true),
-            ];
-            let fh = figure_headers(Perspective::Municipality, lang);
-            h.extend(fh.iter().map(|(a, b)| (a.as_str(), *b)));
-            let mut table = TextTable::new(&h);
+            let mut table = figure_table(
+                &[
+                    (t(lang, "åtgärd", "measure"), false),
+                    (t(lang, "kommun", "municipality"), false),
+                    (t(lang, "avfallspool", "pool"), false),
+                    (t(lang, "ordning", "order"), true),
+                    (t(lang, "effekt", "effect"), true),
+                    (t(lang, "start", "start"), true),
+                    (t(lang, "full", "full"), true),
+                ],
+                Perspective::Municipality,
+                lang,
+            );
             for item in &e.items {
-                let mut row = vec![
+                let lead = vec![
                     item.measure.0.clone(),
                     item.municipality_name.clone(),
                     item.pool.0.clone(),
@@ -311,12 +339,12 @@ pub(crate) fn evaluation_tables(
                     item.start_year.to_string(),
                     item.full_effect_year.to_string(),
                 ];
-                row.extend(summary_cells(
+                table.push(figure_row(
+                    lead,
                     &item.summary,
                     Perspective::Municipality,
                     lang,
                 ));
-                table.push(row);
             }
             table.render(&mut out);
         }
