@@ -1,25 +1,19 @@
 //! `evaluate --monte-carlo`, `sensitivity` and `optimize`: deciding under uncertainty.
 
 use crate::args::Format;
-use crate::inputs::{Failure, Loaded};
+use crate::inputs::{Failure, Loaded, cannot_evaluate};
+use crate::lang::{t, t_row, tf};
 use calc_core::csvio::Dialect;
 use calc_core::csvio::{Lang, format_number};
 use calc_core::report::{ContributionJson, PlanJson, SensitivityJson};
 use calc_core::{
-    Budget, LinearModel, MonteCarlo, Scenario, Sek, candidates, monte_carlo, optimize, sensitivity,
+    Budget, ContributionKind, LinearModel, MonteCarlo, Scenario, Sek, SourceKind, candidates,
+    monte_carlo, optimize, sensitivity,
 };
 use rust_decimal::Decimal;
 
 fn model(loaded: &Loaded, scenario: &Scenario, lang: Lang) -> Result<LinearModel, Failure> {
-    LinearModel::new(&loaded.table, scenario).map_err(|e| {
-        Failure::input(match lang {
-            Lang::Sv => format!("fel: scenario '{}': kan inte räknas ut: {e}", scenario.name),
-            Lang::En => format!(
-                "error: scenario '{}': cannot be evaluated: {e}",
-                scenario.name
-            ),
-        })
-    })
+    LinearModel::new(&loaded.table, scenario).map_err(|e| cannot_evaluate(lang, &scenario.name, e))
 }
 
 /// Each scenario's results with Monte Carlo bands, in scenario order: one linear model
@@ -57,18 +51,13 @@ pub(crate) fn run_sensitivity(loaded: &Loaded, json: bool, lang: Lang) -> Result
             docs.push(SensitivityJson::new(&s.name, &sens));
             continue;
         }
-        let (h, lo, hi) = match lang {
-            Lang::Sv => (
-                "Känslighet (t CO2e över planperioden, en faktor i taget)",
-                "vid lågt",
-                "vid högt",
-            ),
-            Lang::En => (
-                "Sensitivity (t CO2e over the plan period, one factor at a time)",
-                "at low",
-                "at high",
-            ),
-        };
+        let h = t(
+            lang,
+            "Känslighet (t CO2e över planperioden, en faktor i taget)",
+            "Sensitivity (t CO2e over the plan period, one factor at a time)",
+        );
+        let lo = t(lang, "vid lågt", "at low");
+        let hi = t(lang, "vid högt", "at high");
         out.push(format!(
             "{}: {h}\n  {:<40} {:>14} {:>14}\n",
             s.name, "", lo, hi
@@ -81,14 +70,11 @@ pub(crate) fn run_sensitivity(loaded: &Loaded, json: bool, lang: Lang) -> Result
                 tonnes(w.at_high.value(), lang)
             ));
         }
-        let h2 = match lang {
-            Lang::Sv => {
-                "Känslighet (kommunens kr netto över planperioden: avfallstaxan och budgeten)"
-            }
-            Lang::En => {
-                "Sensitivity (the municipality's net SEK over the plan period: waste fee and budget)"
-            }
-        };
+        let h2 = t(
+            lang,
+            "Känslighet (kommunens kr netto över planperioden: avfallstaxan och budgeten)",
+            "Sensitivity (the municipality's net SEK over the plan period: waste fee and budget)",
+        );
         out.push(format!("{}: {h2}\n", s.name));
         for w in sens.sek.iter().take(10) {
             out.push(format!(
@@ -124,22 +110,15 @@ pub(crate) fn run_optimize(
             continue;
         }
         let sek = |v: Sek| format_number(v.value(), 0, lang);
-        out.push_str(&match lang {
-            Lang::Sv => format!(
-                "{}: bästa paket: {} t CO2e/år, engångskostnad {} kr, löpande {} kr/år\n",
-                s.name,
-                tonnes(plan.co2e_saved_kg_per_year.value(), lang),
-                sek(plan.cost_once),
-                sek(plan.cost_per_year)
-            ),
-            Lang::En => format!(
-                "{}: best package: {} t CO2e/yr, one-time cost {} SEK, running {} SEK/yr\n",
-                s.name,
-                tonnes(plan.co2e_saved_kg_per_year.value(), lang),
-                sek(plan.cost_once),
-                sek(plan.cost_per_year)
-            ),
-        });
+        out.push_str(&tf!(
+            lang,
+            "{}: bästa paket: {} t CO2e/år, engångskostnad {} kr, löpande {} kr/år\n",
+            "{}: best package: {} t CO2e/yr, one-time cost {} SEK, running {} SEK/yr\n",
+            s.name,
+            tonnes(plan.co2e_saved_kg_per_year.value(), lang),
+            sek(plan.cost_once),
+            sek(plan.cost_per_year)
+        ));
         for c in &plan.chosen {
             out.push_str(&format!(
                 "  {:<32} {:>6} % {:>12} t CO2e\n",
@@ -149,22 +128,15 @@ pub(crate) fn run_optimize(
             ));
         }
         if let Some(n) = &plan.next_step {
-            out.push_str(&match lang {
-                Lang::Sv => format!(
-                    "  nästa krona: {} till {} % ger {} t CO2e/år till för {} kr\n",
-                    n.measure.as_str(),
-                    format_number(n.level * Decimal::ONE_HUNDRED, 0, lang),
-                    tonnes(n.extra_co2e_kg_per_year.value(), lang),
-                    sek(n.extra_sek)
-                ),
-                Lang::En => format!(
-                    "  next krona: {} to {} % adds {} t CO2e/yr for {} SEK\n",
-                    n.measure.as_str(),
-                    format_number(n.level * Decimal::ONE_HUNDRED, 0, lang),
-                    tonnes(n.extra_co2e_kg_per_year.value(), lang),
-                    sek(n.extra_sek)
-                ),
-            });
+            out.push_str(&tf!(
+                lang,
+                "  nästa krona: {} till {} % ger {} t CO2e/år till för {} kr\n",
+                "  next krona: {} to {} % adds {} t CO2e/yr for {} SEK\n",
+                n.measure.as_str(),
+                format_number(n.level * Decimal::ONE_HUNDRED, 0, lang),
+                tonnes(n.extra_co2e_kg_per_year.value(), lang),
+                sek(n.extra_sek)
+            ));
         }
     }
     if json {
@@ -197,22 +169,16 @@ pub(crate) fn run_contributions(
             .map_err(|e| Failure::input(e.to_string()))?;
         all.push((s.name.as_str(), c));
     }
-    let kind = |k: calc_core::ContributionKind, lang: Lang| match (k, lang) {
-        (calc_core::ContributionKind::Factor, Lang::Sv) => "faktor",
-        (calc_core::ContributionKind::Factor, Lang::En) => "factor",
-        (calc_core::ContributionKind::Quantity, Lang::Sv) => "mängd",
-        (calc_core::ContributionKind::Quantity, Lang::En) => "quantity",
-        (calc_core::ContributionKind::Cost, Lang::Sv) => "kostnad",
-        (calc_core::ContributionKind::Cost, Lang::En) => "cost",
+    let kind = |k: ContributionKind| match k {
+        ContributionKind::Factor => t(lang, "faktor", "factor"),
+        ContributionKind::Quantity => t(lang, "mängd", "quantity"),
+        ContributionKind::Cost => t(lang, "kostnad", "cost"),
     };
-    let source_kind = |k: Option<calc_core::SourceKind>| match (k, lang) {
-        (Some(calc_core::SourceKind::Published), Lang::Sv) => "publicerad",
-        (Some(calc_core::SourceKind::Published), Lang::En) => "published",
-        (Some(calc_core::SourceKind::Derived), Lang::Sv) => "härledd",
-        (Some(calc_core::SourceKind::Derived), Lang::En) => "derived",
-        (Some(calc_core::SourceKind::Estimate), Lang::Sv) => "uppskattning",
-        (Some(calc_core::SourceKind::Estimate), Lang::En) => "estimate",
-        (None, _) => "",
+    let source_kind = |k: Option<SourceKind>| match k {
+        Some(SourceKind::Published) => t(lang, "publicerad", "published"),
+        Some(SourceKind::Derived) => t(lang, "härledd", "derived"),
+        Some(SourceKind::Estimate) => t(lang, "uppskattning", "estimate"),
+        None => "",
     };
     match format {
         Format::Json => {
@@ -225,37 +191,23 @@ pub(crate) fn run_contributions(
         Format::Csv => {
             let comma = dialect.decimal_comma;
             let f = |d: Decimal| calc_core::csvio::format_fixed(d, 2, comma);
-            let header: [&str; 9] = match lang {
-                Lang::Sv => [
-                    "scenario",
-                    "typ",
-                    "id",
-                    "källa",
-                    "källtyp",
-                    "t_co2e_totalt",
-                    "andel_co2e_procent",
-                    "kommunens_netto_kr_totalt",
-                    "andel_netto_kr_procent",
-                ],
-                Lang::En => [
-                    "scenario",
-                    "kind",
-                    "id",
-                    "source",
-                    "source_kind",
-                    "t_co2e_total",
-                    "co2e_share_pct",
-                    "municipality_net_sek_total",
-                    "net_sek_share_pct",
-                ],
-            };
-            let mut rows: Vec<Vec<String>> =
-                vec![header.iter().map(|h| (*h).to_string()).collect()];
+            let header = [
+                ("scenario", "scenario"),
+                ("typ", "kind"),
+                ("id", "id"),
+                ("källa", "source"),
+                ("källtyp", "source_kind"),
+                ("t_co2e_totalt", "t_co2e_total"),
+                ("andel_co2e_procent", "co2e_share_pct"),
+                ("kommunens_netto_kr_totalt", "municipality_net_sek_total"),
+                ("andel_netto_kr_procent", "net_sek_share_pct"),
+            ];
+            let mut rows: Vec<Vec<String>> = vec![t_row(lang, &header)];
             for (name, c) in &all {
                 for x in &c.items {
                     rows.push(vec![
                         (*name).to_string(),
-                        kind(x.kind, lang).to_string(),
+                        kind(x.kind).to_string(),
                         x.id.clone(),
                         x.source.as_ref().map_or(String::new(), |s| s.to_string()),
                         source_kind(x.source_kind).to_string(),
@@ -272,22 +224,17 @@ pub(crate) fn run_contributions(
         Format::Table => {
             let mut out = String::new();
             for (name, c) in &all {
-                out.push_str(&match lang {
-                    Lang::Sv => format!(
-                        "{name}: vad som driver resultatet över planperioden ({} t CO2e; kommunens netto {} kr)\n",
-                        tonnes(c.co2e_total_kg, lang),
-                        format_number(c.net_sek_total, 0, lang)
-                    ),
-                    Lang::En => format!(
-                        "{name}: what drives the result over the plan period ({} t CO2e; the municipality's net {} SEK)\n",
-                        tonnes(c.co2e_total_kg, lang),
-                        format_number(c.net_sek_total, 0, lang)
-                    ),
-                });
-                let (h_kind, h_src, h_co2e, h_sek) = match lang {
-                    Lang::Sv => ("typ", "källa", "% av CO2e", "% av kommunens kr"),
-                    Lang::En => ("kind", "source", "% of CO2e", "% of municipal SEK"),
-                };
+                out.push_str(&tf!(
+                    lang,
+                    "{name}: vad som driver resultatet över planperioden ({} t CO2e; kommunens netto {} kr)\n",
+                    "{name}: what drives the result over the plan period ({} t CO2e; the municipality's net {} SEK)\n",
+                    tonnes(c.co2e_total_kg, lang),
+                    format_number(c.net_sek_total, 0, lang)
+                ));
+                let h_kind = t(lang, "typ", "kind");
+                let h_src = t(lang, "källa", "source");
+                let h_co2e = t(lang, "% av CO2e", "% of CO2e");
+                let h_sek = t(lang, "% av kommunens kr", "% of municipal SEK");
                 out.push_str(&format!(
                     "  {:>3}  {:<9} {:<46} {:<58} {:>10} {:>18}\n",
                     "#", h_kind, "id", h_src, h_co2e, h_sek
@@ -300,17 +247,18 @@ pub(crate) fn run_contributions(
                     out.push_str(&format!(
                         "  {:>3}  {:<9} {:<46} {:<58} {:>10} {:>18}\n",
                         i + 1,
-                        kind(x.kind, lang),
+                        kind(x.kind),
                         x.id,
                         src,
                         format_number(x.co2e_share_pct, 1, lang),
                         format_number(x.net_sek_share_pct, 1, lang),
                     ));
                 }
-                out.push_str(match lang {
-                    Lang::Sv => "  Faktorerna och kostnaderna summerar till 100 %, liksom mängderna (avfallspoolerna) för sig; negativa andelar drar åt andra hållet.\n",
-                    Lang::En => "  Factors and costs add up to 100 %, and so do the quantities (pools) on their own; negative shares pull the other way.\n",
-                });
+                out.push_str(t(
+                    lang,
+                    "  Faktorerna och kostnaderna summerar till 100 %, liksom mängderna (avfallspoolerna) för sig; negativa andelar drar åt andra hållet.\n",
+                    "  Factors and costs add up to 100 %, and so do the quantities (pools) on their own; negative shares pull the other way.\n",
+                ));
             }
             Ok(out.into_bytes())
         }

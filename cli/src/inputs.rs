@@ -2,6 +2,7 @@
 //! every problem reported in the user's language.
 
 use crate::args::*;
+use crate::lang::tf;
 use calc_core::csvio::{self, CsvError, Dialect, Lang, ScenarioContext};
 use calc_core::{FactorSetInfo, FactorTable, PlanPeriod, Scenario, Share, Year};
 use factors::Catalogue;
@@ -25,6 +26,15 @@ impl Failure {
 
 pub(crate) type Outcome = Result<Vec<u8>, Failure>;
 
+/// The failure for a scenario the engine refuses to evaluate.
+pub(crate) fn cannot_evaluate(lang: Lang, scenario: &str, e: impl std::fmt::Display) -> Failure {
+    Failure::input(tf!(
+        lang,
+        "fel: scenario '{scenario}': kan inte räknas ut: {e}",
+        "error: scenario '{scenario}': cannot be evaluated: {e}"
+    ))
+}
+
 pub(crate) fn write_output(path: Option<&Path>, bytes: &[u8]) -> std::io::Result<()> {
     match path {
         Some(p) => std::fs::write(p, bytes),
@@ -41,10 +51,7 @@ pub(crate) fn write_output(path: Option<&Path>, bytes: &[u8]) -> std::io::Result
 
 pub(crate) fn io_message(lang: Lang, path: Option<&Path>, e: &std::io::Error) -> String {
     let p = path.map_or_else(|| "-".to_string(), |p| p.display().to_string());
-    match lang {
-        Lang::Sv => format!("fel: {p}: {e}"),
-        Lang::En => format!("error: {p}: {e}"),
-    }
+    tf!(lang, "fel: {p}: {e}", "error: {p}: {e}")
 }
 
 pub(crate) fn read_file(path: &Path, lang: Lang) -> Result<Vec<u8>, Failure> {
@@ -62,17 +69,15 @@ pub(crate) fn csv_failure(
         .map(|e| format!("{}: {}", path.display(), e.message(lang)))
         .collect();
     let n = errors.len();
-    messages.push(match (lang, imported_nothing) {
-        (Lang::Sv, true) => format!(
-            "{n} fel i {}; inget importerades (--keep-valid importerar de felfria raderna)",
-            path.display()
-        ),
-        (Lang::En, true) => format!(
-            "{n} problem(s) in {}; nothing was imported (--keep-valid imports the rows without problems)",
-            path.display()
-        ),
-        (Lang::Sv, false) => format!("{n} fel i {}", path.display()),
-        (Lang::En, false) => format!("{n} problem(s) in {}", path.display()),
+    let path = path.display();
+    messages.push(if imported_nothing {
+        tf!(
+            lang,
+            "{n} fel i {path}; inget importerades (--keep-valid importerar de felfria raderna)",
+            "{n} problem(s) in {path}; nothing was imported (--keep-valid imports the rows without problems)"
+        )
+    } else {
+        tf!(lang, "{n} fel i {path}", "{n} problem(s) in {path}")
     });
     Failure { messages, code: 2 }
 }
@@ -97,16 +102,12 @@ pub(crate) fn factor_table(
                 .iter()
                 .map(|s| s.info().id.as_str())
                 .collect();
-            Failure::input(match lang {
-                Lang::Sv => format!(
-                    "fel: okänd faktoruppsättning '{id}' (finns: {})",
-                    known.join(", ")
-                ),
-                Lang::En => format!(
-                    "error: unknown factor set '{id}' (known: {})",
-                    known.join(", ")
-                ),
-            })
+            let known = known.join(", ");
+            Failure::input(tf!(
+                lang,
+                "fel: okänd faktoruppsättning '{id}' (finns: {known})",
+                "error: unknown factor set '{id}' (known: {known})"
+            ))
         })?,
         None => catalogue.current_set().ok_or_else(|| Failure {
             messages: vec!["avfallskalkyl: no built-in factor set".to_string()],
@@ -140,14 +141,11 @@ pub(crate) fn factor_table(
 
 pub(crate) fn parse_period(text: &str, lang: Lang) -> Result<PlanPeriod, Failure> {
     let bad = || {
-        Failure::input(match lang {
-            Lang::Sv => {
-                format!("fel: --period '{text}': skriv första och sista år, t.ex. 2025-2035")
-            }
-            Lang::En => {
-                format!("error: --period '{text}': give the first and last year, e.g. 2025-2035")
-            }
-        })
+        Failure::input(tf!(
+            lang,
+            "fel: --period '{text}': skriv första och sista år, t.ex. 2025-2035",
+            "error: --period '{text}': give the first and last year, e.g. 2025-2035"
+        ))
     };
     let (a, b) = text.split_once(['-', '–']).ok_or_else(bad)?;
     let a: u16 = a.trim().parse().map_err(|_| bad())?;
@@ -160,12 +158,11 @@ pub(crate) fn parse_rate(text: &str, lang: Lang) -> Result<Share, Failure> {
         // Not silent: `None` becomes the error below.
         .and_then(|d| Share::from_percent(d).ok())
         .ok_or_else(|| {
-            Failure::input(match lang {
-                Lang::Sv => format!("fel: --discount-rate '{text}': ange procent mellan 0 och 100"),
-                Lang::En => {
-                    format!("error: --discount-rate '{text}': give a percentage between 0 and 100")
-                }
-            })
+            Failure::input(tf!(
+                lang,
+                "fel: --discount-rate '{text}': ange procent mellan 0 och 100",
+                "error: --discount-rate '{text}': give a percentage between 0 and 100"
+            ))
         })
 }
 
@@ -202,16 +199,12 @@ pub(crate) fn load(
         }
         let f = csv_failure(lang, &args.scenario, &import.errors, false);
         warnings.extend(f.messages);
-        warnings.push(match lang {
-            Lang::Sv => format!(
-                "{} rader med fel hoppades över",
-                rows_with_errors(&import.errors)
-            ),
-            Lang::En => format!(
-                "{} rows with problems were left out",
-                rows_with_errors(&import.errors)
-            ),
-        });
+        let rows = rows_with_errors(&import.errors);
+        warnings.push(tf!(
+            lang,
+            "{rows} rader med fel hoppades över",
+            "{rows} rows with problems were left out"
+        ));
     }
     Ok(Loaded {
         table,

@@ -9,6 +9,7 @@ mod args;
 mod commands;
 mod decide;
 mod inputs;
+mod lang;
 mod output;
 mod text;
 

@@ -1,6 +1,7 @@
 //! Writing the outputs: files, JSON, joined parts, warnings, number helpers.
 
 use crate::inputs::*;
+use crate::lang::tf;
 use calc_core::csvio::{self, Lang};
 use calc_core::{Evaluation, Share, evaluate};
 use rust_decimal::Decimal;
@@ -33,18 +34,7 @@ where
                     part.iter()
                         .map(|sc| {
                             evaluate(table, sc)
-                                .map_err(|e| {
-                                    Failure::input(match lang {
-                                        Lang::Sv => format!(
-                                            "fel: scenario '{}': kan inte räknas ut: {e}",
-                                            sc.name
-                                        ),
-                                        Lang::En => format!(
-                                            "error: scenario '{}': cannot be evaluated: {e}",
-                                            sc.name
-                                        ),
-                                    })
-                                })
+                                .map_err(|e| cannot_evaluate(lang, &sc.name, e))
                                 .and_then(|e| render(&e))
                         })
                         .collect::<Result<Vec<_>, _>>()
@@ -79,10 +69,11 @@ pub(crate) fn to_json<T: serde::Serialize>(value: &T, lang: Lang) -> Result<Vec<
 /// The failure for a JSON serialisation error.
 pub(crate) fn json_failure(e: &serde_json::Error, lang: Lang) -> Failure {
     Failure {
-        messages: vec![match lang {
-            Lang::Sv => format!("avfallskalkyl: internt fel: kan inte skriva JSON: {e}"),
-            Lang::En => format!("avfallskalkyl: internal error: cannot write JSON: {e}"),
-        }],
+        messages: vec![tf!(
+            lang,
+            "avfallskalkyl: internt fel: kan inte skriva JSON: {e}",
+            "avfallskalkyl: internal error: cannot write JSON: {e}"
+        )],
         code: 1,
     }
 }

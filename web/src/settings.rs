@@ -4,7 +4,8 @@
 
 use calc_core::csvio::Lang;
 use calc_core::{
-    Evaluation, Measure, Municipality, Scenario, ScenarioItem, Sek, Share, Tonnes, Year, evaluate,
+    Evaluation, ItemOverrides, Measure, ModelError, Municipality, OverrideField, Scenario,
+    ScenarioItem, Sek, Share, Tonnes, Year, evaluate,
 };
 use factors::Catalogue;
 use rust_decimal::Decimal;
@@ -43,8 +44,14 @@ pub enum SettingProblemKind {
         /// The measure's default percentage, used instead.
         used: Decimal,
     },
-    /// calc-core refused the value (years out of order, a negative quantity).
-    Model(calc_core::ModelError),
+    /// calc-core refused an override (years out of order, a negative quantity or cost),
+    /// as `ItemOverrides::build` refuses it for a scenario file: the field and why.
+    Override {
+        /// The override refused.
+        field: OverrideField,
+        /// Why.
+        error: ModelError,
+    },
     /// A link or saved scenario had an effect outside 0–100 %; it was clamped.
     EffectClamped {
         /// The percentage given.
@@ -83,12 +90,12 @@ impl SettingProblem {
                 calc_core::csvio::format_decimal(*given, false),
                 calc_core::csvio::format_decimal(*used, false)
             ),
-            (SettingProblemKind::Model(e), Lang::Sv) => format!(
+            (SettingProblemKind::Override { error, .. }, Lang::Sv) => format!(
                 "{place}: {}; värdet används inte",
-                calc_core::csvio::model_error_sv(e)
+                calc_core::csvio::model_error_sv(error)
             ),
-            (SettingProblemKind::Model(e), Lang::En) => {
-                format!("{place}: {e}; the value is not used")
+            (SettingProblemKind::Override { error, .. }, Lang::En) => {
+                format!("{place}: {error}; the value is not used")
             }
             (SettingProblemKind::EffectClamped { given, used }, Lang::Sv) => format!(
                 "{place}: effekten {} % ligger utanför 0–100 %; {} % används",
@@ -172,22 +179,11 @@ pub struct Settings {
 }
 
 impl Settings {
-    /// Every measure on at its defaults, all eight municipalities.
+    /// The catalogue's default scenario ([`Catalogue::default_scenario`]: every measure on
+    /// at its defaults, all eight municipalities) as settings.
     #[must_use]
     pub fn defaults(cat: &Catalogue) -> Self {
-        Self {
-            name: "Sjuhärad".to_string(),
-            municipalities: cat
-                .municipalities
-                .iter()
-                .map(|k| k.code.0.clone())
-                .collect(),
-            measures: cat
-                .measures
-                .iter()
-                .map(|m| MeasureSettings::default_for(m))
-                .collect(),
-        }
+        Self::from_scenario(&cat.default_scenario(), cat).0
     }
 
     /// The settings of one measure.
@@ -215,9 +211,10 @@ impl Settings {
             .collect()
     }
 
-    /// The calc-core scenario for these settings. A value calc-core refuses (an effect
-    /// outside 0–100 %, a full-effect year before the start, a negative quantity) is not
-    /// used; [`Settings::problems`] names each one for the user.
+    /// The calc-core scenario for these settings, each item built by
+    /// [`ItemOverrides::build`] as a scenario file's are. A value calc-core refuses (an
+    /// effect outside 0–100 %, a full-effect year before the start, a negative quantity or
+    /// cost) is not used; [`Settings::problems`] names each one for the user.
     #[must_use]
     pub fn to_scenario(&self, cat: &Catalogue) -> Scenario {
         self.to_scenario_checked(cat).0
@@ -257,38 +254,32 @@ impl Settings {
             };
             for (n, k) in chosen.iter().enumerate() {
                 let code = k.code.as_str();
-                let mut item = ScenarioItem::new(Arc::clone(m), Arc::clone(k), Year(s.start_year))
-                    .with_effect(effect);
-                match item
-                    .clone()
-                    .with_years(Year(s.start_year), Year(s.full_effect_year))
-                {
-                    Ok(i) => item = i,
-                    // One note per measure, not one per municipality.
-                    Err(e) if n == 0 => problems.push(SettingProblem {
-                        measure: m.id.0.clone(),
-                        municipality: None,
-                        kind: SettingProblemKind::Model(e),
-                    }),
-                    Err(_) => {}
-                }
-                if let Some(q) = s.quantity_t.get(code) {
-                    match item.clone().with_quantity(Tonnes::new(*q)) {
-                        Ok(i) => item = i,
-                        Err(e) => problems.push(SettingProblem {
-                            measure: m.id.0.clone(),
-                            municipality: Some(k.name.clone()),
-                            kind: SettingProblemKind::Model(e),
-                        }),
+                let overrides = ItemOverrides {
+                    effect: Some(effect),
+                    quantity: s.quantity_t.get(code).map(|q| Tonnes::new(*q)),
+                    start_year: Some(Year(s.start_year)),
+                    full_effect_year: Some(Year(s.full_effect_year)),
+                    implementation_cost: s.implementation_sek.get(code).map(|c| Sek::new(*c)),
+                    running_cost: s.running_sek.get(code).map(|c| Sek::new(*c)),
+                };
+                let (item, refused) = build_leaving_out(overrides, m, k, Year(s.start_year));
+                for (field, error) in refused {
+                    let years = matches!(
+                        field,
+                        OverrideField::StartYear | OverrideField::FullEffectYear
+                    );
+                    // The years are the measure's: one note per measure, not one per
+                    // municipality.
+                    if years && n > 0 {
+                        continue;
                     }
+                    problems.push(SettingProblem {
+                        measure: m.id.0.clone(),
+                        municipality: (!years).then(|| k.name.clone()),
+                        kind: SettingProblemKind::Override { field, error },
+                    });
                 }
-                if let Some(c) = s.implementation_sek.get(code) {
-                    item = item.with_implementation_cost(Sek::new(*c));
-                }
-                if let Some(c) = s.running_sek.get(code) {
-                    item = item.with_running_cost(Sek::new(*c));
-                }
-                scenario.items.push(item);
+                scenario.items.extend(item);
             }
         }
         (scenario, problems)
@@ -329,13 +320,14 @@ impl Settings {
                     }
                     for i in &items {
                         let code = i.municipality().code.0.clone();
-                        if let Some(q) = i.quantity_override() {
+                        let o = ItemOverrides::of(i);
+                        if let Some(q) = o.quantity {
                             ms.quantity_t.insert(code.clone(), q.value());
                         }
-                        if let Some(c) = i.implementation_cost_override() {
+                        if let Some(c) = o.implementation_cost {
                             ms.implementation_sek.insert(code.clone(), c.value());
                         }
-                        if let Some(c) = i.running_cost_override() {
+                        if let Some(c) = o.running_cost {
                             ms.running_sek.insert(code, c.value());
                         }
                     }
@@ -433,6 +425,50 @@ impl Settings {
     }
 }
 
+/// A measure's item in one municipality through [`ItemOverrides::build`], the validation a
+/// scenario file goes through; each override it refuses is left out (the measure's default
+/// is used) and returned, the years first. `None` only if the item cannot be built even
+/// without overrides, which `build` rules out.
+fn build_leaving_out(
+    mut overrides: ItemOverrides,
+    measure: &Arc<Measure>,
+    municipality: &Arc<Municipality>,
+    default_start: Year,
+) -> (Option<ScenarioItem>, Vec<(OverrideField, ModelError)>) {
+    let mut refused = Vec::new();
+    let item = loop {
+        match overrides.build(Arc::clone(measure), Arc::clone(municipality), default_start) {
+            Ok(item) => break Some(item),
+            Err((field, error)) => {
+                // Each pass leaves out one override that was set, so this ends.
+                let was_set = match field {
+                    OverrideField::Effect => overrides.effect.take().is_some(),
+                    OverrideField::Quantity => overrides.quantity.take().is_some(),
+                    OverrideField::StartYear => overrides.start_year.take().is_some(),
+                    OverrideField::FullEffectYear => overrides.full_effect_year.take().is_some(),
+                    OverrideField::ImplementationCost => {
+                        overrides.implementation_cost.take().is_some()
+                    }
+                    OverrideField::RunningCost => overrides.running_cost.take().is_some(),
+                };
+                refused.push((field, error));
+                if !was_set {
+                    break None;
+                }
+            }
+        }
+    };
+    // `build` checks the quantity before the years; the app has always named the years
+    // first.
+    refused.sort_by_key(|(field, _)| {
+        !matches!(
+            field,
+            OverrideField::StartYear | OverrideField::FullEffectYear
+        )
+    });
+    (item, refused)
+}
+
 /// Evaluates settings against the current factor set.
 pub fn evaluate_settings(settings: &Settings, cat: &Catalogue) -> Result<Evaluation, String> {
     evaluate_checked(settings, cat).0
@@ -462,6 +498,62 @@ mod tests {
         let mine = evaluate_settings(&Settings::defaults(cat), cat).unwrap();
         let theirs = evaluate(cat.current_set().unwrap(), &cat.default_scenario()).unwrap();
         assert_eq!(mine.total, theirs.total);
+    }
+
+    #[test]
+    fn defaults_are_every_measure_on_at_its_defaults_in_every_municipality() {
+        let cat = catalogue().unwrap();
+        let s = Settings::defaults(cat);
+        assert_eq!(s.name, "Sjuhärad");
+        let codes: Vec<&str> = cat.municipalities.iter().map(|k| k.code.as_str()).collect();
+        assert_eq!(s.municipalities, codes);
+        let measures: Vec<MeasureSettings> = cat
+            .measures
+            .iter()
+            .map(|m| MeasureSettings::default_for(m))
+            .collect();
+        assert_eq!(s.measures, measures);
+    }
+
+    #[test]
+    fn a_refused_override_is_left_out_and_named_with_its_field() {
+        let cat = catalogue().unwrap();
+        let mut s = Settings::defaults(cat);
+        let first = s.municipalities[0].clone();
+        let ms = &mut s.measures[0];
+        ms.full_effect_year = ms.start_year - 1;
+        ms.quantity_t.insert(first.clone(), Decimal::from(-5));
+        ms.running_sek.insert(first, Decimal::from(-1));
+        let fields: Vec<(Option<String>, OverrideField)> = s
+            .problems(cat)
+            .into_iter()
+            .map(|p| match p.kind {
+                SettingProblemKind::Override { field, .. } => (p.municipality, field),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        let name = Some(cat.municipalities[0].name.clone());
+        assert_eq!(
+            fields,
+            [
+                (None, OverrideField::FullEffectYear),
+                (name.clone(), OverrideField::Quantity),
+                (name, OverrideField::RunningCost),
+            ]
+        );
+        // The scenario still has every item, at the measure's defaults where refused.
+        let scenario = s.to_scenario(cat);
+        let item = &scenario.items[0];
+        assert_eq!(item.quantity_override(), None);
+        assert_eq!(item.running_cost_override(), None);
+        assert_eq!(
+            item.full_effect_year().get(),
+            s.measures[0].start_year + cat.measures[0].ramp_years
+        );
+        assert_eq!(
+            scenario.items.len(),
+            cat.measures.len() * cat.municipalities.len()
+        );
     }
 
     #[test]

@@ -1,0 +1,133 @@
+//! What people read: terminal tables, and the CSV and tables of the listings.
+//!
+//! `results` the tables of `evaluate`, `rank` the ranking as a table and as CSV,
+//! `listings` the catalogue listings (`measures`, `municipalities`, `factors`); this module
+//! holds what they share: the text table, the small CSV writer and number helpers.
+
+mod listings;
+mod rank;
+mod results;
+
+pub(crate) use listings::{factors_table, measures, municipalities};
+pub(crate) use rank::{rank_csv, rank_tables};
+pub(crate) use results::evaluation_tables;
+
+use crate::lang::t;
+use calc_core::KgCo2e;
+use calc_core::csvio::{self, Dialect, Lang, format_number};
+use factors::Catalogue;
+use rust_decimal::Decimal;
+
+/// A plain text table: left-aligned text columns, right-aligned number columns.
+struct TextTable {
+    headers: Vec<String>,
+    right: Vec<bool>,
+    rows: Vec<Vec<String>>,
+}
+
+impl TextTable {
+    fn new(headers: &[(&str, bool)]) -> Self {
+        Self {
+            headers: headers.iter().map(|(h, _)| (*h).to_string()).collect(),
+            right: headers.iter().map(|(_, r)| *r).collect(),
+            rows: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, row: Vec<String>) {
+        self.rows.push(row);
+    }
+
+    fn render(&self, out: &mut String) {
+        let mut widths: Vec<usize> = self.headers.iter().map(|h| h.chars().count()).collect();
+        for row in &self.rows {
+            for (w, cell) in widths.iter_mut().zip(row) {
+                *w = (*w).max(cell.chars().count());
+            }
+        }
+        let line = |cells: &[String], out: &mut String| {
+            let mut s = String::new();
+            for (i, (cell, w)) in cells.iter().zip(&widths).enumerate() {
+                if i > 0 {
+                    s.push_str("  ");
+                }
+                let pad = w.saturating_sub(cell.chars().count());
+                if self.right.get(i).copied().unwrap_or(false) {
+                    s.extend(std::iter::repeat_n(' ', pad));
+                    s.push_str(cell);
+                } else {
+                    s.push_str(cell);
+                    s.extend(std::iter::repeat_n(' ', pad));
+                }
+            }
+            out.push_str(s.trim_end());
+            out.push('\n');
+        };
+        line(&self.headers, out);
+        let rule: Vec<String> = widths.iter().map(|w| "-".repeat(*w)).collect();
+        line(&rule, out);
+        for row in &self.rows {
+            line(row, out);
+        }
+    }
+}
+fn tco2e(kg: KgCo2e) -> Decimal {
+    kg.to_tonnes().map_or(Decimal::ZERO, |t| t.value())
+}
+
+fn num(d: Decimal, dp: u32, lang: Lang) -> String {
+    format_number(d, dp, lang)
+}
+
+fn measure_name(catalogue: &Catalogue, id: &str, lang: Lang) -> String {
+    catalogue
+        .measure(id)
+        .map_or_else(String::new, |m| t(lang, &m.name_sv, &m.name_en).clone())
+}
+pub(crate) fn write_rows(rows: &[Vec<String>], dialect: Dialect) -> String {
+    let mut w = CsvText::new(dialect);
+    for r in rows {
+        w.row(r);
+    }
+    w.finish()
+}
+
+/// A tiny CSV writer for listings (quotes a field when it needs it).
+struct CsvText {
+    out: String,
+    sep: char,
+}
+
+impl CsvText {
+    fn new(dialect: Dialect) -> Self {
+        let mut out = String::new();
+        if dialect.encoding == csvio::Encoding::Utf8Bom {
+            out.push('\u{feff}');
+        }
+        Self {
+            out,
+            sep: char::from(dialect.delimiter),
+        }
+    }
+
+    fn row<S: AsRef<str>>(&mut self, cells: &[S]) {
+        for (i, c) in cells.iter().enumerate() {
+            if i > 0 {
+                self.out.push(self.sep);
+            }
+            let c = csvio::guard_cell_unless_number(c.as_ref());
+            if c.contains([self.sep, '"', '\n', '\r']) {
+                self.out.push('"');
+                self.out.push_str(&c.replace('"', "\"\""));
+                self.out.push('"');
+            } else {
+                self.out.push_str(&c);
+            }
+        }
+        self.out.push('\n');
+    }
+
+    fn finish(self) -> String {
+        self.out
+    }
+}
