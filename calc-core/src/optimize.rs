@@ -156,7 +156,7 @@ pub fn candidates(model: &LinearModel, steps: u32) -> Result<Candidates, CalcErr
             co2e_saved_kg_per_year: eval
                 .by_measure
                 .iter()
-                .find(|g| g.key == id.as_str())
+                .find(|g| g.key == *id)
                 .map_or(KgCo2e::ZERO, |g| g.summary.co2e_saved_kg_per_year.central),
             cost_once: Sek::ZERO,
             cost_per_year: Sek::ZERO,

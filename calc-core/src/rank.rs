@@ -1,7 +1,7 @@
 //! Ranking of measures and the marginal abatement cost curve (MACC).
 
 use crate::eval::{Evaluation, GroupSummary};
-use crate::model::Perspective;
+use crate::model::{MeasureId, Perspective};
 use crate::units::{KgCo2e, SekPerTonneCo2e, TonnesCo2e};
 use serde::Serialize;
 use std::cmp::Ordering;
@@ -24,10 +24,15 @@ pub struct Ranked {
     /// 1 for the best.
     pub rank: usize,
     /// The measure's totals over all its municipalities.
-    pub measure: GroupSummary,
+    pub measure: GroupSummary<MeasureId>,
 }
 
-fn compare(by: RankBy, p: Perspective, a: &GroupSummary, b: &GroupSummary) -> Ordering {
+fn compare(
+    by: RankBy,
+    p: Perspective,
+    a: &GroupSummary<MeasureId>,
+    b: &GroupSummary<MeasureId>,
+) -> Ordering {
     let (sa, sb) = (&a.summary, &b.summary);
     let primary = match by {
         RankBy::Co2e => sb
@@ -49,7 +54,7 @@ fn compare(by: RankBy, p: Perspective, a: &GroupSummary, b: &GroupSummary) -> Or
 }
 
 /// Cost per tonne from a perspective, only for measures that save CO2e (a positive saving).
-fn cost_if_saving(g: &GroupSummary, p: Perspective) -> Option<SekPerTonneCo2e> {
+fn cost_if_saving(g: &GroupSummary<MeasureId>, p: Perspective) -> Option<SekPerTonneCo2e> {
     if g.summary.co2e_saved_kg_cumulative.central > KgCo2e::ZERO {
         g.summary.cost_per_tonne_for(p)
     } else {
@@ -67,7 +72,7 @@ pub fn rank(evaluation: &Evaluation, by: RankBy) -> Vec<Ranked> {
 /// Measures ordered best first, money counted from `perspective`.
 #[must_use]
 pub fn rank_for(evaluation: &Evaluation, by: RankBy, perspective: Perspective) -> Vec<Ranked> {
-    let mut v: Vec<&GroupSummary> = evaluation.by_measure.iter().collect();
+    let mut v: Vec<&GroupSummary<MeasureId>> = evaluation.by_measure.iter().collect();
     v.sort_by(|a, b| compare(by, perspective, a, b));
     v.into_iter()
         .enumerate()
@@ -82,7 +87,7 @@ pub fn rank_for(evaluation: &Evaluation, by: RankBy, perspective: Perspective) -
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MaccBar {
     /// The measure.
-    pub measure: String,
+    pub measure: MeasureId,
     /// Where the bar starts on the x axis: t CO2e per year saved by the cheaper measures.
     pub x_start: TonnesCo2e,
     /// The bar's width: t CO2e per year this measure saves at full effect.

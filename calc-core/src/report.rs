@@ -311,10 +311,12 @@ impl ResultsJson {
     /// The JSON view of an evaluation.
     #[must_use]
     pub fn new(e: &Evaluation) -> Self {
-        let group = |g: &crate::eval::GroupSummary| GroupJson {
-            key: g.key.clone(),
-            figures: Figures::from(&g.summary),
-        };
+        fn group<K: ToString>(g: &crate::eval::GroupSummary<K>) -> GroupJson {
+            GroupJson {
+                key: g.key.to_string(),
+                figures: Figures::from(&g.summary),
+            }
+        }
         Self {
             schema_version: RESULTS_SCHEMA_VERSION,
             factor_set: FactorSetJson::from(&e.factor_set),

@@ -247,7 +247,7 @@ fn ranking_and_macc() {
         .into_iter()
         .map(|b| {
             (
-                b.measure,
+                b.measure.to_string(),
                 b.x_start.value(),
                 b.width.value(),
                 b.cost_per_tonne.value().round_dp(2),

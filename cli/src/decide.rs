@@ -154,15 +154,7 @@ pub(crate) fn run_contributions(
     top: usize,
     lang: Lang,
 ) -> Result<Vec<u8>, Failure> {
-    let cost_sources: Vec<(String, calc_core::SourceId)> = catalogue
-        .measures
-        .iter()
-        .filter_map(|m| {
-            m.cost_source
-                .clone()
-                .map(|s| (m.id.as_str().to_string(), s))
-        })
-        .collect();
+    let cost_sources = catalogue.cost_sources();
     let mut all = Vec::new();
     for s in &loaded.scenarios {
         let c = calc_core::contributions(&model(loaded, s, lang)?, &loaded.table, &cost_sources)

@@ -192,6 +192,19 @@ impl Catalogue {
         self.measures.iter().find(|m| m.id.as_str() == id)
     }
 
+    /// Each measure's cost source, as `calc_core::contributions` takes them.
+    #[must_use]
+    pub fn cost_sources(&self) -> Vec<(String, calc_core::SourceId)> {
+        self.measures
+            .iter()
+            .filter_map(|m| {
+                m.cost_source
+                    .clone()
+                    .map(|s| (m.id.as_str().to_string(), s))
+            })
+            .collect()
+    }
+
     /// A municipality by SCB code or name, ignoring letter case and å/ä/ö.
     #[must_use]
     pub fn municipality(&self, name_or_code: &str) -> Option<&Arc<Municipality>> {

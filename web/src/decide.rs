@@ -11,8 +11,8 @@
 
 use crate::settings::{Settings, catalogue};
 use calc_core::{
-    Candidates, Contributions, LinearModel, MonteCarlo, Sensitivity, SourceId, candidates,
-    contributions, monte_carlo, sensitivity,
+    Candidates, Contributions, LinearModel, MonteCarlo, Sensitivity, candidates, contributions,
+    monte_carlo, sensitivity,
 };
 use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
@@ -87,15 +87,7 @@ pub fn contributions_for(settings: &Settings) -> Result<Contributions, String> {
     let table = cat
         .current_set()
         .ok_or_else(|| "no factor set".to_string())?;
-    let cost_sources: Vec<(String, SourceId)> = cat
-        .measures
-        .iter()
-        .filter_map(|m| {
-            m.cost_source
-                .clone()
-                .map(|s| (m.id.as_str().to_string(), s))
-        })
-        .collect();
+    let cost_sources = cat.cost_sources();
     contributions(&model, table, &cost_sources).map_err(|e| e.to_string())
 }
 

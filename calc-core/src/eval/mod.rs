@@ -38,8 +38,12 @@ pub use pool::ramp;
 pub(crate) use pool::*;
 pub use results::*;
 
-fn group(groups: &mut Vec<GroupSummary>, key: &str, summary: &Summary) -> Result<(), CalcError> {
-    match groups.iter_mut().find(|g| g.key == key) {
+fn group<K: PartialEq + Clone>(
+    groups: &mut Vec<GroupSummary<K>>,
+    key: &K,
+    summary: &Summary,
+) -> Result<(), CalcError> {
+    match groups.iter_mut().find(|g| g.key == *key) {
         Some(g) => {
             g.summary = g
                 .summary
@@ -47,7 +51,7 @@ fn group(groups: &mut Vec<GroupSummary>, key: &str, summary: &Summary) -> Result
                 .ok_or(CalcError::TotalOverflow)?;
         }
         None => groups.push(GroupSummary {
-            key: key.to_string(),
+            key: key.clone(),
             summary: summary.clone(),
         }),
     }
@@ -113,12 +117,8 @@ pub(crate) fn evaluate_full(
         })
         .collect();
     for item in &items {
-        group(&mut by_measure, item.measure.as_str(), &item.summary)?;
-        group(
-            &mut by_municipality,
-            item.municipality.as_str(),
-            &item.summary,
-        )?;
+        group(&mut by_measure, &item.measure, &item.summary)?;
+        group(&mut by_municipality, &item.municipality, &item.summary)?;
         total = total
             .checked_add(&item.summary)
             .ok_or(CalcError::TotalOverflow)?;

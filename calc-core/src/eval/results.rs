@@ -281,11 +281,11 @@ pub struct ItemResult {
     pub years: Vec<YearRow>,
 }
 
-/// A total for one group: a measure, a municipality.
+/// A total for one group: a measure ([`MeasureId`]) or a municipality ([`ScbCode`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct GroupSummary {
+pub struct GroupSummary<K> {
     /// The measure id or municipality code.
-    pub key: String,
+    pub key: K,
     /// The summed figures.
     pub summary: Summary,
 }
@@ -382,9 +382,9 @@ pub struct Evaluation {
     /// One result per scenario item, in scenario order.
     pub items: Vec<ItemResult>,
     /// Totals per measure, in order of first appearance.
-    pub by_measure: Vec<GroupSummary>,
+    pub by_measure: Vec<GroupSummary<MeasureId>>,
     /// Totals per municipality, in order of first appearance.
-    pub by_municipality: Vec<GroupSummary>,
+    pub by_municipality: Vec<GroupSummary<ScbCode>>,
     /// Totals per year.
     pub by_year: Vec<YearTotal>,
     /// The scenario's total.

@@ -151,7 +151,7 @@ impl RankingJson {
                 .iter()
                 .map(|r| RankedJson {
                     rank: r.rank,
-                    measure: r.measure.key.clone(),
+                    measure: r.measure.key.to_string(),
                     figures: Figures::from(&r.measure.summary),
                 })
                 .collect(),

@@ -51,8 +51,8 @@ pub(crate) fn rank_tables(
             table.push(figure_row(
                 vec![
                     x.rank.to_string(),
-                    x.measure.key.clone(),
-                    measure_name(catalogue, &x.measure.key, lang),
+                    x.measure.key.to_string(),
+                    measure_name(catalogue, x.measure.key.as_str(), lang),
                 ],
                 &x.measure.summary,
                 perspective,
@@ -100,8 +100,8 @@ pub(crate) fn rank_csv(
             rows.push(vec![
                 e.scenario.clone(),
                 x.rank.to_string(),
-                x.measure.key.clone(),
-                measure_name(catalogue, &x.measure.key, lang),
+                x.measure.key.to_string(),
+                measure_name(catalogue, x.measure.key.as_str(), lang),
                 f(s.tonnes_shifted_per_year.value()),
                 f(tco2e(s.co2e_saved_kg_per_year.central)),
                 perspective.id().to_string(),

@@ -273,7 +273,10 @@ pub(crate) fn evaluation_tables(
         );
         for g in &e.by_measure {
             table.push(figure_row(
-                vec![g.key.clone(), measure_name(catalogue, &g.key, lang)],
+                vec![
+                    g.key.to_string(),
+                    measure_name(catalogue, g.key.as_str(), lang),
+                ],
                 &g.summary,
                 Perspective::Municipality,
                 lang,
@@ -292,10 +295,10 @@ pub(crate) fn evaluation_tables(
         );
         for g in &e.by_municipality {
             let name = catalogue
-                .municipality(&g.key)
+                .municipality(g.key.as_str())
                 .map_or_else(String::new, |m| m.name.clone());
             table.push(figure_row(
-                vec![g.key.clone(), name],
+                vec![g.key.to_string(), name],
                 &g.summary,
                 Perspective::Municipality,
                 lang,

@@ -87,15 +87,15 @@ pub fn MaccChart() -> Html {
                     let clipped = *v > d1 || *v < d0;
                     let vc = v.clamp(d0, d1);
                     let (top, height) = if vc >= 0.0 { (y.at(vc), y0 - y.at(vc)) } else { (y0, y.at(vc) - y0) };
-                    let name = measure_name_by_id(&b.measure, lang);
+                    let name = measure_name_by_id(b.measure.as_str(), lang);
                     let tip = format!("{}. {name}: {} {unit}, {} {}", i + 1, format::number(b.cost_per_tonne.value(), 0, lang), format::number(b.width.value(), 1, lang), per_year(lang));
                     let lx = (x1 + x2) / 2.0;
                     let ly = if vc >= 0.0 { top - 5.0 } else { top + height + 13.0 };
                     html! {
-                        <g key={b.measure.clone()}>
+                        <g key={b.measure.to_string()}>
                             <title>{ tip }</title>
                             <rect x={c(x1)} y={c(top)} width={c((x2 - x1 - 1.0).max(0.8))} height={c(height.max(0.8))}
-                                fill={area_colour(&area_of(&b.measure))} class={classes!("macc-bar", clipped.then_some("clipped"))} />
+                                fill={area_colour(&area_of(b.measure.as_str()))} class={classes!("macc-bar", clipped.then_some("clipped"))} />
                             if x2 - x1 >= 12.0 {
                                 <text x={c(lx)} y={c(ly)} text-anchor="middle" class="bar-label">{ if clipped { format!("{}▲", i + 1) } else { (i + 1).to_string() } }</text>
                             }
@@ -106,9 +106,9 @@ pub fn MaccChart() -> Html {
             </svg>
             <ol class="macc-legend">
                 { for bars.iter().map(|b| html! {
-                    <li key={b.measure.clone()}>
-                        <svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true"><rect width="12" height="12" rx="2" fill={area_colour(&area_of(&b.measure))} /></svg>
-                        <span class="legend-name">{ measure_name_by_id(&b.measure, lang) }</span>
+                    <li key={b.measure.to_string()}>
+                        <svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true"><rect width="12" height="12" rx="2" fill={area_colour(&area_of(b.measure.as_str()))} /></svg>
+                        <span class="legend-name">{ measure_name_by_id(b.measure.as_str(), lang) }</span>
                         <span class="legend-value">{ format!("{} {unit} · {} {}", format::number(b.cost_per_tonne.value(), 0, lang), format::number(b.width.value(), 1, lang), per_year(lang)) }</span>
                     </li>
                 }) }

@@ -24,7 +24,8 @@ pub fn MeasureChart() -> Html {
     let e = e.as_ref();
     // The same order as the ranking by CO2e (ties broken by measure id).
     let ranked = calc_core::rank(e, calc_core::RankBy::Co2e);
-    let rows: Vec<&calc_core::GroupSummary> = ranked.iter().map(|r| &r.measure).collect();
+    let rows: Vec<&calc_core::GroupSummary<calc_core::MeasureId>> =
+        ranked.iter().map(|r| &r.measure).collect();
     let title = t(lang, K::ChartMeasures);
     if rows.is_empty() {
         return html! {
@@ -70,15 +71,15 @@ pub fn MeasureChart() -> Html {
                     let y = TOP + ROW * i as f64;
                     let (v, l, hgh) = (val(s.central), val(s.low), val(s.high));
                     let (bx, bw) = if v >= 0.0 { (x0, x.at(v) - x0) } else { (x.at(v), x0 - x.at(v)) };
-                    let name = measure_name_by_id(&g.key, lang);
+                    let name = measure_name_by_id(g.key.as_str(), lang);
                     let label = format!("{} {}", format::tonnes_co2e(s.central, lang), per_year(lang));
                     let tip = format!("{name}: {label} ({} {}–{})", t(lang, K::Range), format::tonnes_co2e(s.low, lang), format::tonnes_co2e(s.high, lang));
                     let cy = y + ROW / 2.0;
                     html! {
-                        <g key={g.key.clone()}>
+                        <g key={g.key.to_string()}>
                             <title>{ tip }</title>
                             <text x={c(LEFT - 8.0)} y={c(cy + 4.0)} text-anchor="end" class="label">{ clip(&name, 40) }</text>
-                            <rect x={c(bx)} y={c(y + 5.0)} width={c(bw.max(0.5))} height={c(ROW - 10.0)} rx="2" fill={area_colour(&area_of(&g.key))} />
+                            <rect x={c(bx)} y={c(y + 5.0)} width={c(bw.max(0.5))} height={c(ROW - 10.0)} rx="2" fill={area_colour(&area_of(g.key.as_str()))} />
                             <line x1={c(x.at(l))} x2={c(x.at(hgh))} y1={c(cy)} y2={c(cy)} class="whisker" />
                             <text x={c(x.at(hgh.max(v).max(0.0)) + 6.0)} y={c(cy + 4.0)} class="value">{ format::tonnes_co2e(s.central, lang) }</text>
                         </g>

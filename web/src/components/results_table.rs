@@ -6,7 +6,7 @@ use crate::hooks::use_eval;
 use crate::i18n::{K, t};
 use crate::settings::catalogue;
 use crate::state::{Action, SortKey};
-use calc_core::{Evaluation, GroupSummary, KgCo2e, Perspective, RankBy, rank_for};
+use calc_core::{Evaluation, GroupSummary, KgCo2e, MeasureId, Perspective, RankBy, rank_for};
 use yew::prelude::*;
 
 /// Rows of the table on the printed one-page summary (the rest are screen only).
@@ -20,13 +20,13 @@ fn ordered<'e>(
     key: SortKey,
     asc: bool,
     names: &dyn Fn(&str) -> String,
-) -> Vec<&'e GroupSummary> {
+) -> Vec<&'e GroupSummary<MeasureId>> {
     let by = match key {
         SortKey::Name => {
-            let mut rows: Vec<&GroupSummary> = e.by_measure.iter().collect();
+            let mut rows: Vec<&GroupSummary<MeasureId>> = e.by_measure.iter().collect();
             rows.sort_by(|a, b| {
-                let o = names(&a.key)
-                    .cmp(&names(&b.key))
+                let o = names(a.key.as_str())
+                    .cmp(&names(b.key.as_str()))
                     .then_with(|| a.key.cmp(&b.key));
                 if asc { o } else { o.reverse() }
             });
@@ -37,7 +37,7 @@ fn ordered<'e>(
         SortKey::HouseholdSek => (RankBy::Sek, Perspective::Households),
         SortKey::CostPerTonne => (RankBy::CostPerTonne, Perspective::Municipality),
     };
-    let mut rows: Vec<&GroupSummary> = rank_for(e, by.0, by.1)
+    let mut rows: Vec<&GroupSummary<MeasureId>> = rank_for(e, by.0, by.1)
         .iter()
         .filter_map(|r| e.by_measure.iter().find(|g| g.key == r.measure.key))
         .collect();
@@ -127,7 +127,7 @@ pub fn ResultsTable() -> Html {
             })
             .unwrap_or_default()
     };
-    let shared = rows.iter().any(|g| pool_order(e, &g.key).is_some());
+    let shared = rows.iter().any(|g| pool_order(e, g.key.as_str()).is_some());
     html! {
         <section class="panel table-panel" aria-labelledby="table-title">
             <h2 id="table-title">{ t(lang, K::TableTitle) }</h2>
@@ -151,7 +151,7 @@ pub fn ResultsTable() -> Html {
                         <tbody>
                             { for rows.iter().enumerate().map(|(i, g)| {
                                 let s = &g.summary;
-                                let id = g.key.clone();
+                                let id = g.key.to_string();
                                 let area = area_of(&id);
                                 let order = pool_order(e, &id).map(|(o, n)| {
                                     let pool = pool_of(&id);
@@ -245,8 +245,10 @@ mod tests {
     fn numeric_columns_follow_calc_core_ranking_and_keep_no_cost_last() {
         let e = evaluation_with_first_measure_off();
         let names = |id: &str| id.to_string();
-        let keys = |v: Vec<&GroupSummary>| v.into_iter().map(|g| g.key.clone()).collect::<Vec<_>>();
-        let ranked: Vec<String> = calc_core::rank(&e, RankBy::Co2e)
+        let keys = |v: Vec<&GroupSummary<MeasureId>>| {
+            v.into_iter().map(|g| g.key.clone()).collect::<Vec<_>>()
+        };
+        let ranked: Vec<MeasureId> = calc_core::rank(&e, RankBy::Co2e)
             .into_iter()
             .map(|r| r.measure.key)
             .collect();
@@ -255,7 +257,7 @@ mod tests {
         rev.reverse();
         assert_eq!(keys(ordered(&e, SortKey::Co2e, true, &names)), rev);
         // The measure switched to 0 % saves no CO2e: last in both directions.
-        let first = factors::builtin().unwrap().measures[0].id.0.clone();
+        let first = factors::builtin().unwrap().measures[0].id.clone();
         for asc in [true, false] {
             let v = keys(ordered(&e, SortKey::CostPerTonne, asc, &names));
             assert_eq!(v.last(), Some(&first), "asc = {asc}");
