@@ -11,7 +11,7 @@
 
 use crate::decide::{FactorKind, LinearModel};
 use crate::eval::CalcError;
-use crate::model::{FactorTable, Perspective, SourceId, SourceKind};
+use crate::model::{FactorRef, FactorTable, Perspective, SourceId, SourceKind};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -140,7 +140,7 @@ pub fn contributions(
             .checked_add(m.fixed_costs.municipal_budget)
             .ok_or_else(too_big)?;
         if !f.is_zero() {
-            fixed.push((format!("cost.{}.fixed", m.id), -f));
+            fixed.push((crate::model::measure_cost_id(&m.id, "fixed").0, -f));
         }
     }
     let total_co2e = co2e
@@ -165,11 +165,10 @@ pub fn contributions(
                 (ContributionKind::Factor, source_of(table, f.id.as_str()))
             }
             FactorKind::MeasureCost => {
-                let measure =
-                    f.id.as_str()
-                        .trim_start_matches("cost.")
-                        .rsplit_once('.')
-                        .map_or("", |(m, _)| m);
+                let measure = match f.id.parts() {
+                    Some(FactorRef::MeasureCost { measure, .. }) => measure,
+                    _ => "",
+                };
                 let src = cost_sources
                     .iter()
                     .find(|(m, _)| m == measure)

@@ -127,10 +127,10 @@ pub use eval::{
 };
 pub use format::{Lang, NumberStyle, format_fixed, format_number, format_styled};
 pub use model::{
-    ByPayer, CostFactor, EmissionFactor, Estimate, FactorId, FactorSetInfo, FactorTable, Fraction,
-    FractionId, GoalArea, LocalBaseline, Measure, MeasureId, ModelError, Municipality, Payer,
-    Perspective, Pool, PoolId, QuantityBasis, Route, RouteMix, ScbCode, Source, SourceId,
-    SourceKind, Yield, cost_factor_id, emission_factor_id, stage, yield_id,
+    ByPayer, CostFactor, EmissionFactor, Estimate, FactorId, FactorRef, FactorSetInfo, FactorTable,
+    Fraction, FractionId, GoalArea, LocalBaseline, Measure, MeasureId, ModelError, Municipality,
+    Payer, Perspective, Pool, PoolId, QuantityBasis, Route, RouteMix, ScbCode, Source, SourceId,
+    SourceKind, Yield, cost_factor_id, emission_factor_id, measure_cost_id, stage, yield_id,
 };
 pub use optimize::{
     Budget, Candidate, Candidates, Choice, MAX_COMBINATIONS, NextStep, Plan, candidates, optimize,

@@ -269,7 +269,7 @@ impl LinearModel {
                             .ok_or_else(overflow)?;
                     }
                     None => {
-                        let id = FactorId(format!("cost.{}.{kind}", measure.id));
+                        let id = crate::model::measure_cost_id(&measure.id, kind);
                         let fi = factor_index(
                             &mut factors,
                             &id,

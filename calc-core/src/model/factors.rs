@@ -1,6 +1,6 @@
 //! Sources, estimates and factors: [`FactorTable`] and what it holds.
 
-use super::{FactorId, FractionId, ModelError, Route, SourceId};
+use super::{FactorId, FractionId, MeasureId, ModelError, Route, SourceId};
 use crate::units::{KgCo2ePerTonne, SekPerTonne, Share, Year};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -183,6 +183,91 @@ pub fn cost_factor_id(fraction: &FractionId, route: Route) -> FactorId {
     FactorId(format!("cf.{fraction}.{route}"))
 }
 
+/// The id of a measure's own cost drawn as an uncertain input: `part` is
+/// `implementation` or `running` (or `fixed` for the contributions' constant costs).
+#[must_use]
+pub fn measure_cost_id(measure: &MeasureId, part: &str) -> FactorId {
+    FactorId(format!("cost.{measure}.{part}"))
+}
+
+/// What a factor id names, read back from the text the id functions above write.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FactorRef<'a> {
+    /// `ef.<fraction>.<route>`: kg CO2e per tonne.
+    Emission {
+        /// The fraction id.
+        fraction: &'a str,
+        /// The route.
+        route: Route,
+    },
+    /// `cf.<fraction>.<route>`: SEK per tonne.
+    Cost {
+        /// The fraction id.
+        fraction: &'a str,
+        /// The route.
+        route: Route,
+    },
+    /// `yield.<fraction>.<route>`: share of sorted tonnes that reach the route.
+    Yield {
+        /// The fraction id.
+        fraction: &'a str,
+        /// The route.
+        route: Route,
+    },
+    /// `cost.<measure>.<part>`: a measure's own cost.
+    MeasureCost {
+        /// The measure id.
+        measure: &'a str,
+        /// `implementation`, `running` or `fixed`.
+        part: &'a str,
+    },
+}
+
+impl FactorId {
+    /// What the id names, or `None` for text no id function writes.
+    ///
+    /// ```
+    /// use calc_core::{FactorRef, FractionId, Route, emission_factor_id};
+    /// let id = emission_factor_id(&FractionId::from("textiles"), Route::Reuse);
+    /// assert_eq!(
+    ///     id.parts(),
+    ///     Some(FactorRef::Emission { fraction: "textiles", route: Route::Reuse })
+    /// );
+    /// ```
+    #[must_use]
+    pub fn parts(&self) -> Option<FactorRef<'_>> {
+        let (kind, rest) = self.0.split_once('.')?;
+        let (what, which) = rest.rsplit_once('.')?;
+        if what.is_empty() || which.is_empty() {
+            return None;
+        }
+        match kind {
+            "cost" => Some(FactorRef::MeasureCost {
+                measure: what,
+                part: which,
+            }),
+            "ef" | "cf" | "yield" => {
+                let route = Route::from_id(which)?;
+                Some(match kind {
+                    "ef" => FactorRef::Emission {
+                        fraction: what,
+                        route,
+                    },
+                    "cf" => FactorRef::Cost {
+                        fraction: what,
+                        route,
+                    },
+                    _ => FactorRef::Yield {
+                        fraction: what,
+                        route,
+                    },
+                })
+            }
+            _ => None,
+        }
+    }
+}
+
 /// Name, version and year of a factor set; every evaluation says which set it used.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FactorSetInfo {
@@ -346,6 +431,41 @@ impl FactorTable {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn factor_ids_read_back_as_what_they_name() {
+        let f = FractionId::from("plastic_packaging");
+        assert_eq!(
+            cost_factor_id(&f, Route::Recycling).parts(),
+            Some(FactorRef::Cost {
+                fraction: "plastic_packaging",
+                route: Route::Recycling
+            })
+        );
+        assert_eq!(
+            yield_id(&f, Route::Recycling).parts(),
+            Some(FactorRef::Yield {
+                fraction: "plastic_packaging",
+                route: Route::Recycling
+            })
+        );
+        assert_eq!(
+            measure_cost_id(&MeasureId::from("reuse_park"), "running").parts(),
+            Some(FactorRef::MeasureCost {
+                measure: "reuse_park",
+                part: "running"
+            })
+        );
+        for bad in [
+            "ef.textiles",
+            "ef..reuse",
+            "ef.textiles.nowhere",
+            "x.a.reuse",
+            "",
+        ] {
+            assert_eq!(FactorId::from(bad).parts(), None, "{bad}");
+        }
+    }
     use rust_decimal_macros::dec;
 
     #[test]

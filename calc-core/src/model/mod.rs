@@ -11,8 +11,8 @@ mod route;
 
 pub use error::ModelError;
 pub use factors::{
-    CostFactor, EmissionFactor, Estimate, FactorSetInfo, FactorTable, Source, SourceKind, Yield,
-    cost_factor_id, emission_factor_id, yield_id,
+    CostFactor, EmissionFactor, Estimate, FactorRef, FactorSetInfo, FactorTable, Source,
+    SourceKind, Yield, cost_factor_id, emission_factor_id, measure_cost_id, yield_id,
 };
 pub use ids::{FactorId, FractionId, MeasureId, PoolId, ScbCode, SourceId};
 pub use measure::{

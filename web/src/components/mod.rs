@@ -71,43 +71,74 @@ pub fn area_name(id: &str, lang: Lang) -> String {
 /// the id itself when unknown.
 #[must_use]
 pub fn factor_name(id: &str, lang: Lang) -> String {
-    let mut parts = id.splitn(3, '.');
-    let (Some(kind), Some(what), Some(which)) = (parts.next(), parts.next(), parts.next()) else {
-        return id.to_string();
+    use calc_core::FactorRef;
+    let fid = calc_core::FactorId::from(id);
+    let parts = fid.parts();
+    let (fraction_id, route) = match parts {
+        None => return id.to_string(),
+        Some(FactorRef::MeasureCost { measure, part }) => {
+            let part = match (part, lang) {
+                ("implementation", Lang::Sv) => "engångskostnad",
+                ("implementation", Lang::En) => "one-time cost",
+                ("running", Lang::Sv) => "löpande kostnad",
+                ("running", Lang::En) => "running cost",
+                ("fixed", Lang::Sv) => "fasta kostnader",
+                ("fixed", Lang::En) => "fixed costs",
+                (other, _) => other,
+            };
+            return format!("{} · {part}", measure_name_by_id(measure, lang));
+        }
+        Some(
+            FactorRef::Emission { fraction, route }
+            | FactorRef::Cost { fraction, route }
+            | FactorRef::Yield { fraction, route },
+        ) => (fraction, route),
     };
-    if kind == "cost" {
-        let part = match (which, lang) {
-            ("implementation", Lang::Sv) => "engångskostnad",
-            ("implementation", Lang::En) => "one-time cost",
-            ("running", Lang::Sv) => "löpande kostnad",
-            ("running", Lang::En) => "running cost",
-            ("fixed", Lang::Sv) => "fasta kostnader",
-            ("fixed", Lang::En) => "fixed costs",
-            (other, _) => other,
-        };
-        return format!("{} · {part}", measure_name_by_id(what, lang));
-    }
     let fraction = crate::settings::catalogue()
-        .and_then(|c| c.fractions.iter().find(|f| f.id.as_str() == what))
+        .and_then(|c| c.fractions.iter().find(|f| f.id.as_str() == fraction_id))
         .map_or_else(
-            || what.replace('_', " "),
+            || fraction_id.replace('_', " "),
             |f| match lang {
                 Lang::Sv => f.name_sv.clone(),
                 Lang::En => f.name_en.clone(),
             },
         );
-    let route = calc_core::Route::from_id(which).map_or_else(
-        || which.replace('_', " "),
-        |r| match lang {
-            Lang::Sv => r.name_sv().to_string(),
-            Lang::En => r.name_en().to_string(),
-        },
-    );
-    match (kind, lang) {
-        ("yield", Lang::Sv) => format!("{fraction} · utbyte till {}", route.to_lowercase()),
-        ("yield", Lang::En) => format!("{fraction} · yield to {}", route.to_lowercase()),
-        ("cf", Lang::Sv) => format!("{fraction} · {route}, kr/t"),
-        ("cf", Lang::En) => format!("{fraction} · {route}, SEK/t"),
+    let route = match lang {
+        Lang::Sv => route.name_sv(),
+        Lang::En => route.name_en(),
+    };
+    match (parts, lang) {
+        (Some(FactorRef::Yield { .. }), Lang::Sv) => {
+            format!("{fraction} · utbyte till {}", route.to_lowercase())
+        }
+        (Some(FactorRef::Yield { .. }), Lang::En) => {
+            format!("{fraction} · yield to {}", route.to_lowercase())
+        }
+        (Some(FactorRef::Cost { .. }), Lang::Sv) => format!("{fraction} · {route}, kr/t"),
+        (Some(FactorRef::Cost { .. }), Lang::En) => format!("{fraction} · {route}, SEK/t"),
         _ => format!("{fraction} · {route}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn factor_names_read_the_typed_id() {
+        assert_eq!(
+            factor_name("ef.textiles.reuse", Lang::Sv),
+            "Textilier · Återanvändning"
+        );
+        assert_eq!(
+            factor_name("cf.textiles.reuse", Lang::En),
+            "Textiles · Reuse, SEK/t"
+        );
+        assert_eq!(
+            factor_name("yield.textiles.reuse", Lang::Sv),
+            "Textilier · utbyte till återanvändning"
+        );
+        assert_eq!(factor_name("not an id", Lang::En), "not an id");
     }
 }
