@@ -104,6 +104,8 @@
 
 mod contributions;
 mod decide;
+#[doc(hidden)]
+pub mod demo;
 mod eval;
 pub mod format;
 mod model;

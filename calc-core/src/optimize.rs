@@ -491,6 +491,23 @@ fn ratio(gain: Decimal, cost: Decimal) -> Decimal {
 /// Exact: every combination of interacting measures is evaluated with the pooled model,
 /// and the branch and bound only prunes what provably cannot beat the best found; among
 /// equal optima the first found is kept.
+///
+/// ```
+/// use calc_core::{Budget, LinearModel, Sek, candidates, demo, optimize};
+/// use rust_decimal_macros::dec;
+/// # fn main() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+/// let model = LinearModel::new(&demo::table()?, &demo::scenario()?)?;
+/// // 10 000 SEK once: prevention has no start-up cost; collection's 15 000 SEK does not
+/// // fit in full, so it is taken at the largest of 4 steps that does: 50 %, 7 500 SEK.
+/// let budget = Budget { once: Some(Sek::new(dec!(10000))), ..Budget::default() };
+/// let plan = optimize(&candidates(&model, 4)?, budget);
+/// let chosen: Vec<(&str, String)> =
+///     plan.chosen.iter().map(|c| (c.measure.as_str(), c.level.normalize().to_string())).collect();
+/// assert_eq!(chosen, [("less_food_waste", "1".to_string()), ("food_collection", "0.5".to_string())]);
+/// assert_eq!(plan.cost_once, Sek::new(dec!(7500)));
+/// # Ok(())
+/// # }
+/// ```
 #[must_use]
 pub fn optimize(c: &Candidates, budget: Budget) -> Plan {
     let sd = Decimal::from(c.steps);

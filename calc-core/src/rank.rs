@@ -70,6 +70,17 @@ pub fn rank(evaluation: &Evaluation, by: RankBy) -> Vec<Ranked> {
 }
 
 /// Measures ordered best first, money counted from `perspective`.
+///
+/// ```
+/// use calc_core::{Perspective, RankBy, demo, evaluate, rank_for};
+/// # fn main() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+/// let e = evaluate(&demo::table()?, &demo::scenario()?)?;
+/// let ranked = rank_for(&e, RankBy::Co2e, Perspective::Municipality);
+/// let order: Vec<&str> = ranked.iter().map(|r| r.measure.key.as_str()).collect();
+/// assert_eq!(order, ["less_food_waste", "food_collection"]);
+/// # Ok(())
+/// # }
+/// ```
 #[must_use]
 pub fn rank_for(evaluation: &Evaluation, by: RankBy, perspective: Perspective) -> Vec<Ranked> {
     let mut v: Vec<&GroupSummary<MeasureId>> = evaluation.by_measure.iter().collect();

@@ -203,6 +203,19 @@ const YIELD_DP: u32 = 6;
 /// Monte Carlo over the ranges of every factor, yield and measure cost: each
 /// triangular(low, central, high), `draws` iterations from `seed`. Deterministic: the same
 /// model, draws and seed give the same result on every platform.
+///
+/// ```
+/// use calc_core::{LinearModel, demo, monte_carlo};
+/// # fn main() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+/// let model = LinearModel::new(&demo::table()?, &demo::scenario()?)?;
+/// let mc = monte_carlo(&model, 2_000, 7)?;
+/// let band = mc.total.co2e_saved_kg_cumulative;
+/// assert!(band.p5 < band.p50 && band.p50 < band.p95);
+/// // The same seed gives the same draws, natively and in the browser.
+/// assert_eq!(monte_carlo(&model, 2_000, 7)?.total, mc.total);
+/// # Ok(())
+/// # }
+/// ```
 pub fn monte_carlo(model: &LinearModel, draws: u32, seed: u64) -> Result<MonteCarlo, CalcError> {
     let too_big = || CalcError::TotalOverflow;
     let fixed_factors: Vec<[i128; 3]> = model

@@ -34,6 +34,18 @@ pub struct Sensitivity {
 
 /// One-at-a-time sensitivity of the cumulative totals to each factor, yield and measure
 /// cost (exact, in decimals: the model is linear in each of them when the others are held).
+///
+/// ```
+/// use calc_core::{LinearModel, demo, sensitivity};
+/// # fn main() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+/// let model = LinearModel::new(&demo::table()?, &demo::scenario()?)?;
+/// let s = sensitivity(&model)?;
+/// // Prevention's emission factor (−2 500 to −1 500 kg/t on 5 t a year) swings the most.
+/// assert_eq!(s.co2e[0].factor.as_str(), "ef.food.prevention");
+/// assert!(s.co2e[0].at_low > s.co2e_central && s.co2e_central > s.co2e[0].at_high);
+/// # Ok(())
+/// # }
+/// ```
 pub fn sensitivity(model: &LinearModel) -> Result<Sensitivity, CalcError> {
     let central: Vec<Decimal> = model.factors.iter().map(|f| f.value.central()).collect();
     let (c0, s0) = model.totals_at(&central).ok_or(CalcError::TotalOverflow)?;

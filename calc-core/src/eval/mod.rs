@@ -171,6 +171,22 @@ pub(crate) fn evaluate_full(
 ///
 /// Pure: no I/O, no clock, no randomness. Never panics; a missing factor or an overflow
 /// is a [`CalcError`].
+///
+/// ```
+/// use calc_core::{KgCo2e, Sek, demo, evaluate};
+/// use rust_decimal_macros::dec;
+/// # fn main() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+/// // 1 000 inhabitants × 10 kg of food waste = 10 t, all incinerated today. Prevention
+/// // (first in the waste hierarchy) takes half: 5 t × (−50 − (−2 000)) kg = 9 750 kg;
+/// // collection then sends 40 % of the 5 t left to digestion: 2 t × (−50 − (−100)) = 100 kg.
+/// let e = evaluate(&demo::table()?, &demo::scenario()?)?;
+/// assert_eq!(e.total.co2e_saved_kg_per_year.central, KgCo2e::new(dec!(9850)));
+/// // The waste fee saves 7 t × 900 SEK of incineration and pays 2 t × 500 SEK of digestion.
+/// let fee = e.total.net_sek_saved_per_year_by_payer.waste_fee.central;
+/// assert_eq!(fee, Sek::new(dec!(5300)));
+/// # Ok(())
+/// # }
+/// ```
 pub fn evaluate(table: &FactorTable, scenario: &Scenario) -> Result<Evaluation, CalcError> {
     evaluate_full(table, scenario).map(|e| e.evaluation)
 }
