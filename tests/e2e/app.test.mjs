@@ -285,3 +285,16 @@ test('the icon is served (no 404 on load) and the footer links the accessibility
   assert.deepEqual(failed, [], 'every request succeeds');
   await p.close();
 });
+
+test('no horizontal page scroll at 390 and 320 px: wide tables scroll inside their box', async () => {
+  const p = await context.newPage();
+  for (const width of [390, 320]) {
+    await p.setViewportSize({ width, height: 800 });
+    await p.goto(baseUrl, { waitUntil: 'load' });
+    await p.locator('[data-testid=total-co2e]').first().waitFor({ timeout: 30_000 });
+    await p.locator('[data-testid=chart-tornado-sek]').waitFor({ timeout: 30_000 });
+    const scrollWidth = await p.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(scrollWidth <= width, `page is ${scrollWidth} px wide in a ${width} px viewport`);
+  }
+  await p.close();
+});
