@@ -298,3 +298,22 @@ test('no horizontal page scroll at 390 and 320 px: wide tables scroll inside the
   }
   await p.close();
 });
+
+test('each effect slider is named after its measure, and the live region announces the total only', async () => {
+  const p = await context.newPage();
+  await p.goto(baseUrl, { waitUntil: 'load' });
+  await p.locator('[data-testid=total-co2e]').first().waitFor({ timeout: 30_000 });
+  const names = await p.$$eval('input[type=range]', (els) => els.map((e) => e.getAttribute('aria-label')));
+  const measures = await p.$$eval('.measure-name', (els) => els.map((e) => e.textContent.trim()));
+  assert.equal(names.length, measures.length);
+  assert.deepEqual(names, measures.map((m) => `Effekt: ${m}`));
+  assert.equal(new Set(names).size, names.length, 'no two sliders share a name');
+  const live = await p.$$eval('[aria-live]', (els) => els.map((e) => e.textContent.replace(/\s+/g, ' ').trim()));
+  const total = live.find((t) => t.startsWith('Minskade utsläpp per år:'));
+  assert.ok(total, `a live region announces the total: ${JSON.stringify(live)}`);
+  const shown = normalize(await p.locator('[data-testid=total-co2e]').first().textContent());
+  assert.equal(total, `Minskade utsläpp per år: ${shown} t CO2e/år`);
+  assert.ok(total.length < 80, `short announcement: ${total}`);
+  assert.equal(await p.locator('.cards[aria-live]').count(), 0, 'the cards are not read on every change');
+  await p.close();
+});

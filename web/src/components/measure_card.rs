@@ -162,6 +162,7 @@ pub fn MeasureCard(props: &Props) -> Html {
                 <label for={format!("eff-{id}")} class="effect-label">{ t(lang, K::Effect) }</label>
                 <input type="range" id={format!("eff-{id}")} data-testid={slider_test}
                     min="0" max="100" step="1" value={slider_value}
+                    aria-label={format!("{}: {}", t(lang, K::Effect), name)}
                     aria-valuetext={pct_text} disabled={!s.enabled} oninput={on_effect.clone()} />
                 <span class="number-unit">
                     <input type="number" class="effect-number" id={format!("effn-{id}")}

@@ -123,7 +123,16 @@ pub fn TotalsCards() -> Html {
     );
     html! {
         <>
-            <div class="cards" aria-live="polite">
+            // Screen readers hear the changed total only, not every card on each arrow press.
+            <p class="visually-hidden" aria-live="polite" data-testid="total-announcement">
+                { format!(
+                    "{}: {} {}",
+                    t(lang, K::TotalCo2eYear),
+                    format::tonnes_co2e(s.co2e_saved_kg_per_year.central, lang),
+                    t(lang, K::PerYear)
+                ) }
+            </p>
+            <div class="cards">
                 <Card primary=true title={t(lang, K::TotalCo2eYear)} note={t(lang, K::AtFullEffect)}
                     value={format::tonnes_co2e(s.co2e_saved_kg_per_year.central, lang)}
                     unit={t(lang, K::PerYear)} range_label={range}
