@@ -317,3 +317,22 @@ test('each effect slider is named after its measure, and the live region announc
   assert.equal(await p.locator('.cards[aria-live]').count(), 0, 'the cards are not read on every change');
   await p.close();
 });
+
+test('an effect typed with a decimal comma is read as a decimal and shown with a comma', async () => {
+  const p = await context.newPage();
+  await p.goto(baseUrl, { waitUntil: 'load' });
+  await p.locator('[data-testid=total-co2e]').first().waitFor({ timeout: 30_000 });
+  const box = p.locator('input.effect-number').first();
+  await box.fill('55,5');
+  const slider = p.locator('input[type=range]').first();
+  await p.waitForFunction(
+    () => (document.querySelector('input[type=range]')?.getAttribute('aria-valuetext') ?? '').startsWith('55,5'),
+    null,
+    { timeout: 10_000 },
+  );
+  assert.equal(normalize(await slider.getAttribute('aria-valuetext')), '55,5 %');
+  assert.equal(await box.inputValue(), '55,5');
+  // The slider moves in whole percent; the box shows what was typed.
+  assert.equal(await slider.inputValue(), '56');
+  await p.close();
+});

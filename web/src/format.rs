@@ -83,11 +83,17 @@ pub fn percent(share: Decimal, decimals: u32, lang: Lang) -> String {
     }
 }
 
-/// A value for an `<input type="number">`: plain digits with a decimal point, trailing
-/// zeros removed (browsers require the point whatever the page language).
+/// A value for a decimal text box (`inputmode="decimal"`): no thousands separator,
+/// trailing zeros removed, with the interface's decimal mark (a comma in Swedish).
+/// [`parse_input`] reads a comma or a point back, so "55,5" typed in either language is
+/// 55.5 (an `<input type="number">` would drop the comma in an English-locale browser).
 #[must_use]
-pub fn input_value(d: Decimal) -> String {
-    d.normalize().to_string()
+pub fn input_value(d: Decimal, lang: Lang) -> String {
+    let s = d.normalize().to_string();
+    match lang {
+        Lang::Sv => s.replace('.', ","),
+        Lang::En => s,
+    }
 }
 
 /// Parses what a person typed into a number field: decimal comma or point, spaces ignored.
@@ -123,6 +129,19 @@ mod tests {
 
     fn d(s: &str) -> Decimal {
         s.parse().unwrap_or_default()
+    }
+
+    #[test]
+    fn text_boxes_show_the_interface_decimal_mark_and_read_either_back() {
+        assert_eq!(input_value(d("37.50"), Lang::Sv), "37,5");
+        assert_eq!(input_value(d("37.50"), Lang::En), "37.5");
+        assert_eq!(input_value(d("100"), Lang::Sv), "100");
+        assert_eq!(parse_input("55,5"), Some(d("55.5")));
+        assert_eq!(parse_input("55.5"), Some(d("55.5")));
+        assert_eq!(
+            parse_input(&input_value(d("12.25"), Lang::Sv)),
+            Some(d("12.25"))
+        );
     }
 
     #[test]

@@ -108,8 +108,8 @@ pub fn MeasureCard(props: &Props) -> Html {
                     { t(lang, label) }
                     if edited { <span class="badge">{ t(lang, K::Edited) }</span> }
                 </label>
-                <input id={fid} type="number" min="0" step="any" inputmode="decimal"
-                    value={format::input_value(v.round_dp(decimals))}
+                <input id={fid} type="text" inputmode="decimal" autocomplete="off"
+                    value={format::input_value(v.round_dp(decimals), lang)}
                     disabled={!s.enabled} onchange={field_cb(f)} />
             </div>
         }
@@ -165,11 +165,11 @@ pub fn MeasureCard(props: &Props) -> Html {
                     aria-label={format!("{}: {}", t(lang, K::Effect), name)}
                     aria-valuetext={pct_text} disabled={!s.enabled} oninput={on_effect.clone()} />
                 <span class="number-unit">
-                    <input type="number" class="effect-number" id={format!("effn-{id}")}
+                    <input type="text" class="effect-number" id={format!("effn-{id}")}
                         data-testid={format!("effect-number-{id}")}
-                        min="0" max="100" step="0.1" inputmode="decimal"
+                        inputmode="decimal" autocomplete="off"
                         aria-label={format!("{}: {}", t(lang, K::EffectPct), name)}
-                        value={format::input_value(s.effect_pct)}
+                        value={format::input_value(s.effect_pct, lang)}
                         disabled={!s.enabled} oninput={on_effect} />
                     <span aria-hidden="true">{ "%" }</span>
                 </span>
