@@ -1,6 +1,6 @@
 //! Measures and their route mixes (`measures.csv`, `measure_mixes.csv`).
 
-use super::{Errors, MixRow, basis, finish, model, route, share_in};
+use super::{Errors, MixRow, basis, finish, model, parse_route, route, share_in};
 use crate::csvio::error::{CsvError, CsvErrorKind, IdKind, suggest};
 use crate::csvio::table::{ColumnSpec, Columns, Recorded, Row, Table};
 use crate::model::{
@@ -172,20 +172,9 @@ fn routes(
     }
     let mut out = Vec::new();
     for part in t.split('|') {
-        match Route::from_id(part) {
-            Some(r) if !out.contains(&r) => out.push(r),
-            Some(_) => {}
-            None => {
-                errors.push(cols.error(
-                    row,
-                    col,
-                    CsvErrorKind::UnknownId {
-                        what: IdKind::Route,
-                        suggestions: suggest(part.trim(), Route::ALL.iter().map(|r| r.id())),
-                    },
-                ));
-                return None;
-            }
+        let r = parse_route(cols, row, col, part, errors)?;
+        if !out.contains(&r) {
+            out.push(r);
         }
     }
     out.sort();

@@ -23,20 +23,29 @@ type Errors = Vec<CsvError>;
 
 fn route(cols: &Columns, row: &Row, col: usize, errors: &mut Errors) -> Option<Route> {
     let t = cols.required_text(row, col, errors)?;
-    match Route::from_id(&t) {
-        Some(r) => Some(r),
-        None => {
-            errors.push(cols.error(
-                row,
-                col,
-                CsvErrorKind::UnknownId {
-                    what: IdKind::Route,
-                    suggestions: suggest(&t, Route::ALL.iter().map(|r| r.id())),
-                },
-            ));
-            None
-        }
+    parse_route(cols, row, col, &t, errors)
+}
+
+/// A route id, or an "unknown route" error with the nearest ids.
+fn parse_route(
+    cols: &Columns,
+    row: &Row,
+    col: usize,
+    text: &str,
+    errors: &mut Errors,
+) -> Option<Route> {
+    let route = Route::from_id(text);
+    if route.is_none() {
+        errors.push(cols.error(
+            row,
+            col,
+            CsvErrorKind::UnknownId {
+                what: IdKind::Route,
+                suggestions: suggest(text.trim(), Route::ALL.iter().map(|r| r.id())),
+            },
+        ));
     }
+    route
 }
 
 fn model<T>(
