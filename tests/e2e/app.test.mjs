@@ -336,3 +336,18 @@ test('an effect typed with a decimal comma is read as a decimal and shown with a
   assert.equal(await slider.inputValue(), '56');
   await p.close();
 });
+
+test('with no municipality chosen, the empty sections say so instead of "no measures are on"', async () => {
+  const p = await context.newPage();
+  await p.goto(baseUrl, { waitUntil: 'load' });
+  await p.locator('[data-testid=total-co2e]').first().waitFor({ timeout: 30_000 });
+  await p.locator('[data-testid=muni-all]').uncheck();
+  await p.waitForFunction(
+    () => [...document.querySelectorAll('.hint')].some((e) => e.textContent.includes('Välj minst en kommun')),
+    null,
+    { timeout: 10_000 },
+  );
+  const hints = await p.$$eval('.hint', (els) => els.map((e) => e.textContent.trim()));
+  assert.ok(!hints.includes('Inga åtgärder är påslagna.'), JSON.stringify(hints));
+  await p.close();
+});

@@ -145,7 +145,9 @@ pub fn DriversTable() -> Html {
         Some(Err(msg)) => {
             html! { <div class="alert" role="alert">{ format!("{} {msg}", t(lang, K::CalcError)) }</div> }
         }
-        Some(Ok(c)) if c.items.is_empty() => html! { <p class="hint">{ t(lang, K::NoData) }</p> },
+        Some(Ok(c)) if c.items.is_empty() => {
+            html! { <p class="hint">{ super::empty_reason(&store.settings, lang) }</p> }
+        }
         Some(Ok(c)) => {
             let shown: Vec<&Contribution> = c.items.iter().take(DRIVER_ROWS).collect();
             let hidden = c.items.iter().skip(DRIVER_ROWS);

@@ -19,7 +19,7 @@ const BOTTOM: f64 = 52.0;
 /// The MACC with a numbered legend.
 #[function_component]
 pub fn MaccChart() -> Html {
-    let Some((_, lang, e)) = use_eval() else {
+    let Some((store, lang, e)) = use_eval() else {
         return html! {};
     };
     let e = e.as_ref();
@@ -27,7 +27,7 @@ pub fn MaccChart() -> Html {
     let title = t(lang, K::ChartMacc);
     if bars.is_empty() {
         return html! {
-            <figure class="panel chart"><figcaption><h2>{ title }</h2></figcaption><p class="hint">{ t(lang, K::NoData) }</p></figure>
+            <figure class="panel chart"><figcaption><h2>{ title }</h2></figcaption><p class="hint">{ super::empty_reason(&store.settings, lang) }</p></figure>
         };
     }
     let total: f64 = bars

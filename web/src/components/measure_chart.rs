@@ -18,7 +18,7 @@ const BOTTOM: f64 = 48.0;
 /// The per-measure bar chart.
 #[function_component]
 pub fn MeasureChart() -> Html {
-    let Some((_, lang, e)) = use_eval() else {
+    let Some((store, lang, e)) = use_eval() else {
         return html! {};
     };
     let e = e.as_ref();
@@ -29,7 +29,7 @@ pub fn MeasureChart() -> Html {
     let title = t(lang, K::ChartMeasures);
     if rows.is_empty() {
         return html! {
-            <figure class="panel chart"><figcaption><h2>{ title }</h2></figcaption><p class="hint">{ t(lang, K::NoData) }</p></figure>
+            <figure class="panel chart"><figcaption><h2>{ title }</h2></figcaption><p class="hint">{ super::empty_reason(&store.settings, lang) }</p></figure>
         };
     }
     let val = |kg: calc_core::KgCo2e| px(format::kg_to_t(kg));

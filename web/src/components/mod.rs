@@ -64,6 +64,17 @@ pub fn area_name(id: &str, lang: Lang) -> String {
         )
 }
 
+/// Why a chart or table has nothing to show: no municipality is chosen, or no measure is
+/// switched on.
+#[must_use]
+pub fn empty_reason(settings: &crate::settings::Settings, lang: Lang) -> &'static str {
+    if settings.municipalities.is_empty() {
+        crate::i18n::t(lang, crate::i18n::K::NoMunicipality)
+    } else {
+        crate::i18n::t(lang, crate::i18n::K::NoData)
+    }
+}
+
 /// A readable name for an uncertain input's id, as "first line · second line":
 /// `ef.textiles.reuse` → "Textilier · Återanvändning", `cf.…` → "… · Återanvändning, kr/t",
 /// `yield.plastic_packaging.recycling` → "Plastförpackningar · utbyte till

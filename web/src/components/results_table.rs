@@ -132,7 +132,7 @@ pub fn ResultsTable() -> Html {
         <section class="panel table-panel" aria-labelledby="table-title">
             <h2 id="table-title">{ t(lang, K::TableTitle) }</h2>
             if rows.is_empty() {
-                <p class="hint">{ t(lang, K::NoData) }</p>
+                <p class="hint">{ super::empty_reason(&store.settings, lang) }</p>
             } else {
                 <div class="table-scroll">
                     <table class="results" data-testid="results-table">

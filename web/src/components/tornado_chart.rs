@@ -201,7 +201,7 @@ pub fn TornadoChart() -> Html {
             <figure class="tornado-part">
                 <figcaption><h4>{ ch.title }</h4></figcaption>
                 if ch.bars.is_empty() {
-                    <p class="hint">{ t(lang, K::NoData) }</p>
+                    <p class="hint">{ super::empty_reason(&store.settings, lang) }</p>
                 } else {
                     { draw(ch, lang, pending) }
                 }

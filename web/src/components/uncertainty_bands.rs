@@ -86,7 +86,7 @@ pub fn UncertaintyBands() -> Html {
             html! { <div class="alert" role="alert">{ format!("{} {msg}", t(lang, K::CalcError)) }</div> }
         }
         Some(Ok(mc)) if mc.measures.is_empty() => {
-            html! { <p class="hint">{ t(lang, K::NoData) }</p> }
+            html! { <p class="hint">{ super::empty_reason(&store.settings, lang) }</p> }
         }
         Some(Ok(mc)) => {
             let mut rows: Vec<&calc_core::McMeasure> = mc.measures.iter().collect();
