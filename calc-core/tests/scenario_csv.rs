@@ -53,6 +53,36 @@ fn messages(text: &str, lang: Lang) -> Vec<String> {
 }
 
 #[test]
+fn a_file_without_optional_columns_says_which_defaults_it_used() {
+    let import =
+        read_scenarios("kommun;åtgärd\nBorås;food_prevention\n".as_bytes(), &ctx()).unwrap();
+    assert_eq!(
+        import.assumed,
+        [
+            csvio::AssumedColumn::Effect,
+            csvio::AssumedColumn::StartYear,
+            csvio::AssumedColumn::FullEffectYear
+        ]
+    );
+    assert_eq!(
+        import.assumed[0].message(Lang::Sv),
+        "Kolumnen effekt_procent saknas: varje åtgärds standardeffekt används."
+    );
+    assert_eq!(
+        import.assumed[1].message(Lang::En),
+        "The file has no start_year column: the measures start in the plan period's first year."
+    );
+    // With every column present, nothing is assumed.
+    let full = read_scenarios(
+        "kommun;åtgärd;effekt_procent;startår;fullt_år\nBorås;food_prevention;40;2026;2028\n"
+            .as_bytes(),
+        &ctx(),
+    )
+    .unwrap();
+    assert!(full.assumed.is_empty());
+}
+
+#[test]
 fn reads_swedish_excel_dialect() {
     let text = "\u{feff}Kommun;Åtgärd;Effekt procent;Mängd ton;Startår;Fullt år;Engångskostnad kr;Löpande kostnad kr\r\n\
                 BORÅS;food_prevention;40;1 234,5;2026;2028;10 000;2 500,5\r\n\

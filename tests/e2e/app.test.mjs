@@ -351,3 +351,21 @@ test('with no municipality chosen, the empty sections say so instead of "no meas
   assert.ok(!hints.includes('Inga åtgärder är påslagna.'), JSON.stringify(hints));
   await p.close();
 });
+
+test('a scenario file without the effect column says which columns it lacked and what was assumed', async () => {
+  const p = await context.newPage();
+  await p.goto(baseUrl, { waitUntil: 'load' });
+  await p.locator('[data-testid=total-co2e]').first().waitFor({ timeout: 30_000 });
+  await p.locator('[data-testid=import-file]').setInputFiles({
+    name: 'utan-effekt.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('kommun;åtgärd;startår\nBorås;food_school_kitchens;2026\n', 'utf8'),
+  });
+  await p.locator('[data-testid=import-ok]').waitFor({ timeout: 10_000 });
+  const assumed = await p.$$eval('[data-testid=import-assumed]', (els) => els.map((e) => e.textContent.trim()));
+  assert.deepEqual(assumed, [
+    'Kolumnen effekt_procent saknas: varje åtgärds standardeffekt används.',
+    'Kolumnen fullt_år saknas: full effekt nås efter varje åtgärds standardtid från start.',
+  ]);
+  await p.close();
+});

@@ -60,6 +60,8 @@ pub enum ImportState {
         file: String,
         /// Names of the scenarios in the file (the first was applied, all were saved).
         scenarios: Vec<String>,
+        /// Optional columns the file lacked, whose defaults were used.
+        assumed: Vec<calc_core::csvio::AssumedColumn>,
         /// Measures whose effect or years differed between municipalities.
         simplified: Vec<String>,
     },
@@ -368,6 +370,7 @@ impl Reducible for AppState {
                         s.import = ImportState::Applied {
                             file,
                             scenarios: names,
+                            assumed: import.assumed.clone(),
                             simplified,
                         };
                     }

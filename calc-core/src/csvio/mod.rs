@@ -32,7 +32,7 @@ pub use results::{
 };
 pub use safe::{guard_cell, guard_cell_unless_number, unescape_cell};
 pub use scenario::{
-    SCENARIO_COLUMNS, ScenarioContext, ScenarioImport, encode, read_scenarios,
+    AssumedColumn, SCENARIO_COLUMNS, ScenarioContext, ScenarioImport, encode, read_scenarios,
     read_scenarios_keep_valid, write_scenario_csv, write_scenarios_csv,
 };
 pub use table::{

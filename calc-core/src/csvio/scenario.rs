@@ -220,6 +220,59 @@ pub struct ScenarioImport {
     /// Problems of rows left out. Always empty from [`read_scenarios`]; from
     /// [`read_scenarios_keep_valid`] the rows with these problems were not imported.
     pub errors: Vec<CsvError>,
+    /// Optional columns the file does not have, whose defaults were used for every row:
+    /// say so, since a file without an effect column imports "successfully" at default
+    /// effects.
+    pub assumed: Vec<AssumedColumn>,
+}
+
+/// An optional scenario column missing from a file, and the default used instead.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AssumedColumn {
+    /// No `effect_pct`: each measure's default effect.
+    Effect,
+    /// No `start_year`: the plan period's first year.
+    StartYear,
+    /// No `full_effect_year`: the start year plus the measure's ramp years.
+    FullEffectYear,
+}
+
+impl AssumedColumn {
+    /// The column's header in the interface language.
+    #[must_use]
+    pub fn header(self, lang: Lang) -> &'static str {
+        let col = match self {
+            Self::Effect => EFFECT,
+            Self::StartYear => START,
+            Self::FullEffectYear => FULL,
+        };
+        let (en, sv) = HEADERS.get(col).copied().unwrap_or(("", ""));
+        match lang {
+            Lang::Sv => sv,
+            Lang::En => en,
+        }
+    }
+
+    /// What was used instead, as a sentence.
+    #[must_use]
+    pub fn message(self, lang: Lang) -> String {
+        let used = match (self, lang) {
+            (Self::Effect, Lang::Sv) => "varje åtgärds standardeffekt används",
+            (Self::Effect, Lang::En) => "each measure's default effect is used",
+            (Self::StartYear, Lang::Sv) => "åtgärderna startar planperiodens första år",
+            (Self::StartYear, Lang::En) => "the measures start in the plan period's first year",
+            (Self::FullEffectYear, Lang::Sv) => {
+                "full effekt nås efter varje åtgärds standardtid från start"
+            }
+            (Self::FullEffectYear, Lang::En) => {
+                "full effect is reached after each measure's default ramp-up from the start"
+            }
+        };
+        match lang {
+            Lang::Sv => format!("Kolumnen {} saknas: {used}.", self.header(lang)),
+            Lang::En => format!("The file has no {} column: {used}.", self.header(lang)),
+        }
+    }
 }
 
 impl ScenarioImport {
@@ -392,6 +445,7 @@ pub fn read_scenarios_keep_valid(bytes: &[u8], ctx: &ScenarioContext) -> Scenari
             dialect: Dialect::PLAIN,
             rows: 0,
             errors,
+            assumed: Vec::new(),
         };
     };
     let (cols, column_errors) = table.columns_lenient(SCENARIO_COLUMNS);
@@ -407,11 +461,21 @@ pub fn read_scenarios_keep_valid(bytes: &[u8], ctx: &ScenarioContext) -> Scenari
         }
         e
     }));
+    let assumed = [
+        (EFFECT, AssumedColumn::Effect),
+        (START, AssumedColumn::StartYear),
+        (FULL, AssumedColumn::FullEffectYear),
+    ]
+    .into_iter()
+    .filter(|(col, _)| !cols.has(*col))
+    .map(|(_, a)| a)
+    .collect();
     let mut import = ScenarioImport {
         scenarios: Vec::new(),
         dialect: table.dialect,
         rows: table.rows.len(),
         errors: Vec::new(),
+        assumed,
     };
     if missing {
         errors.sort_by_key(|e| e.line);
