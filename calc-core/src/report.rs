@@ -163,12 +163,19 @@ fn bj<T: Normalized + Copy>(b: Band<T>) -> BandJson<T> {
     }
 }
 
-fn by_payer(b: &ByPayer<Band<Sek>>) -> ByPayerJson<BandJson<Sek>> {
-    ByPayerJson {
-        waste_fee: bj(b.waste_fee),
-        municipal_budget: bj(b.municipal_budget),
-        households: bj(b.households),
+impl<T> ByPayerJson<T> {
+    /// One JSON value per payer, each made by `f`.
+    pub(crate) fn from_by_payer<U>(b: &ByPayer<U>, f: impl Fn(&U) -> T) -> Self {
+        Self {
+            waste_fee: f(&b.waste_fee),
+            municipal_budget: f(&b.municipal_budget),
+            households: f(&b.households),
+        }
     }
+}
+
+fn by_payer(b: &ByPayer<Band<Sek>>) -> ByPayerJson<BandJson<Sek>> {
+    ByPayerJson::from_by_payer(b, |x| bj(*x))
 }
 
 impl From<&Summary> for Figures {

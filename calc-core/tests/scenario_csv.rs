@@ -72,6 +72,13 @@ fn a_file_without_optional_columns_says_which_defaults_it_used() {
         import.assumed[1].message(Lang::En),
         "The file has no start_year column: the measures start in the plan period's first year."
     );
+    // The same file as Excel on Windows writes it (CRLF, Windows-1252) says the same.
+    let excel = read_scenarios(
+        b"kommun;\xe5tg\xe4rd\r\nBor\xe5s;food_prevention\r\n",
+        &ctx(),
+    )
+    .unwrap();
+    assert_eq!(excel.assumed, import.assumed);
     // With every column present, nothing is assumed.
     let full = read_scenarios(
         "kommun;åtgärd;effekt_procent;startår;fullt_år\nBorås;food_prevention;40;2026;2028\n"

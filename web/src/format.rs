@@ -89,11 +89,7 @@ pub fn percent(share: Decimal, decimals: u32, lang: Lang) -> String {
 /// 55.5 (an `<input type="number">` would drop the comma in an English-locale browser).
 #[must_use]
 pub fn input_value(d: Decimal, lang: Lang) -> String {
-    let s = d.normalize().to_string();
-    match lang {
-        Lang::Sv => s.replace('.', ","),
-        Lang::En => s,
-    }
+    calc_core::csvio::format_decimal(d, lang == Lang::Sv)
 }
 
 /// Parses what a person typed into a number field: decimal comma or point, spaces ignored.

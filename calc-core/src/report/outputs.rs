@@ -52,17 +52,15 @@ pub struct McFiguresJson {
 
 impl From<&McFigures> for McFiguresJson {
     fn from(f: &McFigures) -> Self {
-        let by = &f.net_sek_saved_cumulative_by_payer;
         Self {
             co2e_saved_kg_cumulative: (&f.co2e_saved_kg_cumulative).into(),
             net_sek_saved_cumulative: (&f.net_sek_saved_cumulative).into(),
             net_sek_saved_cumulative_municipality: (&f.net_sek_saved_cumulative_municipality)
                 .into(),
-            net_sek_saved_cumulative_by_payer: ByPayerJson {
-                waste_fee: by.get(Payer::WasteFee).into(),
-                municipal_budget: by.get(Payer::MunicipalBudget).into(),
-                households: by.get(Payer::Households).into(),
-            },
+            net_sek_saved_cumulative_by_payer: ByPayerJson::from_by_payer(
+                &f.net_sek_saved_cumulative_by_payer,
+                |p| p.into(),
+            ),
             probability_municipality_saves_money: f.probability_municipality_saves_money,
         }
     }
