@@ -192,6 +192,7 @@ texts! {
     Privacy => "Allt räknas i din webbläsare. Inga uppgifter skickas någonstans och ingen spårning används.",
         "Everything is calculated in your browser. No data is sent anywhere and nothing is tracked.";
     FactorSet => "Faktorunderlag", "Factor set";
+    PriceLevel => "Kronor i prisnivå", "SEK at prices of";
     AccessibilityStatement => "Tillgänglighetsredogörelse", "Accessibility statement";
     CalcError => "Beräkningen kunde inte göras:", "The calculation failed:";
     PrintTitle => "Sammanfattning för beslut", "Summary for decision";

@@ -129,14 +129,26 @@ pub struct CostFactor {
     pub route: Route,
     /// Low, central and high value.
     pub value: Estimate<SekPerTonne>,
-    /// Price year.
+    /// Price year of `value`: the factor set's price year once converted.
     pub price_year: Option<Year>,
+    /// The value as the source states it, when it was converted from another price year
+    /// (see [`crate::PriceIndex`]); `None` when `value` is the source's own number.
+    pub nominal: Option<NominalCost>,
     /// Where the number comes from.
     pub source: SourceId,
     /// Table, page or section in the source.
     pub locator: String,
     /// Assumptions and arithmetic.
     pub note: String,
+}
+
+/// A cost as its source states it, in the source's own price year.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NominalCost {
+    /// The source's price year.
+    pub price_year: Year,
+    /// Low, central and high value in that year's prices.
+    pub value: Estimate<SekPerTonne>,
 }
 
 /// Sorted is not recycled: of the tonnes a measure sends to `route`, the share `value`
@@ -279,6 +291,9 @@ pub struct FactorSetInfo {
     pub version: String,
     /// Reference year.
     pub year: Option<Year>,
+    /// The price level every SEK value of the set is expressed in (converted with a price
+    /// index when read); `None`: each cost factor keeps its own price year.
+    pub price_year: Option<Year>,
 }
 
 /// Emission and cost factors keyed by fraction and route, plus the sources they cite.
