@@ -455,19 +455,3 @@ fn published_sources_have_a_url() {
         "published sources without a URL: {missing:?}"
     );
 }
-
-/// One population date for all eight, except the ones listed here with why: the 2024-12-31
-/// figures for Tranemo and Ulricehamn were not readable from the sources reachable when the
-/// data was reviewed (see REVIEW.md). The test fails when another date appears, and when
-/// an exception is fixed (then remove it here).
-#[test]
-fn populations_share_one_date_except_the_listed_ones() {
-    const EXCEPTIONS: [(&str, &str); 2] = [("Tranemo", "2021-12-31"), ("Ulricehamn", "2024-09-30")];
-    for m in &catalogue().municipalities {
-        let expected = EXCEPTIONS
-            .iter()
-            .find(|(name, _)| *name == m.name)
-            .map_or("2024-12-31", |(_, date)| *date);
-        assert_eq!(m.population_date, expected, "{}", m.name);
-    }
-}
