@@ -106,6 +106,7 @@ test('the slider changes the rendered total to the value calc-core computes', as
 
 const totalText = async () =>
   normalize(await page.locator('[data-testid=total-co2e]').first().textContent());
+const totalTextOf = async (p) => normalize(await p.locator('[data-testid=total-co2e]').first().textContent());
 
 test('a saved scenario survives a reload and restores the exact total', async () => {
   await page.locator('[data-testid=scenario-name]').fill('E2E plan');
@@ -145,6 +146,7 @@ test('results export as a CSV that Excel (sv-SE) opens: BOM, semicolons, decimal
     page.waitForEvent('download', { timeout: 10_000 }),
     page.locator('[data-testid=export-csv]').click(),
   ]);
+  assert.match(download.suggestedFilename(), /^avfallskalkyl-.*-resultat\.csv$/, 'Swedish file name');
   const path = await download.path();
   const bytes = readFileSync(path);
   assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 byte-order mark');
@@ -152,11 +154,18 @@ test('results export as a CSV that Excel (sv-SE) opens: BOM, semicolons, decimal
   const [header, first] = text.split(/\r?\n/);
   assert.ok(header.split(';').length > 5, `semicolon-separated header: ${header}`);
   assert.match(first, /\d,\d/, 'decimal comma in the first data row');
+  // Each measure's name next to its id, in the interface's language.
+  const cells = header.split(';');
+  assert.deepEqual(cells.slice(3, 5), ['åtgärd', 'åtgärdens_namn']);
+  const names = await page.$$eval('.measure-name', (els) => els.map((e) => e.textContent.trim()));
+  const rowName = first.split(';')[4].replace(/^"|"$/g, '');
+  assert.ok(names.includes(rowName), `the first row names its measure: ${first}`);
 
   const [json] = await Promise.all([
     page.waitForEvent('download', { timeout: 10_000 }),
     page.locator('[data-testid=export-json]').click(),
   ]);
+  assert.match(json.suggestedFilename(), /^avfallskalkyl-.*-resultat\.json$/, 'one naming scheme in Swedish');
   const doc = JSON.parse(readFileSync(await json.path(), 'utf8'));
   const results = Array.isArray(doc) ? doc[0] : doc;
   assert.equal(results.schema_version, '2');
@@ -172,6 +181,51 @@ test('the print stylesheet gives a one-page A4 committee summary', async () => {
   await page.emulateMedia({ media: 'screen' });
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
   assert.equal(pages, 1, 'pages in the printed summary');
+});
+
+// ----- Issue 13: trust (share link, money labels, ranges, MACC, print, export, embed) -----
+
+/** A new page on `url` with the total rendered. */
+const freshPage = async (url = baseUrl, viewport = { width: 1280, height: 900 }) => {
+  const p = await context.newPage();
+  await p.setViewportSize(viewport);
+  p.on('console', (msg) => {
+    if (msg.type() === 'error') consoleErrors.push(msg.text());
+  });
+  p.on('pageerror', (err) => consoleErrors.push(`page error: ${err.message}`));
+  await p.goto(url, { waitUntil: 'load' });
+  await p.locator('[data-testid=total-co2e]').first().waitFor({ state: 'visible', timeout: 30_000 });
+  return p;
+};
+
+/** Moves the first measure's slider to the e2e's `slider_value` and waits for the total. */
+const moveFirstSlider = async (p) => {
+  const slider = p.locator('[data-testid=effect-slider]').first();
+  await slider.fill(String(expected.slider_value));
+  await slider.dispatchEvent('input');
+  await p.waitForFunction(
+    (want) => document.querySelector('[data-testid=total-co2e]')?.textContent.replace(/\s+/g, ' ').trim() === want,
+    normalize(expected.after_slider_total_co2e),
+    { timeout: 10_000 },
+  );
+};
+
+test('in English the exports are results.csv and results.json, and the CSV names the measures in English', async () => {
+  const p = await freshPage();
+  await p.locator('[data-testid=lang-switch]').click();
+  await p.waitForFunction(() => document.documentElement.lang === 'en');
+  const [csv] = await Promise.all([p.waitForEvent('download'), p.locator('[data-testid=export-csv]').click()]);
+  const [json] = await Promise.all([p.waitForEvent('download'), p.locator('[data-testid=export-json]').click()]);
+  const [scenario] = await Promise.all([p.waitForEvent('download'), p.locator('[data-testid=export-scenario]').click()]);
+  assert.deepEqual(
+    [csv, json, scenario].map((d) => d.suggestedFilename().replace(/^avfallskalkyl-.*?-(?=[a-z]+\.)/, '')),
+    ['results.csv', 'results.json', 'scenario.csv'],
+  );
+  const [header, first] = readFileSync(await csv.path(), 'utf8').slice(1).split(/\r?\n/);
+  assert.deepEqual(header.split(';').slice(3, 5), ['measure', 'measure_name']);
+  const names = await p.$$eval('.measure-name', (els) => els.map((e) => e.textContent.trim()));
+  assert.ok(names.includes(first.split(';')[4].replace(/^"|"$/g, '')), first);
+  await p.close();
 });
 
 test('choosing Borås alone shows the Borås total; a bad CSV is refused with line and column', async () => {

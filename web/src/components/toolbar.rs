@@ -2,6 +2,7 @@
 
 use crate::hooks::use_app;
 use crate::i18n::{K, t};
+use crate::io::Export;
 use crate::settings::catalogue;
 use crate::{io, share};
 use yew::prelude::*;
@@ -13,28 +14,27 @@ pub fn Toolbar() -> Html {
         return html! {};
     };
     let stem = io::file_stem(&store.settings.name);
-    let export = |kind: &'static str| {
+    let export = |what: Export| {
         let store = store.clone();
         let stem = stem.clone();
         Callback::from(move |_: MouseEvent| {
             let Ok(e) = store.eval.as_ref() else { return };
-            match kind {
-                "csv" => io::download(
+            let name = io::export_file_name(&stem, what, store.lang);
+            match what {
+                Export::ResultsCsv => io::download(
                     &io::results_csv(e, store.lang),
-                    &format!("{stem}-resultat.csv"),
+                    &name,
                     "text/csv;charset=utf-8",
                 ),
-                "json" => io::download(
-                    &io::results_json(e),
-                    &format!("{stem}-results.json"),
-                    "application/json",
-                ),
-                _ => {
+                Export::ResultsJson => {
+                    io::download(&io::results_json(e), &name, "application/json");
+                }
+                Export::ScenarioCsv => {
                     if let Some(cat) = catalogue() {
                         let sc = store.settings.to_scenario(cat);
                         io::download(
                             &io::scenario_csv(&sc, store.lang),
-                            &format!("{stem}-scenario.csv"),
+                            &name,
                             "text/csv;charset=utf-8",
                         );
                     }
@@ -55,9 +55,9 @@ pub fn Toolbar() -> Html {
         <div class="toolbar no-print" role="group" aria-label={t(lang, K::Export)}>
             <div class="toolbar-group">
                 <span class="toolbar-label">{ t(lang, K::Export) }</span>
-                <button type="button" class="button-secondary" data-testid="export-csv" onclick={export("csv")}>{ t(lang, K::ExportCsv) }</button>
-                <button type="button" class="button-secondary" data-testid="export-json" onclick={export("json")}>{ t(lang, K::ExportJson) }</button>
-                <button type="button" class="button-secondary" data-testid="export-scenario" onclick={export("scenario")}>{ t(lang, K::ExportScenario) }</button>
+                <button type="button" class="button-secondary" data-testid="export-csv" onclick={export(Export::ResultsCsv)}>{ t(lang, K::ExportCsv) }</button>
+                <button type="button" class="button-secondary" data-testid="export-json" onclick={export(Export::ResultsJson)}>{ t(lang, K::ExportJson) }</button>
+                <button type="button" class="button-secondary" data-testid="export-scenario" onclick={export(Export::ScenarioCsv)}>{ t(lang, K::ExportScenario) }</button>
             </div>
             <div class="toolbar-group">
                 <a class="button-secondary" data-testid="share-link" href={href} title={t(lang, K::ShareHelp)}>{ t(lang, K::ShareLink) }</a>
