@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, mkdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inflateRawSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -209,6 +210,71 @@ const moveFirstSlider = async (p) => {
     { timeout: 10_000 },
   );
 };
+
+test('the share link is short, copies with a confirmation, and a cut or broken link says so instead of showing the defaults as shared', async () => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseUrl).origin });
+  const p = await freshPage();
+  await moveFirstSlider(p);
+  const href = new URL(await p.locator('[data-testid=share-link]').getAttribute('href'), baseUrl).toString();
+  const hash = new URL(href).hash;
+  assert.match(hash, /^#s=2\.[0-9a-f]{8}\.[A-Za-z0-9_-]+$/, 'format 2: version, checksum, base64url data');
+  assert.ok(href.length < 1_000, `the link survives e-mail (cut at 1 500 characters): ${href.length} characters`);
+
+  // Copying says so, visibly and in a status region.
+  await p.locator('[data-testid=copy-link]').click();
+  const status = p.locator('[data-testid=copy-status]');
+  await p.waitForFunction(() => document.querySelector('[data-testid=copy-status]')?.textContent.includes('kopierad'), null, { timeout: 10_000 });
+  assert.equal(await status.getAttribute('role'), 'status');
+  assert.ok(await status.isVisible(), 'the confirmation is visible');
+  assert.equal(normalize(await status.textContent()), `Länken är kopierad (${href.length} tecken).`);
+  assert.equal(await p.evaluate(() => navigator.clipboard.readText()), href, 'the clipboard holds the link');
+  await p.close();
+
+  // The whole link opens the exact scenario, said to come from the link.
+  const whole = await freshPage(href);
+  await whole.waitForFunction(
+    (want) => document.querySelector('[data-testid=total-co2e]')?.textContent.replace(/\s+/g, ' ').trim() === want,
+    normalize(expected.after_slider_total_co2e),
+    { timeout: 10_000 },
+  );
+  assert.equal(await whole.locator('[data-testid=link-problem]').count(), 0);
+  await whole.close();
+
+  // A format-1 link (percent-encoded JSON, as the app wrote before) still opens.
+  const json = inflateRawSync(Buffer.from(hash.split('.')[2], 'base64url')).toString('utf8');
+  const old = await freshPage(`${baseUrl}#s=${encodeURIComponent(json)}`);
+  await old.waitForFunction(
+    (want) => document.querySelector('[data-testid=total-co2e]')?.textContent.replace(/\s+/g, ' ').trim() === want,
+    normalize(expected.after_slider_total_co2e),
+    { timeout: 10_000 },
+  );
+  await old.close();
+
+  // Cut (as an e-mail would), changed, or not a link at all: an alert, and nothing is
+  // presented as the shared scenario.
+  const cut = href.slice(0, href.length - Math.floor(hash.length / 3));
+  const changed = href.replace(/\.([A-Za-z0-9_-])([A-Za-z0-9_-]{20})/, (m, c, rest) => `.${c === 'A' ? 'B' : 'A'}${rest}`);
+  const oldCut = `${baseUrl}#s=${encodeURIComponent(json)}`.slice(0, 1_500);
+  for (const [what, url, says] of [
+    ['cut', cut, /Länken är trasig eller ofullständig/],
+    ['changed', changed, /Länken är trasig eller ofullständig/],
+    ['#s=%7Bbroken', `${baseUrl}#s=%7Bbroken`, /äldre version av Avfallskalkyl/],
+    ['old format cut at 1 500', oldCut, /äldre version av Avfallskalkyl/],
+  ]) {
+    const b = await freshPage(url);
+    const alert = b.locator('[data-testid=link-problem]');
+    await alert.waitFor({ timeout: 10_000 });
+    assert.equal(await alert.getAttribute('role'), 'alert', what);
+    const text = normalize(await alert.textContent());
+    assert.match(text, says, `${what}: ${text}`);
+    assert.match(text, /Det delade scenariot visas inte: det du ser nedan är standardscenariot, inte avsändarens siffror/, what);
+    assert.equal(await b.locator('text=Scenariot har lästs in från länken').count(), 0, `${what}: not said to come from the link`);
+    assert.equal(await totalTextOf(b), normalize(expected.default_total_co2e), `${what}: the defaults`);
+    if (what === 'cut') await b.screenshot({ path: join(screenshots, 'broken-link.png'), fullPage: false });
+    await b.close();
+  }
+  assert.deepEqual(consoleErrors, [], 'no console errors');
+});
 
 test('in English the exports are results.csv and results.json, and the CSV names the measures in English', async () => {
   const p = await freshPage();

@@ -170,8 +170,11 @@ texts! {
     ExportScenario => "Scenariofil (CSV)", "Scenario file (CSV)";
     Print => "Skriv ut sammanfattning", "Print summary";
     ShareLink => "Länk till det här scenariot", "Link to this scenario";
-    ShareHelp => "Länken innehåller hela scenariot. Kopiera den och skicka till en kollega.",
-        "The link holds the whole scenario. Copy it and send it to a colleague.";
+    ShareHelp => "Länken innehåller hela scenariot, med en kontrollsumma som avslöjar en avkortad länk. Kopiera den och skicka till en kollega.",
+        "The link holds the whole scenario, with a checksum that reveals a cut link. Copy it and send it to a colleague.";
+    CopyLink => "Kopiera länk", "Copy link";
+    CopyFailed => "Webbläsaren tillät inte kopiering. Markera länken i rutan och kopiera den (Ctrl+C).",
+        "The browser did not allow copying. Select the link in the box and copy it (Ctrl+C).";
     FromLink => "Scenariot har lästs in från länken.", "The scenario was loaded from the link.";
     StorageMigrated => "Sparade scenarier i ett äldre format har uppdaterats.",
         "Saved scenarios in an older format were updated.";
