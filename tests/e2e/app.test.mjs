@@ -294,6 +294,55 @@ test('in English the exports are results.csv and results.json, and the CSV names
   await p.close();
 });
 
+test('every money figure says its sign convention and what it includes; the two kinds of range have their own names and ranges are written with words', async () => {
+  const p = await freshPage();
+  await p.locator('[data-testid=mc-table]').waitFor({ timeout: 30_000 });
+  assert.equal(normalize(await p.locator('[data-testid=total-sek-sign]').textContent()), 'Positivt = besparing. Utan engångskostnader.');
+  assert.equal(normalize(await p.locator('[data-testid=total-npv-sign]').textContent()), 'Positivt = besparing. Med engångskostnader.');
+  const heads = await p.$$eval('[data-testid=results-table] thead th', (els) => els.map((e) => e.textContent.replace(/\s+/g, ' ').trim()));
+  assert.ok(heads.some((h) => h.startsWith('Kommunens nettobesparing, kr/år') && h.includes('positivt = besparing')), JSON.stringify(heads));
+  assert.ok(heads.some((h) => h.startsWith('Kommunens kostnad, kr per t CO2e') && h.includes('positivt = kostnad, negativt = besparing')), JSON.stringify(heads));
+
+  // Worst–best case (interval arithmetic) and the Monte Carlo likely range are named apart.
+  const labels = await p.$$eval('.range-label', (els) => els.map((e) => e.textContent.trim()));
+  assert.deepEqual(labels, Array(4).fill('Sämsta–bästa fall:'));
+  const mcHeads = normalize(await p.locator('[data-testid=mc-table] thead').textContent());
+  assert.match(mcHeads, /median · troligt spann 5–95 %/);
+  const body = await p.evaluate(() => document.body.innerText);
+  assert.ok(!/Intervall/.test(body), 'no figure is just called "Intervall"');
+
+  // Ranges: "a till b" with a real minus sign, never a dash between two numbers.
+  const ranges = await p.$$eval(
+    '[data-testid$=-range], [data-testid=results-table] td .sub, [data-testid=money-table] td .sub, [data-testid=mc-table] td .sub',
+    (els) => els.map((e) => e.textContent.replace(/\s+/g, ' ').trim()),
+  );
+  assert.ok(ranges.length > 40, `${ranges.length} ranges`);
+  for (const r of ranges) {
+    assert.match(r, /^−?[\d ,]+( mnkr| tkr| kr)? till −?[\d ,]+( mnkr| tkr| kr)?$/, r);
+  }
+  assert.ok(ranges.some((r) => r.startsWith('−')), 'some range has a negative bound, written with U+2212');
+
+  // The comparison of saved scenarios says the same.
+  for (const name of ['Jämför A', 'Jämför B']) {
+    await p.locator('[data-testid=scenario-name]').fill(name);
+    await p.locator('[data-testid=save-scenario]').click();
+    await p.locator(`[data-testid="open-${name}"]`).waitFor();
+    await p.locator(`input[aria-label="Jämför: ${name}"]`).check();
+  }
+  const rows = await p.$$eval('[data-testid=compare-table] tbody th', (els) => els.map((e) => e.textContent.replace(/\s+/g, ' ').trim()));
+  assert.ok(rows.includes('Kommunens nettobesparing per årPositivt = besparing. Utan engångskostnader.'), JSON.stringify(rows));
+  assert.ok(rows.includes('Kommunens nettonuvärdePositivt = besparing. Med engångskostnader.'), JSON.stringify(rows));
+  assert.ok(rows.includes('Kommunens kostnad, kr per t CO2ePositivt = kostnad, negativt = besparing. Med engångskostnader, över planperioden.'), JSON.stringify(rows));
+
+  // The same in English.
+  await p.locator('[data-testid=lang-switch]').click();
+  await p.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.equal(normalize(await p.locator('[data-testid=total-sek-sign]').textContent()), 'Positive = saving. One-time costs not included.');
+  assert.match(normalize(await p.locator('[data-testid=total-npv-range]').textContent()), /^SEK −?[\d,.]+ m to SEK −?[\d,.]+ m$/);
+  assert.equal(normalize(await p.locator('.range-label').first().textContent()), 'Worst–best case:');
+  await p.close();
+});
+
 test('choosing Borås alone shows the Borås total; a bad CSV is refused with line and column', async () => {
   await page.goto(baseUrl, { waitUntil: 'load' });
   await page.locator('[data-testid=total-co2e]').first().waitFor({ timeout: 30_000 });

@@ -89,7 +89,7 @@ pub fn ResultsTable() -> Html {
     let names = move |id: &str| measure_name_by_id(id, lang);
     let (key, asc) = (store.sort, store.ascending);
     let rows = ordered(e, key, asc, &names);
-    let header = |k: SortKey, label: K, numeric: bool| {
+    let header = |k: SortKey, label: K, numeric: bool, sign: Option<K>| {
         let sort = if key == k {
             if asc { "ascending" } else { "descending" }
         } else {
@@ -109,6 +109,9 @@ pub fn ResultsTable() -> Html {
                 <button type="button" class="sort" data-testid={format!("sort-{k:?}").to_lowercase()} {onclick}>
                     { t(lang, label) }<span class="arrow" aria-hidden="true">{ arrow }</span>
                 </button>
+                if let Some(sign) = sign {
+                    <span class="sub sign">{ t(lang, sign) }</span>
+                }
             </th>
         }
     };
@@ -140,11 +143,11 @@ pub fn ResultsTable() -> Html {
                         <thead>
                             <tr>
                                 <th scope="col" class="num rank">{ "#" }</th>
-                                { header(SortKey::Name, K::ColMeasure, false) }
-                                { header(SortKey::Co2e, K::ColCo2e, true) }
-                                { header(SortKey::Sek, K::ColSek, true) }
-                                { header(SortKey::HouseholdSek, K::ColSekHouseholds, true) }
-                                { header(SortKey::CostPerTonne, K::ColCostPerT, true) }
+                                { header(SortKey::Name, K::ColMeasure, false, None) }
+                                { header(SortKey::Co2e, K::ColCo2e, true, None) }
+                                { header(SortKey::Sek, K::ColSek, true, Some(K::SignSaving)) }
+                                { header(SortKey::HouseholdSek, K::ColSekHouseholds, true, Some(K::SignSaving)) }
+                                { header(SortKey::CostPerTonne, K::ColCostPerT, true, Some(K::SignCost)) }
                                 <th scope="col" class="no-print"><span class="visually-hidden">{ t(lang, K::ColSources) }</span></th>
                             </tr>
                         </thead>
@@ -183,18 +186,18 @@ pub fn ResultsTable() -> Html {
                                         </th>
                                         <td class="num">
                                             <span class="main">{ format::tonnes_co2e(s.co2e_saved_kg_per_year.central, lang) }</span>
-                                            <span class="sub">{ format!("{}–{}", format::tonnes_co2e(s.co2e_saved_kg_per_year.low, lang), format::tonnes_co2e(s.co2e_saved_kg_per_year.high, lang)) }</span>
+                                            <span class="sub">{ format::range_t(s.co2e_saved_kg_per_year.low, s.co2e_saved_kg_per_year.high, lang) }</span>
                                         </td>
                                         <td class="num">
                                             <span class="main" data-value={muni.central.value().to_string()}>{ format::number(muni.central.value(), 0, lang) }</span>
-                                            <span class="sub">{ format!("{} – {}", format::sek_short(muni.low, lang), format::sek_short(muni.high, lang)) }</span>
+                                            <span class="sub">{ format::range_sek(muni.low, muni.high, lang) }</span>
                                         </td>
                                         <td class="num">
                                             if home == calc_core::Band::exact(calc_core::Sek::ZERO) {
                                                 <span class="main none" data-value="0" title={t(lang, K::NoHouseholdMoney)}>{ "–" }</span>
                                             } else {
                                                 <span class="main" data-value={home.central.value().to_string()}>{ format::number(home.central.value(), 0, lang) }</span>
-                                                <span class="sub">{ format!("{} – {}", format::sek_short(home.low, lang), format::sek_short(home.high, lang)) }</span>
+                                                <span class="sub">{ format::range_sek(home.low, home.high, lang) }</span>
                                             }
                                         </td>
                                         <td class="num">{ cpt }</td>
