@@ -343,6 +343,44 @@ test('every money figure says its sign convention and what it includes; the two 
   await p.close();
 });
 
+test('the MACC numbers measures as the table does, and bars beyond the scale are broken off with their values', async () => {
+  const p = await freshPage();
+  const tableNo = Object.fromEntries(
+    await p.$$eval('[data-testid=results-table] tbody tr', (rows) =>
+      rows.map((r) => [r.dataset.measure, r.querySelector('td.rank').textContent.trim()]),
+    ),
+  );
+  assert.equal(Object.keys(tableNo).length >= 17, true);
+  // Sorting the table does not renumber the measures.
+  await p.locator('[data-testid=sort-name]').click();
+  const afterSort = Object.fromEntries(
+    await p.$$eval('[data-testid=results-table] tbody tr', (rows) =>
+      rows.map((r) => [r.dataset.measure, r.querySelector('td.rank').textContent.trim()]),
+    ),
+  );
+  assert.deepEqual(afterSort, tableNo);
+  const labels = await p.$$eval('[data-testid=chart-macc] g[data-measure]', (gs) =>
+    gs.map((g) => [g.dataset.measure, g.querySelector('.bar-label')?.textContent.trim() ?? null]),
+  );
+  const labelled = labels.filter(([, l]) => l !== null);
+  assert.ok(labelled.length >= 5, JSON.stringify(labels));
+  for (const [id, label] of labelled) assert.equal(label, tableNo[id], `bar ${id}`);
+  const legend = await p.$$eval('.macc-legend li', (lis) => lis.map((li) => [li.dataset.measure, li.getAttribute('value'), li.querySelector('[data-testid=macc-legend-value]').textContent]));
+  for (const [id, value] of legend) assert.equal(value, tableNo[id], `legend ${id}`);
+
+  // Clipped bars: a break mark each, and each value in a corner box.
+  const clipped = await p.$$eval('g[data-testid^=macc-clipped-]', (gs) => gs.map((g) => [g.dataset.measure, g.querySelectorAll('path.macc-break').length]));
+  assert.ok(clipped.length >= 2, `the default scenario has bars beyond the scale: ${JSON.stringify(clipped)}`);
+  const boxes = normalize(await p.locator('[data-testid=chart-macc] .macc-callout').allTextContents().then((t) => t.join(' | ')));
+  for (const [id, marks] of clipped) {
+    assert.equal(marks, 1, `break mark on ${id}`);
+    const value = normalize(legend.find(([m]) => m === id)[2]).split(' kr/t')[0];
+    assert.ok(boxes.includes(`${tableNo[id]}: ${value} kr/t`), `${id}: "${tableNo[id]}: ${value} kr/t" in ${boxes}`);
+  }
+  assert.match(normalize(await p.locator('[data-testid=macc-clipped-note]').textContent()), /avbrutna/);
+  await p.close();
+});
+
 test('choosing Borås alone shows the Borås total; a bad CSV is refused with line and column', async () => {
   await page.goto(baseUrl, { waitUntil: 'load' });
   await page.locator('[data-testid=total-co2e]').first().waitFor({ timeout: 30_000 });

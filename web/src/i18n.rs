@@ -95,6 +95,11 @@ texts! {
         "Worst and best case: every factor at whichever of its low and high values gives the least and the most saving.";
     PerYear => "t CO2e/år", "t CO2e/yr";
     TCo2e => "t CO2e", "t CO2e";
+    Number => "Nr", "No.";
+    NumberHelp => "Åtgärdens nummer: samma i tabellen, i åtgärdskostnadskurvan och i åtgärdslistan (räknat uppifrån).",
+        "The measure's number: the same in the table, in the abatement cost curve and in the list of measures (counted from the top).";
+    MaccClipped => "Staplar som går utanför skalan är avbrutna (två snedstreck); deras värden står i rutorna i diagrammets hörn.",
+        "Bars beyond the scale are broken off (two slashes); their values are in the boxes in the chart's corners.";
     TableTitle => "Åtgärder i ordning", "Measures ranked";
     TableCaption => "Klicka på en kolumnrubrik för att sortera.", "Click a column heading to sort.";
     ColMeasure => "Åtgärd", "Measure";

@@ -142,7 +142,7 @@ pub fn ResultsTable() -> Html {
                         <caption class="hint">{ t(lang, K::TableCaption) }</caption>
                         <thead>
                             <tr>
-                                <th scope="col" class="num rank">{ "#" }</th>
+                                <th scope="col" class="num rank" title={t(lang, K::NumberHelp)}>{ t(lang, K::Number) }</th>
                                 { header(SortKey::Name, K::ColMeasure, false, None) }
                                 { header(SortKey::Co2e, K::ColCo2e, true, None) }
                                 { header(SortKey::Sek, K::ColSek, true, Some(K::SignSaving)) }
@@ -175,7 +175,7 @@ pub fn ResultsTable() -> Html {
                                     .map_or_else(|| t(lang, K::NotSaving).to_string(), |c| format::number(c.value(), 0, lang));
                                 html! {
                                     <tr key={id.clone()} class={classes!((i >= PRINT_ROWS).then_some("print-rest"))} data-measure={id.clone()}>
-                                        <td class="num rank">{ i + 1 }</td>
+                                        <td class="num rank" data-testid={format!("number-{id}")}>{ super::measure_number(&id).map(|n| n.to_string()).unwrap_or_default() }</td>
                                         <th scope="row" class="measure-cell">
                                             <span class="name">{ names(&id) }</span>
                                             <span class={classes!("area-tag", format!("area-{area}"))}>{ area_name(&area, lang) }</span>
