@@ -381,6 +381,27 @@ test('the MACC numbers measures as the table does, and bars beyond the scale are
   await p.close();
 });
 
+test('on a desktop the compact total stays in view while moving sliders far down the list', async () => {
+  const p = await freshPage(baseUrl, { width: 1366, height: 900 });
+  const bar = p.locator('[data-testid=sticky-total]');
+  assert.equal(await bar.isVisible(), false, 'not shown while the cards are in view');
+  const last = p.locator('input[type=range]').last();
+  await last.scrollIntoViewIfNeeded();
+  await bar.waitFor({ state: 'visible', timeout: 5_000 });
+  const box = await bar.boundingBox();
+  assert.ok(box && box.y + box.height <= 900 + 1 && box.y > 700, `pinned to the bottom of the window: ${JSON.stringify(box)}`);
+  // It follows the slider.
+  await last.fill('0');
+  await last.dispatchEvent('input');
+  await p.waitForFunction(() => {
+    const card = document.querySelector('[data-testid=total-co2e]')?.textContent.trim();
+    return document.querySelector('[data-testid=sticky-total] strong')?.textContent.trim() === card;
+  }, null, { timeout: 10_000 });
+  await p.screenshot({ path: join(screenshots, 'wide-1366-scrolled.png'), fullPage: false });
+  assert.ok((await p.evaluate(() => document.documentElement.scrollWidth)) <= 1366);
+  await p.close();
+});
+
 test('choosing Borås alone shows the Borås total; a bad CSV is refused with line and column', async () => {
   await page.goto(baseUrl, { waitUntil: 'load' });
   await page.locator('[data-testid=total-co2e]').first().waitFor({ timeout: 30_000 });
