@@ -402,6 +402,37 @@ test('on a desktop the compact total stays in view while moving sliders far down
   await p.close();
 });
 
+test('embed mode (?embed=1) has no header or footer and fits an iframe from 320 to 800 px', async () => {
+  const url = `${baseUrl}?embed=1`;
+  for (const width of [320, 480, 640, 800]) {
+    const p = await freshPage(url, { width, height: 700 });
+    await p.locator('[data-testid=chart-tornado-sek]').waitFor({ timeout: 30_000 });
+    assert.equal(await p.locator('header.site-header').count(), 0, `${width}: no header`);
+    assert.equal(await p.locator('footer.site-footer').count(), 0, `${width}: no footer`);
+    assert.equal(await p.locator('h1').count(), 1, `${width}: still one page heading`);
+    const scrollWidth = await p.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(scrollWidth <= width, `${width}: page is ${scrollWidth} px wide`);
+    if (width === 320 || width === 800) await p.screenshot({ path: join(screenshots, `embed-${width}.png`), fullPage: false });
+    await p.close();
+  }
+  // In a real iframe on another page.
+  const host = await context.newPage();
+  await host.setViewportSize({ width: 900, height: 800 });
+  await host.setContent(`<!doctype html><title>Kommunen</title><h1>Vår avfallsplan</h1><iframe src="${url}" title="Avfallskalkyl" style="width: 800px; height: 600px; border: 0"></iframe>`);
+  const frame = host.frameLocator('iframe');
+  await frame.locator('[data-testid=total-co2e]').first().waitFor({ timeout: 30_000 });
+  assert.equal(normalize(await frame.locator('[data-testid=total-co2e]').first().textContent()), normalize(expected.default_total_co2e));
+  const inner = await host.frames()[1].evaluate(() => [document.documentElement.scrollWidth, document.querySelectorAll('header.site-header').length]);
+  assert.deepEqual(inner, [800, 0]);
+  await host.screenshot({ path: join(screenshots, 'embed-iframe-800.png'), fullPage: false });
+  await host.close();
+  // Without the parameter the header and footer are there.
+  const normal = await freshPage();
+  assert.equal(await normal.locator('header.site-header').count(), 1);
+  assert.equal(await normal.locator('footer.site-footer').count(), 1);
+  await normal.close();
+});
+
 test('choosing Borås alone shows the Borås total; a bad CSV is refused with line and column', async () => {
   await page.goto(baseUrl, { waitUntil: 'load' });
   await page.locator('[data-testid=total-co2e]').first().waitFor({ timeout: 30_000 });
