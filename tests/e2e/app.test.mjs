@@ -179,9 +179,42 @@ test('results export as a CSV that Excel (sv-SE) opens: BOM, semicolons, decimal
 test('the print stylesheet gives a one-page A4 committee summary', async () => {
   await page.emulateMedia({ media: 'print' });
   const pdf = await page.pdf({ format: 'A4', printBackground: false });
-  await page.emulateMedia({ media: 'screen' });
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
   assert.equal(pages, 1, 'pages in the printed summary');
+
+  // Every measure that is switched on, each with its number.
+  const on = await page.$$eval('.measure input.toggle:checked', (els) => els.length);
+  const rows = await page.locator('[data-testid=results-table] tbody tr').evaluateAll((trs) => trs.filter((tr) => tr.offsetParent !== null).length);
+  assert.ok(rows >= 17, `${rows} measures printed`);
+  assert.equal(rows, on, 'every measure switched on is printed');
+  // The cards' notes (discount rate) and sign conventions print; sort arrows do not.
+  const notes = await page.locator('.card-note').evaluateAll((els) => els.filter((e) => e.offsetParent !== null).map((e) => e.textContent));
+  assert.equal(notes.length, 4);
+  assert.match(notes[3], /diskonteringsränta 3,5/);
+  assert.ok(await page.locator('[data-testid=total-sek-sign]').isVisible());
+  assert.equal(await page.locator('.arrow').evaluateAll((els) => els.filter((e) => e.offsetParent !== null).length), 0, 'no sort arrows');
+  // Chart text at least 8 pt on paper.
+  const sizes = await page.$$eval('[data-testid=chart-macc] text.tick, [data-testid=chart-macc] text.bar-label', (els) =>
+    els.filter((e) => getComputedStyle(e).display !== 'none').map((e) => {
+      const svg = e.ownerSVGElement;
+      const scale = svg.getBoundingClientRect().height / svg.viewBox.baseVal.height;
+      return (parseFloat(getComputedStyle(e).fontSize) * scale * 72) / 96;
+    }),
+  );
+  assert.ok(sizes.length > 5 && Math.min(...sizes) >= 8, `chart text in pt: ${sizes.map((x) => x.toFixed(1))}`);
+  // Which data, which prices, when; and what the page leaves out.
+  const d = new Date();
+  const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  const meta = normalize(await page.locator('[data-testid=print-meta]').textContent());
+  assert.match(meta, /^Faktorunderlag: .+ \(.+\), version \S+\. Prisår: (\d{4}|\d{4}–\d{4} \(.*\)|—)\. Planperiod \d{4}–\d{4}\. Utskrivet /);
+  assert.ok(meta.endsWith(`Utskrivet ${today}.`), meta);
+  assert.ok(await page.locator('[data-testid=print-meta]').isVisible());
+  assert.match(normalize(await page.locator('[data-testid=print-left-out]').textContent()), /visar alla påslagna åtgärder men inte: .*källorna och metoden/);
+  assert.match(normalize(await page.locator('[data-testid=macc-print-note]').textContent()), /Siffran på en stapel är åtgärdens Nr i tabellen/);
+  await page.setViewportSize({ width: 794, height: 1123 });
+  await page.screenshot({ path: join(screenshots, 'print.png'), fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.emulateMedia({ media: 'screen' });
 });
 
 // ----- Issue 13: trust (share link, money labels, ranges, MACC, print, export, embed) -----

@@ -213,6 +213,12 @@ texts! {
     CalcError => "Beräkningen kunde inte göras:", "The calculation failed:";
     PrintTitle => "Sammanfattning för beslut", "Summary for decision";
     Chosen => "Valda kommuner", "Chosen municipalities";
+    PrintLeftOut => "Sammanfattningen på en sida visar alla påslagna åtgärder men inte: sämsta–bästa fall per åtgärd, diagrammen över utsläpp per åtgärd och år för år, osäkerhet och prioritering (Monte Carlo, känslighet, budgetpaket), vad som driver resultatet, källorna och metoden. De finns i appen.",
+        "The one-page summary lists every measure switched on but leaves out: each measure's worst–best case, the charts of emissions per measure and year by year, uncertainty and priorities (Monte Carlo, sensitivity, budget package), what drives the result, the sources and the method. They are in the app.";
+    PrintWarnings => "Saker att kontrollera (visas i appen):", "Things to check (shown in the app):";
+    MaccClippedPrint => "Utanför skalan (avbrutna staplar):", "Beyond the scale (broken-off bars):";
+    PrintMaccNumbers => "Höjd: kr per t CO2e (positivt = kostnad), bredd: t CO2e per år. Siffran på en stapel är åtgärdens Nr i tabellen.",
+        "Height: SEK per t CO2e (positive = cost), width: t CO2e per year. The number on a bar is the measure's No. in the table.";
     MeasuresOn => "åtgärder påslagna", "measures switched on";
     Warnings => "Att kontrollera", "To check";
     Decide => "Osäkerhet och prioritering", "Uncertainty and priorities";

@@ -47,7 +47,7 @@ use components::measure_chart::MeasureChart;
 use components::measure_list::MeasureList;
 use components::method_section::MethodSection;
 use components::municipality_picker::MunicipalityPicker;
-use components::print_header::PrintHeader;
+use components::print_header::{PrintHeader, PrintLeftOut};
 use components::results_table::ResultsTable;
 use components::scenarios_panel::ScenariosPanel;
 use components::sources_dialog::SourcesDialog;
@@ -145,6 +145,7 @@ pub fn App() -> Html {
                         <MaccChart />
                         <MeasureChart />
                         <YearChart />
+                        <PrintLeftOut />
                         <section class="panel decide no-print" id="decide" aria-labelledby="decide-title" data-testid="decide">
                             <h2 id="decide-title">{ t(lang, K::Decide) }</h2>
                             <p class="hint">{ t(lang, K::DecideHelp) }</p>

@@ -11,9 +11,11 @@ use yew::prelude::*;
 
 const W: f64 = 760.0;
 const H: f64 = 380.0;
-const LEFT: f64 = 84.0;
+// Room for "−15 000" at the printed size (26 units) left of the axis.
+const LEFT: f64 = 120.0;
 const RIGHT: f64 = 16.0;
-const TOP: f64 = 20.0;
+// Room for a bar number above a bar that reaches the top.
+const TOP: f64 = 34.0;
 const BOTTOM: f64 = 52.0;
 
 /// Line height of the clipped values' box.
@@ -132,7 +134,7 @@ pub fn MaccChart() -> Html {
                 { for xt.iter().filter(|v| **v <= total * 1.0001).map(|v| { let xv = x.at(*v); html! {
                     <text x={c(xv)} y={c(H - BOTTOM + 18.0)} text-anchor="middle" class="tick">{ format::tick(*v, xdec, lang) }</text>
                 }}) }
-                <text transform={format!("translate(16 {}) rotate(-90)", c((TOP + H - BOTTOM) / 2.0))} text-anchor="middle" class="axis-label">{ t(lang, K::AxisSekPerT) }</text>
+                <text transform={format!("translate(16 {}) rotate(-90)", c((TOP + H - BOTTOM) / 2.0))} text-anchor="middle" class="axis-label y-axis">{ t(lang, K::AxisSekPerT) }</text>
                 <text x={c((LEFT + W - RIGHT) / 2.0)} y={c(H - 8.0)} text-anchor="middle" class="axis-label">{ format!("{} ({})", t(lang, K::AxisTCo2eYear), match lang { Lang::Sv => "summerat", Lang::En => "cumulative" }) }</text>
                 { for bars.iter().zip(&costs).map(|(b, v)| {
                     let x1 = x.at(px(b.x_start.value()));
@@ -165,7 +167,7 @@ pub fn MaccChart() -> Html {
                                 <path d={brk} class="macc-break" />
                             }
                             if x2 - x1 >= 12.0 {
-                                <text x={c(lx)} y={c(ly)} text-anchor="middle" class="bar-label">{ n.clone() }</text>
+                                <text x={c(lx)} y={c(ly)} text-anchor="middle" class={classes!("bar-label", (x2 - x1 < 26.0).then_some("narrow"))}>{ n.clone() }</text>
                             }
                         </g>
                     }
@@ -180,6 +182,14 @@ pub fn MaccChart() -> Html {
             if any_clipped {
                 <p class="hint" data-testid="macc-clipped-note">{ t(lang, K::MaccClipped) }</p>
             }
+            // On paper the legend gives way to the table's numbers, and the clipped values,
+            // too small in the corner boxes at print size, are written out.
+            <p class="print-only macc-print-note" data-testid="macc-print-note">
+                { t(lang, K::PrintMaccNumbers) }
+                if any_clipped {
+                    { " " }{ t(lang, K::MaccClippedPrint) }{ " " }{ [clipped_values(false), clipped_values(true)].concat().join("; ") }{ "." }
+                }
+            </p>
             <ol class="macc-legend">
                 { for bars.iter().map(|b| html! {
                     <li key={b.measure.to_string()} value={number(b.measure.as_str())} data-measure={b.measure.to_string()}>

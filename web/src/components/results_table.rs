@@ -9,9 +9,6 @@ use crate::state::{Action, SortKey};
 use calc_core::{Evaluation, GroupSummary, KgCo2e, MeasureId, Perspective, RankBy, rank_for};
 use yew::prelude::*;
 
-/// Rows of the table on the printed one-page summary (the rest are screen only).
-pub const PRINT_ROWS: usize = 6;
-
 /// The measures in table order. Numeric columns use calc-core's ranking (the same order as
 /// the ranking and the MACC, so a measure that saves no CO2e has no cost per tonne and
 /// stays last); the other direction reverses the measures that have a value.
@@ -152,7 +149,7 @@ pub fn ResultsTable() -> Html {
                             </tr>
                         </thead>
                         <tbody>
-                            { for rows.iter().enumerate().map(|(i, g)| {
+                            { for rows.iter().map(|g| {
                                 let s = &g.summary;
                                 let id = g.key.to_string();
                                 let area = area_of(&id);
@@ -174,7 +171,7 @@ pub fn ResultsTable() -> Html {
                                     .filter(|_| s.co2e_saved_kg_cumulative.central.value().is_sign_positive() && !s.co2e_saved_kg_cumulative.central.is_zero())
                                     .map_or_else(|| t(lang, K::NotSaving).to_string(), |c| format::number(c.value(), 0, lang));
                                 html! {
-                                    <tr key={id.clone()} class={classes!((i >= PRINT_ROWS).then_some("print-rest"))} data-measure={id.clone()}>
+                                    <tr key={id.clone()} data-measure={id.clone()}>
                                         <td class="num rank" data-testid={format!("number-{id}")}>{ super::measure_number(&id).map(|n| n.to_string()).unwrap_or_default() }</td>
                                         <th scope="row" class="measure-cell">
                                             <span class="name">{ names(&id) }</span>
