@@ -31,12 +31,13 @@ pub fn number(d: Decimal, decimals: u32, lang: Lang) -> String {
 pub const MINUS: char = '\u{2212}';
 
 /// A range from `low` to `high` (already formatted) in words: `−439,4 till 100,3` /
-/// `−439.4 to 100.3`.
+/// `−439.4 to 100.3`. A no-break space keeps the word with the low bound, so a narrow column
+/// breaks the line after it, never leaving "till" alone on a line.
 #[must_use]
 pub fn range(low: &str, high: &str, lang: Lang) -> String {
     match lang {
-        Lang::Sv => format!("{low} till {high}"),
-        Lang::En => format!("{low} to {high}"),
+        Lang::Sv => format!("{low}{NBSP}till {high}"),
+        Lang::En => format!("{low}{NBSP}to {high}"),
     }
 }
 
@@ -192,19 +193,19 @@ mod tests {
         let kg = |t: &str| KgCo2e::new(d(t) * Decimal::from(1000));
         assert_eq!(
             range_t(kg("-439.44"), kg("100.26"), Lang::Sv),
-            "\u{2212}439,4 till 100,3"
+            "\u{2212}439,4\u{a0}till 100,3"
         );
         assert_eq!(
             range_t(kg("-439.44"), kg("100.26"), Lang::En),
-            "\u{2212}439.4 to 100.3"
+            "\u{2212}439.4\u{a0}to 100.3"
         );
         assert_eq!(
             range_sek(Sek::new(d("-22600000")), Sek::new(d("16200000")), Lang::Sv),
-            "\u{2212}22,6\u{a0}mnkr till 16,2\u{a0}mnkr"
+            "\u{2212}22,6\u{a0}mnkr\u{a0}till 16,2\u{a0}mnkr"
         );
         assert_eq!(
             range_sek(Sek::new(d("-22600000")), Sek::new(d("-45600")), Lang::En),
-            "SEK\u{a0}\u{2212}22.6\u{a0}m to SEK\u{a0}\u{2212}46\u{a0}k"
+            "SEK\u{a0}\u{2212}22.6\u{a0}m\u{a0}to SEK\u{a0}\u{2212}46\u{a0}k"
         );
     }
 
