@@ -446,6 +446,8 @@ test('embed mode (?embed=1) has no header or footer and fits an iframe from 320 
     const scrollWidth = await p.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(scrollWidth <= width, `${width}: page is ${scrollWidth} px wide`);
     if (width === 320 || width === 800) await p.screenshot({ path: join(screenshots, `embed-${width}.png`), fullPage: false });
+    const share = await p.locator('[data-testid=share-link]').getAttribute('href');
+    assert.ok(!share.includes('embed'), `a link shared from the embedded app opens the whole app: ${share}`);
     await p.close();
   }
   // In a real iframe on another page.

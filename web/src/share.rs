@@ -266,9 +266,27 @@ pub fn base_url() -> String {
     };
     // An unreadable href gives an empty base, so the copied link is just the hash: still
     // a working link relative to the page.
-    let href = loc.href().unwrap_or_default();
+    without_embed(&loc.href().unwrap_or_default())
+}
+
+/// A page URL without its hash and without `embed=1`: a link copied from the app embedded
+/// on a municipality's page opens the whole app, with its header and footer.
+#[must_use]
+pub fn without_embed(href: &str) -> String {
     // `split` always yields a first item.
-    href.split('#').next().unwrap_or_default().to_string()
+    let page = href.split('#').next().unwrap_or_default();
+    let Some((path, query)) = page.split_once('?') else {
+        return page.to_string();
+    };
+    let kept: Vec<&str> = query
+        .split('&')
+        .filter(|p| !p.is_empty() && *p != "embed=1")
+        .collect();
+    if kept.is_empty() {
+        path.to_string()
+    } else {
+        format!("{path}?{}", kept.join("&"))
+    }
 }
 
 #[cfg(test)]
@@ -308,6 +326,24 @@ mod tests {
             .running_sek
             .insert("1490".to_string(), Decimal::from(250_000));
         s
+    }
+
+    #[test]
+    fn a_link_from_the_embedded_app_opens_the_whole_app() {
+        assert_eq!(
+            without_embed("https://x.se/kalkyl/?embed=1#s=2.abc"),
+            "https://x.se/kalkyl/"
+        );
+        assert_eq!(
+            without_embed("https://x.se/?a=1&embed=1&b=2"),
+            "https://x.se/?a=1&b=2"
+        );
+        assert_eq!(
+            without_embed("https://x.se/?embed=10"),
+            "https://x.se/?embed=10"
+        );
+        assert_eq!(without_embed("https://x.se/#s=1"), "https://x.se/");
+        assert_eq!(without_embed(""), "");
     }
 
     #[test]
