@@ -98,8 +98,8 @@ texts! {
     Number => "Nr", "No.";
     NumberHelp => "Åtgärdens nummer: samma i tabellen, i åtgärdskostnadskurvan och i åtgärdslistan (räknat uppifrån).",
         "The measure's number: the same in the table, in the abatement cost curve and in the list of measures (counted from the top).";
-    MaccClipped => "Staplar som går utanför skalan är avbrutna (två snedstreck); deras värden står i rutorna i diagrammets hörn.",
-        "Bars beyond the scale are broken off (two slashes); their values are in the boxes in the chart's corners.";
+    MaccClipped => "Staplar som går utanför skalan är avbrutna (två snedstreck); deras värden står i rutorna i diagrammets hörn och i förteckningen nedan.",
+        "Bars beyond the scale are broken off (two slashes); their values are in the boxes in the chart's corners and in the list below.";
     TableTitle => "Åtgärder i ordning", "Measures ranked";
     TableCaption => "Klicka på en kolumnrubrik för att sortera.", "Click a column heading to sort.";
     ColMeasure => "Åtgärd", "Measure";
