@@ -29,7 +29,8 @@ pub use catalogue::{
 pub use error::{CsvError, CsvErrorKind, IdKind, Lang, model_error_sv, suggest};
 pub use position::{LineIndex, line_breaks};
 pub use results::{
-    RESULT_HEADERS, results_csv_header, results_csv_rows, write_results_csv, write_results_csv_all,
+    MEASURE_NAME_HEADER, MeasureNames, RESULT_HEADERS, results_csv_header, results_csv_rows,
+    write_results_csv, write_results_csv_all, write_results_csv_named,
 };
 pub use safe::{guard_cell, guard_cell_unless_number, unescape_cell};
 pub use scenario::{

@@ -415,6 +415,14 @@ impl FactorTable {
         self.cost.values()
     }
 
+    /// The price years of the cost factors (their `price_year`, where given), each once, in
+    /// order. The set's prices are not indexed to one year, so a data set can have several;
+    /// empty when no cost factor states one.
+    #[must_use]
+    pub fn price_years(&self) -> std::collections::BTreeSet<Year> {
+        self.cost.values().filter_map(|f| f.price_year).collect()
+    }
+
     /// Every source, ordered by id.
     pub fn sources(&self) -> impl Iterator<Item = &Source> {
         self.sources.values()
@@ -482,6 +490,40 @@ mod tests {
         }
     }
     use rust_decimal_macros::dec;
+
+    #[test]
+    fn price_years_are_the_cost_factors_distinct_years() {
+        let mut t = FactorTable::new(FactorSetInfo {
+            id: "t".into(),
+            name: "T".into(),
+            version: "1".into(),
+            year: Some(Year(2025)),
+        });
+        assert!(t.price_years().is_empty());
+        for (fraction, year) in [
+            ("a", Some(2019)),
+            ("b", None),
+            ("c", Some(2024)),
+            ("d", Some(2019)),
+        ] {
+            let fraction = FractionId::from(fraction);
+            t.insert_cost(CostFactor {
+                id: cost_factor_id(&fraction, Route::Recycling),
+                fraction,
+                route: Route::Recycling,
+                value: Estimate::exact(SekPerTonne::new(dec!(100))),
+                price_year: year.map(Year),
+                source: SourceId::from("s"),
+                locator: String::new(),
+                note: String::new(),
+            })
+            .unwrap();
+        }
+        assert_eq!(
+            t.price_years().into_iter().collect::<Vec<_>>(),
+            [Year(2019), Year(2024)]
+        );
+    }
 
     #[test]
     fn estimate_order_is_checked() {

@@ -73,7 +73,7 @@ pub fn MeasureChart() -> Html {
                     let (bx, bw) = if v >= 0.0 { (x0, x.at(v) - x0) } else { (x.at(v), x0 - x.at(v)) };
                     let name = measure_name_by_id(g.key.as_str(), lang);
                     let label = format!("{} {}", format::tonnes_co2e(s.central, lang), per_year(lang));
-                    let tip = format!("{name}: {label} ({} {}–{})", t(lang, K::Range), format::tonnes_co2e(s.low, lang), format::tonnes_co2e(s.high, lang));
+                    let tip = format!("{name}: {label} ({}: {})", t(lang, K::Range), format::range_t(s.low, s.high, lang));
                     let cy = y + ROW / 2.0;
                     html! {
                         <g key={g.key.to_string()}>

@@ -17,19 +17,11 @@ const BAR_W: f64 = 160.0;
 const BAR_H: f64 = 18.0;
 
 fn band_t(p: &Percentiles<calc_core::KgCo2e>, lang: Lang) -> String {
-    format!(
-        "{}–{}",
-        format::tonnes_co2e(p.p5, lang),
-        format::tonnes_co2e(p.p95, lang)
-    )
+    format::range_t(p.p5, p.p95, lang)
 }
 
 fn band_sek(p: &Percentiles<calc_core::Sek>, lang: Lang) -> String {
-    format!(
-        "{} – {}",
-        format::sek_short(p.p5, lang),
-        format::sek_short(p.p95, lang)
-    )
+    format::range_sek(p.p5, p.p95, lang)
 }
 
 /// A small SVG of the 5–95 % range (bar) and the median (tick) on a shared scale.
@@ -139,9 +131,9 @@ pub fn UncertaintyBands() -> Html {
                         <thead>
                             <tr>
                                 <th scope="col">{ t(lang, K::ColMeasure) }</th>
-                                <th scope="col" class="num">{ t(lang, K::McCo2eCum) }<span class="sub">{ format!("{} · 5–95 %", t(lang, K::McMedian)) }</span></th>
+                                <th scope="col" class="num">{ t(lang, K::McCo2eCum) }<span class="sub">{ format!("{} · {}", t(lang, K::McMedian), t(lang, K::McRange)) }</span></th>
                                 <th scope="col"><span class="visually-hidden">{ "5–95 %" }</span></th>
-                                <th scope="col" class="num">{ t(lang, K::McSekCum) }<span class="sub">{ format!("{} · 5–95 %", t(lang, K::McMedian)) }</span></th>
+                                <th scope="col" class="num">{ t(lang, K::McSekCum) }<span class="sub">{ format!("{} · {}", t(lang, K::McMedian), t(lang, K::McRange)) }</span></th>
                                 <th scope="col" class="num">{ t(lang, K::McProb) }</th>
                             </tr>
                         </thead>

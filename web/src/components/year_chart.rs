@@ -59,7 +59,7 @@ pub fn YearChart() -> Html {
                     let v = val(yr.co2e_saved_kg.central);
                     let (top, height) = if v >= 0.0 { (y.at(v), y0 - y.at(v)) } else { (y0, y.at(v) - y0) };
                     let bw = band * 0.62;
-                    let tip = format!("{}: {} t CO2e ({} {}–{})", yr.year, format::tonnes_co2e(yr.co2e_saved_kg.central, lang), t(lang, K::Range), format::tonnes_co2e(yr.co2e_saved_kg.low, lang), format::tonnes_co2e(yr.co2e_saved_kg.high, lang));
+                    let tip = format!("{}: {} t CO2e ({}: {})", yr.year, format::tonnes_co2e(yr.co2e_saved_kg.central, lang), t(lang, K::Range), format::range_t(yr.co2e_saved_kg.low, yr.co2e_saved_kg.high, lang));
                     let (wl, wh) = (y.at(val(yr.co2e_saved_kg.low)), y.at(val(yr.co2e_saved_kg.high)));
                     html! {
                         <g key={yr.year.get()}>
