@@ -206,7 +206,7 @@ test('the print stylesheet gives a one-page A4 committee summary', async () => {
   const d = new Date();
   const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
   const meta = normalize(await page.locator('[data-testid=print-meta]').textContent());
-  assert.match(meta, /^Faktorunderlag: .+ \(.+\), version \S+\. Prisår: (\d{4}|\d{4}–\d{4} \(.*\)|—)\. Planperiod \d{4}–\d{4}\. Utskrivet /);
+  assert.match(meta, /^Faktorunderlag: .+ \(.+\), version \S+\. Prisår: 2025 \(alla kronor i 2025 års prisnivå, omräknade med KPI\)\. Planperiod \d{4}–\d{4}\. Utskrivet /);
   assert.ok(meta.endsWith(`Utskrivet ${today}.`), meta);
   assert.ok(await page.locator('[data-testid=print-meta]').isVisible());
   assert.match(normalize(await page.locator('[data-testid=print-left-out]').textContent()), /visar alla påslagna åtgärder men inte: .*källorna och metoden/);

@@ -416,8 +416,9 @@ impl FactorTable {
     }
 
     /// The price years of the cost factors (their `price_year`, where given), each once, in
-    /// order. The set's prices are not indexed to one year, so a data set can have several;
-    /// empty when no cost factor states one.
+    /// order: one year for a set read at its price year (see
+    /// [`crate::csvio::read_factor_table_priced`]), possibly several for a user's file read
+    /// as it is; empty when no cost factor states one.
     #[must_use]
     pub fn price_years(&self) -> std::collections::BTreeSet<Year> {
         self.cost.values().filter_map(|f| f.price_year).collect()
@@ -498,6 +499,7 @@ mod tests {
             name: "T".into(),
             version: "1".into(),
             year: Some(Year(2025)),
+            price_year: None,
         });
         assert!(t.price_years().is_empty());
         for (fraction, year) in [
@@ -513,6 +515,7 @@ mod tests {
                 route: Route::Recycling,
                 value: Estimate::exact(SekPerTonne::new(dec!(100))),
                 price_year: year.map(Year),
+                nominal: None,
                 source: SourceId::from("s"),
                 locator: String::new(),
                 note: String::new(),

@@ -9,10 +9,17 @@ use calc_core::{FactorSetInfo, Year};
 use std::collections::BTreeSet;
 use yew::prelude::*;
 
-/// The price years as printed: one year, a span for several (the data's cost factors are
-/// not indexed to one year, so the reader must know), or a dash for none.
+/// The price level as printed: the set's price year when its costs were converted to
+/// one (the built-in sets: KPI), else the cost factors' own years — one year, a span that
+/// says they are not indexed, or a dash for none.
 #[must_use]
-pub fn price_year_text(years: &BTreeSet<Year>, lang: Lang) -> String {
+pub fn price_year_text(set: &FactorSetInfo, years: &BTreeSet<Year>, lang: Lang) -> String {
+    if let Some(y) = set.price_year {
+        return match lang {
+            Lang::Sv => format!("{y} (alla kronor i {y} års prisnivå, omräknade med KPI)"),
+            Lang::En => format!("{y} (all kronor at {y} prices, converted with the CPI)"),
+        };
+    }
     match (years.first(), years.last()) {
         (Some(a), Some(b)) if a == b => a.to_string(),
         (Some(a), Some(b)) => match lang {
@@ -37,7 +44,7 @@ pub fn print_meta(
     date: &str,
     lang: Lang,
 ) -> String {
-    let price = price_year_text(price_years, lang);
+    let price = price_year_text(set, price_years, lang);
     let (p0, p1) = period;
     match lang {
         Lang::Sv => format!(
@@ -125,25 +132,37 @@ mod tests {
         let cat = crate::settings::catalogue().unwrap();
         let set = cat.current_set().unwrap();
         let years = set.price_years();
-        // The built-in set's cost factors are priced in several years (2018–2025).
-        assert!(years.len() > 1, "{years:?}");
-        let meta = print_meta(set.info(), &years, (2025, 2035), "2026-11-27", Lang::Sv);
+        // The built-in set's costs are all converted to its price year.
+        assert_eq!(years.into_iter().collect::<Vec<_>>(), [Year(2025)]);
+        let meta = print_meta(
+            set.info(),
+            &set.price_years(),
+            (2025, 2035),
+            "2026-11-27",
+            Lang::Sv,
+        );
         assert_eq!(
             meta,
             format!(
-                "Faktorunderlag: {} ({}), version {}. Prisår: {}–{} (kostnadsfaktorerna har olika prisår och är inte indexerade). Planperiod 2025–2035. Utskrivet 2026-11-27.",
+                "Faktorunderlag: {} ({}), version {}. Prisår: 2025 (alla kronor i 2025 års prisnivå, omräknade med KPI). Planperiod 2025–2035. Utskrivet 2026-11-27.",
                 set.info().name,
                 set.info().id,
                 set.info().version,
-                years.first().unwrap(),
-                years.last().unwrap()
             )
         );
+        // A user's set read as it is: its costs' own years.
+        let mut own = set.info().clone();
+        own.price_year = None;
         let one: BTreeSet<Year> = [Year(2024)].into();
-        assert_eq!(price_year_text(&one, Lang::En), "2024");
-        assert_eq!(price_year_text(&BTreeSet::new(), Lang::Sv), "—");
+        assert_eq!(price_year_text(&own, &one, Lang::En), "2024");
+        assert_eq!(price_year_text(&own, &BTreeSet::new(), Lang::Sv), "—");
+        let two: BTreeSet<Year> = [Year(2019), Year(2024)].into();
+        assert_eq!(
+            price_year_text(&own, &two, Lang::En),
+            "2019–2024 (the cost factors have different price years and are not indexed)"
+        );
         assert!(
-            print_meta(set.info(), &one, (2025, 2035), "2026-11-27", Lang::En)
+            print_meta(&own, &one, (2025, 2035), "2026-11-27", Lang::En)
                 .ends_with("Price year: 2024. Plan period 2025–2035. Printed 2026-11-27.")
         );
     }
