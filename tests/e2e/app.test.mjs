@@ -256,6 +256,83 @@ test('screenshots at 1366 and 390 px, with the analysis and the sources of a sha
   assert.deepEqual(consoleErrors, [], 'no console errors');
 });
 
+// ----- Accessibility (issue 13): the modal sources dialog, the heading outline, the charts'
+// tables, axe-core in every state, chart text and scroll hints on a phone, the keyboard walk.
+
+/** Opens the app in a new page of `width` × 844 px (in English with `lang: 'en'`) and waits
+ * until the analysis (tornado, budget package) is drawn. */
+const openApp = async ({ width = 1280, lang = 'sv' } = {}) => {
+  const p = await context.newPage();
+  await p.setViewportSize({ width, height: 844 });
+  await p.goto(baseUrl, { waitUntil: 'load' });
+  await p.locator('[data-testid=total-co2e]').first().waitFor({ timeout: 30_000 });
+  if (lang === 'en') {
+    await p.locator('[data-testid=lang-switch]').click();
+    await p.waitForFunction(() => document.documentElement.lang === 'en');
+  }
+  await p.locator('[data-testid=chart-tornado-sek]').waitFor({ timeout: 30_000 });
+  await p.locator('[data-testid=best-package]').first().waitFor({ timeout: 30_000 });
+  return p;
+};
+
+test('the sources dialog is modal: Tab stays inside, Esc closes it from anywhere, focus returns to its button', async () => {
+  const p = await openApp();
+  const dialog = p.locator('[data-testid=sources-dialog]');
+  const focusInDialog = () =>
+    p.evaluate(() => {
+      const d = document.querySelector('[data-testid=sources-dialog]');
+      return d !== null && d !== document.activeElement && d.contains(document.activeElement);
+    });
+  const focusedTestId = () => p.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName);
+
+  // Opened from the keyboard: a modal <dialog>, focus inside it.
+  const opener = p.locator('[data-testid=sources-textile_collection]');
+  await opener.focus();
+  await p.keyboard.press('Enter');
+  await dialog.waitFor({ timeout: 10_000 });
+  assert.deepEqual(
+    await dialog.evaluate((d) => [d.tagName, d.open, d.matches(':modal')]),
+    ['DIALOG', true, true],
+    'a <dialog> opened with showModal()',
+  );
+  assert.ok(await focusInDialog(), 'focus moves into the dialog');
+
+  // Tab and Shift+Tab go round inside it, past its last and first element.
+  const stops = await dialog.evaluate((d) => d.querySelectorAll('a[href], button, [tabindex="0"]').length);
+  assert.ok(stops >= 3, `the dialog has ${stops} tab stops`);
+  for (let i = 1; i <= stops + 2; i++) {
+    await p.keyboard.press('Tab');
+    assert.ok(await focusInDialog(), `after Tab × ${i} focus is still in the dialog (on ${await focusedTestId()})`);
+  }
+  for (let i = 1; i <= stops + 2; i++) {
+    await p.keyboard.press('Shift+Tab');
+    assert.ok(await focusInDialog(), `after Shift+Tab × ${i} focus is still in the dialog (on ${await focusedTestId()})`);
+  }
+
+  // Esc on a link deep inside closes it; focus goes back to the button that opened it.
+  await dialog.locator('[data-testid=source-url]').last().focus();
+  await p.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached', timeout: 10_000 });
+  assert.equal(await focusedTestId(), 'sources-textile_collection', 'focus returns to the opener after Esc');
+
+  // Esc also works when focus is on nothing in particular (a click on the dialog's text).
+  await opener.click();
+  await dialog.waitFor({ timeout: 10_000 });
+  await dialog.locator('[data-testid=sources-pool]').click();
+  await p.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached', timeout: 10_000 });
+  assert.equal(await focusedTestId(), 'sources-textile_collection', 'focus returns to the opener after a click and Esc');
+
+  // The close button: focus back to that measure's button.
+  const other = p.locator('[data-testid=sources-food_school_kitchens]');
+  await other.click();
+  await dialog.waitFor({ timeout: 10_000 });
+  await dialog.getByRole('button', { name: 'Stäng' }).click();
+  await dialog.waitFor({ state: 'detached', timeout: 10_000 });
+  assert.equal(await focusedTestId(), 'sources-food_school_kitchens', 'focus returns to the opener after Stäng');
+  await p.close();
+});
+
 test('the icon is served (no 404 on load) and the footer links the accessibility statement in each language', async () => {
   const p = await context.newPage();
   const failed = [];
