@@ -333,6 +333,43 @@ test('the sources dialog is modal: Tab stays inside, Esc closes it from anywhere
   await p.close();
 });
 
+test('the headings form one outline: h1, an h2 per part, the result cards under "Resultat"', async () => {
+  const p = await openApp();
+  // Headings that take part in the page (display: none ones, such as the print heading, do not).
+  const outline = await p.$$eval('h1, h2, h3, h4, h5, h6', (els) =>
+    els
+      .filter((e) => e.getClientRects().length > 0 && !e.closest('dialog'))
+      .map((e) => ({ level: Number(e.tagName[1]), text: e.textContent.replace(/\s+/g, ' ').trim(), card: e.classList.contains('card-title') })),
+  );
+  const shown = outline.map((h) => `h${h.level} ${h.text}`).join(' | ');
+  assert.deepEqual(outline.filter((h) => h.level === 1).map((h) => h.text), ['Avfallskalkyl'], shown);
+  assert.equal(outline[0].level, 1, `the h1 comes first: ${shown}`);
+  for (let i = 1; i < outline.length; i++) {
+    assert.ok(outline[i].level <= outline[i - 1].level + 1, `no level skipped before "${outline[i].text}": ${shown}`);
+  }
+  // The nearest h2 above each heading.
+  const parentH2 = (i) => outline.slice(0, i).reverse().find((h) => h.level === 2)?.text;
+  const cards = outline.map((h, i) => [h, parentH2(i)]).filter(([h]) => h.card);
+  assert.equal(cards.length, 4, shown);
+  for (const [h, parent] of cards) {
+    assert.equal(h.level, 3, shown);
+    assert.equal(parent, 'Resultat', `the card "${h.text}" sits under the results' h2: ${shown}`);
+  }
+  const h2 = outline.filter((h) => h.level === 2).map((h) => h.text);
+  assert.deepEqual(h2.slice(0, 2), ['Åtgärder', 'Resultat'], shown);
+  for (const part of ['Åtgärder i ordning', 'Åtgärdskostnadskurva (MACC)', 'Minskade utsläpp per åtgärd',
+    'Minskade utsläpp år för år', 'Osäkerhet och prioritering', 'Scenarier', 'Vad driver resultatet?', 'Metod och formler']) {
+    assert.ok(h2.includes(part), `"${part}" is an h2: ${shown}`);
+  }
+  const decide = outline.findIndex((h) => h.text === 'Osäkerhet och prioritering');
+  assert.deepEqual(
+    outline.slice(decide + 1, decide + 4).map((h) => `h${h.level} ${h.text}`),
+    ['h3 Osäkerhetsband (Monte Carlo)', 'h3 Vilka faktorer betyder mest?', 'h4 Minskade utsläpp, t CO2e'],
+    shown,
+  );
+  await p.close();
+});
+
 test('the icon is served (no 404 on load) and the footer links the accessibility statement in each language', async () => {
   const p = await context.newPage();
   const failed = [];
