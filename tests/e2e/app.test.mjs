@@ -370,6 +370,95 @@ test('the headings form one outline: h1, an h2 per part, the result cards under 
   await p.close();
 });
 
+/** The axe-core script, injected into the page (the page's CSP blocks a script tag with it;
+ * evaluate() is not subject to the CSP). */
+const axeSource = readFileSync(join(here, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+
+/** axe-core's violations on the page as "rule: target, target" lines. */
+const axeViolations = async (p) => {
+  await p.evaluate(axeSource);
+  return p.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+};
+
+test('axe-core finds no violations: 1366 and 390 px, Swedish and English, every section open, the dialog open', async () => {
+  for (const width of [1366, 390]) {
+    for (const lang of ['sv', 'en']) {
+      const p = await openApp({ width, lang });
+      // Every collapsible section open: measure details, the method, the charts' tables.
+      await p.$$eval('details', (all) => all.forEach((d) => (d.open = true)));
+      await p.waitForFunction(() => [...document.querySelectorAll('details')].every((d) => d.open));
+      await p.waitForTimeout(300); // the scroll boxes measure themselves after the layout
+      assert.deepEqual(await axeViolations(p), [], `${width} px, ${lang}, every section open`);
+      await p.locator('[data-testid=sources-textile_collection]').click();
+      await p.locator('[data-testid=sources-dialog]').waitFor({ timeout: 10_000 });
+      await p.waitForTimeout(300);
+      assert.deepEqual(await axeViolations(p), [], `${width} px, ${lang}, the sources dialog open`);
+      await p.close();
+    }
+  }
+});
+
+test('keyboard only: the skip link leads to the results, every stop shows its focus, none is hidden or traps', async () => {
+  for (const width of [1366, 390]) {
+    let p = await openApp({ width });
+    await p.keyboard.press('Tab');
+    const skip = await p.evaluate(() => {
+      const a = document.activeElement;
+      const r = a.getBoundingClientRect();
+      return { text: a.textContent.trim(), top: r.top, bottom: r.bottom };
+    });
+    assert.equal(skip.text, 'Hoppa till resultaten', `${width}: the first stop is the skip link`);
+    assert.ok(skip.top >= 0 && skip.bottom <= 844, `${width}: the skip link is shown when focused`);
+    await p.keyboard.press('Enter');
+    await p.waitForFunction(() => document.activeElement?.id === 'results');
+    await p.keyboard.press('Tab');
+    assert.equal(await p.evaluate(() => document.activeElement.getAttribute('data-testid')), 'export-csv', `${width}: after the skip link, the results' first control`);
+
+    // From the top of a freshly loaded page, Tab through the whole page until focus leaves
+    // it for the browser's own controls.
+    await p.close();
+    p = await openApp({ width });
+    const stops = [];
+    for (let i = 0; i < 400; i++) {
+      await p.keyboard.press('Tab');
+      const stop = await p.evaluate(() => {
+        const a = document.activeElement;
+        if (a === null || a === document.body) return null;
+        const r = a.getBoundingClientRect();
+        const bar = document.querySelector('.sticky-total');
+        const barTop = bar && getComputedStyle(bar).display !== 'none' ? bar.getBoundingClientRect().top : innerHeight;
+        const cs = getComputedStyle(a);
+        return {
+          name: a.getAttribute('data-testid') ?? a.id ?? a.tagName,
+          label: (a.getAttribute('aria-label') ?? a.textContent).replace(/\s+/g, ' ').trim().slice(0, 40),
+          outline: cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2,
+          // An element that fits on the screen is scrolled fully into view, above the pinned
+          // totals bar (except the bar's own link).
+          fits: r.height < barTop - 10,
+          visible: r.top >= 0 && (bar?.contains(a) ? r.bottom <= innerHeight : r.bottom <= barTop + 1),
+        };
+      });
+      if (stop === null) break; // past the last element: the browser's own controls
+      stops.push(stop);
+    }
+    assert.ok(stops.length > 100 && stops.length < 400, `${width}: ${stops.length} stops and then out of the page (no trap)`);
+    // The last stops: the footer's link, then on a phone the totals bar's link.
+    assert.deepEqual(
+      stops.slice(-2).map((s) => s.label),
+      width > 900 ? ['Metod och formler', 'Tillgänglighetsredogörelse'] : ['Tillgänglighetsredogörelse', 'Resultat ↓'],
+      `${width}: the last stops`,
+    );
+    for (const s of stops) {
+      assert.ok(s.outline, `${width}: ${s.name} "${s.label}" shows a focus outline`);
+      if (s.fits) assert.ok(s.visible, `${width}: ${s.name} "${s.label}" is in view when focused`);
+    }
+    await p.close();
+  }
+});
+
 test('the icon is served (no 404 on load) and the footer links the accessibility statement in each language', async () => {
   const p = await context.newPage();
   const failed = [];

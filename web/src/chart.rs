@@ -4,6 +4,71 @@
 use calc_core::csvio::Lang;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
+use yew::prelude::*;
+
+/// Watches one element's size with a `ResizeObserver` and re-renders its component when it
+/// changes (the window is resized, a dialog or disclosure around it opens, its content
+/// grows). The re-render runs in a new task, so it never changes layout inside the
+/// observer's own callback.
+struct SizeWatcher {
+    observer: web_sys::ResizeObserver,
+    _callback: wasm_bindgen::closure::Closure<dyn FnMut()>,
+    watched: Option<web_sys::Element>,
+}
+
+impl SizeWatcher {
+    fn new(update: yew::functional::UseForceUpdateHandle) -> Option<Self> {
+        let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+            let update = update.clone();
+            gloo::timers::callback::Timeout::new(0, move || update.force_update()).forget();
+        });
+        let observer =
+            web_sys::ResizeObserver::new(wasm_bindgen::JsCast::unchecked_ref(callback.as_ref()))
+                .ok()?;
+        Some(Self {
+            observer,
+            _callback: callback,
+            watched: None,
+        })
+    }
+
+    fn watch(&mut self, el: Option<web_sys::Element>) {
+        if self.watched == el {
+            return;
+        }
+        if let Some(old) = self.watched.take() {
+            self.observer.unobserve(&old);
+        }
+        if let Some(new) = &el {
+            self.observer.observe(new);
+        }
+        self.watched = el;
+    }
+}
+
+impl Drop for SizeWatcher {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
+/// Re-renders the component when the element `node` refers to changes size (see
+/// `SizeWatcher`); the element may appear in a later render.
+#[hook]
+pub fn use_rerender_on_resize(node: &NodeRef) {
+    let update = use_force_update();
+    let watcher = use_mut_ref(|| None::<SizeWatcher>);
+    let node = node.clone();
+    use_effect(move || {
+        let mut w = watcher.borrow_mut();
+        if w.is_none() {
+            *w = SizeWatcher::new(update);
+        }
+        if let Some(w) = w.as_mut() {
+            w.watch(node.cast::<web_sys::Element>());
+        }
+    });
+}
 
 /// A decimal as a float for drawing.
 #[must_use]

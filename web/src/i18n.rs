@@ -143,6 +143,9 @@ texts! {
     AxisTCo2eYear => "t CO2e per år", "t CO2e per year";
     AxisSekPerT => "kr per t CO2e", "SEK per t CO2e";
     AxisYear => "År", "Year";
+    ScrollHint => "Tabellen är bredare än rutan: rulla i sidled.", "The table is wider than its box: scroll sideways.";
+    ScrollsSideways => "rullas i sidled", "scrolls sideways";
+    StickyTotals => "Summering", "Totals";
     NoData => "Inga åtgärder är påslagna.", "No measures are switched on.";
     Scenarios => "Scenarier", "Scenarios";
     ScenarioName => "Scenariots namn", "Scenario name";

@@ -16,6 +16,7 @@ pub mod municipality_picker;
 pub mod print_header;
 pub mod results_table;
 pub mod scenarios_panel;
+pub mod scroll_box;
 pub mod sources_dialog;
 pub mod sticky_total;
 pub mod toolbar;

@@ -1,6 +1,7 @@
 //! Where a measure's numbers come from: its factors (value, low–high, unit) and sources.
 
 use super::measure_name;
+use super::scroll_box::ScrollBox;
 use crate::format;
 use crate::hooks::use_app_cat;
 use crate::i18n::{K, Lang, t};
@@ -321,7 +322,7 @@ pub fn SourcesDialog() -> Html {
                         { format!(". {} {}.", t(lang, K::PoolSharedWith), sharing.join(", ")) }
                     }
                 </p>
-                <div class="table-scroll">
+                <ScrollBox label={t(lang, K::PoolLabel)}>
                     <table class="factors mix" data-testid="sources-mix">
                         <thead>
                             <tr>
@@ -333,12 +334,12 @@ pub fn SourcesDialog() -> Html {
                         </thead>
                         <tbody>{ for mix_rows }</tbody>
                     </table>
-                </div>
+                </ScrollBox>
                 <p class="hint">{ t(lang, K::MixHelp) }</p>
                 <p class="hint">{ format!("{}: {} {}; {}: {} {}.",
                     t(lang, K::ImplCostPerInh), cost_range(&m.implementation_cost), t(lang, K::KrPerInh),
                     t(lang, K::RunCostPerInh), cost_range(&m.running_cost), t(lang, K::KrPerInhYear)) }</p>
-                <div class="table-scroll">
+                <ScrollBox label={t(lang, K::Factor)}>
                     <table class="factors">
                         <thead>
                             <tr>
@@ -351,7 +352,7 @@ pub fn SourcesDialog() -> Html {
                         </thead>
                         <tbody>{ for rows }</tbody>
                     </table>
-                </div>
+                </ScrollBox>
                 <h3>{ t(lang, K::FactorSources) }</h3>
                 <ul class="sources">{ for factor_sources.iter().map(|s| source_item(s, lang)) }</ul>
                 <h3>{ t(lang, K::MeasureSources) }</h3>
