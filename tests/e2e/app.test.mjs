@@ -370,6 +370,69 @@ test('the headings form one outline: h1, an h2 per part, the result cards under 
   await p.close();
 });
 
+test('every chart has its figures as a table ("Visa som tabell" / "Show as table")', async () => {
+  const p = await openApp();
+  const charts = ['chart-macc', 'chart-measures', 'chart-years', 'chart-tornado', 'chart-tornado-sek'];
+  const tables = {};
+  for (const id of charts) {
+    const details = p.locator(`[data-testid=${id}-table]`);
+    assert.equal(normalize(await details.locator('summary').textContent()), 'Visa som tabell', id);
+    await details.locator('summary').click();
+    tables[id] = await details.locator('table').evaluate((t) => ({
+      caption: t.caption?.textContent.replace(/\s+/g, ' ').trim(),
+      head: [...t.tHead.rows[0].cells].map((c) => c.textContent.trim()),
+      rows: [...t.tBodies[0].rows].map((r) => [...r.cells].map((c) => c.textContent.replace(/\s+/g, ' ').trim())),
+    }));
+    assert.ok(tables[id].rows.length > 0, `${id}: the table has rows`);
+  }
+  // Per measure: one row per row of the results table, with the same central t CO2e/år.
+  const results = await p.$$eval('[data-testid=results-table] tbody tr', (rows) =>
+    rows.map((r) => [r.querySelector('.name').textContent.trim(), r.querySelector('td.num .main').textContent.replace(/\s+/g, ' ').trim()]),
+  );
+  const perMeasure = tables['chart-measures'];
+  assert.deepEqual(perMeasure.head, ['Åtgärd', 'Centralt', 'Lågt', 'Högt']);
+  assert.equal(perMeasure.rows.length, results.length);
+  for (const [name, central] of results) {
+    const row = perMeasure.rows.find((r) => r[0] === name);
+    assert.ok(row, `${name} is in the per-measure table`);
+    assert.equal(row[1], central, `${name}: the table and the results table agree`);
+  }
+  // Per year: one row per column of the chart, first the plan's first year; the last
+  // year's central value is the yearly total at full effect.
+  const bars = await p.locator('[data-testid=chart-years] rect.bar').count();
+  const years = tables['chart-years'];
+  assert.equal(years.rows.length, bars);
+  assert.equal(years.rows[0][0], '2025');
+  assert.equal(years.rows.at(-1)[1], normalize(expected.default_total_co2e), 'the last year is the yearly total');
+  // MACC: one row per bar, numbered as the chart, with the legend's figures.
+  const legend = await p.$$eval('.macc-legend li', (lis) => lis.map((li) => li.querySelector('.legend-value').textContent.replace(/\s+/g, ' ').trim()));
+  const macc = tables['chart-macc'];
+  assert.equal(macc.rows.length, legend.length);
+  macc.rows.forEach((r, i) => {
+    assert.equal(r[0], String(i + 1));
+    assert.equal(`${r[2]} kr/t CO2e · ${r[3]} t CO2e/år`, legend[i], `MACC row ${i + 1}`);
+  });
+  // Tornado: one row per bar, and the caption says the central total.
+  for (const id of ['chart-tornado', 'chart-tornado-sek']) {
+    // Each bar has a low and a high segment; the legend has one of each too.
+    const segments = await p.locator(`[data-testid=${id}] rect.tor-low`).count();
+    assert.equal(tables[id].rows.length, segments - 1, id);
+    assert.match(tables[id].caption, /\(centralt: [−\d]/, tables[id].caption);
+  }
+  assert.match(tables['chart-tornado'].caption, new RegExp(`centralt: ${normalize(await p.locator('[data-testid=total-co2e-cumulative]').textContent()).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+
+  // In English.
+  await p.locator('[data-testid=lang-switch]').click();
+  const summary = p.locator('[data-testid=chart-measures-table] summary');
+  await p.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.equal(normalize(await summary.textContent()), 'Show as table');
+  assert.deepEqual(
+    await p.locator('[data-testid=chart-measures-table] thead th').allTextContents(),
+    ['Measure', 'Central', 'Low', 'High'],
+  );
+  await p.close();
+});
+
 /** The axe-core script, injected into the page (the page's CSP blocks a script tag with it;
  * evaluate() is not subject to the CSP). */
 const axeSource = readFileSync(join(here, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
@@ -399,6 +462,55 @@ test('axe-core finds no violations: 1366 and 390 px, Swedish and English, every 
       await p.close();
     }
   }
+});
+
+test('on a 390 px phone chart text is at least 11 px, and tables wider than the screen say that they scroll', async () => {
+  const p = await openApp({ width: 390 });
+  for (const id of ['chart-macc', 'chart-measures', 'chart-years', 'chart-tornado', 'chart-tornado-sek']) {
+    const svg = p.locator(`[data-testid=${id}]`);
+    await svg.scrollIntoViewIfNeeded();
+    // Wait until the chart has been drawn for its box (it starts at the desktop width).
+    await p.waitForFunction((sel) => {
+      const el = document.querySelector(sel);
+      return el !== null && Math.abs(el.viewBox.baseVal.width - el.getBoundingClientRect().width) < 2;
+    }, `[data-testid=${id}]`, { timeout: 10_000 });
+    const sizes = await svg.evaluate((el) => {
+      const scale = el.getScreenCTM().a;
+      return [...el.querySelectorAll('text')].map((t) => ({
+        text: t.textContent,
+        font: parseFloat(getComputedStyle(t).fontSize) * scale,
+        height: t.getBoundingClientRect().height,
+      }));
+    });
+    assert.ok(sizes.length > 3, id);
+    for (const s of sizes) {
+      assert.ok(s.font >= 11 - 1e-6, `${id}: "${s.text}" is drawn at ${s.font.toFixed(1)} px`);
+      // Rotated axis titles are tall, the rest as tall as their font.
+      assert.ok(s.height >= 11, `${id}: "${s.text}" is ${s.height.toFixed(1)} px high`);
+    }
+  }
+  await p.locator('[data-testid=chart-macc]').screenshot({ path: join(screenshots, 'phone-390-macc.png') });
+  await p.locator('.tornado-part').first().screenshot({ path: join(screenshots, 'phone-390-tornado.png') });
+
+  // The ranking table is wider than the phone: a hint above it, and the box is a named,
+  // focusable region that the arrow keys scroll.
+  const box = p.locator('.table-scroll', { has: p.locator('[data-testid=results-table]') });
+  await p.waitForFunction(() => document.querySelector('[data-testid=results-table]')?.closest('.table-scroll')?.getAttribute('tabindex') === '0');
+  assert.equal(await box.getAttribute('role'), 'region');
+  assert.equal(await box.getAttribute('aria-label'), 'Åtgärder i ordning (rullas i sidled)');
+  const hint = await box.evaluate((b) => b.previousElementSibling?.textContent.replace(/\s+/g, ' ').trim());
+  assert.equal(hint, '↔ Tabellen är bredare än rutan: rulla i sidled.');
+  await box.focus();
+  await p.keyboard.press('ArrowRight');
+  await p.waitForFunction(() => document.querySelector('[data-testid=results-table]').closest('.table-scroll').scrollLeft > 0);
+  await p.close();
+
+  // On a wide screen the money table fits: no hint, no extra tab stop.
+  const wide = await openApp({ width: 1366 });
+  const money = wide.locator('.table-scroll', { has: wide.locator('[data-testid=money-table]') });
+  assert.equal(await money.getAttribute('tabindex'), null);
+  assert.equal(await wide.locator('[data-testid=money] [data-testid=scroll-hint]').count(), 0);
+  await wide.close();
 });
 
 test('keyboard only: the skip link leads to the results, every stop shows its focus, none is hidden or traps', async () => {
