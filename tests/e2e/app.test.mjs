@@ -446,10 +446,12 @@ const axeViolations = async (p) => {
   });
 };
 
-test('axe-core finds no violations: 1366 and 390 px, Swedish and English, every section open, the dialog open', async () => {
+test('axe-core finds no violations: 1366 and 390 px, Swedish and English, a measure off, every section open, the dialog open', async () => {
   for (const width of [1366, 390]) {
     for (const lang of ['sv', 'en']) {
       const p = await openApp({ width, lang });
+      // One measure switched off (its card greys out, its fields are disabled).
+      await p.locator('[data-testid=measure-toggle-garden_waste_composting]').uncheck();
       // Every collapsible section open: measure details, the method, the charts' tables.
       await p.$$eval('details', (all) => all.forEach((d) => (d.open = true)));
       await p.waitForFunction(() => [...document.querySelectorAll('details')].every((d) => d.open));
@@ -462,6 +464,18 @@ test('axe-core finds no violations: 1366 and 390 px, Swedish and English, every 
       await p.close();
     }
   }
+  // The accessibility statement itself, at 1366 and 320 px.
+  const p = await context.newPage();
+  for (const page of ['tillganglighet.html', 'accessibility.html']) {
+    for (const width of [1366, 320]) {
+      await p.setViewportSize({ width, height: 800 });
+      await p.goto(new URL(page, baseUrl).href, { waitUntil: 'load' });
+      assert.deepEqual(await axeViolations(p), [], `${page} at ${width} px`);
+      const scrollWidth = await p.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(scrollWidth <= width, `${page} is ${scrollWidth} px wide at ${width} px`);
+    }
+  }
+  await p.close();
 });
 
 test('on a 390 px phone chart text is at least 11 px, and tables wider than the screen say that they scroll', async () => {
