@@ -479,28 +479,39 @@ test('axe-core finds no violations: 1366 and 390 px, Swedish and English, a meas
 });
 
 test('on a 390 px phone chart text is at least 11 px, and tables wider than the screen say that they scroll', async () => {
-  const p = await openApp({ width: 390 });
-  for (const id of ['chart-macc', 'chart-measures', 'chart-years', 'chart-tornado', 'chart-tornado-sek']) {
-    const svg = p.locator(`[data-testid=${id}]`);
-    await svg.scrollIntoViewIfNeeded();
-    // Wait until the chart has been drawn for its box (it starts at the desktop width).
-    await p.waitForFunction((sel) => {
-      const el = document.querySelector(sel);
-      return el !== null && Math.abs(el.viewBox.baseVal.width - el.getBoundingClientRect().width) < 2;
-    }, `[data-testid=${id}]`, { timeout: 10_000 });
-    const sizes = await svg.evaluate((el) => {
-      const scale = el.getScreenCTM().a;
-      return [...el.querySelectorAll('text')].map((t) => ({
-        text: t.textContent,
-        font: parseFloat(getComputedStyle(t).fontSize) * scale,
-        height: t.getBoundingClientRect().height,
-      }));
-    });
-    assert.ok(sizes.length > 3, id);
-    for (const s of sizes) {
-      assert.ok(s.font >= 11 - 1e-6, `${id}: "${s.text}" is drawn at ${s.font.toFixed(1)} px`);
-      // Rotated axis titles are tall, the rest as tall as their font.
-      assert.ok(s.height >= 11, `${id}: "${s.text}" is ${s.height.toFixed(1)} px high`);
+  // English first (longer names and axis titles), then Swedish, which the rest uses.
+  let p;
+  for (const lang of ['en', 'sv']) {
+    await p?.close();
+    p = await openApp({ width: 390, lang });
+    for (const id of ['chart-macc', 'chart-measures', 'chart-years', 'chart-tornado', 'chart-tornado-sek']) {
+      const svg = p.locator(`[data-testid=${id}]`);
+      await svg.scrollIntoViewIfNeeded();
+      // Wait until the chart has been drawn for its box (it starts at the desktop width).
+      await p.waitForFunction((sel) => {
+        const el = document.querySelector(sel);
+        return el !== null && Math.abs(el.viewBox.baseVal.width - el.getBoundingClientRect().width) < 2;
+      }, `[data-testid=${id}]`, { timeout: 10_000 });
+      const sizes = await svg.evaluate((el) => {
+        const scale = el.getScreenCTM().a;
+        const box = el.getBoundingClientRect();
+        return [...el.querySelectorAll('text')].map((t) => {
+          const r = t.getBoundingClientRect();
+          return {
+            text: t.textContent,
+            font: parseFloat(getComputedStyle(t).fontSize) * scale,
+            height: r.height,
+            inside: r.left >= box.left - 1 && r.right <= box.right + 1 && r.top >= box.top - 1 && r.bottom <= box.bottom + 1,
+          };
+        });
+      });
+      assert.ok(sizes.length > 3, id);
+      for (const s of sizes) {
+        assert.ok(s.inside, `${lang}, ${id}: "${s.text}" is inside the chart, not cut at its edge`);
+        assert.ok(s.font >= 11 - 1e-6, `${lang}, ${id}: "${s.text}" is drawn at ${s.font.toFixed(1)} px`);
+        // Rotated axis titles are tall, the rest as tall as their font.
+        assert.ok(s.height >= 11, `${lang}, ${id}: "${s.text}" is ${s.height.toFixed(1)} px high`);
+      }
     }
   }
   await p.locator('[data-testid=chart-macc]').screenshot({ path: join(screenshots, 'phone-390-macc.png') });

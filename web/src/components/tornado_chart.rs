@@ -86,8 +86,17 @@ fn draw(ch: &Chart<'_>, lang: Lang, pending: bool, w: f64) -> Html {
     let d0 = tick_values.first().copied().unwrap_or(lo).min(lo - pad);
     let d1 = tick_values.last().copied().unwrap_or(hi).max(hi + pad);
     let x = Scale::new(d0, d1, left, w - right);
-    let h = top + row_h * ch.bars.len() as f64 + BOTTOM;
-    let bottom = h - BOTTOM;
+    // An axis title wider than a narrow chart (about 6.6 units a character at 12 px) takes
+    // two lines, split before its parenthesis.
+    let axis_lines: Vec<String> = match ch.axis.split_once(" (") {
+        Some((a, b)) if narrow && ch.axis.chars().count() as f64 * 6.6 > w - 8.0 => {
+            vec![a.to_string(), format!("({b}")]
+        }
+        _ => vec![ch.axis.to_string()],
+    };
+    let bottom_margin = BOTTOM + 15.0 * (axis_lines.len() as f64 - 1.0);
+    let h = top + row_h * ch.bars.len() as f64 + bottom_margin;
+    let bottom = h - bottom_margin;
     let xc = x.at(central);
     let title_id = format!("{}-svg-title", ch.test_id);
     html! {
@@ -105,7 +114,11 @@ fn draw(ch: &Chart<'_>, lang: Lang, pending: bool, w: f64) -> Html {
                     <text x={c(xv)} y={c(bottom + 16.0)} text-anchor="middle" class="tick">{ format::tick(*v, decimals, lang) }</text>
                 </g>
             }}) }
-            <text x={c((left + w - right) / 2.0)} y={c(h - 8.0)} text-anchor="middle" class="axis-label">{ ch.axis }</text>
+            <text x={c((left + w - right) / 2.0)} y={c(bottom + 40.0)} text-anchor="middle" class="axis-label">
+                { for axis_lines.iter().enumerate().map(|(i, line)| html! {
+                    <tspan x={c((left + w - right) / 2.0)} dy={if i == 0 { "0" } else { "15" }}>{ line.clone() }</tspan>
+                }) }
+            </text>
             { for ch.bars.iter().enumerate().map(|(i, b)| {
                 let y = top + row_h * i as f64;
                 let (xl, xh) = (x.at(b.low), x.at(b.high));
