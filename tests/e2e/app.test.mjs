@@ -319,9 +319,17 @@ test('the sources dialog is modal: Tab stays inside, Esc closes it from anywhere
   await opener.click();
   await dialog.waitFor({ timeout: 10_000 });
   await dialog.locator('[data-testid=sources-pool]').click();
+  assert.equal(await dialog.count(), 1, 'a click inside the dialog leaves it open');
   await p.keyboard.press('Escape');
   await dialog.waitFor({ state: 'detached', timeout: 10_000 });
   assert.equal(await focusedTestId(), 'sources-textile_collection', 'focus returns to the opener after a click and Esc');
+
+  // A click on the backdrop (beside the dialog) closes it too.
+  await opener.click();
+  await dialog.waitFor({ timeout: 10_000 });
+  await p.mouse.click(8, 400);
+  await dialog.waitFor({ state: 'detached', timeout: 10_000 });
+  assert.equal(await focusedTestId(), 'sources-textile_collection', 'focus returns to the opener after a click beside it');
 
   // The close button: focus back to that measure's button.
   const other = p.locator('[data-testid=sources-food_school_kitchens]');

@@ -187,17 +187,23 @@ pub fn SourcesDialog() -> Html {
         let store = store.clone();
         Callback::from(move |_: Event| store.dispatch(Action::ShowSources(None)))
     };
-    // A click on the backdrop lands on the <dialog> element itself (its content is in the
-    // inner box), and closes it as the button does.
+    // A click on the backdrop lands on the <dialog> element itself, outside its box, and
+    // closes it as the button does; a click on the dialog's own scroll bar (also on the
+    // <dialog> element, but inside its box) does not.
     let on_backdrop = {
         let store = store.clone();
         let dialog_ref = dialog_ref.clone();
         Callback::from(move |e: MouseEvent| {
+            let Some(d) = dialog_ref.cast::<web_sys::Element>() else {
+                return;
+            };
             let on_dialog = e
                 .target()
-                .zip(dialog_ref.get())
-                .is_some_and(|(t, d)| t == web_sys::EventTarget::from(d));
-            if on_dialog {
+                .is_some_and(|t| t == web_sys::EventTarget::from(d.clone()));
+            let r = d.get_bounding_client_rect();
+            let (x, y) = (f64::from(e.client_x()), f64::from(e.client_y()));
+            let outside = x < r.left() || x > r.right() || y < r.top() || y > r.bottom();
+            if on_dialog && outside {
                 store.dispatch(Action::ShowSources(None));
             }
         })
