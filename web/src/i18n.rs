@@ -157,6 +157,16 @@ texts! {
     AxisTCo2eYear => "t CO2e per år", "t CO2e per year";
     AxisSekPerT => "kr per t CO2e (positivt = kostnad)", "SEK per t CO2e (positive = cost)";
     AxisYear => "År", "Year";
+    ShowAsTable => "Visa som tabell", "Show as table";
+    ColCentral => "Centralt", "Central";
+    ColLow => "Lågt", "Low";
+    ColHigh => "Högt", "High";
+    ColNumber => "Nr", "No.";
+    AtLowCol => "Totalt med faktorn lågt", "Total with the factor low";
+    AtHighCol => "Totalt med faktorn högt", "Total with the factor high";
+    ScrollHint => "Tabellen är bredare än rutan: rulla i sidled.", "The table is wider than its box: scroll sideways.";
+    ScrollsSideways => "rullas i sidled", "scrolls sideways";
+    StickyTotals => "Summering", "Totals";
     NoData => "Inga åtgärder är påslagna.", "No measures are switched on.";
     Scenarios => "Scenarier", "Scenarios";
     ScenarioName => "Scenariots namn", "Scenario name";

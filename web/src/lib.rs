@@ -125,7 +125,10 @@ pub fn App() -> Html {
                         <MunicipalityPicker />
                         <MeasureList />
                     </aside>
-                    <section class="results-area" id="results" aria-label={t(lang, K::Results)} tabindex="-1">
+                    <section class="results-area" id="results" aria-labelledby="results-title" tabindex="-1">
+                        // The results' own heading, so the cards' h3 sit under it and not
+                        // under the measures' h2 (the outline: h1, h2 per part, h3 within).
+                        <h2 id="results-title" class="visually-hidden">{ t(lang, K::Results) }</h2>
                         <PrintHeader />
                         if store.from_link {
                             <p class="notice no-print" role="status">{ t(lang, K::FromLink) }</p>

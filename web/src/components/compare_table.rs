@@ -1,5 +1,6 @@
 //! Two or three saved scenarios side by side.
 
+use super::scroll_box::ScrollBox;
 use crate::format;
 use crate::hooks::use_app_cat;
 use crate::i18n::{K, Lang, t};
@@ -59,7 +60,7 @@ pub fn CompareTable() -> Html {
     html! {
         <div class="compare">
             <h3>{ t(lang, K::Compare) }</h3>
-            <div class="table-scroll">
+            <ScrollBox label={t(lang, K::Compare)}>
                 <table class="results" data-testid="compare-table">
                     <thead>
                         <tr>
@@ -79,7 +80,7 @@ pub fn CompareTable() -> Html {
                         { row(t(lang, K::ColCostPerT).to_string(), Some(K::SignCostOnce), &|s| s.cost_per_tonne_co2e.map_or_else(|| "–".into(), |c| format::number(c.value(), 0, lang))) }
                     </tbody>
                 </table>
-            </div>
+            </ScrollBox>
         </div>
     }
 }

@@ -1,7 +1,8 @@
 //! Marginal abatement cost curve: bar width = t CO2e per year, height = SEK per t CO2e.
 
+use super::chart_table::ChartTable;
 use super::measure_name_by_id;
-use crate::chart::{Scale, area_colour, c, per_year, px, ticks};
+use crate::chart::{NARROW, Scale, area_colour, c, per_year, px, ticks, use_chart_width};
 use crate::format;
 use crate::hooks::use_eval;
 use crate::i18n::{K, Lang, t};
@@ -9,10 +10,13 @@ use crate::settings::catalogue;
 use calc_core::macc;
 use yew::prelude::*;
 
-const W: f64 = 760.0;
 const H: f64 = 380.0;
+/// A narrow chart is lower, so it keeps its proportions on a phone.
+const NARROW_H: f64 = 300.0;
 // Room for "−15 000" at the printed size (26 units) left of the axis.
 const LEFT: f64 = 120.0;
+/// On a phone the tick labels are at their screen size.
+const NARROW_LEFT: f64 = 84.0;
 const RIGHT: f64 = 16.0;
 // Room for a bar number above a bar that reaches the top.
 const TOP: f64 = 34.0;
@@ -49,11 +53,15 @@ fn callout(lines: &[String], x: f64, y: f64, anchor: &'static str, test_id: &'st
 /// The MACC with a numbered legend.
 #[function_component]
 pub fn MaccChart() -> Html {
+    let (box_ref, w) = use_chart_width();
     let Some((store, lang, e)) = use_eval() else {
         return html! {};
     };
     let e = e.as_ref();
     let bars = macc(e);
+    let narrow = w < NARROW;
+    let h = if narrow { NARROW_H } else { H };
+    let left = if narrow { NARROW_LEFT } else { LEFT };
     let title = t(lang, K::ChartMacc);
     if bars.is_empty() {
         return html! {
@@ -78,9 +86,9 @@ pub fn MaccChart() -> Html {
     let (tick_values, decimals) = ticks(lo - pad, hi + pad, 6);
     let d0 = tick_values.first().copied().unwrap_or(lo).min(lo);
     let d1 = tick_values.last().copied().unwrap_or(hi).max(hi);
-    let y = Scale::new(d0, d1, H - BOTTOM, TOP);
-    let x = Scale::new(0.0, total, LEFT, W - RIGHT);
-    let (xt, xdec) = ticks(0.0, total, 6);
+    let y = Scale::new(d0, d1, h - BOTTOM, TOP);
+    let x = Scale::new(0.0, total, left, w - RIGHT);
+    let (xt, xdec) = ticks(0.0, total, if narrow { 3 } else { 6 });
     let y0 = y.at(0.0);
     let area_of = |id: &str| {
         catalogue()
@@ -123,19 +131,20 @@ pub fn MaccChart() -> Html {
                 <h2 id="chart-macc-title">{ title }</h2>
                 <p class="hint">{ t(lang, K::ChartMaccHelp) }</p>
             </figcaption>
-            <svg viewBox={format!("0 0 {W} {H}")} role="img" aria-labelledby="chart-macc-svg-title" class="chart-svg" data-testid="chart-macc">
+            <div class="chart-box" ref={box_ref}>
+            <svg viewBox={format!("0 0 {} {h}", c(w))} role="img" aria-labelledby="chart-macc-svg-title" class="chart-svg" data-testid="chart-macc">
                 <title id="chart-macc-svg-title">{ format!("{title}: {} / {}", t(lang, K::AxisSekPerT), t(lang, K::AxisTCo2eYear)) }</title>
                 { for tick_values.iter().filter(|v| **v >= d0 && **v <= d1).map(|v| { let yv = y.at(*v); html! {
                     <g>
-                        <line x1={c(LEFT)} x2={c(W - RIGHT)} y1={c(yv)} y2={c(yv)} class="grid" />
-                        <text x={c(LEFT - 8.0)} y={c(yv + 4.0)} text-anchor="end" class="tick">{ format::tick(*v, decimals, lang) }</text>
+                        <line x1={c(left)} x2={c(w - RIGHT)} y1={c(yv)} y2={c(yv)} class="grid" />
+                        <text x={c(left - 8.0)} y={c(yv + 4.0)} text-anchor="end" class="tick">{ format::tick(*v, decimals, lang) }</text>
                     </g>
                 }}) }
                 { for xt.iter().filter(|v| **v <= total * 1.0001).map(|v| { let xv = x.at(*v); html! {
-                    <text x={c(xv)} y={c(H - BOTTOM + 18.0)} text-anchor="middle" class="tick">{ format::tick(*v, xdec, lang) }</text>
+                    <text x={c(xv)} y={c(h - BOTTOM + 18.0)} text-anchor="middle" class="tick">{ format::tick(*v, xdec, lang) }</text>
                 }}) }
-                <text transform={format!("translate(16 {}) rotate(-90)", c((TOP + H - BOTTOM) / 2.0))} text-anchor="middle" class="axis-label y-axis">{ t(lang, K::AxisSekPerT) }</text>
-                <text x={c((LEFT + W - RIGHT) / 2.0)} y={c(H - 8.0)} text-anchor="middle" class="axis-label">{ format!("{} ({})", t(lang, K::AxisTCo2eYear), match lang { Lang::Sv => "summerat", Lang::En => "cumulative" }) }</text>
+                <text transform={format!("translate(16 {}) rotate(-90)", c((TOP + h - BOTTOM) / 2.0))} text-anchor="middle" class="axis-label y-axis">{ t(lang, K::AxisSekPerT) }</text>
+                <text x={c((left + w - RIGHT) / 2.0)} y={c(h - 8.0)} text-anchor="middle" class="axis-label">{ format!("{} ({})", t(lang, K::AxisTCo2eYear), match lang { Lang::Sv => "summerat", Lang::En => "cumulative" }) }</text>
                 { for bars.iter().zip(&costs).map(|(b, v)| {
                     let x1 = x.at(px(b.x_start.value()));
                     let x2 = x.at(px(b.x_start.value()) + px(b.width.value()));
@@ -172,13 +181,14 @@ pub fn MaccChart() -> Html {
                         </g>
                     }
                 }) }
-                <line x1={c(LEFT)} x2={c(W - RIGHT)} y1={c(y0)} y2={c(y0)} class="zero" />
+                <line x1={c(left)} x2={c(w - RIGHT)} y1={c(y0)} y2={c(y0)} class="zero" />
                 // The clipped bars' values: the ones cut at the top in the top left corner,
                 // the ones cut at the bottom in the bottom right (the curve rises from left
                 // to right, so those corners are empty).
-                { callout(&clipped_values(true), LEFT + 6.0, TOP + 2.0, "start", "macc-callout-high") }
-                { callout(&clipped_values(false), W - RIGHT - 6.0, H - BOTTOM - 4.0, "end", "macc-callout-low") }
+                { callout(&clipped_values(true), left + 6.0, TOP + 2.0, "start", "macc-callout-high") }
+                { callout(&clipped_values(false), w - RIGHT - 6.0, h - BOTTOM - 4.0, "end", "macc-callout-low") }
             </svg>
+            </div>
             if any_clipped {
                 <p class="hint" data-testid="macc-clipped-note">{ t(lang, K::MaccClipped) }</p>
             }
@@ -199,6 +209,15 @@ pub fn MaccChart() -> Html {
                     </li>
                 }) }
             </ol>
+            <ChartTable test_id="chart-macc-table" row_header={1}
+                caption={format!("{title}: {unit}, {}", per_year(lang))}
+                head={vec![t(lang, K::ColNumber).to_string(), t(lang, K::ColMeasure).to_string(), unit.to_string(), per_year(lang).to_string()]}
+                rows={bars.iter().map(|b| vec![
+                    number(b.measure.as_str()),
+                    measure_name_by_id(b.measure.as_str(), lang),
+                    format::number(b.cost_per_tonne.value(), 0, lang),
+                    format::number(b.width.value(), 1, lang),
+                ]).collect::<Vec<_>>()} />
         </figure>
     }
 }

@@ -2,6 +2,7 @@
 //! through the hooks in [`crate::hooks`] ([`crate::hooks::use_app`] and its kin).
 
 pub mod budget_panel;
+pub mod chart_table;
 pub mod compare_table;
 pub mod drivers_table;
 pub mod footer;
@@ -16,6 +17,7 @@ pub mod municipality_picker;
 pub mod print_header;
 pub mod results_table;
 pub mod scenarios_panel;
+pub mod scroll_box;
 pub mod sources_dialog;
 pub mod sticky_total;
 pub mod toolbar;

@@ -1,5 +1,6 @@
 //! The measures ranked in a table, sortable by CO2e, SEK and cost per tonne.
 
+use super::scroll_box::ScrollBox;
 use super::{area_name, measure_name_by_id};
 use crate::format;
 use crate::hooks::use_eval;
@@ -134,7 +135,7 @@ pub fn ResultsTable() -> Html {
             if rows.is_empty() {
                 <p class="hint">{ super::empty_reason(&store.settings, lang) }</p>
             } else {
-                <div class="table-scroll">
+                <ScrollBox label={t(lang, K::TableTitle)}>
                     <table class="results" data-testid="results-table">
                         <caption class="hint">{ t(lang, K::TableCaption) }</caption>
                         <thead>
@@ -209,7 +210,7 @@ pub fn ResultsTable() -> Html {
                             }) }
                         </tbody>
                     </table>
-                </div>
+                </ScrollBox>
                 <p class="hint table-note" data-testid="table-note">{ t(lang, K::TableSign) }</p>
                 if shared {
                     <p class="hint table-note" data-testid="pool-order-note">{ t(lang, K::PoolOrderNote) }</p>

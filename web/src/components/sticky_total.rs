@@ -27,14 +27,17 @@ pub fn StickyTotal() -> Html {
             move || drop(listener)
         });
     }
+    // A named landmark (all content sits in one), read like any other text: it used to be
+    // aria-hidden with a focusable link inside, which a screen reader reaches without a name
+    // (axe `aria-hidden-focus`).
     html! {
-        <div class={classes!("sticky-total", "no-print", past_cards.then_some("past-cards"))} data-testid="sticky-total" aria-hidden="true">
+        <aside class={classes!("sticky-total", "no-print", past_cards.then_some("past-cards"))} data-testid="sticky-total" aria-label={t(lang, K::StickyTotals)}>
             <span>{ t(lang, K::TotalCo2eYear) }{ ": " }
                 <strong>{ format::tonnes_co2e(e.total.co2e_saved_kg_per_year.central, lang) }</strong>{ " " }{ t(lang, K::PerYear) }</span>
             <span>{ t(lang, K::TotalSek) }{ ": " }
                 <strong>{ format::sek_short(e.total.net_sek_per_year(calc_core::Perspective::Municipality).unwrap_or_default().central, lang) }</strong>{ " " }{ t(lang, K::PerYearUnit) }</span>
-            <a href="#results">{ t(lang, K::Results) }{ " ↓" }</a>
-        </div>
+            <a href="#results">{ t(lang, K::Results) }<span aria-hidden="true">{ " ↓" }</span></a>
+        </aside>
     }
 }
 

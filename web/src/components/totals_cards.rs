@@ -1,6 +1,7 @@
 //! The headline figures, each with its low–high range, and who saves the money: the
 //! municipality (waste fee collective and tax-funded budget), households, and society.
 
+use super::scroll_box::ScrollBox;
 use crate::format;
 use crate::hooks::use_app;
 use crate::i18n::{K, Lang, t};
@@ -153,7 +154,7 @@ pub fn TotalsCards() -> Html {
             <p class="hint cards-note" data-testid="range-help">{ t(lang, K::RangeHelp) }</p>
             <section class="panel money" aria-labelledby="money-title" data-testid="money">
                 <h2 id="money-title">{ t(lang, K::MoneyTitle) }</h2>
-                <div class="table-scroll">
+                <ScrollBox label={t(lang, K::MoneyTitle)}>
                     <table class="results money-table" data-testid="money-table">
                         <thead>
                             <tr>
@@ -178,7 +179,7 @@ pub fn TotalsCards() -> Html {
                             }) }
                         </tbody>
                     </table>
-                </div>
+                </ScrollBox>
                 <p class="hint">{ t(lang, K::MoneySign) }</p>
             </section>
         </>

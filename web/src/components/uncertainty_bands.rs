@@ -4,6 +4,7 @@
 //! (see [`crate::decide`]).
 
 use super::measure_name_by_id;
+use super::scroll_box::ScrollBox;
 use crate::chart::{Scale, c, px};
 use crate::decide::{MC_DRAWS, MC_SEED, monte_carlo_for, use_analysis};
 use crate::format;
@@ -126,7 +127,7 @@ pub fn UncertaintyBands() -> Html {
                 }
             };
             html! {
-                <div class="table-scroll">
+                <ScrollBox label={t(lang, K::McTitle)}>
                     <table class={classes!("mc-table", pending.then_some("stale"))} data-testid="mc-table">
                         <thead>
                             <tr>
@@ -142,7 +143,7 @@ pub fn UncertaintyBands() -> Html {
                             { for rows.iter().map(|m| row(html! { measure_name_by_id(m.measure.as_str(), lang) }, &m.figures, &shared, false, m.measure.as_str().to_string())) }
                         </tbody>
                     </table>
-                </div>
+                </ScrollBox>
             }
         }
     };
