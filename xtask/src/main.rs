@@ -221,7 +221,7 @@ impl Ctx {
 
     fn wasm_opt(&self, wasm: &Path) -> Result<()> {
         let wasm_opt = self.npm_dir().join("node_modules/.bin/wasm-opt");
-        if !wasm_opt.is_file()
+        if (!wasm_opt.is_file() || self.npm_stale())
             && let Err(e) = self.npm_ci()
         {
             println!("    note: skipping wasm-opt ({e})");
@@ -269,6 +269,21 @@ impl Ctx {
             )?;
         }
         copy_dir(&static_dir, dist)
+    }
+
+    /// True when `package-lock.json` changed after the last install (npm records the
+    /// install in `node_modules/.package-lock.json`), e.g. a pulled commit added axe-core.
+    fn npm_stale(&self) -> bool {
+        let dir = self.npm_dir();
+        let modified = |p: PathBuf| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+        match (
+            modified(dir.join("package-lock.json")),
+            modified(dir.join("node_modules/.package-lock.json")),
+        ) {
+            (Some(lock), Some(installed)) => lock > installed,
+            // No record of an install: install.
+            _ => true,
+        }
     }
 
     /// `npm ci` in the tools directory (playwright-core, binaryen).
