@@ -123,6 +123,8 @@ pub use decide::{
     FactorKind, LinearModel, McFigures, McMeasure, MonteCarlo, Percentiles, Sensitivity, Swing,
     UsedFactor, monte_carlo, sensitivity,
 };
+#[doc(hidden)]
+pub use eval::evaluate_every_year;
 pub use eval::{
     Band, CalcError, Evaluation, GroupSummary, ItemResult, Summary, Warning, YearRow, YearTotal,
     evaluate, ramp,
