@@ -119,6 +119,8 @@ pub mod units;
 pub mod csvio;
 
 pub use contributions::{Contribution, ContributionKind, Contributions, contributions};
+#[doc(hidden)]
+pub use decide::monte_carlo_saturating;
 pub use decide::{
     FactorKind, LinearModel, McFigures, McMeasure, MonteCarlo, Percentiles, Sensitivity, Swing,
     UsedFactor, monte_carlo, sensitivity,

@@ -1,7 +1,7 @@
 //! The fast evaluation path gives the same decimals, scale included, as the straightforward
 //! one that computes every year anew: on the default Sjuhärad scenario and on seeded random
 //! variations of it (other effects, years, quantities, costs, periods, discount rates and
-//! factor overrides). `Debug` prints a decimal with its scale ("1.50" ≠ "1.5"), so comparing
+//! factor overrides), and the same for the Monte Carlo draw loop. `Debug` prints a decimal with its scale ("1.50" ≠ "1.5"), so comparing
 //! the printed evaluations compares digit for digit; `==` on decimals would not.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
 
@@ -52,4 +52,28 @@ fn random_scenarios_fast_equals_every_year() {
     }
     // The scenarios ramp up (so years differ from the full-effect year) in many items.
     assert!(ramped > 400, "{ramped}");
+}
+
+/// The Monte Carlo draw loop on i64 draws and unchecked i128 sums gives the same
+/// percentiles as the saturating loop, whenever the model's bounds let it run.
+#[test]
+fn monte_carlo_flat_equals_saturating() {
+    let cat = factors::builtin().unwrap();
+    let table = cat.current_set().unwrap();
+    let mut compared = 0;
+    for seed in 0..20 {
+        let s = if seed == 0 {
+            cat.default_scenario()
+        } else {
+            random_scenario(cat, seed)
+        };
+        let Ok(model) = calc_core::LinearModel::new(table, &s) else {
+            continue;
+        };
+        let fast = calc_core::monte_carlo(&model, 500, seed).unwrap();
+        let slow = calc_core::monte_carlo_saturating(&model, 500, seed).unwrap();
+        assert_eq!(format!("{fast:?}"), format!("{slow:?}"), "seed {seed}");
+        compared += 1;
+    }
+    assert!(compared >= 15, "{compared}");
 }
