@@ -708,14 +708,20 @@ test('every chart has its figures as a table ("Visa som tabell" / "Show as table
   assert.equal(years.rows.length, bars);
   assert.equal(years.rows[0][0], '2025');
   assert.equal(years.rows.at(-1)[1], normalize(expected.default_total_co2e), 'the last year is the yearly total');
-  // MACC: one row per bar, numbered as the chart, with the legend's figures.
-  const legend = await p.$$eval('.macc-legend li', (lis) => lis.map((li) => li.querySelector('.legend-value').textContent.replace(/\s+/g, ' ').trim()));
+  // MACC: one row per bar in the chart's order, each with the measure's one number (its
+  // place in the measure list, as in the results table and the legend) and the legend's
+  // figures.
+  const legend = await p.$$eval('.macc-legend li', (lis) => lis.map((li) => ({
+    n: li.getAttribute('value'),
+    value: li.querySelector('.legend-value').textContent.replace(/\s+/g, ' ').trim(),
+  })));
   const macc = tables['chart-macc'];
   assert.equal(macc.rows.length, legend.length);
   macc.rows.forEach((r, i) => {
-    assert.equal(r[0], String(i + 1));
-    assert.equal(`${r[2]} kr/t CO2e · ${r[3]} t CO2e/år`, legend[i], `MACC row ${i + 1}`);
+    assert.equal(r[0], legend[i].n, `MACC row ${i + 1}: the legend's number`);
+    assert.equal(`${r[2]} kr/t CO2e · ${r[3]} t CO2e/år`, legend[i].value, `MACC row ${i + 1}`);
   });
+  assert.notDeepEqual(macc.rows.map((r) => r[0]), macc.rows.map((_, i) => String(i + 1)), 'numbers follow the measure list, not the bar order');
   // Tornado: one row per bar, and the caption says the central total.
   for (const id of ['chart-tornado', 'chart-tornado-sek']) {
     // Each bar has a low and a high segment; the legend has one of each too.
@@ -888,10 +894,11 @@ test('keyboard only: the skip link leads to the results, every stop shows its fo
       stops.push(stop);
     }
     assert.ok(stops.length > 100 && stops.length < 400, `${width}: ${stops.length} stops and then out of the page (no trap)`);
-    // The last stops: the footer's link, then on a phone the totals bar's link.
+    // The last stops: the footer's link, then the totals bar's link (on a desktop the bar
+    // shows once the cards have scrolled out of view, as they have at the footer).
     assert.deepEqual(
       stops.slice(-2).map((s) => s.label),
-      width > 900 ? ['Metod och formler', 'Tillgänglighetsredogörelse'] : ['Tillgänglighetsredogörelse', 'Resultat ↓'],
+      ['Tillgänglighetsredogörelse', 'Resultat ↓'],
       `${width}: the last stops`,
     );
     for (const s of stops) {
