@@ -146,10 +146,14 @@ proptest! {
         let e = evaluate(&table, &s).unwrap();
         let pool_t = Decimal::from(pop) * d("10") / d("1000");
         let moved: Decimal = e.items.iter().map(|i| i.summary.tonnes_shifted_per_year.value()).sum();
-        prop_assert!(moved <= pool_t, "moved {moved} of {pool_t}");
+        // Shares of the pool and each measure's reach round in the 28th significant digit
+        // (ARCHITECTURE.md, Numbers and rounding): a seed once moved 271.36 + 1e-26 t of a
+        // 271.36 t pool, so the bound allows 1e-18 t.
+        let tol = Decimal::new(1, 18);
+        prop_assert!(moved <= pool_t + tol, "moved {moved} of {pool_t}");
         for (k, _) in s.period.years().enumerate() {
             let y: Decimal = e.items.iter().map(|i| i.years[k].tonnes_shifted.value()).sum();
-            prop_assert!(y <= pool_t);
+            prop_assert!(y <= pool_t + tol);
         }
         // Each measure moves at most what its routes held before any measure.
         for (item, r) in s.items.iter().zip(&e.items) {
@@ -159,8 +163,8 @@ proptest! {
                 .iter()
                 .map(|x| pool_t * item.measure().pool.baseline.share(*x).value())
                 .sum();
-            prop_assert!(r.summary.tonnes_shifted_per_year.value() <= have);
-            prop_assert!(r.affected_tonnes_per_year.value() <= have);
+            prop_assert!(r.summary.tonnes_shifted_per_year.value() <= have + tol);
+            prop_assert!(r.affected_tonnes_per_year.value() <= have + tol);
         }
         // The order comes from the waste hierarchy, not from the list.
         let mut other = s.clone();
