@@ -8,7 +8,7 @@
 use calc_core::csvio::{self, CsvError};
 use calc_core::{
     FactorTable, Fraction, Measure, MeasureId, Municipality, PlanPeriod, Pool, Scenario,
-    ScenarioItem, Share, Source, Year,
+    ScenarioItem, Share, Source, Target, Year,
 };
 use std::sync::{Arc, OnceLock};
 
@@ -42,6 +42,7 @@ pub const FILES: &[(&str, &str)] = &[
         include_str!("../data/municipalities.csv"),
     ),
     ("sources.csv", include_str!("../data/sources.csv")),
+    ("targets.csv", include_str!("../data/targets.csv")),
 ];
 
 /// An embedded file's contents by its path under `factors/data`.
@@ -70,6 +71,8 @@ pub struct Catalogue {
     pub municipalities: Vec<Arc<Municipality>>,
     /// Every source.
     pub sources: Vec<Source>,
+    /// The plan's quantified goals (`targets.csv`).
+    pub targets: Vec<Target>,
 }
 
 /// Why the built-in data did not load: the file and its errors.
@@ -144,9 +147,20 @@ pub fn load() -> Result<Catalogue, DataError> {
             &pools,
         ),
     )?;
-    let municipalities = wrap(
+    let municipalities: Vec<Arc<Municipality>> = wrap(
         "municipalities.csv",
         csvio::read_municipalities(data_file("municipalities.csv")?.as_bytes()),
+    )?
+    .into_iter()
+    .map(Arc::new)
+    .collect();
+    let targets = wrap(
+        "targets.csv",
+        csvio::read_targets(
+            data_file("targets.csv")?.as_bytes(),
+            &pools,
+            &municipalities,
+        ),
     )?;
     Ok(Catalogue {
         sets,
@@ -154,8 +168,9 @@ pub fn load() -> Result<Catalogue, DataError> {
         areas,
         pools,
         measures: measures.into_iter().map(Arc::new).collect(),
-        municipalities: municipalities.into_iter().map(Arc::new).collect(),
+        municipalities,
         sources,
+        targets,
     })
 }
 
