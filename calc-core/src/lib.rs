@@ -113,7 +113,7 @@ mod optimize;
 mod rank;
 pub mod report;
 mod scenario;
-mod targets;
+pub mod targets;
 pub mod units;
 
 #[cfg(feature = "csv")]
@@ -146,8 +146,8 @@ pub use scenario::{
 pub use targets::{
     Actual, BaseFrom, BaseValue, Direction, GapChoice, GapPlan, Indicator, LEVEL_DECIMALS, NoBase,
     OwnFigure, OwnFigures, OwnQuantity, PerInhabitant, Progress, Status, Target,
-    TargetContribution, TargetReport, TargetValue, YearPoint, close_gap, path, per_inhabitant,
-    progress,
+    TargetContribution, TargetReport, TargetValue, YearPoint, close_gap, full_ambition, path,
+    per_inhabitant, progress,
 };
 pub use units::{
     CheckedMul, GramsPerPortion, KgCo2e, KgCo2ePerTonne, KgPerInhabitant, Sek, SekPerInhabitant,

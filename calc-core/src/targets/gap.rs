@@ -105,9 +105,18 @@ impl Search<'_> {
 }
 
 /// The least-cost package of the scenario's measures that makes the projection meet
-/// `target` in `municipality` in the target year (see the [module docs](self)); `None`
+/// `target` in `municipality` in the target year; `None`
 /// when no package of these measures at up to their scenario effect meets it, or the target
 /// has no base value there. `steps` is clamped to 1–20.
+///
+/// Each measure is left out or done at `k / steps` of its scenario effect. Measures on the
+/// same pool interact, so every combination of their levels is evaluated exactly with the
+/// pooled model at the target year (with the measures' ramps). Every indicator is `n / d`
+/// with `n` and `d` linear in the tonnes per route, so "the projection meets the target" is
+/// one linear condition over the pools' contributions; the search goes cheapest options
+/// first and prunes what cannot meet the target or cannot beat the best cost found, so the
+/// result is exact. The cost of a measure is its one-time cost plus its running cost × the
+/// years of the plan period (central values, whoever pays), scaled by its level.
 ///
 /// ```
 /// use calc_core::{BaseValue, Indicator, Sek, Target, TargetValue, Year, close_gap, demo};
@@ -349,4 +358,52 @@ pub fn close_gap(
         projected_value,
         target_value,
     }))
+}
+
+/// The candidates for [`close_gap`] at full ambition: every measure of `measures` on a
+/// pool `target` counts, in `municipality`, at 100 % effect, so levels `k / steps` run from
+/// nothing to everything the measure can do. A measure the scenario already has there keeps
+/// its years and overrides; another starts in the plan's first year with its catalogue
+/// ramp.
+///
+/// ```
+/// use calc_core::{BaseValue, Indicator, Target, TargetValue, Year, demo, full_ambition};
+/// use rust_decimal_macros::dec;
+/// # fn main() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+/// let t = Target::new("t", Indicator::FoodWasteToBiogasPercent,
+///     BaseValue { year: Year(2025), value: None, source: String::new() },
+///     TargetValue::Absolute(dec!(60)), Year(2030));
+/// let mut scenario = demo::scenario()?;
+/// scenario.items.truncate(1);
+/// let all = full_ambition(&scenario, &demo::measures()?, &demo::town(), &t);
+/// assert_eq!(all.items.len(), 2);
+/// assert!(all.items.iter().all(|i| i.effect().value() == dec!(1)));
+/// # Ok(())
+/// # }
+/// ```
+#[must_use]
+pub fn full_ambition(
+    scenario: &Scenario,
+    measures: &[Arc<crate::model::Measure>],
+    municipality: &Arc<Municipality>,
+    target: &Target,
+) -> Scenario {
+    let mut out = scenario.clone();
+    out.items.clear();
+    for m in measures.iter().filter(|m| target.counts(&m.pool.id)) {
+        let existing = scenario
+            .items
+            .iter()
+            .find(|i| i.measure().id == m.id && i.municipality().code == municipality.code);
+        let item = match existing {
+            Some(i) => i.clone(),
+            None => crate::scenario::ScenarioItem::new(
+                Arc::clone(m),
+                Arc::clone(municipality),
+                scenario.period.start(),
+            ),
+        };
+        out.items.push(item.with_effect(crate::units::Share::ONE));
+    }
+    out
 }

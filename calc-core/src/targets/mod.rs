@@ -35,14 +35,16 @@
 //!   the others).
 //!
 //! [`close_gap`] finds the least-cost package of the scenario's measures (each at 0, 1/steps
-//! … of its scenario effect) whose projection meets a target in one municipality, exactly.
+//! … of its scenario effect) whose projection meets a target in one municipality, exactly;
+//! [`full_ambition`] gives it every catalogue measure on the target's pools at 100 % effect
+//! as candidates.
 //! [`per_inhabitant`] gives the evaluation's figures per inhabitant so municipalities of
 //! different size can be compared.
 
 mod gap;
 mod own;
 
-pub use gap::{GapChoice, GapPlan, close_gap};
+pub use gap::{GapChoice, GapPlan, close_gap, full_ambition};
 pub use own::{OwnFigure, OwnFigures, OwnQuantity};
 
 use crate::eval::{CalcError, Evaluation, MeasureSpec, NR, PerRoute, PoolGroup, measure_specs};
@@ -422,7 +424,7 @@ pub enum BaseFrom {
     },
 }
 
-/// On track, behind or reached (the rule is in the [module docs](self)).
+/// On track, behind or reached (the rule is in the [module docs](crate::targets)).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Status {
     /// The latest actual meets the target value.
@@ -679,7 +681,7 @@ fn run_year(
 }
 
 /// Follows every target in every municipality: path, projection, actuals, gap, status and
-/// the measures' contributions (see the [module docs](self) for the rules).
+/// the measures' contributions (see the [module docs](crate::targets) for the rules).
 ///
 /// `pools` are all the pools a target may count (the catalogue's, with the municipality's
 /// own figures applied, as the scenario's are); `own` marks which of them are own figures.
