@@ -11,6 +11,7 @@ mod decide;
 mod inputs;
 mod lang;
 mod output;
+mod targets;
 mod text;
 
 use calc_core::csvio::Lang;
@@ -38,6 +39,7 @@ fn main() -> ExitCode {
         Command::Sensitivity(a) => (a.output.lang, a.output.out.clone()),
         Command::Contributions(a) => (a.output.lang, a.output.out.clone()),
         Command::Optimize(a) => (a.output.lang, a.output.out.clone()),
+        Command::Targets(a) => (a.output.lang, a.output.out.clone()),
     };
     let lang = Lang::from(lang);
     let catalogue = match factors::builtin() {
@@ -58,6 +60,7 @@ fn main() -> ExitCode {
             decide::run_sensitivity(&l, matches!(a.output.format, Format::Json), lang)
         }),
         Command::Contributions(a) => run_contributions(catalogue, a, lang),
+        Command::Targets(a) => targets::run_targets(catalogue, a, lang),
         Command::Optimize(a) => load(catalogue, &a.scenario, lang).and_then(|l| {
             let budget = calc_core::Budget {
                 once: a.budget_sek.map(|b| calc_core::Sek::new(Decimal::from(b))),
