@@ -18,6 +18,7 @@ pub mod results_table;
 pub mod scenarios_panel;
 pub mod sources_dialog;
 pub mod sticky_total;
+pub mod targets_section;
 pub mod toolbar;
 pub mod tornado_chart;
 pub mod totals_cards;
