@@ -154,6 +154,7 @@ fn years_table(p: &Progress, lang: Lang) -> Html {
     html! {
         <details class="target-table">
             <summary>{ tr(lang, "Visa som tabell", "Show as a table") }</summary>
+            <div class="table-scroll">
             <table>
                 <thead><tr>
                     <th scope="col">{ tr(lang, "År", "Year") }</th>
@@ -172,6 +173,7 @@ fn years_table(p: &Progress, lang: Lang) -> Html {
                     }) }
                 </tbody>
             </table>
+            </div>
         </details>
     }
 }
@@ -201,7 +203,9 @@ fn contributions(p: &Progress, lang: Lang) -> Html {
                 html! {
                     <li>
                         <span class="bar-label">{ name }</span>
-                        <span class="bar" style={format!("width:{pct:.0}%")}></span>
+                        <svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
+                            <rect width={format!("{pct:.1}")} height="10" />
+                        </svg>
                         <span class="bar-value">{ format!("{sign}{} {}", value(c.change, lang), unit(p.indicator, lang)) }</span>
                     </li>
                 }
@@ -486,7 +490,7 @@ pub fn TargetsSection() -> Html {
     };
     let target_rows = follow.target_rows(cat);
     html! {
-        <section class="panel targets no-print-forms" id="targets" aria-labelledby="targets-title" data-testid="targets">
+        <section class="panel targets no-print" id="targets" aria-labelledby="targets-title" data-testid="targets">
             <h2 id="targets-title">{ tr(lang, "Mål och uppföljning", "Targets and follow-up") }</h2>
             <p class="hint">{ tr(lang,
                 "Planens mål per kommun: den raka linjen från basvärdet till målet (streckad), utfallen (punkter), prognosen från de påslagna åtgärderna (heldragen) och målåret. Status: det senaste utfallet mot linjen, utan utfall prognosen.",
