@@ -445,5 +445,17 @@ test('targets: own figures change Borås results, an actual changes the status, 
     await p.$$eval('[data-testid=own-list] li', (els) => els.length),
     1,
   );
+  // A baseline file with an error is refused with its line and column; nothing changes.
+  await p.locator('[data-testid=follow-up-import-baseline]').setInputFiles({
+    name: 'egna.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('kommun;pool;år;ton;källa\r\nBorås;houshold_food;2023;5000;x\r\n', 'utf8'),
+  });
+  const errors = p.locator('[data-testid=follow-up-import-errors]');
+  await errors.waitFor({ timeout: 10_000 });
+  assert.ok(
+    normalize(await errors.textContent()).includes("rad 2, kolumn 'pool': okänd avfallspool 'houshold_food'; menade du 'household_food'?"),
+  );
+  assert.equal(normalize(await p.locator('[data-testid=total-co2e]').first().textContent()), totalAfter);
   await p.close();
 });

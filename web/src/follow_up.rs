@@ -5,8 +5,8 @@
 //! constructors (a row calc-core refuses is named, never dropped silently).
 
 use calc_core::{
-    Actual, BaseValue, Indicator, KgPerInhabitant, OwnFigure, OwnFigures, OwnQuantity, PoolId,
-    Route, RouteMix, ScbCode, Share, Target, TargetValue, Tonnes, Year,
+    Actual, BaseValue, GramsPerPortion, Indicator, KgPerInhabitant, OwnFigure, OwnFigures,
+    OwnQuantity, PoolId, Route, RouteMix, ScbCode, Share, Target, TargetValue, Tonnes, Year,
 };
 use factors::Catalogue;
 use rust_decimal::Decimal;
@@ -28,6 +28,9 @@ pub struct OwnRow {
     /// kg per inhabitant (`None`: tonnes or the built-in quantity).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kg_per_inhabitant: Option<Decimal>,
+    /// Grams per portion, for the kitchens' pools.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub g_per_portion: Option<Decimal>,
     /// Route shares in percent by route id (empty: the built-in shares).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub shares_pct: BTreeMap<String, Decimal>,
@@ -74,6 +77,67 @@ pub struct TargetRow {
     pub change_pct: Option<Decimal>,
     /// Target year.
     pub target_year: u16,
+    /// Municipalities' own base years and values.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bases: Vec<BaseRow>,
+}
+
+/// A municipality's own base for a target.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BaseRow {
+    /// SCB code.
+    pub municipality: String,
+    /// Base year.
+    pub year: u16,
+    /// Base value (`None`: the model's level).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<Decimal>,
+}
+
+impl OwnRow {
+    /// The row for a calc-core own figure.
+    #[must_use]
+    pub fn of(f: &OwnFigure) -> Self {
+        let (mut tonnes, mut kg, mut g) = (None, None, None);
+        match f.quantity {
+            Some(OwnQuantity::Tonnes(t)) => tonnes = Some(t.value()),
+            Some(OwnQuantity::KgPerInhabitant(k)) => kg = Some(k.value()),
+            Some(OwnQuantity::GramsPerPortion(x)) => g = Some(x.value()),
+            None => {}
+        }
+        Self {
+            municipality: f.municipality.0.clone(),
+            pool: f.pool.0.clone(),
+            year: f.year.get(),
+            tonnes,
+            kg_per_inhabitant: kg,
+            g_per_portion: g,
+            shares_pct: f
+                .routes
+                .as_ref()
+                .map(|m| {
+                    m.shares()
+                        .iter()
+                        .map(|(r, s)| (r.id().to_string(), s.percent().normalize()))
+                        .collect()
+                })
+                .unwrap_or_default(),
+            source: f.source.clone(),
+        }
+    }
+}
+
+impl ActualRow {
+    /// The row for a calc-core actual.
+    #[must_use]
+    pub fn of(a: &Actual) -> Self {
+        Self {
+            municipality: a.municipality.0.clone(),
+            indicator: a.indicator.id().to_string(),
+            year: a.year.get(),
+            value: a.value,
+        }
+    }
 }
 
 impl TargetRow {
@@ -94,6 +158,15 @@ impl TargetRow {
             target_value,
             change_pct,
             target_year: t.target_year.get(),
+            bases: t
+                .bases
+                .iter()
+                .map(|(k, b)| BaseRow {
+                    municipality: k.0.clone(),
+                    year: b.year.get(),
+                    value: b.value,
+                })
+                .collect(),
         }
     }
 
@@ -230,12 +303,14 @@ pub fn own_figure(r: &OwnRow, cat: &Catalogue) -> Result<OwnFigure, String> {
     {
         return Err(format!("municipality '{}'", r.municipality));
     }
-    let quantity = match (r.tonnes, r.kg_per_inhabitant) {
-        (Some(t), _) if t < Decimal::ZERO => return Err(format!("{t} < 0")),
-        (Some(t), _) => Some(OwnQuantity::Tonnes(Tonnes::new(t))),
-        (None, Some(k)) if k < Decimal::ZERO => return Err(format!("{k} < 0")),
-        (None, Some(k)) => Some(OwnQuantity::KgPerInhabitant(KgPerInhabitant::new(k))),
-        (None, None) => None,
+    let quantity = match (r.tonnes, r.kg_per_inhabitant, r.g_per_portion) {
+        (Some(t), _, _) if t < Decimal::ZERO => return Err(format!("{t} < 0")),
+        (Some(t), _, _) => Some(OwnQuantity::Tonnes(Tonnes::new(t))),
+        (None, Some(k), _) if k < Decimal::ZERO => return Err(format!("{k} < 0")),
+        (None, Some(k), _) => Some(OwnQuantity::KgPerInhabitant(KgPerInhabitant::new(k))),
+        (None, None, Some(g)) if g < Decimal::ZERO => return Err(format!("{g} < 0")),
+        (None, None, Some(g)) => Some(OwnQuantity::GramsPerPortion(GramsPerPortion::new(g))),
+        (None, None, None) => None,
     };
     let routes = if r.shares_pct.values().all(|v| v.is_zero()) {
         None
@@ -282,6 +357,7 @@ mod tests {
             year: 2023,
             tonnes: Some(dec("5000")),
             kg_per_inhabitant: None,
+            g_per_portion: None,
             shares_pct: [
                 ("anaerobic_digestion".to_string(), dec("70")),
                 ("incineration".to_string(), dec("30")),

@@ -4,6 +4,7 @@
 pub mod budget_panel;
 pub mod compare_table;
 pub mod drivers_table;
+pub mod follow_up_files;
 pub mod footer;
 pub mod header;
 pub mod import_panel;

@@ -293,6 +293,7 @@ pub fn TargetsSection() -> Html {
                 year: year_of(&input_text(&g(2))).unwrap_or(2024),
                 tonnes: format::parse_input(&input_text(&g(3))),
                 kg_per_inhabitant: None,
+                g_per_portion: None,
                 shares_pct: shares,
                 source: input_text(&g(6)).trim().to_string(),
             };
@@ -376,6 +377,7 @@ pub fn TargetsSection() -> Html {
                 target_value: format::parse_input(&input_text(&g(16))),
                 change_pct: format::parse_input(&input_text(&g(17))),
                 target_year: year_of(&input_text(&g(18))).unwrap_or(2030),
+                bases: Vec::new(),
             };
             if row.id.is_empty() {
                 err.set(Some("id".into()));
@@ -500,6 +502,7 @@ pub fn TargetsSection() -> Html {
             }
             { body }
             <div class="follow-up-forms no-print">
+                <super::follow_up_files::FollowUpFiles />
                 <form class="follow-up-form" onsubmit={add_own} data-testid="own-form">
                     <h3>{ tr(lang, "Kommunens egna siffror", "The municipality's own figures") }</h3>
                     <p class="hint">{ tr(lang, "Uppmätt mängd och fördelning ersätter standardvärdena för kommunen (docs/targets.sv.md: plockanalys, vågdata, Kolada).", "Measured quantity and shares replace the defaults for the municipality (docs/targets.en.md: pick analyses, weighbridge data, Kolada).") }</p>
