@@ -65,10 +65,6 @@ pub(crate) enum Command {
 pub(crate) struct TargetsArgs {
     #[command(flatten)]
     pub(crate) scenario: ScenarioArgs,
-    /// The municipality's own figures (baseline file: municipality, pool, year, tonnes or
-    /// kg per inhabitant, route shares, source); they replace the built-in defaults.
-    #[arg(long, value_name = "FILE.csv")]
-    pub(crate) baseline: Option<PathBuf>,
     /// Targets file (default: the plan's built-in goals).
     #[arg(long, value_name = "FILE.csv")]
     pub(crate) targets: Option<PathBuf>,
@@ -267,6 +263,11 @@ pub(crate) struct ScenarioArgs {
     /// Discount rate in percent for the net present value.
     #[arg(long, value_name = "PERCENT", default_value = "3.5")]
     pub(crate) discount_rate: String,
+    /// The municipalities' own figures (baseline file: municipality, pool, year, tonnes or
+    /// kg per inhabitant, route shares, source; docs/targets.en.md). They replace the
+    /// built-in quantities and route shares for that municipality and pool in every result.
+    #[arg(long, value_name = "FILE.csv")]
+    pub(crate) baseline: Option<PathBuf>,
     /// Evaluate the valid rows of a file with errors (the errors are still listed).
     #[arg(long)]
     pub(crate) keep_valid: bool,

@@ -39,10 +39,8 @@ pub(crate) fn run_targets(catalogue: &Catalogue, args: &TargetsArgs, lang: Lang)
     print_warnings(&loaded.warnings);
     let pools = &catalogue.pools;
     let towns = &catalogue.municipalities;
-    let own = optional_file(args.baseline.as_ref(), lang, |b| {
-        csvio::read_own_figures(b, pools, towns)
-    })?
-    .unwrap_or_default();
+    // `load` read `--baseline` and applied it to the scenarios.
+    let own = &loaded.own;
     let targets: Vec<Target> = optional_file(args.targets.as_ref(), lang, |b| {
         csvio::read_targets(b, pools, towns)
     })?
@@ -55,7 +53,7 @@ pub(crate) fn run_targets(catalogue: &Catalogue, args: &TargetsArgs, lang: Lang)
     let own_measures = own.apply_to_measures(&catalogue.measures);
     let mut answers = Vec::new();
     for s in &loaded.scenarios {
-        let scenario = own.apply(s);
+        let scenario = s.clone();
         let here = municipalities_in(catalogue, &scenario);
         let fail = |e: calc_core::CalcError| cannot_evaluate(lang, &s.name, e);
         let report = progress(
@@ -65,7 +63,7 @@ pub(crate) fn run_targets(catalogue: &Catalogue, args: &TargetsArgs, lang: Lang)
             &here,
             &targets,
             &actuals,
-            &own,
+            own,
         )
         .map_err(fail)?;
         let mut plans = Vec::new();
@@ -185,7 +183,7 @@ pub(crate) fn run_targets(catalogue: &Catalogue, args: &TargetsArgs, lang: Lang)
                     &a.plans,
                     &a.per_inhabitant,
                     args.close_gap,
-                    &own,
+                    own,
                     &name,
                     lang,
                 ));

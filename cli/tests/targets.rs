@@ -217,3 +217,49 @@ fn built_in_goals_by_default() {
         assert!(text.contains(id), "{id}");
     }
 }
+
+/// `--baseline` works for every scenario command: Borås's own 5 000 t replace the built-in
+/// 56 kg × 114 872 inhabitants; Mark keeps 56 kg × 35 155 = 1 968.68 t; stderr says which
+/// own figures were used.
+#[test]
+fn evaluate_uses_own_figures_and_says_so() {
+    let out = Command::new(env!("CARGO_BIN_EXE_avfallskalkyl"))
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+        .args([
+            "evaluate",
+            "tests/targets/scenario.csv",
+            "--baseline",
+            "tests/targets/egna_siffror.csv",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "egna siffror i stället för standardvärdena: Borås, household_food: Borås Energi och Miljö, plockanalys 2023 (exempel) (2023)\n"
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = if v.is_array() { v[0].clone() } else { v };
+    let pools: Vec<(String, String)> = v["measures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            (
+                m["municipality"].as_str().unwrap().to_string(),
+                m["pool_tonnes_per_year"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        pools,
+        [
+            ("Borås".to_string(), "5000".to_string()),
+            ("Borås".to_string(), "5000".to_string()),
+            ("Mark".to_string(), "1968.68".to_string()),
+            ("Mark".to_string(), "1968.68".to_string()),
+        ]
+    );
+}
