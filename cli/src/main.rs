@@ -57,11 +57,13 @@ fn main() -> ExitCode {
         Command::Factors(a) => run_factors(catalogue, a, lang),
         Command::Template(a) => Ok(template(catalogue, a, lang)),
         Command::Sensitivity(a) => load(catalogue, &a.scenario, lang).and_then(|l| {
+            output::print_warnings(&l.warnings);
             decide::run_sensitivity(&l, matches!(a.output.format, Format::Json), lang)
         }),
         Command::Contributions(a) => run_contributions(catalogue, a, lang),
         Command::Targets(a) => targets::run_targets(catalogue, a, lang),
         Command::Optimize(a) => load(catalogue, &a.scenario, lang).and_then(|l| {
+            output::print_warnings(&l.warnings);
             let budget = calc_core::Budget {
                 once: a.budget_sek.map(|b| calc_core::Sek::new(Decimal::from(b))),
                 per_year: a
