@@ -31,6 +31,7 @@ pub fn table() -> Result<FactorTable, DemoError> {
         name: "Demo".into(),
         version: "1".into(),
         year: Some(Year(2025)),
+        price_year: None,
     });
     for (route, ef, cf) in [
         (Route::Incineration, [-80, -50, -20], [800, 900, 1000]),
@@ -68,6 +69,7 @@ pub fn table() -> Result<FactorTable, DemoError> {
                 SekPerTonne::new(d(ch, 0)),
             )?,
             price_year: Some(Year(2025)),
+            nominal: None,
             source: SourceId::from("demo"),
             locator: String::new(),
             note: String::new(),

@@ -18,6 +18,7 @@
 //! let food = FractionId::from("food");
 //! let mut table = FactorTable::new(FactorSetInfo {
 //!     id: "demo".into(), name: "Demo".into(), version: "1".into(), year: Some(Year(2025)),
+//!     price_year: None,
 //! });
 //! for (route, ef, cf) in [
 //!     (Route::Incineration, dec!(-50), dec!(900)),
@@ -31,7 +32,7 @@
 //!     })?;
 //!     table.insert_cost(CostFactor {
 //!         id: cost_factor_id(&food, route), fraction: food.clone(), route,
-//!         value: Estimate::exact(SekPerTonne::new(cf)), price_year: Some(Year(2025)),
+//!         value: Estimate::exact(SekPerTonne::new(cf)), price_year: Some(Year(2025)), nominal: None,
 //!         source: SourceId::from("demo"), locator: String::new(), note: String::new(),
 //!     })?;
 //! }
@@ -132,8 +133,9 @@ pub use format::{Lang, NumberStyle, format_fixed, format_number, format_styled};
 pub use model::{
     ByPayer, CostFactor, EmissionFactor, Estimate, FactorId, FactorRef, FactorSetInfo, FactorTable,
     Fraction, FractionId, GoalArea, LocalBaseline, Measure, MeasureId, ModelError, Municipality,
-    Payer, Perspective, Pool, PoolId, QuantityBasis, Route, RouteMix, ScbCode, Source, SourceId,
-    SourceKind, Yield, cost_factor_id, emission_factor_id, measure_cost_id, stage, yield_id,
+    NominalCost, Payer, Perspective, Pool, PoolId, PriceIndex, PriceLevel, QuantityBasis, Route,
+    RouteMix, ScbCode, Source, SourceId, SourceKind, Yield, cost_factor_id, emission_factor_id,
+    measure_cost_id, stage, yield_id,
 };
 pub use optimize::{
     Budget, Candidate, Candidates, Choice, MAX_COMBINATIONS, NextStep, Plan, candidates, optimize,

@@ -16,7 +16,7 @@
 //! ```json
 //! {
 //!   "schema_version": "2",
-//!   "factor_set": { "id": "sjuharad-2025", "name": "Sjuhärad 2025", "version": "1.0.0", "year": 2025 },
+//!   "factor_set": { "id": "sjuharad-2025", "name": "Sjuhärad 2025", "version": "2.1.0", "year": 2025, "price_year": 2025 },
 //!   "scenario": "Sjuhärad",
 //!   "period": { "start": 2025, "end": 2035 },
 //!   "discount_rate": "0.035",
@@ -74,6 +74,8 @@ pub struct FactorSetJson {
     pub version: String,
     /// Reference year.
     pub year: Option<Year>,
+    /// The price level of every SEK figure (`null`: each cost in its source's price year).
+    pub price_year: Option<Year>,
 }
 
 impl From<&FactorSetInfo> for FactorSetJson {
@@ -83,6 +85,7 @@ impl From<&FactorSetInfo> for FactorSetJson {
             name: f.name.clone(),
             version: f.version.clone(),
             year: f.year,
+            price_year: f.price_year,
         }
     }
 }

@@ -394,6 +394,57 @@ fn results_csv_in_swedish_excel_dialect() {
     assert!(out.contains(",TOTAL,,,,100.00,"));
 }
 
+#[test]
+fn results_csv_with_names_has_the_name_next_to_the_id() {
+    let text = "kommun;åtgärd\nBorås;textile_reuse\n";
+    let import = read_scenarios(text.as_bytes(), &ctx()).unwrap();
+    let e = evaluate(&table(), &import.scenarios[0]).unwrap();
+    let names = |id: &calc_core::MeasureId| format!("={} (namn)", id.as_str());
+    let out = csvio::write_results_csv_named(&e, Dialect::EXCEL_SV, Lang::Sv, &names);
+    let plain = csvio::write_results_csv(&e, Dialect::EXCEL_SV, Lang::Sv);
+    let mut lines = out.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(';').collect();
+    assert_eq!(
+        &header[..6],
+        [
+            "\u{feff}scenario",
+            "kommunkod",
+            "kommun",
+            "åtgärd",
+            "åtgärdens_namn",
+            "avfallspool"
+        ]
+    );
+    assert_eq!(header.len(), csvio::RESULT_HEADERS.len() + 1);
+    let row: Vec<&str> = lines.next().unwrap().split(';').collect();
+    // A name that starts like a formula is text.
+    assert_eq!(
+        &row[..6],
+        [
+            "fil",
+            "1490",
+            "Borås",
+            "textile_reuse",
+            "'=textile_reuse (namn)",
+            "textile_reuse"
+        ]
+    );
+    let total: Vec<&str> = lines.next().unwrap().split(';').collect();
+    assert_eq!(&total[..6], ["fil", "", "", "TOTALT", "", ""]);
+    // Apart from the name column, the same file as without names.
+    let without_names: Vec<String> = out
+        .lines()
+        .map(|l| {
+            let mut cells: Vec<&str> = l.split(';').collect();
+            cells.remove(4);
+            cells.join(";")
+        })
+        .collect();
+    assert_eq!(without_names, plain.lines().collect::<Vec<_>>());
+    let en = csvio::write_results_csv_named(&e, Dialect::PLAIN, Lang::En, &names);
+    assert!(en.starts_with("scenario,municipality_code,municipality,measure,measure_name,pool,"));
+}
+
 fn valid_file() -> impl Strategy<Value = Vec<u8>> {
     let row = (
         prop::sample::select(vec!["Borås", "1442", "vargarda", "alla", "Bxx", ""]),

@@ -38,6 +38,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         name: "My factors".into(),
         version: "1".into(),
         year: None,
+        price_year: None,
     };
     let mine = match csvio::read_factor_table(edited.as_bytes(), info) {
         Ok(t) => t,

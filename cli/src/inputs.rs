@@ -125,6 +125,7 @@ pub(crate) fn factor_table(
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
         version: "user".to_string(),
         year: None,
+        price_year: None,
     };
     let mut user = csvio::read_factor_table(&bytes, info)
         .map_err(|errors| csv_failure(lang, path, &errors, true))?;

@@ -74,8 +74,8 @@ Kommunens egna siffror (ersätter standardvärdena):
 Per invånare och år vid full effekt:
 kommun  invånare  kg avfall flyttat  kg CO2e  kr kommunen  kr samhället
 ------  --------  -----------------  -------  -----------  ------------
-Borås    114 872               12,9     15,5           -3           297
-Mark      35 155               22,0     16,1           -3           297
+Borås    114 872               12,9     15,5           -2           298
+Mark      35 155               22,0     16,1           -1           299
 "#;
     assert_eq!(
         stdout(&["--close-gap", "--steps", "4"]),

@@ -7,8 +7,8 @@
 
 use calc_core::csvio::{self, CsvError};
 use calc_core::{
-    FactorTable, Fraction, Measure, MeasureId, Municipality, PlanPeriod, Pool, Scenario,
-    ScenarioItem, Share, Source, Target, Year,
+    FactorTable, Fraction, Measure, MeasureId, Municipality, PlanPeriod, Pool, PriceIndex,
+    Scenario, ScenarioItem, Share, Source, Target, Year,
 };
 use std::sync::{Arc, OnceLock};
 
@@ -18,6 +18,7 @@ pub const FILES: &[(&str, &str)] = &[
     ("fractions.csv", include_str!("../data/fractions.csv")),
     ("routes.csv", include_str!("../data/routes.csv")),
     ("factor_sets.csv", include_str!("../data/factor_sets.csv")),
+    ("price_index.csv", include_str!("../data/price_index.csv")),
     (
         "sets/sjuharad-2025.csv",
         include_str!("../data/sets/sjuharad-2025.csv"),
@@ -73,6 +74,8 @@ pub struct Catalogue {
     pub sources: Vec<Source>,
     /// The plan's quantified goals (`targets.csv`).
     pub targets: Vec<Target>,
+    /// The consumer price index (SCB's KPI) that brings every cost to its set's price year.
+    pub price_index: PriceIndex,
 }
 
 /// Why the built-in data did not load: the file and its errors.
@@ -105,6 +108,10 @@ pub fn load() -> Result<Catalogue, DataError> {
         "sources.csv",
         csvio::read_sources(data_file("sources.csv")?.as_bytes()),
     )?;
+    let price_index = wrap(
+        "price_index.csv",
+        csvio::read_price_index(data_file("price_index.csv")?.as_bytes()),
+    )?;
     let mut sets = Vec::new();
     let list = wrap(
         "factor_sets.csv",
@@ -112,7 +119,10 @@ pub fn load() -> Result<Catalogue, DataError> {
     )?;
     for (info, path) in list {
         let text = data_file(&path)?;
-        let mut table = wrap(&path, csvio::read_factor_table(text.as_bytes(), info))?;
+        let mut table = wrap(
+            &path,
+            csvio::read_factor_table_priced(text.as_bytes(), info, &price_index),
+        )?;
         for s in &sources {
             // Ids are unique in sources.csv (checked by read_sources), so this cannot fail.
             let _ = table.insert_source(s.clone());
@@ -171,6 +181,7 @@ pub fn load() -> Result<Catalogue, DataError> {
         municipalities,
         sources,
         targets,
+        price_index,
     })
 }
 

@@ -425,3 +425,64 @@ fn targets_load_with_sources() {
         Some("7.5".parse().unwrap())
     );
 }
+
+#[test]
+fn every_cost_is_at_its_sets_price_level() {
+    let c = catalogue();
+    let known: BTreeSet<&str> = c.sources.iter().map(|s| s.id.as_str()).collect();
+    for (year, level) in c.price_index.iter() {
+        assert!(
+            known.contains(level.source.as_str()),
+            "price index {year}: unknown source {}",
+            level.source
+        );
+    }
+    for set in &c.sets {
+        let info = set.info();
+        // One price level for every set, so sets compare in the same kronor.
+        assert_eq!(info.price_year, Some(calc_core::Year(2025)), "{}", info.id);
+        for f in set.cost_factors() {
+            assert_eq!(f.price_year, info.price_year, "{} in {}", f.id, info.id);
+            if let Some(n) = &f.nominal {
+                assert_ne!(Some(n.price_year), info.price_year, "{}", f.id);
+                // The converted value is the source's value × index ratio, to the öre.
+                let to = info.price_year.unwrap();
+                let back = c
+                    .price_index
+                    .convert(n.value.central(), n.price_year, to)
+                    .unwrap();
+                assert_eq!(back, f.value.central(), "{} in {}", f.id, info.id);
+            }
+        }
+    }
+    // A 2019 gate fee is converted with SCB's annual averages: 885 × 415.51/334.26 =
+    // 1 100.1207… → 1 100.12 (worked by hand).
+    let paper = c
+        .current_set()
+        .unwrap()
+        .cost_factors()
+        .find(|f| f.id.as_str() == "cf.paper_packaging.incineration")
+        .unwrap();
+    assert_eq!(
+        paper.nominal.as_ref().unwrap().price_year,
+        calc_core::Year(2019)
+    );
+    assert_eq!(
+        paper.value.central(),
+        calc_core::SekPerTonne::new(rust_decimal::Decimal::new(110_012, 2))
+    );
+}
+
+#[test]
+fn published_sources_have_a_url() {
+    let missing: Vec<&str> = catalogue()
+        .sources
+        .iter()
+        .filter(|s| s.kind == SourceKind::Published && s.url.is_empty())
+        .map(|s| s.id.as_str())
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "published sources without a URL: {missing:?}"
+    );
+}

@@ -14,6 +14,7 @@ fn warm_table() -> FactorTable {
         name: "EPA WARM v15 (test data)".into(),
         version: "15".into(),
         year: Some(Year(2019)),
+        price_year: None,
     };
     csvio::read_factor_table(WARM.as_bytes(), info).unwrap()
 }

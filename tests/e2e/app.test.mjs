@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, mkdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inflateRawSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -106,6 +107,7 @@ test('the slider changes the rendered total to the value calc-core computes', as
 
 const totalText = async () =>
   normalize(await page.locator('[data-testid=total-co2e]').first().textContent());
+const totalTextOf = async (p) => normalize(await p.locator('[data-testid=total-co2e]').first().textContent());
 
 test('a saved scenario survives a reload and restores the exact total', async () => {
   await page.locator('[data-testid=scenario-name]').fill('E2E plan');
@@ -145,6 +147,7 @@ test('results export as a CSV that Excel (sv-SE) opens: BOM, semicolons, decimal
     page.waitForEvent('download', { timeout: 10_000 }),
     page.locator('[data-testid=export-csv]').click(),
   ]);
+  assert.match(download.suggestedFilename(), /^avfallskalkyl-.*-resultat\.csv$/, 'Swedish file name');
   const path = await download.path();
   const bytes = readFileSync(path);
   assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 byte-order mark');
@@ -152,11 +155,18 @@ test('results export as a CSV that Excel (sv-SE) opens: BOM, semicolons, decimal
   const [header, first] = text.split(/\r?\n/);
   assert.ok(header.split(';').length > 5, `semicolon-separated header: ${header}`);
   assert.match(first, /\d,\d/, 'decimal comma in the first data row');
+  // Each measure's name next to its id, in the interface's language.
+  const cells = header.split(';');
+  assert.deepEqual(cells.slice(3, 5), ['åtgärd', 'åtgärdens_namn']);
+  const names = await page.$$eval('.measure-name', (els) => els.map((e) => e.textContent.trim()));
+  const rowName = first.split(';')[4].replace(/^"|"$/g, '');
+  assert.ok(names.includes(rowName), `the first row names its measure: ${first}`);
 
   const [json] = await Promise.all([
     page.waitForEvent('download', { timeout: 10_000 }),
     page.locator('[data-testid=export-json]').click(),
   ]);
+  assert.match(json.suggestedFilename(), /^avfallskalkyl-.*-resultat\.json$/, 'one naming scheme in Swedish');
   const doc = JSON.parse(readFileSync(await json.path(), 'utf8'));
   const results = Array.isArray(doc) ? doc[0] : doc;
   assert.equal(results.schema_version, '2');
@@ -169,9 +179,293 @@ test('results export as a CSV that Excel (sv-SE) opens: BOM, semicolons, decimal
 test('the print stylesheet gives a one-page A4 committee summary', async () => {
   await page.emulateMedia({ media: 'print' });
   const pdf = await page.pdf({ format: 'A4', printBackground: false });
-  await page.emulateMedia({ media: 'screen' });
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
   assert.equal(pages, 1, 'pages in the printed summary');
+
+  // Every measure that is switched on, each with its number.
+  const on = await page.$$eval('.measure input.toggle:checked', (els) => els.length);
+  const rows = await page.locator('[data-testid=results-table] tbody tr').evaluateAll((trs) => trs.filter((tr) => tr.offsetParent !== null).length);
+  assert.ok(rows >= 17, `${rows} measures printed`);
+  assert.equal(rows, on, 'every measure switched on is printed');
+  // The cards' notes (discount rate) and sign conventions print; sort arrows do not.
+  const notes = await page.locator('.card-note').evaluateAll((els) => els.filter((e) => e.offsetParent !== null).map((e) => e.textContent));
+  assert.equal(notes.length, 4);
+  assert.match(notes[3], /diskonteringsränta 3,5/);
+  assert.ok(await page.locator('[data-testid=total-sek-sign]').isVisible());
+  assert.equal(await page.locator('.arrow').evaluateAll((els) => els.filter((e) => e.offsetParent !== null).length), 0, 'no sort arrows');
+  // Chart text at least 8 pt on paper.
+  const sizes = await page.$$eval('[data-testid=chart-macc] text.tick, [data-testid=chart-macc] text.bar-label', (els) =>
+    els.filter((e) => getComputedStyle(e).display !== 'none').map((e) => {
+      const svg = e.ownerSVGElement;
+      const scale = svg.getBoundingClientRect().height / svg.viewBox.baseVal.height;
+      return (parseFloat(getComputedStyle(e).fontSize) * scale * 72) / 96;
+    }),
+  );
+  assert.ok(sizes.length > 5 && Math.min(...sizes) >= 8, `chart text in pt: ${sizes.map((x) => x.toFixed(1))}`);
+  // Which data, which prices, when; and what the page leaves out.
+  const d = new Date();
+  const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  const meta = normalize(await page.locator('[data-testid=print-meta]').textContent());
+  assert.match(meta, /^Faktorunderlag: .+ \(.+\), version \S+\. Prisår: 2025 \(alla kronor i 2025 års prisnivå, omräknade med KPI\)\. Planperiod \d{4}–\d{4}\. Utskrivet /);
+  assert.ok(meta.endsWith(`Utskrivet ${today}.`), meta);
+  assert.ok(await page.locator('[data-testid=print-meta]').isVisible());
+  assert.match(normalize(await page.locator('[data-testid=print-left-out]').textContent()), /visar alla påslagna åtgärder men inte: .*källorna och metoden/);
+  assert.match(normalize(await page.locator('[data-testid=macc-print-note]').textContent()), /Siffran på en stapel är åtgärdens Nr i tabellen/);
+  await page.setViewportSize({ width: 794, height: 1123 });
+  await page.screenshot({ path: join(screenshots, 'print.png'), fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.emulateMedia({ media: 'screen' });
+});
+
+// ----- Issue 13: trust (share link, money labels, ranges, MACC, print, export, embed) -----
+
+/** A new page on `url` with the total rendered. */
+const freshPage = async (url = baseUrl, viewport = { width: 1280, height: 900 }) => {
+  const p = await context.newPage();
+  await p.setViewportSize(viewport);
+  p.on('console', (msg) => {
+    if (msg.type() === 'error') consoleErrors.push(msg.text());
+  });
+  p.on('pageerror', (err) => consoleErrors.push(`page error: ${err.message}`));
+  await p.goto(url, { waitUntil: 'load' });
+  await p.locator('[data-testid=total-co2e]').first().waitFor({ state: 'visible', timeout: 30_000 });
+  return p;
+};
+
+/** Moves the first measure's slider to the e2e's `slider_value` and waits for the total. */
+const moveFirstSlider = async (p) => {
+  const slider = p.locator('[data-testid=effect-slider]').first();
+  await slider.fill(String(expected.slider_value));
+  await slider.dispatchEvent('input');
+  await p.waitForFunction(
+    (want) => document.querySelector('[data-testid=total-co2e]')?.textContent.replace(/\s+/g, ' ').trim() === want,
+    normalize(expected.after_slider_total_co2e),
+    { timeout: 10_000 },
+  );
+};
+
+test('the share link is short, copies with a confirmation, and a cut or broken link says so instead of showing the defaults as shared', async () => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseUrl).origin });
+  const p = await freshPage();
+  await moveFirstSlider(p);
+  const href = new URL(await p.locator('[data-testid=share-link]').getAttribute('href'), baseUrl).toString();
+  const hash = new URL(href).hash;
+  assert.match(hash, /^#s=2\.[0-9a-f]{8}\.[A-Za-z0-9_-]+$/, 'format 2: version, checksum, base64url data');
+  assert.ok(href.length < 1_000, `the link survives e-mail (cut at 1 500 characters): ${href.length} characters`);
+
+  // Copying says so, visibly and in a status region.
+  await p.locator('[data-testid=copy-link]').click();
+  const status = p.locator('[data-testid=copy-status]');
+  await p.waitForFunction(() => document.querySelector('[data-testid=copy-status]')?.textContent.includes('kopierad'), null, { timeout: 10_000 });
+  assert.equal(await status.getAttribute('role'), 'status');
+  assert.ok(await status.isVisible(), 'the confirmation is visible');
+  assert.equal(normalize(await status.textContent()), `Länken är kopierad (${href.length} tecken).`);
+  assert.equal(await p.evaluate(() => navigator.clipboard.readText()), href, 'the clipboard holds the link');
+  await p.close();
+
+  // The whole link opens the exact scenario, said to come from the link.
+  const whole = await freshPage(href);
+  await whole.waitForFunction(
+    (want) => document.querySelector('[data-testid=total-co2e]')?.textContent.replace(/\s+/g, ' ').trim() === want,
+    normalize(expected.after_slider_total_co2e),
+    { timeout: 10_000 },
+  );
+  assert.equal(await whole.locator('[data-testid=link-problem]').count(), 0);
+  await whole.close();
+
+  // A format-1 link (percent-encoded JSON, as the app wrote before) still opens.
+  const json = inflateRawSync(Buffer.from(hash.split('.')[2], 'base64url')).toString('utf8');
+  const old = await freshPage(`${baseUrl}#s=${encodeURIComponent(json)}`);
+  await old.waitForFunction(
+    (want) => document.querySelector('[data-testid=total-co2e]')?.textContent.replace(/\s+/g, ' ').trim() === want,
+    normalize(expected.after_slider_total_co2e),
+    { timeout: 10_000 },
+  );
+  await old.close();
+
+  // Cut (as an e-mail would), changed, or not a link at all: an alert, and nothing is
+  // presented as the shared scenario.
+  const cut = href.slice(0, href.length - Math.floor(hash.length / 3));
+  const changed = href.replace(/\.([A-Za-z0-9_-])([A-Za-z0-9_-]{20})/, (m, c, rest) => `.${c === 'A' ? 'B' : 'A'}${rest}`);
+  const oldCut = `${baseUrl}#s=${encodeURIComponent(json)}`.slice(0, 1_500);
+  for (const [what, url, says] of [
+    ['cut', cut, /Länken är trasig eller ofullständig/],
+    ['changed', changed, /Länken är trasig eller ofullständig/],
+    ['#s=%7Bbroken', `${baseUrl}#s=%7Bbroken`, /äldre version av Avfallskalkyl/],
+    ['old format cut at 1 500', oldCut, /äldre version av Avfallskalkyl/],
+  ]) {
+    const b = await freshPage(url);
+    const alert = b.locator('[data-testid=link-problem]');
+    await alert.waitFor({ timeout: 10_000 });
+    assert.equal(await alert.getAttribute('role'), 'alert', what);
+    const text = normalize(await alert.textContent());
+    assert.match(text, says, `${what}: ${text}`);
+    assert.match(text, /Det delade scenariot visas inte: det du ser nedan är standardscenariot, inte avsändarens siffror/, what);
+    assert.equal(await b.locator('text=Scenariot har lästs in från länken').count(), 0, `${what}: not said to come from the link`);
+    assert.equal(await totalTextOf(b), normalize(expected.default_total_co2e), `${what}: the defaults`);
+    if (what === 'cut') await b.screenshot({ path: join(screenshots, 'broken-link.png'), fullPage: false });
+    await b.close();
+  }
+  assert.deepEqual(consoleErrors, [], 'no console errors');
+});
+
+test('in English the exports are results.csv and results.json, and the CSV names the measures in English', async () => {
+  const p = await freshPage();
+  await p.locator('[data-testid=lang-switch]').click();
+  await p.waitForFunction(() => document.documentElement.lang === 'en');
+  const [csv] = await Promise.all([p.waitForEvent('download'), p.locator('[data-testid=export-csv]').click()]);
+  const [json] = await Promise.all([p.waitForEvent('download'), p.locator('[data-testid=export-json]').click()]);
+  const [scenario] = await Promise.all([p.waitForEvent('download'), p.locator('[data-testid=export-scenario]').click()]);
+  assert.deepEqual(
+    [csv, json, scenario].map((d) => d.suggestedFilename().replace(/^avfallskalkyl-.*?-(?=[a-z]+\.)/, '')),
+    ['results.csv', 'results.json', 'scenario.csv'],
+  );
+  const [header, first] = readFileSync(await csv.path(), 'utf8').slice(1).split(/\r?\n/);
+  assert.deepEqual(header.split(';').slice(3, 5), ['measure', 'measure_name']);
+  const names = await p.$$eval('.measure-name', (els) => els.map((e) => e.textContent.trim()));
+  assert.ok(names.includes(first.split(';')[4].replace(/^"|"$/g, '')), first);
+  await p.close();
+});
+
+test('every money figure says its sign convention and what it includes; the two kinds of range have their own names and ranges are written with words', async () => {
+  const p = await freshPage();
+  await p.locator('[data-testid=mc-table]').waitFor({ timeout: 30_000 });
+  assert.equal(normalize(await p.locator('[data-testid=total-sek-sign]').textContent()), 'Positivt = besparing. Utan engångskostnader.');
+  assert.equal(normalize(await p.locator('[data-testid=total-npv-sign]').textContent()), 'Positivt = besparing. Med engångskostnader.');
+  const heads = await p.$$eval('[data-testid=results-table] thead th', (els) => els.map((e) => e.textContent.replace(/\s+/g, ' ').trim()));
+  assert.ok(heads.some((h) => h.startsWith('Kommunens nettobesparing, kr/år') && h.includes('positivt = besparing')), JSON.stringify(heads));
+  assert.ok(heads.some((h) => h.startsWith('Kommunens kostnad, kr per t CO2e') && h.includes('positivt = kostnad, negativt = besparing')), JSON.stringify(heads));
+
+  // Worst–best case (interval arithmetic) and the Monte Carlo likely range are named apart.
+  const labels = await p.$$eval('.range-label', (els) => els.map((e) => e.textContent.trim()));
+  assert.deepEqual(labels, Array(4).fill('Sämsta–bästa fall:'));
+  const mcHeads = normalize(await p.locator('[data-testid=mc-table] thead').textContent());
+  assert.match(mcHeads, /median · troligt spann 5–95 %/);
+  const body = await p.evaluate(() => document.body.innerText);
+  assert.ok(!/Intervall/.test(body), 'no figure is just called "Intervall"');
+
+  // Ranges: "a till b" with a real minus sign, never a dash between two numbers.
+  const ranges = await p.$$eval(
+    '[data-testid$=-range], [data-testid=results-table] td .sub, [data-testid=money-table] td .sub, [data-testid=mc-table] td .sub',
+    (els) => els.map((e) => e.textContent.replace(/\s+/g, ' ').trim()),
+  );
+  assert.ok(ranges.length > 40, `${ranges.length} ranges`);
+  for (const r of ranges) {
+    assert.match(r, /^−?[\d ,]+( mnkr| tkr| kr)? till −?[\d ,]+( mnkr| tkr| kr)?$/, r);
+  }
+  assert.ok(ranges.some((r) => r.startsWith('−')), 'some range has a negative bound, written with U+2212');
+
+  // The comparison of saved scenarios says the same.
+  for (const name of ['Jämför A', 'Jämför B']) {
+    await p.locator('[data-testid=scenario-name]').fill(name);
+    await p.locator('[data-testid=save-scenario]').click();
+    await p.locator(`[data-testid="open-${name}"]`).waitFor();
+    await p.locator(`input[aria-label="Jämför: ${name}"]`).check();
+  }
+  const rows = await p.$$eval('[data-testid=compare-table] tbody th', (els) => els.map((e) => e.textContent.replace(/\s+/g, ' ').trim()));
+  assert.ok(rows.includes('Kommunens nettobesparing per årPositivt = besparing. Utan engångskostnader.'), JSON.stringify(rows));
+  assert.ok(rows.includes('Kommunens nettonuvärdePositivt = besparing. Med engångskostnader.'), JSON.stringify(rows));
+  assert.ok(rows.includes('Kommunens kostnad, kr per t CO2ePositivt = kostnad, negativt = besparing. Med engångskostnader, över planperioden.'), JSON.stringify(rows));
+
+  // The same in English.
+  await p.locator('[data-testid=lang-switch]').click();
+  await p.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.equal(normalize(await p.locator('[data-testid=total-sek-sign]').textContent()), 'Positive = saving. One-time costs not included.');
+  assert.match(normalize(await p.locator('[data-testid=total-npv-range]').textContent()), /^SEK −?[\d,.]+ m to SEK −?[\d,.]+ m$/);
+  assert.equal(normalize(await p.locator('.range-label').first().textContent()), 'Worst–best case:');
+  await p.close();
+});
+
+test('the MACC numbers measures as the table does, and bars beyond the scale are broken off with their values', async () => {
+  const p = await freshPage();
+  const tableNo = Object.fromEntries(
+    await p.$$eval('[data-testid=results-table] tbody tr', (rows) =>
+      rows.map((r) => [r.dataset.measure, r.querySelector('td.rank').textContent.trim()]),
+    ),
+  );
+  assert.equal(Object.keys(tableNo).length >= 17, true);
+  // Sorting the table does not renumber the measures.
+  await p.locator('[data-testid=sort-name]').click();
+  const afterSort = Object.fromEntries(
+    await p.$$eval('[data-testid=results-table] tbody tr', (rows) =>
+      rows.map((r) => [r.dataset.measure, r.querySelector('td.rank').textContent.trim()]),
+    ),
+  );
+  assert.deepEqual(afterSort, tableNo);
+  const labels = await p.$$eval('[data-testid=chart-macc] g[data-measure]', (gs) =>
+    gs.map((g) => [g.dataset.measure, g.querySelector('.bar-label')?.textContent.trim() ?? null]),
+  );
+  const labelled = labels.filter(([, l]) => l !== null);
+  assert.ok(labelled.length >= 5, JSON.stringify(labels));
+  for (const [id, label] of labelled) assert.equal(label, tableNo[id], `bar ${id}`);
+  const legend = await p.$$eval('.macc-legend li', (lis) => lis.map((li) => [li.dataset.measure, li.getAttribute('value'), li.querySelector('[data-testid=macc-legend-value]').textContent]));
+  for (const [id, value] of legend) assert.equal(value, tableNo[id], `legend ${id}`);
+
+  // Clipped bars: a break mark each, and each value in a corner box.
+  const clipped = await p.$$eval('g[data-testid^=macc-clipped-]', (gs) => gs.map((g) => [g.dataset.measure, g.querySelectorAll('path.macc-break').length]));
+  assert.ok(clipped.length >= 2, `the default scenario has bars beyond the scale: ${JSON.stringify(clipped)}`);
+  const boxes = normalize(await p.locator('[data-testid=chart-macc] .macc-callout').allTextContents().then((t) => t.join(' | ')));
+  for (const [id, marks] of clipped) {
+    assert.equal(marks, 1, `break mark on ${id}`);
+    const value = normalize(legend.find(([m]) => m === id)[2]).split(' kr/t')[0];
+    assert.ok(boxes.includes(`${tableNo[id]}: ${value} kr/t`), `${id}: "${tableNo[id]}: ${value} kr/t" in ${boxes}`);
+  }
+  assert.match(normalize(await p.locator('[data-testid=macc-clipped-note]').textContent()), /avbrutna/);
+  await p.close();
+});
+
+test('on a desktop the compact total stays in view while moving sliders far down the list', async () => {
+  const p = await freshPage(baseUrl, { width: 1366, height: 900 });
+  const bar = p.locator('[data-testid=sticky-total]');
+  assert.equal(await bar.isVisible(), false, 'not shown while the cards are in view');
+  const last = p.locator('input[type=range]').last();
+  await last.scrollIntoViewIfNeeded();
+  await bar.waitFor({ state: 'visible', timeout: 5_000 });
+  const box = await bar.boundingBox();
+  assert.ok(box && box.y + box.height <= 900 + 1 && box.y > 700, `pinned to the bottom of the window: ${JSON.stringify(box)}`);
+  // It follows the slider.
+  await last.fill('0');
+  await last.dispatchEvent('input');
+  await p.waitForFunction(() => {
+    const card = document.querySelector('[data-testid=total-co2e]')?.textContent.trim();
+    return document.querySelector('[data-testid=sticky-total] strong')?.textContent.trim() === card;
+  }, null, { timeout: 10_000 });
+  await p.screenshot({ path: join(screenshots, 'wide-1366-scrolled.png'), fullPage: false });
+  assert.ok((await p.evaluate(() => document.documentElement.scrollWidth)) <= 1366);
+  await p.close();
+});
+
+test('embed mode (?embed=1) has no header or footer and fits an iframe from 320 to 800 px', async () => {
+  const url = `${baseUrl}?embed=1`;
+  for (const width of [320, 480, 640, 800]) {
+    const p = await freshPage(url, { width, height: 700 });
+    await p.locator('[data-testid=chart-tornado-sek]').waitFor({ timeout: 30_000 });
+    assert.equal(await p.locator('header.site-header').count(), 0, `${width}: no header`);
+    assert.equal(await p.locator('footer.site-footer').count(), 0, `${width}: no footer`);
+    assert.equal(await p.locator('h1').count(), 1, `${width}: still one page heading`);
+    const scrollWidth = await p.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(scrollWidth <= width, `${width}: page is ${scrollWidth} px wide`);
+    if (width === 320 || width === 800) await p.screenshot({ path: join(screenshots, `embed-${width}.png`), fullPage: false });
+    const share = await p.locator('[data-testid=share-link]').getAttribute('href');
+    assert.ok(!share.includes('embed'), `a link shared from the embedded app opens the whole app: ${share}`);
+    await p.close();
+  }
+  // In a real iframe on another page.
+  const host = await context.newPage();
+  await host.setViewportSize({ width: 900, height: 800 });
+  await host.setContent(`<!doctype html><title>Kommunen</title><h1>Vår avfallsplan</h1><iframe src="${url}" title="Avfallskalkyl" style="width: 800px; height: 600px; border: 0"></iframe>`);
+  const frame = host.frameLocator('iframe');
+  await frame.locator('[data-testid=total-co2e]').first().waitFor({ timeout: 30_000 });
+  assert.equal(normalize(await frame.locator('[data-testid=total-co2e]').first().textContent()), normalize(expected.default_total_co2e));
+  const inner = await host.frames()[1].evaluate(() => [document.documentElement.scrollWidth, document.querySelectorAll('header.site-header').length]);
+  assert.deepEqual(inner, [800, 0]);
+  await host.screenshot({ path: join(screenshots, 'embed-iframe-800.png'), fullPage: false });
+  await host.close();
+  // Without the parameter the header and footer are there.
+  const normal = await freshPage();
+  assert.equal(await normal.locator('header.site-header').count(), 1);
+  assert.equal(await normal.locator('footer.site-footer').count(), 1);
+  await normal.close();
 });
 
 test('choosing Borås alone shows the Borås total; a bad CSV is refused with line and column', async () => {
@@ -254,6 +548,358 @@ test('screenshots at 1366 and 390 px, with the analysis and the sources of a sha
   }
   await page.setViewportSize({ width: 1280, height: 900 });
   assert.deepEqual(consoleErrors, [], 'no console errors');
+});
+
+// ----- Accessibility (issue 13): the modal sources dialog, the heading outline, the charts'
+// tables, axe-core in every state, chart text and scroll hints on a phone, the keyboard walk.
+
+/** Opens the app in a new page of `width` × 844 px (in English with `lang: 'en'`) and waits
+ * until the analysis (tornado, budget package) is drawn. */
+const openApp = async ({ width = 1280, lang = 'sv' } = {}) => {
+  const p = await context.newPage();
+  await p.setViewportSize({ width, height: 844 });
+  await p.goto(baseUrl, { waitUntil: 'load' });
+  await p.locator('[data-testid=total-co2e]').first().waitFor({ timeout: 30_000 });
+  if (lang === 'en') {
+    await p.locator('[data-testid=lang-switch]').click();
+    await p.waitForFunction(() => document.documentElement.lang === 'en');
+  }
+  await p.locator('[data-testid=chart-tornado-sek]').waitFor({ timeout: 30_000 });
+  await p.locator('[data-testid=best-package]').first().waitFor({ timeout: 30_000 });
+  return p;
+};
+
+test('the sources dialog is modal: Tab stays inside, Esc closes it from anywhere, focus returns to its button', async () => {
+  const p = await openApp();
+  const dialog = p.locator('[data-testid=sources-dialog]');
+  const focusInDialog = () =>
+    p.evaluate(() => {
+      const d = document.querySelector('[data-testid=sources-dialog]');
+      return d !== null && d !== document.activeElement && d.contains(document.activeElement);
+    });
+  const focusedTestId = () => p.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName);
+
+  // Opened from the keyboard: a modal <dialog>, focus inside it.
+  const opener = p.locator('[data-testid=sources-textile_collection]');
+  await opener.focus();
+  await p.keyboard.press('Enter');
+  await dialog.waitFor({ timeout: 10_000 });
+  assert.deepEqual(
+    await dialog.evaluate((d) => [d.tagName, d.open, d.matches(':modal')]),
+    ['DIALOG', true, true],
+    'a <dialog> opened with showModal()',
+  );
+  assert.ok(await focusInDialog(), 'focus moves into the dialog');
+
+  // Tab and Shift+Tab go round inside it, past its last and first element.
+  const stops = await dialog.evaluate((d) => d.querySelectorAll('a[href], button, [tabindex="0"]').length);
+  assert.ok(stops >= 3, `the dialog has ${stops} tab stops`);
+  for (let i = 1; i <= stops + 2; i++) {
+    await p.keyboard.press('Tab');
+    assert.ok(await focusInDialog(), `after Tab × ${i} focus is still in the dialog (on ${await focusedTestId()})`);
+  }
+  for (let i = 1; i <= stops + 2; i++) {
+    await p.keyboard.press('Shift+Tab');
+    assert.ok(await focusInDialog(), `after Shift+Tab × ${i} focus is still in the dialog (on ${await focusedTestId()})`);
+  }
+
+  // Esc on a link deep inside closes it; focus goes back to the button that opened it.
+  await dialog.locator('[data-testid=source-url]').last().focus();
+  await p.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached', timeout: 10_000 });
+  assert.equal(await focusedTestId(), 'sources-textile_collection', 'focus returns to the opener after Esc');
+
+  // Esc also works when focus is on nothing in particular (a click on the dialog's text).
+  await opener.click();
+  await dialog.waitFor({ timeout: 10_000 });
+  await dialog.locator('[data-testid=sources-pool]').click();
+  assert.equal(await dialog.count(), 1, 'a click inside the dialog leaves it open');
+  await p.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached', timeout: 10_000 });
+  assert.equal(await focusedTestId(), 'sources-textile_collection', 'focus returns to the opener after a click and Esc');
+
+  // A click on the backdrop (beside the dialog) closes it too.
+  await opener.click();
+  await dialog.waitFor({ timeout: 10_000 });
+  await p.mouse.click(8, 400);
+  await dialog.waitFor({ state: 'detached', timeout: 10_000 });
+  assert.equal(await focusedTestId(), 'sources-textile_collection', 'focus returns to the opener after a click beside it');
+
+  // The close button: focus back to that measure's button.
+  const other = p.locator('[data-testid=sources-food_school_kitchens]');
+  await other.click();
+  await dialog.waitFor({ timeout: 10_000 });
+  await dialog.getByRole('button', { name: 'Stäng' }).click();
+  await dialog.waitFor({ state: 'detached', timeout: 10_000 });
+  assert.equal(await focusedTestId(), 'sources-food_school_kitchens', 'focus returns to the opener after Stäng');
+  await p.close();
+});
+
+test('the headings form one outline: h1, an h2 per part, the result cards under "Resultat"', async () => {
+  const p = await openApp();
+  // Headings that take part in the page (display: none ones, such as the print heading, do not).
+  const outline = await p.$$eval('h1, h2, h3, h4, h5, h6', (els) =>
+    els
+      .filter((e) => e.getClientRects().length > 0 && !e.closest('dialog'))
+      .map((e) => ({ level: Number(e.tagName[1]), text: e.textContent.replace(/\s+/g, ' ').trim(), card: e.classList.contains('card-title') })),
+  );
+  const shown = outline.map((h) => `h${h.level} ${h.text}`).join(' | ');
+  assert.deepEqual(outline.filter((h) => h.level === 1).map((h) => h.text), ['Avfallskalkyl'], shown);
+  assert.equal(outline[0].level, 1, `the h1 comes first: ${shown}`);
+  for (let i = 1; i < outline.length; i++) {
+    assert.ok(outline[i].level <= outline[i - 1].level + 1, `no level skipped before "${outline[i].text}": ${shown}`);
+  }
+  // The nearest h2 above each heading.
+  const parentH2 = (i) => outline.slice(0, i).reverse().find((h) => h.level === 2)?.text;
+  const cards = outline.map((h, i) => [h, parentH2(i)]).filter(([h]) => h.card);
+  assert.equal(cards.length, 4, shown);
+  for (const [h, parent] of cards) {
+    assert.equal(h.level, 3, shown);
+    assert.equal(parent, 'Resultat', `the card "${h.text}" sits under the results' h2: ${shown}`);
+  }
+  const h2 = outline.filter((h) => h.level === 2).map((h) => h.text);
+  assert.deepEqual(h2.slice(0, 2), ['Åtgärder', 'Resultat'], shown);
+  for (const part of ['Åtgärder i ordning', 'Åtgärdskostnadskurva (MACC)', 'Minskade utsläpp per åtgärd',
+    'Minskade utsläpp år för år', 'Osäkerhet och prioritering', 'Scenarier', 'Vad driver resultatet?', 'Metod och formler']) {
+    assert.ok(h2.includes(part), `"${part}" is an h2: ${shown}`);
+  }
+  const decide = outline.findIndex((h) => h.text === 'Osäkerhet och prioritering');
+  assert.deepEqual(
+    outline.slice(decide + 1, decide + 4).map((h) => `h${h.level} ${h.text}`),
+    ['h3 Osäkerhetsband (Monte Carlo)', 'h3 Vilka faktorer betyder mest?', 'h4 Minskade utsläpp, t CO2e'],
+    shown,
+  );
+  await p.close();
+});
+
+test('every chart has its figures as a table ("Visa som tabell" / "Show as table")', async () => {
+  const p = await openApp();
+  const charts = ['chart-macc', 'chart-measures', 'chart-years', 'chart-tornado', 'chart-tornado-sek'];
+  const tables = {};
+  for (const id of charts) {
+    const details = p.locator(`[data-testid=${id}-table]`);
+    const summary = details.locator('summary');
+    await summary.click();
+    tables[id] = await details.locator('table').evaluate((t) => ({
+      caption: t.caption?.textContent.replace(/\s+/g, ' ').trim(),
+      head: [...t.tHead.rows[0].cells].map((c) => c.textContent.trim()),
+      rows: [...t.tBodies[0].rows].map((r) => [...r.cells].map((c) => c.textContent.replace(/\s+/g, ' ').trim())),
+    }));
+    assert.ok(tables[id].rows.length > 0, `${id}: the table has rows`);
+    // "Visa som tabell" and, for a screen reader, which chart's table.
+    assert.equal(normalize(await summary.textContent()), `Visa som tabell: ${tables[id].caption}`, id);
+  }
+  // Per measure: one row per row of the results table, with the same central t CO2e/år.
+  const results = await p.$$eval('[data-testid=results-table] tbody tr', (rows) =>
+    rows.map((r) => [r.querySelector('.name').textContent.trim(), r.querySelector('td.num .main').textContent.replace(/\s+/g, ' ').trim()]),
+  );
+  const perMeasure = tables['chart-measures'];
+  assert.deepEqual(perMeasure.head, ['Åtgärd', 'Centralt', 'Lågt', 'Högt']);
+  assert.equal(perMeasure.rows.length, results.length);
+  for (const [name, central] of results) {
+    const row = perMeasure.rows.find((r) => r[0] === name);
+    assert.ok(row, `${name} is in the per-measure table`);
+    assert.equal(row[1], central, `${name}: the table and the results table agree`);
+  }
+  // Per year: one row per column of the chart, first the plan's first year; the last
+  // year's central value is the yearly total at full effect.
+  const bars = await p.locator('[data-testid=chart-years] rect.bar').count();
+  const years = tables['chart-years'];
+  assert.equal(years.rows.length, bars);
+  assert.equal(years.rows[0][0], '2025');
+  assert.equal(years.rows.at(-1)[1], normalize(expected.default_total_co2e), 'the last year is the yearly total');
+  // MACC: one row per bar, numbered as the chart, with the legend's figures.
+  const legend = await p.$$eval('.macc-legend li', (lis) => lis.map((li) => li.querySelector('.legend-value').textContent.replace(/\s+/g, ' ').trim()));
+  const macc = tables['chart-macc'];
+  assert.equal(macc.rows.length, legend.length);
+  macc.rows.forEach((r, i) => {
+    assert.equal(r[0], String(i + 1));
+    assert.equal(`${r[2]} kr/t CO2e · ${r[3]} t CO2e/år`, legend[i], `MACC row ${i + 1}`);
+  });
+  // Tornado: one row per bar, and the caption says the central total.
+  for (const id of ['chart-tornado', 'chart-tornado-sek']) {
+    // Each bar has a low and a high segment; the legend has one of each too.
+    const segments = await p.locator(`[data-testid=${id}] rect.tor-low`).count();
+    assert.equal(tables[id].rows.length, segments - 1, id);
+    assert.match(tables[id].caption, /\(centralt: [−\d]/, tables[id].caption);
+  }
+  assert.match(tables['chart-tornado'].caption, new RegExp(`centralt: ${normalize(await p.locator('[data-testid=total-co2e-cumulative]').textContent()).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+
+  // In English.
+  await p.locator('[data-testid=lang-switch]').click();
+  const summary = p.locator('[data-testid=chart-measures-table] summary');
+  await p.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.match(normalize(await summary.textContent()), /^Show as table: Emissions avoided per measure/);
+  assert.deepEqual(
+    await p.locator('[data-testid=chart-measures-table] thead th').allTextContents(),
+    ['Measure', 'Central', 'Low', 'High'],
+  );
+  await p.close();
+});
+
+/** The axe-core script, injected into the page (the page's CSP blocks a script tag with it;
+ * evaluate() is not subject to the CSP). */
+const axeSource = readFileSync(join(here, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+
+/** axe-core's violations on the page as "rule: target, target" lines. */
+const axeViolations = async (p) => {
+  await p.evaluate(axeSource);
+  return p.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+};
+
+test('axe-core finds no violations: 1366 and 390 px, Swedish and English, a measure off, every section open, the dialog open', async () => {
+  for (const width of [1366, 390]) {
+    for (const lang of ['sv', 'en']) {
+      const p = await openApp({ width, lang });
+      // One measure switched off (its card greys out, its fields are disabled).
+      await p.locator('[data-testid=measure-toggle-garden_waste_composting]').uncheck();
+      // Every collapsible section open: measure details, the method, the charts' tables.
+      await p.$$eval('details', (all) => all.forEach((d) => (d.open = true)));
+      await p.waitForFunction(() => [...document.querySelectorAll('details')].every((d) => d.open));
+      await p.waitForTimeout(300); // the scroll boxes measure themselves after the layout
+      assert.deepEqual(await axeViolations(p), [], `${width} px, ${lang}, every section open`);
+      await p.locator('[data-testid=sources-textile_collection]').click();
+      await p.locator('[data-testid=sources-dialog]').waitFor({ timeout: 10_000 });
+      await p.waitForTimeout(300);
+      assert.deepEqual(await axeViolations(p), [], `${width} px, ${lang}, the sources dialog open`);
+      await p.close();
+    }
+  }
+  // The accessibility statement itself, at 1366 and 320 px.
+  const p = await context.newPage();
+  for (const page of ['tillganglighet.html', 'accessibility.html']) {
+    for (const width of [1366, 320]) {
+      await p.setViewportSize({ width, height: 800 });
+      await p.goto(new URL(page, baseUrl).href, { waitUntil: 'load' });
+      assert.deepEqual(await axeViolations(p), [], `${page} at ${width} px`);
+      const scrollWidth = await p.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(scrollWidth <= width, `${page} is ${scrollWidth} px wide at ${width} px`);
+    }
+  }
+  await p.close();
+});
+
+test('on a 390 px phone chart text is at least 11 px, and tables wider than the screen say that they scroll', async () => {
+  // English first (longer names and axis titles), then Swedish, which the rest uses.
+  let p;
+  for (const lang of ['en', 'sv']) {
+    await p?.close();
+    p = await openApp({ width: 390, lang });
+    for (const id of ['chart-macc', 'chart-measures', 'chart-years', 'chart-tornado', 'chart-tornado-sek']) {
+      const svg = p.locator(`[data-testid=${id}]`);
+      await svg.scrollIntoViewIfNeeded();
+      // Wait until the chart has been drawn for its box (it starts at the desktop width).
+      await p.waitForFunction((sel) => {
+        const el = document.querySelector(sel);
+        return el !== null && Math.abs(el.viewBox.baseVal.width - el.getBoundingClientRect().width) < 2;
+      }, `[data-testid=${id}]`, { timeout: 10_000 });
+      const sizes = await svg.evaluate((el) => {
+        const scale = el.getScreenCTM().a;
+        const box = el.getBoundingClientRect();
+        return [...el.querySelectorAll('text')].map((t) => {
+          const r = t.getBoundingClientRect();
+          return {
+            text: t.textContent,
+            font: parseFloat(getComputedStyle(t).fontSize) * scale,
+            height: r.height,
+            inside: r.left >= box.left - 1 && r.right <= box.right + 1 && r.top >= box.top - 1 && r.bottom <= box.bottom + 1,
+          };
+        });
+      });
+      assert.ok(sizes.length > 3, id);
+      for (const s of sizes) {
+        assert.ok(s.inside, `${lang}, ${id}: "${s.text}" is inside the chart, not cut at its edge`);
+        assert.ok(s.font >= 11 - 1e-6, `${lang}, ${id}: "${s.text}" is drawn at ${s.font.toFixed(1)} px`);
+        // Rotated axis titles are tall, the rest as tall as their font.
+        assert.ok(s.height >= 11, `${lang}, ${id}: "${s.text}" is ${s.height.toFixed(1)} px high`);
+      }
+    }
+  }
+  await p.locator('[data-testid=chart-macc]').screenshot({ path: join(screenshots, 'phone-390-macc.png') });
+  await p.locator('.tornado-part').first().screenshot({ path: join(screenshots, 'phone-390-tornado.png') });
+
+  // The ranking table is wider than the phone: a hint above it, and the box is a named,
+  // focusable region that the arrow keys scroll.
+  const box = p.locator('.table-scroll', { has: p.locator('[data-testid=results-table]') });
+  await p.waitForFunction(() => document.querySelector('[data-testid=results-table]')?.closest('.table-scroll')?.getAttribute('tabindex') === '0');
+  assert.equal(await box.getAttribute('role'), 'region');
+  assert.equal(await box.getAttribute('aria-label'), 'Åtgärder i ordning (rullas i sidled)');
+  const hint = await box.evaluate((b) => b.previousElementSibling?.textContent.replace(/\s+/g, ' ').trim());
+  assert.equal(hint, '↔ Tabellen är bredare än rutan: rulla i sidled.');
+  await box.focus();
+  await p.keyboard.press('ArrowRight');
+  await p.waitForFunction(() => document.querySelector('[data-testid=results-table]').closest('.table-scroll').scrollLeft > 0);
+  await p.close();
+
+  // On a 1366 px screen the money and Monte Carlo tables fit: no hint, no extra tab stop.
+  const wide = await openApp({ width: 1366 });
+  for (const id of ['money-table', 'mc-table']) {
+    const box = wide.locator('.table-scroll', { has: wide.locator(`[data-testid=${id}]`) });
+    assert.deepEqual(await box.evaluate((b) => [b.scrollWidth <= b.clientWidth + 1, b.getAttribute('tabindex')]), [true, null], id);
+  }
+  assert.equal(await wide.locator('[data-testid=money] [data-testid=scroll-hint]').count(), 0);
+  await wide.close();
+});
+
+test('keyboard only: the skip link leads to the results, every stop shows its focus, none is hidden or traps', async () => {
+  for (const width of [1366, 390]) {
+    let p = await openApp({ width });
+    await p.keyboard.press('Tab');
+    const skip = await p.evaluate(() => {
+      const a = document.activeElement;
+      const r = a.getBoundingClientRect();
+      return { text: a.textContent.trim(), top: r.top, bottom: r.bottom };
+    });
+    assert.equal(skip.text, 'Hoppa till resultaten', `${width}: the first stop is the skip link`);
+    assert.ok(skip.top >= 0 && skip.bottom <= 844, `${width}: the skip link is shown when focused`);
+    await p.keyboard.press('Enter');
+    await p.waitForFunction(() => document.activeElement?.id === 'results');
+    await p.keyboard.press('Tab');
+    assert.equal(await p.evaluate(() => document.activeElement.getAttribute('data-testid')), 'export-csv', `${width}: after the skip link, the results' first control`);
+
+    // From the top of a freshly loaded page, Tab through the whole page until focus leaves
+    // it for the browser's own controls.
+    await p.close();
+    p = await openApp({ width });
+    const stops = [];
+    for (let i = 0; i < 400; i++) {
+      await p.keyboard.press('Tab');
+      const stop = await p.evaluate(() => {
+        const a = document.activeElement;
+        if (a === null || a === document.body) return null;
+        const r = a.getBoundingClientRect();
+        const bar = document.querySelector('.sticky-total');
+        const barTop = bar && getComputedStyle(bar).display !== 'none' ? bar.getBoundingClientRect().top : innerHeight;
+        const cs = getComputedStyle(a);
+        return {
+          name: a.getAttribute('data-testid') ?? a.id ?? a.tagName,
+          label: (a.getAttribute('aria-label') ?? a.textContent).replace(/\s+/g, ' ').trim().slice(0, 40),
+          outline: cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2,
+          // An element that fits on the screen is scrolled fully into view, above the pinned
+          // totals bar (except the bar's own link).
+          fits: r.height < barTop - 10,
+          visible: r.top >= 0 && (bar?.contains(a) ? r.bottom <= innerHeight : r.bottom <= barTop + 1),
+        };
+      });
+      if (stop === null) break; // past the last element: the browser's own controls
+      stops.push(stop);
+    }
+    assert.ok(stops.length > 100 && stops.length < 400, `${width}: ${stops.length} stops and then out of the page (no trap)`);
+    // The last stops: the footer's link, then on a phone the totals bar's link.
+    assert.deepEqual(
+      stops.slice(-2).map((s) => s.label),
+      width > 900 ? ['Metod och formler', 'Tillgänglighetsredogörelse'] : ['Tillgänglighetsredogörelse', 'Resultat ↓'],
+      `${width}: the last stops`,
+    );
+    for (const s of stops) {
+      assert.ok(s.outline, `${width}: ${s.name} "${s.label}" shows a focus outline`);
+      if (s.fits) assert.ok(s.visible, `${width}: ${s.name} "${s.label}" is in view when focused`);
+    }
+    await p.close();
+  }
 });
 
 test('the icon is served (no 404 on load) and the footer links the accessibility statement in each language', async () => {

@@ -230,6 +230,7 @@ fn feed(which: usize, bytes: &[u8]) {
                 name: "fuzz".into(),
                 version: "0".into(),
                 year: None,
+                price_year: None,
             };
             match csvio::read_factor_table(bytes, info) {
                 Ok(table) => {

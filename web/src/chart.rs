@@ -4,6 +4,115 @@
 use calc_core::csvio::Lang;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
+use yew::prelude::*;
+
+/// The width the charts are drawn for on a wide screen (SVG user units); wider boxes scale
+/// the drawing up.
+pub const WIDE: f64 = 760.0;
+/// The narrowest drawing; a box narrower than this scales it down (a 320 px phone).
+pub const NARROWEST: f64 = 240.0;
+/// Below this drawing width a chart switches to its narrow layout (labels above the bars,
+/// fewer ticks).
+pub const NARROW: f64 = 560.0;
+
+/// The drawing width for a box `available` CSS pixels wide: the box's own width, so one
+/// user unit is one CSS pixel and the text keeps its CSS size (11–12 px) on a phone, within
+/// [`NARROWEST`]..=[`WIDE`].
+#[must_use]
+pub fn drawing_width(available: f64) -> f64 {
+    if available.is_finite() && available > 0.0 {
+        available.floor().clamp(NARROWEST, WIDE)
+    } else {
+        WIDE
+    }
+}
+
+/// Watches one element's size with a `ResizeObserver` and re-renders its component when it
+/// changes (the window is resized, a dialog or disclosure around it opens, its content
+/// grows). The re-render runs in a new task, so it never changes layout inside the
+/// observer's own callback.
+struct SizeWatcher {
+    observer: web_sys::ResizeObserver,
+    _callback: wasm_bindgen::closure::Closure<dyn FnMut()>,
+    watched: Option<web_sys::Element>,
+}
+
+impl SizeWatcher {
+    fn new(update: yew::functional::UseForceUpdateHandle) -> Option<Self> {
+        let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+            let update = update.clone();
+            gloo::timers::callback::Timeout::new(0, move || update.force_update()).forget();
+        });
+        let observer =
+            web_sys::ResizeObserver::new(wasm_bindgen::JsCast::unchecked_ref(callback.as_ref()))
+                .ok()?;
+        Some(Self {
+            observer,
+            _callback: callback,
+            watched: None,
+        })
+    }
+
+    fn watch(&mut self, el: Option<web_sys::Element>) {
+        if self.watched == el {
+            return;
+        }
+        if let Some(old) = self.watched.take() {
+            self.observer.unobserve(&old);
+        }
+        if let Some(new) = &el {
+            self.observer.observe(new);
+        }
+        self.watched = el;
+    }
+}
+
+impl Drop for SizeWatcher {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
+/// Re-renders the component when the element `node` refers to changes size (see
+/// `SizeWatcher`); the element may appear in a later render.
+#[hook]
+pub fn use_rerender_on_resize(node: &NodeRef) {
+    let update = use_force_update();
+    let watcher = use_mut_ref(|| None::<SizeWatcher>);
+    let node = node.clone();
+    use_effect(move || {
+        let mut w = watcher.borrow_mut();
+        if w.is_none() {
+            *w = SizeWatcher::new(update);
+        }
+        if let Some(w) = w.as_mut() {
+            w.watch(node.cast::<web_sys::Element>());
+        }
+    });
+}
+
+/// A chart's drawing width: attach the node ref to the block the SVG fills; after each
+/// render (and when it is resized) its width is measured and, when it changed, the chart is drawn
+/// again for it ([`drawing_width`]). [`WIDE`] until measured.
+#[hook]
+pub fn use_chart_width() -> (NodeRef, f64) {
+    let node = use_node_ref();
+    use_rerender_on_resize(&node);
+    let width = use_state_eq(|| WIDE);
+    {
+        let node = node.clone();
+        let width = width.clone();
+        use_effect(move || {
+            if let Some(el) = node.cast::<web_sys::Element>() {
+                let w = f64::from(el.client_width());
+                if w > 0.0 {
+                    width.set(drawing_width(w));
+                }
+            }
+        });
+    }
+    (node, *width)
+}
 
 /// A decimal as a float for drawing.
 #[must_use]
@@ -120,6 +229,18 @@ mod tests {
         let (t, d) = ticks(-0.3, 0.7, 5);
         assert!(t.contains(&0.0));
         assert_eq!(d, 1);
+    }
+
+    #[test]
+    fn the_drawing_is_as_wide_as_its_box_within_bounds() {
+        assert!(
+            (drawing_width(318.6) - 318.0).abs() < 1e-9,
+            "a 390 px phone"
+        );
+        assert!((drawing_width(200.0) - NARROWEST).abs() < 1e-9);
+        assert!((drawing_width(1100.0) - WIDE).abs() < 1e-9);
+        assert!((drawing_width(0.0) - WIDE).abs() < 1e-9, "not measured yet");
+        assert!((drawing_width(f64::NAN) - WIDE).abs() < 1e-9);
     }
 
     #[test]

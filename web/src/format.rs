@@ -4,7 +4,9 @@
 //! messages use too); this module picks decimals and units for the page.
 //!
 //! Swedish (sv-SE): no-break space (U+00A0) between thousands, decimal comma and a real
-//! minus sign (U+2212), e.g. `1 234,5`. English: `1,234.5`.
+//! minus sign (U+2212), e.g. `1 234,5`. English: `1,234.5`, also with a real minus sign.
+//! A range of values is written with words, `−439,4 till 100,3` ([`range`]): a dash
+//! between two numbers could be read as a minus sign.
 
 use calc_core::csvio::{self, Lang};
 use calc_core::{KgCo2e, Sek};
@@ -14,10 +16,41 @@ use rust_decimal::Decimal;
 pub const NBSP: char = '\u{a0}';
 
 /// `d` rounded half away from zero to `decimals` places, thousands grouped, typeset for
-/// the page (calc-core's formatter with a no-break space and a real minus sign in Swedish).
+/// the page (calc-core's formatter with a no-break space in Swedish and a real minus sign,
+/// U+2212, in both languages).
 #[must_use]
 pub fn number(d: Decimal, decimals: u32, lang: Lang) -> String {
-    csvio::format_styled(d, decimals, csvio::NumberStyle::typeset(lang))
+    let style = csvio::NumberStyle {
+        minus: MINUS,
+        ..csvio::NumberStyle::typeset(lang)
+    };
+    csvio::format_styled(d, decimals, style)
+}
+
+/// The minus sign on the page (U+2212), never a hyphen.
+pub const MINUS: char = '\u{2212}';
+
+/// A range from `low` to `high` (already formatted) in words: `−439,4 till 100,3` /
+/// `−439.4 to 100.3`. A no-break space keeps the word with the low bound, so a narrow column
+/// breaks the line after it, never leaving "till" alone on a line.
+#[must_use]
+pub fn range(low: &str, high: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Sv => format!("{low}{NBSP}till {high}"),
+        Lang::En => format!("{low}{NBSP}to {high}"),
+    }
+}
+
+/// A low–high range of t CO2e (one decimal) in words.
+#[must_use]
+pub fn range_t(low: KgCo2e, high: KgCo2e, lang: Lang) -> String {
+    range(&tonnes_co2e(low, lang), &tonnes_co2e(high, lang), lang)
+}
+
+/// A low–high range of SEK ([`sek_short`]) in words.
+#[must_use]
+pub fn range_sek(low: Sek, high: Sek, lang: Lang) -> String {
+    range(&sek_short(low, lang), &sek_short(high, lang), lang)
 }
 
 /// kg CO2e as tonnes CO2e with one decimal (`1 234,5`).
@@ -152,7 +185,28 @@ mod tests {
     #[test]
     fn english_uses_comma_and_point() {
         assert_eq!(number(d("1234567.25"), 2, Lang::En), "1,234,567.25");
-        assert_eq!(number(d("-12"), 0, Lang::En), "-12");
+        assert_eq!(number(d("-12"), 0, Lang::En), "\u{2212}12");
+    }
+
+    #[test]
+    fn ranges_are_written_with_words_and_a_real_minus() {
+        let kg = |t: &str| KgCo2e::new(d(t) * Decimal::from(1000));
+        assert_eq!(
+            range_t(kg("-439.44"), kg("100.26"), Lang::Sv),
+            "\u{2212}439,4\u{a0}till 100,3"
+        );
+        assert_eq!(
+            range_t(kg("-439.44"), kg("100.26"), Lang::En),
+            "\u{2212}439.4\u{a0}to 100.3"
+        );
+        assert_eq!(
+            range_sek(Sek::new(d("-22600000")), Sek::new(d("16200000")), Lang::Sv),
+            "\u{2212}22,6\u{a0}mnkr\u{a0}till 16,2\u{a0}mnkr"
+        );
+        assert_eq!(
+            range_sek(Sek::new(d("-22600000")), Sek::new(d("-45600")), Lang::En),
+            "SEK\u{a0}\u{2212}22.6\u{a0}m\u{a0}to SEK\u{a0}\u{2212}46\u{a0}k"
+        );
     }
 
     #[test]

@@ -60,10 +60,17 @@ texts! {
     AtFullEffect => "vid full effekt", "at full effect";
     TotalCo2eCum => "Minskade utsläpp totalt", "Emissions avoided in total";
     TotalSek => "Kommunens nettobesparing per år", "Municipality's net saving per year";
-    PerYearNote => "Avfallstaxa + kommunens budget, vid full effekt, efter löpande kostnader, utan engångskostnader. Positivt = besparing.",
-        "Waste fee + municipal budget, at full effect, after running costs, one-time costs not included. Positive = saving.";
+    PerYearNote => "Avfallstaxa + kommunens budget, vid full effekt, efter löpande kostnader.",
+        "Waste fee + municipal budget, at full effect, after running costs.";
+    SignSavingNoOnce => "Positivt = besparing. Utan engångskostnader.", "Positive = saving. One-time costs not included.";
+    SignSavingOnce => "Positivt = besparing. Med engångskostnader.", "Positive = saving. One-time costs included.";
+    SignSaving => "positivt = besparing", "positive = saving";
+    SignCost => "positivt = kostnad, negativt = besparing", "positive = cost, negative = saving";
+    SignCostOnce => "Positivt = kostnad, negativt = besparing. Med engångskostnader, över planperioden.",
+        "Positive = cost, negative = saving. One-time costs included, over the plan period.";
+    NpvNote => "Avfallstaxa + kommunens budget, hela planperioden med upptrappning", "Waste fee + municipal budget, the whole plan period with ramp-up";
     PerYearUnit => "per år", "per year";
-    TotalNpvMuni => "Kommunens nuvärde", "Municipality's net present value";
+    TotalNpvMuni => "Kommunens nettonuvärde", "Municipality's net present value";
     IncludesOnce => "inkl. engångskostnader", "incl. one-time costs";
     ExcludesOnce => "full effekt, utan engångskostnader", "full effect, excl. one-time costs";
     CumNote => "summa över planperioden, med upptrappning", "sum over the plan period, with ramp-up";
@@ -71,8 +78,8 @@ texts! {
     MoneyWho => "Betalare", "Payer";
     MoneyYear => "Netto per år", "Net per year";
     MoneyCum => "Netto", "Net";
-    MoneySign => "Positivt = besparing, negativt = kostnad, netto efter åtgärdernas kostnader för den som betalar dem. Per år: vid full effekt, efter löpande kostnader, utan engångskostnader. Summa och nuvärde: hela planperioden med upptrappning, inklusive engångskostnader. Kommunen = avfallstaxan + kommunens budget; samhället = kommunen + hushållen.",
-        "Positive = saving, negative = cost, net of the measures' costs for whoever pays them. Per year: at full effect, after running costs, one-time costs not included. Total and present value: the whole plan period with ramp-up, one-time costs included. Municipality = waste fee + municipal budget; society = municipality + households.";
+    MoneySign => "Positivt = besparing, negativt = kostnad, netto efter åtgärdernas kostnader för den som betalar dem. Under varje värde: sämsta till bästa fall. Per år: vid full effekt, efter löpande kostnader, utan engångskostnader. Summa och nuvärde: hela planperioden med upptrappning, inklusive engångskostnader. Kommunen = avfallstaxan + kommunens budget; samhället = kommunen + hushållen.",
+        "Positive = saving, negative = cost, net of the measures' costs for whoever pays them. Under each value: worst to best case. Per year: at full effect, after running costs, one-time costs not included. Total and present value: the whole plan period with ramp-up, one-time costs included. Municipality = waste fee + municipal budget; society = municipality + households.";
     PayerMunicipality => "Kommunen (avfallstaxa + budget)", "Municipality (waste fee + budget)";
     PayerWasteFeePart => "varav avfallstaxan", "of which waste fee";
     PayerBudgetPart => "varav kommunens budget", "of which municipal budget";
@@ -83,19 +90,26 @@ texts! {
     AfterCosts => "efter åtgärdernas kostnader, vid full effekt", "after measure costs, at full effect";
     TotalNpv => "Nuvärde", "Net present value";
     DiscountRate => "diskonteringsränta", "discount rate";
-    Range => "Intervall", "Range";
+    Range => "Sämsta–bästa fall", "Worst–best case";
+    RangeHelp => "Sämsta och bästa fall: varje faktor på det av sina låga och höga värden som ger minst respektive mest besparing.",
+        "Worst and best case: every factor at whichever of its low and high values gives the least and the most saving.";
     PerYear => "t CO2e/år", "t CO2e/yr";
     TCo2e => "t CO2e", "t CO2e";
+    Number => "Nr", "No.";
+    NumberHelp => "Åtgärdens nummer: samma i tabellen, i åtgärdskostnadskurvan och i åtgärdslistan (räknat uppifrån).",
+        "The measure's number: the same in the table, in the abatement cost curve and in the list of measures (counted from the top).";
+    MaccClipped => "Staplar som går utanför skalan är avbrutna (två snedstreck); deras värden står i rutorna i diagrammets hörn och i förteckningen nedan.",
+        "Bars beyond the scale are broken off (two slashes); their values are in the boxes in the chart's corners and in the list below.";
     TableTitle => "Åtgärder i ordning", "Measures ranked";
     TableCaption => "Klicka på en kolumnrubrik för att sortera.", "Click a column heading to sort.";
     ColMeasure => "Åtgärd", "Measure";
     ColCo2e => "t CO2e/år", "t CO2e/yr";
-    ColSek => "Kommunen, netto kr/år", "Municipality, net SEK/yr";
-    ColSekHouseholds => "Hushållen, kr/år", "Households, SEK/yr";
+    ColSek => "Kommunens nettobesparing, kr/år", "Municipality's net saving, SEK/yr";
+    ColSekHouseholds => "Hushållens nettobesparing, kr/år", "Households' net saving, SEK/yr";
     NoHouseholdMoney => "Åtgärden sparar eller kostar inte hushållen något i kalkylen.", "The measure neither saves nor costs households anything in the calculation.";
-    ColCostPerT => "Kommunens kr per t CO2e", "Municipality's SEK per t CO2e";
-    TableSign => "Kronor per år vid full effekt, efter löpande kostnader, utan engångskostnader; positivt = besparing. Kostnad per ton CO2e gäller kommunen över planperioden med engångskostnader; negativt = åtgärden sparar både pengar och utsläpp.",
-        "SEK per year at full effect, after running costs, one-time costs not included; positive = saving. Cost per tonne CO2e is the municipality's over the plan period with one-time costs; negative = the measure saves both money and emissions.";
+    ColCostPerT => "Kommunens kostnad, kr per t CO2e", "Municipality's cost, SEK per t CO2e";
+    TableSign => "Nettobesparing i kronor per år: vid full effekt, efter löpande kostnader, utan engångskostnader; positivt = besparing. Kostnad per ton CO2e: kommunens, över planperioden med engångskostnader; positivt = kostnad, negativt = åtgärden sparar både pengar och utsläpp. Under varje värde: sämsta till bästa fall.",
+        "Net saving in SEK per year: at full effect, after running costs, one-time costs not included; positive = saving. Cost per tonne CO2e: the municipality's, over the plan period with one-time costs; positive = cost, negative = the measure saves both money and emissions. Under each value: worst to best case.";
     PoolOrderNote => "Åtgärder på samma avfall verkar i avfallstrappans ordning (förebyggande, återanvändning, sortering) på det som är kvar efter de föregående; varje åtgärds resultat är vad den lägger till, och resultaten summerar till totalen. Ordningen spelar alltså roll: ”2 av 3” betyder att åtgärden verkar på det som två tidigare åtgärder lämnat kvar.",
         "Measures on the same waste act in waste-hierarchy order (prevention, reuse, sorting) on what the ones before them left; each measure's result is what it adds, and the results add up to the total. So the order matters: “2 of 3” means the measure acts on what the earlier measure left.";
     ColSources => "Källor", "Sources";
@@ -141,8 +155,18 @@ texts! {
     ChartYearsHelp => "Staplarna visar centralt värde, strecken intervallet låg–hög.",
         "Bars show the central value, whiskers the low–high range.";
     AxisTCo2eYear => "t CO2e per år", "t CO2e per year";
-    AxisSekPerT => "kr per t CO2e", "SEK per t CO2e";
+    AxisSekPerT => "kr per t CO2e (positivt = kostnad)", "SEK per t CO2e (positive = cost)";
     AxisYear => "År", "Year";
+    ShowAsTable => "Visa som tabell", "Show as table";
+    ColCentral => "Centralt", "Central";
+    ColLow => "Lågt", "Low";
+    ColHigh => "Högt", "High";
+    ColNumber => "Nr", "No.";
+    AtLowCol => "Totalt med faktorn lågt", "Total with the factor low";
+    AtHighCol => "Totalt med faktorn högt", "Total with the factor high";
+    ScrollHint => "Tabellen är bredare än rutan: rulla i sidled.", "The table is wider than its box: scroll sideways.";
+    ScrollsSideways => "rullas i sidled", "scrolls sideways";
+    StickyTotals => "Summering", "Totals";
     NoData => "Inga åtgärder är påslagna.", "No measures are switched on.";
     Scenarios => "Scenarier", "Scenarios";
     ScenarioName => "Scenariots namn", "Scenario name";
@@ -170,8 +194,11 @@ texts! {
     ExportScenario => "Scenariofil (CSV)", "Scenario file (CSV)";
     Print => "Skriv ut sammanfattning", "Print summary";
     ShareLink => "Länk till det här scenariot", "Link to this scenario";
-    ShareHelp => "Länken innehåller hela scenariot. Kopiera den och skicka till en kollega.",
-        "The link holds the whole scenario. Copy it and send it to a colleague.";
+    ShareHelp => "Länken innehåller hela scenariot, med en kontrollsumma som avslöjar en avkortad länk. Kopiera den och skicka till en kollega.",
+        "The link holds the whole scenario, with a checksum that reveals a cut link. Copy it and send it to a colleague.";
+    CopyLink => "Kopiera länk", "Copy link";
+    CopyFailed => "Webbläsaren tillät inte kopiering. Markera länken i rutan och kopiera den (Ctrl+C).",
+        "The browser did not allow copying. Select the link in the box and copy it (Ctrl+C).";
     FromLink => "Scenariot har lästs in från länken.", "The scenario was loaded from the link.";
     StorageMigrated => "Sparade scenarier i ett äldre format har uppdaterats.",
         "Saved scenarios in an older format were updated.";
@@ -192,10 +219,17 @@ texts! {
     Privacy => "Allt räknas i din webbläsare. Inga uppgifter skickas någonstans och ingen spårning används.",
         "Everything is calculated in your browser. No data is sent anywhere and nothing is tracked.";
     FactorSet => "Faktorunderlag", "Factor set";
+    PriceLevel => "Kronor i prisnivå", "SEK at prices of";
     AccessibilityStatement => "Tillgänglighetsredogörelse", "Accessibility statement";
     CalcError => "Beräkningen kunde inte göras:", "The calculation failed:";
     PrintTitle => "Sammanfattning för beslut", "Summary for decision";
     Chosen => "Valda kommuner", "Chosen municipalities";
+    PrintLeftOut => "Sammanfattningen på en sida visar alla påslagna åtgärder men inte: sämsta–bästa fall per åtgärd, diagrammen över utsläpp per åtgärd och år för år, osäkerhet och prioritering (Monte Carlo, känslighet, budgetpaket), vad som driver resultatet, källorna och metoden. De finns i appen.",
+        "The one-page summary lists every measure switched on but leaves out: each measure's worst–best case, the charts of emissions per measure and year by year, uncertainty and priorities (Monte Carlo, sensitivity, budget package), what drives the result, the sources and the method. They are in the app.";
+    PrintWarnings => "Saker att kontrollera (visas i appen):", "Things to check (shown in the app):";
+    MaccClippedPrint => "Utanför skalan (avbrutna staplar):", "Beyond the scale (broken-off bars):";
+    PrintMaccNumbers => "Höjd: kr per t CO2e (positivt = kostnad), bredd: t CO2e per år. Siffran på en stapel är åtgärdens Nr i tabellen.",
+        "Height: SEK per t CO2e (positive = cost), width: t CO2e per year. The number on a bar is the measure's No. in the table.";
     MeasuresOn => "åtgärder påslagna", "measures switched on";
     Warnings => "Att kontrollera", "To check";
     Decide => "Osäkerhet och prioritering", "Uncertainty and priorities";
@@ -203,12 +237,13 @@ texts! {
         "How the results hold up when the factors vary within their ranges, which numbers matter most and what a budget buys.";
     Computing => "räknar…", "computing…";
     McTitle => "Osäkerhetsband (Monte Carlo)", "Uncertainty bands (Monte Carlo)";
-    McHelp => "5–95 %-intervall över planperioden när varje faktor dras från en triangelfördelning låg–central–hög. Samma faktor får samma dragning i alla åtgärder. Sorteringsutbyten och åtgärdernas kostnader dras också. Kronor: kommunen (avfallstaxa + budget), efter alla åtgärdskostnader inklusive engångskostnader; positivt = besparing.",
-        "5–95 % range over the plan period when every factor is drawn from a triangular low–central–high distribution. A factor shared by several measures gets the same draw. Sorting yields and measure costs are drawn too. SEK: the municipality (waste fee + budget), after all measure costs including one-time costs; positive = saving.";
+    McHelp => "Troligt spann: 5–95 % av utfallen över planperioden när varje faktor dras från en triangelfördelning låg–central–hög. Samma faktor får samma dragning i alla åtgärder. Sorteringsutbyten och åtgärdernas kostnader dras också. Kronor: kommunen (avfallstaxa + budget), efter alla åtgärdskostnader inklusive engångskostnader; positivt = besparing.",
+        "Likely range: 5–95 % of the outcomes over the plan period when every factor is drawn from a triangular low–central–high distribution. A factor shared by several measures gets the same draw. Sorting yields and measure costs are drawn too. SEK: the municipality (waste fee + budget), after all measure costs including one-time costs; positive = saving.";
     McDraws => "dragningar", "draws";
     McSeed => "frö", "seed";
     McCo2eCum => "t CO2e under planperioden", "t CO2e over the plan period";
-    McSekCum => "Kommunens netto kr under planperioden", "Municipality's net SEK over the plan period";
+    McSekCum => "Kommunens nettobesparing under planperioden", "Municipality's net saving over the plan period";
+    McRange => "troligt spann 5–95 %", "likely range 5–95 %";
     McMedian => "median", "median";
     McProb => "Chans att kommunen sparar pengar", "Chance the municipality saves money";
     McTotal => "Alla valda åtgärder", "All chosen measures";

@@ -1,7 +1,7 @@
 //! Import and export: a thin adapter over calc-core's CSV and JSON writers, plus the
 //! browser plumbing (reading a chosen file, downloading a Blob).
 
-use calc_core::csvio::{Dialect, Lang, write_results_csv, write_scenario_csv};
+use calc_core::csvio::{Dialect, Lang, write_results_csv_named, write_scenario_csv};
 use calc_core::{Evaluation, ResultsJson, Scenario};
 use wasm_bindgen::JsCast;
 
@@ -32,10 +32,39 @@ pub fn too_large_text(file: &str, bytes: u64, lang: Lang) -> String {
     }
 }
 
-/// Results as CSV for Excel in Swedish locale (`;`, decimal comma, UTF-8 with BOM).
+/// Results as CSV for Excel in Swedish locale (`;`, decimal comma, UTF-8 with BOM), with
+/// each measure's name in `lang` next to its id.
 #[must_use]
 pub fn results_csv(e: &Evaluation, lang: Lang) -> String {
-    write_results_csv(e, Dialect::EXCEL_SV, lang)
+    let names =
+        |id: &calc_core::MeasureId| crate::components::measure_name_by_id(id.as_str(), lang);
+    write_results_csv_named(e, Dialect::EXCEL_SV, lang, &names)
+}
+
+/// What the toolbar exports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Export {
+    /// The results as CSV.
+    ResultsCsv,
+    /// The results as JSON.
+    ResultsJson,
+    /// The scenario as a scenario file (CSV).
+    ScenarioCsv,
+}
+
+/// The name of an exported file: one scheme per language, the scenario's stem and then
+/// `resultat.csv`, `resultat.json`, `scenario.csv` in Swedish and `results.csv`,
+/// `results.json`, `scenario.csv` in English.
+#[must_use]
+pub fn export_file_name(stem: &str, what: Export, lang: Lang) -> String {
+    let tail = match (what, lang) {
+        (Export::ResultsCsv, Lang::Sv) => "resultat.csv",
+        (Export::ResultsJson, Lang::Sv) => "resultat.json",
+        (Export::ResultsCsv, Lang::En) => "results.csv",
+        (Export::ResultsJson, Lang::En) => "results.json",
+        (Export::ScenarioCsv, _) => "scenario.csv",
+    };
+    format!("{stem}-{tail}")
 }
 
 /// Results as the documented JSON (`docs/results.schema.json`).
@@ -98,6 +127,51 @@ mod tests {
     use super::*;
     use crate::settings::{Settings, catalogue, evaluate_settings};
     use calc_core::csvio::{ScenarioContext, read_scenarios};
+
+    #[test]
+    fn export_names_follow_the_interface_language() {
+        let stem = file_stem("Plan B – åäö");
+        assert_eq!(stem, "avfallskalkyl-plan-b---aao");
+        let names = |lang| {
+            [Export::ResultsCsv, Export::ResultsJson, Export::ScenarioCsv]
+                .map(|w| export_file_name(&stem, w, lang))
+        };
+        assert_eq!(
+            names(Lang::Sv),
+            [
+                "avfallskalkyl-plan-b---aao-resultat.csv",
+                "avfallskalkyl-plan-b---aao-resultat.json",
+                "avfallskalkyl-plan-b---aao-scenario.csv"
+            ]
+        );
+        assert_eq!(
+            names(Lang::En),
+            [
+                "avfallskalkyl-plan-b---aao-results.csv",
+                "avfallskalkyl-plan-b---aao-results.json",
+                "avfallskalkyl-plan-b---aao-scenario.csv"
+            ]
+        );
+    }
+
+    #[test]
+    fn results_csv_names_each_measure_in_the_interface_language() {
+        let cat = catalogue().unwrap();
+        let e = evaluate_settings(&Settings::defaults(cat), cat).unwrap();
+        let m = &cat.measures[0];
+        for (lang, name) in [(Lang::Sv, &m.name_sv), (Lang::En, &m.name_en)] {
+            let text = results_csv(&e, lang);
+            let row = text
+                .lines()
+                .find(|l| l.split(';').nth(3) == Some(m.id.as_str()))
+                .unwrap();
+            assert_eq!(
+                row.split(';').nth(4),
+                Some(name.as_str()),
+                "{lang:?}: {row}"
+            );
+        }
+    }
 
     /// A formula as a scenario name is text in both exports, and the scenario file reads
     /// back with the original name.

@@ -48,7 +48,7 @@ use components::measure_chart::MeasureChart;
 use components::measure_list::MeasureList;
 use components::method_section::MethodSection;
 use components::municipality_picker::MunicipalityPicker;
-use components::print_header::PrintHeader;
+use components::print_header::{PrintHeader, PrintLeftOut};
 use components::results_table::ResultsTable;
 use components::scenarios_panel::ScenariosPanel;
 use components::sources_dialog::SourcesDialog;
@@ -63,6 +63,16 @@ use components::year_chart::YearChart;
 use i18n::{K, t};
 use state::AppState;
 use yew::prelude::*;
+
+/// True for a query string that asks for embed mode (`?embed=1`, alone or among other
+/// parameters): the app without its header and footer, for an iframe on another page.
+#[must_use]
+pub fn embed_mode(search: &str) -> bool {
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .any(|pair| pair == "embed=1")
+}
 
 /// The app's root component.
 #[function_component]
@@ -96,16 +106,31 @@ pub fn App() -> Html {
         }
     });
     let lang = store.lang;
+    // Read once: the query string does not change while the page is open.
+    let embed = *use_memo((), |()| {
+        web_sys::window()
+            .and_then(|w| w.location().search().ok())
+            .is_some_and(|q| embed_mode(&q))
+    });
     html! {
         <ContextProvider<Store> context={store.clone()}>
-            <div class="app">
-                <Header />
+            <div class={classes!("app", embed.then_some("embed"))}>
+                if embed {
+                    // The header's skip link and page heading, without the header.
+                    <a class="skip-link" href="#results">{ t(lang, K::SkipToResults) }</a>
+                    <h1 class="visually-hidden">{ t(lang, K::AppTitle) }</h1>
+                } else {
+                    <Header />
+                }
                 <main class="layout" id="main">
                     <aside class="controls" aria-label={t(lang, K::Measures)}>
                         <MunicipalityPicker />
                         <MeasureList />
                     </aside>
-                    <section class="results-area" id="results" aria-label={t(lang, K::Results)} tabindex="-1">
+                    <section class="results-area" id="results" aria-labelledby="results-title" tabindex="-1">
+                        // The results' own heading, so the cards' h3 sit under it and not
+                        // under the measures' h2 (the outline: h1, h2 per part, h3 within).
+                        <h2 id="results-title" class="visually-hidden">{ t(lang, K::Results) }</h2>
                         <PrintHeader />
                         if store.from_link {
                             <p class="notice no-print" role="status">{ t(lang, K::FromLink) }</p>
@@ -126,6 +151,7 @@ pub fn App() -> Html {
                         <MeasureChart />
                         <YearChart />
                         <TargetsSection />
+                        <PrintLeftOut />
                         <section class="panel decide no-print" id="decide" aria-labelledby="decide-title" data-testid="decide">
                             <h2 id="decide-title">{ t(lang, K::Decide) }</h2>
                             <p class="hint">{ t(lang, K::DecideHelp) }</p>
@@ -138,10 +164,27 @@ pub fn App() -> Html {
                 <ScenariosPanel />
                 <DriversTable />
                 <MethodSection />
-                <Footer />
+                if !embed {
+                    <Footer />
+                }
                 <StickyTotal />
                 <SourcesDialog />
             </div>
         </ContextProvider<Store>>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::embed_mode;
+
+    #[test]
+    fn embed_mode_is_embed_equals_one_only() {
+        assert!(embed_mode("?embed=1"));
+        assert!(embed_mode("?lang=sv&embed=1"));
+        assert!(!embed_mode(""));
+        assert!(!embed_mode("?embed=0"));
+        assert!(!embed_mode("?embed=10"));
+        assert!(!embed_mode("?noembed=1"));
     }
 }

@@ -284,6 +284,13 @@ pub fn model_error_sv(e: &ModelError) -> String {
         }
         ModelError::DuplicateFactor { id } => format!("faktorn {id} förekommer två gånger"),
         ModelError::DuplicateSource { id } => format!("källan {id} förekommer två gånger"),
+        ModelError::NoPriceLevel { year } => format!("prisindex saknar en nivå för {year}"),
+        ModelError::PriceLevel { year, value } => {
+            format!("prisindexnivån för {year} måste vara positiv, inte {value}")
+        }
+        ModelError::DuplicatePriceYear { year } => {
+            format!("prisindexnivån för {year} anges två gånger")
+        }
         ModelError::YearOrder { earlier, later } => format!("året {later} kommer före {earlier}"),
         ModelError::PeriodTooLong { start, end } => {
             format!("planperioden {start}–{end} är längre än 100 år")

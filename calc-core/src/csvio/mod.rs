@@ -23,13 +23,15 @@ mod targets;
 pub use crate::format::{NumberStyle, format_fixed, format_number, format_styled};
 pub use catalogue::{
     FACTOR_COLUMNS, parse_year, read_areas, read_factor_set_list, read_factor_table,
-    read_fractions, read_local_baselines, read_measures, read_measures_with_pools,
-    read_municipalities, read_pools, read_sources, write_factor_table,
+    read_factor_table_priced, read_fractions, read_local_baselines, read_measures,
+    read_measures_with_pools, read_municipalities, read_pools, read_price_index, read_sources,
+    write_factor_table,
 };
 pub use error::{CsvError, CsvErrorKind, IdKind, Lang, model_error_sv, suggest};
 pub use position::{LineIndex, line_breaks};
 pub use results::{
-    RESULT_HEADERS, results_csv_header, results_csv_rows, write_results_csv, write_results_csv_all,
+    MEASURE_NAME_HEADER, MeasureNames, RESULT_HEADERS, results_csv_header, results_csv_rows,
+    write_results_csv, write_results_csv_all, write_results_csv_named,
 };
 pub use safe::{guard_cell, guard_cell_unless_number, unescape_cell};
 pub use scenario::{

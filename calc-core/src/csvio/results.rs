@@ -7,7 +7,7 @@ use super::scenario::finish_writer;
 use super::table::Dialect;
 use crate::eval::{Evaluation, Summary};
 use crate::format::{Lang, format_fixed};
-use crate::model::Perspective;
+use crate::model::{MeasureId, Perspective};
 use crate::units::{KgCo2e, Share};
 use rust_decimal::{Decimal, RoundingStrategy};
 
@@ -111,13 +111,43 @@ pub fn write_results_csv_all(evaluations: &[Evaluation], dialect: Dialect, lang:
 /// callers that write the rows of many evaluations one at a time with [`results_csv_rows`].
 #[must_use]
 pub fn results_csv_header(dialect: Dialect, lang: Lang) -> String {
+    header_with(dialect, lang, false)
+}
+
+/// The column [`write_results_csv_named`] adds after the measure id: (English, Swedish).
+pub const MEASURE_NAME_HEADER: (&str, &str) = ("measure_name", "åtgärdens_namn");
+
+/// A measure's name for the results CSV (e.g. from the catalogue, in the interface's
+/// language).
+pub type MeasureNames<'a> = &'a dyn Fn(&MeasureId) -> String;
+
+/// [`write_results_csv`] with the measures' names in a column after their ids
+/// ([`MEASURE_NAME_HEADER`]), for readers who do not know the ids; the total row's name is
+/// empty. Names are text cells, so one that starts like a formula is neutralised.
+#[must_use]
+pub fn write_results_csv_named(
+    evaluation: &Evaluation,
+    dialect: Dialect,
+    lang: Lang,
+    names: MeasureNames<'_>,
+) -> String {
+    let mut out = header_with(dialect, lang, true);
+    out.push_str(&rows_with(evaluation, dialect, lang, Some(names)));
+    out
+}
+
+fn header_with(dialect: Dialect, lang: Lang, named: bool) -> String {
     let mut w = csv::WriterBuilder::new()
         .delimiter(dialect.delimiter)
         .from_writer(Vec::new());
-    let header: Vec<&str> = RESULT_HEADERS
-        .iter()
-        .map(|(en, sv)| if lang == Lang::Sv { *sv } else { *en })
-        .collect();
+    let pick = |(en, sv): (&'static str, &'static str)| if lang == Lang::Sv { sv } else { en };
+    let mut header: Vec<&str> = Vec::with_capacity(RESULT_HEADERS.len() + 1);
+    for (i, h) in RESULT_HEADERS.iter().enumerate() {
+        header.push(pick(*h));
+        if named && i == MEASURE_COLUMN {
+            header.push(pick(MEASURE_NAME_HEADER));
+        }
+    }
     let ok = w.write_record(&header).is_ok();
     finish_writer(w, ok, dialect)
 }
@@ -125,6 +155,18 @@ pub fn results_csv_header(dialect: Dialect, lang: Lang) -> String {
 /// The data rows of the results CSV for one evaluation, without header or BOM.
 #[must_use]
 pub fn results_csv_rows(e: &Evaluation, dialect: Dialect, lang: Lang) -> String {
+    rows_with(e, dialect, lang, None)
+}
+
+/// The position of `measure` in [`RESULT_HEADERS`].
+const MEASURE_COLUMN: usize = 3;
+
+fn rows_with(
+    e: &Evaluation,
+    dialect: Dialect,
+    lang: Lang,
+    names: Option<MeasureNames<'_>>,
+) -> String {
     let mut w = csv::WriterBuilder::new()
         .delimiter(dialect.delimiter)
         .from_writer(Vec::new());
@@ -140,6 +182,11 @@ pub fn results_csv_rows(e: &Evaluation, dialect: Dialect, lang: Lang) -> String 
             guard_cell(&item.municipality.0).into_owned(),
             guard_cell(&item.municipality_name).into_owned(),
             guard_cell(&item.measure.0).into_owned(),
+        ]);
+        if let Some(names) = names {
+            rec.push(guard_cell(&names(&item.measure)).into_owned());
+        }
+        rec.extend([
             guard_cell(&item.pool.0).into_owned(),
             item.order_in_pool.to_string(),
             pct(item.effect, comma),
@@ -154,10 +201,11 @@ pub fn results_csv_rows(e: &Evaluation, dialect: Dialect, lang: Lang) -> String 
         String::new(),
         String::new(),
         if lang == Lang::Sv { "TOTALT" } else { "TOTAL" }.to_string(),
-        String::new(),
-        String::new(),
-        String::new(),
     ]);
+    if names.is_some() {
+        rec.push(String::new());
+    }
+    rec.extend([String::new(), String::new(), String::new()]);
     rec.extend(figures(&e.total, &num));
     rec.extend([first, last]);
     ok &= w.write_record(&rec).is_ok();

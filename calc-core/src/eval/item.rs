@@ -207,15 +207,17 @@ pub(super) fn evaluate_item(
         full_effect_year: item.full_effect_year(),
         baseline_kg_co2e_per_tonne: KgCo2ePerTonne::new(per_tonne(base_ef, t)),
         target_kg_co2e_per_tonne: KgCo2ePerTonne::new(per_tonne(target_ef, t)),
-        co2e_saved_per_tonne: Band {
-            low: KgCo2ePerTonne::new(per_tonne(pt.co2e.low, t)),
-            // Exactly baseline − target, as shown beside it.
-            central: KgCo2ePerTonne::new(
-                per_tonne(base_ef, t)
-                    .checked_sub(per_tonne(target_ef, t))
-                    .ok_or_else(overflow)?,
-            ),
-            high: KgCo2ePerTonne::new(per_tonne(pt.co2e.high, t)),
+        co2e_saved_per_tonne: {
+            // Exactly baseline − target, as shown beside it. The bounds are divided once,
+            // the central value twice, so the 28th digit can differ: keep the band ordered.
+            let central = per_tonne(base_ef, t)
+                .checked_sub(per_tonne(target_ef, t))
+                .ok_or_else(overflow)?;
+            Band {
+                low: KgCo2ePerTonne::new(per_tonne(pt.co2e.low, t).min(central)),
+                central: KgCo2ePerTonne::new(central),
+                high: KgCo2ePerTonne::new(per_tonne(pt.co2e.high, t).max(central)),
+            }
         },
         sek_saved_per_tonne: Band {
             low: SekPerTonne::new(per_tonne(route_pt.low.value(), t)),

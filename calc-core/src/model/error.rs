@@ -36,6 +36,26 @@ pub enum ModelError {
         /// The factor id.
         id: String,
     },
+    /// Occurs when a cost's price year has no level in the price index.
+    #[error("no price index level for {year}")]
+    NoPriceLevel {
+        /// The price year.
+        year: Year,
+    },
+    /// Occurs when a price index level is zero or negative.
+    #[error("price index level for {year} must be positive, not {value}")]
+    PriceLevel {
+        /// The year.
+        year: Year,
+        /// The level given.
+        value: Decimal,
+    },
+    /// Occurs when a price index gets a second level for the same year.
+    #[error("price index level for {year} given twice")]
+    DuplicatePriceYear {
+        /// The year.
+        year: Year,
+    },
     /// Occurs when a table gets a second source with the same id.
     #[error("duplicate source {id}")]
     DuplicateSource {

@@ -129,14 +129,26 @@ pub struct CostFactor {
     pub route: Route,
     /// Low, central and high value.
     pub value: Estimate<SekPerTonne>,
-    /// Price year.
+    /// Price year of `value`: the factor set's price year once converted.
     pub price_year: Option<Year>,
+    /// The value as the source states it, when it was converted from another price year
+    /// (see [`crate::PriceIndex`]); `None` when `value` is the source's own number.
+    pub nominal: Option<NominalCost>,
     /// Where the number comes from.
     pub source: SourceId,
     /// Table, page or section in the source.
     pub locator: String,
     /// Assumptions and arithmetic.
     pub note: String,
+}
+
+/// A cost as its source states it, in the source's own price year.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NominalCost {
+    /// The source's price year.
+    pub price_year: Year,
+    /// Low, central and high value in that year's prices.
+    pub value: Estimate<SekPerTonne>,
 }
 
 /// Sorted is not recycled: of the tonnes a measure sends to `route`, the share `value`
@@ -279,6 +291,9 @@ pub struct FactorSetInfo {
     pub version: String,
     /// Reference year.
     pub year: Option<Year>,
+    /// The price level every SEK value of the set is expressed in (converted with a price
+    /// index when read); `None`: each cost factor keeps its own price year.
+    pub price_year: Option<Year>,
 }
 
 /// Emission and cost factors keyed by fraction and route, plus the sources they cite.
@@ -400,6 +415,15 @@ impl FactorTable {
         self.cost.values()
     }
 
+    /// The price years of the cost factors (their `price_year`, where given), each once, in
+    /// order: one year for a set read at its price year (see
+    /// [`crate::csvio::read_factor_table_priced`]), possibly several for a user's file read
+    /// as it is; empty when no cost factor states one.
+    #[must_use]
+    pub fn price_years(&self) -> std::collections::BTreeSet<Year> {
+        self.cost.values().filter_map(|f| f.price_year).collect()
+    }
+
     /// Every source, ordered by id.
     pub fn sources(&self) -> impl Iterator<Item = &Source> {
         self.sources.values()
@@ -467,6 +491,42 @@ mod tests {
         }
     }
     use rust_decimal_macros::dec;
+
+    #[test]
+    fn price_years_are_the_cost_factors_distinct_years() {
+        let mut t = FactorTable::new(FactorSetInfo {
+            id: "t".into(),
+            name: "T".into(),
+            version: "1".into(),
+            year: Some(Year(2025)),
+            price_year: None,
+        });
+        assert!(t.price_years().is_empty());
+        for (fraction, year) in [
+            ("a", Some(2019)),
+            ("b", None),
+            ("c", Some(2024)),
+            ("d", Some(2019)),
+        ] {
+            let fraction = FractionId::from(fraction);
+            t.insert_cost(CostFactor {
+                id: cost_factor_id(&fraction, Route::Recycling),
+                fraction,
+                route: Route::Recycling,
+                value: Estimate::exact(SekPerTonne::new(dec!(100))),
+                price_year: year.map(Year),
+                nominal: None,
+                source: SourceId::from("s"),
+                locator: String::new(),
+                note: String::new(),
+            })
+            .unwrap();
+        }
+        assert_eq!(
+            t.price_years().into_iter().collect::<Vec<_>>(),
+            [Year(2019), Year(2024)]
+        );
+    }
 
     #[test]
     fn estimate_order_is_checked() {

@@ -7,16 +7,18 @@ mod factors;
 mod ids;
 mod measure;
 mod payer;
+mod price;
 mod route;
 
 pub use error::ModelError;
 pub use factors::{
-    CostFactor, EmissionFactor, Estimate, FactorRef, FactorSetInfo, FactorTable, Source,
-    SourceKind, Yield, cost_factor_id, emission_factor_id, measure_cost_id, yield_id,
+    CostFactor, EmissionFactor, Estimate, FactorRef, FactorSetInfo, FactorTable, NominalCost,
+    Source, SourceKind, Yield, cost_factor_id, emission_factor_id, measure_cost_id, yield_id,
 };
 pub use ids::{FactorId, FractionId, MeasureId, PoolId, ScbCode, SourceId};
 pub use measure::{
     Fraction, GoalArea, LocalBaseline, Measure, Municipality, Pool, QuantityBasis, stage,
 };
 pub use payer::{ByPayer, Payer, Perspective};
+pub use price::{PriceIndex, PriceLevel};
 pub use route::{Route, RouteMix};

@@ -24,6 +24,7 @@ pub fn info() -> FactorSetInfo {
         name: "Test set".into(),
         version: "1".into(),
         year: Some(Year(2025)),
+        price_year: None,
     }
 }
 
@@ -60,6 +61,7 @@ pub fn add(table: &mut FactorTable, fraction: &str, route: Route, ef: [&str; 3],
             )
             .unwrap(),
             price_year: Some(Year(2025)),
+            nominal: None,
             source: SourceId::from("test_source"),
             locator: String::new(),
             note: String::new(),

@@ -182,11 +182,12 @@ pub(crate) fn factors_table(table: &FactorTable, lang: Lang) -> String {
     let info = table.info();
     let _ = writeln!(
         out,
-        "{}: {} ({}, version {})",
+        "{}: {} ({}, version {}) · {}",
         t(lang, "Faktoruppsättning", "Factor set"),
         info.id,
         info.name,
-        info.version
+        info.version,
+        super::results::price_level(info.price_year, lang)
     );
     out.push('\n');
     let mut keys: Vec<(calc_core::FractionId, calc_core::Route)> = table

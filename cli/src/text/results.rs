@@ -2,7 +2,7 @@
 //! (with `--detail`) per measure and municipality.
 
 use super::{TextTable, measure_name, num, tco2e};
-use crate::lang::t;
+use crate::lang::{t, tf};
 use crate::output::{percent, round};
 use calc_core::csvio::Lang;
 use calc_core::{Band, Evaluation, KgCo2e, Perspective, Sek, Summary};
@@ -219,17 +219,35 @@ pub(super) fn figure_row(
     lead
 }
 
+/// "Prisnivå 2025" / "Price level 2025", or that each cost keeps its source's year.
+pub(crate) fn price_level(year: Option<calc_core::Year>, lang: Lang) -> String {
+    match year {
+        Some(y) => tf!(
+            lang,
+            "kronor i prisnivå {y} (KPI)",
+            "SEK at {y} prices (CPI)"
+        ),
+        None => t(
+            lang,
+            "kronor i källornas prisår",
+            "SEK in each source's price year",
+        )
+        .to_string(),
+    }
+}
+
 pub(super) fn header(e: &Evaluation, lang: Lang, out: &mut String) {
     let _ = writeln!(out, "Scenario: {}", e.scenario);
     let set = &e.factor_set;
     let _ = writeln!(
         out,
-        "{}: {} ({}, {} {}) · {}: {}–{} · {}: {}",
+        "{}: {} ({}, {} {}) · {} · {}: {}–{} · {}: {}",
         t(lang, "Faktoruppsättning", "Factor set"),
         set.id,
         set.name,
         t(lang, "version", "version"),
         set.version,
+        price_level(set.price_year, lang),
         t(lang, "Planperiod", "Plan period"),
         e.period.start(),
         e.period.end(),

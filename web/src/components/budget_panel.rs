@@ -2,6 +2,7 @@
 //! best package of measures they buy, with what the next krona would buy.
 
 use super::measure_name_by_id;
+use super::scroll_box::ScrollBox;
 use crate::decide::{analysis_key, candidates_for, use_debounced};
 use crate::format;
 use crate::hooks::use_app;
@@ -170,7 +171,7 @@ pub fn BudgetPanel() -> Html {
                 if plan.chosen.is_empty() {
                     <p class="hint" data-testid="best-package">{ t(lang, K::PackageEmpty) }</p>
                 } else {
-                    <div class="table-scroll">
+                    <ScrollBox label={t(lang, K::BestPackage)}>
                         <table class={classes!("package", pending.then_some("stale"))} data-testid="best-package">
                             <thead>
                                 <tr>
@@ -209,7 +210,7 @@ pub fn BudgetPanel() -> Html {
                                 </tr>
                             </tfoot>
                         </table>
-                    </div>
+                    </ScrollBox>
                 }
                 { next_line(plan, lang) }
             }

@@ -1,5 +1,6 @@
 //! Two or three saved scenarios side by side.
 
+use super::scroll_box::ScrollBox;
 use crate::format;
 use crate::hooks::use_app_cat;
 use crate::i18n::{K, Lang, t};
@@ -35,10 +36,16 @@ pub fn CompareTable() -> Html {
     if store.compare.len() < 2 {
         return html! {};
     }
-    let row = |label: String, f: &dyn Fn(&Summary) -> String| {
+    // Every money row says its sign convention and whether one-time costs are in it.
+    let row = |label: String, sign: Option<K>, f: &dyn Fn(&Summary) -> String| {
         html! {
             <tr>
-                <th scope="row">{ label }</th>
+                <th scope="row">
+                    { label }
+                    if let Some(sign) = sign {
+                        <span class="sub">{ t(lang, sign) }</span>
+                    }
+                </th>
                 { for cols.iter().map(|(_, s, _, _)| html! { <td class="num">{ s.as_ref().map(f).unwrap_or_else(|e| format!("– ({e})")) }</td> }) }
             </tr>
         }
@@ -53,7 +60,7 @@ pub fn CompareTable() -> Html {
     html! {
         <div class="compare">
             <h3>{ t(lang, K::Compare) }</h3>
-            <div class="table-scroll">
+            <ScrollBox label={t(lang, K::Compare)}>
                 <table class="results" data-testid="compare-table">
                     <thead>
                         <tr>
@@ -64,16 +71,16 @@ pub fn CompareTable() -> Html {
                     <tbody>
                         <tr><th scope="row">{ muni }</th>{ for cols.iter().map(|(_, _, k, _)| html! { <td class="num">{ k }</td> }) }</tr>
                         <tr><th scope="row">{ meas }</th>{ for cols.iter().map(|(_, _, _, m)| html! { <td class="num">{ m }</td> }) }</tr>
-                        { row(format!("{} ({})", t(lang, K::TotalCo2eYear), t(lang, K::PerYear)), &|s| format::tonnes_co2e(s.co2e_saved_kg_per_year.central, lang)) }
-                        { row(format!("{} ({})", t(lang, K::TotalCo2eCum), t(lang, K::TCo2e)), &|s| format::tonnes_co2e(s.co2e_saved_kg_cumulative.central, lang)) }
-                        { row(format!("{} ({})", t(lang, K::TotalSek), t(lang, K::PerYearUnit)), &|s| sek(s.net_sek_per_year(Perspective::Municipality))) }
-                        { row(format!("{} ({})", t(lang, K::PayerHouseholds), t(lang, K::PerYearUnit)), &|s| sek(s.net_sek_per_year(Perspective::Households))) }
-                        { row(format!("{} ({})", t(lang, K::PayerSociety), t(lang, K::PerYearUnit)), &|s| sek(s.net_sek_per_year(Perspective::Society))) }
-                        { row(t(lang, K::TotalNpvMuni).to_string(), &|s| sek(s.net_present_value(Perspective::Municipality))) }
-                        { row(t(lang, K::ColCostPerT).to_string(), &|s| s.cost_per_tonne_co2e.map_or_else(|| "–".into(), |c| format::number(c.value(), 0, lang))) }
+                        { row(format!("{} ({})", t(lang, K::TotalCo2eYear), t(lang, K::PerYear)), None, &|s| format::tonnes_co2e(s.co2e_saved_kg_per_year.central, lang)) }
+                        { row(format!("{} ({})", t(lang, K::TotalCo2eCum), t(lang, K::TCo2e)), None, &|s| format::tonnes_co2e(s.co2e_saved_kg_cumulative.central, lang)) }
+                        { row(t(lang, K::TotalSek).to_string(), Some(K::SignSavingNoOnce), &|s| sek(s.net_sek_per_year(Perspective::Municipality))) }
+                        { row(format!("{}, {}", t(lang, K::PayerHouseholds), t(lang, K::PerYearUnit)), Some(K::SignSavingNoOnce), &|s| sek(s.net_sek_per_year(Perspective::Households))) }
+                        { row(format!("{}, {}", t(lang, K::PayerSociety), t(lang, K::PerYearUnit)), Some(K::SignSavingNoOnce), &|s| sek(s.net_sek_per_year(Perspective::Society))) }
+                        { row(t(lang, K::TotalNpvMuni).to_string(), Some(K::SignSavingOnce), &|s| sek(s.net_present_value(Perspective::Municipality))) }
+                        { row(t(lang, K::ColCostPerT).to_string(), Some(K::SignCostOnce), &|s| s.cost_per_tonne_co2e.map_or_else(|| "–".into(), |c| format::number(c.value(), 0, lang))) }
                     </tbody>
                 </table>
-            </div>
+            </ScrollBox>
         </div>
     }
 }

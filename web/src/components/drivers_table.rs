@@ -4,6 +4,7 @@
 //! linear model.
 
 use super::factor_name;
+use super::scroll_box::ScrollBox;
 use crate::decide::{contributions_for, use_analysis};
 use crate::format;
 use crate::hooks::use_app;
@@ -168,7 +169,7 @@ pub fn DriversTable() -> Html {
             html! {
                 <>
                     <p class="drivers-totals" data-testid="drivers-totals">{ totals }</p>
-                    <div class="table-scroll">
+                    <ScrollBox label={t(lang, K::DriversTitle)}>
                         <table class="drivers-table" data-testid="drivers-table">
                             <caption>
                                 { format!("{} ({} {} {})", t(lang, K::DriversCaption), shown.len(), t(lang, K::DriversOf), c.items.len()) }
@@ -191,7 +192,7 @@ pub fn DriversTable() -> Html {
                                 { rest_row(t(lang, K::DriversOtherQuantities), "quantity-rest", &rest_pools, lang) }
                             </tfoot>
                         </table>
-                    </div>
+                    </ScrollBox>
                 </>
             }
         }

@@ -13,7 +13,18 @@ pub fn Footer() -> Html {
     };
     let set = catalogue()
         .and_then(|c| c.current_set())
-        .map(|s| format!("{} {}", s.info().name, s.info().version))
+        .map(|s| {
+            let info = s.info();
+            match info.price_year {
+                Some(y) => format!(
+                    "{} {} · {} {y} (KPI)",
+                    info.name,
+                    info.version,
+                    t(lang, K::PriceLevel)
+                ),
+                None => format!("{} {}", info.name, info.version),
+            }
+        })
         // No factor set (broken built-in data, ruled out by tests): an empty label.
         .unwrap_or_default();
     html! {

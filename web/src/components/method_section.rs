@@ -56,7 +56,7 @@ pub fn MethodSection() -> Html {
                 <h3>{ "Nuvärde och kostnad per ton" }</h3>
                 <p>{ "Nuvärdet är summan av årens nettobesparing (med engångskostnaderna) diskonterad till planperiodens första år med 3,5 % real ränta (Trafikverkets ASEK). Kostnad per ton CO2e räknas över hela planperioden; ett negativt värde betyder att åtgärden både sparar pengar och minskar utsläppen. Rangordning och åtgärdskostnadskurva (MACC) bygger på detta tal." }</p>
                 <h3>{ "Osäkerhet" }</h3>
-                <p>{ "Varje faktor har ett lågt, centralt och högt värde. Intervallen bredvid varje resultat räknas med intervallaritmetik som respekterar tecken: den lägsta besparingen med de faktorvärden som ger minst besparing, den högsta med dem som ger mest." }</p>
+                <p>{ "Varje faktor har ett lågt, centralt och högt värde. Sämsta och bästa fall bredvid varje resultat (”sämsta–bästa fall”) räknas med intervallaritmetik som respekterar tecken: den lägsta besparingen med de faktorvärden som ger minst besparing, den högsta med dem som ger mest. Det troliga spannet under Osäkerhet och prioritering är något annat: 5–95 % av utfallen när faktorerna dras slumpvis (Monte Carlo), alltså smalare." }</p>
                 <h3>{ "Vad räknas inte" }</h3>
                 <p>{ "Rekyleffekter, diskning av flergångsartiklar, invånarnas tid, biogent kol och utsläppshandelns effekter räknas inte. Förbränning ges ingen energikredit i centralvärdet. Kostnaderna för genomförande och drift är storleksordningar och bör ersättas med lokala budgetar." }</p>
             </>
@@ -82,7 +82,7 @@ pub fn MethodSection() -> Html {
                 <h3>{ "Net present value and cost per tonne" }</h3>
                 <p>{ "The net present value is the sum of each year's net saving (with the one-time costs) discounted to the plan's first year at a 3.5 % real rate (Swedish Transport Administration, ASEK). Cost per tonne CO2e is over the whole plan period; a negative value means the measure saves both money and emissions. The ranking and the marginal abatement cost curve (MACC) use this figure." }</p>
                 <h3>{ "Uncertainty" }</h3>
-                <p>{ "Every factor has a low, central and high value. The ranges beside each result use interval arithmetic that respects signs: the lowest saving takes the factor values that save least, the highest those that save most." }</p>
+                <p>{ "Every factor has a low, central and high value. The worst and best case beside each result (“worst–best case”) use interval arithmetic that respects signs: the lowest saving takes the factor values that save least, the highest those that save most. The likely range under Uncertainty and priorities is something else: 5–95 % of the outcomes when the factors are drawn at random (Monte Carlo), so narrower." }</p>
                 <h3>{ "Not counted" }</h3>
                 <p>{ "Rebound effects, washing of reusable items, residents' time, biogenic carbon and effects of emissions trading are not counted. Incineration gets no energy credit in the central value. Implementation and running costs are orders of magnitude and should be replaced with local budgets." }</p>
             </>

@@ -2,6 +2,7 @@
 //! through the hooks in [`crate::hooks`] ([`crate::hooks::use_app`] and its kin).
 
 pub mod budget_panel;
+pub mod chart_table;
 pub mod compare_table;
 pub mod drivers_table;
 pub mod follow_up_files;
@@ -17,6 +18,7 @@ pub mod municipality_picker;
 pub mod print_header;
 pub mod results_table;
 pub mod scenarios_panel;
+pub mod scroll_box;
 pub mod sources_dialog;
 pub mod sticky_total;
 pub mod targets_section;
@@ -50,6 +52,29 @@ pub fn measure_name_by_id(id: &str, lang: Lang) -> String {
     crate::settings::catalogue()
         .and_then(|c| c.measure(id))
         .map_or_else(|| id.to_string(), |m| measure_name(m, lang).to_string())
+}
+
+/// A measure's number, the same in the results table, the MACC and its legend: its place
+/// (from 1) in the measure list, which groups the catalogue's measures by goal area. It does
+/// not change when the table is sorted or measures are switched off. `None` for an id the
+/// catalogue lacks.
+#[must_use]
+pub fn measure_number(id: &str) -> Option<usize> {
+    let cat = crate::settings::catalogue()?;
+    let area_pos = |area: &str| {
+        cat.areas
+            .iter()
+            .position(|a| a.id == area)
+            .unwrap_or(usize::MAX)
+    };
+    let mut order: Vec<(usize, usize, &str)> = cat
+        .measures
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (area_pos(&m.area), i, m.id.as_str()))
+        .collect();
+    order.sort_unstable();
+    order.iter().position(|(_, _, m)| *m == id).map(|p| p + 1)
 }
 
 /// The name of a goal area in a language.
@@ -137,6 +162,25 @@ pub fn factor_name(id: &str, lang: Lang) -> String {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
+
+    #[test]
+    fn measure_numbers_follow_the_measure_list() {
+        let cat = crate::settings::catalogue().unwrap();
+        // The list shows each goal area's measures in catalogue order, areas in their order.
+        let listed: Vec<&str> = cat
+            .areas
+            .iter()
+            .flat_map(|a| cat.measures.iter().filter(move |m| m.area == a.id))
+            .map(|m| m.id.as_str())
+            .collect();
+        assert_eq!(listed.len(), cat.measures.len());
+        let numbers: Vec<usize> = listed
+            .iter()
+            .map(|id| measure_number(id).unwrap())
+            .collect();
+        assert_eq!(numbers, (1..=listed.len()).collect::<Vec<_>>());
+        assert_eq!(measure_number("no_such_measure"), None);
+    }
 
     #[test]
     fn factor_names_read_the_typed_id() {

@@ -1,5 +1,6 @@
 //! The measures ranked in a table, sortable by CO2e, SEK and cost per tonne.
 
+use super::scroll_box::ScrollBox;
 use super::{area_name, measure_name_by_id};
 use crate::format;
 use crate::hooks::use_eval;
@@ -8,9 +9,6 @@ use crate::settings::catalogue;
 use crate::state::{Action, SortKey};
 use calc_core::{Evaluation, GroupSummary, KgCo2e, MeasureId, Perspective, RankBy, rank_for};
 use yew::prelude::*;
-
-/// Rows of the table on the printed one-page summary (the rest are screen only).
-pub const PRINT_ROWS: usize = 6;
 
 /// The measures in table order. Numeric columns use calc-core's ranking (the same order as
 /// the ranking and the MACC, so a measure that saves no CO2e has no cost per tonne and
@@ -89,7 +87,7 @@ pub fn ResultsTable() -> Html {
     let names = move |id: &str| measure_name_by_id(id, lang);
     let (key, asc) = (store.sort, store.ascending);
     let rows = ordered(e, key, asc, &names);
-    let header = |k: SortKey, label: K, numeric: bool| {
+    let header = |k: SortKey, label: K, numeric: bool, sign: Option<K>| {
         let sort = if key == k {
             if asc { "ascending" } else { "descending" }
         } else {
@@ -109,6 +107,9 @@ pub fn ResultsTable() -> Html {
                 <button type="button" class="sort" data-testid={format!("sort-{k:?}").to_lowercase()} {onclick}>
                     { t(lang, label) }<span class="arrow" aria-hidden="true">{ arrow }</span>
                 </button>
+                if let Some(sign) = sign {
+                    <span class="sub sign">{ t(lang, sign) }</span>
+                }
             </th>
         }
     };
@@ -134,22 +135,22 @@ pub fn ResultsTable() -> Html {
             if rows.is_empty() {
                 <p class="hint">{ super::empty_reason(&store.settings, lang) }</p>
             } else {
-                <div class="table-scroll">
+                <ScrollBox label={t(lang, K::TableTitle)}>
                     <table class="results" data-testid="results-table">
                         <caption class="hint">{ t(lang, K::TableCaption) }</caption>
                         <thead>
                             <tr>
-                                <th scope="col" class="num rank">{ "#" }</th>
-                                { header(SortKey::Name, K::ColMeasure, false) }
-                                { header(SortKey::Co2e, K::ColCo2e, true) }
-                                { header(SortKey::Sek, K::ColSek, true) }
-                                { header(SortKey::HouseholdSek, K::ColSekHouseholds, true) }
-                                { header(SortKey::CostPerTonne, K::ColCostPerT, true) }
+                                <th scope="col" class="num rank" title={t(lang, K::NumberHelp)}>{ t(lang, K::Number) }</th>
+                                { header(SortKey::Name, K::ColMeasure, false, None) }
+                                { header(SortKey::Co2e, K::ColCo2e, true, None) }
+                                { header(SortKey::Sek, K::ColSek, true, Some(K::SignSaving)) }
+                                { header(SortKey::HouseholdSek, K::ColSekHouseholds, true, Some(K::SignSaving)) }
+                                { header(SortKey::CostPerTonne, K::ColCostPerT, true, Some(K::SignCost)) }
                                 <th scope="col" class="no-print"><span class="visually-hidden">{ t(lang, K::ColSources) }</span></th>
                             </tr>
                         </thead>
                         <tbody>
-                            { for rows.iter().enumerate().map(|(i, g)| {
+                            { for rows.iter().map(|g| {
                                 let s = &g.summary;
                                 let id = g.key.to_string();
                                 let area = area_of(&id);
@@ -171,8 +172,8 @@ pub fn ResultsTable() -> Html {
                                     .filter(|_| s.co2e_saved_kg_cumulative.central.value().is_sign_positive() && !s.co2e_saved_kg_cumulative.central.is_zero())
                                     .map_or_else(|| t(lang, K::NotSaving).to_string(), |c| format::number(c.value(), 0, lang));
                                 html! {
-                                    <tr key={id.clone()} class={classes!((i >= PRINT_ROWS).then_some("print-rest"))} data-measure={id.clone()}>
-                                        <td class="num rank">{ i + 1 }</td>
+                                    <tr key={id.clone()} data-measure={id.clone()}>
+                                        <td class="num rank" data-testid={format!("number-{id}")}>{ super::measure_number(&id).map(|n| n.to_string()).unwrap_or_default() }</td>
                                         <th scope="row" class="measure-cell">
                                             <span class="name">{ names(&id) }</span>
                                             <span class={classes!("area-tag", format!("area-{area}"))}>{ area_name(&area, lang) }</span>
@@ -183,18 +184,18 @@ pub fn ResultsTable() -> Html {
                                         </th>
                                         <td class="num">
                                             <span class="main">{ format::tonnes_co2e(s.co2e_saved_kg_per_year.central, lang) }</span>
-                                            <span class="sub">{ format!("{}–{}", format::tonnes_co2e(s.co2e_saved_kg_per_year.low, lang), format::tonnes_co2e(s.co2e_saved_kg_per_year.high, lang)) }</span>
+                                            <span class="sub">{ format::range_t(s.co2e_saved_kg_per_year.low, s.co2e_saved_kg_per_year.high, lang) }</span>
                                         </td>
                                         <td class="num">
                                             <span class="main" data-value={muni.central.value().to_string()}>{ format::number(muni.central.value(), 0, lang) }</span>
-                                            <span class="sub">{ format!("{} – {}", format::sek_short(muni.low, lang), format::sek_short(muni.high, lang)) }</span>
+                                            <span class="sub">{ format::range_sek(muni.low, muni.high, lang) }</span>
                                         </td>
                                         <td class="num">
                                             if home == calc_core::Band::exact(calc_core::Sek::ZERO) {
                                                 <span class="main none" data-value="0" title={t(lang, K::NoHouseholdMoney)}>{ "–" }</span>
                                             } else {
                                                 <span class="main" data-value={home.central.value().to_string()}>{ format::number(home.central.value(), 0, lang) }</span>
-                                                <span class="sub">{ format!("{} – {}", format::sek_short(home.low, lang), format::sek_short(home.high, lang)) }</span>
+                                                <span class="sub">{ format::range_sek(home.low, home.high, lang) }</span>
                                             }
                                         </td>
                                         <td class="num">{ cpt }</td>
@@ -209,7 +210,7 @@ pub fn ResultsTable() -> Html {
                             }) }
                         </tbody>
                     </table>
-                </div>
+                </ScrollBox>
                 <p class="hint table-note" data-testid="table-note">{ t(lang, K::TableSign) }</p>
                 if shared {
                     <p class="hint table-note" data-testid="pool-order-note">{ t(lang, K::PoolOrderNote) }</p>

@@ -1,11 +1,13 @@
 //! Where a measure's numbers come from: its factors (value, low–high, unit) and sources.
 
 use super::measure_name;
+use super::scroll_box::ScrollBox;
 use crate::format;
 use crate::hooks::use_app_cat;
 use crate::i18n::{K, Lang, t};
 use crate::state::Action;
 use calc_core::{Route, Source, SourceId, SourceKind};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 fn route_name(r: Route, lang: Lang) -> &'static str {
@@ -87,20 +89,86 @@ fn source_item(s: &Source, lang: Lang) -> Html {
     }
 }
 
-/// The sources panel of the measure chosen with a "Källor" button.
+fn document() -> Option<web_sys::Document> {
+    web_sys::window().and_then(|w| w.document())
+}
+
+/// The elements Tab can reach inside `root`, in document order.
+fn tabbable(root: &web_sys::Element) -> Vec<web_sys::HtmlElement> {
+    const SELECTOR: &str = "a[href], button:not([disabled]), input:not([disabled]), \
+        select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex='-1'])";
+    let Ok(list) = root.query_selector_all(SELECTOR) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        // Hidden elements (display: none) have no offset parent and cannot take focus.
+        .filter(|e| e.offset_parent().is_some() || e.get_client_rects().length() > 0)
+        .collect()
+}
+
+/// Keeps Tab and Shift+Tab inside the dialog: from the last element to the first and back.
+/// A modal `<dialog>` already makes the page behind it inert; without this, Tab would leave
+/// for the browser's own controls.
+fn trap_tab(e: &KeyboardEvent, dialog: &web_sys::Element) {
+    if e.key() != "Tab" {
+        return;
+    }
+    let items = tabbable(dialog);
+    let (Some(first), Some(last)) = (items.first(), items.last()) else {
+        e.prevent_default();
+        return;
+    };
+    let active = document().and_then(|d| d.active_element());
+    let is = |el: &web_sys::HtmlElement| active.as_ref().is_some_and(|a| a == el.as_ref());
+    let inside = active.as_ref().is_some_and(|a| dialog.contains(Some(a)));
+    let target = if e.shift_key() && (is(first) || !inside) {
+        Some(last)
+    } else if !e.shift_key() && (is(last) || !inside) {
+        Some(first)
+    } else {
+        None
+    };
+    if let Some(t) = target {
+        e.prevent_default();
+        // Focus cannot fail on a connected, visible element; a refusal leaves focus where it
+        // was, inside the dialog.
+        let _ = t.focus();
+    }
+}
+
+/// The sources dialog of the measure chosen with a "Källor" button: a modal `<dialog>`
+/// (`showModal`), so the page behind it is inert, Esc closes it wherever focus is, Tab stays
+/// inside, and on closing focus returns to the button that opened it.
 #[function_component]
 pub fn SourcesDialog() -> Html {
     let close_ref = use_node_ref();
+    let dialog_ref = use_node_ref();
     let app = use_app_cat();
     let open_id = app.as_ref().and_then(|(s, _, _)| s.sources_for.clone());
     {
         let close_ref = close_ref.clone();
+        let dialog_ref = dialog_ref.clone();
         use_effect_with(open_id.clone(), move |id| {
-            if id.is_some()
-                && let Some(el) = close_ref.cast::<web_sys::HtmlElement>()
-            {
-                // Focus is a convenience for keyboard users; a refusal changes nothing else.
-                let _ = el.focus();
+            let opener = id.as_ref().and_then(|id| opener(id));
+            if id.is_some() {
+                if let Some(d) = dialog_ref.cast::<web_sys::HtmlDialogElement>()
+                    && !d.open()
+                {
+                    // Fails only on a dialog that is not connected or already open as a
+                    // non-modal one; neither happens here, and the dialog still shows.
+                    let _ = d.show_modal();
+                }
+                if let Some(el) = close_ref.cast::<web_sys::HtmlElement>() {
+                    // Focus is a convenience for keyboard users; a refusal changes nothing else.
+                    let _ = el.focus();
+                }
+            }
+            move || {
+                if let Some(el) = opener.filter(|el| el.is_connected()) {
+                    let _ = el.focus();
+                }
             }
         });
     }
@@ -114,11 +182,37 @@ pub fn SourcesDialog() -> Html {
         let store = store.clone();
         Callback::from(move |_: MouseEvent| store.dispatch(Action::ShowSources(None)))
     };
-    let onkeydown = {
+    // Esc (the browser's `cancel`) and any other way the dialog closes end in `close`.
+    let onclose = {
         let store = store.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" {
+        Callback::from(move |_: Event| store.dispatch(Action::ShowSources(None)))
+    };
+    // A click on the backdrop lands on the <dialog> element itself, outside its box, and
+    // closes it as the button does; a click on the dialog's own scroll bar (also on the
+    // <dialog> element, but inside its box) does not.
+    let on_backdrop = {
+        let store = store.clone();
+        let dialog_ref = dialog_ref.clone();
+        Callback::from(move |e: MouseEvent| {
+            let Some(d) = dialog_ref.cast::<web_sys::Element>() else {
+                return;
+            };
+            let on_dialog = e
+                .target()
+                .is_some_and(|t| t == web_sys::EventTarget::from(d.clone()));
+            let r = d.get_bounding_client_rect();
+            let (x, y) = (f64::from(e.client_x()), f64::from(e.client_y()));
+            let outside = x < r.left() || x > r.right() || y < r.top() || y > r.bottom();
+            if on_dialog && outside {
                 store.dispatch(Action::ShowSources(None));
+            }
+        })
+    };
+    let onkeydown = {
+        let dialog_ref = dialog_ref.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if let Some(d) = dialog_ref.cast::<web_sys::Element>() {
+                trap_tab(&e, &d);
             }
         })
     };
@@ -221,8 +315,9 @@ pub fn SourcesDialog() -> Html {
     let measure_sources: Vec<Source> = m.sources.iter().filter_map(find).collect();
     let factor_sources: Vec<Source> = factor_sources.iter().filter_map(find).collect();
     html! {
-        <div class="overlay" {onkeydown}>
-            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="sources-title" data-testid="sources-dialog">
+        <dialog class="dialog" ref={dialog_ref} aria-labelledby="sources-title" data-testid="sources-dialog"
+            {onclose} {onkeydown} onclick={on_backdrop}>
+            <div class="dialog-box">
                 <div class="dialog-head">
                     <h2 id="sources-title">{ format!("{}: {}", t(lang, K::SourcesFor), measure_name(m, lang)) }</h2>
                     <button type="button" class="button-secondary small" ref={close_ref} onclick={close}>{ t(lang, K::Close) }</button>
@@ -233,7 +328,7 @@ pub fn SourcesDialog() -> Html {
                         { format!(". {} {}.", t(lang, K::PoolSharedWith), sharing.join(", ")) }
                     }
                 </p>
-                <div class="table-scroll">
+                <ScrollBox label={t(lang, K::PoolLabel)}>
                     <table class="factors mix" data-testid="sources-mix">
                         <thead>
                             <tr>
@@ -245,12 +340,12 @@ pub fn SourcesDialog() -> Html {
                         </thead>
                         <tbody>{ for mix_rows }</tbody>
                     </table>
-                </div>
+                </ScrollBox>
                 <p class="hint">{ t(lang, K::MixHelp) }</p>
                 <p class="hint">{ format!("{}: {} {}; {}: {} {}.",
                     t(lang, K::ImplCostPerInh), cost_range(&m.implementation_cost), t(lang, K::KrPerInh),
                     t(lang, K::RunCostPerInh), cost_range(&m.running_cost), t(lang, K::KrPerInhYear)) }</p>
-                <div class="table-scroll">
+                <ScrollBox label={t(lang, K::Factor)}>
                     <table class="factors">
                         <thead>
                             <tr>
@@ -263,14 +358,28 @@ pub fn SourcesDialog() -> Html {
                         </thead>
                         <tbody>{ for rows }</tbody>
                     </table>
-                </div>
+                </ScrollBox>
                 <h3>{ t(lang, K::FactorSources) }</h3>
                 <ul class="sources">{ for factor_sources.iter().map(|s| source_item(s, lang)) }</ul>
                 <h3>{ t(lang, K::MeasureSources) }</h3>
                 <ul class="sources">{ for measure_sources.iter().map(|s| source_item(s, lang)) }</ul>
             </div>
-        </div>
+        </dialog>
     }
+}
+
+/// The element to give focus back to when the dialog closes: the one that had it when the
+/// dialog opened (the "Källor" button clicked or pressed), else that measure's button.
+fn opener(id: &str) -> Option<web_sys::HtmlElement> {
+    let doc = document()?;
+    doc.active_element()
+        .filter(|a| a.tag_name() != "BODY")
+        .or_else(|| {
+            doc.query_selector(&format!("[data-testid=\"sources-{id}\"]"))
+                .ok()
+                .flatten()
+        })
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
 }
 
 #[cfg(test)]

@@ -4,8 +4,9 @@
 //! total at its high value, around the central total. Computed with the same debounce as
 //! the Monte Carlo bands.
 
+use super::chart_table::ChartTable;
 use super::factor_name;
-use crate::chart::{Scale, c, clip, px, ticks};
+use crate::chart::{NARROW, Scale, c, clip, px, ticks, use_chart_width};
 use crate::decide::{sensitivity_for, use_analysis};
 use crate::format;
 use crate::hooks::use_app;
@@ -17,12 +18,18 @@ use yew::prelude::*;
 /// Number of factors shown per chart.
 pub const TORNADO_FACTORS: usize = 8;
 
-const W: f64 = 760.0;
 const LEFT: f64 = 230.0;
 const RIGHT: f64 = 24.0;
 const TOP: f64 = 46.0;
 const ROW: f64 = 38.0;
 const BOTTOM: f64 = 48.0;
+/// On a narrow screen the input's name stands above its bar, from the left edge, and the
+/// legend takes two lines; the plot keeps room for half a tick label at each end.
+const NARROW_LEFT: f64 = 26.0;
+const NARROW_RIGHT: f64 = 26.0;
+const NARROW_NAME_X: f64 = 4.0;
+const NARROW_TOP: f64 = 62.0;
+const NARROW_ROW: f64 = 54.0;
 
 /// One bar: the input's id, the total at its low and high value (chart units) and the
 /// same as text.
@@ -45,7 +52,20 @@ struct Chart<'a> {
     bars: Vec<Bar>,
 }
 
-fn draw(ch: &Chart<'_>, lang: Lang, pending: bool) -> Html {
+/// The chart drawn `w` units wide (see [`crate::chart::use_chart_width`]).
+fn draw(ch: &Chart<'_>, lang: Lang, pending: bool, w: f64) -> Html {
+    let narrow = w < NARROW;
+    let (left, right, top, row_h) = if narrow {
+        (NARROW_LEFT, NARROW_RIGHT, NARROW_TOP, NARROW_ROW)
+    } else {
+        (LEFT, RIGHT, TOP, ROW)
+    };
+    let name_chars = if narrow {
+        ((w - 12.0) / 6.6) as usize
+    } else {
+        34
+    };
+    let legend_x = if narrow { NARROW_NAME_X } else { left };
     let central = ch.central;
     let lo = ch
         .bars
@@ -62,53 +82,74 @@ fn draw(ch: &Chart<'_>, lang: Lang, pending: bool) -> Html {
     } else {
         1.0
     }) * 0.04;
-    let (tick_values, decimals) = ticks(lo - pad, hi + pad, 6);
+    let (tick_values, decimals) = ticks(lo - pad, hi + pad, if narrow { 3 } else { 6 });
     let d0 = tick_values.first().copied().unwrap_or(lo).min(lo - pad);
     let d1 = tick_values.last().copied().unwrap_or(hi).max(hi + pad);
-    let x = Scale::new(d0, d1, LEFT, W - RIGHT);
-    let h = TOP + ROW * ch.bars.len() as f64 + BOTTOM;
-    let bottom = h - BOTTOM;
+    let x = Scale::new(d0, d1, left, w - right);
+    // An axis title wider than a narrow chart (about 6.6 units a character at 12 px) takes
+    // two lines, split before its parenthesis.
+    let axis_lines: Vec<String> = match ch.axis.split_once(" (") {
+        Some((a, b)) if narrow && ch.axis.chars().count() as f64 * 6.6 > w - 8.0 => {
+            vec![a.to_string(), format!("({b}")]
+        }
+        _ => vec![ch.axis.to_string()],
+    };
+    let bottom_margin = BOTTOM + 15.0 * (axis_lines.len() as f64 - 1.0);
+    let h = top + row_h * ch.bars.len() as f64 + bottom_margin;
+    let bottom = h - bottom_margin;
     let xc = x.at(central);
     let title_id = format!("{}-svg-title", ch.test_id);
     html! {
-        <svg viewBox={format!("0 0 {W} {}", c(h))} role="img" aria-labelledby={title_id.clone()} class={classes!("chart-svg", "chart-tornado", pending.then_some("stale"))} data-testid={ch.test_id}>
+        <svg viewBox={format!("0 0 {} {}", c(w), c(h))} role="img" aria-labelledby={title_id.clone()} class={classes!("chart-svg", "chart-tornado", pending.then_some("stale"))} data-testid={ch.test_id}>
             <title id={title_id}>{ format!("{}: {} ({}: {})", ch.title, ch.axis, t(lang, K::TornadoCentral), ch.central_text) }</title>
             <g class="tornado-legend">
-                <rect x={c(LEFT)} y="4" width="12" height="12" rx="2" class="tor-low" />
-                <text x={c(LEFT + 18.0)} y="14" class="label">{ t(lang, K::TornadoLow) }</text>
-                <rect x={c(LEFT + 190.0)} y="4" width="12" height="12" rx="2" class="tor-high" />
-                <text x={c(LEFT + 208.0)} y="14" class="label">{ t(lang, K::TornadoHigh) }</text>
+                <rect x={c(legend_x)} y="4" width="12" height="12" rx="2" class="tor-low" />
+                <text x={c(legend_x + 18.0)} y="14" class="label">{ t(lang, K::TornadoLow) }</text>
+                <rect x={c(if narrow { legend_x } else { legend_x + 190.0 })} y={if narrow { "22" } else { "4" }} width="12" height="12" rx="2" class="tor-high" />
+                <text x={c(if narrow { legend_x + 18.0 } else { legend_x + 208.0 })} y={if narrow { "32" } else { "14" }} class="label">{ t(lang, K::TornadoHigh) }</text>
             </g>
             { for tick_values.iter().filter(|v| **v >= d0 && **v <= d1).map(|v| { let xv = x.at(*v); html! {
                 <g>
-                    <line x1={c(xv)} x2={c(xv)} y1={c(TOP - 4.0)} y2={c(bottom)} class="grid" />
+                    <line x1={c(xv)} x2={c(xv)} y1={c(top - 4.0)} y2={c(bottom)} class="grid" />
                     <text x={c(xv)} y={c(bottom + 16.0)} text-anchor="middle" class="tick">{ format::tick(*v, decimals, lang) }</text>
                 </g>
             }}) }
-            <text x={c((LEFT + W - RIGHT) / 2.0)} y={c(h - 8.0)} text-anchor="middle" class="axis-label">{ ch.axis }</text>
+            <text x={c((left + w - right) / 2.0)} y={c(bottom + 40.0)} text-anchor="middle" class="axis-label">
+                { for axis_lines.iter().enumerate().map(|(i, line)| html! {
+                    <tspan x={c((left + w - right) / 2.0)} dy={if i == 0 { "0" } else { "15" }}>{ line.clone() }</tspan>
+                }) }
+            </text>
             { for ch.bars.iter().enumerate().map(|(i, b)| {
-                let y = TOP + ROW * i as f64;
+                let y = top + row_h * i as f64;
                 let (xl, xh) = (x.at(b.low), x.at(b.high));
                 let name = factor_name(&b.id, lang);
                 let (first, second) = name.split_once(" · ").unwrap_or((name.as_str(), ""));
                 let tip = format!("{name} ({}): {} {} {}, {} {} {}", b.id,
                     t(lang, K::TornadoLow), b.low_text, ch.unit,
                     t(lang, K::TornadoHigh), b.high_text, ch.unit);
+                // Narrow: two lines of name, then the bar.
+                let (bar_y, bar_h) = if narrow { (y + 33.0, row_h - 38.0) } else { (y + 8.0, row_h - 16.0) };
                 let seg = |xe: f64, class: &'static str| html! {
-                    <rect x={c(xe.min(xc))} y={c(y + 8.0)} width={c((xe - xc).abs().max(1.0))} height={c(ROW - 16.0)} class={class} />
+                    <rect x={c(xe.min(xc))} y={c(bar_y)} width={c((xe - xc).abs().max(1.0))} height={c(bar_h)} class={class} />
+                };
+                let (name_x, first_y, second_y, anchor) = if narrow {
+                    (NARROW_NAME_X, y + 13.0, y + 27.0, "start")
+                } else {
+                    (left - 10.0, y + row_h / 2.0 - 2.0, y + row_h / 2.0 + 11.0, "end")
                 };
                 html! {
                     <g key={b.id.clone()}>
                         <title>{ tip }</title>
-                        <text x={c(LEFT - 10.0)} y={c(y + ROW / 2.0 - 2.0)} text-anchor="end" class="label">{ clip(first, 34) }</text>
-                        <text x={c(LEFT - 10.0)} y={c(y + ROW / 2.0 + 11.0)} text-anchor="end" class="tick">{ clip(second, 34) }</text>
+                        <text x={c(name_x)} y={c(first_y)} text-anchor={anchor} class={classes!("label", narrow.then_some("halo"))}>{ clip(first, name_chars) }</text>
+                        <text x={c(name_x)} y={c(second_y)} text-anchor={anchor} class={classes!("tick", narrow.then_some("halo"))}>{ clip(second, name_chars) }</text>
                         { seg(xl, "tor-low") }
                         { seg(xh, "tor-high") }
                     </g>
                 }
             }) }
-            <line x1={c(xc)} x2={c(xc)} y1={c(TOP - 4.0)} y2={c(bottom)} class="zero" />
-            <text x={c(xc)} y={c(TOP - 8.0)} text-anchor="middle" class="value">{ format!("{} {}", t(lang, K::TornadoCentral), ch.central_text) }</text>
+            <line x1={c(xc)} x2={c(xc)} y1={c(top - 4.0)} y2={c(bottom)} class="zero" />
+            // The central label stays inside the drawing when the centre is near an edge.
+            <text x={c(xc.clamp(left + 60.0, (w - right - 60.0).max(left + 60.0)))} y={c(top - 8.0)} text-anchor="middle" class="value">{ format!("{} {}", t(lang, K::TornadoCentral), ch.central_text) }</text>
         </svg>
     }
 }
@@ -140,6 +181,8 @@ fn sek_bars(swings: &[Swing<Sek>], lang: Lang) -> Vec<Bar> {
 /// The two tornado charts.
 #[function_component]
 pub fn TornadoChart() -> Html {
+    let (co2e_ref, co2e_w) = use_chart_width();
+    let (sek_ref, sek_w) = use_chart_width();
     let Some((store, lang)) = use_app() else {
         return html! {};
     };
@@ -196,14 +239,39 @@ pub fn TornadoChart() -> Html {
         central_text: format!("{} {}", mn_text(s.sek_central, lang), t(lang, K::Mnkr)),
         bars: sek_bars(&s.sek, lang),
     };
-    let part = |ch: &Chart<'_>| {
+    let part = |ch: &Chart<'_>, box_ref: NodeRef, w: f64| {
+        let caption = format!(
+            "{}: {} ({}: {})",
+            ch.title,
+            ch.axis,
+            t(lang, K::TornadoCentral),
+            ch.central_text
+        );
+        let rows: Vec<Vec<String>> = ch
+            .bars
+            .iter()
+            .map(|b| {
+                vec![
+                    factor_name(&b.id, lang),
+                    b.low_text.clone(),
+                    b.high_text.clone(),
+                ]
+            })
+            .collect();
         html! {
             <figure class="tornado-part">
                 <figcaption><h4>{ ch.title }</h4></figcaption>
-                if ch.bars.is_empty() {
-                    <p class="hint">{ super::empty_reason(&store.settings, lang) }</p>
-                } else {
-                    { draw(ch, lang, pending) }
+                <div class="chart-box" ref={box_ref}>
+                    if ch.bars.is_empty() {
+                        <p class="hint">{ super::empty_reason(&store.settings, lang) }</p>
+                    } else {
+                        { draw(ch, lang, pending, w) }
+                    }
+                </div>
+                if !ch.bars.is_empty() {
+                    <ChartTable test_id={format!("{}-table", ch.test_id)} {caption}
+                        head={vec![t(lang, K::DriversInput).to_string(), format!("{} ({})", t(lang, K::AtLowCol), ch.unit), format!("{} ({})", t(lang, K::AtHighCol), ch.unit)]}
+                        {rows} />
                 }
             </figure>
         }
@@ -212,8 +280,8 @@ pub fn TornadoChart() -> Html {
         <section class="decide-part" aria-labelledby="tornado-title">
             { head }
             <div class="tornado-pair">
-                { part(&co2e) }
-                { part(&sek) }
+                { part(&co2e, co2e_ref, co2e_w) }
+                { part(&sek, sek_ref, sek_w) }
             </div>
         </section>
     }

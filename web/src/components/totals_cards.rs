@@ -1,6 +1,7 @@
 //! The headline figures, each with its low–high range, and who saves the money: the
 //! municipality (waste fee collective and tax-funded budget), households, and society.
 
+use super::scroll_box::ScrollBox;
 use crate::format;
 use crate::hooks::use_app;
 use crate::i18n::{K, Lang, t};
@@ -8,19 +9,11 @@ use calc_core::{Band, KgCo2e, Perspective, Sek, Summary};
 use yew::prelude::*;
 
 fn range_co2e(b: &Band<KgCo2e>, lang: Lang) -> String {
-    format!(
-        "{}–{}",
-        format::tonnes_co2e(b.low, lang),
-        format::tonnes_co2e(b.high, lang)
-    )
+    format::range_t(b.low, b.high, lang)
 }
 
 fn range_sek(b: &Band<Sek>, lang: Lang) -> String {
-    format!(
-        "{} – {}",
-        format::sek_short(b.low, lang),
-        format::sek_short(b.high, lang)
-    )
+    format::range_sek(b.low, b.high, lang)
 }
 
 /// The rows of the money table, in order: the municipality, its two parts, households,
@@ -55,6 +48,9 @@ struct CardProps {
     range: AttrValue,
     range_label: AttrValue,
     test_id: AttrValue,
+    /// The sign convention and what a money figure includes (empty for CO2e).
+    #[prop_or_default]
+    sign: AttrValue,
     #[prop_or_default]
     primary: bool,
 }
@@ -72,6 +68,9 @@ fn Card(p: &CardProps) -> Html {
                 <span class="range-label">{ p.range_label.clone() }{ ": " }</span>
                 <span data-testid={format!("{}-range", p.test_id)}>{ p.range.clone() }</span>
             </p>
+            if !p.sign.is_empty() {
+                <p class="card-sign" data-testid={format!("{}-sign", p.test_id)}>{ p.sign.clone() }</p>
+            }
             <p class="card-note">{ p.note.clone() }</p>
         </div>
     }
@@ -144,15 +143,18 @@ pub fn TotalsCards() -> Html {
                 <Card title={t(lang, K::TotalSek)} note={t(lang, K::PerYearNote)}
                     value={format::sek_short(muni_year.central, lang)}
                     unit={t(lang, K::PerYearUnit)} range_label={range}
+                    sign={t(lang, K::SignSavingNoOnce)}
                     range={range_sek(&muni_year, lang)} test_id="total-sek" />
-                <Card title={t(lang, K::TotalNpvMuni)} note={format!("{period}, {} {rate} %. {}", t(lang, K::DiscountRate), t(lang, K::IncludesOnce))}
+                <Card title={format!("{} {period}", t(lang, K::TotalNpvMuni))} note={format!("{}, {} {rate} %.", t(lang, K::NpvNote), t(lang, K::DiscountRate))}
                     value={format::sek_short(muni_npv.central, lang)}
                     unit="" range_label={range}
+                    sign={t(lang, K::SignSavingOnce)}
                     range={range_sek(&muni_npv, lang)} test_id="total-npv" />
             </div>
+            <p class="hint cards-note" data-testid="range-help">{ t(lang, K::RangeHelp) }</p>
             <section class="panel money" aria-labelledby="money-title" data-testid="money">
                 <h2 id="money-title">{ t(lang, K::MoneyTitle) }</h2>
-                <div class="table-scroll">
+                <ScrollBox label={t(lang, K::MoneyTitle)}>
                     <table class="results money-table" data-testid="money-table">
                         <thead>
                             <tr>
@@ -177,7 +179,7 @@ pub fn TotalsCards() -> Html {
                             }) }
                         </tbody>
                     </table>
-                </div>
+                </ScrollBox>
                 <p class="hint">{ t(lang, K::MoneySign) }</p>
             </section>
         </>

@@ -4,6 +4,7 @@
 //! (see [`crate::decide`]).
 
 use super::measure_name_by_id;
+use super::scroll_box::ScrollBox;
 use crate::chart::{Scale, c, px};
 use crate::decide::{MC_DRAWS, MC_SEED, monte_carlo_for, use_analysis};
 use crate::format;
@@ -17,19 +18,11 @@ const BAR_W: f64 = 160.0;
 const BAR_H: f64 = 18.0;
 
 fn band_t(p: &Percentiles<calc_core::KgCo2e>, lang: Lang) -> String {
-    format!(
-        "{}–{}",
-        format::tonnes_co2e(p.p5, lang),
-        format::tonnes_co2e(p.p95, lang)
-    )
+    format::range_t(p.p5, p.p95, lang)
 }
 
 fn band_sek(p: &Percentiles<calc_core::Sek>, lang: Lang) -> String {
-    format!(
-        "{} – {}",
-        format::sek_short(p.p5, lang),
-        format::sek_short(p.p95, lang)
-    )
+    format::range_sek(p.p5, p.p95, lang)
 }
 
 /// A small SVG of the 5–95 % range (bar) and the median (tick) on a shared scale.
@@ -134,14 +127,14 @@ pub fn UncertaintyBands() -> Html {
                 }
             };
             html! {
-                <div class="table-scroll">
+                <ScrollBox label={t(lang, K::McTitle)}>
                     <table class={classes!("mc-table", pending.then_some("stale"))} data-testid="mc-table">
                         <thead>
                             <tr>
                                 <th scope="col">{ t(lang, K::ColMeasure) }</th>
-                                <th scope="col" class="num">{ t(lang, K::McCo2eCum) }<span class="sub">{ format!("{} · 5–95 %", t(lang, K::McMedian)) }</span></th>
+                                <th scope="col" class="num">{ t(lang, K::McCo2eCum) }<span class="sub">{ format!("{} · {}", t(lang, K::McMedian), t(lang, K::McRange)) }</span></th>
                                 <th scope="col"><span class="visually-hidden">{ "5–95 %" }</span></th>
-                                <th scope="col" class="num">{ t(lang, K::McSekCum) }<span class="sub">{ format!("{} · 5–95 %", t(lang, K::McMedian)) }</span></th>
+                                <th scope="col" class="num">{ t(lang, K::McSekCum) }<span class="sub">{ format!("{} · {}", t(lang, K::McMedian), t(lang, K::McRange)) }</span></th>
                                 <th scope="col" class="num">{ t(lang, K::McProb) }</th>
                             </tr>
                         </thead>
@@ -150,7 +143,7 @@ pub fn UncertaintyBands() -> Html {
                             { for rows.iter().map(|m| row(html! { measure_name_by_id(m.measure.as_str(), lang) }, &m.figures, &shared, false, m.measure.as_str().to_string())) }
                         </tbody>
                     </table>
-                </div>
+                </ScrollBox>
             }
         }
     };

@@ -5,10 +5,10 @@ use crate::csvio::error::{CsvError, CsvErrorKind};
 use crate::csvio::safe::guard_cell;
 use crate::csvio::table::{ColumnSpec, Columns, Dialect, Recorded, Row, Table, format_decimal};
 use crate::model::{
-    CostFactor, EmissionFactor, Estimate, FactorSetInfo, FactorTable, FractionId, Route, SourceId,
-    Yield, cost_factor_id, emission_factor_id, yield_id,
+    CostFactor, EmissionFactor, Estimate, FactorSetInfo, FactorTable, FractionId, NominalCost,
+    PriceIndex, Route, SourceId, Yield, cost_factor_id, emission_factor_id, yield_id,
 };
-use crate::units::{KgCo2ePerTonne, SekPerTonne, Share};
+use crate::units::{KgCo2ePerTonne, SekPerTonne, Share, Year};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
@@ -101,6 +101,28 @@ fn triple(
 /// Sources are referenced by id and not resolved here (a user's file may cite sources
 /// the built-in list lacks); [`FactorTable::insert_source`] adds them.
 pub fn read_factor_table(bytes: &[u8], info: FactorSetInfo) -> Result<FactorTable, Errors> {
+    read_with(bytes, info, None)
+}
+
+/// Reads a factor set file and converts every cost factor to the set's price year
+/// (`info.price_year`) with `index`: `value × index(price year) / index(row's price_year)`,
+/// rounded to öre. The source's own numbers stay in [`CostFactor::nominal`]. A cost row
+/// without a price year, or whose year the index lacks, is an error at its `price_year`
+/// cell. Without `info.price_year` this is [`read_factor_table`].
+pub fn read_factor_table_priced(
+    bytes: &[u8],
+    info: FactorSetInfo,
+    index: &PriceIndex,
+) -> Result<FactorTable, Errors> {
+    read_with(bytes, info, Some(index))
+}
+
+fn read_with(
+    bytes: &[u8],
+    info: FactorSetInfo,
+    index: Option<&PriceIndex>,
+) -> Result<FactorTable, Errors> {
+    let target = info.price_year;
     let table = Table::read(bytes)?;
     let cols = table.columns(FACTOR_COLUMNS)?;
     let mut errors = Vec::new();
@@ -167,13 +189,22 @@ pub fn read_factor_table(bytes: &[u8], info: FactorSetInfo) -> Result<FactorTabl
                 .opt_year(row, fc::PRICE_YEAR, &mut errors)
                 .ok()
                 .flatten();
-            if let Some(value) = model(&cols, row, fc::CF, value, &mut errors) {
+            let value = model(&cols, row, fc::CF, value, &mut errors);
+            let priced = match (value, index, target) {
+                (Some(v), Some(index), Some(to)) => {
+                    reprice(&cols, row, v, year, to, index, &mut errors)
+                }
+                (Some(v), _, _) => Some((v, year, None)),
+                (None, _, _) => None,
+            };
+            if let Some((value, price_year, nominal)) = priced {
                 let f = CostFactor {
                     id: cost_factor_id(&fraction, route),
                     fraction: fraction.clone(),
                     route,
                     value,
-                    price_year: year,
+                    price_year,
+                    nominal,
                     source: SourceId(cols.text(row, fc::CF_SOURCE).to_string()),
                     locator: cols.text(row, fc::CF_LOCATOR).to_string(),
                     note: cols.text(row, fc::CF_NOTE).to_string(),
@@ -225,6 +256,54 @@ pub fn read_factor_table(bytes: &[u8], info: FactorSetInfo) -> Result<FactorTabl
         }
     }
     finish(out, errors)
+}
+
+type Priced = (Estimate<SekPerTonne>, Option<Year>, Option<NominalCost>);
+
+/// A cost row's value in the `to` price year; errors at the row's `price_year` cell.
+fn reprice(
+    cols: &Columns,
+    row: &Row,
+    value: Estimate<SekPerTonne>,
+    year: Option<Year>,
+    to: Year,
+    index: &PriceIndex,
+    errors: &mut Errors,
+) -> Option<Priced> {
+    let Some(from) = year else {
+        // A zero cost has no price level to convert.
+        if value.low().is_zero() && value.central().is_zero() && value.high().is_zero() {
+            return Some((value, Some(to), None));
+        }
+        errors.push(cols.error(row, fc::PRICE_YEAR, CsvErrorKind::EmptyField));
+        return None;
+    };
+    if from == to {
+        return Some((value, Some(to), None));
+    }
+    let convert = |v| index.convert(v, from, to);
+    let converted = match (
+        convert(value.low()),
+        convert(value.central()),
+        convert(value.high()),
+    ) {
+        (Ok(l), Ok(c), Ok(h)) => Estimate::new(l, c, h),
+        (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => Err(e),
+    };
+    match converted {
+        Ok(v) => Some((
+            v,
+            Some(to),
+            Some(NominalCost {
+                price_year: from,
+                value,
+            }),
+        )),
+        Err(e) => {
+            errors.push(cols.error(row, fc::PRICE_YEAR, CsvErrorKind::Model(e)));
+            None
+        }
+    }
 }
 
 /// Writes a factor table in the factor set file format, in a dialect; the output reads

@@ -4,8 +4,8 @@ use super::{Errors, finish};
 use crate::csvio::error::{CsvErrorKind, IdKind, suggest};
 use crate::csvio::table::{ColumnSpec, Table};
 use crate::model::{
-    FactorSetInfo, Fraction, FractionId, GoalArea, Municipality, ScbCode, Source, SourceId,
-    SourceKind,
+    FactorSetInfo, Fraction, FractionId, GoalArea, Municipality, PriceIndex, PriceLevel, ScbCode,
+    Source, SourceId, SourceKind,
 };
 use crate::units::Year;
 use std::collections::BTreeMap;
@@ -249,6 +249,7 @@ const FACTOR_SET_COLUMNS: &[ColumnSpec] = &[
     ColumnSpec::required(&["file"]),
     ColumnSpec::optional(&["gwp"]),
     ColumnSpec::optional(&["description_en"]),
+    ColumnSpec::optional(&["price_year"]),
 ];
 
 /// Column positions in [`FACTOR_SET_COLUMNS`].
@@ -258,10 +259,11 @@ mod fsc {
     pub(super) const VERSION: usize = 3;
     pub(super) const YEAR: usize = 4;
     pub(super) const FILE: usize = 5;
+    pub(super) const PRICE_YEAR: usize = 8;
 }
 
-/// Reads `factor_sets.csv`: each factor set's name, version and year, and the path of its
-/// factor file.
+/// Reads `factor_sets.csv`: each factor set's name, version, year and price year (optional
+/// column `price_year`), and the path of its factor file.
 pub fn read_factor_set_list(bytes: &[u8]) -> Result<Vec<(FactorSetInfo, String)>, Errors> {
     let table = Table::read(bytes)?;
     let cols = table.columns(FACTOR_SET_COLUMNS)?;
@@ -274,6 +276,11 @@ pub fn read_factor_set_list(bytes: &[u8]) -> Result<Vec<(FactorSetInfo, String)>
         // A year that is not a number is reported in `errors`; `None` then.
         let year = cols.opt_year(row, fsc::YEAR, &mut errors).ok().flatten();
         let file = cols.required_text(row, fsc::FILE, &mut errors);
+        // Not silent: `opt_year` records its error in `errors`.
+        let price_year = cols
+            .opt_year(row, fsc::PRICE_YEAR, &mut errors)
+            .ok()
+            .flatten();
         if let (Some(id), Some(name), Some(version), Some(file)) = (id, name, version, file) {
             out.push((
                 FactorSetInfo {
@@ -281,6 +288,7 @@ pub fn read_factor_set_list(bytes: &[u8]) -> Result<Vec<(FactorSetInfo, String)>
                     name,
                     version,
                     year,
+                    price_year,
                 },
                 file,
             ));
@@ -294,4 +302,64 @@ pub fn read_factor_set_list(bytes: &[u8]) -> Result<Vec<(FactorSetInfo, String)>
 pub fn parse_year(text: &str) -> Option<Year> {
     // `None` is the answer "not a year"; callers report it.
     text.trim().parse::<u16>().ok().map(Year)
+}
+
+const PRICE_INDEX_COLUMNS: &[ColumnSpec] = &[
+    ColumnSpec::required(&["year"]),
+    ColumnSpec::required(&["index"]),
+    ColumnSpec::required(&["basis"]),
+    ColumnSpec::required(&["source"]),
+    ColumnSpec::optional(&["note"]),
+];
+
+/// Column positions in [`PRICE_INDEX_COLUMNS`].
+mod pic {
+    pub(super) const YEAR: usize = 0;
+    pub(super) const INDEX: usize = 1;
+    pub(super) const BASIS: usize = 2;
+    pub(super) const SOURCE: usize = 3;
+}
+
+/// Reads `price_index.csv`: one price level per year (`year`, `index`, `basis`, `source`,
+/// optional `note`), e.g. SCB's KPI with 1980 = 100.
+pub fn read_price_index(bytes: &[u8]) -> Result<PriceIndex, Errors> {
+    let table = Table::read(bytes)?;
+    let cols = table.columns(PRICE_INDEX_COLUMNS)?;
+    let mut errors = Vec::new();
+    let mut out = PriceIndex::new();
+    let mut seen: BTreeMap<Year, u64> = BTreeMap::new();
+    for row in &table.rows {
+        let year = match cols.opt_year(row, pic::YEAR, &mut errors) {
+            Ok(Some(y)) => Some(y),
+            Ok(None) => {
+                errors.push(cols.error(row, pic::YEAR, CsvErrorKind::EmptyField));
+                None
+            }
+            Err(_) => None,
+        };
+        let value = cols.decimal(row, pic::INDEX, &mut errors);
+        let basis = cols.required_text(row, pic::BASIS, &mut errors);
+        let source = cols.required_text(row, pic::SOURCE, &mut errors);
+        let (Some(year), Some(value), Some(basis), Some(source)) = (year, value, basis, source)
+        else {
+            continue;
+        };
+        if let Some(first) = seen.insert(year, row.line) {
+            errors.push(cols.error(
+                row,
+                pic::YEAR,
+                CsvErrorKind::Duplicate { first_line: first },
+            ));
+            continue;
+        }
+        let level = PriceLevel {
+            value,
+            basis,
+            source: SourceId(source),
+        };
+        if let Err(e) = out.insert(year, level) {
+            errors.push(cols.error(row, pic::INDEX, CsvErrorKind::Model(e)));
+        }
+    }
+    finish(out, errors)
 }

@@ -7,9 +7,12 @@ mod lists;
 mod measures;
 mod pools;
 
-pub use factors::{FACTOR_COLUMNS, read_factor_table, write_factor_table};
+pub use factors::{
+    FACTOR_COLUMNS, read_factor_table, read_factor_table_priced, write_factor_table,
+};
 pub use lists::{
-    parse_year, read_areas, read_factor_set_list, read_fractions, read_municipalities, read_sources,
+    parse_year, read_areas, read_factor_set_list, read_fractions, read_municipalities,
+    read_price_index, read_sources,
 };
 pub use measures::{read_measures, read_measures_with_pools};
 pub use pools::{read_local_baselines, read_pools};
