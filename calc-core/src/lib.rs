@@ -121,10 +121,14 @@ pub mod units;
 pub mod csvio;
 
 pub use contributions::{Contribution, ContributionKind, Contributions, contributions};
+#[doc(hidden)]
+pub use decide::monte_carlo_saturating;
 pub use decide::{
     FactorKind, LinearModel, McFigures, McMeasure, MonteCarlo, Percentiles, Sensitivity, Swing,
     UsedFactor, monte_carlo, sensitivity,
 };
+#[doc(hidden)]
+pub use eval::evaluate_every_year;
 pub use eval::{
     Band, CalcError, Evaluation, GroupSummary, ItemResult, Summary, Warning, YearRow, YearTotal,
     evaluate, ramp,

@@ -8,6 +8,8 @@ use crate::{decide, text};
 use calc_core::csvio::{self, Dialect, Encoding, Lang};
 use calc_core::{RankBy, ResultsJson};
 use factors::Catalogue;
+use std::io::{BufWriter, Write};
+use std::path::Path;
 
 /// `contributions`: the scenario file's scenarios, or the built-in default scenario.
 pub(crate) fn run_contributions(
@@ -56,6 +58,113 @@ pub(crate) fn run_contributions(
         args.top,
         lang,
     )
+}
+
+/// Whether `evaluate` writes its output as it goes ([`stream_evaluate`]): CSV, and JSON
+/// without Monte Carlo bands. Tables and Monte Carlo JSON are built whole.
+pub(crate) fn streams(args: &EvaluateArgs) -> bool {
+    match args.output.format {
+        Format::Csv => true,
+        Format::Json => args.monte_carlo.is_none(),
+        Format::Table => false,
+    }
+}
+
+/// `evaluate` to CSV or JSON, written scenario by scenario, so memory stays flat in the
+/// number of rows. With `--out`, into `FILE.partial` next to it, renamed over `FILE` only
+/// when everything is written: a failure leaves `FILE` as it was, as before.
+pub(crate) fn stream_evaluate(
+    catalogue: &Catalogue,
+    args: &EvaluateArgs,
+    lang: Lang,
+    out: Option<&Path>,
+) -> Result<(), Failure> {
+    let loaded = load(catalogue, &args.scenario, lang)?;
+    print_warnings(&loaded.warnings);
+    // A closed pipe (`avfallskalkyl evaluate … | head`) stops the output without an error:
+    // a failure with no message and code 0.
+    let io = |e: std::io::Error| {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            Failure {
+                messages: Vec::new(),
+                code: 0,
+            }
+        } else {
+            Failure::input(io_message(lang, out, &e))
+        }
+    };
+    let partial = out.map(|p| {
+        let mut name = p.file_name().unwrap_or_default().to_os_string();
+        name.push(".partial");
+        p.with_file_name(name)
+    });
+    let mut sink: Box<dyn Write> = match &partial {
+        Some(p) => Box::new(BufWriter::new(std::fs::File::create(p).map_err(io)?)),
+        None => Box::new(BufWriter::new(std::io::stdout().lock())),
+    };
+    let written = write_evaluations(&loaded, args, lang, &mut sink, &io)
+        .and_then(|()| sink.flush().map_err(io));
+    drop(sink);
+    match (written, &partial, out) {
+        (Ok(()), Some(from), Some(to)) => std::fs::rename(from, to).map_err(io),
+        (Ok(()), _, _) => Ok(()),
+        (Err(e), Some(from), _) => {
+            // The partial file is ours; the failure is what gets reported.
+            let _ = std::fs::remove_file(from);
+            Err(e)
+        }
+        (Err(e), None, _) if e.code == 0 => Ok(()),
+        (Err(e), None, _) => Err(e),
+    }
+}
+
+fn write_evaluations(
+    loaded: &Loaded,
+    args: &EvaluateArgs,
+    lang: Lang,
+    sink: &mut dyn Write,
+    io: &dyn Fn(std::io::Error) -> Failure,
+) -> Result<(), Failure> {
+    let mut put = |bytes: &[u8]| sink.write_all(bytes).map_err(io);
+    match args.output.format {
+        Format::Csv => {
+            let dialect = args.output.csv_dialect.resolve(Some(loaded.dialect));
+            // Windows-1252 is one byte per character, so encoding part by part gives the
+            // same bytes as encoding the whole text (`encode` drops the header's BOM).
+            let encoded = |text: String| match dialect.encoding {
+                Encoding::Windows1252 => csvio::encode(&text, dialect.encoding),
+                _ => text.into_bytes(),
+            };
+            put(&encoded(csvio::results_csv_header(dialect, lang)))?;
+            stream_each(
+                loaded,
+                lang,
+                |e| Ok(encoded(csvio::results_csv_rows(e, dialect, lang))),
+                |part| put(&part),
+            )
+        }
+        _ => {
+            // As `json_list`: one value for one scenario, an array of them for several.
+            let several = loaded.scenarios.len() != 1;
+            if several {
+                put(b"[\n")?;
+            }
+            let mut first = true;
+            stream_each(
+                loaded,
+                lang,
+                |e| to_json(&ResultsJson::new(e), lang),
+                |part| {
+                    if several && !first {
+                        put(b",\n")?;
+                    }
+                    first = false;
+                    put(&part)
+                },
+            )?;
+            put(if several { b"\n]\n" } else { b"\n" })
+        }
+    }
 }
 
 pub(crate) fn run_evaluate(catalogue: &Catalogue, args: &EvaluateArgs, lang: Lang) -> Outcome {

@@ -50,6 +50,12 @@ fn main() -> ExitCode {
         }
     };
     let result = match &cli.command {
+        Command::Evaluate(a) if streams(a) => {
+            return match stream_evaluate(catalogue, a, lang, out.as_deref()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(f) => fail(&f),
+            };
+        }
         Command::Evaluate(a) => run_evaluate(catalogue, a, lang),
         Command::Rank(a) => run_rank(catalogue, a, lang),
         Command::Measures(a) => text::measures(catalogue, &a.output, lang),
@@ -88,14 +94,16 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
-        Err(f) => {
-            let mut err = std::io::stderr().lock();
-            for m in &f.messages {
-                // Stderr is the last channel: a failing write there has nowhere to go,
-                // and the exit code still says the command failed.
-                let _ = writeln!(err, "{m}");
-            }
-            ExitCode::from(f.code)
-        }
+        Err(f) => fail(&f),
     }
+}
+
+fn fail(f: &Failure) -> ExitCode {
+    let mut err = std::io::stderr().lock();
+    for m in &f.messages {
+        // Stderr is the last channel: a failing write there has nowhere to go, and the
+        // exit code still says the command failed.
+        let _ = writeln!(err, "{m}");
+    }
+    ExitCode::from(f.code)
 }

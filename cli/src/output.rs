@@ -18,14 +18,49 @@ pub(crate) fn render_each<F>(
 where
     F: Fn(&Evaluation) -> Result<Vec<u8>, Failure> + Sync,
 {
-    let scenarios = &loaded.scenarios;
-    let threads = std::thread::available_parallelism()
-        .map_or(1, std::num::NonZero::get)
-        .min(scenarios.len())
-        .max(1);
+    render_slice(&loaded.table, &loaded.scenarios, lang, &render)
+}
+
+/// Scenarios per thread in one batch of [`stream_each`].
+const BATCH_PER_THREAD: usize = 8;
+
+/// Like [`render_each`], but hands each rendered result to `write` in file order as soon
+/// as its batch (a few scenarios per core) is done, so memory does not grow with the
+/// number of scenarios: only the input and one batch's output are held.
+pub(crate) fn stream_each<F, W>(
+    loaded: &Loaded,
+    lang: Lang,
+    render: F,
+    mut write: W,
+) -> Result<(), Failure>
+where
+    F: Fn(&Evaluation) -> Result<Vec<u8>, Failure> + Sync,
+    W: FnMut(Vec<u8>) -> Result<(), Failure>,
+{
+    let batch = threads().saturating_mul(BATCH_PER_THREAD).max(1);
+    for part in loaded.scenarios.chunks(batch) {
+        for rendered in render_slice(&loaded.table, part, lang, &render)? {
+            write(rendered)?;
+        }
+    }
+    Ok(())
+}
+
+fn threads() -> usize {
+    std::thread::available_parallelism().map_or(1, std::num::NonZero::get)
+}
+
+fn render_slice<F>(
+    table: &calc_core::FactorTable,
+    scenarios: &[calc_core::Scenario],
+    lang: Lang,
+    render: &F,
+) -> Result<Vec<Vec<u8>>, Failure>
+where
+    F: Fn(&Evaluation) -> Result<Vec<u8>, Failure> + Sync,
+{
+    let threads = threads().min(scenarios.len()).max(1);
     let chunk = scenarios.len().div_ceil(threads).max(1);
-    let table = &loaded.table;
-    let render = &render;
     let results: Vec<Result<Vec<Vec<u8>>, Failure>> = std::thread::scope(|s| {
         let handles: Vec<_> = scenarios
             .chunks(chunk)

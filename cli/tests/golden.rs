@@ -538,3 +538,47 @@ fn formula_names_are_neutralised_in_csv_output() {
     assert_eq!(v[1]["scenario"], "@SUM(1)");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `evaluate` writes CSV and JSON scenario by scenario (issue 16). The file written with
+/// `--out` is byte for byte what goes to stdout, in each CSV dialect (Windows-1252
+/// encoded part by part, the BOM once) and as a JSON array of several scenarios; it
+/// replaces an existing file, and no `.partial` file is left behind.
+#[test]
+fn streamed_out_file_equals_stdout() {
+    let dir = std::env::temp_dir().join(format!("avfallskalkyl-stream-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let cases: [&[&str]; 4] = [
+        &["--format", "csv", "--csv-dialect", "windows1252"],
+        &["--format", "csv", "--csv-dialect", "excel-sv"],
+        &["--format", "csv", "--csv-dialect", "plain", "--lang", "en"],
+        &["--format", "json"],
+    ];
+    for (i, extra) in cases.iter().enumerate() {
+        let file = dir.join(format!("out-{i}"));
+        std::fs::write(&file, "old content").unwrap();
+        let mut args = vec!["evaluate", "examples/excel_sv_export.csv"];
+        args.extend_from_slice(extra);
+        let stdout = run(&args);
+        assert_eq!(stdout.status.code(), Some(0), "{extra:?}");
+        args.extend(["--out", file.to_str().unwrap()]);
+        let to_file = run(&args);
+        assert_eq!(to_file.status.code(), Some(0), "{extra:?}");
+        assert!(to_file.stdout.is_empty());
+        let written = std::fs::read(&file).unwrap();
+        assert_eq!(written, stdout.stdout, "{extra:?}");
+        assert!(!dir.join(format!("out-{i}.partial")).exists());
+    }
+    // Windows-1252: "Borås" is one byte per character and no BOM is written.
+    let w = std::fs::read(dir.join("out-0")).unwrap();
+    assert!(!w.starts_with(b"\xEF\xBB\xBF"));
+    assert!(w.windows(5).any(|x| x == b"Bor\xE5s"));
+    // Excel (sv): exactly one BOM, at the start.
+    let x = std::fs::read(dir.join("out-1")).unwrap();
+    assert!(x.starts_with(b"\xEF\xBB\xBF"));
+    assert_eq!(x.windows(3).filter(|b| *b == b"\xEF\xBB\xBF").count(), 1);
+    // JSON of several scenarios is one array.
+    let v: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("out-3")).unwrap()).unwrap();
+    assert!(v.as_array().is_some_and(|a| a.len() > 1), "{v}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -6,10 +6,14 @@
 //! - `test`: every check in order (fmt, clippy, native tests, docs, wasm32 build, wasm-bindgen tests
 //!   in headless Chromium, browser end-to-end tests), a summary line, non-zero exit on failure.
 //! - `expected`: write `target/e2e/expected.json` for the end-to-end tests.
+//! - `bench [--against REV]`: the performance figures (criterion, browser budgets, CLI
+//!   batch) in one table with their budgets; with `--against`, another commit's native
+//!   figures in the same run (`bench.rs`). Not part of `test`: benchmarks, not assertions.
 //!
 //! It installs what it needs when it can (rustup target, `npm ci`, apt Chromium as root)
 //! and otherwise says what to install.
 
+mod bench;
 mod serve;
 
 use std::error::Error;
@@ -48,6 +52,10 @@ commands:
   serve [--port PORT]  build, then serve dist/ on http://127.0.0.1:PORT (default 8080)
   test                 run every check: fmt, clippy, tests, wasm build, browser tests
   expected             write target/e2e/expected.json for the end-to-end tests
+  bench [--against REV]
+                       measure: criterion benchmarks, browser budgets, CLI batch; one
+                       table with the budgets (also target/bench/table.md); --against REV
+                       also measures REV's native figures in the same run (e.g. HEAD~1)
 ";
 
 fn main() -> ExitCode {
@@ -66,6 +74,8 @@ fn main() -> ExitCode {
         },
         ["test"] => Ctx::new().and_then(|cx| cx.test()),
         ["expected"] => Ctx::new().and_then(|cx| cx.write_expected().map(|_| ())),
+        ["bench"] => Ctx::new().and_then(|cx| cx.bench(None)),
+        ["bench", "--against", rev] => Ctx::new().and_then(|cx| cx.bench(Some(rev))),
         [] | ["help"] | ["--help"] | ["-h"] => {
             print!("{USAGE}");
             Ok(())
@@ -221,7 +231,7 @@ impl Ctx {
 
     fn wasm_opt(&self, wasm: &Path) -> Result<()> {
         let wasm_opt = self.npm_dir().join("node_modules/.bin/wasm-opt");
-        if !wasm_opt.is_file()
+        if (!wasm_opt.is_file() || self.npm_stale())
             && let Err(e) = self.npm_ci()
         {
             println!("    note: skipping wasm-opt ({e})");
@@ -269,6 +279,21 @@ impl Ctx {
             )?;
         }
         copy_dir(&static_dir, dist)
+    }
+
+    /// True when `package-lock.json` changed after the last install (npm records the
+    /// install in `node_modules/.package-lock.json`), e.g. a pulled commit added axe-core.
+    fn npm_stale(&self) -> bool {
+        let dir = self.npm_dir();
+        let modified = |p: PathBuf| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+        match (
+            modified(dir.join("package-lock.json")),
+            modified(dir.join("node_modules/.package-lock.json")),
+        ) {
+            (Some(lock), Some(installed)) => lock > installed,
+            // No record of an install: install.
+            _ => true,
+        }
     }
 
     /// `npm ci` in the tools directory (playwright-core, binaryen).

@@ -50,7 +50,7 @@ pub struct LinearModel {
     /// Each pool in the scenario with the source of its quantity.
     pub(crate) pools: Vec<(PoolId, Option<SourceId>)>,
     pub(crate) groups: Vec<PoolGroup>,
-    pub(crate) specs: Vec<MeasureSpec>,
+    pub(crate) specs: Vec<std::sync::Arc<MeasureSpec>>,
     /// For each scenario item: its measure's index in `measures`.
     pub(crate) item_measure: Vec<usize>,
     /// For each scenario item: one-time and yearly cost at central values, and its payer.

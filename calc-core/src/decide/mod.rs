@@ -21,7 +21,9 @@ mod monte_carlo;
 mod sensitivity;
 
 pub use linear::LinearModel;
-pub use monte_carlo::{McFigures, McMeasure, MonteCarlo, Percentiles, monte_carlo};
+pub use monte_carlo::{
+    McFigures, McMeasure, MonteCarlo, Percentiles, monte_carlo, monte_carlo_saturating,
+};
 pub use sensitivity::{Sensitivity, Swing, sensitivity};
 
 use crate::model::{Estimate, FactorId};

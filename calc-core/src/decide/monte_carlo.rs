@@ -104,12 +104,36 @@ fn triangular(a: i128, c: i128, b: i128, r: u64) -> i128 {
     }
 }
 
+/// [`triangular`] for [`Flat`] models, whose factors are within ±2⁴⁵: then r × span ×
+/// (c − a) < 2³² × 2⁴⁶ × 2⁴⁶ = 2¹²⁴, no product saturates, and plain products give the
+/// same draw with cheaper multiplications.
+fn triangular_flat(a: i128, c: i128, b: i128, r: u64) -> i128 {
+    if b <= a {
+        return c;
+    }
+    let r = i128::from(r >> 32);
+    let span = b.wrapping_sub(a);
+    let one = 1_i128 << 32;
+    if r.wrapping_mul(span) < c.wrapping_sub(a).wrapping_mul(one) {
+        let n = r.wrapping_mul(span).wrapping_mul(c.wrapping_sub(a)) >> 32;
+        a.wrapping_add(isqrt(n))
+    } else {
+        let n = (one - r).wrapping_mul(span).wrapping_mul(b.wrapping_sub(c)) >> 32;
+        b.wrapping_sub(isqrt(n))
+    }
+}
+
 fn isqrt(n: i128) -> i128 {
     if n <= 0 {
         0
     } else {
-        // A non-negative i128 fits in u128, and its root fits back in i128.
-        i128::try_from(n.unsigned_abs().isqrt()).unwrap_or(0)
+        // A non-negative i128 fits in u128, and its root fits back in i128. The floor of
+        // the square root is one number: the 64-bit routine (much cheaper, and the usual
+        // case: factor spans of 10⁹ give n ≈ 10¹⁸) gives it whenever n fits.
+        match u64::try_from(n) {
+            Ok(small) => i128::from(small.isqrt()),
+            Err(_) => i128::try_from(n.unsigned_abs().isqrt()).unwrap_or(0),
+        }
     }
 }
 
@@ -117,16 +141,26 @@ fn isqrt(n: i128) -> i128 {
 /// (no full sort). Reorders `v`.
 fn percentiles(v: &mut [i128]) -> [i128; 3] {
     let n = v.len();
-    let mut out = [0_i128; 3];
     if n == 0 {
-        return out;
+        return [0; 3];
     }
-    for (slot, p) in out.iter_mut().zip([5_usize, 50, 95]) {
-        let rank = (n * p).div_ceil(100).max(1) - 1;
-        let (_, x, _) = v.select_nth_unstable(rank.min(n - 1));
-        *slot = *x;
-    }
-    out
+    let rank = |p: usize| ((n * p).div_ceil(100).max(1) - 1).min(n - 1);
+    let (r5, r50, r95) = (rank(5), rank(50), rank(95));
+    // The k-th smallest value is one number however it is found: select the median, then
+    // the 5th percentile among the values below it and the 95th among those above.
+    let (below, median, above) = v.select_nth_unstable(r50);
+    let median = *median;
+    // `below` holds r50 values and `above` n − r50 − 1, so both selections are in range.
+    let p5 = if r5 < below.len() {
+        *below.select_nth_unstable(r5).1
+    } else {
+        median
+    };
+    let p95 = match r95.checked_sub(r50 + 1) {
+        Some(k) if k < above.len() => *above.select_nth_unstable(k).1,
+        _ => median,
+    };
+    [p5, median, p95]
 }
 
 fn pc_sek(v: &mut [i128]) -> Option<Percentiles<Sek>> {
@@ -197,101 +231,30 @@ fn payer_slot(p: Payer) -> usize {
     }
 }
 
-/// Fixed-point scale of yields (10⁻⁶).
-const YIELD_DP: u32 = 6;
+/// One measure's coefficients in fixed point: (factor index, [payer slot,] coefficient).
+struct Fixed {
+    co2e: Vec<(usize, i128)>,
+    sek: Vec<(usize, usize, i128)>,
+    /// (yield index, tonnes, [ef route, ef reject, cf route, cf reject], [payer route, reject])
+    yields: Vec<(usize, i128, [usize; 4], [usize; 2])>,
+    costs: Vec<(usize, usize, i128)>,
+    fixed: [i128; 3],
+}
 
-/// Monte Carlo over the ranges of every factor, yield and measure cost: each
-/// triangular(low, central, high), `draws` iterations from `seed`. Deterministic: the same
-/// model, draws and seed give the same result on every platform.
-///
-/// ```
-/// use calc_core::{LinearModel, demo, monte_carlo};
-/// # fn main() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
-/// let model = LinearModel::new(&demo::table()?, &demo::scenario()?)?;
-/// let mc = monte_carlo(&model, 2_000, 7)?;
-/// let band = mc.total.co2e_saved_kg_cumulative;
-/// assert!(band.p5 < band.p50 && band.p50 < band.p95);
-/// // The same seed gives the same draws, natively and in the browser.
-/// assert_eq!(monte_carlo(&model, 2_000, 7)?.total, mc.total);
-/// # Ok(())
-/// # }
-/// ```
-pub fn monte_carlo(model: &LinearModel, draws: u32, seed: u64) -> Result<MonteCarlo, CalcError> {
-    let too_big = || CalcError::TotalOverflow;
-    let fixed_factors: Vec<[i128; 3]> = model
-        .factors
-        .iter()
-        .map(|f| {
-            let dp = if f.kind == FactorKind::Yield {
-                YIELD_DP
-            } else {
-                FACTOR_DP
-            };
-            Some([
-                to_fixed(f.value.low(), dp)?,
-                to_fixed(f.value.central(), dp)?,
-                to_fixed(f.value.high(), dp)?,
-            ])
-        })
-        .collect::<Option<_>>()
-        .ok_or_else(too_big)?;
-    struct Fixed {
-        co2e: Vec<(usize, i128)>,
-        sek: Vec<(usize, usize, i128)>,
-        yields: Vec<(usize, i128, [usize; 4], [usize; 2])>,
-        costs: Vec<(usize, usize, i128)>,
-        fixed: [i128; 3],
-    }
-    let fx = |d: Decimal| to_fixed(d, COEFF_DP);
-    let measures: Vec<Fixed> = model
-        .measures
-        .iter()
-        .map(|m| {
-            Some(Fixed {
-                co2e: m
-                    .co2e
-                    .iter()
-                    .map(|(i, c)| Some((*i, fx(*c)?)))
-                    .collect::<Option<_>>()?,
-                sek: m
-                    .sek
-                    .iter()
-                    .map(|(i, p, c)| Some((*i, payer_slot(*p), fx(*c)?)))
-                    .collect::<Option<_>>()?,
-                yields: m
-                    .yields
-                    .iter()
-                    .map(|t| {
-                        Some((
-                            t.y,
-                            fx(t.tonnes)?,
-                            [t.ef_route, t.ef_reject, t.cf_route, t.cf_reject],
-                            [payer_slot(t.payer_route), payer_slot(t.payer_reject)],
-                        ))
-                    })
-                    .collect::<Option<_>>()?,
-                costs: m
-                    .costs
-                    .iter()
-                    .map(|(i, p, c)| Some((*i, payer_slot(*p), fx(*c)?)))
-                    .collect::<Option<_>>()?,
-                fixed: [
-                    to_fixed(m.fixed_costs.waste_fee, FACTOR_DP + COEFF_DP)?,
-                    to_fixed(m.fixed_costs.municipal_budget, FACTOR_DP + COEFF_DP)?,
-                    to_fixed(m.fixed_costs.households, FACTOR_DP + COEFF_DP)?,
-                ],
-            })
-        })
-        .collect::<Option<_>>()
-        .ok_or_else(too_big)?;
-    let n = draws as usize;
-    let mut per_measure: Vec<Draws> = (0..measures.len()).map(|_| Draws::new(n)).collect();
-    let mut total = Draws::new(n);
-    let mut rng = rand_pcg::Pcg64Mcg::seed_from_u64(seed);
+/// The draw loop with saturating arithmetic, for models whose numbers could come near the
+/// limits of i128 (see [`Flat`] for the usual case).
+fn run_saturating(
+    fixed_factors: &[[i128; 3]],
+    measures: &[Fixed],
+    rng: &mut rand_pcg::Pcg64Mcg,
+    per_measure: &mut [Draws],
+    total: &mut Draws,
+) {
+    let n = total.co2e.len();
     let mut sample = vec![0_i128; fixed_factors.len()];
     let yield_scale = 10_i128.pow(YIELD_DP);
     for d in 0..n {
-        for (s, [a, c, b]) in sample.iter_mut().zip(&fixed_factors) {
+        for (s, [a, c, b]) in sample.iter_mut().zip(fixed_factors) {
             *s = triangular(*a, *c, *b, rng.next_u64());
         }
         let v = |i: usize| sample.get(i).copied().unwrap_or(0);
@@ -346,6 +309,273 @@ pub fn monte_carlo(model: &LinearModel, draws: u32, seed: u64) -> Result<MonteCa
                 *slot = *t;
             }
         }
+    }
+}
+
+/// Largest factor magnitude for [`Flat`]: 2⁴⁵ (3.5 × 10¹³ in units of 10⁻⁴), so a span
+/// times a 32-bit uniform times another span stays below 2¹²⁷ in [`triangular`] and none
+/// of its saturating products saturates.
+const FLAT_FACTOR_LIMIT: u128 = 1 << 45;
+/// Largest bound on any sum for [`Flat`]: far inside i128, with room for the payers' sums.
+const FLAT_SUM_LIMIT: u128 = 1 << 120;
+
+/// The draw loop for the usual model: every factor's range below [`FLAT_FACTOR_LIMIT`],
+/// every coefficient an i64, and the sum of |factor bound × coefficient| over all terms
+/// below [`FLAT_SUM_LIMIT`]. Then no sum or product can come near i128's limits, so plain
+/// arithmetic on i64 draws and i128 sums gives exactly what the saturating loop gives,
+/// with one widening multiplication per term instead of a checked 128-bit one.
+struct Flat {
+    factors: Vec<[i128; 3]>,
+    measures: Vec<FlatMeasure>,
+}
+
+struct FlatMeasure {
+    co2e: Vec<(usize, i64)>,
+    /// SEK terms and measure costs: (factor, payer slot, coefficient).
+    sek: Vec<(usize, usize, i64)>,
+    yields: Vec<(usize, i64, [usize; 4], [usize; 2])>,
+    fixed: [i128; 3],
+}
+
+impl Flat {
+    fn new(fixed_factors: &[[i128; 3]], measures: &[Fixed]) -> Option<Self> {
+        let bounds: Vec<u128> = fixed_factors
+            .iter()
+            .map(|f| f.iter().map(|v| v.unsigned_abs()).max().unwrap_or(0))
+            .collect();
+        if bounds.iter().any(|b| *b >= FLAT_FACTOR_LIMIT) {
+            return None;
+        }
+        let bound = |i: usize| bounds.get(i).copied();
+        let mut sum: u128 = 0;
+        let mut add = |f: u128, c: i128| -> Option<()> {
+            sum = sum.checked_add(f.checked_mul(c.unsigned_abs())?)?;
+            (sum < FLAT_SUM_LIMIT).then_some(())
+        };
+        let small = |c: i128| i64::try_from(c).ok();
+        let mut out = Vec::with_capacity(measures.len());
+        for m in measures {
+            let mut fm = FlatMeasure {
+                co2e: Vec::with_capacity(m.co2e.len()),
+                sek: Vec::with_capacity(m.sek.len() + m.costs.len()),
+                yields: Vec::with_capacity(m.yields.len()),
+                fixed: m.fixed,
+            };
+            for (i, c) in &m.co2e {
+                add(bound(*i)?, *c)?;
+                fm.co2e.push((*i, small(*c)?));
+            }
+            for (i, p, c) in m.sek.iter().chain(&m.costs) {
+                add(bound(*i)?, *c)?;
+                fm.sek.push((*i, *p, small(*c)?));
+            }
+            for (y, t, f, p) in &m.yields {
+                // |y × t / 10⁶| ≤ bound(y) × |t|, times at most two factors per term.
+                let yt = bound(*y)?.checked_mul(t.unsigned_abs())?;
+                let [efr, efj, cfr, cfj] = *f;
+                for k in [efr, efj, cfr, cfj] {
+                    add(bound(k)?, i128::try_from(yt).ok()?)?;
+                }
+                fm.yields.push((*y, small(*t)?, *f, *p));
+            }
+            for v in &m.fixed {
+                add(1, *v)?;
+            }
+            out.push(fm);
+        }
+        Some(Flat {
+            factors: fixed_factors.to_vec(),
+            measures: out,
+        })
+    }
+
+    fn run(&self, rng: &mut rand_pcg::Pcg64Mcg, per_measure: &mut [Draws], total: &mut Draws) {
+        let n = total.co2e.len();
+        let mut sample = vec![0_i64; self.factors.len()];
+        let yield_scale = 10_i128.pow(YIELD_DP);
+        // Every product below is of two i64 and every sum is bounded by FLAT_SUM_LIMIT
+        // (checked in `new`), so the wrapping operations never wrap.
+        let mul = |a: i64, b: i64| i128::from(a).wrapping_mul(i128::from(b));
+        for d in 0..n {
+            for (s, [a, c, b]) in sample.iter_mut().zip(&self.factors) {
+                // A draw lies between its low and high, so it fits in i64 as they do.
+                *s = i64::try_from(triangular_flat(*a, *c, *b, rng.next_u64())).unwrap_or(0);
+            }
+            let v = |i: usize| sample.get(i).copied().unwrap_or(0);
+            let mut t_co2e = 0_i128;
+            let mut t_sek = [0_i128; 3];
+            for (m, out) in self.measures.iter().zip(per_measure.iter_mut()) {
+                let mut co2e = 0_i128;
+                let mut sek = [0_i128; 3];
+                for (i, c) in &m.co2e {
+                    co2e = co2e.wrapping_add(mul(v(*i), *c));
+                }
+                for (i, p, c) in &m.sek {
+                    if let Some(s) = sek.get_mut(*p) {
+                        *s = s.wrapping_add(mul(v(*i), *c));
+                    }
+                }
+                for (y, t, [efr, efj, cfr, cfj], [pr, pj]) in &m.yields {
+                    // Truncating division is the same in i64 and i128; i64's is cheaper.
+                    let p = mul(v(*y), *t);
+                    let yt = match i64::try_from(p) {
+                        Ok(q) => i128::from(q / YIELD_SCALE_I64),
+                        Err(_) => p / yield_scale,
+                    };
+                    let (ef, cj, cr) = (
+                        i128::from(v(*efj)).wrapping_sub(i128::from(v(*efr))),
+                        i128::from(v(*cfj)),
+                        i128::from(v(*cfr)),
+                    );
+                    co2e = co2e.wrapping_add(yt.wrapping_mul(ef));
+                    if let Some(s) = sek.get_mut(*pj) {
+                        *s = s.wrapping_add(yt.wrapping_mul(cj));
+                    }
+                    if let Some(s) = sek.get_mut(*pr) {
+                        *s = s.wrapping_sub(yt.wrapping_mul(cr));
+                    }
+                }
+                for (s, f) in sek.iter_mut().zip(&m.fixed) {
+                    *s = s.wrapping_sub(*f);
+                }
+                if let Some(slot) = out.co2e.get_mut(d) {
+                    *slot = co2e;
+                }
+                t_co2e = t_co2e.wrapping_add(co2e);
+                for ((col, s), t) in out.sek.iter_mut().zip(&sek).zip(t_sek.iter_mut()) {
+                    if let Some(slot) = col.get_mut(d) {
+                        *slot = *s;
+                    }
+                    *t = t.wrapping_add(*s);
+                }
+            }
+            if let Some(slot) = total.co2e.get_mut(d) {
+                *slot = t_co2e;
+            }
+            for (col, t) in total.sek.iter_mut().zip(&t_sek) {
+                if let Some(slot) = col.get_mut(d) {
+                    *slot = *t;
+                }
+            }
+        }
+    }
+}
+
+/// Fixed-point scale of yields (10⁻⁶).
+const YIELD_DP: u32 = 6;
+/// 10^YIELD_DP.
+const YIELD_SCALE_I64: i64 = 1_000_000;
+
+/// Monte Carlo over the ranges of every factor, yield and measure cost: each
+/// triangular(low, central, high), `draws` iterations from `seed`. Deterministic: the same
+/// model, draws and seed give the same result on every platform.
+///
+/// ```
+/// use calc_core::{LinearModel, demo, monte_carlo};
+/// # fn main() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+/// let model = LinearModel::new(&demo::table()?, &demo::scenario()?)?;
+/// let mc = monte_carlo(&model, 2_000, 7)?;
+/// let band = mc.total.co2e_saved_kg_cumulative;
+/// assert!(band.p5 < band.p50 && band.p50 < band.p95);
+/// // The same seed gives the same draws, natively and in the browser.
+/// assert_eq!(monte_carlo(&model, 2_000, 7)?.total, mc.total);
+/// # Ok(())
+/// # }
+/// ```
+pub fn monte_carlo(model: &LinearModel, draws: u32, seed: u64) -> Result<MonteCarlo, CalcError> {
+    monte_carlo_with(model, draws, seed, true)
+}
+
+/// [`monte_carlo`] on the saturating draw loop only: the straightforward path the tests
+/// hold the fast one ([`Flat`]) against (`factors/tests/fast_path.rs`). Not part of the API.
+#[doc(hidden)]
+pub fn monte_carlo_saturating(
+    model: &LinearModel,
+    draws: u32,
+    seed: u64,
+) -> Result<MonteCarlo, CalcError> {
+    monte_carlo_with(model, draws, seed, false)
+}
+
+fn monte_carlo_with(
+    model: &LinearModel,
+    draws: u32,
+    seed: u64,
+    flat: bool,
+) -> Result<MonteCarlo, CalcError> {
+    let too_big = || CalcError::TotalOverflow;
+    let fixed_factors: Vec<[i128; 3]> = model
+        .factors
+        .iter()
+        .map(|f| {
+            let dp = if f.kind == FactorKind::Yield {
+                YIELD_DP
+            } else {
+                FACTOR_DP
+            };
+            Some([
+                to_fixed(f.value.low(), dp)?,
+                to_fixed(f.value.central(), dp)?,
+                to_fixed(f.value.high(), dp)?,
+            ])
+        })
+        .collect::<Option<_>>()
+        .ok_or_else(too_big)?;
+    let fx = |d: Decimal| to_fixed(d, COEFF_DP);
+    let measures: Vec<Fixed> = model
+        .measures
+        .iter()
+        .map(|m| {
+            Some(Fixed {
+                co2e: m
+                    .co2e
+                    .iter()
+                    .map(|(i, c)| Some((*i, fx(*c)?)))
+                    .collect::<Option<_>>()?,
+                sek: m
+                    .sek
+                    .iter()
+                    .map(|(i, p, c)| Some((*i, payer_slot(*p), fx(*c)?)))
+                    .collect::<Option<_>>()?,
+                yields: m
+                    .yields
+                    .iter()
+                    .map(|t| {
+                        Some((
+                            t.y,
+                            fx(t.tonnes)?,
+                            [t.ef_route, t.ef_reject, t.cf_route, t.cf_reject],
+                            [payer_slot(t.payer_route), payer_slot(t.payer_reject)],
+                        ))
+                    })
+                    .collect::<Option<_>>()?,
+                costs: m
+                    .costs
+                    .iter()
+                    .map(|(i, p, c)| Some((*i, payer_slot(*p), fx(*c)?)))
+                    .collect::<Option<_>>()?,
+                fixed: [
+                    to_fixed(m.fixed_costs.waste_fee, FACTOR_DP + COEFF_DP)?,
+                    to_fixed(m.fixed_costs.municipal_budget, FACTOR_DP + COEFF_DP)?,
+                    to_fixed(m.fixed_costs.households, FACTOR_DP + COEFF_DP)?,
+                ],
+            })
+        })
+        .collect::<Option<_>>()
+        .ok_or_else(too_big)?;
+    let n = draws as usize;
+    let mut per_measure: Vec<Draws> = (0..measures.len()).map(|_| Draws::new(n)).collect();
+    let mut total = Draws::new(n);
+    let mut rng = rand_pcg::Pcg64Mcg::seed_from_u64(seed);
+    match Flat::new(&fixed_factors, &measures).filter(|_| flat) {
+        Some(flat) => flat.run(&mut rng, &mut per_measure, &mut total),
+        None => run_saturating(
+            &fixed_factors,
+            &measures,
+            &mut rng,
+            &mut per_measure,
+            &mut total,
+        ),
     }
     let mut out = Vec::with_capacity(measures.len());
     for (m, dr) in model.measures.iter().zip(per_measure) {

@@ -16,12 +16,27 @@ impl Flow {
     /// `self + k × other`, or `None` on overflow.
     pub(crate) fn add_scaled(&mut self, other: &Flow, k: Decimal) -> Option<()> {
         for (a, b) in self.out.iter_mut().zip(&other.out) {
-            *a = a.checked_add(b.checked_mul(k)?)?;
+            *a = a.checked_add(scaled(*b, k)?)?;
         }
-        self.moved = self.moved.checked_add(other.moved.checked_mul(k)?)?;
+        self.moved = self.moved.checked_add(scaled(other.moved, k)?)?;
         Some(())
     }
+}
 
+/// `b × k`. A non-zero `b` times the integer 1 is `b`, digit for digit and scale for scale
+/// (the product's scale is `b`'s plus 0 and it fits), so the multiplication is skipped;
+/// a zero product is the scale-0 zero either way.
+fn scaled(b: Decimal, k: Decimal) -> Option<Decimal> {
+    if b.is_zero() {
+        Some(Decimal::ZERO)
+    } else if same_decimal(&k, &Decimal::ONE) {
+        Some(b)
+    } else {
+        b.checked_mul(k)
+    }
+}
+
+impl Flow {
     /// Net tonnes per route (out − in) with the yields at `ys` (one per yield spec).
     pub(crate) fn weights(&self, spec: &MeasureSpec, ys: &[Decimal]) -> Option<PerRoute> {
         let mut w = self.out;
@@ -46,15 +61,31 @@ impl Flow {
     }
 }
 
+/// A measure has at most one yield per target route, so at most this many (2^7 corners).
+pub(crate) const MAX_YIELDS: usize = NR;
+
+/// One yield value per yield spec, on the stack.
+pub(crate) type YieldValues = [Decimal; MAX_YIELDS];
+
+/// The central value of each of a measure's yields.
+pub(crate) fn central_yields(spec: &MeasureSpec) -> YieldValues {
+    let mut ys = [Decimal::ZERO; MAX_YIELDS];
+    for (slot, y) in ys.iter_mut().zip(&spec.yields) {
+        *slot = y.value.central().value();
+    }
+    ys
+}
+
+/// Whether two flows are the same decimals, digit for digit and scale for scale (so any
+/// value computed from them is the same too; `==` on decimals ignores the scale).
+pub(crate) fn same_flow(a: &Flow, b: &Flow) -> bool {
+    same_decimal(&a.moved, &b.moved) && a.out.iter().zip(&b.out).all(|(x, y)| same_decimal(x, y))
+}
+
 impl Flow {
     /// Central kg CO2e saved by this flow (central factors and yields).
     pub(crate) fn central_co2e(&self, spec: &MeasureSpec) -> Option<Decimal> {
-        let ys: Vec<Decimal> = spec
-            .yields
-            .iter()
-            .map(|y| y.value.central().value())
-            .collect();
-        let w = self.weights(spec, &ys)?;
+        let w = self.weights(spec, &central_yields(spec))?;
         let mut total = Decimal::ZERO;
         for (wr, f) in w.iter().zip(&spec.factors) {
             if let (false, Some(f)) = (wr.is_zero(), f) {
@@ -82,7 +113,9 @@ fn lo_hi(w: Decimal, low: Decimal, high: Decimal) -> (Decimal, Decimal) {
 
 /// Interval arithmetic over one weight vector: each factor at the end that makes the
 /// result smallest (low) or largest (high), respecting the sign of its weight.
-fn interval(w: &PerRoute, spec: &MeasureSpec) -> Option<Values> {
+/// With `central` false only low and high are computed (a yield corner widens the band
+/// but does not set its central value).
+fn interval(w: &PerRoute, spec: &MeasureSpec, central: bool) -> Option<Values> {
     let mut v = Values::default();
     for ((wr, f), payer) in w.iter().zip(&spec.factors).zip(&spec.payers) {
         if wr.is_zero() {
@@ -91,17 +124,21 @@ fn interval(w: &PerRoute, spec: &MeasureSpec) -> Option<Values> {
         let Some(f) = f else { continue };
         let (el, eh) = lo_hi(*wr, f.ef.low().value(), f.ef.high().value());
         v.co2e.low = v.co2e.low.checked_add(wr.checked_mul(el)?)?;
-        v.co2e.central = v
-            .co2e
-            .central
-            .checked_add(wr.checked_mul(f.ef.central().value())?)?;
+        if central {
+            v.co2e.central = v
+                .co2e
+                .central
+                .checked_add(wr.checked_mul(f.ef.central().value())?)?;
+        }
         v.co2e.high = v.co2e.high.checked_add(wr.checked_mul(eh)?)?;
         let (cl, ch) = lo_hi(*wr, f.cf.low().value(), f.cf.high().value());
         let s = v.sek.get_mut(*payer);
         s.low = s.low.checked_add(wr.checked_mul(cl)?)?;
-        s.central = s
-            .central
-            .checked_add(wr.checked_mul(f.cf.central().value())?)?;
+        if central {
+            s.central = s
+                .central
+                .checked_add(wr.checked_mul(f.cf.central().value())?)?;
+        }
         s.high = s.high.checked_add(wr.checked_mul(ch)?)?;
     }
     Some(v)
@@ -117,31 +154,22 @@ impl Flow {
     /// factor ranges and every corner of the yield ranges (the result is linear in each
     /// yield, so its extremes are at the corners).
     pub(crate) fn values(&self, spec: &MeasureSpec) -> Option<Values> {
-        let central: Vec<Decimal> = spec
-            .yields
-            .iter()
-            .map(|y| y.value.central().value())
-            .collect();
-        let mut v = interval(&self.weights(spec, &central)?, spec)?;
-        let k = spec.yields.len().min(8);
+        let mut v = interval(&self.weights(spec, &central_yields(spec))?, spec, true)?;
+        let k = spec.yields.len().min(MAX_YIELDS);
         if k == 0 {
             // No yields: the one corner is the central weights already evaluated.
             return Some(v);
         }
+        let mut ys = central_yields(spec);
         for mask in 0..(1_u32 << k) {
-            let ys: Vec<Decimal> = spec
-                .yields
-                .iter()
-                .enumerate()
-                .map(|(i, y)| {
-                    if mask & (1 << i) == 0 {
-                        y.value.low().value()
-                    } else {
-                        y.value.high().value()
-                    }
-                })
-                .collect();
-            let c = interval(&self.weights(spec, &ys)?, spec)?;
+            for (i, (slot, y)) in ys.iter_mut().zip(&spec.yields).enumerate() {
+                *slot = if mask & (1 << i) == 0 {
+                    y.value.low().value()
+                } else {
+                    y.value.high().value()
+                };
+            }
+            let c = interval(&self.weights(spec, &ys)?, spec, false)?;
             widen(&mut v.co2e, &c.co2e);
             for p in Payer::ALL {
                 widen(v.sek.get_mut(p), c.sek.get(p));

@@ -74,12 +74,22 @@ fn per_tonne(v: Decimal, t: Decimal) -> Decimal {
     }
 }
 
+/// What a year's measure costs are: none (before the start), the running cost, or the
+/// running and the one-time cost (the start year).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum YearCost {
+    None,
+    Running,
+    Start,
+}
+
 pub(super) fn evaluate_item(
     item: &ScenarioItem,
     spec: &MeasureSpec,
     flows: &ItemFlows,
     period: &PlanPeriod,
     discount: &[Decimal],
+    reuse: Reuse,
 ) -> Result<ItemResult, CalcError> {
     let measure = item.measure();
     let overflow = || CalcError::Overflow {
@@ -92,15 +102,22 @@ pub(super) fn evaluate_item(
 
     let full = flows.full.values(spec).ok_or_else(overflow)?;
     let net_full = net_by_payer(&full, spec.cost_payer, running).ok_or_else(overflow)?;
+    let route_full = route_sek(&full).ok_or_else(overflow)?;
+    let net_full_sum = sum_payers(&net_full).ok_or_else(overflow)?;
 
-    let mut years = Vec::with_capacity(period.len());
+    // A year whose flow is the same decimals as the full-effect flow (every measure on the
+    // pool at full effect) or as the year before (e.g. nothing started yet) has the same
+    // values: they are taken over instead of computed again, which gives the same digits.
+    let mut years: Vec<YearRow> = Vec::with_capacity(period.len());
     let (mut active_years, mut active_disc) = (Decimal::ZERO, Decimal::ZERO);
     let (mut start_in, mut start_disc) = (Decimal::ZERO, Decimal::ZERO);
+    let mut prev: Option<(&Flow, Values, YearCost)> = None;
     for ((year, f), d) in period.years().zip(&flows.years).zip(discount) {
-        let v = f.values(spec).ok_or_else(overflow)?;
         let mut cost = zero_cost;
+        let mut kind = YearCost::None;
         if year >= item.start_year() {
             cost = running;
+            kind = YearCost::Running;
             active_years = active_years
                 .checked_add(Decimal::ONE)
                 .ok_or_else(overflow)?;
@@ -108,20 +125,52 @@ pub(super) fn evaluate_item(
         }
         if year == item.start_year() {
             cost = estimate_sum(cost, implementation).ok_or_else(overflow)?;
+            kind = YearCost::Start;
             start_in = Decimal::ONE;
             start_disc = *d;
         }
-        let net = net_by_payer(&v, spec.cost_payer, cost).ok_or_else(overflow)?;
+        let year_ramp = ramp(year, item.start_year(), item.full_effect_year());
+        let same_prev = prev.filter(|(pf, _, _)| reuse == Reuse::Yes && same_flow(f, pf));
+        if let Some((_, _, pk)) = same_prev
+            && pk == kind
+            && kind != YearCost::Start
+            && let Some(last) = years.last()
+        {
+            let row = YearRow {
+                year,
+                ramp: year_ramp,
+                ..last.clone()
+            };
+            years.push(row);
+            continue;
+        }
+        let is_full = reuse == Reuse::Yes && same_flow(f, &flows.full);
+        let v = match same_prev {
+            _ if is_full => full,
+            Some((_, pv, _)) => pv,
+            None => f.values(spec).ok_or_else(overflow)?,
+        };
+        let (net, route, net_sum) = if is_full && kind == YearCost::Running {
+            (net_full, route_full, net_full_sum)
+        } else {
+            let net = net_by_payer(&v, spec.cost_payer, cost).ok_or_else(overflow)?;
+            (
+                net,
+                route_sek(&v).ok_or_else(overflow)?,
+                sum_payers(&net).ok_or_else(overflow)?,
+            )
+        };
         years.push(YearRow {
             year,
-            ramp: ramp(year, item.start_year(), item.full_effect_year()),
+            ramp: year_ramp,
             tonnes_shifted: Tonnes::new(f.moved),
             co2e_saved_kg: band_kg(v.co2e),
-            route_sek_saved: route_sek(&v).ok_or_else(overflow)?,
+            route_sek_saved: route,
             measure_cost_sek: estimate_band(cost),
-            net_sek_saved: sum_payers(&net).ok_or_else(overflow)?,
+            net_sek_saved: net_sum,
             net_sek_saved_by_payer: net,
         });
+        prev = Some((f, v, kind));
     }
     let costs_cum = estimate_scale(running, active_years)
         .zip(estimate_scale(implementation, start_in))
@@ -139,8 +188,8 @@ pub(super) fn evaluate_item(
     let mut summary = Summary {
         tonnes_shifted_per_year: Tonnes::new(flows.full.moved),
         co2e_saved_kg_per_year: band_kg(full.co2e),
-        route_sek_saved_per_year: route_sek(&full).ok_or_else(overflow)?,
-        net_sek_saved_per_year: sum_payers(&net_full).ok_or_else(overflow)?,
+        route_sek_saved_per_year: route_full,
+        net_sek_saved_per_year: net_full_sum,
         net_sek_saved_per_year_by_payer: net_full,
         tonnes_shifted_cumulative: Tonnes::new(flows.cumulative.moved),
         co2e_saved_kg_cumulative: band_kg(cum.co2e),
@@ -162,13 +211,17 @@ pub(super) fn evaluate_item(
         flows.full
     };
     let t = unit.moved;
-    let pt = unit.values(spec).ok_or_else(overflow)?;
-    let central_yields: Vec<Decimal> = spec
-        .yields
-        .iter()
-        .map(|y| y.value.central().value())
-        .collect();
-    let w = unit.weights(spec, &central_yields).ok_or_else(overflow)?;
+    let central = central_yields(spec);
+    let full_w = flows.full.weights(spec, &central).ok_or_else(overflow)?;
+    // The same flow gives the same values and weights: only the unit flow is computed anew.
+    let (pt, w) = if flows.full.moved.is_zero() {
+        (
+            unit.values(spec).ok_or_else(overflow)?,
+            unit.weights(spec, &central).ok_or_else(overflow)?,
+        )
+    } else {
+        (full, full_w)
+    };
     let (mut base_ef, mut target_ef) = (Decimal::ZERO, Decimal::ZERO);
     for ((out, wr), f) in unit.out.iter().zip(&w).zip(&spec.factors) {
         let Some(f) = f else { continue };
@@ -181,10 +234,6 @@ pub(super) fn evaluate_item(
             .checked_add(into.checked_mul(e).ok_or_else(overflow)?)
             .ok_or_else(overflow)?;
     }
-    let full_w = flows
-        .full
-        .weights(spec, &central_yields)
-        .ok_or_else(overflow)?;
     let mut destinations = Vec::new();
     for (route, (out, wr)) in Route::ALL.iter().zip(flows.full.out.iter().zip(&full_w)) {
         let into = out.checked_sub(*wr).ok_or_else(overflow)?;

@@ -24,6 +24,7 @@
 use crate::model::{FactorTable, Measure};
 use crate::scenario::Scenario;
 use crate::units::KgCo2e;
+use std::sync::Arc;
 
 mod factors;
 mod flow;
@@ -44,12 +45,10 @@ fn group<K: PartialEq + Clone>(
     summary: &Summary,
 ) -> Result<(), CalcError> {
     match groups.iter_mut().find(|g| g.key == *key) {
-        Some(g) => {
-            g.summary = g
-                .summary
-                .checked_add(summary)
-                .ok_or(CalcError::TotalOverflow)?;
-        }
+        Some(g) => g
+            .summary
+            .add_parts(summary)
+            .ok_or(CalcError::TotalOverflow)?,
         None => groups.push(GroupSummary {
             key: key.clone(),
             summary: summary.clone(),
@@ -58,21 +57,28 @@ fn group<K: PartialEq + Clone>(
     Ok(())
 }
 
+fn finish_groups<K>(groups: &mut [GroupSummary<K>]) -> Result<(), CalcError> {
+    for g in groups {
+        g.summary.finish_sums().ok_or(CalcError::TotalOverflow)?;
+    }
+    Ok(())
+}
+
 /// The resolved specs of every distinct measure in a scenario (shared by its municipalities).
 pub(crate) fn measure_specs(
     table: &FactorTable,
     scenario: &Scenario,
-) -> Result<Vec<MeasureSpec>, CalcError> {
+) -> Result<Vec<Arc<MeasureSpec>>, CalcError> {
     let lookup = FactorLookup { table, scenario };
-    let mut cache: Vec<(*const Measure, MeasureSpec)> = Vec::new();
+    let mut cache: Vec<(*const Measure, Arc<MeasureSpec>)> = Vec::new();
     let mut out = Vec::with_capacity(scenario.items.len());
     for item in &scenario.items {
         let key: *const Measure = item.measure();
         let spec = match cache.iter().find(|(k, _)| *k == key) {
-            Some((_, s)) => s.clone(),
+            Some((_, s)) => Arc::clone(s),
             None => {
-                let s = lookup.spec(item.measure())?;
-                cache.push((key, s.clone()));
+                let s = Arc::new(lookup.spec(item.measure())?);
+                cache.push((key, Arc::clone(&s)));
                 s
             }
         };
@@ -84,26 +90,42 @@ pub(crate) fn measure_specs(
 /// The evaluation with the intermediate data the linear model needs.
 pub(crate) struct Evaluated {
     pub(crate) evaluation: Evaluation,
-    pub(crate) specs: Vec<MeasureSpec>,
+    pub(crate) specs: Vec<Arc<MeasureSpec>>,
     pub(crate) flows: Vec<ItemFlows>,
+}
+
+/// Whether an evaluation takes over a year's values from an earlier year or the full-effect
+/// year when its flows are the same decimals (the fast path), or computes every year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Reuse {
+    Yes,
+    No,
 }
 
 pub(crate) fn evaluate_full(
     table: &FactorTable,
     scenario: &Scenario,
 ) -> Result<Evaluated, CalcError> {
+    evaluate_with(table, scenario, Reuse::Yes)
+}
+
+fn evaluate_with(
+    table: &FactorTable,
+    scenario: &Scenario,
+    reuse: Reuse,
+) -> Result<Evaluated, CalcError> {
     let period = scenario.period;
     let discount =
         discount_factors(&period, scenario.discount_rate).ok_or(CalcError::TotalOverflow)?;
     let specs = measure_specs(table, scenario)?;
     let (groups, warnings) = pool_groups(scenario)?;
-    let flows = item_flows(scenario, &groups, &discount).ok_or(CalcError::TotalOverflow)?;
+    let flows = item_flows(scenario, &groups, &discount, reuse).ok_or(CalcError::TotalOverflow)?;
     let items = scenario
         .items
         .iter()
         .zip(&specs)
         .zip(&flows)
-        .map(|((item, spec), f)| evaluate_item(item, spec, f, &period, &discount))
+        .map(|((item, spec), f)| evaluate_item(item, spec, f, &period, &discount, reuse))
         .collect::<Result<Vec<_>, _>>()?;
 
     let mut by_measure = Vec::new();
@@ -119,8 +141,8 @@ pub(crate) fn evaluate_full(
     for item in &items {
         group(&mut by_measure, &item.measure, &item.summary)?;
         group(&mut by_municipality, &item.municipality, &item.summary)?;
-        total = total
-            .checked_add(&item.summary)
+        total
+            .add_parts(&item.summary)
             .ok_or(CalcError::TotalOverflow)?;
         for (yt, row) in by_year.iter_mut().zip(&item.years) {
             yt.tonnes_shifted = yt
@@ -135,12 +157,16 @@ pub(crate) fn evaluate_full(
                 .net_sek_saved_by_payer
                 .checked_add(&row.net_sek_saved_by_payer)
                 .ok_or(CalcError::TotalOverflow)?;
+        }
+    }
+    finish_groups(&mut by_measure)?;
+    finish_groups(&mut by_municipality)?;
+    if !items.is_empty() {
+        total.finish_sums().ok_or(CalcError::TotalOverflow)?;
+        for yt in &mut by_year {
             yt.net_sek_saved =
                 sum_payers(&yt.net_sek_saved_by_payer).ok_or(CalcError::TotalOverflow)?;
         }
-    }
-    if items.is_empty() {
-        total.cost_per_tonne_co2e = None;
     }
     let mut running = Band::exact(KgCo2e::ZERO);
     for yt in &mut by_year {
@@ -189,4 +215,15 @@ pub(crate) fn evaluate_full(
 /// ```
 pub fn evaluate(table: &FactorTable, scenario: &Scenario) -> Result<Evaluation, CalcError> {
     evaluate_full(table, scenario).map(|e| e.evaluation)
+}
+
+/// [`evaluate`] computing every year's values anew instead of taking over those of a year
+/// with the same flows: the straightforward path the tests hold the fast one against
+/// (`factors/tests/fast_path.rs`). Not part of the API.
+#[doc(hidden)]
+pub fn evaluate_every_year(
+    table: &FactorTable,
+    scenario: &Scenario,
+) -> Result<Evaluation, CalcError> {
+    evaluate_with(table, scenario, Reuse::No).map(|e| e.evaluation)
 }

@@ -138,49 +138,69 @@ pub struct Summary {
 }
 
 impl Summary {
-    pub(super) fn checked_add(&self, o: &Summary) -> Option<Summary> {
-        let mut s = Summary {
-            tonnes_shifted_per_year: self
-                .tonnes_shifted_per_year
-                .checked_add(o.tonnes_shifted_per_year)?,
-            co2e_saved_kg_per_year: self
-                .co2e_saved_kg_per_year
-                .checked_add(o.co2e_saved_kg_per_year)?,
-            route_sek_saved_per_year: self
-                .route_sek_saved_per_year
-                .checked_add(o.route_sek_saved_per_year)?,
-            net_sek_saved_per_year_by_payer: self
-                .net_sek_saved_per_year_by_payer
-                .checked_add(&o.net_sek_saved_per_year_by_payer)?,
-            // Society's figures are the payers' sum, so they stay exactly that in totals.
-            net_sek_saved_per_year: Band::default(),
-            tonnes_shifted_cumulative: self
-                .tonnes_shifted_cumulative
-                .checked_add(o.tonnes_shifted_cumulative)?,
-            co2e_saved_kg_cumulative: self
-                .co2e_saved_kg_cumulative
-                .checked_add(o.co2e_saved_kg_cumulative)?,
-            net_sek_saved_cumulative_by_payer: self
-                .net_sek_saved_cumulative_by_payer
-                .checked_add(&o.net_sek_saved_cumulative_by_payer)?,
-            net_sek_saved_cumulative: Band::default(),
-            net_present_value_sek_by_payer: self
-                .net_present_value_sek_by_payer
-                .checked_add(&o.net_present_value_sek_by_payer)?,
-            net_present_value_sek: Band::default(),
-            implementation_cost_sek: self
-                .implementation_cost_sek
-                .checked_add(o.implementation_cost_sek)?,
-            running_cost_sek_per_year: self
-                .running_cost_sek_per_year
-                .checked_add(o.running_cost_sek_per_year)?,
-            cost_per_tonne_co2e: None,
-        };
-        s.net_sek_saved_per_year = sum_payers(&s.net_sek_saved_per_year_by_payer)?;
-        s.net_sek_saved_cumulative = sum_payers(&s.net_sek_saved_cumulative_by_payer)?;
-        s.net_present_value_sek = sum_payers(&s.net_present_value_sek_by_payer)?;
-        s.cost_per_tonne_co2e = s.cost_per_tonne_for(Perspective::Municipality);
-        Some(s)
+    /// Adds `o`'s figures to these, field by field, leaving the payers' sums and the cost
+    /// per tonne stale: [`Summary::finish_sums`] sets them once all items are added (they
+    /// depend only on the summed fields, so setting them once gives the same digits as
+    /// setting them after every addition).
+    pub(super) fn add_parts(&mut self, o: &Summary) -> Option<()> {
+        fn add<T: Copy>(a: &mut T, b: T, f: impl FnOnce(T, T) -> Option<T>) -> Option<()> {
+            *a = f(*a, b)?;
+            Some(())
+        }
+        add(
+            &mut self.tonnes_shifted_per_year,
+            o.tonnes_shifted_per_year,
+            Tonnes::checked_add,
+        )?;
+        add(
+            &mut self.co2e_saved_kg_per_year,
+            o.co2e_saved_kg_per_year,
+            Band::<KgCo2e>::checked_add,
+        )?;
+        add(
+            &mut self.route_sek_saved_per_year,
+            o.route_sek_saved_per_year,
+            Band::<Sek>::checked_add,
+        )?;
+        self.net_sek_saved_per_year_by_payer = self
+            .net_sek_saved_per_year_by_payer
+            .checked_add(&o.net_sek_saved_per_year_by_payer)?;
+        add(
+            &mut self.tonnes_shifted_cumulative,
+            o.tonnes_shifted_cumulative,
+            Tonnes::checked_add,
+        )?;
+        add(
+            &mut self.co2e_saved_kg_cumulative,
+            o.co2e_saved_kg_cumulative,
+            Band::<KgCo2e>::checked_add,
+        )?;
+        self.net_sek_saved_cumulative_by_payer = self
+            .net_sek_saved_cumulative_by_payer
+            .checked_add(&o.net_sek_saved_cumulative_by_payer)?;
+        self.net_present_value_sek_by_payer = self
+            .net_present_value_sek_by_payer
+            .checked_add(&o.net_present_value_sek_by_payer)?;
+        add(
+            &mut self.implementation_cost_sek,
+            o.implementation_cost_sek,
+            Band::<Sek>::checked_add,
+        )?;
+        add(
+            &mut self.running_cost_sek_per_year,
+            o.running_cost_sek_per_year,
+            Band::<Sek>::checked_add,
+        )
+    }
+
+    /// Sets society's figures to the payers' sums (so they stay exactly that in totals)
+    /// and the cost per tonne from the summed figures.
+    pub(super) fn finish_sums(&mut self) -> Option<()> {
+        self.net_sek_saved_per_year = sum_payers(&self.net_sek_saved_per_year_by_payer)?;
+        self.net_sek_saved_cumulative = sum_payers(&self.net_sek_saved_cumulative_by_payer)?;
+        self.net_present_value_sek = sum_payers(&self.net_present_value_sek_by_payer)?;
+        self.cost_per_tonne_co2e = self.cost_per_tonne_for(Perspective::Municipality);
+        Some(())
     }
 
     /// Net SEK saved per year at full effect from one perspective (after running costs).

@@ -1,0 +1,79 @@
+//! The fast evaluation path gives the same decimals, scale included, as the straightforward
+//! one that computes every year anew: on the default Sjuhärad scenario and on seeded random
+//! variations of it (other effects, years, quantities, costs, periods, discount rates and
+//! factor overrides), and the same for the Monte Carlo draw loop. `Debug` prints a decimal with its scale ("1.50" ≠ "1.5"), so comparing
+//! the printed evaluations compares digit for digit; `==` on decimals would not.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
+
+mod support {
+    pub(crate) mod random_scenario;
+}
+use support::random_scenario::random_scenario;
+
+fn printed(r: &Result<calc_core::Evaluation, calc_core::CalcError>) -> String {
+    format!("{r:?}")
+}
+
+#[test]
+fn default_scenario_fast_equals_every_year() {
+    let cat = factors::builtin().unwrap();
+    let table = cat.current_set().unwrap();
+    let s = cat.default_scenario();
+    let fast = calc_core::evaluate(table, &s);
+    let slow = calc_core::evaluate_every_year(table, &s);
+    // The comparison covers real results: 18 measures × 8 municipalities, 11 years each.
+    let e = fast.as_ref().unwrap();
+    assert_eq!(e.items.len(), 144);
+    assert!(e.items.iter().all(|i| i.years.len() == 11));
+    assert_eq!(printed(&fast), printed(&slow));
+}
+
+#[test]
+fn random_scenarios_fast_equals_every_year() {
+    let cat = factors::builtin().unwrap();
+    let table = cat.current_set().unwrap();
+    let mut ramped = 0;
+    for seed in 0..60 {
+        let s = random_scenario(cat, seed);
+        let fast = calc_core::evaluate(table, &s);
+        let slow = calc_core::evaluate_every_year(table, &s);
+        assert_eq!(printed(&fast), printed(&slow), "seed {seed}");
+        if let Ok(e) = &fast {
+            ramped += e
+                .items
+                .iter()
+                .filter(|i| {
+                    i.years
+                        .iter()
+                        .any(|y| !y.ramp.is_zero() && y.ramp < rust_decimal::Decimal::ONE)
+                })
+                .count();
+        }
+    }
+    // The scenarios ramp up (so years differ from the full-effect year) in many items.
+    assert!(ramped > 400, "{ramped}");
+}
+
+/// The Monte Carlo draw loop on i64 draws and unchecked i128 sums gives the same
+/// percentiles as the saturating loop, whenever the model's bounds let it run.
+#[test]
+fn monte_carlo_flat_equals_saturating() {
+    let cat = factors::builtin().unwrap();
+    let table = cat.current_set().unwrap();
+    let mut compared = 0;
+    for seed in 0..20 {
+        let s = if seed == 0 {
+            cat.default_scenario()
+        } else {
+            random_scenario(cat, seed)
+        };
+        let Ok(model) = calc_core::LinearModel::new(table, &s) else {
+            continue;
+        };
+        let fast = calc_core::monte_carlo(&model, 500, seed).unwrap();
+        let slow = calc_core::monte_carlo_saturating(&model, 500, seed).unwrap();
+        assert_eq!(format!("{fast:?}"), format!("{slow:?}"), "seed {seed}");
+        compared += 1;
+    }
+    assert!(compared >= 15, "{compared}");
+}
