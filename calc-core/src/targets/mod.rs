@@ -551,7 +551,7 @@ pub(crate) struct Scope {
 /// The scenario's pool groups with their measures' specs, built once for all targets.
 pub(crate) struct Model {
     pub(crate) groups: Vec<PoolGroup>,
-    pub(crate) specs: Vec<MeasureSpec>,
+    pub(crate) specs: Vec<Arc<MeasureSpec>>,
     pub(crate) central_yields: Vec<Vec<Decimal>>,
 }
 
