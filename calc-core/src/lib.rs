@@ -114,6 +114,7 @@ mod optimize;
 mod rank;
 pub mod report;
 mod scenario;
+pub mod targets;
 pub mod units;
 
 #[cfg(feature = "csv")]
@@ -147,6 +148,12 @@ pub use rank::{MaccBar, RankBy, Ranked, macc, macc_for, rank, rank_for};
 pub use report::{POOL_ORDER_NOTE, RESULTS_SCHEMA_VERSION, ResultsJson};
 pub use scenario::{
     FactorOverride, ItemOverrides, OverrideField, PlanPeriod, Scenario, ScenarioItem,
+};
+pub use targets::{
+    Actual, BaseFrom, BaseValue, Direction, GapChoice, GapPlan, Indicator, LEVEL_DECIMALS, NoBase,
+    OwnFigure, OwnFigures, OwnQuantity, PerInhabitant, Progress, Status, Target,
+    TargetContribution, TargetReport, TargetValue, YearPoint, close_gap, full_ambition, path,
+    per_inhabitant, progress,
 };
 pub use units::{
     CheckedMul, GramsPerPortion, KgCo2e, KgCo2ePerTonne, KgPerInhabitant, Sek, SekPerInhabitant,

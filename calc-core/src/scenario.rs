@@ -142,6 +142,11 @@ impl ScenarioItem {
         self
     }
 
+    /// Replaces the measure (same id, e.g. on a pool with a municipality's own figures).
+    pub(crate) fn set_measure(&mut self, measure: Arc<Measure>) {
+        self.measure = measure;
+    }
+
     /// The measure.
     #[must_use]
     pub fn measure(&self) -> &Measure {
@@ -219,8 +224,7 @@ impl ScenarioItem {
     pub fn pool_tonnes(&self) -> Option<Tonnes> {
         self.measure
             .pool
-            .basis
-            .tonnes_for(self.municipality.population)
+            .tonnes_for(&self.municipality.code, self.municipality.population)
     }
 
     /// One-time cost in SEK (low, central, high): the override (exact), or the catalogue's

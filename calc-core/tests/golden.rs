@@ -649,6 +649,7 @@ fn a_municipality_s_own_baseline_replaces_the_default_there() {
             (Route::AnaerobicDigestion, share("0.8")),
         ])
         .unwrap(),
+        quantity: None,
         source: SourceId::from("test_source"),
     });
     let p = Arc::new(p);

@@ -54,6 +54,32 @@ pub(crate) enum Command {
     /// Each measure can be left out or done at 1/steps, 2/steps … of its effect in the
     /// scenario; its costs are assumed to scale with the level.
     Optimize(OptimizeArgs),
+    /// Do the measures reach the plan's goals, and are we on track? For each target and
+    /// municipality: base, straight path, projection from the measures, gap at the target
+    /// year, status (on track / behind / reached) and each measure's contribution, with the
+    /// figures per inhabitant. Without --targets, the plan's built-in goals.
+    Targets(TargetsArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct TargetsArgs {
+    #[command(flatten)]
+    pub(crate) scenario: ScenarioArgs,
+    /// Targets file (default: the plan's built-in goals).
+    #[arg(long, value_name = "FILE.csv")]
+    pub(crate) targets: Option<PathBuf>,
+    /// Actuals file: observed values per municipality, indicator and year.
+    #[arg(long, value_name = "FILE.csv")]
+    pub(crate) actuals: Option<PathBuf>,
+    /// For each target not met: the least-cost package of the scenario's measures that
+    /// meets it.
+    #[arg(long)]
+    pub(crate) close_gap: bool,
+    /// Effect levels per measure for --close-gap (1 = all or nothing, 4 = 25 % steps).
+    #[arg(long, default_value_t = 1)]
+    pub(crate) steps: u32,
+    #[command(flatten)]
+    pub(crate) output: OutputArgs,
 }
 
 #[derive(Debug, Args)]
@@ -237,6 +263,11 @@ pub(crate) struct ScenarioArgs {
     /// Discount rate in percent for the net present value.
     #[arg(long, value_name = "PERCENT", default_value = "3.5")]
     pub(crate) discount_rate: String,
+    /// The municipalities' own figures (baseline file: municipality, pool, year, tonnes or
+    /// kg per inhabitant, route shares, source; docs/targets.en.md). They replace the
+    /// built-in quantities and route shares for that municipality and pool in every result.
+    #[arg(long, value_name = "FILE.csv")]
+    pub(crate) baseline: Option<PathBuf>,
     /// Evaluate the valid rows of a file with errors (the errors are still listed).
     #[arg(long)]
     pub(crate) keep_valid: bool,

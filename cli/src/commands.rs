@@ -29,6 +29,7 @@ pub(crate) fn run_contributions(
                 },
                 period: args.period.clone(),
                 discount_rate: args.discount_rate.clone(),
+                baseline: None,
                 keep_valid: false,
             },
             lang,
@@ -43,6 +44,7 @@ pub(crate) fn run_contributions(
                 scenarios: vec![scenario],
                 dialect: Dialect::EXCEL_SV,
                 warnings: Vec::new(),
+                own: calc_core::OwnFigures::new(),
             }
         }
     };

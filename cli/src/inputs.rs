@@ -173,6 +173,8 @@ pub(crate) struct Loaded {
     pub(crate) scenarios: Vec<Scenario>,
     pub(crate) dialect: Dialect,
     pub(crate) warnings: Vec<String>,
+    /// The municipalities' own figures (`--baseline`), already applied to `scenarios`.
+    pub(crate) own: calc_core::OwnFigures,
 }
 
 pub(crate) fn load(
@@ -207,11 +209,37 @@ pub(crate) fn load(
             "{rows} rows with problems were left out"
         ));
     }
+    let mut scenarios = import.scenarios;
+    let mut own = calc_core::OwnFigures::new();
+    if let Some(path) = &args.baseline {
+        let bytes = read_file(path, lang)?;
+        own = csvio::read_own_figures(&bytes, &catalogue.pools, &catalogue.municipalities)
+            .map_err(|errors| csv_failure(lang, path, &errors, false))?;
+        for s in &mut scenarios {
+            *s = own.apply(s);
+        }
+        for r in &own.rows {
+            let name = catalogue
+                .municipalities
+                .iter()
+                .find(|k| k.code == r.municipality)
+                .map_or_else(|| r.municipality.as_str().to_string(), |k| k.name.clone());
+            warnings.push(tf!(
+                lang,
+                "egna siffror i stället för standardvärdena: {name}, {}: {} ({})",
+                "own figures instead of the defaults: {name}, {}: {} ({})",
+                r.pool.as_str(),
+                r.source,
+                r.year
+            ));
+        }
+    }
     Ok(Loaded {
         table,
-        scenarios: import.scenarios,
+        scenarios,
         dialect: import.dialect,
         warnings,
+        own,
     })
 }
 

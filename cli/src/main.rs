@@ -11,6 +11,7 @@ mod decide;
 mod inputs;
 mod lang;
 mod output;
+mod targets;
 mod text;
 
 use calc_core::csvio::Lang;
@@ -38,6 +39,7 @@ fn main() -> ExitCode {
         Command::Sensitivity(a) => (a.output.lang, a.output.out.clone()),
         Command::Contributions(a) => (a.output.lang, a.output.out.clone()),
         Command::Optimize(a) => (a.output.lang, a.output.out.clone()),
+        Command::Targets(a) => (a.output.lang, a.output.out.clone()),
     };
     let lang = Lang::from(lang);
     let catalogue = match factors::builtin() {
@@ -61,10 +63,13 @@ fn main() -> ExitCode {
         Command::Factors(a) => run_factors(catalogue, a, lang),
         Command::Template(a) => Ok(template(catalogue, a, lang)),
         Command::Sensitivity(a) => load(catalogue, &a.scenario, lang).and_then(|l| {
+            output::print_warnings(&l.warnings);
             decide::run_sensitivity(&l, matches!(a.output.format, Format::Json), lang)
         }),
         Command::Contributions(a) => run_contributions(catalogue, a, lang),
+        Command::Targets(a) => targets::run_targets(catalogue, a, lang),
         Command::Optimize(a) => load(catalogue, &a.scenario, lang).and_then(|l| {
+            output::print_warnings(&l.warnings);
             let budget = calc_core::Budget {
                 once: a.budget_sek.map(|b| calc_core::Sek::new(Decimal::from(b))),
                 per_year: a

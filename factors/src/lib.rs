@@ -8,7 +8,7 @@
 use calc_core::csvio::{self, CsvError};
 use calc_core::{
     FactorTable, Fraction, Measure, MeasureId, Municipality, PlanPeriod, Pool, PriceIndex,
-    Scenario, ScenarioItem, Share, Source, Year,
+    Scenario, ScenarioItem, Share, Source, Target, Year,
 };
 use std::sync::{Arc, OnceLock};
 
@@ -43,6 +43,7 @@ pub const FILES: &[(&str, &str)] = &[
         include_str!("../data/municipalities.csv"),
     ),
     ("sources.csv", include_str!("../data/sources.csv")),
+    ("targets.csv", include_str!("../data/targets.csv")),
 ];
 
 /// An embedded file's contents by its path under `factors/data`.
@@ -71,6 +72,8 @@ pub struct Catalogue {
     pub municipalities: Vec<Arc<Municipality>>,
     /// Every source.
     pub sources: Vec<Source>,
+    /// The plan's quantified goals (`targets.csv`).
+    pub targets: Vec<Target>,
     /// The consumer price index (SCB's KPI) that brings every cost to its set's price year.
     pub price_index: PriceIndex,
 }
@@ -154,9 +157,20 @@ pub fn load() -> Result<Catalogue, DataError> {
             &pools,
         ),
     )?;
-    let municipalities = wrap(
+    let municipalities: Vec<Arc<Municipality>> = wrap(
         "municipalities.csv",
         csvio::read_municipalities(data_file("municipalities.csv")?.as_bytes()),
+    )?
+    .into_iter()
+    .map(Arc::new)
+    .collect();
+    let targets = wrap(
+        "targets.csv",
+        csvio::read_targets(
+            data_file("targets.csv")?.as_bytes(),
+            &pools,
+            &municipalities,
+        ),
     )?;
     Ok(Catalogue {
         sets,
@@ -164,8 +178,9 @@ pub fn load() -> Result<Catalogue, DataError> {
         areas,
         pools,
         measures: measures.into_iter().map(Arc::new).collect(),
-        municipalities: municipalities.into_iter().map(Arc::new).collect(),
+        municipalities,
         sources,
+        targets,
         price_index,
     })
 }

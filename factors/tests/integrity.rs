@@ -395,6 +395,37 @@ fn every_source_note_has_a_swedish_version() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
+/// The plan's three food goals load; their sources resolve; what the plan text leaves open
+/// (target years, base values) is marked as the project's assumption in the note.
+#[test]
+fn targets_load_with_sources() {
+    let c = catalogue();
+    let ids: Vec<&str> = c.targets.iter().map(|t| t.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "food_waste_halved",
+            "kitchen_food_waste_35g",
+            "food_to_biogas_60pct"
+        ]
+    );
+    let known: BTreeSet<&str> = c.sources.iter().map(|s| s.id.as_str()).collect();
+    for t in &c.targets {
+        assert!(known.contains(t.source.as_str()), "{}: {}", t.id, t.source);
+        if t.base.value.is_some() {
+            assert!(known.contains(t.base.source.as_str()), "{}", t.id);
+        }
+        assert!(t.note.contains("est_plan_end_year"), "{}", t.id);
+        assert!(known.contains("est_plan_end_year"));
+        assert!(!t.text_sv.is_empty() && !t.text_en.is_empty(), "{}", t.id);
+    }
+    let halved = &c.targets[0];
+    assert_eq!(
+        halved.target_value(rust_decimal::Decimal::from(15)),
+        Some("7.5".parse().unwrap())
+    );
+}
+
 #[test]
 fn every_cost_is_at_its_sets_price_level() {
     let c = catalogue();

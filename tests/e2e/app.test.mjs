@@ -1022,3 +1022,93 @@ test('a scenario file without the effect column says which columns it lacked and
   ]);
   await p.close();
 });
+
+test('targets: own figures change Borås results, an actual changes the status, reload and share keep both', async () => {
+  const p = await context.newPage();
+  await p.goto(baseUrl, { waitUntil: 'load' });
+  await p.locator('[data-testid=total-co2e]').first().waitFor({ timeout: 30_000 });
+  const card = (target, code) => p.locator(`[data-testid="target-${target}-${code}"]`);
+  const halved = card('food_waste_halved', '1490');
+  const biogas = card('food_to_biogas_60pct', '1490');
+  await halved.waitFor({ timeout: 10_000 });
+  // Default scenario: food_households ramps 2025–2033, so 2030 is 6/9 of the way:
+  // 15 − 7.5 × 6/9 = 10 kg against the target 7.5: behind.
+  assert.equal(normalize(await halved.locator('[data-testid=target-projected]').textContent()), '10,0 kg/inv');
+  assert.equal(normalize(await halved.locator('[data-testid=target-status]').textContent()), 'Efter');
+  const totalBefore = normalize(await p.locator('[data-testid=total-co2e]').first().textContent());
+  const biogasBefore = normalize(await biogas.locator('[data-testid=target-projected]').textContent());
+  assert.equal(await biogas.locator('[data-testid=own-figures-badge]').count(), 0);
+
+  // Own figures for Borås: 5 000 t household food waste, 70 % digested, 30 % incinerated.
+  await p.locator('[data-testid=own-municipality]').selectOption('1490');
+  await p.locator('[data-testid=own-pool]').selectOption('household_food');
+  await p.locator('[data-testid=own-year]').fill('2023');
+  await p.locator('[data-testid=own-tonnes]').fill('5000');
+  await p.locator('[data-testid=own-digestion]').fill('70');
+  await p.locator('[data-testid=own-incineration]').fill('30');
+  await p.locator('[data-testid=own-source]').fill('Plockanalys 2023');
+  await p.locator('[data-testid=own-add]').click();
+  await biogas.locator('[data-testid=own-figures-badge]').waitFor({ timeout: 10_000 });
+  assert.notEqual(normalize(await p.locator('[data-testid=total-co2e]').first().textContent()), totalBefore, 'the totals change');
+  assert.notEqual(normalize(await biogas.locator('[data-testid=target-projected]').textContent()), biogasBefore, 'Borås projection changes');
+  // Other municipalities keep the defaults.
+  assert.equal(await card('food_to_biogas_60pct', '1443').locator('[data-testid=own-figures-badge]').count(), 0);
+
+  // An actual on the straight path (15 − 7.5 × 3/9 = 12.5 kg in 2024): on track.
+  await p.locator('[data-testid=actual-municipality]').selectOption('1490');
+  await p.locator('[data-testid=actual-indicator]').selectOption('food_waste_kg_per_inhabitant');
+  await p.locator('[data-testid=actual-year]').fill('2024');
+  await p.locator('[data-testid=actual-value]').fill('12,5');
+  await p.locator('[data-testid=actual-add]').click();
+  await p.waitForFunction(
+    () => document.querySelector('[data-testid="target-food_waste_halved-1490"] [data-testid=target-status]')?.textContent.trim() === 'I fas',
+    null,
+    { timeout: 10_000 },
+  );
+  await halved.scrollIntoViewIfNeeded();
+  await p.screenshot({ path: join(screenshots, 'targets.png'), fullPage: false });
+  const totalAfter = normalize(await p.locator('[data-testid=total-co2e]').first().textContent());
+
+  // The share link carries both.
+  const href = await p.locator('[data-testid=share-link]').getAttribute('href');
+  const shared = await context.newPage();
+  await shared.goto(new URL(href, baseUrl).toString(), { waitUntil: 'load' });
+  await shared.locator('[data-testid="target-food_waste_halved-1490"]').waitFor({ timeout: 30_000 });
+  assert.equal(
+    normalize(await shared.locator('[data-testid="target-food_waste_halved-1490"] [data-testid=target-status]').textContent()),
+    'I fas',
+  );
+  assert.equal(await shared.locator('[data-testid="target-food_to_biogas_60pct-1490"] [data-testid=own-figures-badge]').count(), 1);
+  assert.equal(normalize(await shared.locator('[data-testid=total-co2e]').first().textContent()), totalAfter);
+  await shared.close();
+
+  // Saved with the scenario: survives a reload.
+  await p.locator('[data-testid=scenario-name]').fill('E2E mål');
+  await p.locator('[data-testid=save-scenario]').click();
+  await p.locator('[data-testid="open-E2E mål"]').waitFor({ timeout: 10_000 });
+  await p.goto(baseUrl, { waitUntil: 'load' });
+  await p.locator('[data-testid="open-E2E mål"]').click();
+  await p.waitForFunction(
+    () => document.querySelector('[data-testid="target-food_waste_halved-1490"] [data-testid=target-status]')?.textContent.trim() === 'I fas',
+    null,
+    { timeout: 10_000 },
+  );
+  assert.equal(normalize(await p.locator('[data-testid=total-co2e]').first().textContent()), totalAfter);
+  assert.deepEqual(
+    await p.$$eval('[data-testid=own-list] li', (els) => els.length),
+    1,
+  );
+  // A baseline file with an error is refused with its line and column; nothing changes.
+  await p.locator('[data-testid=follow-up-import-baseline]').setInputFiles({
+    name: 'egna.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('kommun;pool;år;ton;källa\r\nBorås;houshold_food;2023;5000;x\r\n', 'utf8'),
+  });
+  const errors = p.locator('[data-testid=follow-up-import-errors]');
+  await errors.waitFor({ timeout: 10_000 });
+  assert.ok(
+    normalize(await errors.textContent()).includes("rad 2, kolumn 'pool': okänd avfallspool 'houshold_food'; menade du 'household_food'?"),
+  );
+  assert.equal(normalize(await p.locator('[data-testid=total-co2e]').first().textContent()), totalAfter);
+  await p.close();
+});

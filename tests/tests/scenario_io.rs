@@ -413,6 +413,46 @@ fn other_outputs_match_their_schema() {
         "FactorListing",
         serde_json::to_value(FactorListingJson::from(table)).unwrap(),
     ));
+    // Targets: the built-in goals over the scenario, with an actual (so `actual` and
+    // `actual_gap` are filled) and a least-cost package.
+    let towns: Vec<_> = c.municipalities.iter().take(2).cloned().collect();
+    let actuals = [calc_core::Actual {
+        indicator: calc_core::Indicator::FoodWasteKgPerInhabitant,
+        municipality: towns[0].code.clone(),
+        year: calc_core::Year(2024),
+        value: rust_decimal::Decimal::from(13),
+        source: String::new(),
+    }];
+    let report = calc_core::progress(
+        table,
+        &scenario,
+        &c.pools,
+        &towns,
+        &c.targets,
+        &actuals,
+        &calc_core::OwnFigures::new(),
+    )
+    .unwrap();
+    assert!(!report.progress.is_empty());
+    let candidates = calc_core::full_ambition(&scenario, &c.measures, &towns[0], &c.targets[2]);
+    let plans: Vec<_> =
+        calc_core::close_gap(table, &candidates, &c.pools, &towns[0], &c.targets[2], 2)
+            .unwrap()
+            .into_iter()
+            .collect();
+    assert_eq!(plans.len(), 1);
+    let names: Vec<_> = towns
+        .iter()
+        .map(|k| (k.code.clone(), k.name.clone()))
+        .collect();
+    let per = calc_core::per_inhabitant(&e, &towns);
+    all.push((
+        "Targets",
+        serde_json::to_value(calc_core::report::TargetsJson::new(
+            "s", &report, &names, &plans, &per,
+        ))
+        .unwrap(),
+    ));
     for (def, v) in &all {
         let mut errors = Vec::new();
         check(

@@ -41,6 +41,11 @@ pub fn analysis_key(settings: &Settings) -> Settings {
         name: String::new(),
         municipalities: settings.municipalities.clone(),
         measures: settings.measures.clone(),
+        // Own figures change the pools; actuals and targets do not change the analyses.
+        follow_up: crate::follow_up::FollowUp {
+            own: settings.follow_up.own.clone(),
+            ..crate::follow_up::FollowUp::default()
+        },
     }
 }
 

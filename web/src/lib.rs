@@ -25,6 +25,7 @@ pub mod chart;
 pub mod components;
 pub mod decide;
 pub mod fields;
+pub mod follow_up;
 pub mod format;
 pub mod hooks;
 pub mod i18n;
@@ -52,6 +53,7 @@ use components::results_table::ResultsTable;
 use components::scenarios_panel::ScenariosPanel;
 use components::sources_dialog::SourcesDialog;
 use components::sticky_total::StickyTotal;
+use components::targets_section::TargetsSection;
 use components::toolbar::Toolbar;
 use components::tornado_chart::TornadoChart;
 use components::totals_cards::TotalsCards;
@@ -148,6 +150,7 @@ pub fn App() -> Html {
                         <MaccChart />
                         <MeasureChart />
                         <YearChart />
+                        <TargetsSection />
                         <PrintLeftOut />
                         <section class="panel decide no-print" id="decide" aria-labelledby="decide-title" data-testid="decide">
                             <h2 id="decide-title">{ t(lang, K::Decide) }</h2>

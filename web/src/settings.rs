@@ -176,6 +176,9 @@ pub struct Settings {
     pub municipalities: Vec<String>,
     /// Every catalogue measure, in catalogue order.
     pub measures: Vec<MeasureSettings>,
+    /// Own figures, actuals and targets for follow-up (issue 12).
+    #[serde(default, skip_serializing_if = "crate::follow_up::FollowUp::is_empty")]
+    pub follow_up: crate::follow_up::FollowUp,
 }
 
 impl Settings {
@@ -282,6 +285,11 @@ impl Settings {
                 scenario.items.extend(item);
             }
         }
+        // The municipality's own figures replace the built-in pool quantities and shares.
+        let (own, _) = self.follow_up.own_figures(cat);
+        if !own.is_empty() {
+            scenario = own.apply(&scenario);
+        }
         (scenario, problems)
     }
 
@@ -294,6 +302,7 @@ impl Settings {
             name: s.name.clone(),
             municipalities: Vec::new(),
             measures: Vec::new(),
+            follow_up: crate::follow_up::FollowUp::default(),
         };
         let mut simplified = Vec::new();
         for k in &cat.municipalities {
@@ -419,6 +428,7 @@ impl Settings {
                 name: self.name,
                 municipalities,
                 measures,
+                follow_up: self.follow_up,
             },
             unknown,
         )

@@ -131,6 +131,7 @@ impl AppState {
                     name: String::new(),
                     municipalities: Vec::new(),
                     measures: Vec::new(),
+                    follow_up: crate::follow_up::FollowUp::default(),
                 },
                 false,
             ),
@@ -243,6 +244,8 @@ pub enum Action {
     /// What writing the saved scenarios to the browser reported (a refused or skipped
     /// write); each note is shown once.
     StorageNotes(Vec<StorageNote>),
+    /// Replace the own figures, actuals and targets (the "Mål och uppföljning" forms).
+    SetFollowUp(crate::follow_up::FollowUp),
 }
 
 impl Reducible for AppState {
@@ -420,6 +423,9 @@ impl Reducible for AppState {
                     }
                 }
                 changed = false;
+            }
+            Action::SetFollowUp(f) => {
+                s.settings.follow_up = f;
             }
         }
         if changed {

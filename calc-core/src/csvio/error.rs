@@ -27,6 +27,10 @@ pub enum IdKind {
     Pool,
     /// A payer (`waste_fee`, `municipal_budget`, `households`).
     Payer,
+    /// A target indicator (e.g. `food_waste_kg_per_inhabitant`).
+    Indicator,
+    /// A target id (defined on an earlier row without a municipality).
+    Target,
 }
 
 impl IdKind {
@@ -52,6 +56,10 @@ impl IdKind {
             (IdKind::Pool, Lang::Sv) => "avfallspool",
             (IdKind::Payer, Lang::En) => "payer",
             (IdKind::Payer, Lang::Sv) => "betalare",
+            (IdKind::Indicator, Lang::En) => "indicator",
+            (IdKind::Indicator, Lang::Sv) => "indikator",
+            (IdKind::Target, Lang::En) => "target",
+            (IdKind::Target, Lang::Sv) => "mål",
         }
     }
 }
@@ -114,6 +122,15 @@ pub enum CsvErrorKind {
     Negative,
     /// Occurs when a file has a header row but no data rows.
     NoData,
+    /// Occurs when a row fills more than one of columns that exclude each other, or none
+    /// of columns of which one is required.
+    OneOf {
+        /// The columns, as written in the file.
+        columns: String,
+    },
+    /// Occurs when a quantity in grams per portion is given for a pool not counted in
+    /// portions.
+    PortionsOnly,
 }
 
 /// One problem in an input file.
@@ -232,6 +249,22 @@ impl CsvError {
             (CsvErrorKind::Negative, Lang::Sv) => format!("'{t}' får inte vara negativt"),
             (CsvErrorKind::NoData, Lang::En) => "the file has a header row but no data rows".into(),
             (CsvErrorKind::NoData, Lang::Sv) => "filen har en rubrikrad men inga datarader".into(),
+            (CsvErrorKind::OneOf { columns }, Lang::En) => {
+                format!("fill in exactly one of {columns}")
+            }
+            (CsvErrorKind::OneOf { columns }, Lang::Sv) => {
+                format!("fyll i exakt en av {columns}")
+            }
+            (CsvErrorKind::PortionsOnly, Lang::En) => {
+                format!(
+                    "'{t}': grams per portion only for a pool counted in portions (the municipal kitchens)"
+                )
+            }
+            (CsvErrorKind::PortionsOnly, Lang::Sv) => {
+                format!(
+                    "'{t}': gram per portion bara för en pool som räknas i portioner (kommunens kök)"
+                )
+            }
             (CsvErrorKind::Model(e), Lang::En) => e.to_string(),
             (CsvErrorKind::Model(e), Lang::Sv) => model_error_sv(e),
         }

@@ -16,6 +16,7 @@ mod results;
 mod safe;
 mod scenario;
 mod table;
+mod targets;
 
 /// Number formatting and the interface language live in [`crate::format`]; re-exported here
 /// because every reader's messages and every writer use them.
@@ -40,4 +41,8 @@ pub use scenario::{
 pub use table::{
     ColumnSpec, Columns, Dialect, Encoding, Recorded, Row, Table, decode, detect_delimiter,
     format_decimal, normalize_header, parse_decimal, windows_1252_byte, windows_1252_char,
+};
+pub use targets::{
+    ACTUAL_COLUMNS, BASELINE_COLUMNS, TARGET_COLUMNS, read_actuals, read_own_figures, read_targets,
+    write_actuals, write_own_figures, write_targets,
 };

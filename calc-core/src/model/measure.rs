@@ -92,13 +92,16 @@ pub struct Pool {
 }
 
 /// A municipality's own route distribution for a pool (e.g. Borås, which has sorted food
-/// waste separately for many years, sends more of it to digestion than the national share).
+/// waste separately for many years, sends more of it to digestion than the national share),
+/// and, from its own statistics, its own quantity.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LocalBaseline {
     /// The municipality.
     pub municipality: ScbCode,
     /// Where its tonnes go.
     pub baseline: RouteMix,
+    /// Its own quantity, replacing the pool's basis there; `None`: the pool's.
+    pub quantity: Option<QuantityBasis>,
     /// Where the figures come from.
     pub source: SourceId,
 }
@@ -111,6 +114,23 @@ impl Pool {
             .iter()
             .find(|l| &l.municipality == municipality)
             .map_or(&self.baseline, |l| &l.baseline)
+    }
+
+    /// The quantity basis in one municipality: its own figures, or the pool's default.
+    #[must_use]
+    pub fn basis_for(&self, municipality: &ScbCode) -> &QuantityBasis {
+        self.local_baselines
+            .iter()
+            .find(|l| &l.municipality == municipality)
+            .and_then(|l| l.quantity.as_ref())
+            .unwrap_or(&self.basis)
+    }
+
+    /// Tonnes per year in one municipality of `inhabitants` (its own quantity, or the
+    /// pool's basis × population), or `None` on overflow.
+    #[must_use]
+    pub fn tonnes_for(&self, municipality: &ScbCode, inhabitants: u32) -> Option<Tonnes> {
+        self.basis_for(municipality).tonnes_for(inhabitants)
     }
 
     /// Whether any municipality's distribution has tonnes in `route`.

@@ -7,10 +7,12 @@
 mod listings;
 mod rank;
 mod results;
+mod targets;
 
 pub(crate) use listings::{factors_table, measures, municipalities};
 pub(crate) use rank::{rank_csv, rank_tables};
 pub(crate) use results::evaluation_tables;
+pub(crate) use targets::targets_table;
 
 use crate::lang::t;
 use calc_core::KgCo2e;

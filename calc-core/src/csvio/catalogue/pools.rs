@@ -217,6 +217,7 @@ pub fn read_local_baselines(bytes: &[u8], pools: &mut [Pool]) -> Result<(), Erro
                     pool.local_baselines.push(crate::model::LocalBaseline {
                         municipality: ScbCode(k),
                         baseline,
+                        quantity: None,
                         source: SourceId(src),
                     });
                 }

@@ -1,0 +1,212 @@
+//! Import and export of the follow-up files in the app: the baseline (own figures), the
+//! targets and the actuals, in the same formats and with the same line/column errors as
+//! the command-line tool (`docs/targets.sv.md`). A file with errors changes nothing.
+
+use crate::follow_up::{ActualRow, FollowUp, OwnRow, TargetRow};
+use crate::hooks::use_app_cat;
+use crate::settings::catalogue;
+use crate::state::Action;
+use calc_core::csvio::{self, CsvError, Dialect, Lang};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// Which file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// Own figures.
+    Baseline,
+    /// Targets.
+    Targets,
+    /// Actuals.
+    Actuals,
+}
+
+impl Kind {
+    fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Kind::Baseline, Lang::Sv) => "Egna siffror (basfil)",
+            (Kind::Baseline, Lang::En) => "Own figures (baseline file)",
+            (Kind::Targets, Lang::Sv) => "Mål",
+            (Kind::Targets, Lang::En) => "Targets",
+            (Kind::Actuals, Lang::Sv) => "Utfall",
+            (Kind::Actuals, Lang::En) => "Actuals",
+        }
+    }
+
+    fn id(self) -> &'static str {
+        match self {
+            Kind::Baseline => "baseline",
+            Kind::Targets => "targets",
+            Kind::Actuals => "actuals",
+        }
+    }
+}
+
+/// The follow-up with a file's contents laid in (a baseline or actuals file replaces the
+/// rows it names, a targets file replaces the targets), or every problem in the file.
+pub fn apply_file(kind: Kind, bytes: &[u8], current: &FollowUp) -> Result<FollowUp, Vec<CsvError>> {
+    let Some(cat) = catalogue() else {
+        return Ok(current.clone());
+    };
+    let mut f = current.clone();
+    match kind {
+        Kind::Baseline => {
+            let own = csvio::read_own_figures(bytes, &cat.pools, &cat.municipalities)?;
+            for row in own.rows.iter().map(OwnRow::of) {
+                f.own
+                    .retain(|x| !(x.municipality == row.municipality && x.pool == row.pool));
+                f.own.push(row);
+            }
+        }
+        Kind::Targets => {
+            let targets = csvio::read_targets(bytes, &cat.pools, &cat.municipalities)?;
+            f.targets = Some(targets.iter().map(TargetRow::of).collect());
+        }
+        Kind::Actuals => {
+            let actuals = csvio::read_actuals(bytes, &cat.municipalities)?;
+            for row in actuals.iter().map(ActualRow::of) {
+                f.actuals.retain(|a| {
+                    !(a.municipality == row.municipality
+                        && a.indicator == row.indicator
+                        && a.year == row.year)
+                });
+                f.actuals.push(row);
+            }
+        }
+    }
+    Ok(f)
+}
+
+/// A file of the follow-up as Excel in Swedish locale opens it.
+#[must_use]
+pub fn export_file(kind: Kind, f: &FollowUp, lang: Lang) -> String {
+    let Some(cat) = catalogue() else {
+        return String::new();
+    };
+    let towns = &cat.municipalities;
+    match kind {
+        Kind::Baseline => {
+            csvio::write_own_figures(&f.own_figures(cat).0, towns, Dialect::EXCEL_SV, lang)
+        }
+        Kind::Targets => csvio::write_targets(&f.targets(cat).0, towns, Dialect::EXCEL_SV, lang),
+        Kind::Actuals => csvio::write_actuals(&f.actuals(), towns, Dialect::EXCEL_SV, lang),
+    }
+}
+
+/// The import and export controls.
+#[function_component]
+pub fn FollowUpFiles() -> Html {
+    let errors = use_state(|| None::<(String, Vec<CsvError>)>);
+    let Some((store, lang, _)) = use_app_cat() else {
+        return html! {};
+    };
+    let control = |kind: Kind| {
+        let onchange = {
+            let (store, errors) = (store.clone(), errors.clone());
+            Callback::from(move |e: Event| {
+                let input: HtmlInputElement = e.target_unchecked_into();
+                let Some(file) = input.files().and_then(|l| l.get(0)) else {
+                    return;
+                };
+                input.set_value("");
+                let name = file.name();
+                // `size()` is a JS number of bytes; a negative or fractional one cannot occur.
+                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                let size = file.size() as u64;
+                if size > crate::io::MAX_IMPORT_BYTES {
+                    errors.set(Some((
+                        crate::io::too_large_text(&name, size, lang),
+                        Vec::new(),
+                    )));
+                    return;
+                }
+                let (store, errors) = (store.clone(), errors.clone());
+                let file = gloo::file::File::from(file);
+                yew::platform::spawn_local(async move {
+                    let bytes = match gloo::file::futures::read_as_bytes(&file).await {
+                        Ok(b) => b,
+                        Err(err) => {
+                            errors.set(Some((format!("{name}: {err}"), Vec::new())));
+                            return;
+                        }
+                    };
+                    match apply_file(kind, &bytes, &store.settings.follow_up) {
+                        Ok(f) => {
+                            errors.set(None);
+                            store.dispatch(Action::SetFollowUp(f));
+                        }
+                        Err(list) => errors.set(Some((name, list))),
+                    }
+                });
+            })
+        };
+        let export = {
+            let store = store.clone();
+            Callback::from(move |_| {
+                let text = export_file(kind, &store.settings.follow_up, lang);
+                crate::io::download(
+                    &text,
+                    &format!(
+                        "{}-{}.csv",
+                        crate::io::file_stem(&store.settings.name),
+                        kind.id()
+                    ),
+                    "text/csv;charset=utf-8",
+                );
+            })
+        };
+        let id = format!("follow-up-import-{}", kind.id());
+        html! {
+            <div class="follow-up-file">
+                <label for={id.clone()}>{ kind.label(lang) }</label>
+                <input id={id.clone()} type="file" accept=".csv,text/csv" data-testid={id} {onchange} />
+                <button type="button" class="button-secondary" onclick={export}
+                    data-testid={format!("follow-up-export-{}", kind.id())}>
+                    { match lang { Lang::Sv => "Exportera CSV", Lang::En => "Export CSV" } }
+                </button>
+            </div>
+        }
+    };
+    html! {
+        <div class="follow-up-files" data-testid="follow-up-files">
+            <h3>{ match lang { Lang::Sv => "Filer (samma format som kommandoradsverktyget)", Lang::En => "Files (the command-line tool's formats)" } }</h3>
+            { control(Kind::Baseline) }
+            { control(Kind::Targets) }
+            { control(Kind::Actuals) }
+            if let Some((file, list)) = errors.as_ref() {
+                <div class="alert" role="alert" data-testid="follow-up-import-errors">
+                    <p>{ match lang {
+                        Lang::Sv => format!("{file}: inget lästes in"),
+                        Lang::En => format!("{file}: nothing was read"),
+                    } }</p>
+                    <ul>{ for list.iter().map(|e| html! { <li>{ e.message(lang) }</li> }) }</ul>
+                </div>
+            }
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_baseline_file_with_an_error_changes_nothing_and_a_good_one_round_trips() {
+        let bad = "kommun;pool;år;ton;källa\r\nBorås;houshold_food;2023;5000;x\r\n";
+        let errors = apply_file(Kind::Baseline, bad.as_bytes(), &FollowUp::default()).unwrap_err();
+        assert_eq!(
+            errors[0].message(Lang::Sv),
+            "rad 2, kolumn 'pool': okänd avfallspool 'houshold_food'; menade du 'household_food'?"
+        );
+        let good = "kommun;pool;år;ton;rötning_procent;energiåtervinning_procent;källa\r\nBorås;household_food;2023;5 000;70;30;Plockanalys\r\n";
+        let f = apply_file(Kind::Baseline, good.as_bytes(), &FollowUp::default()).unwrap();
+        assert_eq!(f.own.len(), 1);
+        assert_eq!(f.own[0].tonnes, Some(rust_decimal::Decimal::from(5000)));
+        let out = export_file(Kind::Baseline, &f, Lang::Sv);
+        let back = apply_file(Kind::Baseline, out.as_bytes(), &FollowUp::default()).unwrap();
+        assert_eq!(back, f);
+        let targets = export_file(Kind::Targets, &FollowUp::default(), Lang::Sv);
+        let t = apply_file(Kind::Targets, targets.as_bytes(), &FollowUp::default()).unwrap();
+        assert_eq!(t.targets.as_ref().map(Vec::len), Some(3));
+    }
+}
