@@ -202,6 +202,11 @@ test('the print stylesheet gives a one-page A4 committee summary', async () => {
     }),
   );
   assert.ok(sizes.length > 5 && Math.min(...sizes) >= 8, `chart text in pt: ${sizes.map((x) => x.toFixed(1))}`);
+  // On paper the MACC keeps its screen drawing (wide layout), scaled to its box, instead of
+  // being re-laid out for the narrow print column.
+  await page.waitForTimeout(100);
+  const viewBoxWidth = await page.$eval('[data-testid=chart-macc]', (svg) => svg.viewBox.baseVal.width);
+  assert.ok(viewBoxWidth >= 560, `MACC drawn ${viewBoxWidth} units wide on paper`);
   // Which data, which prices, when; and what the page leaves out.
   const d = new Date();
   const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;

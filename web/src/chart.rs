@@ -103,6 +103,14 @@ pub fn use_chart_width() -> (NodeRef, f64) {
         let node = node.clone();
         let width = width.clone();
         use_effect(move || {
+            // On paper the chart keeps the width it had on screen: the print stylesheet
+            // scales the drawing to its box, and a narrow re-layout would only shrink it.
+            let printing = web_sys::window()
+                .and_then(|w| w.match_media("print").ok().flatten())
+                .is_some_and(|m| m.matches());
+            if printing {
+                return;
+            }
             if let Some(el) = node.cast::<web_sys::Element>() {
                 let w = f64::from(el.client_width());
                 if w > 0.0 {
