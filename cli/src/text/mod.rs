@@ -15,8 +15,8 @@ pub(crate) use results::evaluation_tables;
 pub(crate) use targets::targets_table;
 
 use crate::lang::t;
-use calc_core::KgCo2e;
 use calc_core::csvio::{self, Dialect, Lang, format_number};
+use calc_core::{KgCo2e, PerInhabitant, ScbCode};
 use factors::Catalogue;
 use rust_decimal::Decimal;
 
@@ -132,4 +132,39 @@ impl CsvText {
     fn finish(self) -> String {
         self.out
     }
+}
+
+/// "Per inhabitant and year at full effect": each municipality's kg waste moved, kg CO2e
+/// saved and net SEK (the municipality's and society's) per inhabitant, so municipalities
+/// of different size compare (`calc_core::per_inhabitant`).
+fn per_inhabitant_table(
+    per_inhabitant: &[PerInhabitant],
+    name: impl Fn(&ScbCode) -> String,
+    lang: Lang,
+    out: &mut String,
+) {
+    out.push_str(t(
+        lang,
+        "Per invånare och år vid full effekt:\n",
+        "Per inhabitant and year at full effect:\n",
+    ));
+    let mut per = TextTable::new(&[
+        (t(lang, "kommun", "municipality"), false),
+        (t(lang, "invånare", "inhabitants"), true),
+        (t(lang, "kg avfall flyttat", "kg waste moved"), true),
+        (t(lang, "kg CO2e", "kg CO2e"), true),
+        (t(lang, "kr kommunen", "SEK municipality"), true),
+        (t(lang, "kr samhället", "SEK society"), true),
+    ]);
+    for p in per_inhabitant {
+        per.push(vec![
+            name(&p.municipality),
+            num(Decimal::from(p.population), 0, lang),
+            num(p.kg_moved, 1, lang),
+            num(p.kg_co2e_saved, 1, lang),
+            num(p.sek_saved_municipality, 0, lang),
+            num(p.sek_saved_society, 0, lang),
+        ]);
+    }
+    per.render(out);
 }

@@ -323,6 +323,17 @@ pub(crate) fn evaluation_tables(
             ));
         }
         table.render(&mut out);
+        out.push('\n');
+        super::per_inhabitant_table(
+            &calc_core::per_inhabitant(e, &catalogue.municipalities),
+            |code| {
+                catalogue
+                    .municipality(code.as_str())
+                    .map_or_else(|| code.to_string(), |m| m.name.clone())
+            },
+            lang,
+            &mut out,
+        );
         if detail {
             out.push('\n');
             let _ = writeln!(

@@ -158,32 +158,7 @@ pub(crate) fn targets_table(
             list.join("; ")
         ));
     }
-    out.push_str(&format!(
-        "\n{}\n",
-        t(
-            lang,
-            "Per invånare och år vid full effekt:",
-            "Per inhabitant and year at full effect:"
-        )
-    ));
-    let mut per = TextTable::new(&[
-        (t(lang, "kommun", "municipality"), false),
-        (t(lang, "invånare", "inhabitants"), true),
-        (t(lang, "kg avfall flyttat", "kg waste moved"), true),
-        (t(lang, "kg CO2e", "kg CO2e"), true),
-        (t(lang, "kr kommunen", "SEK municipality"), true),
-        (t(lang, "kr samhället", "SEK society"), true),
-    ]);
-    for p in per_inhabitant {
-        per.push(vec![
-            name(&p.municipality),
-            num(Decimal::from(p.population), 0, lang),
-            num(p.kg_moved, 1, lang),
-            num(p.kg_co2e_saved, 1, lang),
-            num(p.sek_saved_municipality, 0, lang),
-            num(p.sek_saved_society, 0, lang),
-        ]);
-    }
-    per.render(&mut out);
+    out.push('\n');
+    super::per_inhabitant_table(per_inhabitant, name, lang, &mut out);
     out
 }
