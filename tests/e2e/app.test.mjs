@@ -532,6 +532,32 @@ test('the money table splits net SEK by payer, and the parts add up to society',
   assert.match(note, /avfallstrappans ordning/);
 });
 
+test('per municipality and inhabitant: one row per chosen municipality, and kg CO2e per inhabitant is its tonnes over its inhabitants', async () => {
+  await page.goto(baseUrl, { waitUntil: 'load' });
+  const table = page.locator('[data-testid=per-municipality]');
+  await table.waitFor({ timeout: 30_000 });
+  const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => {
+    const cell = (c) => tr.querySelector(`[data-col=${c}]`).textContent.replace(/\s+/g, '').replace('−', '-').replace(',', '.');
+    return {
+      code: tr.getAttribute('data-municipality'),
+      name: tr.querySelector('th').textContent.trim(),
+      inhabitants: Number(cell('inhabitants')),
+      t: Number(cell('t-co2e')),
+      kg: Number(cell('kg-co2e-per-inhabitant')),
+    };
+  }));
+  assert.equal(rows.length, 8, 'all eight Sjuhärad municipalities');
+  const boras = rows.find((r) => r.code === '1490');
+  assert.equal(boras.name, 'Borås');
+  assert.equal(boras.inhabitants, 114872);
+  for (const r of rows) {
+    // Tonnes are shown to 0.1 t, kg per inhabitant to 0.1 kg: agree within those roundings.
+    const expectedKg = (r.t * 1000) / r.inhabitants;
+    assert.ok(Math.abs(r.kg - expectedKg) <= 0.05 + 50 / r.inhabitants, `${r.name}: ${r.kg} kg vs ${r.t} t / ${r.inhabitants}`);
+  }
+  assert.match(normalize(await table.textContent()), /positivt = besparing/);
+});
+
 test('screenshots at 1366 and 390 px, with the analysis and the sources of a shared pool', async () => {
   for (const [width, height, name] of [
     [1366, 900, 'wide-1366'],

@@ -75,6 +75,15 @@ texts! {
     ExcludesOnce => "full effekt, utan engångskostnader", "full effect, excl. one-time costs";
     CumNote => "summa över planperioden, med upptrappning", "sum over the plan period, with ramp-up";
     MoneyTitle => "Vem sparar pengarna?", "Who saves the money?";
+    PerMunicipalityTitle => "Per kommun och invånare", "Per municipality and inhabitant";
+    ColMunicipality => "Kommun", "Municipality";
+    ColInhabitants => "Invånare", "Inhabitants";
+    ColTCo2eYear => "t CO2e/år", "t CO2e/yr";
+    ColKgCo2ePerInhabitant => "kg CO2e per invånare och år", "kg CO2e per inhabitant and year";
+    ColSekPerInhabitantMuni => "Kommunen, kr per invånare och år", "Municipality, SEK per inhabitant and year";
+    ColSekPerInhabitantSociety => "Samhället, kr per invånare och år", "Society, SEK per inhabitant and year";
+    PerMunicipalityHint => "Vid full effekt. Kronor netto efter löpande kostnader, utan engångskostnader; positivt = besparing. Per invånare blir kommuner av olika storlek jämförbara.",
+        "At full effect. Net SEK after running costs, one-time costs left out; positive = saving. Per inhabitant, municipalities of different size compare.";
     MoneyWho => "Betalare", "Payer";
     MoneyYear => "Netto per år", "Net per year";
     MoneyCum => "Netto", "Net";

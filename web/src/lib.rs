@@ -48,6 +48,7 @@ use components::measure_chart::MeasureChart;
 use components::measure_list::MeasureList;
 use components::method_section::MethodSection;
 use components::municipality_picker::MunicipalityPicker;
+use components::municipality_table::MunicipalityTable;
 use components::print_header::{PrintHeader, PrintLeftOut};
 use components::results_table::ResultsTable;
 use components::scenarios_panel::ScenariosPanel;
@@ -147,6 +148,7 @@ pub fn App() -> Html {
                         <TotalsCards />
                         <Warnings />
                         <ResultsTable />
+                        <MunicipalityTable />
                         <MaccChart />
                         <MeasureChart />
                         <YearChart />

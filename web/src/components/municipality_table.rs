@@ -1,0 +1,69 @@
+//! Per municipality: each chosen municipality's CO2e and net SEK a year, absolute and per
+//! inhabitant (`calc_core::per_inhabitant`), so municipalities of different size compare.
+
+use super::scroll_box::ScrollBox;
+use crate::format;
+use crate::hooks::use_eval;
+use crate::i18n::{K, t};
+use crate::settings::catalogue;
+use calc_core::{KgCo2e, Sek, per_inhabitant};
+use rust_decimal::Decimal;
+use yew::prelude::*;
+
+/// The per-municipality table (not printed: the one-page summary has no room for it).
+#[function_component]
+pub fn MunicipalityTable() -> Html {
+    let Some((_, lang, e)) = use_eval() else {
+        return html! {};
+    };
+    let Some(cat) = catalogue() else {
+        return html! {};
+    };
+    let per = per_inhabitant(&e, &cat.municipalities);
+    if per.is_empty() {
+        return html! {};
+    }
+    let title = t(lang, K::PerMunicipalityTitle);
+    html! {
+        <section class="panel per-municipality no-print" aria-labelledby="per-municipality-title" data-testid="per-municipality">
+            <h2 id="per-municipality-title">{ title }</h2>
+            <ScrollBox label={title}>
+                <table class="results">
+                    <thead>
+                        <tr>
+                            <th scope="col">{ t(lang, K::ColMunicipality) }</th>
+                            <th scope="col" class="num">{ t(lang, K::ColInhabitants) }</th>
+                            <th scope="col" class="num">{ t(lang, K::ColTCo2eYear) }</th>
+                            <th scope="col" class="num">{ t(lang, K::ColKgCo2ePerInhabitant) }</th>
+                            <th scope="col" class="num">{ t(lang, K::ColSekPerInhabitantMuni) }</th>
+                            <th scope="col" class="num">{ t(lang, K::ColSekPerInhabitantSociety) }</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        { for per.iter().map(|p| {
+                            let name = cat
+                                .municipality(p.municipality.as_str())
+                                .map_or_else(|| p.municipality.to_string(), |m| m.name.clone());
+                            let tonnes = e
+                                .by_municipality
+                                .iter()
+                                .find(|g| g.key == p.municipality)
+                                .map_or(KgCo2e::new(Decimal::ZERO), |g| g.summary.co2e_saved_kg_per_year.central);
+                            html! {
+                                <tr key={p.municipality.to_string()} data-municipality={p.municipality.to_string()}>
+                                    <th scope="row">{ name }</th>
+                                    <td class="num" data-col="inhabitants">{ format::number(Decimal::from(p.population), 0, lang) }</td>
+                                    <td class="num" data-col="t-co2e">{ format::tonnes_co2e(tonnes, lang) }</td>
+                                    <td class="num" data-col="kg-co2e-per-inhabitant">{ format::number(p.kg_co2e_saved, 1, lang) }</td>
+                                    <td class="num" data-col="sek-per-inhabitant">{ format::sek(Sek::new(p.sek_saved_municipality), lang) }</td>
+                                    <td class="num">{ format::sek(Sek::new(p.sek_saved_society), lang) }</td>
+                                </tr>
+                            }
+                        }) }
+                    </tbody>
+                </table>
+            </ScrollBox>
+            <p class="hint">{ t(lang, K::PerMunicipalityHint) }</p>
+        </section>
+    }
+}
