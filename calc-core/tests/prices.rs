@@ -111,3 +111,70 @@ food,prevention,-2000,s,-20000,2018,s\r\n";
         ]
     );
 }
+
+/// The same index and factor file as Excel in Sweden writes them (`;`, decimal comma,
+/// CRLF, Windows-1252 with a BOM-less "å") read to the same levels, the same converted
+/// values and the same errors on the same lines.
+#[test]
+fn every_dialect_gives_the_same_values_and_errors() {
+    let index_lf = "year,index,basis,source\n2019,334.26,årsmedel,kpi\n2025,415.51,oktober,kpi\n2020,-1,årsmedel,kpi\n";
+    let file_lf = "fraction,route,ef_kgco2e_per_t,ef_source,cf_sek_per_t,price_year,cf_source\n\
+food,incineration,0,s,885.5,2019,s\n\
+food,prevention,-2000,s,-20000,2018,s\n";
+    // `;` with decimal comma: numbers change their mark, text keeps its commas out.
+    let sv = |t: &str| {
+        t.replace(',', ";")
+            .replace("334.26", "334,26")
+            .replace("415.51", "415,51")
+            .replace("885.5", "885,5")
+    };
+    let variants = |t: &str| -> Vec<Vec<u8>> {
+        let crlf = t.replace('\n', "\r\n");
+        vec![
+            t.as_bytes().to_vec(),
+            crlf.as_bytes().to_vec(),
+            sv(t).as_bytes().to_vec(),
+            csvio::encode(&sv(&crlf), csvio::Encoding::Windows1252),
+        ]
+    };
+    let good_index = csvio::read_price_index(
+        "year,index,basis,source\n2019,334.26,årsmedel,kpi\n2025,415.51,oktober,kpi\n".as_bytes(),
+    )
+    .unwrap();
+    let mut index_errors = Vec::new();
+    for bytes in variants(index_lf) {
+        index_errors.push(messages(&csvio::read_price_index(&bytes).unwrap_err()));
+    }
+    assert!(
+        index_errors.iter().all(|e| *e == index_errors[0]),
+        "{index_errors:?}"
+    );
+    assert_eq!(
+        index_errors[0],
+        ["line 4, column 'index': price index level for 2020 must be positive, not -1"]
+    );
+    let mut file_errors = Vec::new();
+    for bytes in variants(file_lf) {
+        file_errors.push(messages(
+            &csvio::read_factor_table_priced(&bytes, info(Some(2025)), &good_index).unwrap_err(),
+        ));
+    }
+    assert!(
+        file_errors.iter().all(|e| *e == file_errors[0]),
+        "{file_errors:?}"
+    );
+    assert_eq!(
+        file_errors[0],
+        ["line 3, column 'price_year': no price index level for 2018"]
+    );
+    // Without the bad row every dialect converts 885.5 (2019) to the same 1 100.74:
+    // 885.5 × 415.51 / 334.26 = 1 100.7422… (worked by hand).
+    let ok_lf = "fraction,route,ef_kgco2e_per_t,ef_source,cf_sek_per_t,price_year,cf_source\nfood,incineration,0,s,885.5,2019,s\n";
+    for bytes in variants(ok_lf) {
+        let t = csvio::read_factor_table_priced(&bytes, info(Some(2025)), &good_index).unwrap();
+        let f = t
+            .cost(&FractionId::from("food"), Route::Incineration)
+            .unwrap();
+        assert_eq!(f.value.central(), SekPerTonne::new(dec!(1100.74)));
+    }
+}
