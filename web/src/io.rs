@@ -10,6 +10,48 @@ use wasm_bindgen::JsCast;
 /// freeze the tab; the command-line tool reads files of any size.
 pub const MAX_IMPORT_BYTES: u64 = 5 * 1024 * 1024;
 
+/// What reading a chosen file gave: its name and its bytes, or why it could not be read.
+#[derive(Debug)]
+pub enum Picked {
+    /// Over [`MAX_IMPORT_BYTES`]: refused before reading (name, size in bytes).
+    TooLarge(String, u64),
+    /// Read (name, bytes).
+    Read(String, Vec<u8>),
+    /// The browser could not read it (name, its error).
+    Failed(String, String),
+}
+
+/// Reads the file chosen in a file input's `change` event and hands the outcome to `done`
+/// (asynchronously for a read); clears the input so the same file can be chosen again.
+/// Nothing happens when no file was chosen.
+pub fn read_chosen_file(e: &web_sys::Event, done: impl FnOnce(Picked) + 'static) {
+    let Some(input) = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return;
+    };
+    let Some(file) = input.files().and_then(|l| l.get(0)) else {
+        return;
+    };
+    input.set_value("");
+    let name = file.name();
+    // `size()` is a JS number of bytes; a negative or fractional one cannot occur.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let size = file.size() as u64;
+    if size > MAX_IMPORT_BYTES {
+        done(Picked::TooLarge(name, size));
+        return;
+    }
+    let file = gloo::file::File::from(file);
+    yew::platform::spawn_local(async move {
+        done(match gloo::file::futures::read_as_bytes(&file).await {
+            Ok(bytes) => Picked::Read(name, bytes),
+            Err(err) => Picked::Failed(name, err.to_string()),
+        });
+    });
+}
+
 /// The message for a file over [`MAX_IMPORT_BYTES`], with both sizes in MB.
 #[must_use]
 pub fn too_large_text(file: &str, bytes: u64, lang: Lang) -> String {

@@ -4,10 +4,10 @@
 
 use crate::follow_up::{ActualRow, FollowUp, OwnRow, TargetRow};
 use crate::hooks::use_app_cat;
+use crate::io::Picked;
 use crate::settings::catalogue;
 use crate::state::Action;
 use calc_core::csvio::{self, CsvError, Dialect, Lang};
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// Which file.
@@ -104,38 +104,23 @@ pub fn FollowUpFiles() -> Html {
         let onchange = {
             let (store, errors) = (store.clone(), errors.clone());
             Callback::from(move |e: Event| {
-                let input: HtmlInputElement = e.target_unchecked_into();
-                let Some(file) = input.files().and_then(|l| l.get(0)) else {
-                    return;
-                };
-                input.set_value("");
-                let name = file.name();
-                // `size()` is a JS number of bytes; a negative or fractional one cannot occur.
-                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-                let size = file.size() as u64;
-                if size > crate::io::MAX_IMPORT_BYTES {
-                    errors.set(Some((
+                let (store, errors) = (store.clone(), errors.clone());
+                crate::io::read_chosen_file(&e, move |picked| match picked {
+                    Picked::TooLarge(name, size) => errors.set(Some((
                         crate::io::too_large_text(&name, size, lang),
                         Vec::new(),
-                    )));
-                    return;
-                }
-                let (store, errors) = (store.clone(), errors.clone());
-                let file = gloo::file::File::from(file);
-                yew::platform::spawn_local(async move {
-                    let bytes = match gloo::file::futures::read_as_bytes(&file).await {
-                        Ok(b) => b,
-                        Err(err) => {
-                            errors.set(Some((format!("{name}: {err}"), Vec::new())));
-                            return;
+                    ))),
+                    Picked::Failed(name, err) => {
+                        errors.set(Some((format!("{name}: {err}"), Vec::new())));
+                    }
+                    Picked::Read(name, bytes) => {
+                        match apply_file(kind, &bytes, &store.settings.follow_up) {
+                            Ok(f) => {
+                                errors.set(None);
+                                store.dispatch(Action::SetFollowUp(f));
+                            }
+                            Err(list) => errors.set(Some((name, list))),
                         }
-                    };
-                    match apply_file(kind, &bytes, &store.settings.follow_up) {
-                        Ok(f) => {
-                            errors.set(None);
-                            store.dispatch(Action::SetFollowUp(f));
-                        }
-                        Err(list) => errors.set(Some((name, list))),
                     }
                 });
             })

@@ -2,8 +2,8 @@
 
 use crate::hooks::use_app;
 use crate::i18n::{K, t};
+use crate::io::Picked;
 use crate::state::{Action, ImportState};
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// The import control and its outcome.
@@ -15,32 +15,16 @@ pub fn ImportPanel() -> Html {
     let onchange = {
         let store = store.clone();
         Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = input.files().and_then(|l| l.get(0)) else {
-                return;
-            };
-            input.set_value("");
-            let name = file.name();
-            // `size()` is a JS number of bytes; a negative or fractional one cannot occur.
-            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-            let size = file.size() as u64;
-            if size > crate::io::MAX_IMPORT_BYTES {
-                store.dispatch(Action::ImportTooLarge {
-                    file: name,
-                    bytes: size,
-                });
-                return;
-            }
             let store = store.clone();
-            let file = gloo::file::File::from(file);
-            yew::platform::spawn_local(async move {
-                match gloo::file::futures::read_as_bytes(&file).await {
-                    Ok(bytes) => store.dispatch(Action::Import { file: name, bytes }),
-                    Err(err) => store.dispatch(Action::Import {
-                        file: format!("{name} ({err})"),
-                        bytes: Vec::new(),
-                    }),
+            crate::io::read_chosen_file(&e, move |picked| match picked {
+                Picked::TooLarge(file, bytes) => {
+                    store.dispatch(Action::ImportTooLarge { file, bytes })
                 }
+                Picked::Read(file, bytes) => store.dispatch(Action::Import { file, bytes }),
+                Picked::Failed(name, err) => store.dispatch(Action::Import {
+                    file: format!("{name} ({err})"),
+                    bytes: Vec::new(),
+                }),
             });
         })
     };
