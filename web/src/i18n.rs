@@ -82,8 +82,8 @@ texts! {
     ColKgCo2ePerInhabitant => "kg CO2e per invånare och år", "kg CO2e per inhabitant and year";
     ColSekPerInhabitantMuni => "Kommunen, kr per invånare och år", "Municipality, SEK per inhabitant and year";
     ColSekPerInhabitantSociety => "Samhället, kr per invånare och år", "Society, SEK per inhabitant and year";
-    PerMunicipalityHint => "Vid full effekt. Kronor netto efter löpande kostnader, utan engångskostnader; positivt = besparing. Per invånare blir kommuner av olika storlek jämförbara.",
-        "At full effect. Net SEK after running costs, one-time costs left out; positive = saving. Per inhabitant, municipalities of different size compare.";
+    PerMunicipalityHint => "Vid full effekt. Kronor netto efter löpande kostnader, utan engångskostnader; positivt = besparing. Per invånare blir kommuner av olika storlek jämförbara. Med standardvärdena räknas varje kommun från samma riksgenomsnitt per invånare, så raderna blir lika; kommunens egna siffror (Mål och uppföljning) skiljer dem åt.",
+        "At full effect. Net SEK after running costs, one-time costs left out; positive = saving. Per inhabitant, municipalities of different size compare. With the default values every municipality is computed from the same national average per inhabitant, so the rows are alike; a municipality's own figures (Targets and follow-up) set them apart.";
     MoneyWho => "Betalare", "Payer";
     MoneyYear => "Netto per år", "Net per year";
     MoneyCum => "Netto", "Net";
