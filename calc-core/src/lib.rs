@@ -130,8 +130,8 @@ pub use decide::{
 #[doc(hidden)]
 pub use eval::evaluate_every_year;
 pub use eval::{
-    Band, CalcError, Evaluation, GroupSummary, ItemResult, Summary, Warning, YearRow, YearTotal,
-    evaluate, ramp,
+    Band, CalcError, Evaluation, GroupSummary, ItemResult, OwnFiguresUsed, PerInhabitantFigures,
+    Summary, Warning, YearRow, YearTotal, evaluate, ramp,
 };
 pub use format::{Lang, NumberStyle, format_fixed, format_number, format_styled};
 pub use model::{

@@ -32,6 +32,7 @@ use crate::model::{
     SourceId,
 };
 use crate::units::{KgCo2e, Sek, SekPerTonneCo2e, Share, Tonnes, Year};
+use rust_decimal::Decimal;
 use serde::Serialize;
 
 mod outputs;
@@ -239,6 +240,48 @@ pub struct MeasureJson {
     pub factors: Vec<FactorId>,
     /// Ids of the sources of those factors.
     pub sources: Vec<SourceId>,
+    /// The figures per inhabitant of the municipality; `null` without inhabitants.
+    pub per_inhabitant: Option<PerInhabitantJson>,
+    /// The municipality's own figures this result rests on (a baseline file); `null` when
+    /// it rests on the built-in defaults.
+    pub own_figures: Option<OwnFiguresJson>,
+}
+
+/// Figures per inhabitant and year at full effect (central values), so municipalities of
+/// different size can be compared.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct PerInhabitantJson {
+    /// The inhabitants divided by.
+    pub population: u32,
+    /// kg of waste moved per inhabitant.
+    pub kg_moved: Decimal,
+    /// kg CO2e saved per inhabitant.
+    pub kg_co2e_saved: Decimal,
+    /// Net SEK saved per inhabitant, the municipality's (waste fee and budget).
+    pub net_sek_saved_municipality: Decimal,
+    /// Net SEK saved per inhabitant, society's (all payers).
+    pub net_sek_saved_society: Decimal,
+}
+
+impl PerInhabitantJson {
+    fn of(s: &Summary, population: u32) -> Option<Self> {
+        s.per_inhabitant(population).map(|p| Self {
+            population: p.population,
+            kg_moved: p.kg_moved.normalize(),
+            kg_co2e_saved: p.kg_co2e_saved.normalize(),
+            net_sek_saved_municipality: p.sek_saved_municipality.normalize(),
+            net_sek_saved_society: p.sek_saved_society.normalize(),
+        })
+    }
+}
+
+/// A municipality's own figures a result rests on.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct OwnFiguresJson {
+    /// Where they come from, as the baseline file gives it.
+    pub source: String,
+    /// The year they are for.
+    pub year: Year,
 }
 
 /// A total over a group: one measure in all municipalities, or one municipality.
@@ -249,6 +292,9 @@ pub struct GroupJson {
     /// The figures.
     #[serde(flatten)]
     pub figures: Figures,
+    /// For a municipality: its figures per inhabitant (absent for a measure's group).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub per_inhabitant: Option<PerInhabitantJson>,
 }
 
 /// The scenario's total in one year.
@@ -296,6 +342,9 @@ pub struct ResultsJson {
     pub discount_rate: Share,
     /// The scenario's totals.
     pub totals: Figures,
+    /// The totals per inhabitant of all the scenario's municipalities; `null` without
+    /// inhabitants.
+    pub per_inhabitant: Option<PerInhabitantJson>,
     /// One entry per measure × municipality, in scenario order.
     pub measures: Vec<MeasureJson>,
     /// Totals per measure over its municipalities.
@@ -325,8 +374,15 @@ impl ResultsJson {
             GroupJson {
                 key: g.key.to_string(),
                 figures: Figures::from(&g.summary),
+                per_inhabitant: None,
             }
         }
+        let municipality = |g: &crate::eval::GroupSummary<crate::model::ScbCode>| GroupJson {
+            per_inhabitant: e
+                .population_of(&g.key)
+                .and_then(|p| PerInhabitantJson::of(&g.summary, p)),
+            ..group(g)
+        };
         Self {
             schema_version: RESULTS_SCHEMA_VERSION,
             factor_set: FactorSetJson::from(&e.factor_set),
@@ -337,6 +393,7 @@ impl ResultsJson {
             },
             discount_rate: e.discount_rate,
             totals: Figures::from(&e.total),
+            per_inhabitant: PerInhabitantJson::of(&e.total, e.population()),
             measures: e
                 .items
                 .iter()
@@ -356,10 +413,15 @@ impl ResultsJson {
                     figures: Figures::from(&i.summary),
                     factors: i.factors.clone(),
                     sources: i.sources.clone(),
+                    per_inhabitant: PerInhabitantJson::of(&i.summary, i.population),
+                    own_figures: i.own_figures.as_ref().map(|o| OwnFiguresJson {
+                        source: o.source.clone(),
+                        year: o.year,
+                    }),
                 })
                 .collect(),
             by_measure: e.by_measure.iter().map(group).collect(),
-            by_municipality: e.by_municipality.iter().map(group).collect(),
+            by_municipality: e.by_municipality.iter().map(municipality).collect(),
             years: e.by_year.iter().map(YearJson::from).collect(),
             warnings: e.warnings.iter().map(ToString::to_string).collect(),
             method_note: POOL_ORDER_NOTE,

@@ -651,6 +651,7 @@ fn a_municipality_s_own_baseline_replaces_the_default_there() {
         .unwrap(),
         quantity: None,
         source: SourceId::from("test_source"),
+        own_year: None,
     });
     let p = Arc::new(p);
     let sort = pooled(

@@ -368,10 +368,16 @@ fn results_csv_in_swedish_excel_dialect() {
     assert_eq!(
         lines.next(),
         Some(
-            "\u{feff}scenario;kommunkod;kommun;åtgärd;avfallspool;ordning_i_poolen;effekt_procent;ton_per_år;t_co2e_per_år_låg;t_co2e_per_år;t_co2e_per_år_hög;netto_kr_per_år_avfallstaxan;netto_kr_per_år_kommunens_budget;netto_kr_per_år_kommunen;netto_kr_per_år_hushållen;netto_kr_per_år_samhället;t_co2e_totalt;netto_kr_totalt_kommunen;netto_kr_totalt_samhället;nuvärde_kr_kommunen;nuvärde_kr_samhället;kr_per_t_co2e_kommunen;första_år;sista_år"
+            "\u{feff}scenario;kommunkod;kommun;åtgärd;avfallspool;ordning_i_poolen;effekt_procent;ton_per_år;t_co2e_per_år_låg;t_co2e_per_år;t_co2e_per_år_hög;netto_kr_per_år_avfallstaxan;netto_kr_per_år_kommunens_budget;netto_kr_per_år_kommunen;netto_kr_per_år_hushållen;netto_kr_per_år_samhället;t_co2e_totalt;netto_kr_totalt_kommunen;netto_kr_totalt_samhället;nuvärde_kr_kommunen;nuvärde_kr_samhället;kr_per_t_co2e_kommunen;första_år;sista_år;folkmängd;kg_flyttade_per_invånare_och_år;kg_co2e_per_invånare_och_år;netto_kr_per_invånare_och_år_kommunen;netto_kr_per_invånare_och_år_samhället;egna_siffror_källa;egna_siffror_år;prisnivå_år"
         )
     );
     let row: Vec<&str> = lines.next().unwrap().split(';').collect();
+    // 100 t moved in a town of 100 000: 1 kg per inhabitant; no own figures; the test
+    // table has no price level.
+    assert_eq!(
+        &row[24..],
+        ["100000", "1,00", "10,50", "-0,10", "-0,10", "", "", ""]
+    );
     assert_eq!(
         &row[..8],
         [

@@ -582,3 +582,58 @@ fn streamed_out_file_equals_stdout() {
     assert!(v.as_array().is_some_and(|a| a.len() > 1), "{v}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Issue 12: results that rest on a municipality's own figures say so, in every format,
+/// next to the figures per inhabitant.
+#[test]
+fn own_figures_are_marked_in_evaluate_output() {
+    let args = |format: &'static str| {
+        [
+            "evaluate",
+            "tests/targets/scenario.csv",
+            "--baseline",
+            "tests/targets/egna_siffror.csv",
+            "--format",
+            format,
+        ]
+    };
+    golden("evaluate_own_figures_sv", &args("table"), 0);
+    golden("evaluate_own_figures_csv", &args("csv"), 0);
+    let doc = json(&run(&args("json")));
+    let measures = doc["measures"].as_array().unwrap();
+    let own: Vec<(&str, &serde_json::Value)> = measures
+        .iter()
+        .map(|m| (m["municipality"].as_str().unwrap(), &m["own_figures"]))
+        .collect();
+    // Borås's food-waste items rest on its file (5 000 t, 2023); Mark's on the defaults.
+    for (town, o) in &own {
+        match *town {
+            "Borås" => {
+                assert_eq!(o["year"], 2023);
+                assert_eq!(
+                    o["source"],
+                    "Borås Energi och Miljö, plockanalys 2023 (exempel)"
+                );
+            }
+            _ => assert!(o.is_null(), "{town}: {o}"),
+        }
+    }
+    let boras = measures
+        .iter()
+        .find(|m| m["municipality"] == "Borås" && m["measure"] == "food_waste_sorting")
+        .unwrap();
+    assert_eq!(boras["pool_tonnes_per_year"], "5000");
+    // Per inhabitant = the item's figure / Borås's 114 872 inhabitants, exactly.
+    let per = &boras["per_inhabitant"];
+    assert_eq!(per["population"], 114872);
+    let kg_moved: rust_decimal::Decimal = per["kg_moved"].as_str().unwrap().parse().unwrap();
+    let tonnes: rust_decimal::Decimal = boras["tonnes_shifted_per_year"]
+        .as_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert_eq!(
+        kg_moved,
+        tonnes * rust_decimal::Decimal::from(1000) / rust_decimal::Decimal::from(114872)
+    );
+}

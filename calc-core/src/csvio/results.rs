@@ -5,14 +5,14 @@
 use super::safe::guard_cell;
 use super::scenario::finish_writer;
 use super::table::Dialect;
-use crate::eval::{Evaluation, Summary};
+use crate::eval::{Evaluation, OwnFiguresUsed, PerInhabitantFigures, Summary};
 use crate::format::{Lang, format_fixed};
 use crate::model::{MeasureId, Perspective};
 use crate::units::{KgCo2e, Share};
 use rust_decimal::{Decimal, RoundingStrategy};
 
 /// Columns of the results CSV: (English, Swedish) headers.
-pub const RESULT_HEADERS: [(&str, &str); 24] = [
+pub const RESULT_HEADERS: [(&str, &str); 32] = [
     ("scenario", "scenario"),
     ("municipality_code", "kommunkod"),
     ("municipality", "kommun"),
@@ -43,6 +43,26 @@ pub const RESULT_HEADERS: [(&str, &str); 24] = [
     ("sek_per_t_co2e_municipality", "kr_per_t_co2e_kommunen"),
     ("first_year", "första_år"),
     ("last_year", "sista_år"),
+    ("population", "folkmängd"),
+    (
+        "kg_moved_per_inhabitant_per_year",
+        "kg_flyttade_per_invånare_och_år",
+    ),
+    (
+        "kg_co2e_per_inhabitant_per_year",
+        "kg_co2e_per_invånare_och_år",
+    ),
+    (
+        "net_sek_per_inhabitant_per_year_municipality",
+        "netto_kr_per_invånare_och_år_kommunen",
+    ),
+    (
+        "net_sek_per_inhabitant_per_year_society",
+        "netto_kr_per_invånare_och_år_samhället",
+    ),
+    ("own_figures_source", "egna_siffror_källa"),
+    ("own_figures_year", "egna_siffror_år"),
+    ("price_year", "prisnivå_år"),
 ];
 
 fn tonnes_co2e(kg: KgCo2e) -> Decimal {
@@ -77,6 +97,33 @@ fn figures(s: &Summary, num: &dyn Fn(Decimal) -> String) -> [String; 15] {
     ]
 }
 
+/// The columns after the plan period: inhabitants, the figures per inhabitant (empty
+/// without inhabitants), the own figures the row rests on (empty for the defaults) and the
+/// price level of the SEK figures.
+fn tail(
+    s: &Summary,
+    population: u32,
+    own: Option<&OwnFiguresUsed>,
+    price_year: &str,
+    num: &dyn Fn(Decimal) -> String,
+) -> [String; 8] {
+    let per = s.per_inhabitant(population);
+    let cell = |f: fn(&PerInhabitantFigures) -> Decimal| {
+        per.as_ref().map(|p| num(f(p))).unwrap_or_default()
+    };
+    [
+        population.to_string(),
+        cell(|p| p.kg_moved),
+        cell(|p| p.kg_co2e_saved),
+        cell(|p| p.sek_saved_municipality),
+        cell(|p| p.sek_saved_society),
+        own.map(|o| guard_cell(&o.source).into_owned())
+            .unwrap_or_default(),
+        own.map(|o| o.year.to_string()).unwrap_or_default(),
+        price_year.to_string(),
+    ]
+}
+
 fn pct(s: Share, decimal_comma: bool) -> String {
     super::table::format_decimal(
         s.percent()
@@ -97,7 +144,12 @@ pub fn write_results_csv(evaluation: &Evaluation, dialect: Dialect, lang: Lang) 
 /// per year (low, central, high) and over the plan period (central); SEK are net of
 /// measure costs, per payer (waste fee, municipal budget, households), for the
 /// municipality (waste fee + budget) and for society (all three); per-year SEK leave out
-/// one-time costs; an empty cost per tonne means no CO2e saved.
+/// one-time costs; an empty cost per tonne means no CO2e saved. After the plan period come
+/// the municipality's inhabitants (all the scenario's municipalities on the total row), the
+/// figures per inhabitant and year at full effect (kg moved, kg CO2e, net SEK for the
+/// municipality and for society; empty without inhabitants), the source and year of the
+/// municipality's own figures where they replaced the defaults (empty otherwise), and the
+/// price year every SEK figure is expressed in.
 #[must_use]
 pub fn write_results_csv_all(evaluations: &[Evaluation], dialect: Dialect, lang: Lang) -> String {
     let mut out = results_csv_header(dialect, lang);
@@ -175,6 +227,11 @@ fn rows_with(
     let num = |d: Decimal| format_fixed(d, 2, comma);
     let first = e.period.start().to_string();
     let last = e.period.end().to_string();
+    let price_year = e
+        .factor_set
+        .price_year
+        .map(|y| y.to_string())
+        .unwrap_or_default();
     for item in &e.items {
         let mut rec: Vec<String> = Vec::with_capacity(RESULT_HEADERS.len());
         rec.extend([
@@ -193,6 +250,13 @@ fn rows_with(
         ]);
         rec.extend(figures(&item.summary, &num));
         rec.extend([first.clone(), last.clone()]);
+        rec.extend(tail(
+            &item.summary,
+            item.population,
+            item.own_figures.as_ref(),
+            &price_year,
+            &num,
+        ));
         ok &= w.write_record(&rec).is_ok();
     }
     let mut rec: Vec<String> = Vec::with_capacity(RESULT_HEADERS.len());
@@ -208,6 +272,7 @@ fn rows_with(
     rec.extend([String::new(), String::new(), String::new()]);
     rec.extend(figures(&e.total, &num));
     rec.extend([first, last]);
+    rec.extend(tail(&e.total, e.population(), None, &price_year, &num));
     ok &= w.write_record(&rec).is_ok();
     let plain = Dialect {
         encoding: super::Encoding::Utf8,

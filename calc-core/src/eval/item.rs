@@ -246,6 +246,18 @@ pub(super) fn evaluate_item(
         measure: measure.id.clone(),
         municipality: item.municipality().code.clone(),
         municipality_name: item.municipality().name.clone(),
+        population: item.municipality().population,
+        own_figures: measure
+            .pool
+            .local_baselines
+            .iter()
+            .find(|l| l.municipality == item.municipality().code)
+            .and_then(|l| {
+                l.own_year.map(|year| OwnFiguresUsed {
+                    source: l.source.0.clone(),
+                    year,
+                })
+            }),
         fraction: measure.fraction.clone(),
         pool: measure.pool.id.clone(),
         order_in_pool: flows.order,

@@ -138,6 +138,43 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// These figures per inhabitant of `population` (central values per year at full
+    /// effect); `None` for no inhabitants.
+    ///
+    /// ```
+    /// use calc_core::{demo, evaluate};
+    /// use rust_decimal_macros::dec;
+    /// # fn main() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+    /// let e = evaluate(&demo::table()?, &demo::scenario()?)?;
+    /// let p = e.total.per_inhabitant(1000).ok_or("no inhabitants")?;
+    /// // 7 t moved and 9 850 kg CO2e saved by 1 000 inhabitants.
+    /// assert_eq!((p.kg_moved, p.kg_co2e_saved), (dec!(7), dec!(9.85)));
+    /// assert!(e.total.per_inhabitant(0).is_none());
+    /// # Ok(())
+    /// # }
+    /// ```
+    #[must_use]
+    pub fn per_inhabitant(&self, population: u32) -> Option<PerInhabitantFigures> {
+        if population == 0 {
+            return None;
+        }
+        let pop = Decimal::from(population);
+        let per = |d: Decimal| d.checked_div(pop).unwrap_or_default();
+        let muni = self
+            .net_sek_per_year(Perspective::Municipality)
+            .map_or(Decimal::ZERO, |b| b.central.value());
+        Some(PerInhabitantFigures {
+            population,
+            kg_moved: per(self
+                .tonnes_shifted_per_year
+                .value()
+                .saturating_mul(Decimal::ONE_THOUSAND)),
+            kg_co2e_saved: per(self.co2e_saved_kg_per_year.central.value()),
+            sek_saved_municipality: per(muni),
+            sek_saved_society: per(self.net_sek_saved_per_year.central.value()),
+        })
+    }
+
     /// Adds `o`'s figures to these, field by field, leaving the payers' sums and the cost
     /// per tonne stale: [`Summary::finish_sums`] sets them once all items are added (they
     /// depend only on the summed fields, so setting them once gives the same digits as
@@ -255,6 +292,31 @@ pub struct YearRow {
     pub net_sek_saved: Band<Sek>,
 }
 
+/// Which own figures of a municipality an item's results rest on: their source and year.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OwnFiguresUsed {
+    /// Where they come from (as the baseline file gives it).
+    pub source: String,
+    /// The year they are for.
+    pub year: Year,
+}
+
+/// Figures per inhabitant and year at full effect (central values), so municipalities of
+/// different size can be compared.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PerInhabitantFigures {
+    /// The inhabitants divided by.
+    pub population: u32,
+    /// kg of waste moved per inhabitant (to better routes).
+    pub kg_moved: Decimal,
+    /// kg CO2e saved per inhabitant.
+    pub kg_co2e_saved: Decimal,
+    /// Net SEK saved per inhabitant, the municipality's (waste fee and municipal budget).
+    pub sek_saved_municipality: Decimal,
+    /// Net SEK saved per inhabitant, society's (all payers).
+    pub sek_saved_society: Decimal,
+}
+
 /// The result for one measure in one municipality.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ItemResult {
@@ -264,6 +326,12 @@ pub struct ItemResult {
     pub municipality: ScbCode,
     /// The municipality's name.
     pub municipality_name: String,
+    /// The municipality's inhabitants (its population figure in the catalogue), for the
+    /// figures per inhabitant ([`Summary::per_inhabitant`]).
+    pub population: u32,
+    /// The municipality's own figures for this pool (a baseline file), when they replaced
+    /// the defaults; results show them marked as its own.
+    pub own_figures: Option<OwnFiguresUsed>,
     /// The fraction the measure acts on.
     pub fraction: FractionId,
     /// The pool it shares with other measures on the same waste.
@@ -411,6 +479,31 @@ pub struct Evaluation {
     pub total: Summary,
     /// Things to check that are not errors.
     pub warnings: Vec<Warning>,
+}
+
+impl Evaluation {
+    /// The inhabitants of one municipality of the scenario; `None` if it has no item.
+    #[must_use]
+    pub fn population_of(&self, code: &ScbCode) -> Option<u32> {
+        self.items
+            .iter()
+            .find(|i| &i.municipality == code)
+            .map(|i| i.population)
+    }
+
+    /// The inhabitants of all the scenario's municipalities together (each counted once).
+    #[must_use]
+    pub fn population(&self) -> u32 {
+        let mut seen: Vec<&ScbCode> = Vec::new();
+        let mut sum: u32 = 0;
+        for i in &self.items {
+            if !seen.contains(&&i.municipality) {
+                seen.push(&i.municipality);
+                sum = sum.saturating_add(i.population);
+            }
+        }
+        sum
+    }
 }
 
 /// Why an evaluation could not be done.

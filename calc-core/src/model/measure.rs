@@ -1,7 +1,7 @@
 //! Fractions, goal areas, pools, measures and municipalities.
 
 use super::{Estimate, FractionId, MeasureId, Payer, PoolId, Route, RouteMix, ScbCode, SourceId};
-use crate::units::{GramsPerPortion, KgPerInhabitant, SekPerInhabitant, Share, Tonnes};
+use crate::units::{GramsPerPortion, KgPerInhabitant, SekPerInhabitant, Share, Tonnes, Year};
 use rust_decimal::Decimal;
 
 /// A waste fraction (avfallsslag).
@@ -104,6 +104,9 @@ pub struct LocalBaseline {
     pub quantity: Option<QuantityBasis>,
     /// Where the figures come from.
     pub source: SourceId,
+    /// The year of the municipality's own figures (a baseline file, issue 12), which the
+    /// results mark as its own; `None` for the built-in municipality-specific data.
+    pub own_year: Option<Year>,
 }
 
 impl Pool {

@@ -50,7 +50,7 @@ pub use own::{OwnFigure, OwnFigures, OwnQuantity};
 use crate::eval::{CalcError, Evaluation, MeasureSpec, NR, PerRoute, PoolGroup, measure_specs};
 use crate::eval::{pool_groups, ramp};
 use crate::model::{
-    FactorTable, MeasureId, Municipality, Perspective, Pool, PoolId, QuantityBasis, Route, ScbCode,
+    FactorTable, MeasureId, Municipality, Pool, PoolId, QuantityBasis, Route, ScbCode,
 };
 use crate::scenario::Scenario;
 use crate::units::Year;
@@ -953,22 +953,16 @@ pub fn per_inhabitant(
         let Some(k) = municipalities.iter().find(|k| k.code == g.key) else {
             continue;
         };
-        if k.population == 0 {
+        let Some(p) = g.summary.per_inhabitant(k.population) else {
             continue;
-        }
-        let pop = Decimal::from(k.population);
-        let per = |d: Decimal| d.checked_div(pop).unwrap_or_default();
-        let s = &g.summary;
-        let muni = s
-            .net_sek_per_year(Perspective::Municipality)
-            .map_or(Decimal::ZERO, |b| b.central.value());
+        };
         out.push(PerInhabitant {
             municipality: k.code.clone(),
-            population: k.population,
-            kg_moved: per(s.tonnes_shifted_per_year.value().saturating_mul(THOUSAND)),
-            kg_co2e_saved: per(s.co2e_saved_kg_per_year.central.value()),
-            sek_saved_municipality: per(muni),
-            sek_saved_society: per(s.net_sek_saved_per_year.central.value()),
+            population: p.population,
+            kg_moved: p.kg_moved,
+            kg_co2e_saved: p.kg_co2e_saved,
+            sek_saved_municipality: p.sek_saved_municipality,
+            sek_saved_society: p.sek_saved_society,
         });
     }
     out

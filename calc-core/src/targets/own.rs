@@ -135,6 +135,7 @@ impl OwnFigures {
                 baseline,
                 quantity,
                 source: SourceId(row.source.clone()),
+                own_year: Some(row.year),
             });
         }
         out

@@ -16,7 +16,7 @@ pub(crate) use targets::targets_table;
 
 use crate::lang::t;
 use calc_core::csvio::{self, Dialect, Lang, format_number};
-use calc_core::{KgCo2e, PerInhabitant, ScbCode};
+use calc_core::{KgCo2e, PerInhabitant, PerInhabitantFigures, ScbCode};
 use factors::Catalogue;
 use rust_decimal::Decimal;
 
@@ -137,8 +137,11 @@ impl CsvText {
 /// "Per inhabitant and year at full effect": each municipality's kg waste moved, kg CO2e
 /// saved and net SEK (the municipality's and society's) per inhabitant, so municipalities
 /// of different size compare (`calc_core::per_inhabitant`).
+/// The per-inhabitant table: one row per municipality and, when given, a last row for
+/// all of them together.
 fn per_inhabitant_table(
     per_inhabitant: &[PerInhabitant],
+    total: Option<PerInhabitantFigures>,
     name: impl Fn(&ScbCode) -> String,
     lang: Lang,
     out: &mut String,
@@ -159,6 +162,16 @@ fn per_inhabitant_table(
     for p in per_inhabitant {
         per.push(vec![
             name(&p.municipality),
+            num(Decimal::from(p.population), 0, lang),
+            num(p.kg_moved, 1, lang),
+            num(p.kg_co2e_saved, 1, lang),
+            num(p.sek_saved_municipality, 0, lang),
+            num(p.sek_saved_society, 0, lang),
+        ]);
+    }
+    if let Some(p) = total {
+        per.push(vec![
+            t(lang, "alla tillsammans", "all together").to_string(),
             num(Decimal::from(p.population), 0, lang),
             num(p.kg_moved, 1, lang),
             num(p.kg_co2e_saved, 1, lang),

@@ -257,6 +257,39 @@ pub(super) fn header(e: &Evaluation, lang: Lang, out: &mut String) {
     out.push('\n');
 }
 
+/// The own figures an evaluation rests on: (municipality, "pool: source (year)"), once
+/// each, in the order of the items.
+fn own_figures_used(e: &Evaluation) -> Vec<(calc_core::ScbCode, String)> {
+    let mut out: Vec<(calc_core::ScbCode, String)> = Vec::new();
+    for i in &e.items {
+        if let Some(o) = &i.own_figures {
+            let text = format!("{}: {} ({})", i.pool, o.source, o.year);
+            if !out.iter().any(|(c, x)| *c == i.municipality && *x == text) {
+                out.push((i.municipality.clone(), text));
+            }
+        }
+    }
+    out
+}
+
+/// The note under the per-municipality table naming the own figures behind a `*`.
+fn own_figures_note(own: &[(calc_core::ScbCode, String)], lang: Lang, out: &mut String) {
+    if own.is_empty() {
+        return;
+    }
+    let list: Vec<String> = own.iter().map(|(c, x)| format!("{c} {x}")).collect();
+    let _ = writeln!(
+        out,
+        "{} {}",
+        t(
+            lang,
+            "* kommunens egna siffror i stället för standardvärdena:",
+            "* the municipality's own figures instead of the defaults:"
+        ),
+        list.join("; ")
+    );
+}
+
 /// Totals and a per-measure table for each evaluation.
 pub(crate) fn evaluation_tables(
     catalogue: &Catalogue,
@@ -311,10 +344,14 @@ pub(crate) fn evaluation_tables(
             Perspective::Municipality,
             lang,
         );
+        let own = own_figures_used(e);
         for g in &e.by_municipality {
-            let name = catalogue
+            let mut name = catalogue
                 .municipality(g.key.as_str())
                 .map_or_else(String::new, |m| m.name.clone());
+            if own.iter().any(|(code, _)| *code == g.key) {
+                name.push_str(" *");
+            }
             table.push(figure_row(
                 vec![g.key.to_string(), name],
                 &g.summary,
@@ -323,9 +360,13 @@ pub(crate) fn evaluation_tables(
             ));
         }
         table.render(&mut out);
+        own_figures_note(&own, lang, &mut out);
         out.push('\n');
         super::per_inhabitant_table(
             &calc_core::per_inhabitant(e, &catalogue.municipalities),
+            (e.by_municipality.len() > 1)
+                .then(|| e.total.per_inhabitant(e.population()))
+                .flatten(),
             |code| {
                 catalogue
                     .municipality(code.as_str())
@@ -362,7 +403,11 @@ pub(crate) fn evaluation_tables(
                 let lead = vec![
                     item.measure.0.clone(),
                     item.municipality_name.clone(),
-                    item.pool.0.clone(),
+                    if item.own_figures.is_some() {
+                        format!("{} *", item.pool)
+                    } else {
+                        item.pool.0.clone()
+                    },
                     item.order_in_pool.to_string(),
                     percent(
                         calc_core::Share::new(round(item.effect.value(), 4)).unwrap_or(item.effect),

@@ -159,6 +159,6 @@ pub(crate) fn targets_table(
         ));
     }
     out.push('\n');
-    super::per_inhabitant_table(per_inhabitant, name, lang, &mut out);
+    super::per_inhabitant_table(per_inhabitant, None, name, lang, &mut out);
     out
 }

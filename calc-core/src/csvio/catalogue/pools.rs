@@ -219,6 +219,7 @@ pub fn read_local_baselines(bytes: &[u8], pools: &mut [Pool]) -> Result<(), Erro
                         baseline,
                         quantity: None,
                         source: SourceId(src),
+                        own_year: None,
                     });
                 }
             }
