@@ -163,7 +163,7 @@ fn results_csv_has_a_row_per_item_and_a_total() {
     assert_eq!(rows.rows.len(), e.items.len() + 1);
     assert_eq!(rows.headers.len(), csvio::RESULT_HEADERS.len());
     let total = rows.rows.last().unwrap();
-    assert_eq!(total.fields[3], "TOTALT");
+    assert_eq!(total.field(3).unwrap(), "TOTALT");
 }
 
 // A small JSON Schema checker for the keywords docs/results.schema.json uses.
