@@ -161,6 +161,14 @@ test('results export as a CSV that Excel (sv-SE) opens: BOM, semicolons, decimal
   const names = await page.$$eval('.measure-name', (els) => els.map((e) => e.textContent.trim()));
   const rowName = first.split(';')[4].replace(/^"|"$/g, '');
   assert.ok(names.includes(rowName), `the first row names its measure: ${first}`);
+  // Per inhabitant next to the absolute figures, the own-figure columns and the price
+  // year (issues 11 and 12): Borås's first row divides by its 114 872 inhabitants.
+  const col = (name) => cells.indexOf(name);
+  const row = first.split(';');
+  assert.equal(row[col('folkmängd')], '114872', `population column: ${header}`);
+  assert.ok(col('kg_co2e_per_invånare_och_år') > 0, 'kg CO2e per inhabitant column');
+  assert.equal(row[col('egna_siffror_källa')], '', 'defaults: no own-figure source');
+  assert.equal(row[col('prisnivå_år')], '2025', 'the price year of the SEK figures');
 
   const [json] = await Promise.all([
     page.waitForEvent('download', { timeout: 10_000 }),
