@@ -1151,3 +1151,30 @@ test('targets: own figures change Borås results, an actual changes the status, 
   assert.equal(normalize(await p.locator('[data-testid=total-co2e]').first().textContent()), totalAfter);
   await p.close();
 });
+
+test('targets: the least-cost package that meets a goal, asked for with a button', async () => {
+  const p = await context.newPage();
+  await p.goto(baseUrl, { waitUntil: 'load' });
+  await p.locator('[data-testid=total-co2e]').first().waitFor({ timeout: 30_000 });
+  // The first goal card: halve food waste in Borås. Default: household food waste at 50 %
+  // effect, ramping 2025–2033, projects 10 kg in 2030 against 7,5. At full effect the
+  // measure removes 15 kg × 6/9 = 10 kg by 2030, so 75 % of it (in 25 % steps) is the
+  // cheapest package that reaches 7,5 kg.
+  const gap = p.locator('[data-testid=gap-package]').first();
+  await gap.waitFor({ timeout: 10_000 });
+  await gap.locator('button').click();
+  const status = gap.locator('[role=status]');
+  await status.waitFor({ timeout: 30_000 });
+  const text = normalize(await status.textContent());
+  assert.ok(text.includes('Minska hushållens matsvinn · 75 % av full effekt'), text);
+  assert.ok(text.includes('Kostnad under planperioden:'), text);
+  assert.ok(text.includes('Prognos målåret: 7,5 kg/inv; målet: 7,5 kg/inv.'), text);
+  // Any change of the scenario hides the answer until it is asked for again.
+  await p.locator('[data-testid=muni-1443]').uncheck();
+  await p.waitForFunction(
+    () => !document.querySelector('[data-testid=gap-package] [role=status]'),
+    null,
+    { timeout: 10_000 },
+  );
+  await p.close();
+});

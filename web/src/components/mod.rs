@@ -7,6 +7,7 @@ pub mod compare_table;
 pub mod drivers_table;
 pub mod follow_up_files;
 pub mod footer;
+pub mod gap_package;
 pub mod header;
 pub mod import_panel;
 pub mod macc_chart;

@@ -3,6 +3,7 @@
 //! contributions as bars, and the forms for own figures, actuals and targets. Everything
 //! is computed by calc-core's `progress` from the same pooled model as the results.
 
+use super::gap_package::GapPackage;
 use crate::chart::px;
 use crate::follow_up::{ActualRow, FollowUp, OwnRow, TargetRow, own_figure};
 use crate::format;
@@ -484,6 +485,12 @@ pub fn TargetsSection() -> Html {
                             { chart(p, lang) }
                             { years_table(p, lang) }
                             { contributions(p, lang) }
+                            if p.gap > Decimal::ZERO {
+                                <GapPackage
+                                    target={p.target.clone()}
+                                    municipality={p.municipality.to_string()}
+                                    unit={unit(p.indicator, lang)} />
+                            }
                         </article>
                     }
                 }) }
