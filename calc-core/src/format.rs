@@ -119,7 +119,39 @@ pub fn format_number(d: Decimal, decimals: u32, lang: Lang) -> String {
 /// as a number).
 #[must_use]
 pub fn format_fixed(d: Decimal, decimals: u32, decimal_comma: bool) -> String {
-    let r = d.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero);
+    // Digits straight from the rounded mantissa (no formatting machinery): the CLI writes
+    // about 30 of these per results row.
+    let mut r = d.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero);
+    r.rescale(decimals);
+    if r.scale() != decimals {
+        // More integer digits than fit at this scale (above about 1e26): rare enough for
+        // the general path.
+        return fixed_by_format(r, decimals, decimal_comma);
+    }
+    let digits = r.mantissa().unsigned_abs().to_string();
+    let places = decimals as usize;
+    let int_len = digits.len().saturating_sub(places);
+    let mut out = String::with_capacity(digits.len() + places + 3);
+    if r.is_sign_negative() && !r.is_zero() {
+        out.push('-');
+    }
+    if int_len == 0 {
+        out.push('0');
+    } else {
+        out.push_str(digits.get(..int_len).unwrap_or("0"));
+    }
+    if places > 0 {
+        out.push(if decimal_comma { ',' } else { '.' });
+        for _ in digits.len()..places {
+            out.push('0');
+        }
+        out.push_str(digits.get(int_len..).unwrap_or(""));
+    }
+    out
+}
+
+/// [`format_fixed`] through `Decimal`'s `Display`, for values it cannot rescale.
+fn fixed_by_format(r: Decimal, decimals: u32, decimal_comma: bool) -> String {
     let s = format!("{r:.prec$}", prec = decimals as usize);
     let s = if s.starts_with('-') && r.is_zero() {
         s.trim_start_matches('-').to_string()
@@ -143,6 +175,44 @@ mod tests {
         assert_eq!(format_fixed(dec!(1234.565), 2, true), "1234,57");
         assert_eq!(format_fixed(dec!(-0.001), 2, false), "0.00");
         assert_eq!(format_fixed(dec!(7), 2, false), "7.00");
+    }
+
+    proptest::proptest! {
+        /// The digit path writes what `Decimal`'s `Display` writes, at every scale.
+        #[test]
+        fn fixed_digits_equal_the_formatted_ones(
+            lo in proptest::num::u64::ANY,
+            mid in proptest::num::u32::ANY,
+            hi in 0u32..4,
+            negative in proptest::bool::ANY,
+            scale in 0u32..=28,
+            decimals in 0u32..=6,
+            comma in proptest::bool::ANY,
+        ) {
+            let d = Decimal::from_parts(lo as u32, (lo >> 32) as u32 ^ mid, hi, negative, scale);
+            let r = d.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero);
+            proptest::prop_assert_eq!(
+                format_fixed(d, decimals, comma),
+                fixed_by_format(r, decimals, comma)
+            );
+        }
+    }
+
+    #[test]
+    fn fixed_at_the_edges() {
+        assert_eq!(format_fixed(dec!(0.05), 1, true), "0,1");
+        assert_eq!(format_fixed(dec!(-0.05), 1, false), "-0.1");
+        assert_eq!(format_fixed(dec!(0.004), 2, false), "0.00");
+        assert_eq!(format_fixed(dec!(-12.5), 0, false), "-13");
+        assert_eq!(format_fixed(dec!(0.000001), 6, true), "0,000001");
+        assert_eq!(
+            format_fixed(Decimal::MAX, 2, false),
+            "79228162514264337593543950335.00"
+        );
+        assert_eq!(
+            format_fixed(Decimal::MIN, 0, true),
+            "-79228162514264337593543950335"
+        );
     }
 
     #[test]
