@@ -19,6 +19,7 @@
 mod linear;
 mod monte_carlo;
 mod sensitivity;
+mod wide;
 
 pub use linear::LinearModel;
 pub use monte_carlo::{

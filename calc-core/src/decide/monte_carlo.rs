@@ -1,5 +1,6 @@
 //! Monte Carlo percentile bands: fixed-point triangular draws from a seeded PCG generator.
 
+use super::wide::{Pcg64Mcg, mul_i64_wide, mul_u64_wide};
 use super::{FactorKind, LinearModel};
 use crate::eval::CalcError;
 use crate::model::{ByPayer, MeasureId, Payer};
@@ -104,22 +105,50 @@ fn triangular(a: i128, c: i128, b: i128, r: u64) -> i128 {
     }
 }
 
-/// [`triangular`] for [`Flat`] models, whose factors are within ±2⁴⁵: then r × span ×
-/// (c − a) < 2³² × 2⁴⁶ × 2⁴⁶ = 2¹²⁴, no product saturates, and plain products give the
-/// same draw with cheaper multiplications.
-fn triangular_flat(a: i128, c: i128, b: i128, r: u64) -> i128 {
+/// [`triangular`] for [`Flat`] models, whose factors are within ±2⁴⁵ (spans below 2⁴⁶):
+/// the same draw from 64-bit integers and widening products. `r × span × (c − a)` is
+/// below 2³² × 2⁴⁶ × 2⁴⁶ = 2¹²⁴, so it is exact in u128 and nothing saturates; the
+/// saturating version's products are the same numbers. An unordered triple (which an
+/// [`Estimate`](crate::model::Estimate) never gives) goes to [`triangular`].
+#[inline(always)]
+fn triangular_flat(a: i64, c: i64, b: i64, r: u64) -> i64 {
     if b <= a {
         return c;
     }
-    let r = i128::from(r >> 32);
-    let span = b.wrapping_sub(a);
-    let one = 1_i128 << 32;
-    if r.wrapping_mul(span) < c.wrapping_sub(a).wrapping_mul(one) {
-        let n = r.wrapping_mul(span).wrapping_mul(c.wrapping_sub(a)) >> 32;
-        a.wrapping_add(isqrt(n))
+    if c < a || b < c {
+        let x = triangular(i128::from(a), i128::from(c), i128::from(b), r);
+        return i64::try_from(x).unwrap_or(c);
+    }
+    let r = r >> 32;
+    // b > a and a ≤ c ≤ b: the differences are non-negative and below 2⁴⁶.
+    let span = b.abs_diff(a);
+    let (below, above) = (c.abs_diff(a), b.abs_diff(c));
+    if mul_u64_wide(r, span) < u128::from(below) << 32 {
+        // x = a + sqrt(u (b − a)(c − a)), with u = r / 2³²
+        a.wrapping_add(isqrt_u128(mul3_shr32(r, span, below)).cast_signed())
     } else {
-        let n = (one - r).wrapping_mul(span).wrapping_mul(b.wrapping_sub(c)) >> 32;
-        b.wrapping_sub(isqrt(n))
+        // x = b − sqrt((1 − u)(b − a)(b − c))
+        b.wrapping_sub(isqrt_u128(mul3_shr32((1 << 32) - r, span, above)).cast_signed())
+    }
+}
+
+/// `(r × s × t) >> 32` for `r ≤ 2³²` and `s`, `t` below 2⁴⁶ (the product is below 2¹²⁵),
+/// with 64-bit and widening products only.
+#[inline(always)]
+fn mul3_shr32(r: u64, s: u64, t: u64) -> u128 {
+    let st = mul_u64_wide(s, t);
+    let (hi, lo) = ((st >> 64) as u64, st as u64);
+    // hi < 2²⁸, so r × hi < 2⁶¹.
+    ((u128::from(r * hi) << 64) + mul_u64_wide(r, lo)) >> 32
+}
+
+/// The floor of the square root, as [`isqrt`]; the root of a number below 2¹²⁸ fits in 64
+/// bits.
+#[inline(always)]
+fn isqrt_u128(n: u128) -> u64 {
+    match u64::try_from(n) {
+        Ok(small) => small.isqrt(),
+        Err(_) => u64::try_from(n.isqrt()).unwrap_or(u64::MAX),
     }
 }
 
@@ -325,7 +354,7 @@ const FLAT_SUM_LIMIT: u128 = 1 << 120;
 /// arithmetic on i64 draws and i128 sums gives exactly what the saturating loop gives,
 /// with one widening multiplication per term instead of a checked 128-bit one.
 struct Flat {
-    factors: Vec<[i128; 3]>,
+    factors: Vec<[i64; 3]>,
     measures: Vec<FlatMeasure>,
 }
 
@@ -383,23 +412,29 @@ impl Flat {
             }
             out.push(fm);
         }
+        let factors = fixed_factors
+            .iter()
+            .map(|f| {
+                let [a, c, b] = *f;
+                Some([small(a)?, small(c)?, small(b)?])
+            })
+            .collect::<Option<_>>()?;
         Some(Flat {
-            factors: fixed_factors.to_vec(),
+            factors,
             measures: out,
         })
     }
 
-    fn run(&self, rng: &mut rand_pcg::Pcg64Mcg, per_measure: &mut [Draws], total: &mut Draws) {
+    fn run(&self, rng: &mut Pcg64Mcg, per_measure: &mut [Draws], total: &mut Draws) {
         let n = total.co2e.len();
         let mut sample = vec![0_i64; self.factors.len()];
         let yield_scale = 10_i128.pow(YIELD_DP);
         // Every product below is of two i64 and every sum is bounded by FLAT_SUM_LIMIT
         // (checked in `new`), so the wrapping operations never wrap.
-        let mul = |a: i64, b: i64| i128::from(a).wrapping_mul(i128::from(b));
+        let mul = mul_i64_wide;
         for d in 0..n {
             for (s, [a, c, b]) in sample.iter_mut().zip(&self.factors) {
-                // A draw lies between its low and high, so it fits in i64 as they do.
-                *s = i64::try_from(triangular_flat(*a, *c, *b, rng.next_u64())).unwrap_or(0);
+                *s = triangular_flat(*a, *c, *b, rng.next_u64());
             }
             let v = |i: usize| sample.get(i).copied().unwrap_or(0);
             let mut t_co2e = 0_i128;
@@ -418,21 +453,30 @@ impl Flat {
                 for (y, t, [efr, efj, cfr, cfj], [pr, pj]) in &m.yields {
                     // Truncating division is the same in i64 and i128; i64's is cheaper.
                     let p = mul(v(*y), *t);
-                    let yt = match i64::try_from(p) {
-                        Ok(q) => i128::from(q / YIELD_SCALE_I64),
-                        Err(_) => p / yield_scale,
+                    // Draws are within ±2⁴⁵, so their difference fits in i64; a quotient
+                    // of an i64 fits too, and then every product is a widening one.
+                    let ef = v(*efj).wrapping_sub(v(*efr));
+                    let (cj, cr) = (v(*cfj), v(*cfr));
+                    let (dc, dj, dr) = match i64::try_from(p) {
+                        Ok(q) => {
+                            let yt = q / YIELD_SCALE_I64;
+                            (mul(yt, ef), mul(yt, cj), mul(yt, cr))
+                        }
+                        Err(_) => {
+                            let yt = p / yield_scale;
+                            (
+                                yt.wrapping_mul(i128::from(ef)),
+                                yt.wrapping_mul(i128::from(cj)),
+                                yt.wrapping_mul(i128::from(cr)),
+                            )
+                        }
                     };
-                    let (ef, cj, cr) = (
-                        i128::from(v(*efj)).wrapping_sub(i128::from(v(*efr))),
-                        i128::from(v(*cfj)),
-                        i128::from(v(*cfr)),
-                    );
-                    co2e = co2e.wrapping_add(yt.wrapping_mul(ef));
+                    co2e = co2e.wrapping_add(dc);
                     if let Some(s) = sek.get_mut(*pj) {
-                        *s = s.wrapping_add(yt.wrapping_mul(cj));
+                        *s = s.wrapping_add(dj);
                     }
                     if let Some(s) = sek.get_mut(*pr) {
-                        *s = s.wrapping_sub(yt.wrapping_mul(cr));
+                        *s = s.wrapping_sub(dr);
                     }
                 }
                 for (s, f) in sek.iter_mut().zip(&m.fixed) {
@@ -566,13 +610,17 @@ fn monte_carlo_with(
     let n = draws as usize;
     let mut per_measure: Vec<Draws> = (0..measures.len()).map(|_| Draws::new(n)).collect();
     let mut total = Draws::new(n);
-    let mut rng = rand_pcg::Pcg64Mcg::seed_from_u64(seed);
     match Flat::new(&fixed_factors, &measures).filter(|_| flat) {
-        Some(flat) => flat.run(&mut rng, &mut per_measure, &mut total),
+        // The same generator, output for output, with its step inline on wasm32.
+        Some(flat) => flat.run(
+            &mut Pcg64Mcg::seed_from_u64(seed),
+            &mut per_measure,
+            &mut total,
+        ),
         None => run_saturating(
             &fixed_factors,
             &measures,
-            &mut rng,
+            &mut rand_pcg::Pcg64Mcg::seed_from_u64(seed),
             &mut per_measure,
             &mut total,
         ),
@@ -591,4 +639,48 @@ fn monte_carlo_with(
         total: total.figures().ok_or_else(too_big)?,
         measures: out,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    /// The 64-bit triangular draw is the saturating one on every triple a [`Flat`] model
+    /// can hold (factors within ±2⁴⁵), at the edges and at random.
+    #[test]
+    fn flat_triangular_is_the_saturating_one() {
+        let mut rng = rand_pcg::Pcg64Mcg::seed_from_u64(5);
+        let lim = (1_i64 << 45) - 1;
+        let mut triples = vec![
+            [-lim, 0, lim],
+            [-lim, -lim, lim],
+            [-lim, lim, lim],
+            [0, 0, 1],
+            [0, 1, 1],
+            [5, 5, 5],
+            [7, 3, 9],
+            [1, 9, 4],
+        ];
+        for _ in 0..3_000 {
+            let bits = 1 + rng.next_u64() % 45;
+            let mut t = [0_i64; 3];
+            for x in &mut t {
+                *x = (rng.next_u64() >> (64 - bits)).cast_signed()
+                    * if rng.next_u64() % 2 == 0 { 1 } else { -1 };
+            }
+            t.sort_unstable();
+            triples.push([t[0], t[1], t[2]]);
+        }
+        let mut draws = 0;
+        for [a, c, b] in triples {
+            for r in [0, 1 << 32, u64::MAX, rng.next_u64(), rng.next_u64()] {
+                let flat = triangular_flat(a, c, b, r);
+                let slow = triangular(i128::from(a), i128::from(c), i128::from(b), r);
+                assert_eq!(i128::from(flat), slow, "{a} {c} {b} {r}");
+                draws += 1;
+            }
+        }
+        assert!(draws > 15_000);
+    }
 }
