@@ -30,19 +30,6 @@ fn mul_u64_wide_split(a: u64, b: u64) -> u128 {
     (u128::from(hi) << 64) | u128::from(lo)
 }
 
-/// `a × b` without loss.
-#[inline(always)]
-pub(super) fn mul_u64_wide(a: u64, b: u64) -> u128 {
-    #[cfg(target_arch = "wasm32")]
-    {
-        mul_u64_wide_split(a, b)
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        u128::from(a) * u128::from(b)
-    }
-}
-
 /// `a × b` without loss, from the magnitudes' split product and the sign.
 #[cfg_attr(not(any(target_arch = "wasm32", test)), allow(dead_code))]
 #[inline(always)]
