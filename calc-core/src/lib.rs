@@ -131,7 +131,7 @@ pub use decide::{
 pub use eval::evaluate_every_year;
 pub use eval::{
     Band, CalcError, Evaluation, GroupSummary, ItemResult, Summary, Warning, YearRow, YearTotal,
-    evaluate, ramp,
+    evaluate, evaluate_totals, ramp,
 };
 pub use format::{Lang, NumberStyle, format_fixed, format_number, format_styled};
 pub use model::{

@@ -1,6 +1,6 @@
 //! A loop over one call, for instruction counts under callgrind:
 //! `valgrind --tool=callgrind target/release/examples/profile_loop eval 20`
-//! (`eval`, `mc` or `model`, then the number of calls).
+//! (`eval`, `totals`, `slow`, `mc` or `model`, then the number of calls).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
 
 use std::hint::black_box;
@@ -16,6 +16,13 @@ fn main() {
         "eval" => {
             for _ in 0..n {
                 black_box(calc_core::evaluate(black_box(table), black_box(&scenario)).unwrap());
+            }
+        }
+        "totals" => {
+            for _ in 0..n {
+                black_box(
+                    calc_core::evaluate_totals(black_box(table), black_box(&scenario)).unwrap(),
+                );
             }
         }
         "slow" => {
