@@ -131,7 +131,7 @@ pub use decide::{
 pub use eval::evaluate_every_year;
 pub use eval::{
     Band, CalcError, Evaluation, GroupSummary, ItemResult, OwnFiguresUsed, PerInhabitantFigures,
-    Summary, Warning, YearRow, YearTotal, evaluate, ramp,
+    Summary, Warning, YearRow, YearTotal, evaluate, evaluate_totals, ramp,
 };
 pub use format::{Lang, NumberStyle, format_fixed, format_number, format_styled};
 pub use model::{

@@ -1,7 +1,8 @@
 //! The fast evaluation path gives the same decimals, scale included, as the straightforward
 //! one that computes every year anew: on the default Sjuhärad scenario and on seeded random
 //! variations of it (other effects, years, quantities, costs, periods, discount rates and
-//! factor overrides), and the same for the Monte Carlo draw loop. `Debug` prints a decimal with its scale ("1.50" ≠ "1.5"), so comparing
+//! factor overrides), and the same for `evaluate_totals` (the same figures without the
+//! year-by-year ones) and the Monte Carlo draw loop. `Debug` prints a decimal with its scale ("1.50" ≠ "1.5"), so comparing
 //! the printed evaluations compares digit for digit; `==` on decimals would not.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
 
@@ -12,6 +13,34 @@ use support::random_scenario::random_scenario;
 
 fn printed(r: &Result<calc_core::Evaluation, calc_core::CalcError>) -> String {
     format!("{r:?}")
+}
+
+/// The evaluation without its year-by-year figures, as `evaluate_totals` leaves them out.
+fn without_years(
+    r: Result<calc_core::Evaluation, calc_core::CalcError>,
+) -> Result<calc_core::Evaluation, calc_core::CalcError> {
+    r.map(|mut e| {
+        e.by_year.clear();
+        for i in &mut e.items {
+            i.years.clear();
+        }
+        e
+    })
+}
+
+/// `evaluate` and `evaluate_totals` print as the straightforward path does (the totals
+/// without its year rows and totals per year).
+fn check_paths(table: &calc_core::FactorTable, s: &calc_core::Scenario) -> Result<(), String> {
+    let slow = calc_core::evaluate_every_year(table, s);
+    let fast = calc_core::evaluate(table, s);
+    if printed(&fast) != printed(&slow) {
+        return Err("evaluate differs from evaluate_every_year".into());
+    }
+    let totals = calc_core::evaluate_totals(table, s);
+    if printed(&totals) != printed(&without_years(slow)) {
+        return Err("evaluate_totals differs from evaluate_every_year without years".into());
+    }
+    Ok(())
 }
 
 #[test]
@@ -26,6 +55,18 @@ fn default_scenario_fast_equals_every_year() {
     assert_eq!(e.items.len(), 144);
     assert!(e.items.iter().all(|i| i.years.len() == 11));
     assert_eq!(printed(&fast), printed(&slow));
+    // The totals leave out only the years, and they are real figures too.
+    let totals = calc_core::evaluate_totals(table, &s);
+    assert!(
+        totals
+            .as_ref()
+            .unwrap()
+            .total
+            .co2e_saved_kg_cumulative
+            .central
+            > calc_core::KgCo2e::ZERO
+    );
+    assert_eq!(printed(&totals), printed(&without_years(slow)));
 }
 
 #[test]
@@ -36,8 +77,7 @@ fn random_scenarios_fast_equals_every_year() {
     for seed in 0..60 {
         let s = random_scenario(cat, seed);
         let fast = calc_core::evaluate(table, &s);
-        let slow = calc_core::evaluate_every_year(table, &s);
-        assert_eq!(printed(&fast), printed(&slow), "seed {seed}");
+        check_paths(table, &s).unwrap_or_else(|e| panic!("seed {seed}: {e}"));
         if let Ok(e) = &fast {
             ramped += e
                 .items
@@ -52,6 +92,18 @@ fn random_scenarios_fast_equals_every_year() {
     }
     // The scenarios ramp up (so years differ from the full-effect year) in many items.
     assert!(ramped > 400, "{ramped}");
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+    /// The same on random scenarios proptest picks (and shrinks to the smallest seed).
+    #[test]
+    fn any_scenario_fast_paths_equal_every_year(seed in 1_000_u64..u64::MAX) {
+        let cat = factors::builtin().unwrap();
+        let table = cat.current_set().unwrap();
+        let s = random_scenario(cat, seed);
+        proptest::prop_assert_eq!(check_paths(table, &s), Ok(()));
+    }
 }
 
 /// The Monte Carlo draw loop on i64 draws and unchecked i128 sums gives the same

@@ -8,9 +8,11 @@
 //! run while a planner moves a slider.
 //!
 //! Draws are in fixed-point integers (factor values to 10⁻⁴, tonnes to 10⁻⁶), from a seeded
-//! PCG generator (`rand_pcg`, a well-kept, portable generator whose output is specified
-//! bit for bit), so the same seed gives the same numbers natively and on wasm32. Floats
-//! are not used.
+//! PCG generator (`rand_pcg`'s `Pcg64Mcg`, a well-kept, portable generator whose output is
+//! specified bit for bit; the draw loop uses `wide::Pcg64Mcg`, the same output with its
+//! step inline on wasm32), so the same seed gives the same numbers natively and on wasm32.
+//! No float reaches a result: a square root's first guess is the float root, and integer
+//! steps make it the exact integer root.
 //!
 //! Each distinct factor is drawn once per iteration and used by every measure and
 //! municipality that cites it (same factor ⇒ same draw): the draws are correlated exactly
@@ -19,6 +21,7 @@
 mod linear;
 mod monte_carlo;
 mod sensitivity;
+mod wide;
 
 pub use linear::LinearModel;
 pub use monte_carlo::{

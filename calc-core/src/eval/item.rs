@@ -90,7 +90,8 @@ pub(super) fn evaluate_item(
     period: &PlanPeriod,
     discount: &[Decimal],
     reuse: Reuse,
-) -> Result<ItemResult, CalcError> {
+    rows: Rows,
+) -> Result<(ItemResult, TakenOver), CalcError> {
     let measure = item.measure();
     let overflow = || CalcError::Overflow {
         measure: measure.id.clone(),
@@ -108,11 +109,15 @@ pub(super) fn evaluate_item(
     // A year whose flow is the same decimals as the full-effect flow (every measure on the
     // pool at full effect) or as the year before (e.g. nothing started yet) has the same
     // values: they are taken over instead of computed again, which gives the same digits.
-    let mut years: Vec<YearRow> = Vec::with_capacity(period.len());
+    let mut years: Vec<YearRow> = match rows {
+        Rows::Yes => Vec::with_capacity(period.len()),
+        Rows::No => Vec::new(),
+    };
+    let mut taken_over = TakenOver::default();
     let (mut active_years, mut active_disc) = (Decimal::ZERO, Decimal::ZERO);
     let (mut start_in, mut start_disc) = (Decimal::ZERO, Decimal::ZERO);
     let mut prev: Option<(&Flow, Values, YearCost)> = None;
-    for ((year, f), d) in period.years().zip(&flows.years).zip(discount) {
+    for (k, (year, d)) in period.years().zip(discount).enumerate() {
         let mut cost = zero_cost;
         let mut kind = YearCost::None;
         if year >= item.start_year() {
@@ -129,6 +134,11 @@ pub(super) fn evaluate_item(
             start_in = Decimal::ONE;
             start_disc = *d;
         }
+        // Without rows the flows' years are not kept: the plan period's figures below need
+        // only the costs' years counted above.
+        let Some(f) = flows.years.get(k).filter(|_| rows == Rows::Yes) else {
+            continue;
+        };
         let year_ramp = ramp(year, item.start_year(), item.full_effect_year());
         let same_prev = prev.filter(|(pf, _, _)| reuse == Reuse::Yes && same_flow(f, pf));
         if let Some((_, _, pk)) = same_prev
@@ -141,6 +151,7 @@ pub(super) fn evaluate_item(
                 ramp: year_ramp,
                 ..last.clone()
             };
+            taken_over.set(years.len());
             years.push(row);
             continue;
         }
@@ -242,7 +253,7 @@ pub(super) fn evaluate_item(
         }
     }
     let route_pt = route_sek(&pt).ok_or_else(overflow)?;
-    Ok(ItemResult {
+    let result = ItemResult {
         measure: measure.id.clone(),
         municipality: item.municipality().code.clone(),
         municipality_name: item.municipality().name.clone(),
@@ -290,7 +301,29 @@ pub(super) fn evaluate_item(
         sources: spec.sources.clone(),
         summary,
         years,
-    })
+    };
+    Ok((result, taken_over))
+}
+
+/// Which of an item's year rows (by index in the period, at most 100 years) are the
+/// year before's row taken over: the same figures, only the year and ramp set anew.
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct TakenOver(u128);
+
+impl TakenOver {
+    fn set(&mut self, k: usize) {
+        if let Some(bit) = 1_u128.checked_shl(u32::try_from(k).unwrap_or(u32::MAX)) {
+            self.0 |= bit;
+        }
+    }
+
+    /// Whether row `k` is row `k − 1`'s figures.
+    pub(super) fn get(self, k: usize) -> bool {
+        u32::try_from(k)
+            .ok()
+            .and_then(|k| 1_u128.checked_shl(k))
+            .is_some_and(|bit| self.0 & bit != 0)
+    }
 }
 
 /// One tonne out of the routes a measure acts on, spread as the pool's baseline spreads it.

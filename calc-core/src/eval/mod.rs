@@ -102,41 +102,61 @@ pub(crate) enum Reuse {
     No,
 }
 
+/// Whether an evaluation computes the year-by-year figures (each item's year rows and the
+/// totals per year) or only the figures over the plan period, which come from the summed
+/// and discounted flows and need no year's values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Rows {
+    Yes,
+    No,
+}
+
 pub(crate) fn evaluate_full(
     table: &FactorTable,
     scenario: &Scenario,
 ) -> Result<Evaluated, CalcError> {
-    evaluate_with(table, scenario, Reuse::Yes)
+    evaluate_with(table, scenario, Reuse::Yes, Rows::Yes)
 }
 
 fn evaluate_with(
     table: &FactorTable,
     scenario: &Scenario,
     reuse: Reuse,
+    rows: Rows,
 ) -> Result<Evaluated, CalcError> {
     let period = scenario.period;
     let discount =
         discount_factors(&period, scenario.discount_rate).ok_or(CalcError::TotalOverflow)?;
     let specs = measure_specs(table, scenario)?;
     let (groups, warnings) = pool_groups(scenario)?;
-    let flows = item_flows(scenario, &groups, &discount, reuse).ok_or(CalcError::TotalOverflow)?;
-    let items = scenario
-        .items
-        .iter()
-        .zip(&specs)
-        .zip(&flows)
-        .map(|((item, spec), f)| evaluate_item(item, spec, f, &period, &discount, reuse))
-        .collect::<Result<Vec<_>, _>>()?;
+    let flows =
+        item_flows(scenario, &groups, &discount, reuse, rows).ok_or(CalcError::TotalOverflow)?;
+    let mut items = Vec::with_capacity(scenario.items.len());
+    let mut taken_over = Vec::with_capacity(scenario.items.len());
+    for ((item, spec), f) in scenario.items.iter().zip(&specs).zip(&flows) {
+        let (result, taken) = evaluate_item(item, spec, f, &period, &discount, reuse, rows)?;
+        items.push(result);
+        taken_over.push(taken);
+    }
 
     let mut by_measure = Vec::new();
     let mut by_municipality = Vec::new();
     let mut total = Summary::default();
-    let mut by_year: Vec<YearTotal> = period
-        .years()
-        .map(|year| YearTotal {
-            year,
-            ..YearTotal::default()
-        })
+    let mut by_year: Vec<YearTotal> = match rows {
+        Rows::Yes => period
+            .years()
+            .map(|year| YearTotal {
+                year,
+                ..YearTotal::default()
+            })
+            .collect(),
+        Rows::No => Vec::new(),
+    };
+    // A year in which every item's row is its year before's, taken over (same flows, same
+    // costs: see `evaluate_item`), adds up the same decimals in the same order as the year
+    // before, so its total is that year's: it is copied instead of summed again.
+    let same_as_before: Vec<bool> = (0..by_year.len())
+        .map(|k| reuse == Reuse::Yes && k > 0 && taken_over.iter().all(|t| t.get(k)))
         .collect();
     for item in &items {
         group(&mut by_measure, &item.measure, &item.summary)?;
@@ -144,7 +164,10 @@ fn evaluate_with(
         total
             .add_parts(&item.summary)
             .ok_or(CalcError::TotalOverflow)?;
-        for (yt, row) in by_year.iter_mut().zip(&item.years) {
+        for ((yt, row), same) in by_year.iter_mut().zip(&item.years).zip(&same_as_before) {
+            if *same {
+                continue;
+            }
             yt.tonnes_shifted = yt
                 .tonnes_shifted
                 .checked_add(row.tonnes_shifted)
@@ -157,6 +180,17 @@ fn evaluate_with(
                 .net_sek_saved_by_payer
                 .checked_add(&row.net_sek_saved_by_payer)
                 .ok_or(CalcError::TotalOverflow)?;
+        }
+    }
+    for k in 1..by_year.len() {
+        if same_as_before.get(k).copied().unwrap_or(false)
+            && let Some(before) = by_year.get(k - 1).cloned()
+            && let Some(yt) = by_year.get_mut(k)
+        {
+            *yt = YearTotal {
+                year: yt.year,
+                ..before
+            };
         }
     }
     finish_groups(&mut by_measure)?;
@@ -217,6 +251,27 @@ pub fn evaluate(table: &FactorTable, scenario: &Scenario) -> Result<Evaluation, 
     evaluate_full(table, scenario).map(|e| e.evaluation)
 }
 
+/// [`evaluate`] without the year-by-year figures, for callers that show only the figures
+/// over the plan period (a summary table, a CSV of summaries): every item's
+/// [`ItemResult::years`] and the [`Evaluation::by_year`] totals are empty, and everything
+/// else is the same decimals [`evaluate`] gives (`factors/tests/fast_path.rs`). A year's
+/// values are not needed for the plan period's figures (those come from the summed and
+/// discounted flows), so they are not computed: about half of the work.
+///
+/// ```
+/// use calc_core::{demo, evaluate, evaluate_totals};
+/// # fn main() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+/// let (table, scenario) = (demo::table()?, demo::scenario()?);
+/// let totals = evaluate_totals(&table, &scenario)?;
+/// assert!(totals.by_year.is_empty() && totals.items.iter().all(|i| i.years.is_empty()));
+/// assert_eq!(totals.total, evaluate(&table, &scenario)?.total);
+/// # Ok(())
+/// # }
+/// ```
+pub fn evaluate_totals(table: &FactorTable, scenario: &Scenario) -> Result<Evaluation, CalcError> {
+    evaluate_with(table, scenario, Reuse::Yes, Rows::No).map(|e| e.evaluation)
+}
+
 /// [`evaluate`] computing every year's values anew instead of taking over those of a year
 /// with the same flows: the straightforward path the tests hold the fast one against
 /// (`factors/tests/fast_path.rs`). Not part of the API.
@@ -225,5 +280,5 @@ pub fn evaluate_every_year(
     table: &FactorTable,
     scenario: &Scenario,
 ) -> Result<Evaluation, CalcError> {
-    evaluate_with(table, scenario, Reuse::No).map(|e| e.evaluation)
+    evaluate_with(table, scenario, Reuse::No, Rows::Yes).map(|e| e.evaluation)
 }

@@ -213,6 +213,7 @@ pub(crate) fn item_flows(
     groups: &[PoolGroup],
     discount: &[Decimal],
     reuse: Reuse,
+    rows: Rows,
 ) -> Option<Vec<ItemFlows>> {
     let period = scenario.period;
     let mut flows = vec![ItemFlows::default(); scenario.items.len()];
@@ -226,7 +227,9 @@ pub(crate) fn item_flows(
             slot.order = m.order;
             slot.pool_tonnes = m.pool_tonnes;
             slot.reachable = m.reachable;
-            slot.years.reserve_exact(period.len());
+            if rows == Rows::Yes {
+                slot.years.reserve_exact(period.len());
+            }
         }
         let mut yf: Vec<Flow> = Vec::new();
         prev_ramps.clear();
@@ -249,7 +252,9 @@ pub(crate) fn item_flows(
                 let slot = flows.get_mut(m.item)?;
                 slot.cumulative.add_scaled(f, Decimal::ONE)?;
                 slot.discounted.add_scaled(f, *d)?;
-                slot.years.push(*f);
+                if rows == Rows::Yes {
+                    slot.years.push(*f);
+                }
             }
         }
     }
