@@ -139,6 +139,7 @@ fn write_evaluations(
             stream_each(
                 loaded,
                 lang,
+                Years::Left,
                 |e| Ok(encoded(csvio::results_csv_rows(e, dialect, lang))),
                 |part| put(&part),
             )
@@ -153,6 +154,7 @@ fn write_evaluations(
             stream_each(
                 loaded,
                 lang,
+                Years::Shown,
                 |e| to_json(&ResultsJson::new(e), lang),
                 |part| {
                     if several && !first {
@@ -172,7 +174,7 @@ pub(crate) fn run_evaluate(catalogue: &Catalogue, args: &EvaluateArgs, lang: Lan
     print_warnings(&loaded.warnings);
     Ok(match args.output.format {
         Format::Table => {
-            let parts = render_each(&loaded, lang, |e| {
+            let parts = render_each(&loaded, lang, Years::Left, |e| {
                 Ok(
                     text::evaluation_tables(catalogue, std::slice::from_ref(e), lang, args.detail)
                         .into_bytes(),
@@ -182,7 +184,7 @@ pub(crate) fn run_evaluate(catalogue: &Catalogue, args: &EvaluateArgs, lang: Lan
         }
         Format::Csv => {
             let dialect = args.output.csv_dialect.resolve(Some(loaded.dialect));
-            let parts = render_each(&loaded, lang, |e| {
+            let parts = render_each(&loaded, lang, Years::Left, |e| {
                 Ok(csvio::results_csv_rows(e, dialect, lang).into_bytes())
             })?;
             let mut text = csvio::results_csv_header(dialect, lang).into_bytes();
@@ -195,7 +197,7 @@ pub(crate) fn run_evaluate(catalogue: &Catalogue, args: &EvaluateArgs, lang: Lan
             }
         }
         Format::Json => match args.monte_carlo {
-            None => json_list(render_each(&loaded, lang, |e| {
+            None => json_list(render_each(&loaded, lang, Years::Shown, |e| {
                 to_json(&ResultsJson::new(e), lang)
             })?),
             Some(draws) => {
@@ -221,7 +223,7 @@ pub(crate) fn run_rank(catalogue: &Catalogue, args: &RankArgs, lang: Lang) -> Ou
     let dialect = args.output.csv_dialect.resolve(Some(loaded.dialect));
     let format = args.output.format;
     let perspective = calc_core::Perspective::from(args.perspective);
-    let parts = render_each(&loaded, lang, |e| {
+    let parts = render_each(&loaded, lang, Years::Left, |e| {
         let r = calc_core::rank_for(e, by, perspective);
         match format {
             Format::Table => {

@@ -3,9 +3,20 @@
 use crate::inputs::*;
 use crate::lang::tf;
 use calc_core::csvio::{self, Lang};
-use calc_core::{Evaluation, Share, evaluate};
+use calc_core::{Evaluation, Share, evaluate, evaluate_totals};
 use rust_decimal::Decimal;
 use std::io::Write;
+
+/// Whether a rendering shows the year-by-year figures (`Evaluation::by_year`, each item's
+/// `years`): only the JSON does; the tables and the CSV show the plan period's figures,
+/// which `evaluate_totals` gives for about half the work.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Years {
+    /// Evaluate with every year's figures ([`evaluate`]).
+    Shown,
+    /// Evaluate without them ([`evaluate_totals`]).
+    Left,
+}
 
 /// Evaluates every scenario and renders each result with `render`, in file order. The
 /// scenarios are shared out over the machine's cores; each evaluation is dropped once
@@ -13,12 +24,13 @@ use std::io::Write;
 pub(crate) fn render_each<F>(
     loaded: &Loaded,
     lang: Lang,
+    years: Years,
     render: F,
 ) -> Result<Vec<Vec<u8>>, Failure>
 where
     F: Fn(&Evaluation) -> Result<Vec<u8>, Failure> + Sync,
 {
-    render_slice(&loaded.table, &loaded.scenarios, lang, &render)
+    render_slice(&loaded.table, &loaded.scenarios, lang, years, &render)
 }
 
 /// Scenarios per thread in one batch of [`stream_each`].
@@ -30,6 +42,7 @@ const BATCH_PER_THREAD: usize = 8;
 pub(crate) fn stream_each<F, W>(
     loaded: &Loaded,
     lang: Lang,
+    years: Years,
     render: F,
     mut write: W,
 ) -> Result<(), Failure>
@@ -39,7 +52,7 @@ where
 {
     let batch = threads().saturating_mul(BATCH_PER_THREAD).max(1);
     for part in loaded.scenarios.chunks(batch) {
-        for rendered in render_slice(&loaded.table, part, lang, &render)? {
+        for rendered in render_slice(&loaded.table, part, lang, years, &render)? {
             write(rendered)?;
         }
     }
@@ -54,6 +67,7 @@ fn render_slice<F>(
     table: &calc_core::FactorTable,
     scenarios: &[calc_core::Scenario],
     lang: Lang,
+    years: Years,
     render: &F,
 ) -> Result<Vec<Vec<u8>>, Failure>
 where
@@ -68,9 +82,12 @@ where
                 s.spawn(move || {
                     part.iter()
                         .map(|sc| {
-                            evaluate(table, sc)
-                                .map_err(|e| cannot_evaluate(lang, &sc.name, e))
-                                .and_then(|e| render(&e))
+                            match years {
+                                Years::Shown => evaluate(table, sc),
+                                Years::Left => evaluate_totals(table, sc),
+                            }
+                            .map_err(|e| cannot_evaluate(lang, &sc.name, e))
+                            .and_then(|e| render(&e))
                         })
                         .collect::<Result<Vec<_>, _>>()
                 })
