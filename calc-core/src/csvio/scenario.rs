@@ -439,7 +439,7 @@ impl Reader<'_> {
 #[must_use]
 pub fn read_scenarios_keep_valid(bytes: &[u8], ctx: &ScenarioContext) -> ScenarioImport {
     let (table, mut errors) = Table::read_lenient(bytes);
-    let Some(table) = table else {
+    let Some(mut table) = table else {
         return ScenarioImport {
             scenarios: Vec::new(),
             dialect: Dialect::PLAIN,
@@ -500,7 +500,10 @@ pub fn read_scenarios_keep_valid(bytes: &[u8], ctx: &ScenarioContext) -> Scenari
     let mut scenario_index: HashMap<String, usize> = HashMap::new();
     let mut seen: HashMap<(usize, usize, usize), u64> = HashMap::new();
     let period = ctx.period;
-    for row in &table.rows {
+    // Rows are consumed as they are read, so their memory is reused for the items: a
+    // 100 000-row file does not hold its rows and its items at once.
+    for owned in std::mem::take(&mut table.rows) {
+        let row = &owned;
         let before = reader.errors.len();
         let name = match reader.cols.text(row, SCENARIO) {
             "" => ctx.default_name.as_str(),
