@@ -224,6 +224,7 @@ mod tests {
             .into_iter()
             .collect(),
             source: "Plockanalys".into(),
+            note: String::new(),
         });
         let pool = pool_for(&s, cat, food);
         assert_eq!(
