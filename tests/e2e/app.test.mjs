@@ -1302,6 +1302,8 @@ test('own figures in kg per inhabitant: refused at the field until they add up, 
   await err.waitFor({ timeout: 10_000 });
   assert.equal(normalize(await err.textContent()), 'andelarna summerar till 0.9, inte 1');
   assert.equal(await p.locator('[data-testid=own-share-incineration]').getAttribute('aria-invalid'), 'true');
+  assert.equal(await p.locator('[data-testid=own-share-incineration]').getAttribute('aria-describedby'), 'own-shares-error');
+  assert.equal(await p.evaluate(() => document.activeElement?.id), 'own-share-prevention', 'focus on the first route share');
   assert.equal(normalize(await p.locator('[data-testid=own-status]').textContent()), 'Inte sparat: andelarna summerar till 0.9, inte 1');
   assert.equal(await total(), totalBefore, 'nothing applied');
   assert.deepEqual(await axeViolations(p), [], 'the own-figures form with a refusal');
@@ -1309,6 +1311,8 @@ test('own figures in kg per inhabitant: refused at the field until they add up, 
   await p.locator('[data-testid=own-share-incineration]').fill('20');
   await p.locator('[data-testid=own-add]').click();
   await row('1490').locator('[data-testid=own-figures-note]').waitFor({ timeout: 10_000 });
+  assert.equal(normalize(await p.locator('[data-testid=own-status]').textContent()), 'Egna siffror sparade: Borås, Hushållens matavfall');
+  assert.equal(await p.locator('[data-testid=own-share-incineration]').getAttribute('aria-invalid'), null);
   assert.equal(await p.locator('[data-testid=own-shares-error]').count(), 0);
   assert.equal(normalize(await row('1490').locator('[data-testid=own-figures-note]').textContent()), 'Egna siffror Hushållens matavfall (Kolada U07482, 2023)');
   assert.equal(await row('1443').locator('[data-testid=own-figures-note]').count(), 0);

@@ -553,11 +553,23 @@ pub fn TargetsSection() -> Html {
             match typed.to_row(cat, lang) {
                 Ok(row) => {
                     errs.set(Vec::new());
+                    let town = cat
+                        .municipality(&typed.municipality)
+                        .map_or_else(|| typed.municipality.clone(), |k| k.name.clone());
+                    let pool = cat
+                        .pools
+                        .iter()
+                        .find(|p| p.id.as_str() == typed.pool)
+                        .map_or_else(
+                            || typed.pool.clone(),
+                            |p| match lang {
+                                Lang::Sv => p.name_sv.clone(),
+                                Lang::En => p.name_en.clone(),
+                            },
+                        );
                     status.set(format!(
-                        "{} {} {}",
+                        "{} {town}, {pool}",
                         tr(lang, "Egna siffror sparade:", "Own figures saved:"),
-                        typed.municipality,
-                        typed.pool
                     ));
                     let mut f = follow.clone();
                     match f
@@ -974,7 +986,7 @@ pub fn TargetsSection() -> Html {
                                 <span class="field">
                                     <label for={id.clone()}>{ route_name(*route, lang) }</label>
                                     <input id={id.clone()} data-testid={id} type="text" inputmode="decimal" value={value} oninput={on}
-                                        aria-invalid={invalid(&e_routes)} />
+                                        aria-invalid={invalid(&e_routes)} aria-describedby={described("own-shares", &e_routes)} />
                                 </span>
                             }
                         }) }
