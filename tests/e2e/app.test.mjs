@@ -1090,9 +1090,20 @@ test('targets: own figures change Borås results, an actual changes the status, 
   // An actual on the straight path (15 − 7.5 × 3/9 = 12.5 kg in 2024): on track.
   await p.locator('[data-testid=actual-municipality]').selectOption('1490');
   await p.locator('[data-testid=actual-indicator]').selectOption('food_waste_kg_per_inhabitant');
-  await p.locator('[data-testid=actual-year]').fill('2024');
+  // A year calc-core's actuals reader refuses is named at its field, with focus there.
+  await p.locator('[data-testid=actual-year]').fill('24');
   await p.locator('[data-testid=actual-value]').fill('12,5');
   await p.locator('[data-testid=actual-add]').click();
+  const yearError = p.locator('[data-testid=actual-year-error]');
+  await yearError.waitFor({ timeout: 10_000 });
+  assert.equal(normalize(await yearError.textContent()), "'24' är inte ett årtal mellan 1900 och 2200");
+  assert.equal(await p.evaluate(() => document.activeElement?.id), 'actual-year');
+  assert.equal(await p.locator('[data-testid=actual-list] li').count(), 0);
+  await p.locator('[data-testid=actual-year]').fill('2024');
+  await p.locator('[data-testid=actual-add]').click();
+  await p.locator('[data-testid=actual-list] li').first().waitFor({ timeout: 10_000 });
+  assert.equal(await p.locator('[data-testid=actual-year-error]').count(), 0);
+  assert.equal(normalize(await p.locator('[data-testid=actual-status]').textContent()), 'Utfall sparat: Borås, Matavfall per invånare 2024');
   await p.waitForFunction(
     () => document.querySelector('[data-testid="target-food_waste_halved"] [data-testid="target-row-1490"] [data-testid=target-status]')?.textContent.trim() === 'I fas',
     null,

@@ -219,6 +219,72 @@ impl OwnForm {
     }
 }
 
+/// A field of the actuals form, where a refusal is shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ActualField {
+    /// The municipality.
+    Municipality,
+    /// The indicator.
+    Indicator,
+    /// The year.
+    Year,
+    /// The value.
+    Value,
+}
+
+/// The actuals form as typed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ActualForm {
+    /// SCB code.
+    pub municipality: String,
+    /// Indicator id.
+    pub indicator: String,
+    /// The year, as typed.
+    pub year: String,
+    /// The value, as typed.
+    pub value: String,
+}
+
+impl ActualForm {
+    /// The row, read by calc-core's actuals reader as a one-row actuals file, or each
+    /// refusal with its field and calc-core's own text.
+    pub fn to_row(
+        &self,
+        cat: &Catalogue,
+        lang: Lang,
+    ) -> Result<ActualRow, Vec<(ActualField, String)>> {
+        let head: [&str; 4] = match lang {
+            Lang::Sv => ["kommun", "indikator", "år", "värde"],
+            Lang::En => ["municipality", "indicator", "year", "value"],
+        };
+        let fields = [
+            ActualField::Municipality,
+            ActualField::Indicator,
+            ActualField::Year,
+            ActualField::Value,
+        ];
+        let row = [&self.municipality, &self.indicator, &self.year, &self.value]
+            .map(|c| cell(c))
+            .join(";");
+        let file = format!("{}\r\n{row}\r\n", head.join(";"));
+        match csvio::read_actuals(file.as_bytes(), &cat.municipalities) {
+            Ok(actuals) => actuals.first().map(ActualRow::of).ok_or_else(Vec::new),
+            Err(errors) => Err(errors
+                .iter()
+                .map(|e| {
+                    let col = e.column.as_deref().unwrap_or_default();
+                    let field = head
+                        .iter()
+                        .zip(fields)
+                        .find(|(h, _)| **h == col)
+                        .map_or(ActualField::Value, |(_, f)| f);
+                    (field, detail(e, lang))
+                })
+                .collect()),
+        }
+    }
+}
+
 /// A field of the targets form, where a refusal is shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum TargetField {
@@ -936,5 +1002,41 @@ mod tests {
         let (base, own) = t.base_for(&ScbCode::from("1490"));
         assert!(own);
         assert_eq!(base.value, Some(dec("14")));
+    }
+
+    /// An actual as typed (decimal comma) is read by calc-core's actuals reader; a bad
+    /// year and value are refused at their fields with calc-core's text.
+    #[test]
+    fn actual_form_is_read_as_a_one_row_actuals_file() {
+        let cat = catalogue().unwrap();
+        let mut f = ActualForm {
+            municipality: "1490".into(),
+            indicator: "food_waste_kg_per_inhabitant".into(),
+            year: "2024".into(),
+            value: "12,5".into(),
+        };
+        assert_eq!(
+            f.to_row(cat, Lang::Sv),
+            Ok(ActualRow {
+                municipality: "1490".into(),
+                indicator: "food_waste_kg_per_inhabitant".into(),
+                year: 2024,
+                value: dec("12.5"),
+            })
+        );
+        f.year = "24".into();
+        f.value = "tolv".into();
+        let mut errors = f.to_row(cat, Lang::Sv).unwrap_err();
+        errors.sort();
+        assert_eq!(
+            errors,
+            [
+                (
+                    ActualField::Year,
+                    "'24' är inte ett årtal mellan 1900 och 2200".to_string()
+                ),
+                (ActualField::Value, "'tolv' är inte ett tal".to_string()),
+            ]
+        );
     }
 }

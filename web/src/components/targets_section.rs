@@ -10,8 +10,8 @@
 use super::scroll_box::ScrollBox;
 use crate::chart::px;
 use crate::follow_up::{
-    ActualRow, FollowUp, OwnField, OwnForm, OwnRow, QuantityUnit, TargetField, TargetForm,
-    TargetRow,
+    ActualField, ActualForm, FollowUp, OwnField, OwnForm, OwnRow, QuantityUnit, TargetField,
+    TargetForm, TargetRow,
 };
 use crate::format;
 use crate::hooks::use_app_cat;
@@ -267,25 +267,6 @@ fn focus_id(id: &str) {
     }
 }
 
-fn input_text(r: &NodeRef) -> String {
-    r.cast::<HtmlInputElement>()
-        .map(|e| e.value())
-        .unwrap_or_default()
-}
-
-fn select_text(r: &NodeRef) -> String {
-    r.cast::<HtmlSelectElement>()
-        .map(|e| e.value())
-        .unwrap_or_default()
-}
-
-fn year_of(text: &str) -> Option<u16> {
-    text.trim()
-        .parse::<u16>()
-        .ok()
-        .filter(|y| (1900..=2200).contains(y))
-}
-
 /// A field's refusals as one message (empty: none).
 fn errors_for<F: PartialEq + Copy>(errors: &[(F, String)], field: F) -> Option<String> {
     let all: Vec<&str> = errors
@@ -465,10 +446,10 @@ pub fn TargetsSection() -> Html {
     let target_errors = use_state(Vec::<(TargetField, String)>::new);
     let target_status = use_state(String::new);
     let editing = use_state(|| None::<String>);
-    let actual_error = use_state(|| None::<String>);
+    let actual_form = use_mut_ref(ActualForm::default);
+    let actual_errors = use_state(Vec::<(ActualField, String)>::new);
+    let actual_status = use_state(String::new);
     let redraw = use_force_update();
-    let refs: Vec<NodeRef> = (0..4).map(|_| NodeRef::default()).collect();
-    let refs = use_state(|| refs);
     let settings_key = use_app_cat().map(|(s, _, _)| s.settings.clone());
     let computed = use_memo(settings_key, |s| s.as_ref().map(compute).map(Rc::new));
     let Some((store, lang, cat)) = use_app_cat() else {
@@ -482,7 +463,6 @@ pub fn TargetsSection() -> Html {
         let store = store.clone();
         Callback::from(move |f: FollowUp| store.dispatch(Action::SetFollowUp(f)))
     };
-    let r = |i: usize| refs.get(i).cloned().unwrap_or_default();
     let chosen = store.settings.chosen(cat);
     let first_chosen = chosen.first().map(|k| k.code.0.clone());
     {
@@ -492,6 +472,14 @@ pub fn TargetsSection() -> Html {
             f.municipality = first_chosen.clone().unwrap_or_else(|| "1490".into());
             f.pool = "household_food".into();
             f.year = "2024".into();
+        }
+        let mut a = actual_form.borrow_mut();
+        if a.municipality.is_empty() {
+            a.municipality = first_chosen.clone().unwrap_or_else(|| "1490".into());
+            a.indicator = Indicator::ALL
+                .first()
+                .map(|i| i.id().to_string())
+                .unwrap_or_default();
         }
         let mut t = target_form.borrow_mut();
         if t.indicator.is_empty() {
@@ -624,39 +612,64 @@ pub fn TargetsSection() -> Html {
         })
     };
 
-    // ---- actuals form: municipality 0, indicator 1, year 2, value 3 ----
+    // ---- actuals form ----
+    let actual_text = |f: fn(&mut ActualForm, String)| {
+        let form = actual_form.clone();
+        Callback::from(move |e: InputEvent| {
+            let v = e.target_unchecked_into::<HtmlInputElement>().value();
+            f(&mut form.borrow_mut(), v);
+        })
+    };
+    let actual_select = |f: fn(&mut ActualForm, String)| {
+        let form = actual_form.clone();
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+            f(&mut form.borrow_mut(), v);
+        })
+    };
     let add_actual = {
-        let (set, follow, err, refs) = (
+        let (set, follow, errs, status, form) = (
             set.clone(),
             follow.clone(),
-            actual_error.clone(),
-            refs.clone(),
+            actual_errors.clone(),
+            actual_status.clone(),
+            actual_form.clone(),
         );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let g = |i: usize| refs.get(i).cloned().unwrap_or_default();
-            let (Some(year), Some(v)) = (
-                year_of(&input_text(&g(2))),
-                format::parse_input(&input_text(&g(3))),
-            ) else {
-                err.set(Some("år och värde / year and value".into()));
-                return;
-            };
-            err.set(None);
-            let row = ActualRow {
-                municipality: select_text(&g(0)),
-                indicator: select_text(&g(1)),
-                year,
-                value: v,
-            };
-            let mut f = follow.clone();
-            f.actuals.retain(|a| {
-                !(a.municipality == row.municipality
-                    && a.indicator == row.indicator
-                    && a.year == row.year)
-            });
-            f.actuals.push(row);
-            set.emit(f);
+            let Some(cat) = catalogue() else { return };
+            let typed = form.borrow().clone();
+            match typed.to_row(cat, lang) {
+                Ok(row) => {
+                    errs.set(Vec::new());
+                    let town = cat
+                        .municipality(&row.municipality)
+                        .map_or_else(|| row.municipality.clone(), |k| k.name.clone());
+                    let name = Indicator::from_id(&row.indicator)
+                        .map_or(row.indicator.as_str(), |i| i.name(lang));
+                    status.set(format!(
+                        "{} {town}, {name} {}",
+                        tr(lang, "Utfall sparat:", "Actual saved:"),
+                        row.year
+                    ));
+                    let mut f = follow.clone();
+                    f.actuals.retain(|a| {
+                        !(a.municipality == row.municipality
+                            && a.indicator == row.indicator
+                            && a.year == row.year)
+                    });
+                    f.actuals.push(row);
+                    set.emit(f);
+                }
+                Err(mut list) => {
+                    list.sort_by_key(|(f, _)| *f);
+                    status.set(refused(&list, lang));
+                    if let Some((first, _)) = list.first() {
+                        focus_id(actual_field_id(*first));
+                    }
+                    errs.set(list);
+                }
+            }
         })
     };
     let remove_actual = |i: usize| {
@@ -922,6 +935,14 @@ pub fn TargetsSection() -> Html {
         te(TargetField::Target),
         te(TargetField::TargetYear),
     );
+    let af = actual_form.borrow().clone();
+    let ae = |f: ActualField| errors_for(&actual_errors, f);
+    let (a_mun, a_ind, a_year, a_val) = (
+        ae(ActualField::Municipality),
+        ae(ActualField::Indicator),
+        ae(ActualField::Year),
+        ae(ActualField::Value),
+    );
     let editing_id = editing.as_ref().cloned();
     html! {
         <section class="panel targets no-print" id="targets" aria-labelledby="targets-title" data-testid="targets">
@@ -1017,19 +1038,35 @@ pub fn TargetsSection() -> Html {
                         }
                     }) }</ul>
                 </form>
-                <form class="follow-up-form" onsubmit={add_actual} data-testid="actual-form">
+                <form class="follow-up-form" onsubmit={add_actual} data-testid="actual-form" novalidate=true>
                     <h3>{ tr(lang, "Utfall", "Actuals") }</h3>
-                    <label>{ tr(lang, "Kommun", "Municipality") }<select ref={r(0)} data-testid="actual-municipality">{ municipality_options(first_chosen.as_deref()) }</select></label>
-                    <label>{ tr(lang, "Indikator", "Indicator") }<select ref={r(1)} data-testid="actual-indicator">{ indicator_options("") }</select></label>
-                    <label>{ tr(lang, "År", "Year") }<input ref={r(2)} type="text" inputmode="numeric" data-testid="actual-year" /></label>
-                    <label>{ tr(lang, "Värde", "Value") }<input ref={r(3)} type="text" inputmode="decimal" data-testid="actual-value" /></label>
+                    <label for="actual-municipality">{ tr(lang, "Kommun", "Municipality") }</label>
+                    <select id="actual-municipality" data-testid="actual-municipality" onchange={actual_select(|f, v| f.municipality = v)}
+                        aria-invalid={invalid(&a_mun)} aria-describedby={described("actual-municipality", &a_mun)}>{ municipality_options(Some(af.municipality.as_str())) }</select>
+                    { field_error("actual-municipality", a_mun.as_ref()) }
+                    <label for="actual-indicator">{ tr(lang, "Indikator", "Indicator") }</label>
+                    <select id="actual-indicator" data-testid="actual-indicator" onchange={actual_select(|f, v| f.indicator = v)}
+                        aria-invalid={invalid(&a_ind)} aria-describedby={described("actual-indicator", &a_ind)}>{ indicator_options(&af.indicator) }</select>
+                    { field_error("actual-indicator", a_ind.as_ref()) }
+                    <label for="actual-year">{ tr(lang, "År", "Year") }</label>
+                    <input id="actual-year" type="text" inputmode="numeric" value={af.year.clone()} data-testid="actual-year" oninput={actual_text(|f, v| f.year = v)}
+                        aria-invalid={invalid(&a_year)} aria-describedby={described("actual-year", &a_year)} />
+                    { field_error("actual-year", a_year.as_ref()) }
+                    <label for="actual-value">{ tr(lang, "Värde, i indikatorns enhet", "Value, in the indicator's unit") }</label>
+                    <input id="actual-value" type="text" inputmode="decimal" value={af.value.clone()} data-testid="actual-value" oninput={actual_text(|f, v| f.value = v)}
+                        aria-invalid={invalid(&a_val)} aria-describedby={described("actual-value", &a_val)} />
+                    { field_error("actual-value", a_val.as_ref()) }
                     <button type="submit" data-testid="actual-add">{ tr(lang, "Lägg till", "Add") }</button>
-                    if let Some(e) = actual_error.as_ref() { <p class="alert" role="alert">{ e.clone() }</p> }
-                    <ul data-testid="actual-list">{ for follow.actuals.iter().enumerate().map(|(i, a)| html! {
-                        <li>
-                            { format!("{}, {} {}: {}", name_of(&a.municipality), a.indicator, a.year, value(a.value, lang)) }
-                            <button type="button" class="button-secondary" onclick={remove_actual(i)}>{ tr(lang, "Ta bort", "Remove") }</button>
-                        </li>
+                    <p class="visually-hidden" role="status" data-testid="actual-status">{ (*actual_status).clone() }</p>
+                    <ul data-testid="actual-list">{ for follow.actuals.iter().enumerate().map(|(i, a)| {
+                        let label = format!("{}, {} {}", name_of(&a.municipality),
+                            Indicator::from_id(&a.indicator).map_or(a.indicator.as_str(), |x| x.name(lang)), a.year);
+                        html! {
+                            <li>
+                                { format!("{label}: {}", value(a.value, lang)) }{ " " }
+                                <button type="button" class="button-secondary" onclick={remove_actual(i)} aria-label={format!("{} {label}", tr(lang, "Ta bort", "Remove"))}>{ tr(lang, "Ta bort", "Remove") }</button>
+                            </li>
+                        }
                     }) }</ul>
                 </form>
                 <form class="follow-up-form" onsubmit={save_target} data-testid="target-form" novalidate=true>
@@ -1128,6 +1165,16 @@ fn own_field_id(f: OwnField) -> &'static str {
         OwnField::Routes => "own-share-prevention",
         OwnField::Source => "own-source",
         OwnField::Note => "own-note",
+    }
+}
+
+/// The element id of an actuals-form field.
+fn actual_field_id(f: ActualField) -> &'static str {
+    match f {
+        ActualField::Municipality => "actual-municipality",
+        ActualField::Indicator => "actual-indicator",
+        ActualField::Year => "actual-year",
+        ActualField::Value => "actual-value",
     }
 }
 
