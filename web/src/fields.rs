@@ -2,7 +2,7 @@
 //! per municipality and their totals over the chosen municipalities.
 
 use crate::settings::{MeasureSettings, Settings};
-use calc_core::{Measure, Municipality, Sek, Tonnes};
+use calc_core::{Measure, Municipality, Pool, Sek, Tonnes};
 use factors::Catalogue;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
@@ -18,14 +18,28 @@ pub enum Field {
     /// Running cost (SEK per year).
     RunningCost,
 }
+/// The pool a measure takes its tonnes from as the evaluation uses it: with the
+/// municipalities' own figures laid over it (`Settings::to_scenario` applies the same).
+#[must_use]
+pub fn pool_for(settings: &Settings, cat: &Catalogue, m: &Measure) -> Arc<Pool> {
+    let (own, _) = settings.follow_up.own_figures(cat);
+    if own.rows.iter().any(|r| r.pool == m.pool.id) {
+        Arc::new(own.apply_to_pool(&m.pool))
+    } else {
+        Arc::clone(&m.pool)
+    }
+}
+
 /// Tonnes per year a measure can reach in a municipality before any other measure acts:
-/// its own quantity (catalogue basis × population), or everything its pool has in the
+/// its own quantity (catalogue basis × population), or everything the pool (from
+/// [`pool_for`]: the municipality's own quantity and shares where it has them) has in the
 /// routes it acts on, capped at what the pool has there (as calc-core caps it).
 #[must_use]
-pub fn reach_default(m: &Measure, k: &Municipality) -> Option<Tonnes> {
-    let pool = m.pool.basis.tonnes_for(k.population)?;
+pub fn reach_default(m: &Measure, pool: &Pool, k: &Municipality) -> Option<Tonnes> {
+    let baseline = pool.baseline_for(&k.code);
+    let pool = pool.tonnes_for(&k.code, k.population)?;
     let share = m.acts_on.iter().try_fold(Decimal::ZERO, |acc, r| {
-        acc.checked_add(m.pool.baseline.share(*r).value())
+        acc.checked_add(baseline.share(*r).value())
     })?;
     let available = pool.value().checked_mul(share)?;
     let own = match &m.basis {
@@ -37,9 +51,9 @@ pub fn reach_default(m: &Measure, k: &Municipality) -> Option<Tonnes> {
 
 /// The per-municipality default of a detail field: the measure's reach, and the central
 /// value of its cost ranges × population.
-fn field_default(m: &Measure, k: &Municipality, field: Field) -> Decimal {
+fn field_default(m: &Measure, pool: &Pool, k: &Municipality, field: Field) -> Decimal {
     match field {
-        Field::Quantity => reach_default(m, k).map(Tonnes::value),
+        Field::Quantity => reach_default(m, pool, k).map(Tonnes::value),
         Field::ImplementationCost => m
             .implementation_cost
             .central()
@@ -81,6 +95,7 @@ pub fn field_total(
     let (Some(m), Some(s)) = (cat.measure(id), settings.measure(id)) else {
         return (Decimal::ZERO, false);
     };
+    let pool = pool_for(settings, cat, m);
     let map = field_map(s, field);
     let mut total = Decimal::ZERO;
     let mut overridden = false;
@@ -90,7 +105,7 @@ pub fn field_total(
                 overridden = true;
                 *v
             }
-            None => field_default(m, k, field),
+            None => field_default(m, &pool, k, field),
         };
         total = total.saturating_add(v);
     }
@@ -109,6 +124,7 @@ pub(crate) fn set_field_total(
 ) {
     let Some(m) = cat.measure(id) else { return };
     let chosen: Vec<Arc<Municipality>> = settings.chosen(cat).into_iter().cloned().collect();
+    let pool = pool_for(settings, cat, m);
     let Some(s) = settings.measure_mut(id) else {
         return;
     };
@@ -120,7 +136,10 @@ pub(crate) fn set_field_total(
         return;
     };
     let total = total.max(Decimal::ZERO);
-    let defaults: Vec<Decimal> = chosen.iter().map(|k| field_default(m, k, field)).collect();
+    let defaults: Vec<Decimal> = chosen
+        .iter()
+        .map(|k| field_default(m, &pool, k, field))
+        .collect();
     let sum = defaults
         .iter()
         .fold(Decimal::ZERO, |a, d| a.saturating_add(*d));
@@ -163,7 +182,61 @@ mod tests {
             let m = cat.measure(item.measure.as_str()).unwrap();
             let k = cat.municipality(item.municipality.as_str()).unwrap();
             assert_eq!(
-                reach_default(m, k),
+                reach_default(m, &pool_for(&s, cat, m), k),
+                Some(item.affected_tonnes_per_year),
+                "{} in {}",
+                item.measure,
+                item.municipality
+            );
+        }
+    }
+
+    /// With Borås's own figures for household food (40 kg per inhabitant, 80 % digested,
+    /// 20 % incinerated), the detail field shows the tonnes the evaluation reaches there:
+    /// the food measures act on incineration, 114 872 × 40 kg × 20 % = 918.976 t, where
+    /// the defaults give 114 872 × 56 kg × 60 % = 3 859.6992 t.
+    #[test]
+    fn quantity_default_uses_the_own_figures_the_evaluation_uses() {
+        use crate::follow_up::OwnRow;
+        let cat = catalogue().unwrap();
+        let mut s = Settings::defaults(cat);
+        let food = cat
+            .measures
+            .iter()
+            .find(|m| m.pool.id.as_str() == "household_food" && m.basis.is_none())
+            .unwrap();
+        let boras = cat.municipality("1490").unwrap();
+        assert_eq!(
+            reach_default(food, &pool_for(&s, cat, food), boras),
+            Some(Tonnes::new("3859.6992".parse().unwrap()))
+        );
+        s.follow_up.own.push(OwnRow {
+            municipality: "1490".into(),
+            pool: "household_food".into(),
+            year: 2023,
+            tonnes: None,
+            kg_per_inhabitant: Some(Decimal::from(40)),
+            g_per_portion: None,
+            shares_pct: [
+                ("anaerobic_digestion".to_string(), Decimal::from(80)),
+                ("incineration".to_string(), Decimal::from(20)),
+            ]
+            .into_iter()
+            .collect(),
+            source: "Plockanalys".into(),
+            note: String::new(),
+        });
+        let pool = pool_for(&s, cat, food);
+        assert_eq!(
+            reach_default(food, &pool, boras),
+            Some(Tonnes::new("918.976".parse().unwrap()))
+        );
+        let e = evaluate_settings(&s, cat).unwrap();
+        for item in &e.items {
+            let m = cat.measure(item.measure.as_str()).unwrap();
+            let k = cat.municipality(item.municipality.as_str()).unwrap();
+            assert_eq!(
+                reach_default(m, &pool_for(&s, cat, m), k),
                 Some(item.affected_tonnes_per_year),
                 "{} in {}",
                 item.measure,

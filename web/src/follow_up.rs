@@ -4,6 +4,7 @@
 //! [`OwnFigures`], [`Actual`]s and [`Target`]s here, each row through calc-core's validating
 //! constructors (a row calc-core refuses is named, never dropped silently).
 
+use calc_core::csvio::{self, CsvError, Lang};
 use calc_core::{
     Actual, BaseValue, GramsPerPortion, Indicator, KgPerInhabitant, OwnFigure, OwnFigures,
     OwnQuantity, PoolId, Route, RouteMix, ScbCode, Share, Target, TargetValue, Tonnes, Year,
@@ -36,6 +37,413 @@ pub struct OwnRow {
     pub shares_pct: BTreeMap<String, Decimal>,
     /// Where the figures come from.
     pub source: String,
+    /// A note (the baseline file's `note`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+/// The unit the own-figures form's quantity is typed in (the baseline file's three
+/// quantity columns).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum QuantityUnit {
+    /// Tonnes per year.
+    #[default]
+    Tonnes,
+    /// kg per inhabitant and year.
+    KgPerInhabitant,
+    /// Grams per portion (pools counted in portions).
+    GramsPerPortion,
+}
+
+impl QuantityUnit {
+    /// All, in the file's column order.
+    pub const ALL: [QuantityUnit; 3] = [
+        QuantityUnit::Tonnes,
+        QuantityUnit::KgPerInhabitant,
+        QuantityUnit::GramsPerPortion,
+    ];
+
+    /// The baseline file's column (English header).
+    #[must_use]
+    pub const fn column(self) -> &'static str {
+        match self {
+            QuantityUnit::Tonnes => "tonnes",
+            QuantityUnit::KgPerInhabitant => "kg_per_inhabitant",
+            QuantityUnit::GramsPerPortion => "g_per_portion",
+        }
+    }
+
+    /// The unit by its column name.
+    #[must_use]
+    pub fn from_column(text: &str) -> Option<QuantityUnit> {
+        Self::ALL.into_iter().find(|u| u.column() == text)
+    }
+}
+
+/// A field of the own-figures form, where a refusal is shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum OwnField {
+    /// The municipality.
+    Municipality,
+    /// The pool.
+    Pool,
+    /// The base year.
+    Year,
+    /// The quantity (in its unit).
+    Quantity,
+    /// The route shares (checked together: they sum to 100).
+    Routes,
+    /// The source.
+    Source,
+    /// The note.
+    Note,
+}
+
+/// The own-figures form as typed: every field of the baseline file.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OwnForm {
+    /// SCB code.
+    pub municipality: String,
+    /// Pool id.
+    pub pool: String,
+    /// The year, as typed.
+    pub year: String,
+    /// The quantity, as typed (empty: the built-in quantity).
+    pub quantity: String,
+    /// Its unit.
+    pub unit: QuantityUnit,
+    /// Route shares in percent as typed, in `Route::ALL` order (all empty: built-in).
+    pub shares: [String; 7],
+    /// The source.
+    pub source: String,
+    /// The note.
+    pub note: String,
+}
+
+/// A CSV cell, quoted (`;` dialect).
+fn cell(text: &str) -> String {
+    format!("\"{}\"", text.replace('"', "\"\""))
+}
+
+/// A calc-core reader's message for one cell without its "line 2, column 'x': " prefix
+/// (the form names the field itself).
+fn detail(e: &CsvError, lang: Lang) -> String {
+    let m = e.message(lang);
+    let rest = if e.column.is_some() {
+        m.split_once("': ").map(|(_, r)| r)
+    } else {
+        m.split_once(": ").map(|(_, r)| r)
+    };
+    rest.map_or_else(|| m.clone(), str::to_string)
+}
+
+impl OwnForm {
+    /// The form filled with a row (to change it).
+    #[must_use]
+    pub fn of(r: &OwnRow, lang: Lang) -> Self {
+        let num = |d: Decimal| crate::format::input_value(d.normalize(), lang);
+        let (quantity, unit) = match (r.tonnes, r.kg_per_inhabitant, r.g_per_portion) {
+            (Some(t), _, _) => (num(t), QuantityUnit::Tonnes),
+            (None, Some(k), _) => (num(k), QuantityUnit::KgPerInhabitant),
+            (None, None, Some(g)) => (num(g), QuantityUnit::GramsPerPortion),
+            (None, None, None) => (String::new(), QuantityUnit::Tonnes),
+        };
+        let mut shares: [String; 7] = Default::default();
+        for (slot, route) in shares.iter_mut().zip(Route::ALL) {
+            if let Some(v) = r.shares_pct.get(route.id()) {
+                *slot = num(*v);
+            }
+        }
+        Self {
+            municipality: r.municipality.clone(),
+            pool: r.pool.clone(),
+            year: r.year.to_string(),
+            quantity,
+            unit,
+            shares,
+            source: r.source.clone(),
+            note: r.note.clone(),
+        }
+    }
+
+    /// The row, read by calc-core's baseline reader exactly as a one-row baseline file
+    /// (`;` with decimal comma), or each refusal with the field it belongs to and
+    /// calc-core's own text.
+    pub fn to_row(&self, cat: &Catalogue, lang: Lang) -> Result<OwnRow, Vec<(OwnField, String)>> {
+        let mut head = vec![
+            "municipality",
+            "pool",
+            "year",
+            "tonnes",
+            "kg_per_inhabitant",
+            "g_per_portion",
+        ]
+        .into_iter()
+        .map(str::to_string)
+        .collect::<Vec<_>>();
+        head.extend(Route::ALL.iter().map(|r| format!("{}_pct", r.id())));
+        head.push("source".into());
+        head.push("note".into());
+        let mut row = vec![cell(&self.municipality), cell(&self.pool), cell(&self.year)];
+        for u in QuantityUnit::ALL {
+            row.push(if u == self.unit {
+                cell(&self.quantity)
+            } else {
+                String::new()
+            });
+        }
+        row.extend(self.shares.iter().map(|s| cell(s)));
+        row.push(cell(&self.source));
+        row.push(cell(&self.note));
+        let text = format!("{}\r\n{}\r\n", head.join(";"), row.join(";"));
+        match csvio::read_own_figures(text.as_bytes(), &cat.pools, &cat.municipalities) {
+            Ok(own) => own.rows.first().map(OwnRow::of).ok_or_else(Vec::new),
+            Err(errors) => Err(errors
+                .iter()
+                .map(|e| {
+                    let col = e.column.as_deref().unwrap_or_default();
+                    let field = match col {
+                        "municipality" => OwnField::Municipality,
+                        "pool" => OwnField::Pool,
+                        "year" => OwnField::Year,
+                        "source" => OwnField::Source,
+                        "note" => OwnField::Note,
+                        c if QuantityUnit::from_column(c).is_some() => OwnField::Quantity,
+                        c if c.ends_with("_pct") => OwnField::Routes,
+                        _ => OwnField::Source,
+                    };
+                    (field, detail(e, lang))
+                })
+                .collect()),
+        }
+    }
+}
+
+/// A field of the actuals form, where a refusal is shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ActualField {
+    /// The municipality.
+    Municipality,
+    /// The indicator.
+    Indicator,
+    /// The year.
+    Year,
+    /// The value.
+    Value,
+}
+
+/// The actuals form as typed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ActualForm {
+    /// SCB code.
+    pub municipality: String,
+    /// Indicator id.
+    pub indicator: String,
+    /// The year, as typed.
+    pub year: String,
+    /// The value, as typed.
+    pub value: String,
+}
+
+impl ActualForm {
+    /// The row, read by calc-core's actuals reader as a one-row actuals file, or each
+    /// refusal with its field and calc-core's own text.
+    pub fn to_row(
+        &self,
+        cat: &Catalogue,
+        lang: Lang,
+    ) -> Result<ActualRow, Vec<(ActualField, String)>> {
+        let head: [&str; 4] = match lang {
+            Lang::Sv => ["kommun", "indikator", "år", "värde"],
+            Lang::En => ["municipality", "indicator", "year", "value"],
+        };
+        let fields = [
+            ActualField::Municipality,
+            ActualField::Indicator,
+            ActualField::Year,
+            ActualField::Value,
+        ];
+        let row = [&self.municipality, &self.indicator, &self.year, &self.value]
+            .map(|c| cell(c))
+            .join(";");
+        let file = format!("{}\r\n{row}\r\n", head.join(";"));
+        match csvio::read_actuals(file.as_bytes(), &cat.municipalities) {
+            Ok(actuals) => actuals.first().map(ActualRow::of).ok_or_else(Vec::new),
+            Err(errors) => Err(errors
+                .iter()
+                .map(|e| {
+                    let col = e.column.as_deref().unwrap_or_default();
+                    let field = head
+                        .iter()
+                        .zip(fields)
+                        .find(|(h, _)| **h == col)
+                        .map_or(ActualField::Value, |(_, f)| f);
+                    (field, detail(e, lang))
+                })
+                .collect()),
+        }
+    }
+}
+
+/// A field of the targets form, where a refusal is shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum TargetField {
+    /// The id.
+    Id,
+    /// The goal's text.
+    Text,
+    /// The indicator.
+    Indicator,
+    /// The pools counted.
+    Pools,
+    /// The base year.
+    BaseYear,
+    /// The base value.
+    BaseValue,
+    /// The target value or the change (exactly one).
+    Target,
+    /// The target year.
+    TargetYear,
+}
+
+/// The targets form as typed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TargetForm {
+    /// Id.
+    pub id: String,
+    /// The goal's text (empty: the id).
+    pub text: String,
+    /// Indicator id.
+    pub indicator: String,
+    /// Pools counted (empty: all).
+    pub pools: Vec<String>,
+    /// Base year, as typed.
+    pub base_year: String,
+    /// Base value, as typed (empty: the model's level).
+    pub base_value: String,
+    /// Target value, as typed …
+    pub target_value: String,
+    /// … or change in percent, as typed.
+    pub change_pct: String,
+    /// Target year, as typed.
+    pub target_year: String,
+}
+
+impl TargetForm {
+    /// The form filled with a row (to change it).
+    #[must_use]
+    pub fn of(t: &TargetRow, lang: Lang) -> Self {
+        let num = |d: Option<Decimal>| {
+            d.map(|d| crate::format::input_value(d.normalize(), lang))
+                .unwrap_or_default()
+        };
+        Self {
+            id: t.id.clone(),
+            text: t.text.clone(),
+            indicator: t.indicator.clone(),
+            pools: t.pools.clone(),
+            base_year: t.base_year.to_string(),
+            base_value: num(t.base_value),
+            target_value: num(t.target_value),
+            change_pct: num(t.change_pct),
+            target_year: t.target_year.to_string(),
+        }
+    }
+
+    /// The row, read by calc-core's targets reader as a one-row targets file, with the
+    /// municipal bases of `keep` (the row being changed); or each refusal with its field
+    /// and calc-core's own text.
+    pub fn to_row(
+        &self,
+        keep: Option<&TargetRow>,
+        cat: &Catalogue,
+        lang: Lang,
+    ) -> Result<TargetRow, Vec<(TargetField, String)>> {
+        // Headers in the interface's language, so a refusal that names a column names it
+        // as the person reads it ("fyll i exakt en av 'målvärde', 'förändring_procent'").
+        let head: [&str; 10] = match lang {
+            Lang::Sv => [
+                "id",
+                "text_sv",
+                "indikator",
+                "pooler",
+                "basår",
+                "basvärde",
+                "målvärde",
+                "förändring_procent",
+                "målår",
+                "källa",
+            ],
+            Lang::En => [
+                "id",
+                "text_sv",
+                "indicator",
+                "pools",
+                "base_year",
+                "base_value",
+                "target_value",
+                "target_change_pct",
+                "target_year",
+                "source",
+            ],
+        };
+        let fields = [
+            TargetField::Id,
+            TargetField::Text,
+            TargetField::Indicator,
+            TargetField::Pools,
+            TargetField::BaseYear,
+            TargetField::BaseValue,
+            TargetField::Target,
+            TargetField::Target,
+            TargetField::TargetYear,
+            TargetField::Id,
+        ];
+        let text = if self.text.trim().is_empty() {
+            &self.id
+        } else {
+            &self.text
+        };
+        let row = [
+            cell(&self.id),
+            cell(text),
+            cell(&self.indicator),
+            cell(&self.pools.join("|")),
+            cell(&self.base_year),
+            cell(&self.base_value),
+            cell(&self.target_value),
+            cell(&self.change_pct),
+            cell(&self.target_year),
+            cell("app"),
+        ]
+        .join(";");
+        let file = format!("{}\r\n{row}\r\n", head.join(";"));
+        match csvio::read_targets(file.as_bytes(), &cat.pools, &cat.municipalities) {
+            Ok(targets) => {
+                let Some(t) = targets.first() else {
+                    return Err(Vec::new());
+                };
+                let mut out = TargetRow::of(t);
+                out.text = text.trim().to_string();
+                if let Some(k) = keep {
+                    out.bases.clone_from(&k.bases);
+                }
+                Ok(out)
+            }
+            Err(errors) => Err(errors
+                .iter()
+                .map(|e| {
+                    let col = e.column.as_deref().unwrap_or_default();
+                    let field = head
+                        .iter()
+                        .zip(fields)
+                        .find(|(h, _)| **h == col)
+                        .map_or(TargetField::Id, |(_, f)| f);
+                    (field, detail(e, lang))
+                })
+                .collect()),
+        }
+    }
 }
 
 /// An observed value.
@@ -123,6 +531,7 @@ impl OwnRow {
                 })
                 .unwrap_or_default(),
             source: f.source.clone(),
+            note: f.note.clone(),
         }
     }
 }
@@ -141,7 +550,8 @@ impl ActualRow {
 }
 
 impl TargetRow {
-    /// The row for a calc-core target (its municipal bases are not kept).
+    /// The row for a calc-core target, with its municipal bases (its English text and
+    /// sources are not kept).
     #[must_use]
     pub fn of(t: &Target) -> Self {
         let (target_value, change_pct) = match t.target {
@@ -198,6 +608,20 @@ impl TargetRow {
         );
         t.text_sv.clone_from(&self.text);
         t.text_en.clone_from(&self.text);
+        t.bases = self
+            .bases
+            .iter()
+            .map(|b| {
+                (
+                    ScbCode::from(b.municipality.as_str()),
+                    BaseValue {
+                        year: Year(b.year),
+                        value: b.value,
+                        source: String::new(),
+                    },
+                )
+            })
+            .collect();
         t.pools = self
             .pools
             .iter()
@@ -334,7 +758,7 @@ pub fn own_figure(r: &OwnRow, cat: &Catalogue) -> Result<OwnFigure, String> {
         quantity,
         routes,
         source: r.source.clone(),
-        note: String::new(),
+        note: r.note.clone(),
     })
 }
 
@@ -365,6 +789,7 @@ mod tests {
             .into_iter()
             .collect(),
             source: "Plockanalys".into(),
+            note: String::new(),
         });
         let mut bad = f.own[0].clone();
         bad.shares_pct.insert("incineration".into(), dec("20"));
@@ -426,5 +851,192 @@ mod tests {
         let back: crate::settings::Settings = serde_json::from_str(&json).unwrap();
         assert_eq!(back, s);
         assert_eq!(s.follow_up.targets(cat).0.len(), 2);
+    }
+
+    fn own_form() -> OwnForm {
+        let mut shares: [String; 7] = Default::default();
+        shares[3] = "70".into(); // anaerobic digestion
+        shares[5] = "30".into(); // incineration
+        OwnForm {
+            municipality: "1490".into(),
+            pool: "household_food".into(),
+            year: "2023".into(),
+            quantity: "48,5".into(),
+            unit: QuantityUnit::KgPerInhabitant,
+            shares,
+            source: "Kolada U07482".into(),
+            note: "mat och rest".into(),
+        }
+    }
+
+    /// Every field of the baseline file goes through calc-core's reader: kg per inhabitant
+    /// with a decimal comma, the route shares, the note.
+    #[test]
+    fn own_form_is_read_as_a_one_row_baseline_file() {
+        let cat = catalogue().unwrap();
+        let row = own_form().to_row(cat, Lang::Sv).unwrap();
+        assert_eq!(row.kg_per_inhabitant, Some(dec("48.5")));
+        assert_eq!((row.tonnes, row.g_per_portion), (None, None));
+        assert_eq!(row.year, 2023);
+        assert_eq!(
+            row.shares_pct,
+            [
+                ("anaerobic_digestion".to_string(), dec("70")),
+                ("incineration".to_string(), dec("30")),
+            ]
+            .into_iter()
+            .collect()
+        );
+        assert_eq!(
+            (row.source.as_str(), row.note.as_str()),
+            ("Kolada U07482", "mat och rest")
+        );
+        // Filled back into the form, it reads as the same row.
+        assert_eq!(OwnForm::of(&row, Lang::Sv).to_row(cat, Lang::Sv), Ok(row));
+    }
+
+    /// Each refusal is calc-core's text, at the field it belongs to.
+    #[test]
+    fn own_form_refusals_are_named_at_their_fields() {
+        let cat = catalogue().unwrap();
+        let mut f = own_form();
+        f.year = "20x3".into();
+        f.quantity = "-5".into();
+        f.unit = QuantityUnit::Tonnes;
+        f.shares[5] = "20".into();
+        f.source = String::new();
+        let mut errors = f.to_row(cat, Lang::Sv).unwrap_err();
+        errors.sort();
+        assert_eq!(
+            errors,
+            [
+                (
+                    OwnField::Year,
+                    "'20x3' är inte ett årtal mellan 1900 och 2200".to_string()
+                ),
+                (
+                    OwnField::Quantity,
+                    "'-5' får inte vara negativt".to_string()
+                ),
+                (
+                    OwnField::Routes,
+                    "andelarna summerar till 0.9, inte 1".to_string()
+                ),
+                (OwnField::Source, "värde saknas".to_string()),
+            ]
+        );
+        let mut g = own_form();
+        g.quantity = "35".into();
+        g.unit = QuantityUnit::GramsPerPortion;
+        assert_eq!(
+            g.to_row(cat, Lang::En),
+            Err(vec![(
+                OwnField::Quantity,
+                "'35': grams per portion only for a pool counted in portions (the municipal kitchens)"
+                    .to_string()
+            )])
+        );
+        g.pool = "school_kitchen_food".into();
+        assert_eq!(
+            g.to_row(cat, Lang::En).unwrap().g_per_portion,
+            Some(dec("35"))
+        );
+    }
+
+    /// A built-in target filled into the form and saved unchanged is the same row (its
+    /// pools, change in percent and bases kept); a change of the target value replaces it.
+    #[test]
+    fn target_form_round_trips_and_refuses_at_the_field() {
+        let cat = catalogue().unwrap();
+        let rows = FollowUp::default().target_rows(cat);
+        for row in &rows {
+            let form = TargetForm::of(row, Lang::Sv);
+            assert_eq!(form.to_row(Some(row), cat, Lang::Sv).as_ref(), Ok(row));
+        }
+        let kitchen = rows
+            .iter()
+            .find(|r| r.id == "kitchen_food_waste_35g")
+            .unwrap();
+        let mut form = TargetForm::of(kitchen, Lang::Sv);
+        assert_eq!(form.pools.len(), 3);
+        form.target_value = "30".into();
+        let changed = form.to_row(Some(kitchen), cat, Lang::Sv).unwrap();
+        assert_eq!(changed.target_value, Some(dec("30")));
+        assert_eq!(changed.pools, kitchen.pools);
+        form.id = String::new();
+        assert_eq!(
+            form.to_row(None, cat, Lang::Sv),
+            Err(vec![(TargetField::Id, "värde saknas".to_string())])
+        );
+        let mut both = TargetForm::of(kitchen, Lang::Sv);
+        both.change_pct = "-10".into();
+        both.target_year = "2020".into();
+        let mut errors = both.to_row(None, cat, Lang::Sv).unwrap_err();
+        errors.sort();
+        assert_eq!(
+            errors,
+            [
+                (
+                    TargetField::Target,
+                    "fyll i exakt en av 'målvärde', 'förändring_procent'".to_string()
+                ),
+                (
+                    TargetField::TargetYear,
+                    "året 2020 kommer före 2021".to_string()
+                ),
+            ]
+        );
+    }
+
+    /// A target row's municipal bases reach calc-core.
+    #[test]
+    fn target_rows_keep_their_municipal_bases() {
+        let cat = catalogue().unwrap();
+        let mut row = FollowUp::default().target_rows(cat).remove(0);
+        row.bases.push(BaseRow {
+            municipality: "1490".into(),
+            year: 2021,
+            value: Some(dec("14")),
+        });
+        let t = row.to_target().unwrap();
+        let (base, own) = t.base_for(&ScbCode::from("1490"));
+        assert!(own);
+        assert_eq!(base.value, Some(dec("14")));
+    }
+
+    /// An actual as typed (decimal comma) is read by calc-core's actuals reader; a bad
+    /// year and value are refused at their fields with calc-core's text.
+    #[test]
+    fn actual_form_is_read_as_a_one_row_actuals_file() {
+        let cat = catalogue().unwrap();
+        let mut f = ActualForm {
+            municipality: "1490".into(),
+            indicator: "food_waste_kg_per_inhabitant".into(),
+            year: "2024".into(),
+            value: "12,5".into(),
+        };
+        assert_eq!(
+            f.to_row(cat, Lang::Sv),
+            Ok(ActualRow {
+                municipality: "1490".into(),
+                indicator: "food_waste_kg_per_inhabitant".into(),
+                year: 2024,
+                value: dec("12.5"),
+            })
+        );
+        f.year = "24".into();
+        f.value = "tolv".into();
+        let mut errors = f.to_row(cat, Lang::Sv).unwrap_err();
+        errors.sort();
+        assert_eq!(
+            errors,
+            [
+                (
+                    ActualField::Year,
+                    "'24' är inte ett årtal mellan 1900 och 2200".to_string()
+                ),
+                (ActualField::Value, "'tolv' är inte ett tal".to_string()),
+            ]
+        );
     }
 }

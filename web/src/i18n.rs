@@ -77,6 +77,9 @@ texts! {
     MoneyTitle => "Vem sparar pengarna?", "Who saves the money?";
     PerMunicipalityTitle => "Per kommun och invånare", "Per municipality and inhabitant";
     ColMunicipality => "Kommun", "Municipality";
+    OwnFigures => "Egna siffror", "Own figures";
+    PerInhabitantYear => "per invånare och år", "per inhabitant and year";
+    KgCo2e => "kg CO2e", "kg CO2e";
     ColInhabitants => "Invånare", "Inhabitants";
     ColTCo2eYear => "t CO2e/år", "t CO2e/yr";
     ColKgCo2ePerInhabitant => "kg CO2e per invånare och år", "kg CO2e per inhabitant and year";

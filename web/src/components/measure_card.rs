@@ -116,14 +116,24 @@ pub fn MeasureCard(props: &Props) -> Html {
     };
     let (ymin, ymax) = (YEAR_RANGE.0.to_string(), YEAR_RANGE.1.to_string());
     // The pool the measure takes its tonnes from, and the other measures that share it.
-    let pool_tonnes = store
-        .settings
-        .chosen(cat)
+    // With the municipalities' own figures, as the evaluation uses the pool.
+    let pool = crate::fields::pool_for(&store.settings, cat, m);
+    let chosen = store.settings.chosen(cat);
+    let pool_tonnes = chosen
         .iter()
-        .filter_map(|k| m.pool.basis.tonnes_for(k.population))
+        .filter_map(|k| pool.tonnes_for(&k.code, k.population))
         .fold(rust_decimal::Decimal::ZERO, |a, t| {
             a.saturating_add(t.value())
         });
+    let own_rows: Vec<&crate::follow_up::OwnRow> = store
+        .settings
+        .follow_up
+        .own
+        .iter()
+        .filter(|o| {
+            o.pool == m.pool.id.as_str() && chosen.iter().any(|k| k.code.as_str() == o.municipality)
+        })
+        .collect();
     let sharing: Vec<&str> = cat
         .measures
         .iter()
@@ -192,7 +202,8 @@ pub fn MeasureCard(props: &Props) -> Html {
                     { field(Field::RunningCost, K::RunCost, 0) }
                 </div>
                 <p class="hint">{ t(lang, K::SumChosen) }</p>
-                <p class="hint pool-hint">{ pool_line }</p>
+                <p class="hint pool-hint" data-testid={format!("pool-line-{id}")}>{ pool_line }</p>
+                { super::own_figures_note(&own_rows, true, lang) }
                 <button type="button" class="button-link" onclick={on_reset}>{ t(lang, K::ResetMeasure) }</button>
             </details>
         </li>

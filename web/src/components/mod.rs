@@ -31,13 +31,46 @@ pub mod uncertainty_bands;
 pub mod warnings;
 pub mod year_chart;
 
+use crate::follow_up::OwnRow;
 use crate::state::AppState;
 use calc_core::Measure;
 use calc_core::csvio::Lang;
 use yew::UseReducerHandle;
+use yew::prelude::*;
 
 /// The app state as components see it.
 pub type Store = UseReducerHandle<AppState>;
+
+/// The mark that figures are a municipality's own: an "Egna siffror" badge followed by
+/// each row's source and year (with the municipality's name when `towns`); nothing when
+/// there are none.
+pub fn own_figures_note(rows: &[&OwnRow], towns: bool, lang: Lang) -> Html {
+    if rows.is_empty() {
+        return html! {};
+    }
+    let mut parts: Vec<String> = Vec::new();
+    for r in rows {
+        let mut text = format!("{}, {}", r.source, r.year);
+        if towns {
+            let name = crate::settings::catalogue()
+                .and_then(|c| c.municipality(&r.municipality))
+                .map_or_else(|| r.municipality.clone(), |k| k.name.clone());
+            text = format!("{name}: {text}");
+        }
+        if !parts.contains(&text) {
+            parts.push(text);
+        }
+    }
+    let badge = match lang {
+        Lang::Sv => "Egna siffror",
+        Lang::En => "Own figures",
+    };
+    html! {
+        <p class="own-figures-note" data-testid="own-figures-note">
+            <span class="badge own-figures">{ badge }</span>{ " " }{ parts.join("; ") }
+        </p>
+    }
+}
 
 /// A measure's name in a language.
 #[must_use]

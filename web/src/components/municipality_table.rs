@@ -1,10 +1,11 @@
 //! Per municipality: each chosen municipality's CO2e and net SEK a year, absolute and per
-//! inhabitant (`calc_core::per_inhabitant`), so municipalities of different size compare.
+//! inhabitant (`calc_core::per_inhabitant`), so municipalities of different size compare;
+//! a municipality computed with its own figures is marked, with their pools, source and year.
 
 use super::scroll_box::ScrollBox;
 use crate::format;
 use crate::hooks::use_eval;
-use crate::i18n::{K, t};
+use crate::i18n::{K, Lang, t};
 use crate::settings::catalogue;
 use calc_core::{KgCo2e, Sek, per_inhabitant};
 use rust_decimal::Decimal;
@@ -13,7 +14,7 @@ use yew::prelude::*;
 /// The per-municipality table (not printed: the one-page summary has no room for it).
 #[function_component]
 pub fn MunicipalityTable() -> Html {
-    let Some((_, lang, e)) = use_eval() else {
+    let Some((store, lang, e)) = use_eval() else {
         return html! {};
     };
     let Some(cat) = catalogue() else {
@@ -49,9 +50,34 @@ pub fn MunicipalityTable() -> Html {
                                 .iter()
                                 .find(|g| g.key == p.municipality)
                                 .map_or(KgCo2e::new(Decimal::ZERO), |g| g.summary.co2e_saved_kg_per_year.central);
+                            let own: Vec<String> = store
+                                .settings
+                                .follow_up
+                                .own
+                                .iter()
+                                .filter(|o| o.municipality == p.municipality.as_str())
+                                .map(|o| {
+                                    let pool = cat.pools.iter().find(|x| x.id.as_str() == o.pool).map_or_else(
+                                        || o.pool.clone(),
+                                        |x| match lang {
+                                            Lang::Sv => x.name_sv.clone(),
+                                            Lang::En => x.name_en.clone(),
+                                        },
+                                    );
+                                    format!("{pool} ({}, {})", o.source, o.year)
+                                })
+                                .collect();
                             html! {
                                 <tr key={p.municipality.to_string()} data-municipality={p.municipality.to_string()}>
-                                    <th scope="row">{ name }</th>
+                                    <th scope="row">
+                                        { name }
+                                        if !own.is_empty() {
+                                            <span class="own-figures-cell" data-testid="own-figures-note">
+                                                <span class="badge own-figures">{ t(lang, K::OwnFigures) }</span>
+                                                { format!(" {}", own.join("; ")) }
+                                            </span>
+                                        }
+                                    </th>
                                     <td class="num" data-col="inhabitants">{ format::number(Decimal::from(p.population), 0, lang) }</td>
                                     <td class="num" data-col="t-co2e">{ format::tonnes_co2e(tonnes, lang) }</td>
                                     <td class="num" data-col="kg-co2e-per-inhabitant">{ format::number(p.kg_co2e_saved, 1, lang) }</td>

@@ -1,11 +1,13 @@
-//! The headline figures, each with its low–high range, and who saves the money: the
-//! municipality (waste fee collective and tax-funded budget), households, and society.
+//! The headline figures, each with its low–high range (and the yearly ones per inhabitant
+//! of the chosen municipalities together), and who saves the money: the municipality
+//! (waste fee collective and tax-funded budget), households, and society.
 
 use super::scroll_box::ScrollBox;
 use crate::format;
 use crate::hooks::use_app;
 use crate::i18n::{K, Lang, t};
-use calc_core::{Band, KgCo2e, Perspective, Sek, Summary};
+use calc_core::{Band, Evaluation, KgCo2e, Perspective, Sek, Summary, per_inhabitant};
+use rust_decimal::Decimal;
 use yew::prelude::*;
 
 fn range_co2e(b: &Band<KgCo2e>, lang: Lang) -> String {
@@ -53,6 +55,9 @@ struct CardProps {
     sign: AttrValue,
     #[prop_or_default]
     primary: bool,
+    /// The central value per inhabitant, with its unit (empty: not shown).
+    #[prop_or_default]
+    per_inhabitant: AttrValue,
 }
 
 #[function_component]
@@ -64,6 +69,9 @@ fn Card(p: &CardProps) -> Html {
                 <span class="value" data-testid={p.test_id.clone()}>{ p.value.clone() }</span>
                 <span class="unit">{ p.unit.clone() }</span>
             </p>
+            if !p.per_inhabitant.is_empty() {
+                <p class="card-per" data-testid={format!("{}-per-inhabitant", p.test_id)}>{ p.per_inhabitant.clone() }</p>
+            }
             <p class="card-range">
                 <span class="range-label">{ p.range_label.clone() }{ ": " }</span>
                 <span data-testid={format!("{}-range", p.test_id)}>{ p.range.clone() }</span>
@@ -91,6 +99,29 @@ fn money_cell(b: Option<Band<Sek>>, test_id: String, lang: Lang) -> Html {
     }
 }
 
+/// The inhabitants of the municipalities in an evaluation (those `calc_core::per_inhabitant`
+/// counts: known, with inhabitants and measures).
+#[must_use]
+pub fn inhabitants(e: &Evaluation) -> Decimal {
+    crate::settings::catalogue().map_or(Decimal::ZERO, |cat| {
+        per_inhabitant(e, &cat.municipalities)
+            .iter()
+            .fold(Decimal::ZERO, |a, p| {
+                a.saturating_add(Decimal::from(p.population))
+            })
+    })
+}
+
+/// A total per inhabitant of the chosen municipalities together (`None` without any).
+#[must_use]
+pub fn per_head(total: Decimal, inhabitants: Decimal) -> Option<Decimal> {
+    if inhabitants.is_zero() {
+        None
+    } else {
+        total.checked_div(inhabitants)
+    }
+}
+
 /// Totals cards: t CO2e per year, cumulative t CO2e, the municipality's net SEK per year and
 /// net present value; then the money table split by payer.
 #[function_component]
@@ -115,6 +146,20 @@ pub fn TotalsCards() -> Html {
     let muni_year = muni_year.unwrap_or_default();
     let muni_npv = muni_npv.unwrap_or_default();
     let period_head = format!("{} {period}", t(lang, K::MoneyCum));
+    let people = inhabitants(e);
+    let per_year = t(lang, K::PerInhabitantYear);
+    let co2e_per = per_head(s.co2e_saved_kg_per_year.central.value(), people)
+        .map(|kg| {
+            format!(
+                "{} {} {per_year}",
+                format::number(kg, 1, lang),
+                t(lang, K::KgCo2e)
+            )
+        })
+        .unwrap_or_default();
+    let sek_per = per_head(muni_year.central.value(), people)
+        .map(|kr| format!("{} {per_year}", format::sek(Sek::new(kr), lang)))
+        .unwrap_or_default();
     let npv_head = format!(
         "{} ({} {rate} %)",
         t(lang, K::TotalNpv),
@@ -135,7 +180,8 @@ pub fn TotalsCards() -> Html {
                 <Card primary=true title={t(lang, K::TotalCo2eYear)} note={t(lang, K::AtFullEffect)}
                     value={format::tonnes_co2e(s.co2e_saved_kg_per_year.central, lang)}
                     unit={t(lang, K::PerYear)} range_label={range}
-                    range={range_co2e(&s.co2e_saved_kg_per_year, lang)} test_id="total-co2e" />
+                    range={range_co2e(&s.co2e_saved_kg_per_year, lang)} test_id="total-co2e"
+                    per_inhabitant={co2e_per} />
                 <Card title={format!("{} {period}", t(lang, K::TotalCo2eCum))} note={t(lang, K::CumNote)}
                     value={format::tonnes_co2e(s.co2e_saved_kg_cumulative.central, lang)}
                     unit={t(lang, K::TCo2e)} range_label={range}
@@ -144,7 +190,8 @@ pub fn TotalsCards() -> Html {
                     value={format::sek_short(muni_year.central, lang)}
                     unit={t(lang, K::PerYearUnit)} range_label={range}
                     sign={t(lang, K::SignSavingNoOnce)}
-                    range={range_sek(&muni_year, lang)} test_id="total-sek" />
+                    range={range_sek(&muni_year, lang)} test_id="total-sek"
+                    per_inhabitant={sek_per} />
                 <Card title={format!("{} {period}", t(lang, K::TotalNpvMuni))} note={format!("{}, {} {rate} %.", t(lang, K::NpvNote), t(lang, K::DiscountRate))}
                     value={format::sek_short(muni_npv.central, lang)}
                     unit="" range_label={range}
@@ -190,6 +237,25 @@ pub fn TotalsCards() -> Html {
 mod tests {
     use super::*;
     use crate::settings::{Settings, catalogue, evaluate_settings};
+
+    /// The eight municipalities' 229 538 inhabitants (sum of `municipalities.csv`) divide
+    /// the totals; the per-municipality figures weighted by inhabitants give the same.
+    #[test]
+    fn per_inhabitant_divides_the_totals_by_the_chosen_inhabitants() {
+        let cat = catalogue().unwrap();
+        let e = evaluate_settings(&Settings::defaults(cat), cat).unwrap();
+        let people = inhabitants(&e);
+        let sum: u32 = cat.municipalities.iter().map(|k| k.population).sum();
+        assert_eq!(people, Decimal::from(sum));
+        let kg = per_head(e.total.co2e_saved_kg_per_year.central.value(), people).unwrap();
+        let weighted = per_inhabitant(&e, &cat.municipalities)
+            .iter()
+            .fold(Decimal::ZERO, |a, p| {
+                a + p.kg_co2e_saved * Decimal::from(p.population)
+            });
+        assert_eq!((kg * people).round_dp(6), weighted.round_dp(6));
+        assert_eq!(per_head(Decimal::ONE, Decimal::ZERO), None);
+    }
 
     #[test]
     fn payer_rows_add_up_to_society_in_every_column() {
