@@ -177,6 +177,7 @@ mod tests {
         assert_eq!(format_fixed(dec!(7), 2, false), "7.00");
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     proptest::proptest! {
         /// The digit path writes what `Decimal`'s `Display` writes, at every scale.
         #[test]
