@@ -265,7 +265,9 @@ pub fn contributions(
         };
         pct(x.co2e_kg.abs(), c).max(pct(x.net_sek.abs(), s))
     };
-    items.sort_by(|a, b| weight(b).cmp(&weight(a)).then_with(|| a.id.cmp(&b.id)));
+    crate::sort::sort_by(&mut items, |a, b| {
+        weight(b).cmp(&weight(a)).then_with(|| a.id.cmp(&b.id))
+    });
     for x in &mut items {
         x.co2e_kg = x.co2e_kg.normalize();
         x.net_sek = x.net_sek.normalize();

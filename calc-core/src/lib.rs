@@ -114,6 +114,7 @@ mod optimize;
 mod rank;
 pub mod report;
 mod scenario;
+pub mod sort;
 pub mod targets;
 pub mod units;
 

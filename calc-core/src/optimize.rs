@@ -297,7 +297,7 @@ pub fn candidates(model: &LinearModel, steps: u32) -> Result<Candidates, CalcErr
         }
         // Best first: finds good solutions early, which prunes more; the all-off option
         // (code 0) stays ahead of options that are no better.
-        options.sort_by_key(|o| std::cmp::Reverse(o.co2e));
+        crate::sort::sort_by_key(&mut options, |o| std::cmp::Reverse(o.co2e));
         components.push(Component { members, options });
     }
     Ok(Candidates {
@@ -383,7 +383,7 @@ impl Relaxation {
             let next_base = base.get(from + 1).copied().unwrap_or_default();
             let mut segs = segments.get(from + 1).cloned().unwrap_or_default();
             segs.extend(s);
-            segs.sort_by_key(|x| std::cmp::Reverse(ratio(x.1, x.0)));
+            crate::sort::sort_by_key(&mut segs, |x| std::cmp::Reverse(ratio(x.1, x.0)));
             if let Some(slot) = base.get_mut(from) {
                 *slot = next_base.saturating_add(b);
             }

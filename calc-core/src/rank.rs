@@ -84,7 +84,7 @@ pub fn rank(evaluation: &Evaluation, by: RankBy) -> Vec<Ranked> {
 #[must_use]
 pub fn rank_for(evaluation: &Evaluation, by: RankBy, perspective: Perspective) -> Vec<Ranked> {
     let mut v: Vec<&GroupSummary<MeasureId>> = evaluation.by_measure.iter().collect();
-    v.sort_by(|a, b| compare(by, perspective, a, b));
+    crate::sort::sort_by(&mut v, |a, b| compare(by, perspective, a, b));
     v.into_iter()
         .enumerate()
         .map(|(i, g)| Ranked {

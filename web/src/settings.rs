@@ -470,7 +470,7 @@ fn build_leaving_out(
     };
     // `build` checks the quantity before the years; the app has always named the years
     // first.
-    refused.sort_by_key(|(field, _)| {
+    calc_core::sort::sort_by_key(&mut refused, |(field, _)| {
         !matches!(
             field,
             OverrideField::StartYear | OverrideField::FullEffectYear

@@ -204,7 +204,7 @@ fn decode_v2(rest: &str) -> Result<Settings, LinkError> {
             "checksum {got:08x}, the link says {want:08x}"
         )));
     }
-    serde_json::from_slice(&json).map_err(|e| broken(e.to_string()))
+    crate::storage::settings_from_json(&json).map_err(|e| broken(e.to_string()))
 }
 
 /// At most 12 characters of untrusted text, for a message.
@@ -218,7 +218,7 @@ fn decode_v1(rest: &str) -> Result<Settings, LinkError> {
         old_format: true,
     };
     let bytes = unescape(rest).map_err(old)?;
-    serde_json::from_slice(&bytes).map_err(|e| old(e.to_string()))
+    crate::storage::settings_from_json(&bytes).map_err(|e| old(e.to_string()))
 }
 
 fn hex(b: u8) -> Option<u8> {

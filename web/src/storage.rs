@@ -168,11 +168,25 @@ fn read_list(list: &[Value], out: &mut Parsed, wrapped: bool) {
     }
 }
 
+/// Parses JSON text into a [`Value`]. The app's only JSON parser: the share link's
+/// settings go through it too ([`settings_from_json`]), so the .wasm holds one copy of
+/// serde_json's reader (from bytes) and one of the settings' deserializer (from a `Value`),
+/// not one per source (issue 16).
+pub(crate) fn json_value(bytes: &[u8]) -> Result<Value, serde_json::Error> {
+    serde_json::from_slice(bytes)
+}
+
+/// Settings from JSON bytes (a share link's), through [`json_value`]. A syntax error
+/// names its line and column; a value of the wrong type names the field.
+pub(crate) fn settings_from_json(bytes: &[u8]) -> Result<Settings, serde_json::Error> {
+    json_value(bytes).and_then(serde_json::from_value)
+}
+
 /// Reads the stored text.
 #[must_use]
 pub fn parse(text: &str) -> Parsed {
     let mut out = Parsed::default();
-    let value: Value = match serde_json::from_str(text) {
+    let value: Value = match json_value(text.as_bytes()) {
         Ok(v) => v,
         Err(e) => {
             out.notes.push(StorageNote::Corrupt {

@@ -335,7 +335,7 @@ pub fn suggest<'a>(text: &str, known: impl IntoIterator<Item = &'a str>) -> Vec<
         })
         .filter(|(d, k)| *d <= (k.chars().count().max(t.chars().count()) / 3).max(2))
         .collect();
-    scored.sort();
+    crate::sort::sort(&mut scored);
     let best = scored.first().map_or(0, |(d, _)| *d);
     scored
         .into_iter()

@@ -478,7 +478,7 @@ pub fn read_scenarios_keep_valid(bytes: &[u8], ctx: &ScenarioContext) -> Scenari
         assumed,
     };
     if missing {
-        errors.sort_by_key(|e| e.line);
+        crate::sort::sort_by_key(&mut errors, |e| e.line);
         import.errors = errors;
         return import;
     }
@@ -630,7 +630,7 @@ pub fn read_scenarios_keep_valid(bytes: &[u8], ctx: &ScenarioContext) -> Scenari
     }
     import.scenarios.retain(|s| !s.items.is_empty());
     let mut errors = reader.errors;
-    errors.sort_by_key(|e| e.line);
+    crate::sort::sort_by_key(&mut errors, |e| e.line);
     import.errors = errors;
     import
 }

@@ -84,12 +84,12 @@ pub fn sensitivity(model: &LinearModel) -> Result<Sensitivity, CalcError> {
         }
     }
     let width = |a: Decimal, b: Decimal| a.checked_sub(b).map_or(Decimal::MAX, |d| d.abs());
-    co2e.sort_by(|x, y| {
+    crate::sort::sort_by(&mut co2e, |x, y| {
         width(y.at_high.value(), y.at_low.value())
             .cmp(&width(x.at_high.value(), x.at_low.value()))
             .then_with(|| x.factor.cmp(&y.factor))
     });
-    sek.sort_by(|x, y| {
+    crate::sort::sort_by(&mut sek, |x, y| {
         width(y.at_high.value(), y.at_low.value())
             .cmp(&width(x.at_high.value(), x.at_low.value()))
             .then_with(|| x.factor.cmp(&y.factor))

@@ -99,7 +99,7 @@ pub(crate) fn pool_groups(
     let mut groups = Vec::with_capacity(keys.len());
     let mut warnings = Vec::new();
     for (_, _, mut members) in keys {
-        members.sort_by(|a, b| {
+        crate::sort::sort_by(&mut members, |a, b| {
             let (ma, mb) = (
                 scenario.items.get(*a).map(ScenarioItem::measure),
                 scenario.items.get(*b).map(ScenarioItem::measure),

@@ -120,7 +120,7 @@ impl RouteMix {
     /// A validated mix, ordered by route.
     pub fn new(shares: impl IntoIterator<Item = (Route, Share)>) -> Result<Self, ModelError> {
         let mut v: Vec<(Route, Share)> = shares.into_iter().collect();
-        v.sort_by_key(|(r, _)| *r);
+        crate::sort::sort_by_key(&mut v, |(r, _)| *r);
         if let Some(w) = v
             .windows(2)
             .find(|w| w.first().map(|a| a.0) == w.get(1).map(|b| b.0))

@@ -277,7 +277,7 @@ pub fn close_gap(
             });
         }
         // Cheapest first (ties: fewer levels first, by the combination's order).
-        opts.sort_by_key(|o| o.cost);
+        crate::sort::sort_by_key(&mut opts, |o| o.cost);
         comps.push(opts);
         members.push(items);
     }
@@ -349,7 +349,7 @@ pub fn close_gap(
             ));
         }
     }
-    chosen.sort_by_key(|(i, _)| *i);
+    crate::sort::sort_by_key(&mut chosen, |(i, _)| *i);
     Ok(Some(GapPlan {
         target: target.id.clone(),
         municipality: municipality.code.clone(),

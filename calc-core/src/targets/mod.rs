@@ -809,7 +809,7 @@ fn build_progress(
         .iter()
         .filter(|a| a.indicator == ind && a.municipality == k.code)
         .collect();
-    own_actuals.sort_by_key(|a| a.year);
+    crate::sort::sort_by_key(&mut own_actuals, |a| a.year);
     let first = own_actuals
         .first()
         .map_or(base.year, |a| a.year.min(base.year));
@@ -866,7 +866,7 @@ fn build_progress(
         }
     }
     // Scenario order for the reader.
-    contributions.sort_by_key(|c| {
+    crate::sort::sort_by_key(&mut contributions, |c| {
         scenario
             .items
             .iter()

@@ -108,7 +108,7 @@ pub fn measure_number(id: &str) -> Option<usize> {
         .enumerate()
         .map(|(i, m)| (area_pos(&m.area), i, m.id.as_str()))
         .collect();
-    order.sort_unstable();
+    calc_core::sort::sort(&mut order);
     order.iter().position(|(_, _, m)| *m == id).map(|p| p + 1)
 }
 

@@ -22,7 +22,7 @@ fn ordered<'e>(
     let by = match key {
         SortKey::Name => {
             let mut rows: Vec<&GroupSummary<MeasureId>> = e.by_measure.iter().collect();
-            rows.sort_by(|a, b| {
+            calc_core::sort::sort_by(&mut rows, |a, b| {
                 let o = names(a.key.as_str())
                     .cmp(&names(b.key.as_str()))
                     .then_with(|| a.key.cmp(&b.key));

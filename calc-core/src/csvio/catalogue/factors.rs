@@ -316,7 +316,7 @@ pub fn write_factor_table(table: &FactorTable, dialect: Dialect) -> String {
         .chain(table.cost_factors().map(|f| (f.fraction.clone(), f.route)))
         .chain(table.yields().map(|f| (f.fraction.clone(), f.route)))
         .collect();
-    keys.sort();
+    crate::sort::sort(&mut keys);
     keys.dedup();
     let mut w = csv::WriterBuilder::new()
         .delimiter(dialect.delimiter)

@@ -177,7 +177,7 @@ fn routes(
             out.push(r);
         }
     }
-    out.sort();
+    crate::sort::sort(&mut out);
     Some(Some(out))
 }
 
