@@ -1390,5 +1390,13 @@ test('own figures in kg per inhabitant: refused at the field until they add up, 
   const kg = Number(m[1].replace(/\s/g, '').replace('−', '-').replace(',', '.'));
   assert.ok(Math.abs(kg - (t * 1000) / 229538) <= 0.051, `${kg} kg vs ${t} t / 229 538`);
   assert.match(normalize(await p.locator('[data-testid=total-sek-per-inhabitant]').textContent()), /^−?[\d ]+ kr per invånare och år$/);
+  // "Ändra" and another municipality: saving moves the row, it does not add a second one.
+  await p.locator('[data-testid=own-list] li').first().locator('button', { hasText: 'Ändra' }).click();
+  await p.locator('[data-testid=own-municipality]').selectOption('1443');
+  await p.locator('[data-testid=own-add]').click();
+  await p.waitForFunction(() => document.querySelector('[data-testid=own-list] li')?.textContent.startsWith('Bollebygd,'), null, { timeout: 10_000 });
+  assert.equal(await p.locator('[data-testid=own-list] li').count(), 1, 'the edited row moved to Bollebygd');
+  assert.equal(await row('1490').locator('[data-testid=own-figures-note]').count(), 0, 'Borås is back on the defaults');
+  assert.equal(normalize(await row('1490').locator('[data-col=t-co2e]').textContent()), borasBefore);
   await p.close();
 });

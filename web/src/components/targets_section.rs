@@ -447,6 +447,9 @@ fn TargetCard(p: &CardProps) -> Html {
 #[function_component]
 pub fn TargetsSection() -> Html {
     let own_form = use_mut_ref(OwnForm::default);
+    // The row "Ändra" put into the form (municipality, pool): saving replaces it, also when
+    // the municipality or pool was changed in the form.
+    let own_editing = use_mut_ref(|| None::<(String, String)>);
     let own_errors = use_state(Vec::<(OwnField, String)>::new);
     let own_status = use_state(String::new);
     let target_form = use_mut_ref(TargetForm::default);
@@ -534,12 +537,13 @@ pub fn TargetsSection() -> Html {
         })
     };
     let add_own = {
-        let (set, follow, errs, status, form) = (
+        let (set, follow, errs, status, form, editing) = (
             set.clone(),
             follow.clone(),
             own_errors.clone(),
             own_status.clone(),
             own_form.clone(),
+            own_editing.clone(),
         );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
@@ -567,6 +571,13 @@ pub fn TargetsSection() -> Html {
                         tr(lang, "Egna siffror sparade:", "Own figures saved:"),
                     ));
                     let mut f = follow.clone();
+                    if let Some((town, pool)) = editing.borrow_mut().take() {
+                        f.own.retain(|x| {
+                            (x.municipality.as_str(), x.pool.as_str())
+                                != (town.as_str(), pool.as_str())
+                                || (x.municipality == row.municipality && x.pool == row.pool)
+                        });
+                    }
                     match f
                         .own
                         .iter()
@@ -593,14 +604,16 @@ pub fn TargetsSection() -> Html {
         })
     };
     let edit_own = |i: usize| {
-        let (follow, form, redraw, errs) = (
+        let (follow, form, redraw, errs, editing) = (
             follow.clone(),
             own_form.clone(),
             redraw.clone(),
             own_errors.clone(),
+            own_editing.clone(),
         );
         Callback::from(move |_| {
             if let Some(row) = follow.own.get(i) {
+                *editing.borrow_mut() = Some((row.municipality.clone(), row.pool.clone()));
                 *form.borrow_mut() = OwnForm::of(row, lang);
                 errs.set(Vec::new());
                 redraw.force_update();
