@@ -425,8 +425,36 @@ impl TargetForm {
                 };
                 let mut out = TargetRow::of(t);
                 out.text = text.trim().to_string();
+                // A changed target is the planner's (source "app", no note); it keeps its
+                // goal area, its municipalities' bases, its English text while the Swedish
+                // one is unchanged and its base's source while the base is.
+                out.text_en.clear();
                 if let Some(k) = keep {
+                    let same = |a: &TargetRow| {
+                        (
+                            a.id.clone(),
+                            a.text.clone(),
+                            a.indicator.clone(),
+                            a.pools.clone(),
+                            a.base_year,
+                            a.base_value,
+                            a.target_value,
+                            a.change_pct,
+                            a.target_year,
+                        )
+                    };
+                    if same(&out) == same(k) {
+                        // Saved unchanged: the row as it was, source and notes included.
+                        return Ok(k.clone());
+                    }
                     out.bases.clone_from(&k.bases);
+                    out.area.clone_from(&k.area);
+                    if k.text == out.text {
+                        out.text_en.clone_from(&k.text_en);
+                    }
+                    if (k.base_year, k.base_value) == (out.base_year, out.base_value) {
+                        out.base_source.clone_from(&k.base_source);
+                    }
                 }
                 Ok(out)
             }
@@ -488,6 +516,21 @@ pub struct TargetRow {
     /// Municipalities' own base years and values.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub bases: Vec<BaseRow>,
+    /// The goal's text in English (empty: the Swedish text is used).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub text_en: String,
+    /// The plan's goal area.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub area: String,
+    /// Where the goal comes from.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub source: String,
+    /// Notes: assumptions and what the source leaves open.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    /// Where the base value comes from.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub base_source: String,
 }
 
 /// A municipality's own base for a target.
@@ -577,6 +620,11 @@ impl TargetRow {
                     value: b.value,
                 })
                 .collect(),
+            text_en: t.text_en.clone(),
+            area: t.area.clone(),
+            source: t.source.clone(),
+            note: t.note.clone(),
+            base_source: t.base.source.clone(),
         }
     }
 
@@ -601,13 +649,20 @@ impl TargetRow {
             BaseValue {
                 year: Year(self.base_year),
                 value: self.base_value,
-                source: String::new(),
+                source: self.base_source.clone(),
             },
             target,
             Year(self.target_year),
         );
         t.text_sv.clone_from(&self.text);
-        t.text_en.clone_from(&self.text);
+        t.text_en.clone_from(if self.text_en.is_empty() {
+            &self.text
+        } else {
+            &self.text_en
+        });
+        t.area.clone_from(&self.area);
+        t.source.clone_from(&self.source);
+        t.note.clone_from(&self.note);
         t.bases = self
             .bases
             .iter()
@@ -817,14 +872,13 @@ mod tests {
         let rows = f.target_rows(cat);
         assert_eq!(rows.len(), 3);
         let back: Vec<Target> = rows.iter().map(|r| r.to_target().unwrap()).collect();
-        for (a, b) in back.iter().zip(&cat.targets) {
-            assert_eq!(
-                (a.indicator, a.target, a.target_year),
-                (b.indicator, b.target, b.target_year)
-            );
-            assert_eq!(a.pools, b.pools);
-            assert_eq!(a.base.value, b.base.value);
-        }
+        // Everything survives, the English text, area, source and notes too: once the
+        // planner changes one target, the others are kept as rows.
+        assert_eq!(back, cat.targets);
+        assert!(
+            back.iter()
+                .all(|t| t.text_en != t.text_sv && !t.source.is_empty())
+        );
     }
 
     /// Own figures, actuals and changed targets travel with the scenario: through the
@@ -962,6 +1016,17 @@ mod tests {
         form.target_value = "30".into();
         let changed = form.to_row(Some(kitchen), cat, Lang::Sv).unwrap();
         assert_eq!(changed.target_value, Some(dec("30")));
+        // Changed: the planner's value (source "app", the plan's note gone), the English
+        // text and goal area kept (the Swedish text did not change).
+        assert_eq!(
+            (changed.source.as_str(), changed.note.as_str()),
+            ("app", "")
+        );
+        assert_eq!(
+            (&changed.text_en, &changed.area),
+            (&kitchen.text_en, &kitchen.area)
+        );
+        assert!(!kitchen.text_en.is_empty() && kitchen.text_en != kitchen.text);
         assert_eq!(changed.pools, kitchen.pools);
         form.id = String::new();
         assert_eq!(
