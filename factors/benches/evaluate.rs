@@ -18,6 +18,13 @@ fn bench(c: &mut Criterion) {
         ),
         |b| b.iter(|| calc_core::evaluate(black_box(table), black_box(&scenario)).unwrap()),
     );
+    c.bench_function(
+        &format!(
+            "evaluate_totals sjuharad ({} items, no year-by-year figures)",
+            scenario.items.len()
+        ),
+        |b| b.iter(|| calc_core::evaluate_totals(black_box(table), black_box(&scenario)).unwrap()),
+    );
     c.bench_function("rank + macc", |b| {
         let e = calc_core::evaluate(table, &scenario).unwrap();
         b.iter(|| calc_core::macc(black_box(&e)))
