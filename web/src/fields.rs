@@ -173,22 +173,28 @@ mod tests {
         assert!(!field_total(&s, cat, &id, Field::Quantity).1);
     }
 
-    #[test]
-    fn quantity_default_is_what_calc_core_reaches() {
+    /// Every item's default quantity field is the tonnes the evaluation reaches.
+    fn assert_defaults_are_what_the_evaluation_reaches(s: &Settings) {
         let cat = catalogue().unwrap();
-        let s = Settings::defaults(cat);
-        let e = evaluate_settings(&s, cat).unwrap();
+        let e = evaluate_settings(s, cat).unwrap();
         for item in &e.items {
             let m = cat.measure(item.measure.as_str()).unwrap();
             let k = cat.municipality(item.municipality.as_str()).unwrap();
             assert_eq!(
-                reach_default(m, &pool_for(&s, cat, m), k),
+                reach_default(m, &pool_for(s, cat, m), k),
                 Some(item.affected_tonnes_per_year),
                 "{} in {}",
                 item.measure,
                 item.municipality
             );
         }
+    }
+
+    #[test]
+    fn quantity_default_is_what_calc_core_reaches() {
+        let cat = catalogue().unwrap();
+        let s = Settings::defaults(cat);
+        assert_defaults_are_what_the_evaluation_reaches(&s);
     }
 
     /// With Borås's own figures for household food (40 kg per inhabitant, 80 % digested,
@@ -231,18 +237,7 @@ mod tests {
             reach_default(food, &pool, boras),
             Some(Tonnes::new("918.976".parse().unwrap()))
         );
-        let e = evaluate_settings(&s, cat).unwrap();
-        for item in &e.items {
-            let m = cat.measure(item.measure.as_str()).unwrap();
-            let k = cat.municipality(item.municipality.as_str()).unwrap();
-            assert_eq!(
-                reach_default(m, &pool_for(&s, cat, m), k),
-                Some(item.affected_tonnes_per_year),
-                "{} in {}",
-                item.measure,
-                item.municipality
-            );
-        }
+        assert_defaults_are_what_the_evaluation_reaches(&s);
     }
 
     #[test]

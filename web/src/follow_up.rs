@@ -137,6 +137,29 @@ fn detail(e: &CsvError, lang: Lang) -> String {
     rest.map_or_else(|| m.clone(), str::to_string)
 }
 
+/// A one-row file's refusals at the form's fields: the field of the refused column
+/// (`head` and `fields` side by side), `default` for a refusal without one.
+fn at_fields<F: Copy>(
+    errors: &[CsvError],
+    head: &[&str],
+    fields: &[F],
+    default: F,
+    lang: Lang,
+) -> Vec<(F, String)> {
+    errors
+        .iter()
+        .map(|e| {
+            let col = e.column.as_deref().unwrap_or_default();
+            let field = head
+                .iter()
+                .zip(fields)
+                .find(|(h, _)| **h == col)
+                .map_or(default, |(_, f)| *f);
+            (field, detail(e, lang))
+        })
+        .collect()
+}
+
 impl OwnForm {
     /// The form filled with a row (to change it).
     #[must_use]
@@ -269,18 +292,7 @@ impl ActualForm {
         let file = format!("{}\r\n{row}\r\n", head.join(";"));
         match csvio::read_actuals(file.as_bytes(), &cat.municipalities) {
             Ok(actuals) => actuals.first().map(ActualRow::of).ok_or_else(Vec::new),
-            Err(errors) => Err(errors
-                .iter()
-                .map(|e| {
-                    let col = e.column.as_deref().unwrap_or_default();
-                    let field = head
-                        .iter()
-                        .zip(fields)
-                        .find(|(h, _)| **h == col)
-                        .map_or(ActualField::Value, |(_, f)| f);
-                    (field, detail(e, lang))
-                })
-                .collect()),
+            Err(errors) => Err(at_fields(&errors, &head, &fields, ActualField::Value, lang)),
         }
     }
 }
@@ -458,18 +470,7 @@ impl TargetForm {
                 }
                 Ok(out)
             }
-            Err(errors) => Err(errors
-                .iter()
-                .map(|e| {
-                    let col = e.column.as_deref().unwrap_or_default();
-                    let field = head
-                        .iter()
-                        .zip(fields)
-                        .find(|(h, _)| **h == col)
-                        .map_or(TargetField::Id, |(_, f)| f);
-                    (field, detail(e, lang))
-                })
-                .collect()),
+            Err(errors) => Err(at_fields(&errors, &head, &fields, TargetField::Id, lang)),
         }
     }
 }

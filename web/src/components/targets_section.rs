@@ -284,6 +284,23 @@ fn refused<F>(list: &[(F, String)], lang: Lang) -> String {
     format!("{} {first}", tr(lang, "Inte sparat:", "Not saved:"))
 }
 
+/// A refused form: its refusals in field order, the first announced in the status line and
+/// focused, each shown at its field.
+fn show_refusals<F: Ord + Copy>(
+    mut list: Vec<(F, String)>,
+    field_id: fn(F) -> &'static str,
+    status: &UseStateHandle<String>,
+    errs: &UseStateHandle<Vec<(F, String)>>,
+    lang: Lang,
+) {
+    list.sort_by_key(|(f, _)| *f);
+    status.set(refused(&list, lang));
+    if let Some((first, _)) = list.first() {
+        focus_id(field_id(*first));
+    }
+    errs.set(list);
+}
+
 /// A field's refusal under it, named by the field's `aria-describedby`.
 fn field_error(id: &str, message: Option<&String>) -> Html {
     match message {
@@ -592,14 +609,7 @@ pub fn TargetsSection() -> Html {
                     }
                     set.emit(f);
                 }
-                Err(mut list) => {
-                    list.sort_by_key(|(f, _)| *f);
-                    status.set(refused(&list, lang));
-                    if let Some((first, _)) = list.first() {
-                        focus_id(own_field_id(*first));
-                    }
-                    errs.set(list);
-                }
+                Err(list) => show_refusals(list, own_field_id, &status, &errs, lang),
             }
         })
     };
@@ -681,14 +691,7 @@ pub fn TargetsSection() -> Html {
                     f.actuals.push(row);
                     set.emit(f);
                 }
-                Err(mut list) => {
-                    list.sort_by_key(|(f, _)| *f);
-                    status.set(refused(&list, lang));
-                    if let Some((first, _)) = list.first() {
-                        focus_id(actual_field_id(*first));
-                    }
-                    errs.set(list);
-                }
+                Err(list) => show_refusals(list, actual_field_id, &status, &errs, lang),
             }
         })
     };
@@ -797,14 +800,7 @@ pub fn TargetsSection() -> Html {
                     *form.borrow_mut() = blank.clone();
                     redraw.force_update();
                 }
-                Err(mut list) => {
-                    list.sort_by_key(|(f, _)| *f);
-                    status.set(refused(&list, lang));
-                    if let Some((first, _)) = list.first() {
-                        focus_id(target_field_id(*first));
-                    }
-                    errs.set(list);
-                }
+                Err(list) => show_refusals(list, target_field_id, &status, &errs, lang),
             }
         })
     };
