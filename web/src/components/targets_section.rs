@@ -284,6 +284,52 @@ fn refused<F>(list: &[(F, String)], lang: Lang) -> String {
     format!("{} {first}", tr(lang, "Inte sparat:", "Not saved:"))
 }
 
+/// A text field that writes its value into the form as it is typed.
+fn on_text<T: 'static>(
+    form: &Rc<std::cell::RefCell<T>>,
+    f: fn(&mut T, String),
+) -> Callback<InputEvent> {
+    let form = Rc::clone(form);
+    Callback::from(move |e: InputEvent| {
+        let v = e.target_unchecked_into::<HtmlInputElement>().value();
+        f(&mut form.borrow_mut(), v);
+    })
+}
+
+/// A select that writes its value into the form; `redraw` when other fields depend on it.
+fn on_select<T: 'static>(
+    form: &Rc<std::cell::RefCell<T>>,
+    f: fn(&mut T, String),
+    redraw: Option<UseForceUpdateHandle>,
+) -> Callback<Event> {
+    let form = Rc::clone(form);
+    Callback::from(move |e: Event| {
+        let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+        f(&mut form.borrow_mut(), v);
+        if let Some(r) = &redraw {
+            r.force_update();
+        }
+    })
+}
+
+/// Removes row `i` of one of the follow-up lists (`list` picks it).
+fn on_remove<R: 'static>(
+    set: &Callback<FollowUp>,
+    follow: &FollowUp,
+    list: fn(&mut FollowUp) -> &mut Vec<R>,
+    i: usize,
+) -> Callback<MouseEvent> {
+    let (set, follow) = (set.clone(), follow.clone());
+    Callback::from(move |_| {
+        let mut f = follow.clone();
+        let rows = list(&mut f);
+        if i < rows.len() {
+            rows.remove(i);
+        }
+        set.emit(f);
+    })
+}
+
 /// A refused form: its refusals in field order, the first announced in the status line and
 /// focused, each shown at its field.
 fn show_refusals<F: Ord + Copy>(
@@ -538,21 +584,9 @@ pub fn TargetsSection() -> Html {
     };
 
     // ---- own figures form ----
-    let own_text = |f: fn(&mut OwnForm, String)| {
-        let form = own_form.clone();
-        Callback::from(move |e: InputEvent| {
-            let v = e.target_unchecked_into::<HtmlInputElement>().value();
-            f(&mut form.borrow_mut(), v);
-        })
-    };
-    let own_select = |f: fn(&mut OwnForm, String)| {
-        let (form, redraw) = (own_form.clone(), redraw.clone());
-        Callback::from(move |e: Event| {
-            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
-            f(&mut form.borrow_mut(), v);
-            redraw.force_update();
-        })
-    };
+    let own_text = |f: fn(&mut OwnForm, String)| on_text(&own_form, f);
+    // The quantity's unit and the pool decide which fields show: redraw.
+    let own_select = |f: fn(&mut OwnForm, String)| on_select(&own_form, f, Some(redraw.clone()));
     let add_own = {
         let (set, follow, errs, status, form, editing) = (
             set.clone(),
@@ -631,32 +665,11 @@ pub fn TargetsSection() -> Html {
             }
         })
     };
-    let remove_own = |i: usize| {
-        let (set, follow) = (set.clone(), follow.clone());
-        Callback::from(move |_| {
-            let mut f = follow.clone();
-            if i < f.own.len() {
-                f.own.remove(i);
-            }
-            set.emit(f);
-        })
-    };
+    let remove_own = |i: usize| on_remove(&set, &follow, |f| &mut f.own, i);
 
     // ---- actuals form ----
-    let actual_text = |f: fn(&mut ActualForm, String)| {
-        let form = actual_form.clone();
-        Callback::from(move |e: InputEvent| {
-            let v = e.target_unchecked_into::<HtmlInputElement>().value();
-            f(&mut form.borrow_mut(), v);
-        })
-    };
-    let actual_select = |f: fn(&mut ActualForm, String)| {
-        let form = actual_form.clone();
-        Callback::from(move |e: Event| {
-            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
-            f(&mut form.borrow_mut(), v);
-        })
-    };
+    let actual_text = |f: fn(&mut ActualForm, String)| on_text(&actual_form, f);
+    let actual_select = |f: fn(&mut ActualForm, String)| on_select(&actual_form, f, None);
     let add_actual = {
         let (set, follow, errs, status, form) = (
             set.clone(),
@@ -695,25 +708,10 @@ pub fn TargetsSection() -> Html {
             }
         })
     };
-    let remove_actual = |i: usize| {
-        let (set, follow) = (set.clone(), follow.clone());
-        Callback::from(move |_| {
-            let mut f = follow.clone();
-            if i < f.actuals.len() {
-                f.actuals.remove(i);
-            }
-            set.emit(f);
-        })
-    };
+    let remove_actual = |i: usize| on_remove(&set, &follow, |f| &mut f.actuals, i);
 
     // ---- targets form: add, or change the one being edited in place ----
-    let target_text = |f: fn(&mut TargetForm, String)| {
-        let form = target_form.clone();
-        Callback::from(move |e: InputEvent| {
-            let v = e.target_unchecked_into::<HtmlInputElement>().value();
-            f(&mut form.borrow_mut(), v);
-        })
-    };
+    let target_text = |f: fn(&mut TargetForm, String)| on_text(&target_form, f);
     let target_indicator = {
         let form = target_form.clone();
         Callback::from(move |e: Event| {
