@@ -32,7 +32,6 @@ use crate::model::{
     SourceId,
 };
 use crate::units::{KgCo2e, Sek, SekPerTonneCo2e, Share, Tonnes, Year};
-use rust_decimal::Decimal;
 use serde::Serialize;
 
 mod outputs;
@@ -245,34 +244,6 @@ pub struct MeasureJson {
     /// The municipality's own figures this result rests on (a baseline file); `null` when
     /// it rests on the built-in defaults.
     pub own_figures: Option<OwnFiguresJson>,
-}
-
-/// Figures per inhabitant and year at full effect (central values), so municipalities of
-/// different size can be compared.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-pub struct PerInhabitantJson {
-    /// The inhabitants divided by.
-    pub population: u32,
-    /// kg of waste moved per inhabitant.
-    pub kg_moved: Decimal,
-    /// kg CO2e saved per inhabitant.
-    pub kg_co2e_saved: Decimal,
-    /// Net SEK saved per inhabitant, the municipality's (waste fee and budget).
-    pub net_sek_saved_municipality: Decimal,
-    /// Net SEK saved per inhabitant, society's (all payers).
-    pub net_sek_saved_society: Decimal,
-}
-
-impl PerInhabitantJson {
-    fn of(s: &Summary, population: u32) -> Option<Self> {
-        s.per_inhabitant(population).map(|p| Self {
-            population: p.population,
-            kg_moved: p.kg_moved.normalize(),
-            kg_co2e_saved: p.kg_co2e_saved.normalize(),
-            net_sek_saved_municipality: p.sek_saved_municipality.normalize(),
-            net_sek_saved_society: p.sek_saved_society.normalize(),
-        })
-    }
 }
 
 /// A municipality's own figures a result rests on.

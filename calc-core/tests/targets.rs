@@ -502,9 +502,9 @@ fn figures_per_inhabitant() {
     // 0001: 16.8 t moved of 33.6 t incinerated: 16.8 kg per inhabitant; 0002 likewise.
     // CO2e: each tonne saves −50 − (−100) = 50 kg: 840 kg per 1 000 inhabitants.
     // The waste fee saves 900 − 600 = 300 SEK per tonne: 5.04 SEK per inhabitant.
-    assert_eq!(per[0].kg_moved, d("16.8"));
-    assert_eq!(per[1].kg_moved, d("16.8"));
-    assert_eq!(per[0].kg_co2e_saved, d("0.84"));
-    assert_eq!(per[0].sek_saved_municipality, d("5.04"));
-    assert_eq!(per[0].sek_saved_society, d("5.04"));
+    assert_eq!(per[0].figures.kg_moved, d("16.8"));
+    assert_eq!(per[1].figures.kg_moved, d("16.8"));
+    assert_eq!(per[0].figures.kg_co2e_saved, d("0.84"));
+    assert_eq!(per[0].figures.sek_saved_municipality, d("5.04"));
+    assert_eq!(per[0].figures.sek_saved_society, d("5.04"));
 }

@@ -737,33 +737,49 @@ impl TargetProgressJson {
     }
 }
 
-/// A municipality's figures per inhabitant and year at full effect.
+/// Figures per inhabitant and year at full effect (central values), so municipalities of
+/// different size can be compared: for one municipality (the targets file's list), or for
+/// a result's own municipality or all of a scenario's (the results file).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct PerInhabitantJson {
-    /// The municipality's SCB code.
-    pub municipality: ScbCode,
-    /// Inhabitants.
+    /// The municipality's SCB code, where a list names it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub municipality: Option<ScbCode>,
+    /// The inhabitants divided by.
     pub population: u32,
     /// kg of waste moved per inhabitant.
     pub kg_moved: Decimal,
     /// kg CO2e saved per inhabitant.
     pub kg_co2e_saved: Decimal,
-    /// Net SEK saved per inhabitant, the municipality's.
+    /// Net SEK saved per inhabitant, the municipality's (waste fee and budget).
     pub sek_saved_municipality: Decimal,
-    /// Net SEK saved per inhabitant, society's.
+    /// Net SEK saved per inhabitant, society's (all payers).
     pub sek_saved_society: Decimal,
 }
 
-impl From<&PerInhabitant> for PerInhabitantJson {
-    fn from(p: &PerInhabitant) -> Self {
+impl PerInhabitantJson {
+    /// A summary's figures per inhabitant of `population`; `None` for no inhabitants.
+    #[must_use]
+    pub fn of(s: &crate::eval::Summary, population: u32) -> Option<Self> {
+        s.per_inhabitant(population)
+            .map(|p| Self::figures(None, &p))
+    }
+
+    fn figures(municipality: Option<ScbCode>, p: &crate::eval::PerInhabitantFigures) -> Self {
         Self {
-            municipality: p.municipality.clone(),
+            municipality,
             population: p.population,
             kg_moved: p.kg_moved.normalize(),
             kg_co2e_saved: p.kg_co2e_saved.normalize(),
             sek_saved_municipality: p.sek_saved_municipality.normalize(),
             sek_saved_society: p.sek_saved_society.normalize(),
         }
+    }
+}
+
+impl From<&PerInhabitant> for PerInhabitantJson {
+    fn from(p: &PerInhabitant) -> Self {
+        Self::figures(Some(p.municipality.clone()), &p.figures)
     }
 }
 

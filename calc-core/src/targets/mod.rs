@@ -917,16 +917,8 @@ fn build_progress(
 pub struct PerInhabitant {
     /// The municipality.
     pub municipality: ScbCode,
-    /// Its inhabitants.
-    pub population: u32,
-    /// kg of waste moved per inhabitant (to better routes).
-    pub kg_moved: Decimal,
-    /// kg CO2e saved per inhabitant.
-    pub kg_co2e_saved: Decimal,
-    /// Net SEK saved per inhabitant, the municipality's (waste fee and municipal budget).
-    pub sek_saved_municipality: Decimal,
-    /// Net SEK saved per inhabitant, society's (all payers).
-    pub sek_saved_society: Decimal,
+    /// Its figures per inhabitant ([`crate::Summary::per_inhabitant`]).
+    pub figures: crate::eval::PerInhabitantFigures,
 }
 
 /// The evaluation's per-municipality figures per inhabitant (municipalities without
@@ -939,7 +931,7 @@ pub struct PerInhabitant {
 /// let e = evaluate(&demo::table()?, &demo::scenario()?)?;
 /// let p = &per_inhabitant(&e, &[demo::town()])[0];
 /// // 7 t moved and 9 850 kg CO2e saved by 1 000 inhabitants.
-/// assert_eq!((p.kg_moved, p.kg_co2e_saved), (dec!(7), dec!(9.85)));
+/// assert_eq!((p.figures.kg_moved, p.figures.kg_co2e_saved), (dec!(7), dec!(9.85)));
 /// # Ok(())
 /// # }
 /// ```
@@ -953,17 +945,12 @@ pub fn per_inhabitant(
         let Some(k) = municipalities.iter().find(|k| k.code == g.key) else {
             continue;
         };
-        let Some(p) = g.summary.per_inhabitant(k.population) else {
-            continue;
-        };
-        out.push(PerInhabitant {
-            municipality: k.code.clone(),
-            population: p.population,
-            kg_moved: p.kg_moved,
-            kg_co2e_saved: p.kg_co2e_saved,
-            sek_saved_municipality: p.sek_saved_municipality,
-            sek_saved_society: p.sek_saved_society,
-        });
+        if let Some(figures) = g.summary.per_inhabitant(k.population) {
+            out.push(PerInhabitant {
+                municipality: k.code.clone(),
+                figures,
+            });
+        }
     }
     out
 }

@@ -159,25 +159,24 @@ fn per_inhabitant_table(
         (t(lang, "kr kommunen", "SEK municipality"), true),
         (t(lang, "kr samhället", "SEK society"), true),
     ]);
-    for p in per_inhabitant {
-        per.push(vec![
-            name(&p.municipality),
+    let row = |name: String, p: &PerInhabitantFigures| {
+        vec![
+            name,
             num(Decimal::from(p.population), 0, lang),
             num(p.kg_moved, 1, lang),
             num(p.kg_co2e_saved, 1, lang),
             num(p.sek_saved_municipality, 0, lang),
             num(p.sek_saved_society, 0, lang),
-        ]);
+        ]
+    };
+    for p in per_inhabitant {
+        per.push(row(name(&p.municipality), &p.figures));
     }
     if let Some(p) = total {
-        per.push(vec![
+        per.push(row(
             t(lang, "alla tillsammans", "all together").to_string(),
-            num(Decimal::from(p.population), 0, lang),
-            num(p.kg_moved, 1, lang),
-            num(p.kg_co2e_saved, 1, lang),
-            num(p.sek_saved_municipality, 0, lang),
-            num(p.sek_saved_society, 0, lang),
-        ]);
+            &p,
+        ));
     }
     per.render(out);
 }

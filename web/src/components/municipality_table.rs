@@ -78,11 +78,11 @@ pub fn MunicipalityTable() -> Html {
                                             </span>
                                         }
                                     </th>
-                                    <td class="num" data-col="inhabitants">{ format::number(Decimal::from(p.population), 0, lang) }</td>
+                                    <td class="num" data-col="inhabitants">{ format::number(Decimal::from(p.figures.population), 0, lang) }</td>
                                     <td class="num" data-col="t-co2e">{ format::tonnes_co2e(tonnes, lang) }</td>
-                                    <td class="num" data-col="kg-co2e-per-inhabitant">{ format::number(p.kg_co2e_saved, 1, lang) }</td>
-                                    <td class="num" data-col="sek-per-inhabitant">{ format::sek(Sek::new(p.sek_saved_municipality), lang) }</td>
-                                    <td class="num">{ format::sek(Sek::new(p.sek_saved_society), lang) }</td>
+                                    <td class="num" data-col="kg-co2e-per-inhabitant">{ format::number(p.figures.kg_co2e_saved, 1, lang) }</td>
+                                    <td class="num" data-col="sek-per-inhabitant">{ format::sek(Sek::new(p.figures.sek_saved_municipality), lang) }</td>
+                                    <td class="num">{ format::sek(Sek::new(p.figures.sek_saved_society), lang) }</td>
                                 </tr>
                             }
                         }) }

@@ -6,8 +6,7 @@ use super::scroll_box::ScrollBox;
 use crate::format;
 use crate::hooks::use_app;
 use crate::i18n::{K, Lang, t};
-use calc_core::{Band, Evaluation, KgCo2e, Perspective, Sek, Summary, per_inhabitant};
-use rust_decimal::Decimal;
+use calc_core::{Band, KgCo2e, Perspective, Sek, Summary};
 use yew::prelude::*;
 
 fn range_co2e(b: &Band<KgCo2e>, lang: Lang) -> String {
@@ -99,29 +98,6 @@ fn money_cell(b: Option<Band<Sek>>, test_id: String, lang: Lang) -> Html {
     }
 }
 
-/// The inhabitants of the municipalities in an evaluation (those `calc_core::per_inhabitant`
-/// counts: known, with inhabitants and measures).
-#[must_use]
-pub fn inhabitants(e: &Evaluation) -> Decimal {
-    crate::settings::catalogue().map_or(Decimal::ZERO, |cat| {
-        per_inhabitant(e, &cat.municipalities)
-            .iter()
-            .fold(Decimal::ZERO, |a, p| {
-                a.saturating_add(Decimal::from(p.population))
-            })
-    })
-}
-
-/// A total per inhabitant of the chosen municipalities together (`None` without any).
-#[must_use]
-pub fn per_head(total: Decimal, inhabitants: Decimal) -> Option<Decimal> {
-    if inhabitants.is_zero() {
-        None
-    } else {
-        total.checked_div(inhabitants)
-    }
-}
-
 /// Totals cards: t CO2e per year, cumulative t CO2e, the municipality's net SEK per year and
 /// net present value; then the money table split by payer.
 #[function_component]
@@ -146,19 +122,25 @@ pub fn TotalsCards() -> Html {
     let muni_year = muni_year.unwrap_or_default();
     let muni_npv = muni_npv.unwrap_or_default();
     let period_head = format!("{} {period}", t(lang, K::MoneyCum));
-    let people = inhabitants(e);
     let per_year = t(lang, K::PerInhabitantYear);
-    let co2e_per = per_head(s.co2e_saved_kg_per_year.central.value(), people)
-        .map(|kg| {
+    // The totals per inhabitant of the scenario's municipalities together.
+    let per = s.per_inhabitant(e.population());
+    let co2e_per = per
+        .map(|p| {
             format!(
                 "{} {} {per_year}",
-                format::number(kg, 1, lang),
+                format::number(p.kg_co2e_saved, 1, lang),
                 t(lang, K::KgCo2e)
             )
         })
         .unwrap_or_default();
-    let sek_per = per_head(muni_year.central.value(), people)
-        .map(|kr| format!("{} {per_year}", format::sek(Sek::new(kr), lang)))
+    let sek_per = per
+        .map(|p| {
+            format!(
+                "{} {per_year}",
+                format::sek(Sek::new(p.sek_saved_municipality), lang)
+            )
+        })
         .unwrap_or_default();
     let npv_head = format!(
         "{} ({} {rate} %)",
@@ -237,6 +219,8 @@ pub fn TotalsCards() -> Html {
 mod tests {
     use super::*;
     use crate::settings::{Settings, catalogue, evaluate_settings};
+    use calc_core::per_inhabitant;
+    use rust_decimal::Decimal;
 
     /// The eight municipalities' 229 538 inhabitants (sum of `municipalities.csv`) divide
     /// the totals; the per-municipality figures weighted by inhabitants give the same.
@@ -244,17 +228,19 @@ mod tests {
     fn per_inhabitant_divides_the_totals_by_the_chosen_inhabitants() {
         let cat = catalogue().unwrap();
         let e = evaluate_settings(&Settings::defaults(cat), cat).unwrap();
-        let people = inhabitants(&e);
         let sum: u32 = cat.municipalities.iter().map(|k| k.population).sum();
-        assert_eq!(people, Decimal::from(sum));
-        let kg = per_head(e.total.co2e_saved_kg_per_year.central.value(), people).unwrap();
+        assert_eq!((e.population(), sum), (229_538, 229_538));
+        let total = e.total.per_inhabitant(e.population()).unwrap();
         let weighted = per_inhabitant(&e, &cat.municipalities)
             .iter()
             .fold(Decimal::ZERO, |a, p| {
-                a + p.kg_co2e_saved * Decimal::from(p.population)
+                a + p.figures.kg_co2e_saved * Decimal::from(p.figures.population)
             });
-        assert_eq!((kg * people).round_dp(6), weighted.round_dp(6));
-        assert_eq!(per_head(Decimal::ONE, Decimal::ZERO), None);
+        assert_eq!(
+            (total.kg_co2e_saved * Decimal::from(sum)).round_dp(6),
+            weighted.round_dp(6)
+        );
+        assert_eq!(e.total.per_inhabitant(0), None);
     }
 
     #[test]
