@@ -466,16 +466,7 @@ fn pools_order_yields_and_payers_by_hand() {
         note: String::new(),
     })
     .unwrap();
-    let hh = pool(
-        "household_food",
-        "food",
-        "20",
-        RouteMix::new([
-            (Route::Incineration, share("0.6")),
-            (Route::AnaerobicDigestion, share("0.4")),
-        ])
-        .unwrap(),
-    );
+    let hh = food_pool("household_food", "20");
     let prevent = Arc::new(Measure {
         basis: Some(QuantityBasis::PerInhabitant {
             kg: KgPerInhabitant::new(d("5")),
@@ -631,17 +622,7 @@ fn pool_warnings_name_the_measure() {
 /// 0001 and 0.5 × 6 t = 3 t in 0002.
 #[test]
 fn a_municipality_s_own_baseline_replaces_the_default_there() {
-    let mut p = (*pool(
-        "hh",
-        "food",
-        "10",
-        RouteMix::new([
-            (Route::Incineration, share("0.6")),
-            (Route::AnaerobicDigestion, share("0.4")),
-        ])
-        .unwrap(),
-    ))
-    .clone();
+    let mut p = (*food_pool("hh", "10")).clone();
     p.local_baselines.push(LocalBaseline {
         municipality: ScbCode::from("0001"),
         baseline: RouteMix::new([

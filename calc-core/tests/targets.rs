@@ -11,16 +11,7 @@ use std::sync::Arc;
 
 fn hh_pool() -> Arc<Pool> {
     // 56 kg per inhabitant, 60 % incinerated, 40 % digested.
-    pool(
-        "hh_food",
-        "food",
-        "56",
-        RouteMix::new([
-            (Route::Incineration, share("0.6")),
-            (Route::AnaerobicDigestion, share("0.4")),
-        ])
-        .unwrap(),
-    )
+    food_pool("hh_food", "56")
 }
 
 fn with_costs(m: &Arc<Measure>, once: &str, running: &str, basis: Option<&str>) -> Arc<Measure> {

@@ -20,19 +20,7 @@ fn pools() -> Vec<Arc<Pool>> {
         grams: GramsPerPortion::new(d("56")),
         portions_per_inhabitant: d("20"),
     };
-    vec![
-        pool(
-            "household_food",
-            "food",
-            "56",
-            RouteMix::new([
-                (Route::Incineration, share("0.6")),
-                (Route::AnaerobicDigestion, share("0.4")),
-            ])
-            .unwrap(),
-        ),
-        Arc::new(kitchen),
-    ]
+    vec![food_pool("household_food", "56"), Arc::new(kitchen)]
 }
 
 fn towns() -> Vec<Arc<Municipality>> {

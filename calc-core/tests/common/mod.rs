@@ -171,6 +171,21 @@ pub fn pool(id: &str, fraction: &str, kg_per_inhabitant: &str, baseline: RouteMi
     })
 }
 
+/// A food pool of `kg_per_inhabitant`, 60 % incinerated and 40 % digested today (the
+/// national split the tests start from).
+pub fn food_pool(id: &str, kg_per_inhabitant: &str) -> Arc<Pool> {
+    pool(
+        id,
+        "food",
+        kg_per_inhabitant,
+        RouteMix::new([
+            (Route::Incineration, share("0.6")),
+            (Route::AnaerobicDigestion, share("0.4")),
+        ])
+        .unwrap(),
+    )
+}
+
 /// A measure on a shared pool: moves `effect` of what is left in `acts_on` to `target`.
 pub fn pooled(
     id: &str,
