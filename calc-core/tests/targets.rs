@@ -220,12 +220,9 @@ fn projection_that_exactly_meets_the_target() {
     assert_eq!(changes, [("prevent", d("0")), ("sort", d("30"))]);
 }
 
-/// Town 0001 measured 30 t of food waste, 20 % incinerated and 80 % digested; town 0002
-/// measured 50 kg per inhabitant and keeps the default shares. Sorting takes half of what
-/// is incinerated: 0001 3 t (of 6 t), 0002 30 t (of 0.6 × 100 t); without own figures
-/// 0002 would have 0.6 × 112 t = 67.2 t and move 33.6 t.
-#[test]
-fn own_figures_replace_the_defaults_for_their_municipality_only() {
+/// The household pool, towns 0001 (1 000 inhabitants) and 0002 (2 000), and a scenario in
+/// which sorting moves half of what each incinerates, from 2025.
+fn sorting_in_two_towns() -> (Arc<Pool>, Arc<Municipality>, Arc<Municipality>, Scenario) {
     let p = hh_pool();
     let sort = pooled(
         "sort",
@@ -243,6 +240,16 @@ fn own_figures_replace_the_defaults_for_their_municipality_only() {
             Year(2025),
         ));
     }
+    (p, a, b, s)
+}
+
+/// Town 0001 measured 30 t of food waste, 20 % incinerated and 80 % digested; town 0002
+/// measured 50 kg per inhabitant and keeps the default shares. Sorting takes half of what
+/// is incinerated: 0001 3 t (of 6 t), 0002 30 t (of 0.6 × 100 t); without own figures
+/// 0002 would have 0.6 × 112 t = 67.2 t and move 33.6 t.
+#[test]
+fn own_figures_replace_the_defaults_for_their_municipality_only() {
+    let (p, a, b, s) = sorting_in_two_towns();
     let before = evaluate(&table(), &s).unwrap();
     assert_eq!(
         before.items[1].summary.tonnes_shifted_per_year,
@@ -471,23 +478,7 @@ fn target_constrained_optimum_equals_brute_force() {
 /// Per inhabitant: sorting moves 16.8 t in 0001 (1 000) and 33.6 t in 0002 (2 000).
 #[test]
 fn figures_per_inhabitant() {
-    let p = hh_pool();
-    let sort = pooled(
-        "sort",
-        &p,
-        &[Route::Incineration],
-        RouteMix::single(Route::AnaerobicDigestion),
-        "0.5",
-    );
-    let (a, b) = (town("0001", 1000), town("0002", 2000));
-    let mut s = scenario(2025, 2030, "0");
-    for k in [&a, &b] {
-        s.items.push(ScenarioItem::new(
-            Arc::clone(&sort),
-            Arc::clone(k),
-            Year(2025),
-        ));
-    }
+    let (_, a, b, s) = sorting_in_two_towns();
     let e = evaluate(&table(), &s).unwrap();
     let per = per_inhabitant(&e, &[a, b]);
     // 0001: 16.8 t moved of 33.6 t incinerated: 16.8 kg per inhabitant; 0002 likewise.
