@@ -122,7 +122,7 @@ Borås,school_kitchen_food,2024,,,41,,,h\r\n";
         [
             "line 2, column 'pool': unknown pool 'household_fod'; did you mean 'household_food'?",
             "line 3, column 'kg_per_inhabitant': fill in exactly one of 'tonnes', 'kg_per_inhabitant', 'g_per_portion'",
-            "line 4, column 'anaerobic_digestion_pct': route shares sum to 0.9, not 1",
+            "line 4, column 'anaerobic_digestion_pct': route shares sum to 90 %, not 100 %",
             "line 5, column 'year': '23' is not a year between 1900 and 2200",
             "line 6, column 'g_per_portion': '30': grams per portion only for a pool counted in portions (the municipal kitchens)",
             "line 7, column 'municipality': unknown municipality 'Ulricehamn'",

@@ -1361,11 +1361,11 @@ test('own figures in kg per inhabitant: refused at the field until they add up, 
   await p.locator('[data-testid=own-add]').click();
   const err = p.locator('[data-testid=own-shares-error]');
   await err.waitFor({ timeout: 10_000 });
-  assert.equal(normalize(await err.textContent()), 'andelarna summerar till 0.9, inte 1');
+  assert.equal(normalize(await err.textContent()), 'andelarna summerar till 90 %, inte 100 %');
   assert.equal(await p.locator('[data-testid=own-share-incineration]').getAttribute('aria-invalid'), 'true');
   assert.equal(await p.locator('[data-testid=own-share-incineration]').getAttribute('aria-describedby'), 'own-shares-error');
   assert.equal(await p.evaluate(() => document.activeElement?.id), 'own-share-prevention', 'focus on the first route share');
-  assert.equal(normalize(await p.locator('[data-testid=own-status]').textContent()), 'Inte sparat: andelarna summerar till 0.9, inte 1');
+  assert.equal(normalize(await p.locator('[data-testid=own-status]').textContent()), 'Inte sparat: andelarna summerar till 90 %, inte 100 %');
   assert.equal(await total(), totalBefore, 'nothing applied');
   assert.deepEqual(await axeViolations(p), [], 'the own-figures form with a refusal');
 

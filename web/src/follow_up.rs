@@ -862,7 +862,7 @@ mod tests {
         );
         assert_eq!(
             problems,
-            ["1490 household_food: route shares sum to 0.9, not 1"]
+            ["1490 household_food: route shares sum to 90 %, not 100 %"]
         );
     }
 
@@ -975,7 +975,7 @@ mod tests {
                 ),
                 (
                     OwnField::Routes,
-                    "andelarna summerar till 0.9, inte 1".to_string()
+                    "andelarna summerar till 90 %, inte 100 %".to_string()
                 ),
                 (OwnField::Source, "värde saknas".to_string()),
             ]

@@ -278,7 +278,10 @@ pub fn model_error_sv(e: &ModelError) -> String {
         ModelError::EstimateOrder { low, central, high } => {
             format!("lågt ≤ centralt ≤ högt gäller inte: {low}, {central}, {high}")
         }
-        ModelError::MixSum { sum } => format!("andelarna summerar till {sum}, inte 1"),
+        ModelError::MixSum { sum } => format!(
+            "andelarna summerar till {} %, inte 100 %",
+            crate::model::percent_text(*sum, true)
+        ),
         ModelError::DuplicateRoute { route } => {
             format!("behandlingsvägen {route} förekommer två gånger")
         }
@@ -365,6 +368,27 @@ fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Route shares that do not add up are said in percent, with the language's decimal
+    /// mark (a baseline file gives them in percent, a data file as shares).
+    #[test]
+    fn a_wrong_sum_of_shares_is_said_in_percent() {
+        let e = ModelError::MixSum {
+            sum: rust_decimal::Decimal::new(1015, 3),
+        };
+        assert_eq!(
+            model_error_sv(&e),
+            "andelarna summerar till 101,5 %, inte 100 %"
+        );
+        assert_eq!(e.to_string(), "route shares sum to 101.5 %, not 100 %");
+        let huge = ModelError::MixSum {
+            sum: rust_decimal::Decimal::MAX,
+        };
+        assert!(
+            model_error_sv(&huge)
+                .starts_with("andelarna summerar till 79228162514264337593543950335 %")
+        );
+    }
 
     #[test]
     fn messages_in_both_languages() {

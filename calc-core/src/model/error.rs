@@ -18,8 +18,9 @@ pub enum ModelError {
         /// The high value.
         high: String,
     },
-    /// Occurs when route shares do not sum to 1.
-    #[error("route shares sum to {sum}, not 1")]
+    /// Occurs when route shares do not sum to 1 (said in percent: a file may give them as
+    /// shares or as percentages).
+    #[error("route shares sum to {} %, not 100 %", percent_text(*.sum, false))]
     MixSum {
         /// The sum found.
         sum: Decimal,
@@ -112,4 +113,19 @@ pub enum ModelError {
     /// Occurs when a quantity is negative.
     #[error("quantity {0} is negative")]
     NegativeQuantity(Tonnes),
+}
+
+/// A share as a percentage for a message: `0.9` → `90`, `1.015` → `101.5` (`101,5` with a
+/// decimal comma); a sum too large to scale is written as it is.
+#[must_use]
+pub(crate) fn percent_text(share: Decimal, decimal_comma: bool) -> String {
+    let p = share
+        .checked_mul(Decimal::ONE_HUNDRED)
+        .map_or(share, |p| p.normalize());
+    let text = p.to_string();
+    if decimal_comma {
+        text.replace('.', ",")
+    } else {
+        text
+    }
 }

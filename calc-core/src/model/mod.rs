@@ -11,6 +11,7 @@ mod price;
 mod route;
 
 pub use error::ModelError;
+pub(crate) use error::percent_text;
 pub use factors::{
     CostFactor, EmissionFactor, Estimate, FactorRef, FactorSetInfo, FactorTable, NominalCost,
     Source, SourceKind, Yield, cost_factor_id, emission_factor_id, measure_cost_id, yield_id,

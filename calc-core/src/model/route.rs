@@ -190,7 +190,7 @@ mod tests {
         ]);
         assert_eq!(
             err.unwrap_err().to_string(),
-            "route shares sum to 0.9, not 1"
+            "route shares sum to 90 %, not 100 %"
         );
     }
 
