@@ -31,6 +31,8 @@ pub(crate) fn run_contributions(
                 discount_rate: args.discount_rate.clone(),
                 baseline: None,
                 keep_valid: false,
+                case: crate::args::CaseArg::Expected,
+                include_required_by_law: false,
             },
             lang,
         )?,
@@ -174,12 +176,23 @@ pub(crate) fn run_evaluate(catalogue: &Catalogue, args: &EvaluateArgs, lang: Lan
     print_warnings(&loaded.warnings);
     Ok(match args.output.format {
         Format::Table => {
-            let parts = render_each(&loaded, lang, Years::Left, |e| {
-                Ok(
-                    text::evaluation_tables(catalogue, std::slice::from_ref(e), lang, args.detail)
+            let mut parts = Vec::with_capacity(loaded.scenarios.len());
+            for scenario in &loaded.scenarios {
+                let fail = |e: calc_core::CalcError| cannot_evaluate(lang, &scenario.name, e);
+                let e = calc_core::evaluate_totals(&loaded.table, scenario).map_err(fail)?;
+                // Each measure's result at the plan's goal beside its expected one.
+                let goal = if e.case == calc_core::Case::Ambition {
+                    None
+                } else {
+                    let mut at_goal = scenario.clone();
+                    at_goal.set_case(calc_core::Case::Ambition);
+                    Some(calc_core::evaluate_totals(&loaded.table, &at_goal).map_err(fail)?)
+                };
+                parts.push(
+                    text::evaluation_tables(catalogue, &[(e, goal)], lang, args.detail)
                         .into_bytes(),
-                )
-            })?;
+                );
+            }
             join(parts, b"\n")
         }
         Format::Csv => {

@@ -191,6 +191,7 @@ pub(crate) fn load(
         catalogue.municipalities.iter().cloned(),
     )
     .with_reference_path(catalogue.legal_duties.iter().cloned())
+    .with_case(args.case.case())
     .with_period(period)
     .with_discount_rate(rate)
     .with_default_name(file_stem(&args.scenario));
@@ -211,6 +212,9 @@ pub(crate) fn load(
         ));
     }
     let mut scenarios = import.scenarios;
+    for s in &mut scenarios {
+        s.include_required_by_law = args.include_required_by_law;
+    }
     let mut own = calc_core::OwnFigures::new();
     if let Some(path) = &args.baseline {
         let bytes = read_file(path, lang)?;

@@ -24,7 +24,7 @@ use super::table::{
     ColumnSpec, Columns, Dialect, Encoding, Recorded, Row, Table, format_decimal, normalize_header,
     parse_decimal,
 };
-use crate::model::{Measure, ModelError, Municipality};
+use crate::model::{Case, Measure, ModelError, Municipality};
 use crate::scenario::{ItemOverrides, OverrideField, PlanPeriod, Scenario};
 use crate::units::{Sek, Share, Tonnes, Year};
 use rust_decimal::Decimal;
@@ -93,6 +93,7 @@ pub struct ScenarioContext {
     discount_rate: Share,
     default_name: String,
     duties: Vec<Arc<Measure>>,
+    case: Case,
 }
 
 impl ScenarioContext {
@@ -127,7 +128,16 @@ impl ScenarioContext {
             discount_rate: Share::new(Decimal::new(35, 3)).unwrap_or(Share::ZERO),
             default_name: "scenario".to_string(),
             duties: Vec::new(),
+            case: Case::Expected,
         }
+    }
+
+    /// With the effects of a case for the rows that give no effect of their own (default:
+    /// the expected outcome).
+    #[must_use]
+    pub fn with_case(mut self, case: Case) -> Self {
+        self.case = case;
+        self
     }
 
     /// With the reference path: every scenario read gets these legal duties in each of its
@@ -621,6 +631,7 @@ pub fn read_scenarios_keep_valid(bytes: &[u8], ctx: &ScenarioContext) -> Scenari
                 Arc::clone(municipality),
                 period.start(),
             ) {
+                Ok(i) if overrides.effect.is_none() => i.with_case(ctx.case),
                 Ok(i) => i,
                 Err((field, e)) => {
                     let col = match field {

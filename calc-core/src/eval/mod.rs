@@ -168,11 +168,14 @@ fn evaluate_with(
     let mut by_municipality = Vec::new();
     let mut total = Summary::default();
     let mut required_by_law = Summary::default();
+    let mut required_by_duty = Vec::new();
     for r in &reference {
         required_by_law
             .add_parts(&r.summary)
             .ok_or(CalcError::TotalOverflow)?;
+        group(&mut required_by_duty, &r.measure, &r.summary)?;
     }
+    finish_groups(&mut required_by_duty)?;
     if !reference.is_empty() {
         required_by_law
             .finish_sums()
@@ -260,6 +263,7 @@ fn evaluate_with(
             case: scenario.case(),
             required_by_law_items: reference,
             required_by_law,
+            required_by_law_by_duty: required_by_duty,
             includes_required_by_law: include,
             warnings,
         },

@@ -491,6 +491,8 @@ pub struct Evaluation {
     /// ([`Scenario::include_required_by_law`](crate::Scenario::include_required_by_law),
     /// [`Evaluation::includes_required_by_law`]).
     pub required_by_law: Summary,
+    /// Their totals per legal duty, in order of first appearance.
+    pub required_by_law_by_duty: Vec<GroupSummary<MeasureId>>,
     /// Whether the totals (per measure, municipality, year and in all) include what the law
     /// requires.
     pub includes_required_by_law: bool,
