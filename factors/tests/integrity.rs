@@ -585,10 +585,8 @@ fn effects_have_ordered_ranges_and_goals_are_sourced() {
                     problems.push(format!("{id}: the note does not explain the goal"));
                 }
             }
-            None if m["kind"] == "plan" => {
-                if !m["note"].contains("no goal") {
-                    problems.push(format!("{id}: no goal and the note does not say so"));
-                }
+            None if m["kind"] == "plan" && !m["note"].contains("no goal") => {
+                problems.push(format!("{id}: no goal and the note does not say so"));
             }
             None => {}
         }
