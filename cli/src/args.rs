@@ -90,7 +90,7 @@ pub(crate) struct ContributionsArgs {
     #[command(flatten)]
     pub(crate) factors: FactorArgs,
     /// Plan period, first and last year.
-    #[arg(long, value_name = "FIRST-LAST", default_value = "2025-2035")]
+    #[arg(long, value_name = "FIRST-LAST", default_value = "2025-2030")]
     pub(crate) period: String,
     /// Discount rate in percent for the net present value.
     #[arg(long, value_name = "PERCENT", default_value = "3.5")]
@@ -258,7 +258,7 @@ pub(crate) struct ScenarioArgs {
     #[command(flatten)]
     pub(crate) factors: FactorArgs,
     /// Plan period, first and last year.
-    #[arg(long, value_name = "FIRST-LAST", default_value = "2025-2035")]
+    #[arg(long, value_name = "FIRST-LAST", default_value = "2025-2030")]
     pub(crate) period: String,
     /// Discount rate in percent for the net present value.
     #[arg(long, value_name = "PERCENT", default_value = "3.5")]

@@ -190,6 +190,7 @@ pub(crate) fn load(
         catalogue.measures.iter().cloned(),
         catalogue.municipalities.iter().cloned(),
     )
+    .with_reference_path(catalogue.legal_duties.iter().cloned())
     .with_period(period)
     .with_discount_rate(rate)
     .with_default_name(file_stem(&args.scenario));

@@ -31,11 +31,15 @@ pub enum IdKind {
     Indicator,
     /// A target id (defined on an earlier row without a municipality).
     Target,
+    /// A measure kind (`plan` or `legal_duty`).
+    Kind,
 }
 
 impl IdKind {
     fn name(self, lang: Lang) -> &'static str {
         match (self, lang) {
+            (IdKind::Kind, Lang::En) => "measure kind",
+            (IdKind::Kind, Lang::Sv) => "typ av åtgärd",
             (IdKind::Measure, Lang::En) => "measure",
             (IdKind::Measure, Lang::Sv) => "åtgärd",
             (IdKind::Municipality, Lang::En) => "municipality",

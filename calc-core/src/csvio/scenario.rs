@@ -92,10 +92,11 @@ pub struct ScenarioContext {
     period: PlanPeriod,
     discount_rate: Share,
     default_name: String,
+    duties: Vec<Arc<Measure>>,
 }
 
 impl ScenarioContext {
-    /// A context over these measures and municipalities, with the plan period 2025–2035,
+    /// A context over these measures and municipalities, with the plan period 2025–2030,
     /// a discount rate of 3.5 % and the default scenario name `scenario`.
     #[must_use]
     pub fn new(
@@ -121,11 +122,20 @@ impl ScenarioContext {
             municipalities,
             measure_index,
             municipality_index,
-            period: PlanPeriod::new(Year(2025), Year(2035))
+            period: PlanPeriod::new(Year(2025), Year(2030))
                 .unwrap_or(PlanPeriod::single(Year(2025))),
             discount_rate: Share::new(Decimal::new(35, 3)).unwrap_or(Share::ZERO),
             default_name: "scenario".to_string(),
+            duties: Vec::new(),
         }
+    }
+
+    /// With the reference path: every scenario read gets these legal duties in each of its
+    /// municipalities ([`Scenario::add_reference_path`]).
+    #[must_use]
+    pub fn with_reference_path(mut self, duties: impl IntoIterator<Item = Arc<Measure>>) -> Self {
+        self.duties = duties.into_iter().collect();
+        self
     }
 
     /// With another plan period.
@@ -629,6 +639,9 @@ pub fn read_scenarios_keep_valid(bytes: &[u8], ctx: &ScenarioContext) -> Scenari
         }
     }
     import.scenarios.retain(|s| !s.items.is_empty());
+    for s in &mut import.scenarios {
+        s.add_reference_path(&ctx.duties);
+    }
     let mut errors = reader.errors;
     crate::sort::sort_by_key(&mut errors, |e| e.line);
     import.errors = errors;

@@ -121,7 +121,7 @@ impl LinearModel {
             specs,
             flows,
         } = evaluate_full(table, scenario)?;
-        let (groups, _) = pool_groups(scenario)?;
+        let (groups, _) = pool_groups(scenario, crate::eval::EffectAt::Central)?;
         let mut factors: Vec<UsedFactor> = Vec::new();
         let mut measures: Vec<MeasureTerms> = Vec::new();
         let mut item_measure = Vec::with_capacity(scenario.items.len());

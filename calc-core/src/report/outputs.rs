@@ -445,7 +445,7 @@ impl From<&Measure> for CatalogueMeasureJson {
                     share: s.value(),
                 })
                 .collect(),
-            default_effect: m.default_effect.value(),
+            default_effect: m.default_effect().value(),
             ramp_years: m.ramp_years,
             implementation_cost_sek_per_inhabitant: est(&m.implementation_cost),
             running_cost_sek_per_inhabitant: est(&m.running_cost),

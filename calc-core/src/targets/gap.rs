@@ -147,6 +147,13 @@ pub fn close_gap(
     target: &Target,
     steps: u32,
 ) -> Result<Option<GapPlan>, CalcError> {
+    // The package is chosen among the plan's measures: the legal duties of the reference
+    // path are not choices (known limit: the search runs without them, see the note).
+    if !scenario.reference.is_empty() {
+        let mut plan_only = scenario.clone();
+        plan_only.reference.clear();
+        return close_gap(table, &plan_only, pools, municipality, target, steps);
+    }
     let overflow = CalcError::TotalOverflow;
     let steps = steps.clamp(1, 20);
     let sd = Decimal::from(steps);

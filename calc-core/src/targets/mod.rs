@@ -573,7 +573,7 @@ pub(crate) struct Model {
 impl Model {
     pub(crate) fn new(table: &FactorTable, scenario: &Scenario) -> Result<Self, CalcError> {
         let specs = measure_specs(table, scenario)?;
-        let (groups, _) = pool_groups(scenario)?;
+        let (groups, _) = pool_groups(scenario, crate::eval::EffectAt::Central)?;
         let central_yields = specs
             .iter()
             .map(|s| s.yields.iter().map(|y| y.value.central().value()).collect())
@@ -625,7 +625,7 @@ impl Model {
             .filter(|(_, g)| {
                 g.members
                     .first()
-                    .and_then(|m| scenario.items.get(m.item))
+                    .and_then(|m| scenario.item_at(m.item))
                     .is_some_and(|it| {
                         &it.municipality().code == code && target.counts(&it.measure().pool.id)
                     })
@@ -691,7 +691,7 @@ fn run_year(
             .members
             .iter()
             .map(|m| {
-                scenario.items.get(m.item).map_or(Decimal::ZERO, |it| {
+                scenario.item_at(m.item).map_or(Decimal::ZERO, |it| {
                     ramp(year, it.start_year(), it.full_effect_year())
                 })
             })
@@ -883,7 +883,7 @@ fn build_progress(
             _ => Decimal::ZERO,
         };
         before = level;
-        let id = &scenario.items.get(item)?.measure().id;
+        let id = &scenario.item_at(item)?.measure().id;
         match contributions.iter_mut().find(|c| &c.measure == id) {
             Some(c) => c.change = c.change.checked_add(change)?,
             None => contributions.push(TargetContribution {
