@@ -21,7 +21,7 @@ fn without_years(
 ) -> Result<calc_core::Evaluation, calc_core::CalcError> {
     r.map(|mut e| {
         e.by_year.clear();
-        for i in &mut e.items {
+        for i in e.items.iter_mut().chain(e.required_by_law_items.iter_mut()) {
             i.years.clear();
         }
         e

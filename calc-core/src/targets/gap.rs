@@ -257,7 +257,7 @@ pub fn close_gap(
                     .and_then(|x| x.checked_div(sd))
                     .unwrap_or_default()
             };
-            let outs = model.net_out(g, scale).ok_or(overflow.clone())?;
+            let outs = model.net_out(g, ind, scale).ok_or(overflow.clone())?;
             let mut out = [Decimal::ZERO; NR];
             for w in &outs {
                 for (o, x) in out.iter_mut().zip(w) {
