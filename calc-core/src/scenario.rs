@@ -75,6 +75,9 @@ pub struct ScenarioItem {
     measure: Arc<Measure>,
     municipality: Arc<Municipality>,
     effect: Share,
+    /// TEMPORARY (issue 21, uncertainty branch): the effect's range until the lead's
+    /// `effect_range` lands on main; the merge takes the lead's.
+    effect_range: Option<Estimate<Share>>,
     quantity: Option<Tonnes>,
     start_year: Year,
     full_effect_year: Year,
@@ -89,6 +92,7 @@ impl ScenarioItem {
         let full = Year(start_year.get().saturating_add(measure.ramp_years));
         Self {
             effect: measure.default_effect,
+            effect_range: None,
             measure,
             municipality,
             quantity: None,
@@ -104,6 +108,25 @@ impl ScenarioItem {
     pub fn with_effect(mut self, effect: Share) -> Self {
         self.effect = effect;
         self
+    }
+
+    /// TEMPORARY (issue 21): with an effect range; its central becomes the effect.
+    #[doc(hidden)]
+    #[must_use]
+    pub fn with_effect_range(mut self, range: Estimate<Share>) -> Self {
+        self.effect = range.central();
+        self.effect_range = Some(range);
+        self
+    }
+
+    /// The effect with its low and high (central = [`ScenarioItem::effect`]).
+    /// TEMPORARY stub (issue 21): exact unless set by `with_effect_range`.
+    #[must_use]
+    pub fn effect_range(&self) -> Estimate<Share> {
+        match self.effect_range {
+            Some(r) if r.central() == self.effect => r,
+            _ => Estimate::exact(self.effect),
+        }
     }
 
     /// With an overriding affected quantity in tonnes per year.

@@ -18,6 +18,7 @@
 //! municipality that cites it (same factor ⇒ same draw): the draws are correlated exactly
 //! as the data is shared.
 
+mod agreement;
 mod linear;
 mod monte_carlo;
 mod sensitivity;
@@ -25,11 +26,12 @@ mod wide;
 
 pub use linear::LinearModel;
 pub use monte_carlo::{
-    McFigures, McMeasure, MonteCarlo, Percentiles, monte_carlo, monte_carlo_saturating,
+    Agreement, Disagreement, McFigure, McFigures, McMeasure, MonteCarlo, Percentiles, SavingOdds,
+    monte_carlo, monte_carlo_pool_draws, monte_carlo_saturating,
 };
 pub use sensitivity::{Sensitivity, Swing, sensitivity};
 
-use crate::model::{Estimate, FactorId};
+use crate::model::{Estimate, FactorId, MeasureId};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -45,6 +47,30 @@ pub enum FactorKind {
     Yield,
     /// A measure's own cost, SEK per inhabitant (one-time, or per year).
     MeasureCost,
+    /// A measure's effect (share of what it reaches that it moves), id `effect.<measure>`.
+    Effect,
+}
+
+/// The id of a measure's effect as an uncertain input: `effect.<measure>` (in the tornado
+/// beside the factors' ids).
+#[must_use]
+pub fn effect_id(measure: &MeasureId) -> FactorId {
+    FactorId(format!("effect.{measure}"))
+}
+
+/// A measure whose effect has a range: one quantile is drawn per Monte Carlo iteration for
+/// it, the same for every municipality (the same evidence), and each item takes that
+/// quantile of its own range.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UsedEffect {
+    /// `effect.<measure>`.
+    pub id: FactorId,
+    /// The measure.
+    pub measure: MeasureId,
+    /// Its index among the model's measures.
+    pub(crate) measure_index: usize,
+    /// Low, central and high share of its first item with a range.
+    pub value: Estimate<Decimal>,
 }
 
 /// A distinct uncertain input the scenario uses, with its range.
