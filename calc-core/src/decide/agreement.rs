@@ -100,7 +100,15 @@ pub(super) fn check(model: &LinearModel, total: &McFigures) -> Result<Vec<Agreem
     for figure in FIGURES {
         let c = value(figure, &central).ok_or_else(overflow)?;
         let (p, odds) = band(figure, total);
-        let central_in_iqr = p.p25 <= c && c <= p.p75;
+        // The draws are in fixed point (tonnes to 10⁻⁶ t, shares to 2⁻³²): a difference
+        // below a millionth of the figure plus one kg or SEK is rounding, not a band.
+        let tol = c
+            .abs()
+            .checked_div(Decimal::from(1_000_000))
+            .and_then(|x| x.checked_add(Decimal::ONE))
+            .ok_or_else(overflow)?;
+        let central_in_iqr = p.p25.checked_sub(tol).is_some_and(|lo| lo <= c)
+            && p.p75.checked_add(tol).is_some_and(|hi| c <= hi);
         let saving_at_least_even = c <= Decimal::ZERO || odds >= Decimal::new(5, 1);
         let reason = if central_in_iqr && saving_at_least_even {
             None
@@ -115,6 +123,7 @@ pub(super) fn check(model: &LinearModel, total: &McFigures) -> Result<Vec<Agreem
                 figure,
                 c,
                 below,
+                tol,
                 swings.as_deref().unwrap_or(&[]),
             ))
         };
@@ -131,19 +140,21 @@ pub(super) fn check(model: &LinearModel, total: &McFigures) -> Result<Vec<Agreem
 
 /// The inputs that pull the figure the way the band lies: pull = (at low − central) +
 /// (at high − central), six times the shift of the mean a two-piece distribution gives a
-/// figure linear in the input.
-fn reason_for(figure: McFigure, c: Decimal, below: bool, swings: &[InputSwing]) -> Disagreement {
+/// figure linear in the input; a pull within `tol` (rounding) is none.
+fn reason_for(
+    figure: McFigure,
+    c: Decimal,
+    below: bool,
+    tol: Decimal,
+    swings: &[InputSwing],
+) -> Disagreement {
     let mut pulls: Vec<(Decimal, &FactorId)> = swings
         .iter()
         .filter_map(|w| {
             let lo = value(figure, &w.at_low)?.checked_sub(c)?;
             let hi = value(figure, &w.at_high)?.checked_sub(c)?;
             let pull = lo.checked_add(hi)?;
-            let toward = if below {
-                pull < Decimal::ZERO
-            } else {
-                pull > Decimal::ZERO
-            };
+            let toward = if below { pull < -tol } else { pull > tol };
             toward.then_some((pull.abs(), &w.id))
         })
         .collect();

@@ -67,22 +67,34 @@ pub struct LinearModel {
     pub(crate) effects: Vec<UsedEffect>,
 }
 
-fn factor_index(
-    factors: &mut Vec<UsedFactor>,
-    id: &FactorId,
-    kind: FactorKind,
-    value: Estimate<Decimal>,
-) -> usize {
-    match factors.iter().position(|f| &f.id == id) {
-        Some(i) => i,
-        None => {
-            factors.push(UsedFactor {
-                id: id.clone(),
-                kind,
-                value,
-            });
-            factors.len() - 1
+/// The distinct factors in order of first use, with an index by id.
+struct FactorIndex<'a> {
+    factors: &'a mut Vec<UsedFactor>,
+    by_id: std::collections::HashMap<FactorId, usize>,
+}
+
+impl<'a> FactorIndex<'a> {
+    fn new(factors: &'a mut Vec<UsedFactor>) -> Self {
+        let by_id = factors
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.id.clone(), i))
+            .collect();
+        Self { factors, by_id }
+    }
+
+    fn get(&mut self, id: &FactorId, kind: FactorKind, value: Estimate<Decimal>) -> usize {
+        if let Some(i) = self.by_id.get(id) {
+            return *i;
         }
+        self.factors.push(UsedFactor {
+            id: id.clone(),
+            kind,
+            value,
+        });
+        let i = self.factors.len() - 1;
+        self.by_id.insert(id.clone(), i);
+        i
     }
 }
 
@@ -97,9 +109,8 @@ fn add_coeff<K: PartialEq + Copy>(v: &mut Vec<(K, Decimal)>, k: K, c: Decimal) -
     Some(())
 }
 
-fn route_factor_indices(factors: &mut Vec<UsedFactor>, f: &RouteFactors) -> (usize, usize) {
-    let e = factor_index(
-        factors,
+fn route_factor_indices(factors: &mut FactorIndex<'_>, f: &RouteFactors) -> (usize, usize) {
+    let e = factors.get(
         &f.ef_id,
         FactorKind::Emission,
         decimal_estimate(
@@ -108,8 +119,7 @@ fn route_factor_indices(factors: &mut Vec<UsedFactor>, f: &RouteFactors) -> (usi
             f.ef.high().value(),
         ),
     );
-    let c = factor_index(
-        factors,
+    let c = factors.get(
         &f.cf_id,
         FactorKind::Cost,
         decimal_estimate(
@@ -130,6 +140,7 @@ pub(crate) fn collect_terms(
     factors: &mut Vec<UsedFactor>,
     keep: Option<&[bool]>,
 ) -> Result<(Vec<MeasureTerms>, Vec<usize>), CalcError> {
+    let mut factors = FactorIndex::new(factors);
     let mut measures: Vec<MeasureTerms> = Vec::new();
     let mut item_measure = Vec::with_capacity(scenario.items.len());
     for (k, ((item, spec), flow)) in scenario.items.iter().zip(specs).zip(flows).enumerate() {
@@ -161,13 +172,12 @@ pub(crate) fn collect_terms(
         let mut idx: [Option<(usize, usize)>; NR] = Default::default();
         for (slot, f) in idx.iter_mut().zip(&spec.factors) {
             if let Some(f) = f {
-                *slot = Some(route_factor_indices(factors, f));
+                *slot = Some(route_factor_indices(&mut factors, f));
             }
         }
         let mut yields = Vec::new();
         for y in &spec.yields {
-            let yi = factor_index(
-                factors,
+            let yi = factors.get(
                 &y.id,
                 FactorKind::Yield,
                 decimal_estimate(
@@ -262,8 +272,7 @@ pub(crate) fn collect_terms(
                 }
                 None => {
                     let id = crate::model::measure_cost_id(&measure.id, kind);
-                    let fi = factor_index(
-                        factors,
+                    let fi = factors.get(
                         &id,
                         FactorKind::MeasureCost,
                         decimal_estimate(

@@ -25,8 +25,8 @@
 //! measure, where they meet the drawn factors and yields: `Σ_r out_r × EF_r − Σ_t in_t ×
 //! EF_t`, with `in_t = moved × target_t` split by the drawn yield. Nothing is approximated
 //! beyond fixed-point rounding: a draw's tonnes per route are what the pool gives at those
-//! effects, and a take is rounded down, so no draw moves a tonne that is not in the pool
-//! (tested). Shares (effects, reaches, ramps, target shares) are in units of 2⁻³².
+//! effects, and a take is at most what is left in the route (rounded to the nearest, never
+//! above the stock), so no draw moves a tonne that is not in the pool (tested). Shares (effects, reaches, ramps, target shares) are in units of 2⁻³².
 //!
 //! Fixed point throughout: factor values to 10⁻⁴, yields to 10⁻⁶, tonnes to 10⁻⁶; no float
 //! reaches a result (a square root's first guess is the float root, and integer steps make
@@ -70,9 +70,9 @@ fn from_fixed(v: i128, dp: u32) -> Option<Decimal> {
     Decimal::try_from_i128_with_scale(v, dp).ok()
 }
 
-/// A share in 0–1 in units of 2⁻³², rounded down (1 is exactly [`ONE`]).
+/// A share in 0–1 in units of 2⁻³², rounded to the nearest (1 is exactly [`ONE`]).
 fn to_binary(d: Decimal) -> Option<u64> {
-    let v = d.checked_mul(Decimal::from(ONE))?.floor().mantissa();
+    let v = d.checked_mul(Decimal::from(ONE))?.round().mantissa();
     u64::try_from(v.clamp(0, i128::from(ONE))).ok()
 }
 
@@ -175,7 +175,8 @@ pub struct Agreement {
     /// Its all-central value over the plan period (kg CO2e or SEK).
     pub central: Decimal,
     /// Whether the central value lies inside the band from the 25th to the 75th
-    /// percentile (both ends included).
+    /// percentile (both ends included; a difference below a millionth of the value plus
+    /// one kg or SEK is the draws' fixed-point rounding and does not count).
     pub central_in_iqr: bool,
     /// Whether a saving is at least as likely as not (half the draws or more above zero)
     /// where the central value is a saving (above zero); `true` where it is not.
@@ -585,17 +586,18 @@ impl DrawGroup {
                 .zip(ramps)
                 .zip(effects.iter().zip(scratch.iter_mut()))
             {
-                // ramp × effect × reach, each at most 2³²: products below 2⁶⁵, shifted
-                // back to at most 2³².
-                let share = (mul_u64_wide(*e, m.reach) >> 32) as u64;
-                let k = (mul_u64_wide(*r, share) >> 32) as u64;
+                // ramp × effect × reach, each at most 2³²: products at most 2⁶⁴, rounded
+                // to the nearest and shifted back to at most 2³².
+                let share = (shr32_round(mul_u64_wide(*e, m.reach))) as u64;
+                let k = (shr32_round(mul_u64_wide(*r, share))) as u64;
                 if k == 0 {
                     continue;
                 }
                 for s in &m.acts_on {
                     if let (Some(st), Some(a)) = (stock.get_mut(*s), acc.get_mut(*s)) {
-                        // stock < 2⁵⁵ and k ≤ 2³²: the take is at most the stock.
-                        let take = (mul_u64_wide(*st, k) >> 32) as u64;
+                        // stock < 2⁵⁵ and k ≤ 2³²: the take, rounded to the nearest, is
+                        // at most the stock ((st × 2³² + 2³¹) >> 32 = st).
+                        let take = shr32_round(mul_u64_wide(*st, k)) as u64;
                         *st -= take;
                         // Below 2⁵⁵ × 100 < 2⁶² over the years.
                         *a += take * count;
@@ -611,6 +613,12 @@ impl DrawGroup {
             }
         }
     }
+}
+
+/// `(x + 2³¹) >> 32`: a product of two numbers in units of 2⁻³², rounded to the nearest.
+#[inline(always)]
+fn shr32_round(x: u128) -> u128 {
+    (x + (1 << 31)) >> 32
 }
 
 /// A measure's own costs: (input, payer slot, −inhabitant-years in 10⁻⁶) and the costs
