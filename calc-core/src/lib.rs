@@ -128,7 +128,7 @@ pub use decide::{
     sensitivity,
 };
 #[doc(hidden)]
-pub use decide::{monte_carlo_pool_draws, monte_carlo_saturating};
+pub use decide::{PoolDraw, monte_carlo_pool_draws, monte_carlo_saturating};
 #[doc(hidden)]
 pub use eval::evaluate_every_year;
 pub use eval::{

@@ -214,7 +214,7 @@ fn two_piece(a: i128, c: i128, b: i128, r: u64) -> i128 {
         return c;
     }
     // All inputs are within ±10²⁴ (see FIXED_LIMIT), so a difference squared can exceed
-    // i128; saturating products keep it panic-free (and exact within `Flat`'s bounds).
+    // i128; saturating products keep it panic-free (and exact within `flat`'s bounds).
     let r = i128::from(r >> 32);
     let half = 1_i128 << 31;
     if r < half {
@@ -229,7 +229,7 @@ fn two_piece(a: i128, c: i128, b: i128, r: u64) -> i128 {
     }
 }
 
-/// One input of a [`Flat`] model (within ±2⁴⁵, so differences are below 2⁴⁶), with what
+/// One input of a [`flat`] model (within ±2⁴⁵, so differences are below 2⁴⁶), with what
 /// [`two_piece`] computes from its low, median and high alone worked out once per run.
 /// [`FlatFactor::draw`] gives the same draw from 64-bit products: `(c − a)² × r` is below
 /// 2⁹² × 2³¹ = 2¹²³, so no product in `two_piece` saturates and both compute the same
@@ -630,7 +630,7 @@ struct Costs {
 }
 
 /// Integer arithmetic of a draw loop: i64 values with widening products and wrapping i128
-/// sums ([`Flat`]: its bounds prove nothing wraps), or i128 values with saturating
+/// sums ([`flat`]: its bounds prove nothing wraps), or i128 values with saturating
 /// arithmetic throughout (any model). The draw loop is written once over it.
 trait Num: Copy {
     /// Tonnes (10⁻⁶ t, non-negative) as a value.
@@ -1039,13 +1039,13 @@ impl Engine {
     }
 }
 
-/// Largest input magnitude for [`Flat`]: 2⁴⁵ (3.5 × 10¹³ in units of 10⁻⁴), so a
+/// Largest input magnitude for [`flat`]: 2⁴⁵ (3.5 × 10¹³ in units of 10⁻⁴), so a
 /// difference squared times a 32-bit uniform stays below 2¹²⁷ in [`two_piece`] and none of
 /// its saturating products saturates.
 const FLAT_FACTOR_LIMIT: u128 = 1 << 45;
-/// Largest bound on any sum for [`Flat`]: far inside i128, with room for the payers' sums.
+/// Largest bound on any sum for [`flat`]: far inside i128, with room for the payers' sums.
 const FLAT_SUM_LIMIT: u128 = 1 << 120;
-/// Largest bound on a sink's tonnes for [`Flat`]: they are i64 values.
+/// Largest bound on a sink's tonnes for [`flat`]: they are i64 values.
 const FLAT_TONNES_LIMIT: u128 = 1 << 62;
 
 /// Whether the usual, fast draw loop may run: every input's range below
@@ -1203,6 +1203,11 @@ fn monte_carlo_with(
     })
 }
 
+/// One pool group in one draw: its tonnes per route over the plan period before any
+/// measure, and the tonnes its measures moved out of each route (10⁻⁶ t).
+#[doc(hidden)]
+pub type PoolDraw = (Vec<u64>, Vec<u128>);
+
 /// The pools' tonnes in the draws, for the tests: for each of `draws` iterations and each
 /// pool group whose tonnes vary with the effects, the group's tonnes per route over the
 /// plan period before any measure, and the tonnes its measures moved out of each route
@@ -1212,7 +1217,7 @@ pub fn monte_carlo_pool_draws(
     model: &LinearModel,
     draws: u32,
     seed: u64,
-) -> Result<Vec<(Vec<u64>, Vec<u128>)>, CalcError> {
+) -> Result<Vec<PoolDraw>, CalcError> {
     let engine = Engine::new(model).ok_or(CalcError::TotalOverflow)?;
     let mut rng = rand_pcg::Pcg64Mcg::seed_from_u64(seed);
     let mut out = Vec::new();
@@ -1247,7 +1252,7 @@ mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
 
-    /// The 64-bit triangular draw is the saturating one on every triple a [`Flat`] model
+    /// The 64-bit two-piece draw is the saturating one on every triple a [`flat`] model
     /// can hold (factors within ±2⁴⁵), at the edges and at random.
     #[test]
     fn square_root_is_the_integer_one() {
@@ -1329,7 +1334,7 @@ mod tests {
     /// 100 − 80 × √(1/4) = 60; at u = 0 the low, at the last uniform just under the high.
     #[test]
     fn two_piece_quantiles_by_hand() {
-        let u = |num: u64, den: u64| (num << 32) / den << 32;
+        let u = |num: u64, den: u64| ((num << 32) / den) << 32;
         for f in [
             |r| FlatFactor::new(0, 20, 100).draw(r),
             |r| i64::try_from(two_piece(0, 20, 100, r)).unwrap(),
@@ -1363,10 +1368,10 @@ mod tests {
 
     /// Ranges as the data has them: balanced, lopsided, one-sided either way, none.
     const RANGES: [(i64, i64, i64); 5] = [
-        (0, 20_0000, 100_0000),
-        (0, 50_0000, 100_0000),
-        (-10_600_0000, -2_100_0000, -2_019_0000),
-        (1_000_0000, 1_000_0000, 2_200_0000),
+        (0, 200_000, 1_000_000),
+        (0, 500_000, 1_000_000),
+        (-106_000_000, -21_000_000, -20_190_000),
+        (10_000_000, 10_000_000, 22_000_000),
         (7, 7, 7),
     ];
 
