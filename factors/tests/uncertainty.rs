@@ -4,7 +4,13 @@
 //! its 25–75 % band and, where that result is a saving, a saving in at least half the draws,
 //! or the result says why not. With every input's range made symmetric the reasons go:
 //! the headline is inside the band.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    missing_docs
+)]
 
 mod support {
     pub(crate) mod random_scenario;
