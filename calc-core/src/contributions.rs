@@ -160,7 +160,7 @@ pub fn contributions(
     let mut items = Vec::new();
     for ((f, c), s) in model.factors.iter().zip(&co2e).zip(&sek) {
         let (kind, source) = match f.kind {
-            FactorKind::Yield => continue,
+            FactorKind::Yield | FactorKind::Effect => continue,
             FactorKind::Emission | FactorKind::Cost => {
                 (ContributionKind::Factor, source_of(table, f.id.as_str()))
             }

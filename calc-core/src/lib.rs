@@ -122,12 +122,13 @@ pub mod units;
 pub mod csvio;
 
 pub use contributions::{Contribution, ContributionKind, Contributions, contributions};
-#[doc(hidden)]
-pub use decide::monte_carlo_saturating;
 pub use decide::{
-    FactorKind, LinearModel, McFigures, McMeasure, MonteCarlo, Percentiles, Sensitivity, Swing,
-    UsedFactor, monte_carlo, sensitivity,
+    Agreement, Disagreement, FactorKind, LinearModel, McFigure, McFigures, McMeasure, MonteCarlo,
+    Percentiles, SavingOdds, Sensitivity, Swing, UsedEffect, UsedFactor, effect_id, monte_carlo,
+    sensitivity,
 };
+#[doc(hidden)]
+pub use decide::{PoolDraw, monte_carlo_pool_draws, monte_carlo_saturating};
 #[doc(hidden)]
 pub use eval::evaluate_every_year;
 pub use eval::{

@@ -133,6 +133,15 @@ impl ScenarioItem {
         self
     }
 
+    /// With an own effect range: its central becomes the effect (an own case).
+    #[must_use]
+    pub fn with_effect_range(mut self, range: Estimate<Share>) -> Self {
+        self.effect = range.central();
+        self.effect_range = range;
+        self.case = Case::Own;
+        self
+    }
+
     /// With an overriding affected quantity in tonnes per year.
     pub fn with_quantity(mut self, tonnes: Tonnes) -> Result<Self, ModelError> {
         if tonnes < Tonnes::ZERO {

@@ -48,9 +48,13 @@ fn close(actual: KgCo2e, expected: &str, tol: &str) {
     assert!(diff <= d(tol), "{actual} is not within {tol} of {expected}");
 }
 
-/// Triangular(0, 50, 100): P5 = √(0.05 × 100 × 50) = 15.811, P50 = 50, P95 = 100 − 15.811 = 84.189.
-/// Triangular(0, 20, 100) (mode at the 20 % quantile): P5 = √(0.05 × 100 × 20) = 10,
-/// P50 = 100 − √(0.5 × 100 × 80) = 36.754, P95 = 100 − √(0.05 × 100 × 80) = 80.
+/// Two-piece triangular (half the probability on each side of the central, a
+/// half-triangle each): the quantile is `low + (c − low)√(2u)` below one half and
+/// `high − (high − c)√(2(1 − u))` above.
+/// (0, 50, 100): P5 = 50√0.1 = 15.811, P50 = 50, P95 = 100 − 15.811 = 84.189.
+/// (0, 20, 100): P5 = 20√0.1 = 6.325, P25 = 20√0.5 = 14.142, P50 = 20 (the central, where a
+/// triangular distribution's would be 36.754), P75 = 100 − 80√0.5 = 43.431,
+/// P95 = 100 − 80√0.1 = 74.702.
 /// With 200 000 draws the sampling error of these percentiles is about 0.1–0.3 kg.
 #[test]
 fn percentiles_match_the_closed_form() {
@@ -67,10 +71,32 @@ fn percentiles_match_the_closed_form() {
     let (t, s) = one_factor(["0", "20", "100"], ["0", "0", "0"], 1);
     let mc = monte_carlo(&LinearModel::new(&t, &s).unwrap(), 200_000, 7).unwrap();
     let p = mc.total.co2e_saved_kg_cumulative;
-    close(p.p5, "10", "0.5");
-    close(p.p50, "36.754", "0.5");
-    close(p.p95, "80", "0.5");
+    close(p.p5, "6.325", "0.5");
+    close(p.p25, "14.142", "0.5");
+    close(p.p50, "20", "0.5");
+    close(p.p75, "43.431", "0.5");
+    close(p.p95, "74.702", "0.5");
     assert_eq!(mc.total.probability_municipality_saves_money, Decimal::ZERO);
+    // The central (20 kg) is the median: inside the band, a saving in every draw.
+    let co2e = &mc.agreement[0];
+    assert_eq!(co2e.central, d("20"));
+    assert!(co2e.central_in_iqr && co2e.saving_at_least_even && co2e.reason.is_none());
+    assert_eq!(mc.total.probability_saving.co2e, Decimal::ONE);
+}
+
+/// A one-sided range (central = high, like the metal recycling factor): half the draws
+/// are the central itself, so the median is the central and the 75th percentile too,
+/// where a triangular distribution put its median at 100 − √(0.5 × 100 × 100) = 29.3.
+#[test]
+fn a_one_sided_range_keeps_its_central_as_median() {
+    let (t, s) = one_factor(["0", "100", "100"], ["0", "0", "0"], 1);
+    let mc = monte_carlo(&LinearModel::new(&t, &s).unwrap(), 20_000, 3).unwrap();
+    let p = mc.total.co2e_saved_kg_cumulative;
+    // Half the draws are exactly 100: the median is 100 up to one draw's rank.
+    close(p.p50, "100", "1");
+    assert_eq!(p.p75, KgCo2e::new(d("100")));
+    close(p.p25, "70.711", "1");
+    assert!(mc.agreement[0].central_in_iqr);
 }
 
 /// Three towns cite the same factor: one draw serves all three, so the total's
@@ -126,7 +152,7 @@ fn same_seed_same_numbers_other_seed_other_numbers() {
 }
 
 /// The median of seed 2026, 1 000 draws, golden food + textile case; see tests/wasm.rs.
-const MC_P50_PINNED: &str = "861825.8765";
+const MC_P50_PINNED: &str = "861825.8248305095";
 
 /// Golden food case: the prevention factor's coefficient is −1 × 175 t, so moving it from
 /// its central −2000 to its low −2500 adds (−500) × (−175) = 87 500 kg: 337 750 → 425 250;

@@ -308,8 +308,10 @@ pub(crate) struct EvaluateArgs {
     /// In the table, also list every measure in every municipality.
     #[arg(long)]
     pub(crate) detail: bool,
-    /// With `--format json`: add Monte Carlo percentile bands from N draws over the
-    /// factor ranges (triangular low/central/high; the same seed gives the same output).
+    /// Add Monte Carlo percentile bands from N draws over the ranges of the factors,
+    /// yields, measure costs and effects (two-piece triangular: the central value is each
+    /// input's median; the same seed gives the same output), in the table and in JSON, with
+    /// each figure checked against the central result.
     #[arg(long, value_name = "N")]
     pub(crate) monte_carlo: Option<u32>,
     /// Seed for `--monte-carlo`.

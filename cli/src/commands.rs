@@ -193,7 +193,11 @@ pub(crate) fn run_evaluate(catalogue: &Catalogue, args: &EvaluateArgs, lang: Lan
                         .into_bytes(),
                 );
             }
-            join(parts, b"\n")
+            let mut text = join(parts, b"\n");
+            if let Some(draws) = args.monte_carlo {
+                text.extend(decide::monte_carlo_tables(&loaded, draws, args.seed, lang)?);
+            }
+            text
         }
         Format::Csv => {
             let dialect = args.output.csv_dialect.resolve(Some(loaded.dialect));

@@ -7,8 +7,8 @@ use calc_core::csvio::Dialect;
 use calc_core::csvio::{Lang, format_number};
 use calc_core::report::{ContributionJson, PlanJson, SensitivityJson};
 use calc_core::{
-    Budget, ContributionKind, LinearModel, MonteCarlo, Scenario, Sek, SourceKind, candidates,
-    monte_carlo, optimize, sensitivity,
+    Agreement, Budget, ContributionKind, Disagreement, FactorId, LinearModel, McFigure, MonteCarlo,
+    Payer, Scenario, Sek, SourceKind, candidates, monte_carlo, optimize, sensitivity,
 };
 use rust_decimal::Decimal;
 
@@ -34,6 +34,156 @@ pub(crate) fn results_with_monte_carlo(
             Ok(calc_core::ResultsJson::new(m.evaluation()).with_monte_carlo(&mc))
         })
         .collect()
+}
+
+/// A figure's label in the Monte Carlo table, with its unit.
+fn figure_label(f: McFigure, lang: Lang) -> &'static str {
+    match f {
+        McFigure::Co2e => t(lang, "t CO2e", "t CO2e"),
+        McFigure::Society => t(lang, "samhället (alla), kr", "society (all), SEK"),
+        McFigure::Municipality => t(
+            lang,
+            "kommunen (taxa + budget), kr",
+            "municipality (fee + budget), SEK",
+        ),
+        McFigure::Payer(Payer::WasteFee) => t(lang, "avfallstaxan, kr", "waste fee, SEK"),
+        McFigure::Payer(Payer::MunicipalBudget) => {
+            t(lang, "kommunens budget, kr", "municipal budget, SEK")
+        }
+        McFigure::Payer(Payer::Households) => t(lang, "hushållen, kr", "households, SEK"),
+    }
+}
+
+/// Why a figure's band does not hold its central result, in words.
+fn disagreement_text(a: &Agreement, lang: Lang) -> Option<String> {
+    let r = a.reason.as_ref()?;
+    let mut what = Vec::new();
+    if !a.central_in_iqr {
+        what.push(t(
+            lang,
+            "det centrala resultatet ligger utanför 25–75 %-bandet",
+            "the central result lies outside the 25–75 % band",
+        ));
+    }
+    if !a.saving_at_least_even {
+        what.push(t(
+            lang,
+            "en besparing är mindre sannolik än inte",
+            "a saving is less likely than not",
+        ));
+    }
+    let side = |below: bool| {
+        if below {
+            t(lang, "nedåt", "downward")
+        } else {
+            t(lang, "uppåt", "upward")
+        }
+    };
+    let why = match r {
+        Disagreement::Lopsided { below, inputs } => {
+            let names: Vec<&str> = inputs.iter().map(FactorId::as_str).collect();
+            tf!(
+                lang,
+                "indata vars intervall sträcker sig längre åt ena hållet drar bandet {}: {}",
+                "inputs whose ranges reach further to one side pull the band {}: {}",
+                side(*below),
+                names.join(", ")
+            )
+        }
+        Disagreement::Interaction { below } => tf!(
+            lang,
+            "produkter av osäkra indata (en effekt gånger en faktor) eller dragningarnas slump drar bandet {}",
+            "products of uncertain inputs (an effect times a factor) or the draws' noise pull the band {}",
+            side(*below)
+        ),
+    };
+    Some(format!("{}: {why}", what.join(t(lang, " och ", " and "))))
+}
+
+/// Each scenario's Monte Carlo bands over the plan period as a table: per figure of the
+/// total its central result, percentiles and share of draws with a saving, and below it,
+/// where its band does not hold the central result, why.
+pub(crate) fn monte_carlo_tables(
+    loaded: &Loaded,
+    draws: u32,
+    seed: u64,
+    lang: Lang,
+) -> Result<Vec<u8>, Failure> {
+    let mut out = String::new();
+    for s in &loaded.scenarios {
+        let m = model(loaded, s, lang)?;
+        let mc = monte_carlo(&m, draws, seed).map_err(|e| Failure::input(e.to_string()))?;
+        out.push_str(&tf!(
+            lang,
+            "\n{}: Monte Carlo över planperioden, {} dragningar (frö {}); varje indata ur en tvådelad triangelfördelning med det centrala värdet som median, effekterna genom poolerna\n",
+            "\n{}: Monte Carlo over the plan period, {} draws (seed {}); every input from a two-piece triangular distribution with its central value as median, the effects through the pools\n",
+            s.name,
+            draws,
+            seed
+        ));
+        out.push_str(&format!(
+            "  {:<34} {:>15} {:>15} {:>15} {:>15} {:>15} {:>15} {:>9}\n",
+            "",
+            t(lang, "centralt", "central"),
+            "p5",
+            "p25",
+            "p50",
+            "p75",
+            "p95",
+            t(lang, "P(sparar)", "P(saves)")
+        ));
+        let f = &mc.total;
+        for a in &mc.agreement {
+            let (p, odds, dp, scale) = match a.figure {
+                McFigure::Co2e => {
+                    let p = f.co2e_saved_kg_cumulative;
+                    (
+                        [p.p5, p.p25, p.p50, p.p75, p.p95].map(|x| x.value()),
+                        f.probability_saving.co2e,
+                        1,
+                        Decimal::ONE_THOUSAND,
+                    )
+                }
+                fig => {
+                    let p = match fig {
+                        McFigure::Society => f.net_sek_saved_cumulative,
+                        McFigure::Municipality => f.net_sek_saved_cumulative_municipality,
+                        McFigure::Payer(p) => *f.net_sek_saved_cumulative_by_payer.get(p),
+                        McFigure::Co2e => f.net_sek_saved_cumulative,
+                    };
+                    let odds = match fig {
+                        McFigure::Society => f.probability_saving.society,
+                        McFigure::Municipality => f.probability_saving.municipality,
+                        McFigure::Payer(p) => *f.probability_saving.by_payer.get(p),
+                        McFigure::Co2e => f.probability_saving.co2e,
+                    };
+                    (
+                        [p.p5, p.p25, p.p50, p.p75, p.p95].map(|x| x.value()),
+                        odds,
+                        0,
+                        Decimal::ONE,
+                    )
+                }
+            };
+            let num = |v: Decimal| format_number(v / scale, dp, lang);
+            let mark = if a.reason.is_some() { " *" } else { "" };
+            out.push_str(&format!(
+                "  {:<34} {:>15} {:>15} {:>15} {:>15} {:>15} {:>15} {:>9}{mark}\n",
+                figure_label(a.figure, lang),
+                num(a.central),
+                num(p[0]),
+                num(p[1]),
+                num(p[2]),
+                num(p[3]),
+                num(p[4]),
+                format_number(odds, 2, lang)
+            ));
+            if let Some(why) = disagreement_text(a, lang) {
+                out.push_str(&format!("    * {why}\n"));
+            }
+        }
+    }
+    Ok(out.into_bytes())
 }
 
 fn tonnes(kg: Decimal, lang: Lang) -> String {

@@ -47,6 +47,24 @@ fn bench_decide(c: &mut Criterion) {
     group.bench_function("monte carlo 10 000 draws", |b| {
         b.iter(|| calc_core::monte_carlo(black_box(&model), 10_000, 1).unwrap())
     });
+    // Every effect with a range (half the effect to half-way to 1), so every pool is run
+    // again in every draw.
+    let mut ranged = scenario.clone();
+    for item in &mut ranged.items {
+        let e = item.effect().value();
+        let two = rust_decimal::Decimal::TWO;
+        let r = calc_core::Estimate::new(
+            calc_core::Share::new(e / two).unwrap(),
+            item.effect(),
+            calc_core::Share::new((e + rust_decimal::Decimal::ONE) / two).unwrap(),
+        )
+        .unwrap();
+        *item = item.clone().with_effect_range(r);
+    }
+    let ranged = calc_core::LinearModel::new(table, &ranged).unwrap();
+    group.bench_function("monte carlo 10 000 draws, every effect drawn", |b| {
+        b.iter(|| calc_core::monte_carlo(black_box(&ranged), 10_000, 1).unwrap())
+    });
     group.bench_function("sensitivity", |b| {
         b.iter(|| calc_core::sensitivity(black_box(&model)).unwrap())
     });

@@ -202,6 +202,7 @@ fn check(schema: &Value, value: &Value, root: &Value, path: &str, errors: &mut V
             "string" => value.is_string(),
             "integer" => value.is_u64() || value.is_i64(),
             "null" => value.is_null(),
+            "boolean" => value.is_boolean(),
             other => panic!("type {other} not supported by this checker"),
         };
         if !ok {

@@ -52,6 +52,19 @@ pub(super) fn mul_i64_wide(a: i64, b: i64) -> i128 {
     }
 }
 
+/// `a × b` without loss.
+#[inline(always)]
+pub(super) fn mul_u64_wide(a: u64, b: u64) -> u128 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        mul_u64_wide_split(a, b)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        u128::from(a) * u128::from(b)
+    }
+}
+
 /// `a × b mod 2¹²⁸` from one widening and two plain 64-bit products.
 #[cfg_attr(not(any(target_arch = "wasm32", test)), allow(dead_code))]
 #[inline(always)]

@@ -3,7 +3,10 @@
 //! these are the only types that serialize; the domain and result types do not.
 
 use crate::contributions::{ContributionKind, Contributions};
-use crate::decide::{McFigures, MonteCarlo, Percentiles, Sensitivity, Swing};
+use crate::decide::{
+    Agreement, Disagreement, FactorKind, McFigure, McFigures, MonteCarlo, Percentiles, Sensitivity,
+    Swing,
+};
 use crate::model::{
     FactorTable, Measure, MeasureId, Municipality, Payer, Perspective, PoolId, Route, ScbCode,
     SourceKind,
@@ -16,13 +19,17 @@ use crate::units::{KgCo2e, Sek, Year};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-/// 5th, 50th and 95th percentiles.
+/// 5th, 25th, 50th, 75th and 95th percentiles.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct PercentilesJson<T> {
     /// 5th percentile.
     pub p5: T,
+    /// 25th percentile.
+    pub p25: T,
     /// Median.
     pub p50: T,
+    /// 75th percentile.
+    pub p75: T,
     /// 95th percentile.
     pub p95: T,
 }
@@ -31,8 +38,86 @@ impl<T: Copy> From<&Percentiles<T>> for PercentilesJson<T> {
     fn from(p: &Percentiles<T>) -> Self {
         Self {
             p5: p.p5,
+            p25: p.p25,
             p50: p.p50,
+            p75: p.p75,
             p95: p.p95,
+        }
+    }
+}
+
+/// Share of draws in which each figure is a saving.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SavingOddsJson {
+    /// CO2e.
+    pub co2e: Decimal,
+    /// Society (all payers).
+    pub society: Decimal,
+    /// The municipality (waste fee + budget).
+    pub municipality: Decimal,
+    /// Per payer.
+    pub by_payer: ByPayerJson<Decimal>,
+}
+
+/// A figure of the total: `co2e`, `society`, `municipality` or a payer.
+fn figure_name(f: McFigure) -> &'static str {
+    match f {
+        McFigure::Co2e => "co2e",
+        McFigure::Society => "society",
+        McFigure::Municipality => "municipality",
+        McFigure::Payer(Payer::WasteFee) => "waste_fee",
+        McFigure::Payer(Payer::MunicipalBudget) => "municipal_budget",
+        McFigure::Payer(Payer::Households) => "households",
+    }
+}
+
+/// Why a band does not hold the central result.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct DisagreementJson {
+    /// `lopsided` (inputs whose ranges reach further on one side pull the band that way)
+    /// or `interaction` (products of uncertain inputs, or the draws' noise).
+    pub kind: &'static str,
+    /// Whether the band lies below the central result.
+    pub below: bool,
+    /// For `lopsided`: the inputs that pull that way, strongest first.
+    pub inputs: Vec<String>,
+}
+
+/// How one figure of the total relates to the all-central result.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct AgreementJson {
+    /// `co2e` (kg), `society`, `municipality`, `waste_fee`, `municipal_budget`,
+    /// `households` (SEK).
+    pub figure: &'static str,
+    /// The all-central value over the plan period.
+    pub central: Decimal,
+    /// Whether it lies between the 25th and the 75th percentile.
+    pub central_in_iqr: bool,
+    /// Whether a saving is at least as likely as not where the central value is one.
+    pub saving_at_least_even: bool,
+    /// Why not, when either does not hold.
+    pub reason: Option<DisagreementJson>,
+}
+
+impl From<&Agreement> for AgreementJson {
+    fn from(a: &Agreement) -> Self {
+        Self {
+            figure: figure_name(a.figure),
+            central: a.central,
+            central_in_iqr: a.central_in_iqr,
+            saving_at_least_even: a.saving_at_least_even,
+            reason: a.reason.as_ref().map(|r| match r {
+                Disagreement::Lopsided { below, inputs } => DisagreementJson {
+                    kind: "lopsided",
+                    below: *below,
+                    inputs: inputs.iter().map(ToString::to_string).collect(),
+                },
+                Disagreement::Interaction { below } => DisagreementJson {
+                    kind: "interaction",
+                    below: *below,
+                    inputs: Vec::new(),
+                },
+            }),
         }
     }
 }
@@ -50,6 +135,8 @@ pub struct McFiguresJson {
     pub net_sek_saved_cumulative_by_payer: ByPayerJson<PercentilesJson<Sek>>,
     /// Share of draws in which the municipality saves money.
     pub probability_municipality_saves_money: Decimal,
+    /// Share of draws in which each figure is a saving.
+    pub probability_saving: SavingOddsJson,
 }
 
 impl From<&McFigures> for McFiguresJson {
@@ -64,6 +151,12 @@ impl From<&McFigures> for McFiguresJson {
                 |p| p.into(),
             ),
             probability_municipality_saves_money: f.probability_municipality_saves_money,
+            probability_saving: SavingOddsJson {
+                co2e: f.probability_saving.co2e,
+                society: f.probability_saving.society,
+                municipality: f.probability_saving.municipality,
+                by_payer: ByPayerJson::from_by_payer(&f.probability_saving.by_payer, |p| *p),
+            },
         }
     }
 }
@@ -90,6 +183,8 @@ pub struct MonteCarloJson {
     pub total: McFiguresJson,
     /// Per measure.
     pub measures: Vec<McMeasureJson>,
+    /// Per figure of the total: whether its band holds the all-central result, and why not.
+    pub agreement: Vec<AgreementJson>,
 }
 
 impl From<&MonteCarlo> for MonteCarloJson {
@@ -107,6 +202,7 @@ impl From<&MonteCarlo> for MonteCarloJson {
                     figures: (&x.figures).into(),
                 })
                 .collect(),
+            agreement: m.agreement.iter().map(AgreementJson::from).collect(),
         }
     }
 }
@@ -162,8 +258,10 @@ impl RankingJson {
 /// One input's tornado swing.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct SwingJson<T> {
-    /// The input's id.
+    /// The input's id (`effect.<measure>` for an effect).
     pub factor: String,
+    /// `emission`, `cost`, `yield`, `measure_cost` or `effect`.
+    pub kind: FactorKind,
     /// The total with it at its low value.
     pub at_low: T,
     /// The total with it at its high value.
@@ -174,6 +272,7 @@ fn swings<T: Copy>(v: &[Swing<T>]) -> Vec<SwingJson<T>> {
     v.iter()
         .map(|w| SwingJson {
             factor: w.factor.to_string(),
+            kind: w.kind,
             at_low: w.at_low,
             at_high: w.at_high,
         })
