@@ -73,6 +73,13 @@ pub enum CsvErrorKind {
         /// The CSV parser's description.
         detail: String,
     },
+    /// Occurs when a quote opened on this line is never closed, or runs on over a line
+    /// that looks like a row of its own: the row is refused, the lines after it are read.
+    UnclosedQuote {
+        /// The line inside the quote that looks like a row; `None` when the quote is still
+        /// open at the end of the file.
+        swallowed: Option<u64>,
+    },
     /// Occurs when the file has no header row.
     Empty,
     /// Occurs when a row has another number of fields than the header.
@@ -187,6 +194,18 @@ impl CsvError {
         match (&self.kind, lang) {
             (CsvErrorKind::Malformed { detail }, Lang::En) => format!("broken CSV: {detail}"),
             (CsvErrorKind::Malformed { detail }, Lang::Sv) => format!("felaktig CSV: {detail}"),
+            (CsvErrorKind::UnclosedQuote { swallowed: None }, Lang::En) => format!(
+                "the quote opened here ({t}) is never closed: the rest of the file would be one cell; close it with \""
+            ),
+            (CsvErrorKind::UnclosedQuote { swallowed: None }, Lang::Sv) => format!(
+                "citattecknet som börjar här ({t}) avslutas aldrig: resten av filen skulle bli en enda cell; avsluta det med \""
+            ),
+            (CsvErrorKind::UnclosedQuote { swallowed: Some(l) }, Lang::En) => format!(
+                "the quote opened here ({t}) runs on over line {l}, which looks like a row of its own; close it with \" on this line"
+            ),
+            (CsvErrorKind::UnclosedQuote { swallowed: Some(l) }, Lang::Sv) => format!(
+                "citattecknet som börjar här ({t}) fortsätter över rad {l}, som ser ut som en egen rad; avsluta det med \" på samma rad"
+            ),
             (CsvErrorKind::Empty, Lang::En) => "the file is empty: no header row".into(),
             (CsvErrorKind::Empty, Lang::Sv) => "filen är tom: ingen rubrikrad".into(),
             (CsvErrorKind::FieldCount { expected, found }, Lang::En) => {

@@ -12,6 +12,7 @@
 mod catalogue;
 mod error;
 mod position;
+mod quotes;
 mod results;
 mod safe;
 mod scenario;
