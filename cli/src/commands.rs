@@ -130,12 +130,19 @@ fn write_evaluations(
         Format::Csv => {
             let dialect = args.output.csv_dialect.resolve(Some(loaded.dialect));
             // Windows-1252 is one byte per character, so encoding part by part gives the
-            // same bytes as encoding the whole text (`encode` drops the header's BOM).
+            // same bytes as encoding the whole text: the header with `encode` (which
+            // drops its BOM), the rows with `encode_part`, which keeps a leading U+FEFF of
+            // a row as a character (dropping it would uncover what the guard saw behind it).
             let encoded = |text: String| match dialect.encoding {
-                Encoding::Windows1252 => csvio::encode(&text, dialect.encoding),
+                Encoding::Windows1252 => csvio::encode_part(&text, dialect.encoding),
                 _ => text.into_bytes(),
             };
-            put(&encoded(csvio::results_csv_header(dialect, lang)))?;
+            put(&match dialect.encoding {
+                Encoding::Windows1252 => {
+                    csvio::encode(&csvio::results_csv_header(dialect, lang), dialect.encoding)
+                }
+                _ => csvio::results_csv_header(dialect, lang).into_bytes(),
+            })?;
             stream_each(
                 loaded,
                 lang,

@@ -210,7 +210,7 @@ pub(crate) fn run_contributions(
                     ]);
                 }
             }
-            let text = crate::text::write_rows(&rows, dialect);
+            let text = crate::text::write_rows(&rows, &[5, 6, 7, 8], dialect);
             Ok(calc_core::csvio::encode(&text, dialect.encoding))
         }
         Format::Table => {

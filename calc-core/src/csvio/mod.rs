@@ -36,8 +36,8 @@ pub use results::{
 };
 pub use safe::{guard_cell, guard_cell_unless_number, unescape_cell};
 pub use scenario::{
-    AssumedColumn, SCENARIO_COLUMNS, ScenarioContext, ScenarioImport, encode, read_scenarios,
-    read_scenarios_keep_valid, write_scenario_csv, write_scenarios_csv,
+    AssumedColumn, SCENARIO_COLUMNS, ScenarioContext, ScenarioImport, encode, encode_part,
+    read_scenarios, read_scenarios_keep_valid, write_scenario_csv, write_scenarios_csv,
 };
 pub use table::{
     ColumnSpec, Columns, Dialect, Encoding, Recorded, Row, Table, decode, detect_delimiter,

@@ -86,10 +86,13 @@ fn measure_name(catalogue: &Catalogue, id: &str, lang: Lang) -> String {
         .measure(id)
         .map_or_else(String::new, |m| t(lang, &m.name_sv, &m.name_en).clone())
 }
-pub(crate) fn write_rows(rows: &[Vec<String>], dialect: Dialect) -> String {
+/// Rows as CSV: the cells in the columns `numbers` stay as they are when they read as a
+/// number, every other cell is text and always guarded against CSV injection (a scenario
+/// named `+1` or `-1` is text, not a number).
+pub(crate) fn write_rows(rows: &[Vec<String>], numbers: &[usize], dialect: Dialect) -> String {
     let mut w = CsvText::new(dialect);
     for r in rows {
-        w.row(r);
+        w.typed_row(r, numbers);
     }
     w.finish()
 }
@@ -112,12 +115,24 @@ impl CsvText {
         }
     }
 
+    /// A row of cells whose types are not known (a listing): a cell that reads as a
+    /// number stays as it is, any other is guarded.
     fn row<S: AsRef<str>>(&mut self, cells: &[S]) {
+        let all: Vec<usize> = (0..cells.len()).collect();
+        self.typed_row(cells, &all);
+    }
+
+    /// A row whose columns `numbers` may hold numbers; the other cells are text.
+    fn typed_row<S: AsRef<str>>(&mut self, cells: &[S], numbers: &[usize]) {
         for (i, c) in cells.iter().enumerate() {
             if i > 0 {
                 self.out.push(self.sep);
             }
-            let c = csvio::guard_cell_unless_number(c.as_ref());
+            let c = if numbers.contains(&i) {
+                csvio::guard_cell_unless_number(c.as_ref())
+            } else {
+                csvio::guard_cell(c.as_ref())
+            };
             if c.contains([self.sep, '"', '\n', '\r']) {
                 self.out.push('"');
                 self.out.push_str(&c.replace('"', "\"\""));
