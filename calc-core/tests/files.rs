@@ -221,7 +221,7 @@ proptest! {
         let eol = if crlf { "\r\n" } else { "\n" };
         let mut text = format!("kommun;åtgärd;kommentar{eol}");
         for (i, (t, m)) in rows.iter().enumerate() {
-            let mut cells = vec![towns[*t].to_string(), measures[*m].to_string(), "ok".to_string()];
+            let mut cells = [towns[*t].to_string(), measures[*m].to_string(), "ok".to_string()];
             if i == at {
                 cells[field] = format!("\"{}", cells[field]);
             }

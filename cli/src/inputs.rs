@@ -6,7 +6,6 @@ use crate::lang::tf;
 use calc_core::csvio::{self, CsvError, Dialect, Lang, ScenarioContext};
 use calc_core::{FactorSetInfo, FactorTable, PlanPeriod, Scenario, Share, Year};
 use factors::Catalogue;
-use std::io::Write;
 use std::path::Path;
 
 /// Why the command failed: the messages to print and the exit code.
@@ -33,20 +32,6 @@ pub(crate) fn cannot_evaluate(lang: Lang, scenario: &str, e: impl std::fmt::Disp
         "fel: scenario '{scenario}': kan inte räknas ut: {e}",
         "error: scenario '{scenario}': cannot be evaluated: {e}"
     ))
-}
-
-pub(crate) fn write_output(path: Option<&Path>, bytes: &[u8]) -> std::io::Result<()> {
-    match path {
-        Some(p) => std::fs::write(p, bytes),
-        None => {
-            let mut out = std::io::stdout().lock();
-            match out.write_all(bytes).and_then(|()| out.flush()) {
-                // `avfallskalkyl measures | head` closes the pipe early: not an error.
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-                other => other,
-            }
-        }
-    }
 }
 
 pub(crate) fn io_message(lang: Lang, path: Option<&Path>, e: &std::io::Error) -> String {

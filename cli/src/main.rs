@@ -10,6 +10,7 @@ mod commands;
 mod decide;
 mod inputs;
 mod lang;
+mod out_file;
 mod output;
 mod targets;
 mod text;
@@ -86,14 +87,13 @@ fn main() -> ExitCode {
             )
         }),
     };
-    match result {
-        Ok(bytes) => match write_output(out.as_deref(), &bytes) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("{}", io_message(lang, out.as_deref(), &e));
-                ExitCode::from(2)
-            }
-        },
+    let written = result.and_then(|bytes| {
+        out_file::write_out(out.as_deref(), lang, |w, io| {
+            w.write_all(&bytes).map_err(io)
+        })
+    });
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
         Err(f) => fail(&f),
     }
 }

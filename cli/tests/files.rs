@@ -188,3 +188,193 @@ fn every_csv_writer_guards_hidden_and_lookalike_formula_starters() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+// 3. `--out` never destroys or replaces what was there.
+
+/// Every command's `--out`, as `avfallskalkyl ARGS --out FILE`.
+fn every_command() -> Vec<Vec<&'static str>> {
+    vec![
+        vec!["evaluate", "examples/sjuharad.csv"],
+        vec!["evaluate", "examples/sjuharad.csv", "--format", "csv"],
+        vec!["evaluate", "examples/sjuharad.csv", "--format", "json"],
+        vec![
+            "evaluate",
+            "examples/sjuharad.csv",
+            "--format",
+            "json",
+            "--monte-carlo",
+            "200",
+        ],
+        vec!["rank", "examples/sjuharad.csv"],
+        vec!["rank", "examples/sjuharad.csv", "--format", "csv"],
+        vec!["contributions"],
+        vec!["contributions", "--format", "csv"],
+        vec!["targets", "examples/sjuharad.csv"],
+        vec!["targets", "examples/sjuharad.csv", "--format", "csv"],
+        vec!["template"],
+        vec!["factors"],
+        vec!["factors", "--format", "csv"],
+        vec!["measures"],
+        vec!["municipalities", "--format", "json"],
+        vec!["sensitivity", "examples/sjuharad.csv", "--format", "json"],
+        vec![
+            "optimize",
+            "examples/sjuharad.csv",
+            "--budget-sek-per-year",
+            "1000000",
+            "--format",
+            "json",
+        ],
+    ]
+}
+
+/// The binary run with a file size limit of 1 KiB and SIGXFSZ ignored, so a write past
+/// 1 KiB fails with "File too large" half-way, as on a full disk.
+fn run_with_full_disk(args: &[&str]) -> Output {
+    let mut cmd = Command::new("bash");
+    cmd.arg("-c")
+        .arg("ulimit -f 1; trap '' XFSZ; exec \"$0\" \"$@\"")
+        .arg(env!("CARGO_BIN_EXE_avfallskalkyl"))
+        .args(args)
+        .current_dir(root())
+        .env_remove("RUST_BACKTRACE");
+    cmd.output().expect("bash runs")
+}
+
+fn entries(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+/// On a full disk every command fails with the path named and leaves the old file as it
+/// was (it used to be cut to the new output's first 8 KiB), and no temporary file.
+#[test]
+fn a_full_disk_leaves_the_old_file_untouched_for_every_command() {
+    let dir = scratch("full");
+    let target = dir.join("resultat.csv");
+    let t = target.to_str().unwrap();
+    for args in every_command() {
+        std::fs::write(&target, "old content").unwrap();
+        let mut args = args.clone();
+        args.extend(["--out", t, "--lang", "en"]);
+        let out = run_with_full_disk(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert_eq!(
+            stderr(&out),
+            format!("error: {t}: File too large (os error 27)\n"),
+            "{args:?}"
+        );
+        assert_eq!(std::fs::read(&target).unwrap(), b"old content", "{args:?}");
+        assert_eq!(entries(&dir), ["resultat.csv"], "{args:?}");
+        // Without the limit the same command replaces the file with its whole output,
+        // the same bytes as on stdout.
+        let ok = run(&args);
+        assert_eq!(ok.status.code(), Some(0), "{args:?}: {}", stderr(&ok));
+        let mut plain = args.clone();
+        plain.truncate(plain.len() - 4);
+        plain.extend(["--lang", "en"]);
+        let stdout = run(&plain).stdout;
+        assert_eq!(std::fs::read(&target).unwrap(), stdout, "{args:?}");
+        assert_eq!(entries(&dir), ["resultat.csv"], "{args:?}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A directory, a character device (a copy of /dev/full) and a named pipe are refused
+/// before anything is written, and left as they were, with nothing beside them.
+#[cfg(unix)]
+#[test]
+fn out_refuses_directories_devices_and_pipes() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = scratch("kinds");
+    let sub = dir.join("resultat");
+    std::fs::create_dir(&sub).unwrap();
+    let s = sub.to_str().unwrap();
+    for args in every_command() {
+        let mut args = args.clone();
+        args.extend(["--out", s, "--lang", "en"]);
+        let out = run(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert_eq!(
+            stderr(&out),
+            format!(
+                "error: {s}: is a directory; --out writes only to a regular file or a new one\n"
+            ),
+            "{args:?}"
+        );
+        assert!(sub.is_dir());
+        assert_eq!(entries(&dir), ["resultat"], "{args:?}");
+    }
+    // A copy of /dev/full (root can copy the device node; others test on a named pipe).
+    let device = dir.join("full");
+    let copied = Command::new("cp")
+        .args(["-a", "/dev/full", device.to_str().unwrap()])
+        .status()
+        .is_ok_and(|s| s.success());
+    if !copied {
+        let made = Command::new("mkfifo")
+            .arg(device.to_str().unwrap())
+            .status()
+            .is_ok_and(|s| s.success());
+        assert!(made, "neither a device copy nor a named pipe could be made");
+    }
+    let d = device.to_str().unwrap();
+    for args in [
+        vec!["template"],
+        vec!["evaluate", "examples/sjuharad.csv", "--format", "csv"],
+    ] {
+        let mut args = args.clone();
+        args.extend(["--out", d, "--lang", "en"]);
+        let out = run(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert_eq!(
+            stderr(&out),
+            format!(
+                "error: {d}: is not a regular file (a device, a named pipe or a socket); --out writes only to a regular file or a new one\n"
+            )
+        );
+        let kind = std::fs::symlink_metadata(&device).unwrap().file_type();
+        assert!(
+            kind.is_char_device() || kind.is_fifo(),
+            "{args:?}: replaced"
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The symlink rule: a symbolic link is refused, neither replaced nor written through.
+#[cfg(unix)]
+#[test]
+fn out_refuses_a_symbolic_link() {
+    let dir = scratch("link");
+    let real = dir.join("real.csv");
+    std::fs::write(&real, "old content").unwrap();
+    let link = dir.join("link.csv");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let l = link.to_str().unwrap();
+    for args in every_command() {
+        let mut args = args.clone();
+        args.extend(["--out", l, "--lang", "sv"]);
+        let out = run(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert_eq!(
+            stderr(&out),
+            format!(
+                "fel: {l}: är en symbolisk länk; --out skriver bara till en vanlig fil eller en ny fil (ange filen länken pekar på)\n"
+            )
+        );
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(std::fs::read(&real).unwrap(), b"old content");
+        assert_eq!(entries(&dir), ["link.csv", "real.csv"], "{args:?}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
