@@ -27,6 +27,7 @@ pub(crate) type Outcome = Result<Vec<u8>, Failure>;
 
 /// The failure for a scenario the engine refuses to evaluate.
 pub(crate) fn cannot_evaluate(lang: Lang, scenario: &str, e: impl std::fmt::Display) -> Failure {
+    let scenario = csvio::shown(scenario);
     Failure::input(tf!(
         lang,
         "fel: scenario '{scenario}': kan inte räknas ut: {e}",

@@ -169,7 +169,7 @@ pub(crate) fn print_warnings(warnings: &[String]) {
     let mut err = std::io::stderr().lock();
     for w in warnings {
         // Stderr is the last channel: a failing write there has nowhere to go.
-        let _ = writeln!(err, "{w}");
+        let _ = writeln!(err, "{}", crate::text::terminal_safe(w));
     }
 }
 

@@ -378,3 +378,84 @@ fn out_refuses_a_symbolic_link() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+// 4. Bounded work and bounded messages.
+
+/// A 10 MB unknown measure id: the message is cut to a readable length and no "did you
+/// mean" is worked out for it (the edit distance took 49 s for 50 MB).
+#[test]
+fn a_huge_unknown_id_gives_a_short_message_quickly() {
+    let dir = scratch("huge");
+    let id = "x".repeat(10_000_000);
+    let file = write(
+        &dir,
+        "plan.csv",
+        format!("kommun;åtgärd\nBorås;{id}\nMark;food_school_kitchen\n"),
+    );
+    let started = std::time::Instant::now();
+    let out = run(&["evaluate", &file, "--lang", "en"]);
+    let took = started.elapsed();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        format!(
+            "{file}: line 2, column 'åtgärd': unknown measure '{}…'\n\
+             {file}: line 3, column 'åtgärd': unknown measure 'food_school_kitchen'; did you mean 'food_school_kitchens'?\n\
+             2 problem(s) in {file}; nothing was imported (--keep-valid imports the rows without problems)\n",
+            "x".repeat(80)
+        )
+    );
+    // A guard against the quadratic edit distance (minutes), not a benchmark.
+    assert!(took.as_secs() < 30, "{took:?}");
+    // A 1 MB header cell: the message echoes 80 characters of it, not the megabyte.
+    let file = write(
+        &dir,
+        "header.csv",
+        format!(
+            "kommun;åtgärd;{}\nBorås;food_school_kitchens;1\n",
+            "y".repeat(1_000_000)
+        ),
+    );
+    let out = run(&["evaluate", &file, "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stderr.len() < 2_000, "{} bytes", out.stderr.len());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// An ESC sequence in a scenario name or a measure id is shown escaped, in the table and
+/// in messages, never sent to the terminal.
+#[test]
+fn control_characters_from_input_are_shown_escaped() {
+    let dir = scratch("esc");
+    let file = write(
+        &dir,
+        "plan.csv",
+        "scenario;kommun;åtgärd\n\u{1b}[31mröd\u{1b}[0m;Borås;food_school_kitchens\n",
+    );
+    let out = run(&["evaluate", &file, "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let table = String::from_utf8_lossy(&out.stdout);
+    assert!(!table.contains('\u{1b}'), "{table}");
+    assert!(
+        table.contains("Scenario: \\u{1b}[31mröd\\u{1b}[0m\n"),
+        "{table}"
+    );
+    let rank = run(&["rank", &file]);
+    assert!(
+        !rank.stdout.contains(&0x1b),
+        "{}",
+        String::from_utf8_lossy(&rank.stdout)
+    );
+    let file = write(
+        &dir,
+        "bad.csv",
+        "kommun,åtgärd\nBorås,\u{1b}]0;owned\u{7}food\n",
+    );
+    let out = run(&["evaluate", &file, "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out).lines().next().unwrap(),
+        format!("{file}: line 2, column 'åtgärd': unknown measure '\\u{{1b}}]0;owned\\u{{7}}food'")
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

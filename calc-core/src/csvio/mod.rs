@@ -28,7 +28,10 @@ pub use catalogue::{
     read_measures_with_pools, read_municipalities, read_pools, read_price_index, read_sources,
     write_factor_table,
 };
-pub use error::{CsvError, CsvErrorKind, IdKind, Lang, model_error_sv, suggest};
+pub use error::{
+    CsvError, CsvErrorKind, IdKind, Lang, MAX_SHOWN_CHARS, MAX_SUGGEST_CHARS, MAX_SUGGEST_IDS,
+    model_error_sv, shown, suggest,
+};
 pub use position::{LineIndex, line_breaks};
 pub use results::{
     MEASURE_NAME_HEADER, MeasureNames, RESULT_HEADERS, results_csv_header, results_csv_rows,

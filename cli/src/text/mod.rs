@@ -20,6 +20,39 @@ use calc_core::{KgCo2e, PerInhabitant, PerInhabitantFigures, ScbCode};
 use factors::Catalogue;
 use rust_decimal::Decimal;
 
+/// Text for the terminal: control characters other than the line break (an ESC sequence
+/// from a scenario name, a carriage return) and the bidirectional overrides escaped as
+/// `\u{1b}`, `\r`, so text from an input file cannot drive the terminal or hide a line.
+pub(crate) fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    let escaped = |c: char| {
+        (c.is_control() && c != '\n')
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.chars().any(escaped) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if escaped(c) {
+            out.extend(c.escape_debug());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// [`terminal_safe`] over a table's bytes (UTF-8 as the tables are built).
+pub(crate) fn terminal_safe_bytes(bytes: Vec<u8>) -> Vec<u8> {
+    match String::from_utf8(bytes) {
+        Ok(s) => match terminal_safe(&s) {
+            std::borrow::Cow::Borrowed(_) => s.into_bytes(),
+            std::borrow::Cow::Owned(o) => o.into_bytes(),
+        },
+        Err(e) => e.into_bytes(),
+    }
+}
+
 /// A plain text table: left-aligned text columns, right-aligned number columns.
 struct TextTable {
     headers: Vec<String>,
@@ -36,8 +69,13 @@ impl TextTable {
         }
     }
 
+    /// A row; text from the input is cut to a readable length ([`csvio::shown`]).
     fn push(&mut self, row: Vec<String>) {
-        self.rows.push(row);
+        self.rows.push(
+            row.into_iter()
+                .map(|c| csvio::shown(&c).into_owned())
+                .collect(),
+        );
     }
 
     fn render(&self, out: &mut String) {
