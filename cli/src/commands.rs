@@ -5,8 +5,8 @@ use crate::args::*;
 use crate::inputs::*;
 use crate::output::*;
 use crate::{decide, text};
+use calc_core::RankBy;
 use calc_core::csvio::{self, Dialect, Encoding, Lang};
-use calc_core::{RankBy, ResultsJson};
 use factors::Catalogue;
 use std::io::Write;
 use std::path::Path;
@@ -44,6 +44,7 @@ pub(crate) fn run_contributions(
                 scenarios: vec![scenario],
                 dialect: Dialect::EXCEL_SV,
                 warnings: Vec::new(),
+                notices: Vec::new(),
                 own: calc_core::OwnFigures::new(),
             }
         }
@@ -129,7 +130,7 @@ fn write_evaluations(
                 loaded,
                 lang,
                 Years::Shown,
-                |e| to_json(&ResultsJson::new(e), lang),
+                |e| to_json(&results_json(e, loaded), lang),
                 |part| {
                     if several && !first {
                         put(b",\n")?;
@@ -172,7 +173,7 @@ pub(crate) fn run_evaluate(catalogue: &Catalogue, args: &EvaluateArgs, lang: Lan
         }
         Format::Json => match args.monte_carlo {
             None => json_list(render_each(&loaded, lang, Years::Shown, |e| {
-                to_json(&ResultsJson::new(e), lang)
+                to_json(&results_json(e, &loaded), lang)
             })?),
             Some(draws) => {
                 let docs = decide::results_with_monte_carlo(&loaded, draws, args.seed, lang)?;

@@ -137,7 +137,22 @@ pub(crate) fn parse_period(text: &str, lang: Lang) -> Result<PlanPeriod, Failure
     let (a, b) = text.split_once(['-', '–']).ok_or_else(bad)?;
     let a: u16 = a.trim().parse().map_err(|_| bad())?;
     let b: u16 = b.trim().parse().map_err(|_| bad())?;
-    PlanPeriod::new(Year(a), Year(b)).map_err(|_| bad())
+    PlanPeriod::new(Year(a), Year(b)).map_err(|e| match e {
+        calc_core::ModelError::PeriodTooLong { start, .. } => {
+            let last = start.get().saturating_add(99);
+            Failure::input(tf!(
+                lang,
+                "fel: --period '{text}': planperioden får vara högst 100 år, t.ex. {start}-{last}",
+                "error: --period '{text}': the plan period is at most 100 years, e.g. {start}-{last}"
+            ))
+        }
+        calc_core::ModelError::YearOrder { .. } => Failure::input(tf!(
+            lang,
+            "fel: --period '{text}': det sista året kommer före det första; skriv första och sista år, t.ex. {b}-{a}",
+            "error: --period '{text}': the last year comes before the first; give the first and last year, e.g. {b}-{a}"
+        )),
+        _ => bad(),
+    })
 }
 
 pub(crate) fn parse_rate(text: &str, lang: Lang) -> Result<Share, Failure> {
@@ -159,6 +174,10 @@ pub(crate) struct Loaded {
     pub(crate) scenarios: Vec<Scenario>,
     pub(crate) dialect: Dialect,
     pub(crate) warnings: Vec<String>,
+    /// The notices about the input that every results JSON carries in `warnings`
+    /// (English, as the engine's warnings): optional columns whose defaults were used,
+    /// rows left out with `--keep-valid`.
+    pub(crate) notices: Vec<String>,
     /// The municipalities' own figures (`--baseline`), already applied to `scenarios`.
     pub(crate) own: calc_core::OwnFigures,
 }
@@ -182,18 +201,27 @@ pub(crate) fn load(
     let import = csvio::read_scenarios_keep_valid(&bytes, &ctx);
     drop(bytes);
     let mut warnings = Vec::new();
+    let mut notices = Vec::new();
     if !import.errors.is_empty() {
         if !args.keep_valid || import.scenarios.is_empty() {
             return Err(csv_failure(lang, &args.scenario, &import.errors, true));
         }
         let f = csv_failure(lang, &args.scenario, &import.errors, false);
         warnings.extend(f.messages);
+        notices.extend(csv_failure(Lang::En, &args.scenario, &import.errors, false).messages);
         let rows = rows_with_errors(&import.errors);
         warnings.push(tf!(
             lang,
             "{rows} rader med fel hoppades över",
             "{rows} rows with problems were left out"
         ));
+        notices.push(format!("{rows} rows with problems were left out"));
+    }
+    // As the app says it: a file without the optional columns is read with defaults.
+    let path = args.scenario.display();
+    for a in &import.assumed {
+        warnings.push(format!("{path}: {}", a.message(lang)));
+        notices.push(format!("{path}: {}", a.message(Lang::En)));
     }
     let mut scenarios = import.scenarios;
     let mut own = calc_core::OwnFigures::new();
@@ -225,6 +253,7 @@ pub(crate) fn load(
         scenarios,
         dialect: import.dialect,
         warnings,
+        notices,
         own,
     })
 }

@@ -45,6 +45,9 @@ fn main() -> ExitCode {
         Command::Targets(a) => (a.output.lang, a.output.out.clone(), a.output.format),
     };
     let lang = Lang::from(lang);
+    if let Err(f) = out_file::check(out.as_deref(), lang) {
+        return fail(&f);
+    }
     let catalogue = match factors::builtin() {
         Ok(c) => c,
         Err(e) => {

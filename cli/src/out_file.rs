@@ -43,6 +43,31 @@ fn refusal(path: &Path, lang: Lang) -> Option<String> {
     }
 }
 
+/// Refuses a `--out` target that is not a regular file or absent, before any work is
+/// done (checked again when the output is written).
+pub(crate) fn check(out: Option<&Path>, lang: Lang) -> Result<(), Failure> {
+    let Some(path) = out else {
+        return Ok(());
+    };
+    if let Some(message) = refusal(path, lang) {
+        return Err(Failure::input(message));
+    }
+    // The directory it goes into must be there (said now, not after the work).
+    let parent = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    match std::fs::metadata(parent) {
+        Ok(m) if m.is_dir() => Ok(()),
+        Ok(_) => Err(Failure::input(io_message(
+            lang,
+            Some(path),
+            &std::io::Error::from(std::io::ErrorKind::NotADirectory),
+        ))),
+        Err(e) => Err(Failure::input(io_message(lang, Some(path), &e))),
+    }
+}
+
 /// An output file being written: the temporary file beside the target, renamed over it
 /// by [`Staged::commit`]; dropped without a commit, the temporary file is removed.
 pub(crate) struct Staged {

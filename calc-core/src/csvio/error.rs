@@ -80,6 +80,10 @@ pub enum CsvErrorKind {
         /// open at the end of the file.
         swallowed: Option<u64>,
     },
+    /// Occurs when a file starts with a UTF-8 byte-order mark but has bytes that are not
+    /// UTF-8 (e.g. Windows-1252 text behind the mark): refused on the first such byte's
+    /// line rather than read with replacement characters.
+    NotUtf8AfterBom,
     /// Occurs when the file has no header row.
     Empty,
     /// Occurs when a row has another number of fields than the header.
@@ -206,6 +210,12 @@ impl CsvError {
             ),
             (CsvErrorKind::UnclosedQuote { swallowed: Some(l) }, Lang::Sv) => format!(
                 "citattecknet som börjar här ({t}) fortsätter över rad {l}, som ser ut som en egen rad; avsluta det med \" på samma rad"
+            ),
+            (CsvErrorKind::NotUtf8AfterBom, Lang::En) => format!(
+                "the file starts with a UTF-8 byte-order mark but is not UTF-8 here ('{t}'): save it again as \"CSV UTF-8\", or as Windows-1252 without the mark"
+            ),
+            (CsvErrorKind::NotUtf8AfterBom, Lang::Sv) => format!(
+                "filen börjar med en UTF-8-byteordningsmarkering men är inte UTF-8 här ('{t}'): spara den igen som \"CSV UTF-8\", eller som Windows-1252 utan markeringen"
             ),
             (CsvErrorKind::Empty, Lang::En) => "the file is empty: no header row".into(),
             (CsvErrorKind::Empty, Lang::Sv) => "filen är tom: ingen rubrikrad".into(),

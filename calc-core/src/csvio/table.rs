@@ -355,9 +355,32 @@ impl Table {
 
     /// Reads bytes into a table like [`Table::read`], but keeps the rows that could be
     /// read next to the errors of those that could not. The table is `None` only when
-    /// the file has no header row.
+    /// the file has no header row, or when it starts with a UTF-8 byte-order mark and
+    /// is not UTF-8 after it.
     #[must_use]
     pub fn read_lenient(bytes: &[u8]) -> (Option<Table>, Vec<CsvError>) {
+        // A UTF-8 byte-order mark promises UTF-8: bytes after it that are not UTF-8 are an
+        // error on their line, never read as replacement characters.
+        if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF")
+            && let Err(e) = std::str::from_utf8(rest)
+        {
+            let valid = rest.get(..e.valid_up_to()).unwrap_or_default();
+            // Valid by `valid_up_to`: never the default.
+            let before = std::str::from_utf8(valid).unwrap_or_default();
+            let line = line_breaks(before).saturating_add(1);
+            let bad = rest.get(e.valid_up_to()).copied().unwrap_or(0);
+            let start = before.rfind(['\n', '\r']).map_or(0, |i| i + 1);
+            let text = format!("{}\\x{bad:02X}", before.get(start..).unwrap_or_default());
+            return (
+                None,
+                vec![CsvError::new(
+                    line,
+                    None,
+                    text,
+                    CsvErrorKind::NotUtf8AfterBom,
+                )],
+            );
+        }
         let (text, encoding) = decode(bytes);
         let delimiter = detect_delimiter(&text);
         let lines = LineIndex::new(&text);
