@@ -103,19 +103,22 @@ fn threads() -> usize {
     std::thread::available_parallelism().map_or(1, std::num::NonZero::get)
 }
 
+/// One evaluation rendered, with its notices for stderr.
+type Rendered = (Vec<u8>, Vec<String>);
+
 fn render_slice<F>(
     table: &calc_core::FactorTable,
     scenarios: &[calc_core::Scenario],
     lang: Lang,
     years: Years,
     render: &F,
-) -> Result<Vec<(Vec<u8>, Vec<String>)>, Failure>
+) -> Result<Vec<Rendered>, Failure>
 where
     F: Fn(&Evaluation) -> Result<Vec<u8>, Failure> + Sync,
 {
     let threads = threads().min(scenarios.len()).max(1);
     let chunk = scenarios.len().div_ceil(threads).max(1);
-    let results: Vec<Result<Vec<(Vec<u8>, Vec<String>)>, Failure>> = std::thread::scope(|s| {
+    let results: Vec<Result<Vec<Rendered>, Failure>> = std::thread::scope(|s| {
         let handles: Vec<_> = scenarios
             .chunks(chunk)
             .map(|part| {
