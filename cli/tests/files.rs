@@ -577,3 +577,99 @@ fn a_period_over_100_years_says_the_limit() {
         "fel: --period '2035-2025': det sista året kommer före det första; skriv första och sista år, t.ex. 2025-2035\n"
     );
 }
+
+/// Every kind of `--out` target against a few commands (the fuzz smoke's targets): only
+/// an absent path or a regular file is written; anything else is refused with exit 2 and
+/// left as it was, and no temporary file is left beside it.
+#[cfg(unix)]
+#[test]
+fn out_target_kinds_smoke() {
+    use std::os::unix::fs::symlink;
+    let dir = scratch("kinds-smoke");
+    let kinds: [(&str, bool); 9] = [
+        ("absent", true),
+        ("regular", true),
+        ("directory", false),
+        ("fifo", false),
+        ("device", false),
+        ("link-to-file", false),
+        ("link-to-dir", false),
+        ("dangling-link", false),
+        ("missing-dir/out.csv", false),
+    ];
+    let commands: [&[&str]; 3] = [
+        &["template"],
+        &["evaluate", "examples/sjuharad.csv", "--format", "csv"],
+        &["factors", "--format", "json"],
+    ];
+    for (kind, written) in kinds {
+        for command in commands {
+            let _ = std::fs::remove_dir_all(&dir);
+            std::fs::create_dir_all(&dir).unwrap();
+            let target = dir.join(kind);
+            let other = dir.join("other.csv");
+            std::fs::write(&other, "other").unwrap();
+            match kind {
+                "regular" => std::fs::write(&target, "old").unwrap(),
+                "directory" => std::fs::create_dir(&target).unwrap(),
+                "fifo" => assert!(
+                    Command::new("mkfifo")
+                        .arg(&target)
+                        .status()
+                        .unwrap()
+                        .success()
+                ),
+                "device" => {
+                    let ok = Command::new("cp")
+                        .args(["-a", "/dev/null"])
+                        .arg(&target)
+                        .status()
+                        .is_ok_and(|s| s.success());
+                    if !ok {
+                        continue;
+                    }
+                }
+                "link-to-file" => symlink(&other, &target).unwrap(),
+                "link-to-dir" => symlink(&dir, &target).unwrap(),
+                "dangling-link" => symlink(dir.join("nowhere"), &target).unwrap(),
+                _ => {}
+            }
+            let before = entries(&dir);
+            let kind_before = std::fs::symlink_metadata(&target)
+                .ok()
+                .map(|m| m.file_type());
+            let mut args = command.to_vec();
+            args.extend(["--out", target.to_str().unwrap()]);
+            let out = run(&args);
+            let t = target.display().to_string();
+            if written {
+                assert_eq!(
+                    out.status.code(),
+                    Some(0),
+                    "{kind} {command:?}: {}",
+                    stderr(&out)
+                );
+                assert!(std::fs::symlink_metadata(&target).unwrap().is_file());
+                let mut after = before.clone();
+                if kind == "absent" {
+                    after.push(kind.to_string());
+                    after.sort();
+                }
+                assert_eq!(entries(&dir), after, "{kind} {command:?}");
+            } else {
+                assert_eq!(out.status.code(), Some(2), "{kind} {command:?}");
+                assert!(stderr(&out).contains(&t), "{kind}: {}", stderr(&out));
+                assert_eq!(entries(&dir), before, "{kind} {command:?}");
+                assert_eq!(
+                    std::fs::symlink_metadata(&target)
+                        .ok()
+                        .map(|m| m.file_type()),
+                    kind_before,
+                    "{kind} {command:?}"
+                );
+                assert_eq!(std::fs::read(&other).unwrap(), b"other");
+            }
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
