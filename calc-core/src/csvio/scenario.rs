@@ -731,6 +731,20 @@ pub(crate) fn finish_writer(w: csv::Writer<Vec<u8>>, ok: bool, dialect: Dialect)
     }
 }
 
+/// A later part of an output encoded part by part (a streamed CSV after its header):
+/// as [`encode`], but a leading U+FEFF is a character of the text, not a byte-order mark,
+/// so it is kept (`?` in Windows-1252) instead of being dropped from the part.
+#[must_use]
+pub fn encode_part(text: &str, encoding: Encoding) -> Vec<u8> {
+    match encoding {
+        Encoding::Utf8 | Encoding::Utf8Bom => text.as_bytes().to_vec(),
+        Encoding::Windows1252 => text
+            .chars()
+            .map(|c| super::table::windows_1252_byte(c).unwrap_or(b'?'))
+            .collect(),
+    }
+}
+
 /// Text as bytes in an encoding: UTF-8 (with a BOM for [`Encoding::Utf8Bom`], added if
 /// missing) or Windows-1252 (characters it lacks become `?`).
 #[must_use]

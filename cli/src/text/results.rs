@@ -300,7 +300,7 @@ pub(crate) fn price_level(year: Option<calc_core::Year>, lang: Lang) -> String {
 }
 
 pub(super) fn header(e: &Evaluation, lang: Lang, out: &mut String) {
-    let _ = writeln!(out, "Scenario: {}", e.scenario);
+    let _ = writeln!(out, "Scenario: {}", calc_core::csvio::shown(&e.scenario));
     let set = &e.factor_set;
     let _ = writeln!(
         out,
