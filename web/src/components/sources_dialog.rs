@@ -44,6 +44,23 @@ fn keep_numbers_together(text: &str) -> String {
     out
 }
 
+/// A factor's source as a reader cites it: publisher and year (the list below the table
+/// has the full reference); the id only when the data has no such source.
+fn cite(table: &calc_core::FactorTable, id: &calc_core::SourceId) -> String {
+    let cat = crate::settings::catalogue();
+    table
+        .source(id)
+        .or_else(|| cat.and_then(|c| c.source(id.as_str())))
+        .map_or_else(
+            || id.0.clone(),
+            |s| match s.year {
+                Some(y) if !s.publisher.is_empty() => format!("{} {y}", s.publisher),
+                _ if !s.publisher.is_empty() => s.publisher.clone(),
+                _ => s.title.clone(),
+            },
+        )
+}
+
 fn source_item(s: &Source, lang: Lang) -> Html {
     let year = s.year.map(|y| format!(", {y}")).unwrap_or_default();
     let is_link = s.url.starts_with("https://") || s.url.starts_with("http://");
@@ -59,7 +76,6 @@ fn source_item(s: &Source, lang: Lang) -> Html {
             <p class="source-meta">
                 { format!("{}{year}", s.publisher) }
                 <span class={classes!("kind", format!("kind-{:?}", s.kind).to_lowercase())}>{ kind(s.kind, lang) }</span>
-                <span class="source-id">{ format!("({})", s.id.0) }</span>
             </p>
             if !s.locator.is_empty() {
                 <p class="source-locator">
@@ -251,7 +267,7 @@ pub fn SourcesDialog() -> Html {
                     <td class="num">{ format::number(f.value.central().value(), 0, lang) }</td>
                     <td class="num">{ format!("{} – {}", format::number(f.value.low().value(), 0, lang), format::number(f.value.high().value(), 0, lang)) }</td>
                     <td>{ "kg CO2e/t" }</td>
-                    <td>{ f.source.0.clone() }</td>
+                    <td>{ cite(table, &f.source) }</td>
                 </tr>
             });
         }
@@ -263,7 +279,7 @@ pub fn SourcesDialog() -> Html {
                     <td class="num">{ format::number(f.value.central().value(), 0, lang) }</td>
                     <td class="num">{ format!("{} – {}", format::number(f.value.low().value(), 0, lang), format::number(f.value.high().value(), 0, lang)) }</td>
                     <td>{ match lang { Lang::Sv => "kr/t", Lang::En => "SEK/t" } }</td>
-                    <td>{ f.source.0.clone() }</td>
+                    <td>{ cite(table, &f.source) }</td>
                 </tr>
             });
         }
@@ -280,7 +296,7 @@ pub fn SourcesDialog() -> Html {
                     <td class="num">{ pct(y.value.central().value()) }</td>
                     <td class="num">{ format!("{} – {}", pct(y.value.low().value()), pct(y.value.high().value())) }</td>
                     <td>{ t(lang, K::YieldUnit) }</td>
-                    <td>{ y.source.0.clone() }</td>
+                    <td>{ cite(table, &y.source) }</td>
                 </tr>
             });
         }

@@ -11,7 +11,7 @@ use yew::prelude::*;
 /// The pinned totals bar (hidden on wide screens and on paper).
 #[function_component]
 pub fn StickyTotal() -> Html {
-    let Some((_, lang, e)) = use_eval() else {
+    let Some((store, lang, e)) = use_eval() else {
         return html! {};
     };
     let e = e.as_ref();
@@ -27,6 +27,9 @@ pub fn StickyTotal() -> Html {
             move || drop(listener)
         });
     }
+    if store.settings.municipalities.is_empty() {
+        return html! {};
+    }
     // A named landmark (all content sits in one), read like any other text: it used to be
     // aria-hidden with a focusable link inside, which a screen reader reaches without a name
     // (axe `aria-hidden-focus`).
@@ -35,7 +38,15 @@ pub fn StickyTotal() -> Html {
             <span>{ t(lang, K::TotalCo2eYear) }{ ": " }
                 <strong>{ format::tonnes_co2e(e.total.co2e_saved_kg_per_year.central, lang) }</strong>{ " " }{ t(lang, K::PerYear) }</span>
             <span>{ t(lang, K::TotalSek) }{ ": " }
-                <strong>{ format::sek_short(e.total.net_sek_per_year(calc_core::Perspective::Municipality).unwrap_or_default().central, lang) }</strong>{ " " }{ t(lang, K::PerYearUnit) }</span>
+                <strong>{ format::sek_short(e.total.net_sek_per_year(calc_core::Perspective::Municipality).unwrap_or_default().central, lang) }</strong>{ " " }{ t(lang, K::PerYearUnit) }
+                // The two payers, not only their net.
+                <span class="sticky-payers" data-testid="sticky-payers">{ format!(
+                    " ({} {}, {} {})",
+                    t(lang, K::PayerWasteFee).to_lowercase(),
+                    format::sek_short(e.total.net_sek_per_year(calc_core::Perspective::WasteFee).unwrap_or_default().central, lang),
+                    t(lang, K::PayerBudget).to_lowercase(),
+                    format::sek_short(e.total.net_sek_per_year(calc_core::Perspective::MunicipalBudget).unwrap_or_default().central, lang),
+                ) }</span></span>
             <a href="#results">{ t(lang, K::Results) }<span aria-hidden="true">{ " ↓" }</span></a>
         </aside>
     }
