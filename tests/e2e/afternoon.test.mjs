@@ -217,8 +217,154 @@ test('the headline shows the waste fee and the municipal budget each, in the car
     assert.deepEqual(labels, [`Avfallstaxan: ${fee} per år`, `Kommunens budget: ${budget} per år`]);
     assert.ok(await p.locator('[data-testid=total-npv-waste-fee]').isVisible());
     const sticky = normalize(await p.locator('[data-testid=sticky-payers]').textContent());
-    assert.equal(sticky, `(avfallstaxan ${fee}, kommunens budget ${budget})`);
+    assert.equal(sticky, `Avfallstaxan: ${fee} per år Kommunens budget: ${budget} per år`);
     await p.locator('.cards').screenshot({ path: join(screenshots, `afternoon-totals-${width}.png`) });
+    await p.context().close();
+  }
+});
+
+test('print: the chosen municipalities in the title, each measure with its effect, the targets with their status, notes at 8 pt or more', async () => {
+  const p = await openPage(browser, { width: 1366 });
+  // Two municipalities chosen in a scenario still named after the defaults.
+  await p.locator('[data-testid=muni-all]').uncheck();
+  await p.locator('[data-testid=muni-1490]').check();
+  await p.locator('[data-testid=muni-1443]').check();
+  await p.locator('[data-testid=total-co2e]').waitFor();
+  await p.locator(`[data-testid=effect-number-${first}]`).fill('55,5');
+  await p.locator('[data-testid=target-status-table]').first().waitFor({ timeout: 30_000 });
+  await p.emulateMedia({ media: 'print' });
+  assert.equal(normalize(await p.locator('[data-testid=print-title]').textContent()), 'Sammanfattning för beslut – Bollebygd, Borås');
+  assert.equal(normalize(await p.locator(`[data-testid=print-effect-${first}]`).textContent()), '(effekt 55,5 %)');
+  assert.ok(await p.locator(`[data-testid=print-effect-${first}]`).isVisible(), 'the effect prints');
+  const tables = p.locator('[data-testid=target-status-table]');
+  assert.equal(await tables.count(), 3);
+  assert.ok(await tables.first().isVisible(), 'the targets print');
+  assert.ok(await p.locator('[data-testid=target-status-basis]').first().isVisible(), 'with what their status is read from');
+  assert.equal(await p.locator('[data-testid=target-form]').isVisible(), false, 'not their forms');
+  const small = await p.$$eval('.card-sign, .card-range, .card-note, .card-payers, .money .hint, .print-left-out, [data-testid=target-status-basis]', (els) =>
+    els
+      .filter((e) => e.offsetParent !== null)
+      .map((e) => [e.className, (parseFloat(getComputedStyle(e).fontSize) * 72) / 96])
+      .filter(([, pt]) => pt < 8 - 1e-6),
+  );
+  assert.deepEqual(small, [], 'notes and ranges at 8 pt or more');
+  const pdf = await p.pdf({ format: 'A4', printBackground: false });
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  assert.ok(pages <= 2, `${pages} pages`);
+  await p.setViewportSize({ width: 794, height: 1123 });
+  await p.screenshot({ path: join(screenshots, 'afternoon-print.png'), fullPage: true });
+  await p.context().close();
+});
+
+test('comparison names the municipalities; no municipality gives a prompt, not zeros; embed keeps a link to the statement', async () => {
+  const p = await openPage(browser, { width: 1366 });
+  const save = async (name) => {
+    await p.locator('[data-testid=scenario-name]').fill(name);
+    await p.locator('[data-testid=save-scenario]').click();
+    await p.locator(`[data-testid="open-${name}"]`).waitFor();
+    await p.locator(`input[aria-label="Jämför: ${name}"]`).check();
+  };
+  await save('Alla');
+  await p.locator('[data-testid=muni-all]').uncheck();
+  await p.locator('[data-testid=muni-1490]').check();
+  await p.locator('[data-testid=muni-1443]').check();
+  await save('Två');
+  const towns = (await p.locator('[data-testid=compare-municipalities]').allTextContents()).map(normalize);
+  assert.deepEqual(towns, ['Hela Sjuhärad', 'Bollebygd, Borås']);
+
+  await p.locator('[data-testid=muni-all]').uncheck();
+  await p.locator('[data-testid=no-municipality]').waitFor({ timeout: 5_000 });
+  assert.equal(normalize(await p.locator('[data-testid=no-municipality]').textContent()), 'Välj minst en kommun för att se resultat.');
+  assert.equal(await p.locator('[data-testid=total-co2e]').count(), 0, 'no 0,0 card');
+  assert.equal(await p.locator('[data-testid=sticky-total]').count(), 0, 'no 0 kr bar');
+  assert.deepEqual(await axeViolations(p), [], 'no municipality chosen');
+  await p.context().close();
+
+  for (const width of [1366, 390]) {
+    const e = await openPage(browser, { width, url: '?embed=1' });
+    const link = e.locator('[data-testid=embed-statement]');
+    assert.equal(await link.getAttribute('href'), './tillganglighet.html');
+    assert.ok(await link.isVisible(), `${width}: the statement link is in the frame`);
+    await e.context().close();
+  }
+});
+
+test('no internal ids or file paths on screen: targets by their text, sources by title, drivers shares in words beyond 100 %', async () => {
+  const p = await openPage(browser, { width: 1366 });
+  await p.locator('[data-testid=target-list]').waitFor({ timeout: 30_000 });
+  const text = await p.evaluate(() => document.body.innerText);
+  for (const id of ['food_waste_halved', 'kitchen_food_waste_35g', 'food_to_biogas_60pct', 'docs/targets', 'nv_textil_2024']) {
+    assert.ok(!text.includes(id), `"${id}" is not on screen`);
+  }
+  const labels = await p.$$eval('[data-testid^=edit-target-]', (els) => els.map((e) => e.getAttribute('aria-label')));
+  assert.ok(labels.every((l) => !/_/.test(l)), JSON.stringify(labels));
+  assert.equal(await p.locator('[data-testid=target-id]').count(), 0, 'no Id field');
+  // A new target gets an id of its own.
+  await p.locator('[data-testid=target-text]').fill('Mindre restavfall');
+  await p.locator('[data-testid=target-base-year]').fill('2021');
+  await p.locator('[data-testid=target-base-value]').fill('150');
+  await p.locator('[data-testid=target-change]').fill('-10');
+  await p.locator('[data-testid=target-year]').fill('2030');
+  await p.locator('[data-testid=target-save]').click();
+  await p.locator('[data-testid=target-item-eget_mal_1]').waitFor({ timeout: 10_000 });
+  assert.match(normalize(await p.locator('[data-testid=target-status-message]').textContent()), /^Tillagt mål: Mindre restavfall$/);
+  // English target headings.
+  await p.locator('[data-testid=lang-switch]').click();
+  const heads = (await p.locator('.target-card h3').allTextContents()).map(normalize);
+  assert.ok(heads.includes('Food waste shall fall by 50 percent per inhabitant compared with 2021'), JSON.stringify(heads));
+  // The drivers table: amounts, with shares beyond ±100 % in words.
+  await p.locator('[data-testid=lang-switch]').click();
+  await p.$$eval('details', (all) => all.forEach((d) => (d.open = true)));
+  await p.locator('.drivers-table').first().waitFor({ timeout: 30_000 });
+  const subs = await p.$$eval('.drivers-table td.num .sub', (els) => els.map((e) => e.textContent.replace(/\s+/g, ' ').trim()));
+  assert.ok(subs.length > 4);
+  for (const s of subs) {
+    const m = s.match(/^(−?[\d ]+,\d) % av totalen$/);
+    if (m) assert.ok(Math.abs(Number(m[1].replace(/ /g, '').replace('−', '-').replace(',', '.'))) <= 100, s);
+    else assert.match(s, /^(drar mot totalen|mer än totalen)/, s);
+  }
+  // The sources dialog: titles, not ids.
+  await p.locator('[data-testid=sources-textile_collection]').click();
+  const dialog = await p.locator('[data-testid=sources-dialog]').innerText();
+  assert.ok(!/\b[a-z]+_[a-z0-9_]+\b/.test(dialog.replace(/https?:\S+/g, '')), `no snake_case ids in the dialog: ${dialog.match(/\b[a-z]+_[a-z0-9_]+\b/g)}`);
+  await p.context().close();
+});
+
+test('follow-up refuses an actual after the target year, before the base year or below zero, at its field', async () => {
+  const p = await openPage(browser, { width: 1366 });
+  const form = p.locator('[data-testid=actual-form]');
+  await form.waitFor({ timeout: 30_000 });
+  await p.locator('[data-testid=actual-municipality]').selectOption('1490');
+  await p.locator('[data-testid=actual-indicator]').selectOption('food_waste_kg_per_inhabitant');
+  for (const [year, value, field, want] of [
+    ['2035', '8', 'actual-year', '2035 ligger utanför målens år: från basåret 2021 till målåret 2030'],
+    ['2019', '8', 'actual-year', '2019 ligger utanför målens år: från basåret 2021 till målåret 2030'],
+    ['2024', '-3', 'actual-value', '-3 är negativt: ett utfall är 0 eller större'],
+  ]) {
+    await p.locator('[data-testid=actual-year]').fill(year);
+    await p.locator('[data-testid=actual-value]').fill(value);
+    await p.locator('[data-testid=actual-add]').click();
+    const err = p.locator(`[data-testid=${field}-error]`);
+    await err.waitFor({ timeout: 5_000 });
+    assert.equal(normalize(await err.textContent()), want);
+    assert.equal(await p.locator(`[data-testid=${field}]`).getAttribute('aria-invalid'), 'true');
+    assert.equal(await p.locator('[data-testid=actual-list] li').count(), 0, 'nothing saved');
+  }
+  assert.deepEqual(await axeViolations(p), [], 'a refused actual');
+  await p.context().close();
+});
+
+test('screenshots at 1366 and 390 px: totals, measures table, Monte Carlo card, budget panel, targets card', async () => {
+  for (const width of [1366, 390]) {
+    const p = await openPage(browser, { width });
+    await p.locator('[data-testid=mc-table]').waitFor({ timeout: 30_000 });
+    await p.locator('table[data-testid=best-package]').waitFor({ timeout: 30_000 });
+    await p.locator('.cards').screenshot({ path: join(screenshots, `afternoon-${width}-totals.png`) });
+    await p.locator('section.table-panel').screenshot({ path: join(screenshots, `afternoon-${width}-measures.png`) });
+    await p.locator('section[aria-labelledby=mc-title]').screenshot({ path: join(screenshots, `afternoon-${width}-monte-carlo.png`) });
+    await p.locator('section.budget').screenshot({ path: join(screenshots, `afternoon-${width}-budget.png`) });
+    await p.locator('.target-card').first().screenshot({ path: join(screenshots, `afternoon-${width}-target.png`) });
+    assert.deepEqual(await axeViolations(p), [], `${width} px`);
     await p.context().close();
   }
 });

@@ -110,8 +110,8 @@ texts! {
     Number => "Nr", "No.";
     NumberHelp => "Åtgärdens nummer: samma i tabellen, i åtgärdskostnadskurvan och i åtgärdslistan (räknat uppifrån).",
         "The measure's number: the same in the table, in the abatement cost curve and in the list of measures (counted from the top).";
-    MaccClipped => "Staplar som går utanför skalan är avbrutna (två snedstreck); deras värden står i rutorna i diagrammets hörn och i förteckningen nedan.",
-        "Bars beyond the scale are broken off (two slashes); their values are in the boxes in the chart's corners and in the list below.";
+    MaccClipped => "Staplar som går utanför skalan är avbrutna (två snedstreck); deras värden står i rutorna i diagrammets hörn (på en smal skärm under diagrammet) och i förteckningen nedan.",
+        "Bars beyond the scale are broken off (two slashes); their values are in the boxes in the chart's corners (on a narrow screen under the chart) and in the list below.";
     TableTitle => "Åtgärder i ordning", "Measures ranked";
     TableCaption => "Klicka på en kolumnrubrik för att sortera.", "Click a column heading to sort.";
     ColMeasure => "Åtgärd", "Measure";
@@ -238,8 +238,8 @@ texts! {
     CalcError => "Beräkningen kunde inte göras:", "The calculation failed:";
     PrintTitle => "Sammanfattning för beslut", "Summary for decision";
     Chosen => "Valda kommuner", "Chosen municipalities";
-    PrintLeftOut => "Sammanfattningen på en sida visar alla påslagna åtgärder men inte: sämsta–bästa fall per åtgärd, diagrammen över utsläpp per åtgärd och år för år, osäkerhet och prioritering (Monte Carlo, känslighet, budgetpaket), vad som driver resultatet, källorna och metoden. De finns i appen.",
-        "The one-page summary lists every measure switched on but leaves out: each measure's worst–best case, the charts of emissions per measure and year by year, uncertainty and priorities (Monte Carlo, sensitivity, budget package), what drives the result, the sources and the method. They are in the app.";
+    PrintLeftOut => "Sammanfattningen visar alla påslagna åtgärder med vald effekt och målens status men inte: sämsta–bästa fall per åtgärd, diagrammen över utsläpp per åtgärd och år för år, osäkerhet och prioritering (Monte Carlo, känslighet, budgetpaket), vad som driver resultatet, källorna och metoden. De finns i appen.",
+        "The summary lists every measure switched on with its chosen effect and the targets' status but leaves out: each measure's worst–best case, the charts of emissions per measure and year by year, uncertainty and priorities (Monte Carlo, sensitivity, budget package), what drives the result, the sources and the method. They are in the app.";
     PrintWarnings => "Saker att kontrollera (visas i appen):", "Things to check (shown in the app):";
     MaccClippedPrint => "Utanför skalan (avbrutna staplar):", "Beyond the scale (broken-off bars):";
     PrintMaccNumbers => "Höjd: kr per t CO2e (positivt = kostnad), bredd: t CO2e per år. Siffran på en stapel är åtgärdens Nr i tabellen.",

@@ -176,14 +176,16 @@ pub fn BudgetPanel() -> Html {
             .and_then(|c| c.measures.iter().find(|m| m.measure.as_str() == id))
             .map(|m| m.cost_payer)
     };
-    let cost_cell = |v: Sek, payer: Option<Payer>, test: String| match payer {
+    let cost_cell = |v: Sek, payer: Option<Payer>, test: String, label: K| match payer {
         Some(p) if !budget.perspective.includes(p) => html! {
-            <td class="num" data-testid={test}>
+            <td class="num" data-testid={test} data-label={t(lang, label)}>
                 <span class="main">{ format::sek(Sek::ZERO, lang) }</span>
                 <span class="sub">{ format!("{} {}: {}", format::sek(v, lang), t(lang, K::PaidBy), payer_label(p, lang)) }</span>
             </td>
         },
-        _ => html! { <td class="num" data-testid={test}>{ format::sek(v, lang) }</td> },
+        _ => {
+            html! { <td class="num" data-testid={test} data-label={t(lang, label)}>{ format::sek(v, lang) }</td> }
+        }
     };
     html! {
         <section class="decide-part budget" aria-labelledby="budget-title">
@@ -234,7 +236,7 @@ pub fn BudgetPanel() -> Html {
                     <p class="hint" data-testid="best-package">{ t(lang, K::PackageEmpty) }</p>
                 } else {
                     <ScrollBox label={t(lang, K::BestPackage)}>
-                        <table class={classes!("package", pending.then_some("stale"))} data-testid="best-package">
+                        <table class={classes!("package", "stack", pending.then_some("stale"))} data-testid="best-package">
                             <thead>
                                 <tr>
                                     <th scope="col">{ t(lang, K::ColMeasure) }</th>
@@ -252,13 +254,13 @@ pub fn BudgetPanel() -> Html {
                                     html! {
                                         <tr key={id.to_string()} data-measure={id.to_string()}>
                                             <th scope="row">{ measure_name_by_id(id, lang) }</th>
-                                            <td class="num">
+                                            <td class="num" data-label={t(lang, K::ColLevel)}>
                                                 <span class="main">{ format::percent(ch.level, 0, lang) }</span>
                                                 <span class="sub">{ format!("= {} {}", t(lang, K::Effect).to_lowercase(), format::percent(effect.checked_div(Decimal::ONE_HUNDRED).unwrap_or(Decimal::ZERO), 1, lang)) }</span>
                                             </td>
-                                            <td class="num">{ format::tonnes_co2e(ch.co2e_saved_kg_per_year, lang) }</td>
-                                            { cost_cell(ch.cost_once, payer, format!("package-once-{id}")) }
-                                            { cost_cell(ch.cost_per_year, payer, format!("package-year-{id}")) }
+                                            <td class="num" data-label={t(lang, K::ColCo2e)}>{ format::tonnes_co2e(ch.co2e_saved_kg_per_year, lang) }</td>
+                                            { cost_cell(ch.cost_once, payer, format!("package-once-{id}"), K::ColOnce) }
+                                            { cost_cell(ch.cost_per_year, payer, format!("package-year-{id}"), K::ColYearly) }
                                         </tr>
                                     }
                                 }) }
@@ -266,10 +268,10 @@ pub fn BudgetPanel() -> Html {
                             <tfoot>
                                 <tr>
                                     <th scope="row">{ t(lang, K::PackageTotal) }</th>
-                                    <td></td>
-                                    <td class="num" data-testid="best-package-co2e">{ format::tonnes_co2e(plan.co2e_saved_kg_per_year, lang) }</td>
-                                    <td class="num" data-testid="best-package-once">{ format::sek(plan.cost_once, lang) }</td>
-                                    <td class="num" data-testid="best-package-year">{ format::sek(plan.cost_per_year, lang) }</td>
+                                    <td class="empty"></td>
+                                    <td class="num" data-testid="best-package-co2e" data-label={t(lang, K::ColCo2e)}>{ format::tonnes_co2e(plan.co2e_saved_kg_per_year, lang) }</td>
+                                    <td class="num" data-testid="best-package-once" data-label={t(lang, K::ColOnce)}>{ format::sek(plan.cost_once, lang) }</td>
+                                    <td class="num" data-testid="best-package-year" data-label={t(lang, K::ColYearly)}>{ format::sek(plan.cost_per_year, lang) }</td>
                                 </tr>
                             </tfoot>
                         </table>

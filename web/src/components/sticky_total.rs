@@ -37,16 +37,18 @@ pub fn StickyTotal() -> Html {
         <aside class={classes!("sticky-total", "no-print", past_cards.then_some("past-cards"))} data-testid="sticky-total" aria-label={t(lang, K::StickyTotals)}>
             <span>{ t(lang, K::TotalCo2eYear) }{ ": " }
                 <strong>{ format::tonnes_co2e(e.total.co2e_saved_kg_per_year.central, lang) }</strong>{ " " }{ t(lang, K::PerYear) }</span>
-            <span>{ t(lang, K::TotalSek) }{ ": " }
-                <strong>{ format::sek_short(e.total.net_sek_per_year(calc_core::Perspective::Municipality).unwrap_or_default().central, lang) }</strong>{ " " }{ t(lang, K::PerYearUnit) }
-                // The two payers, not only their net.
-                <span class="sticky-payers" data-testid="sticky-payers">{ format!(
-                    " ({} {}, {} {})",
-                    t(lang, K::PayerWasteFee).to_lowercase(),
-                    format::sek_short(e.total.net_sek_per_year(calc_core::Perspective::WasteFee).unwrap_or_default().central, lang),
-                    t(lang, K::PayerBudget).to_lowercase(),
-                    format::sek_short(e.total.net_sek_per_year(calc_core::Perspective::MunicipalBudget).unwrap_or_default().central, lang),
-                ) }</span></span>
+            // The two payers each with its own figure (the waste fee is a separately
+            // financed collective), not only their net.
+            <span data-testid="sticky-payers">
+                { for [
+                    (calc_core::Perspective::WasteFee, K::PayerWasteFee),
+                    (calc_core::Perspective::MunicipalBudget, K::PayerBudget),
+                ].iter().map(|(p, label)| html! { <>
+                    <span class="sticky-payer">{ t(lang, *label) }{ ": " }
+                        <strong>{ format::sek_short(e.total.net_sek_per_year(*p).unwrap_or_default().central, lang) }</strong>
+                        { " " }{ t(lang, K::PerYearUnit) }</span>{ " " }
+                </> }) }
+            </span>
             <a href="#results">{ t(lang, K::Results) }<span aria-hidden="true">{ " ↓" }</span></a>
         </aside>
     }

@@ -470,7 +470,7 @@ fn TargetCard(p: &CardProps) -> Html {
                                         <span class={classes!("badge", "status", format!("status-{}", r.status.id()))} data-testid="target-status">{ status_text(r.status, lang) }</span>
                                         // Which figure the status is read from: the latest actual (against the
                                         // path in its year) or, without actuals, the projection in the target year.
-                                        <span class="sub" data-testid="target-status-basis">{ status_basis(r, lang) }</span>
+                                        { " " }<span class="sub" data-testid="target-status-basis">{ status_basis(r, lang) }</span>
                                     </td>
                                     <td class="num" data-testid="target-projected">{ value(r.projected_value, lang) }</td>
                                     <td class="num">{ value(r.target_value, lang) }</td>
@@ -1006,7 +1006,7 @@ pub fn TargetsSection() -> Html {
     );
     let editing_id = editing.as_ref().cloned();
     html! {
-        <section class="panel targets no-print" id="targets" aria-labelledby="targets-title" data-testid="targets">
+        <section class="panel targets" id="targets" aria-labelledby="targets-title" data-testid="targets">
             <h2 id="targets-title">{ tr(lang, "Mål och uppföljning", "Targets and follow-up") }</h2>
             <p class="hint">{ tr(lang,
                 "Ett kort per mål: status, prognos vid målåret och gap för varje vald kommun, och för den kommun du väljer i kortet den raka linjen från basvärdet till målet (streckad), utfallen (punkter), prognosen från de påslagna åtgärderna (heldragen), målåret och åtgärdernas bidrag. Status: det senaste utfallet mot linjen, utan utfall prognosen.",

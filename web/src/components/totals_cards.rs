@@ -95,17 +95,17 @@ fn Card(p: &CardProps) -> Html {
 }
 
 /// One money cell: the central value (its exact decimal in `data-value`) and the range.
-fn money_cell(b: Option<Band<Sek>>, test_id: String, lang: Lang) -> Html {
+fn money_cell(b: Option<Band<Sek>>, test_id: String, label: String, lang: Lang) -> Html {
     match b {
         Some(b) => html! {
-            <td class="num">
+            <td class="num" data-label={label}>
                 <span class="main" data-testid={test_id} data-value={b.central.value().to_string()}>
                     { format::sek_short(b.central, lang) }
                 </span>
                 <span class="sub">{ range_sek(&b, lang) }</span>
             </td>
         },
-        None => html! { <td class="num" data-testid={test_id}>{ "–" }</td> },
+        None => html! { <td class="num" data-testid={test_id} data-label={label}>{ "–" }</td> },
     }
 }
 
@@ -228,13 +228,13 @@ pub fn TotalsCards() -> Html {
             <section class="panel money" aria-labelledby="money-title" data-testid="money">
                 <h2 id="money-title">{ t(lang, K::MoneyTitle) }</h2>
                 <ScrollBox label={t(lang, K::MoneyTitle)}>
-                    <table class="results money-table" data-testid="money-table">
+                    <table class="results money-table stack" data-testid="money-table">
                         <thead>
                             <tr>
                                 <th scope="col">{ t(lang, K::MoneyWho) }</th>
                                 <th scope="col" class="num">{ t(lang, K::MoneyYear) }<span class="sub">{ t(lang, K::ExcludesOnce) }</span></th>
-                                <th scope="col" class="num">{ period_head }<span class="sub">{ t(lang, K::IncludesOnce) }</span></th>
-                                <th scope="col" class="num">{ npv_head }<span class="sub">{ t(lang, K::IncludesOnce) }</span></th>
+                                <th scope="col" class="num">{ period_head.clone() }<span class="sub">{ t(lang, K::IncludesOnce) }</span></th>
+                                <th scope="col" class="num">{ npv_head.clone() }<span class="sub">{ t(lang, K::IncludesOnce) }</span></th>
                             </tr>
                         </thead>
                         <tbody>
@@ -244,9 +244,9 @@ pub fn TotalsCards() -> Html {
                                 html! {
                                     <tr key={id} data-payer={id} class={classes!(part.then_some("part"), (*p == Perspective::Society).then_some("society"))}>
                                         <th scope="row">{ t(lang, *label) }</th>
-                                        { money_cell(year, format!("money-year-{id}"), lang) }
-                                        { money_cell(cum, format!("money-cum-{id}"), lang) }
-                                        { money_cell(npv, format!("money-npv-{id}"), lang) }
+                                        { money_cell(year, format!("money-year-{id}"), t(lang, K::MoneyYear).to_string(), lang) }
+                                        { money_cell(cum, format!("money-cum-{id}"), period_head.clone(), lang) }
+                                        { money_cell(npv, format!("money-npv-{id}"), npv_head.clone(), lang) }
                                     </tr>
                                 }
                             }) }
