@@ -211,10 +211,13 @@ test('the headline shows the waste fee and the municipal budget each, in the car
   for (const width of [1366, 390]) {
     const p = await openPage(browser, { width });
     const [fee, budget] = expected.default_payers_per_year.map(normalize);
-    assert.equal(normalize(await p.locator('[data-testid=total-sek-waste-fee]').textContent()), `${fee} per år`);
-    assert.equal(normalize(await p.locator('[data-testid=total-sek-budget]').textContent()), `${budget} per år`);
+    assert.equal(normalize(await p.locator('[data-testid=total-sek-waste-fee]').textContent()), fee);
+    assert.equal(normalize(await p.locator('[data-testid=total-sek-budget]').textContent()), budget);
     const labels = (await p.locator('[data-testid=total-sek-payers] li').allTextContents()).map(normalize);
-    assert.deepEqual(labels, [`Avfallstaxan: ${fee} per år`, `Kommunens budget: ${budget} per år`]);
+    assert.deepEqual(labels, [`Avfallstaxan: ${fee}`, `Kommunens budget: ${budget}`]);
+    // Nothing sticks out of the cards.
+    const over = await p.$$eval('.card', (cs) => cs.filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => c.querySelector('.card-title').textContent));
+    assert.deepEqual(over, [], 'no card content wider than its card');
     assert.ok(await p.locator('[data-testid=total-npv-waste-fee]').isVisible());
     const sticky = normalize(await p.locator('[data-testid=sticky-payers]').textContent());
     assert.equal(sticky, `Avfallstaxan: ${fee} per år Kommunens budget: ${budget} per år`);
@@ -233,7 +236,7 @@ test('print: the chosen municipalities in the title, each measure with its effec
   await p.locator(`[data-testid=effect-number-${first}]`).fill('55,5');
   await p.locator('[data-testid=target-status-table]').first().waitFor({ timeout: 30_000 });
   await p.emulateMedia({ media: 'print' });
-  assert.equal(normalize(await p.locator('[data-testid=print-title]').textContent()), 'Sammanfattning för beslut – Bollebygd, Borås');
+  assert.equal(normalize(await p.locator('[data-testid=print-title]').textContent()), 'Sammanfattning för beslut – Borås, Bollebygd');
   assert.equal(normalize(await p.locator(`[data-testid=print-effect-${first}]`).textContent()), '(effekt 55,5 %)');
   assert.ok(await p.locator(`[data-testid=print-effect-${first}]`).isVisible(), 'the effect prints');
   const tables = p.locator('[data-testid=target-status-table]');
@@ -270,7 +273,7 @@ test('comparison names the municipalities; no municipality gives a prompt, not z
   await p.locator('[data-testid=muni-1443]').check();
   await save('Två');
   const towns = (await p.locator('[data-testid=compare-municipalities]').allTextContents()).map(normalize);
-  assert.deepEqual(towns, ['Hela Sjuhärad', 'Bollebygd, Borås']);
+  assert.deepEqual(towns, ['Hela Sjuhärad', 'Borås, Bollebygd']);
 
   await p.locator('[data-testid=muni-all]').uncheck();
   await p.locator('[data-testid=no-municipality]').waitFor({ timeout: 5_000 });
@@ -367,4 +370,77 @@ test('screenshots at 1366 and 390 px: totals, measures table, Monte Carlo card, 
     assert.deepEqual(await axeViolations(p), [], `${width} px`);
     await p.context().close();
   }
+});
+
+test('targets: the food goal is named for what it measures, and own figures are marked only where they change the numbers', async () => {
+  const p = await openPage(browser, { width: 1366 });
+  const halved = p.locator('[data-testid="target-food_waste_halved"]');
+  await halved.waitFor({ timeout: 30_000 });
+  assert.match(normalize(await halved.locator('[data-testid=target-meta]').textContent()), /^Matsvinn per invånare \(hushåll\) \(kg\/inv\), målår 2030$/);
+  const row = (target, code) => p.locator(`[data-testid="target-${target}"] [data-testid="target-row-${code}"]`);
+  const before = (await row('food_waste_halved', '1490').locator('td').allTextContents()).map(normalize);
+  // 9 500 t of Borås's household food waste, 70 % digested, 30 % incinerated.
+  await p.locator('[data-testid=own-municipality]').selectOption('1490');
+  await p.locator('[data-testid=own-pool]').selectOption('household_food');
+  await p.locator('[data-testid=own-year]').fill('2023');
+  await p.locator('[data-testid=own-quantity]').fill('9500');
+  await p.locator('[data-testid=own-unit]').selectOption('tonnes');
+  await p.locator('[data-testid=own-share-anaerobic_digestion]').fill('70');
+  await p.locator('[data-testid=own-share-incineration]').fill('30');
+  await p.locator('[data-testid=own-source]').fill('Vågdata 2023');
+  await p.locator('[data-testid=own-add]').click();
+  await row('food_to_biogas_60pct', '1490').locator('[data-testid=own-figures-badge]').waitFor({ timeout: 10_000 });
+  const after = (await row('food_waste_halved', '1490').locator('td').allTextContents()).map(normalize);
+  if (JSON.stringify(after) === JSON.stringify(before)) {
+    assert.equal(await row('food_waste_halved', '1490').locator('[data-testid=own-figures-badge]').count(), 0, 'unchanged numbers: no badge');
+    assert.equal(await halved.locator('[data-testid=target-shown] [data-testid=own-figures-note]').count(), 0);
+  } else {
+    assert.equal(await row('food_waste_halved', '1490').locator('[data-testid=own-figures-badge]').count(), 1, 'changed numbers: the badge');
+  }
+  assert.equal(await row('food_to_biogas_60pct', '1443').locator('[data-testid=own-figures-badge]').count(), 0, 'not in other municipalities');
+  await p.context().close();
+});
+
+test('layout: at 1366 px the measures table fits its box and the payer select shows its whole choice; at 390 px the measures, money, Monte Carlo and budget tables are cards, not sideways scrolls', async () => {
+  const wide = await openPage(browser, { width: 1366 });
+  await wide.locator('table[data-testid=best-package]').waitFor({ timeout: 30_000 });
+  const box = await wide.evaluate(() => {
+    const b = document.querySelector('[data-testid=results-table]').closest('.table-scroll');
+    return [b.scrollWidth, b.clientWidth];
+  });
+  assert.ok(box[0] <= box[1], `the measures table is ${box[0]} px in a ${box[1]} px box`);
+  const select = await wide.evaluate(() => {
+    const s = document.querySelector('[data-testid=budget-payer]');
+    const probe = document.createElement('span');
+    const cs = getComputedStyle(s);
+    probe.style.font = cs.font;
+    probe.style.position = 'absolute';
+    probe.style.whiteSpace = 'nowrap';
+    probe.textContent = s.options[s.selectedIndex].textContent;
+    document.body.append(probe);
+    const need = probe.getBoundingClientRect().width + parseFloat(cs.paddingLeft) + parseFloat(cs.paddingRight);
+    probe.remove();
+    return [s.getBoundingClientRect().width, need, probe.textContent];
+  });
+  assert.ok(select[0] >= select[1] + 16, `"${select[2]}" needs ${select[1].toFixed(0)} px (+ the arrow), the select is ${select[0].toFixed(0)} px`);
+  await wide.context().close();
+
+  const phone = await openPage(browser, { width: 390 });
+  await phone.locator('[data-testid=mc-table]').waitFor({ timeout: 30_000 });
+  await phone.locator('table[data-testid=best-package]').waitFor({ timeout: 30_000 });
+  for (const id of ['results-table', 'money-table', 'mc-table', 'best-package']) {
+    const [sw, cw, display] = await phone.evaluate((id) => {
+      const t = document.querySelector(`table[data-testid=${id}]`);
+      const b = t.closest('.table-scroll') ?? t.parentElement;
+      return [b.scrollWidth, b.clientWidth, getComputedStyle(t.querySelector('tbody tr')).display];
+    }, id);
+    assert.ok(sw <= cw, `${id}: ${sw} px in a ${cw} px box`);
+    assert.equal(display, 'block', `${id}: rows are cards`);
+  }
+  // Each value says which column it is.
+  const label = await phone.evaluate(() => getComputedStyle(document.querySelector('[data-testid=results-table] tbody td.num:nth-of-type(2)'), '::before').content);
+  assert.match(label, /t CO2e/);
+  assert.equal(await phone.locator('[data-testid=chart-macc] .macc-callout').count(), 0, 'no value boxes over the bars on a phone');
+  assert.deepEqual(await axeViolations(phone), [], 'cards at 390 px');
+  await phone.context().close();
 });

@@ -61,7 +61,32 @@ fn cite(table: &calc_core::FactorTable, id: &calc_core::SourceId) -> String {
         )
 }
 
-fn source_item(s: &Source, lang: Lang) -> Html {
+/// A note with the source ids it names (`smed_176_textil`) written as their citation
+/// (publisher and year): ids are the data's, not the reader's.
+fn cite_ids(table: &calc_core::FactorTable, note: &str) -> String {
+    let cat = crate::settings::catalogue();
+    let mut out = String::with_capacity(note.len());
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        let id = calc_core::SourceId(word.clone());
+        let known = word.contains('_')
+            && (table.source(&id).is_some() || cat.is_some_and(|c| c.source(word).is_some()));
+        out.push_str(&if known { cite(table, &id) } else { word.clone() });
+        word.clear();
+    };
+    for c in note.chars() {
+        if c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
+}
+
+fn source_item(s: &Source, table: &calc_core::FactorTable, lang: Lang) -> Html {
     let year = s.year.map(|y| format!(", {y}")).unwrap_or_default();
     let is_link = s.url.starts_with("https://") || s.url.starts_with("http://");
     // The note in the interface's language, else the other one.
@@ -99,7 +124,7 @@ fn source_item(s: &Source, lang: Lang) -> Html {
                 }
             </p>
             if !note.is_empty() {
-                <p class="source-note" data-testid="source-note">{ keep_numbers_together(note) }</p>
+                <p class="source-note" data-testid="source-note">{ keep_numbers_together(&cite_ids(table, note)) }</p>
             }
         </li>
     }
@@ -376,9 +401,9 @@ pub fn SourcesDialog() -> Html {
                     </table>
                 </ScrollBox>
                 <h3>{ t(lang, K::FactorSources) }</h3>
-                <ul class="sources">{ for factor_sources.iter().map(|s| source_item(s, lang)) }</ul>
+                <ul class="sources">{ for factor_sources.iter().map(|s| source_item(s, table, lang)) }</ul>
                 <h3>{ t(lang, K::MeasureSources) }</h3>
-                <ul class="sources">{ for measure_sources.iter().map(|s| source_item(s, lang)) }</ul>
+                <ul class="sources">{ for measure_sources.iter().map(|s| source_item(s, table, lang)) }</ul>
             </div>
         </dialog>
     }

@@ -40,6 +40,9 @@ struct Computed {
     /// Each target's text: `(id, Swedish, English)`.
     texts: Vec<(String, String, String)>,
     problems: Vec<String>,
+    /// `(target, municipality)` whose figures the municipality's own figures change: only
+    /// those carry the "Egna siffror" mark.
+    own_used: Vec<(String, String)>,
 }
 
 fn compute(s: &Settings) -> Computed {
@@ -48,6 +51,7 @@ fn compute(s: &Settings) -> Computed {
             report: Err("built-in data did not load".into()),
             texts: Vec::new(),
             problems: Vec::new(),
+            own_used: Vec::new(),
         };
     };
     let scenario = s.to_scenario(cat);
@@ -73,10 +77,45 @@ fn compute(s: &Settings) -> Computed {
         .map_err(|e| e.to_string()),
         None => Err("no factor set".into()),
     };
+    // The same without the own figures: where the numbers are the same, the own figures
+    // are not used by that target there and no badge says they are.
+    let mut own_used = Vec::new();
+    if let (Ok(with), false) = (&report, s.follow_up.own.is_empty()) {
+        let mut bare = s.clone();
+        bare.follow_up.own.clear();
+        let (no_own, _) = bare.follow_up.own_figures(cat);
+        let without = cat.current_set().and_then(|table| {
+            progress(
+                table,
+                &bare.to_scenario(cat),
+                &cat.pools,
+                &towns,
+                &targets,
+                &s.follow_up.actuals(),
+                &no_own,
+            )
+            .ok()
+        });
+        for p in &with.progress {
+            let same = without.as_ref().and_then(|w| {
+                w.progress
+                    .iter()
+                    .find(|q| q.target == p.target && q.municipality == p.municipality)
+            });
+            let changed = same.is_none_or(|q| {
+                (q.base_value, q.projected_value, q.gap, q.status)
+                    != (p.base_value, p.projected_value, p.gap, p.status)
+            });
+            if changed && !p.own_figures.is_empty() {
+                own_used.push((p.target.clone(), p.municipality.to_string()));
+            }
+        }
+    }
     Computed {
         report,
         texts,
         problems,
+        own_used,
     }
 }
 
@@ -358,6 +397,24 @@ fn field_error(id: &str, message: Option<&String>) -> Html {
     }
 }
 
+/// What a target's indicator measures, as its card names it. Household food per inhabitant
+/// from the model is all food waste (matavfall, the pool's 56 kg); with a given base value
+/// (the built-in goal's 15 kg, or the municipality's own) the figures are that base's
+/// quantity, the avoidable part (matsvinn), which the model's change is applied to.
+fn indicator_label(ind: Indicator, base: calc_core::BaseFrom, lang: Lang) -> &'static str {
+    match (ind, base) {
+        (
+            Indicator::FoodWasteKgPerInhabitant,
+            calc_core::BaseFrom::Target | calc_core::BaseFrom::Municipality,
+        ) => tr(
+            lang,
+            "Matsvinn per invånare (hushåll)",
+            "Wasted food per inhabitant (households)",
+        ),
+        _ => ind.name(lang),
+    }
+}
+
 /// What a status is read from: the latest actual, compared with the straight path in its
 /// year, or, without actuals, the projection in the target year.
 fn status_basis(r: &Progress, lang: Lang) -> &'static str {
@@ -376,6 +433,8 @@ struct CardProps {
     title: AttrValue,
     /// Its progress in each chosen municipality, in the municipalities' order.
     rows: Rc<Vec<Progress>>,
+    /// The municipalities whose own figures change this target's numbers.
+    own_used: Rc<Vec<String>>,
 }
 
 /// One target: a compact status table for every chosen municipality, and the chart, the
@@ -402,7 +461,8 @@ fn TargetCard(p: &CardProps) -> Html {
     let own_rows = |r: &Progress| -> Vec<&OwnRow> {
         own.iter()
             .filter(|o| {
-                o.municipality == r.municipality.as_str()
+                p.own_used.iter().any(|k| k == r.municipality.as_str())
+                    && o.municipality == r.municipality.as_str()
                     && r.own_figures.iter().any(|id| id.as_str() == o.pool)
             })
             .collect()
@@ -416,6 +476,7 @@ fn TargetCard(p: &CardProps) -> Html {
     };
     let ind = cur.indicator;
     let u = unit(ind, lang);
+    let projected_head = format!("{} {} ({u})", tr(lang, "Prognos", "Projected"), cur.target_year);
     let title_id = format!("target-title-{}", p.target);
     let select_id = format!("target-show-{}", p.target);
     let base_from = match cur.base_from {
@@ -442,9 +503,9 @@ fn TargetCard(p: &CardProps) -> Html {
     html! {
         <article class="target-card" data-testid={format!("target-{}", p.target)} aria-labelledby={title_id.clone()}>
             <h3 id={title_id}>{ p.title.clone() }</h3>
-            <p class="hint target-meta">{ format!("{} ({u}), {} {}", ind.name(lang), tr(lang, "målår", "target year"), cur.target_year) }</p>
+            <p class="hint target-meta" data-testid="target-meta">{ format!("{} ({u}), {} {}", indicator_label(ind, cur.base_from, lang), tr(lang, "målår", "target year"), cur.target_year) }</p>
             <ScrollBox label={table_label.clone()}>
-                <table class="results target-status-table" data-testid="target-status-table">
+                <table class="results target-status-table stack" data-testid="target-status-table">
                     <caption class="visually-hidden">{ table_label }</caption>
                     <thead><tr>
                         <th scope="col">{ tr(lang, "Kommun", "Municipality") }</th>
@@ -466,15 +527,15 @@ fn TargetCard(p: &CardProps) -> Html {
                                             { " " }<span class="badge own-figures" data-testid="own-figures-badge">{ tr(lang, "Egna siffror", "Own figures") }</span>
                                         }
                                     </th>
-                                    <td>
+                                    <td data-label={tr(lang, "Status", "Status")}>
                                         <span class={classes!("badge", "status", format!("status-{}", r.status.id()))} data-testid="target-status">{ status_text(r.status, lang) }</span>
                                         // Which figure the status is read from: the latest actual (against the
                                         // path in its year) or, without actuals, the projection in the target year.
                                         { " " }<span class="sub" data-testid="target-status-basis">{ status_basis(r, lang) }</span>
                                     </td>
-                                    <td class="num" data-testid="target-projected">{ value(r.projected_value, lang) }</td>
-                                    <td class="num">{ value(r.target_value, lang) }</td>
-                                    <td class="num" data-testid="target-gap">{ value(r.gap, lang) }</td>
+                                    <td class="num" data-testid="target-projected" data-label={projected_head.clone()}>{ value(r.projected_value, lang) }</td>
+                                    <td class="num" data-label={tr(lang, "Mål", "Target")}>{ value(r.target_value, lang) }</td>
+                                    <td class="num" data-testid="target-gap" data-label={tr(lang, "Gap i prognosen", "Projected gap")}>{ value(r.gap, lang) }</td>
                                 </tr>
                             }
                         }) }
@@ -960,7 +1021,8 @@ pub fn TargetsSection() -> Html {
                         }).unwrap_or_default();
                         let title = if text.is_empty() { id.clone() } else { text };
                         let key = id.clone();
-                        html! { <TargetCard key={key} target={id} title={title} rows={Rc::new(rows)} /> }
+                        let own_used: Vec<String> = computed.own_used.iter().filter(|(t, _)| *t == id).map(|(_, k)| k.clone()).collect();
+                        html! { <TargetCard key={key} target={id} title={title} rows={Rc::new(rows)} own_used={Rc::new(own_used)} /> }
                     }) }
                 </div>
             }

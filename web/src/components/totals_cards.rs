@@ -182,7 +182,8 @@ pub fn TotalsCards() -> Html {
             })
             .collect()
         };
-    let year_payers = payers_of(0, "total-sek", t(lang, K::PerYearUnit));
+    // The card's unit already says "per år".
+    let year_payers = payers_of(0, "total-sek", "");
     let npv_payers = payers_of(2, "total-npv", "");
     let npv_head = format!(
         "{} ({} {rate} %)",
