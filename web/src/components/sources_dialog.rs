@@ -71,7 +71,11 @@ fn cite_ids(table: &calc_core::FactorTable, note: &str) -> String {
         let id = calc_core::SourceId(word.clone());
         let known = word.contains('_')
             && (table.source(&id).is_some() || cat.is_some_and(|c| c.source(word).is_some()));
-        out.push_str(&if known { cite(table, &id) } else { word.clone() });
+        out.push_str(&if known {
+            cite(table, &id)
+        } else {
+            word.clone()
+        });
         word.clear();
     };
     for c in note.chars() {

@@ -476,7 +476,11 @@ fn TargetCard(p: &CardProps) -> Html {
     };
     let ind = cur.indicator;
     let u = unit(ind, lang);
-    let projected_head = format!("{} {} ({u})", tr(lang, "Prognos", "Projected"), cur.target_year);
+    let projected_head = format!(
+        "{} {} ({u})",
+        tr(lang, "Prognos", "Projected"),
+        cur.target_year
+    );
     let title_id = format!("target-title-{}", p.target);
     let select_id = format!("target-show-{}", p.target);
     let base_from = match cur.base_from {

@@ -116,6 +116,12 @@ pub fn TotalsCards() -> Html {
     let Some((store, lang)) = use_app() else {
         return html! {};
     };
+    // No municipality chosen: a prompt, not cards of zeros.
+    if store.settings.municipalities.is_empty() {
+        return html! {
+            <p class="notice" role="status" data-testid="no-municipality">{ t(lang, K::NoMunicipality) }</p>
+        };
+    }
     let e = match store.eval.as_ref() {
         Ok(e) => e,
         Err(msg) => {
@@ -124,12 +130,6 @@ pub fn TotalsCards() -> Html {
             };
         }
     };
-    // No municipality chosen: a prompt, not cards of zeros.
-    if store.settings.municipalities.is_empty() {
-        return html! {
-            <p class="notice" role="status" data-testid="no-municipality">{ t(lang, K::NoMunicipality) }</p>
-        };
-    }
     let s = &e.total;
     let period = format!("{}–{}", e.period.start(), e.period.end());
     let rate = format::number(e.discount_rate.percent(), 1, lang);
