@@ -444,3 +444,28 @@ test('layout: at 1366 px the measures table fits its box and the payer select sh
   assert.deepEqual(await axeViolations(phone), [], 'cards at 390 px');
   await phone.context().close();
 });
+
+test('follow-up: the status says which figure it is read from, next to the projected gap', async () => {
+  const p = await openPage(browser, { width: 1366 });
+  const row = p.locator('[data-testid="target-food_waste_halved"] [data-testid="target-row-1490"]');
+  await row.waitFor({ timeout: 30_000 });
+  assert.equal(normalize(await row.locator('[data-testid=target-status-basis]').textContent()), 'enligt prognosen');
+  // An actual of 7 kg in 2024 meets the 7,5 kg target: reached by the actual, while the
+  // projection for 2030 still misses it by 2,5 kg: both said, each with its figure.
+  await p.locator('[data-testid=actual-municipality]').selectOption('1490');
+  await p.locator('[data-testid=actual-indicator]').selectOption('food_waste_kg_per_inhabitant');
+  await p.locator('[data-testid=actual-year]').fill('2024');
+  await p.locator('[data-testid=actual-value]').fill('7');
+  await p.locator('[data-testid=actual-add]').click();
+  await p.waitForFunction(
+    () => document.querySelector('[data-testid="target-food_waste_halved"] [data-testid="target-row-1490"] [data-testid=target-status-basis]')?.textContent.trim() === 'enligt senaste utfallet',
+    null,
+    { timeout: 10_000 },
+  );
+  assert.deepEqual((await row.locator('td').allTextContents()).map(normalize), ['Uppnått enligt senaste utfallet', '10,0', '7,5', '2,5']);
+  const heads = (await p.locator('[data-testid="target-food_waste_halved"] thead th').allTextContents()).map(normalize);
+  assert.equal(heads.at(-1), 'Gap i prognosen');
+  assert.equal(normalize(await p.locator('[data-testid="target-food_waste_halved"] [data-testid="target-row-1443"] [data-testid=target-status-basis]').textContent()), 'enligt prognosen');
+  assert.match(normalize(await p.locator('[data-testid=chart-macc]').locator('xpath=ancestor::figure').locator('.hint').first().textContent()), /kommunens kostnad \(avfallstaxa \+ budget\)/);
+  await p.context().close();
+});

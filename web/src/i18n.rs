@@ -163,8 +163,8 @@ texts! {
     KindEstimate => "egen uppskattning", "own estimate";
     ChartMeasures => "Minskade utsläpp per åtgärd", "Emissions avoided per measure";
     ChartMacc => "Åtgärdskostnadskurva (MACC)", "Marginal abatement cost curve (MACC)";
-    ChartMaccHelp => "Bredd = t CO2e per år, höjd = kostnad per ton CO2e. Staplar under noll sparar både pengar och utsläpp.",
-        "Width = t CO2e per year, height = cost per tonne CO2e. Bars below zero save both money and emissions.";
+    ChartMaccHelp => "Bredd = t CO2e per år, höjd = kommunens kostnad (avfallstaxa + budget) per ton CO2e. Staplar under noll sparar både pengar och utsläpp.",
+        "Width = t CO2e per year, height = the municipality's cost (waste fee + budget) per tonne CO2e. Bars below zero save both money and emissions.";
     ChartYears => "Minskade utsläpp år för år", "Emissions avoided year by year";
     ChartYearsHelp => "Staplarna visar centralt värde, strecken intervallet låg–hög.",
         "Bars show the central value, whiskers the low–high range.";

@@ -669,9 +669,9 @@ mod tests {
         let once = state.reduce(Action::Save);
         assert_eq!((once.save_requests, once.saved.len()), (1, 1));
         // The same name again: nothing is written until the planner says replace or keep both.
+        let name = once.settings.name.clone();
         let asked = once.reduce(Action::Save);
         assert_eq!((asked.save_requests, asked.saved.len()), (1, 1));
-        let name = once.settings.name.clone();
         assert_eq!(asked.save_pending.as_deref(), Some(name.as_str()));
         let both = asked.clone().reduce(Action::SaveBoth);
         assert_eq!(
