@@ -297,6 +297,91 @@ impl ActualForm {
     }
 }
 
+impl ActualRow {
+    /// What an actual cannot be, each with its field: a negative value, or a year outside
+    /// the years the goals on its indicator follow in its municipality (from the earliest
+    /// base year to the latest target year). An indicator no goal follows has no year limit.
+    #[must_use]
+    pub fn refusals(
+        &self,
+        targets: &[calc_core::Target],
+        lang: Lang,
+    ) -> Vec<(ActualField, String)> {
+        let mut out = Vec::new();
+        if self.value < Decimal::ZERO {
+            out.push((
+                ActualField::Value,
+                match lang {
+                    Lang::Sv => format!(
+                        "{} är negativt: ett utfall är 0 eller större",
+                        csvio::format_decimal(self.value, true)
+                    ),
+                    Lang::En => format!(
+                        "{} is negative: an actual is 0 or more",
+                        csvio::format_decimal(self.value, false)
+                    ),
+                },
+            ));
+        }
+        let years: Vec<(u16, u16)> = targets
+            .iter()
+            .filter(|t| t.indicator.id() == self.indicator)
+            .map(|t| {
+                let base = t
+                    .bases
+                    .iter()
+                    .find(|(k, _)| k.as_str() == self.municipality)
+                    .map_or(&t.base, |(_, b)| b);
+                (base.year.0, t.target_year.0)
+            })
+            .collect();
+        if let (Some(from), Some(to)) = (
+            years.iter().map(|y| y.0).min(),
+            years.iter().map(|y| y.1).max(),
+        ) {
+            if self.year < from || self.year > to {
+                out.push((
+                    ActualField::Year,
+                    match lang {
+                        Lang::Sv => format!(
+                            "{} ligger utanför målens år: från basåret {from} till målåret {to}",
+                            self.year
+                        ),
+                        Lang::En => format!(
+                            "{} is outside the goals' years: from the base year {from} to the target year {to}",
+                            self.year
+                        ),
+                    },
+                ));
+            }
+        }
+        out
+    }
+}
+
+impl TargetRow {
+    /// The target as people call it: the goal's text in `lang` (the Swedish one when there
+    /// is no English), never its internal id unless it has no text at all.
+    #[must_use]
+    pub fn name(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En if !self.text_en.trim().is_empty() => &self.text_en,
+            _ if !self.text.trim().is_empty() => &self.text,
+            _ => &self.id,
+        }
+    }
+}
+
+/// An id for a new target that no row has (`eget_mal_1`, `eget_mal_2`, …): ids are
+/// internal, the planner never types one.
+#[must_use]
+pub fn free_target_id(rows: &[TargetRow]) -> (String, usize) {
+    (1..)
+        .map(|n| (format!("eget_mal_{n}"), n))
+        .find(|(id, _)| !rows.iter().any(|t| t.id == *id))
+        .unwrap_or_else(|| ("eget_mal".to_string(), 0))
+}
+
 /// A field of the targets form, where a refusal is shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum TargetField {
@@ -1103,6 +1188,46 @@ mod tests {
                 ),
                 (ActualField::Value, "'tolv' är inte ett tal".to_string()),
             ]
+        );
+    }
+
+    /// The built-in food goals run from the base year 2021 to 2030: 2035, 2019 and −3 kg
+    /// are refused at their fields; 2024 and 12,5 kg are fine.
+    #[test]
+    fn an_actual_outside_the_goals_years_or_below_zero_is_refused() {
+        let cat = catalogue().unwrap();
+        let row = |year: u16, value: &str| ActualRow {
+            municipality: "1490".into(),
+            indicator: "food_waste_kg_per_inhabitant".into(),
+            year,
+            value: dec(value),
+        };
+        assert!(
+            row(2024, "12.5")
+                .refusals(&cat.targets, Lang::Sv)
+                .is_empty()
+        );
+        assert_eq!(
+            row(2035, "-3").refusals(&cat.targets, Lang::Sv),
+            [
+                (
+                    ActualField::Value,
+                    "−3 är negativt: ett utfall är 0 eller större".replace('−', "-")
+                ),
+                (
+                    ActualField::Year,
+                    "2035 ligger utanför målens år: från basåret 2021 till målåret 2030"
+                        .to_string()
+                ),
+            ]
+        );
+        assert_eq!(
+            row(2019, "5").refusals(&cat.targets, Lang::En),
+            [(
+                ActualField::Year,
+                "2019 is outside the goals' years: from the base year 2021 to the target year 2030"
+                    .to_string()
+            )]
         );
     }
 }

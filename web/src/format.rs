@@ -90,6 +90,21 @@ pub fn sek_short(s: Sek, lang: Lang) -> String {
     }
 }
 
+/// SEK in thousands without the unit (the column says "tkr"): `716`, `−774`, `1 700`;
+/// one decimal below 10 tkr so a small amount does not read as zero. One unit for a whole
+/// column, where [`sek_short`] would switch between kr, tkr and mnkr from row to row.
+#[must_use]
+pub fn tkr(s: Sek, lang: Lang) -> String {
+    let v = s.value() / Decimal::from(1_000);
+    number(v, if v.abs() < Decimal::TEN { 1 } else { 0 }, lang)
+}
+
+/// A low–high range in thousands of SEK ([`tkr`]) in words.
+#[must_use]
+pub fn range_tkr(low: Sek, high: Sek, lang: Lang) -> String {
+    range(&tkr(low, lang), &tkr(high, lang), lang)
+}
+
 /// SEK in whole kronor with the unit: `12 345 kr` / `SEK 12,345`.
 #[must_use]
 pub fn sek(s: Sek, lang: Lang) -> String {

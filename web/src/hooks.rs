@@ -55,3 +55,13 @@ pub fn use_saved_writer(store: &Store) {
         }
     });
 }
+
+/// Keeps the working state (the scenario being edited and the language) in localStorage
+/// after every change ([`storage::store_working`]), so a reload or a closed tab loses
+/// nothing; the App restores it at start.
+#[hook]
+pub fn use_working_writer(store: &Store) {
+    use_effect_with((store.settings.clone(), store.lang), |(settings, lang)| {
+        storage::store_working(settings, *lang);
+    });
+}

@@ -110,18 +110,20 @@ texts! {
     Number => "Nr", "No.";
     NumberHelp => "Åtgärdens nummer: samma i tabellen, i åtgärdskostnadskurvan och i åtgärdslistan (räknat uppifrån).",
         "The measure's number: the same in the table, in the abatement cost curve and in the list of measures (counted from the top).";
-    MaccClipped => "Staplar som går utanför skalan är avbrutna (två snedstreck); deras värden står i rutorna i diagrammets hörn och i förteckningen nedan.",
-        "Bars beyond the scale are broken off (two slashes); their values are in the boxes in the chart's corners and in the list below.";
+    MaccClipped => "Staplar som går utanför skalan är avbrutna (två snedstreck); deras värden står i rutorna i diagrammets hörn (på en smal skärm under diagrammet) och i förteckningen nedan.",
+        "Bars beyond the scale are broken off (two slashes); their values are in the boxes in the chart's corners (on a narrow screen under the chart) and in the list below.";
     TableTitle => "Åtgärder i ordning", "Measures ranked";
     TableCaption => "Klicka på en kolumnrubrik för att sortera.", "Click a column heading to sort.";
     ColMeasure => "Åtgärd", "Measure";
     ColCo2e => "t CO2e/år", "t CO2e/yr";
-    ColSek => "Kommunens nettobesparing, kr/år", "Municipality's net saving, SEK/yr";
-    ColSekHouseholds => "Hushållens nettobesparing, kr/år", "Households' net saving, SEK/yr";
+    ColSek => "Kommunens nettobesparing, tkr/år", "Municipality's net saving, SEK k/yr";
+    ColSekHouseholds => "Hushållens nettobesparing, tkr/år", "Households' net saving, SEK k/yr";
+    ColSavingPerT => "Kommunens besparing, kr per t CO2e", "Municipality's saving, SEK per t CO2e";
+    TableSignOnce => "Alla kronor i tabellen: positivt = besparing, negativt = kostnad.", "All money in the table: positive = saving, negative = cost.";
     NoHouseholdMoney => "Åtgärden sparar eller kostar inte hushållen något i kalkylen.", "The measure neither saves nor costs households anything in the calculation.";
     ColCostPerT => "Kommunens kostnad, kr per t CO2e", "Municipality's cost, SEK per t CO2e";
-    TableSign => "Nettobesparing i kronor per år: vid full effekt, efter löpande kostnader, utan engångskostnader; positivt = besparing. Kostnad per ton CO2e: kommunens, över planperioden med engångskostnader; positivt = kostnad, negativt = åtgärden sparar både pengar och utsläpp. Under varje värde: sämsta till bästa fall.",
-        "Net saving in SEK per year: at full effect, after running costs, one-time costs not included; positive = saving. Cost per tonne CO2e: the municipality's, over the plan period with one-time costs; positive = cost, negative = the measure saves both money and emissions. Under each value: worst to best case.";
+    TableSign => "Nettobesparing per år, i tusen kronor (tkr): vid full effekt, efter löpande kostnader, utan engångskostnader. Besparing per ton CO2e: kommunens, över planperioden med engångskostnader; negativ när åtgärden kostar mer än den sparar. Under varje värde: sämsta till bästa fall.",
+        "Net saving per year, in thousands of SEK (SEK k): at full effect, after running costs, one-time costs not included. Saving per tonne CO2e: the municipality's, over the plan period with one-time costs; negative when the measure costs more than it saves. Under each value: worst to best case.";
     PoolOrderNote => "Åtgärder på samma avfall verkar i avfallstrappans ordning (förebyggande, återanvändning, sortering) på det som är kvar efter de föregående; varje åtgärds resultat är vad den lägger till, och resultaten summerar till totalen. Ordningen spelar alltså roll: ”2 av 3” betyder att åtgärden verkar på det som två tidigare åtgärder lämnat kvar.",
         "Measures on the same waste act in waste-hierarchy order (prevention, reuse, sorting) on what the ones before them left; each measure's result is what it adds, and the results add up to the total. So the order matters: “2 of 3” means the measure acts on what the earlier measure left.";
     ColSources => "Källor", "Sources";
@@ -161,8 +163,8 @@ texts! {
     KindEstimate => "egen uppskattning", "own estimate";
     ChartMeasures => "Minskade utsläpp per åtgärd", "Emissions avoided per measure";
     ChartMacc => "Åtgärdskostnadskurva (MACC)", "Marginal abatement cost curve (MACC)";
-    ChartMaccHelp => "Bredd = t CO2e per år, höjd = kostnad per ton CO2e. Staplar under noll sparar både pengar och utsläpp.",
-        "Width = t CO2e per year, height = cost per tonne CO2e. Bars below zero save both money and emissions.";
+    ChartMaccHelp => "Bredd = t CO2e per år, höjd = kommunens kostnad (avfallstaxa + budget) per ton CO2e. Staplar under noll sparar både pengar och utsläpp.",
+        "Width = t CO2e per year, height = the municipality's cost (waste fee + budget) per tonne CO2e. Bars below zero save both money and emissions.";
     ChartYears => "Minskade utsläpp år för år", "Emissions avoided year by year";
     ChartYearsHelp => "Staplarna visar centralt värde, strecken intervallet låg–hög.",
         "Bars show the central value, whiskers the low–high range.";
@@ -236,8 +238,8 @@ texts! {
     CalcError => "Beräkningen kunde inte göras:", "The calculation failed:";
     PrintTitle => "Sammanfattning för beslut", "Summary for decision";
     Chosen => "Valda kommuner", "Chosen municipalities";
-    PrintLeftOut => "Sammanfattningen på en sida visar alla påslagna åtgärder men inte: sämsta–bästa fall per åtgärd, diagrammen över utsläpp per åtgärd och år för år, osäkerhet och prioritering (Monte Carlo, känslighet, budgetpaket), vad som driver resultatet, källorna och metoden. De finns i appen.",
-        "The one-page summary lists every measure switched on but leaves out: each measure's worst–best case, the charts of emissions per measure and year by year, uncertainty and priorities (Monte Carlo, sensitivity, budget package), what drives the result, the sources and the method. They are in the app.";
+    PrintLeftOut => "Sammanfattningen visar alla påslagna åtgärder med vald effekt och målens status men inte: sämsta–bästa fall per åtgärd, diagrammen över utsläpp per åtgärd och år för år, osäkerhet och prioritering (Monte Carlo, känslighet, budgetpaket), vad som driver resultatet, källorna och metoden. De finns i appen.",
+        "The summary lists every measure switched on with its chosen effect and the targets' status but leaves out: each measure's worst–best case, the charts of emissions per measure and year by year, uncertainty and priorities (Monte Carlo, sensitivity, budget package), what drives the result, the sources and the method. They are in the app.";
     PrintWarnings => "Saker att kontrollera (visas i appen):", "Things to check (shown in the app):";
     MaccClippedPrint => "Utanför skalan (avbrutna staplar):", "Beyond the scale (broken-off bars):";
     PrintMaccNumbers => "Höjd: kr per t CO2e (positivt = kostnad), bredd: t CO2e per år. Siffran på en stapel är åtgärdens Nr i tabellen.",
@@ -282,7 +284,8 @@ texts! {
     StepsQuarters => "0, 25, 50, 75, 100 %", "0, 25, 50, 75, 100 %";
     NoLimit => "ingen gräns", "no limit";
     BestPackage => "Bästa paket", "Best package";
-    ColLevel => "Nivå", "Level";
+    ColLevel => "Andel av inställd effekt", "Share of the set effect";
+    PaidBy => "betalas av", "paid by";
     ColOnce => "Engång", "One-time";
     ColYearly => "Löpande/år", "Running/yr";
     PackageTotal => "Summa", "Total";
@@ -298,8 +301,11 @@ texts! {
     DriversSekTotal => "kommunens nettobesparing", "municipality's net saving";
     DriversInput => "Indata", "Input";
     DriversKind => "Typ", "Type";
-    DriversCo2eShare => "Andel av CO2e", "Share of CO2e";
-    DriversSekShare => "Andel av kommunens netto kr", "Share of municipality's net SEK";
+    DriversCo2eShare => "t CO2e under planperioden", "t CO2e over the plan period";
+    DriversSekShare => "Kommunens netto under planperioden", "Municipality's net over the plan period";
+    DriversOfTotal => "av totalen", "of the total";
+    DriversAgainstTotal => "drar mot totalen, mer än den själv", "pulls against the total, by more than the total";
+    DriversBeyondTotal => "mer än totalen (andra poster drar åt andra hållet)", "more than the total (other inputs pull the other way)";
     DriversSourceKind => "Källtyp", "Source type";
     DriversOtherFactors => "Övriga faktorer och kostnader", "Other factors and costs";
     DriversOtherQuantities => "Övriga mängder", "Other quantities";
@@ -313,5 +319,16 @@ texts! {
     SourceLocator => "Sida eller tabell", "Page or table";
     SourceAccessed => "läst", "accessed";
     SourceNoUrl => "ingen webbadress (projektets egen beräkning eller uppskattning)", "no web address (the project's own arithmetic or estimate)";
+    EffectInvalid => "Ange ett tal från 0 till 100 med högst en decimal. Beräkningen använder", "Enter a number from 0 to 100 with at most one decimal. The calculation uses";
+    FieldInvalid => "Ange ett tal, 0 eller större (tomt = standardvärdet). Beräkningen använder", "Enter a number, 0 or more (empty = the default). The calculation uses";
+    QuantityCapped => "Mer än vad som finns i avfallet åtgärden tar från: beräkningen använder", "More than the waste the measure takes from holds: the calculation uses";
+    QuantityCappedTail => "(allt som finns där)", "(all there is)";
+    SaveExists => "Det finns redan ett sparat scenario som heter", "There is already a saved scenario called";
+    SaveExistsAsk => "Vill du ersätta det eller behålla båda?", "Replace it or keep both?";
+    SaveReplace => "Ersätt det sparade", "Replace the saved one";
+    SaveBoth => "Behåll båda: spara som", "Keep both: save as";
+    SaveCancel => "Avbryt", "Cancel";
+    ImportSwitchedOff => "Åtgärder som inte finns i filen har stängts av", "Measures not in the file were switched off";
+    WorkKept => "Dina ändringar sparas i den här webbläsaren och finns kvar nästa gång.", "Your changes are kept in this browser and are there next time.";
     AreaNoCalcTag => "ingen CO2e- eller kronkalkyl", "no CO2e or SEK calculation";
 }

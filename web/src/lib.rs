@@ -75,6 +75,16 @@ pub fn embed_mode(search: &str) -> bool {
         .any(|pair| pair == "embed=1")
 }
 
+/// The language a query string asks for (`?lang=en`, `?lang=sv`, among other parameters).
+#[must_use]
+pub fn lang_in_query(search: &str) -> Option<Lang> {
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("lang="))
+        .and_then(storage::lang_from_code)
+}
+
 /// The app's root component.
 #[function_component]
 pub fn App() -> Html {
@@ -85,11 +95,27 @@ pub fn App() -> Html {
             Some(Ok(settings)) => (Some(settings), None),
             Some(Err(e)) => (None, Some(e)),
         };
+        let from_link = link.is_some();
+        let working = storage::load_working();
         let mut state = AppState::new(link, saved, notes);
         state.link_problem = link_problem;
+        // The work of the last visit, unless the page was opened with a scenario link.
+        if !from_link {
+            if let Some(w) = working.settings {
+                state.restore_working(w);
+            }
+        }
+        // `?lang=en` (or `sv`) rules; otherwise the language of the last visit.
+        let query_lang = web_sys::window()
+            .and_then(|w| w.location().search().ok())
+            .and_then(|q| lang_in_query(&q));
+        if let Some(lang) = query_lang.or(working.lang) {
+            state.lang = lang;
+        }
         state
     });
     hooks::use_saved_writer(&store);
+    hooks::use_working_writer(&store);
     use_effect_with(store.lang, |lang| {
         if let Some(el) = web_sys::window()
             .and_then(|w| w.document())
@@ -166,7 +192,15 @@ pub fn App() -> Html {
                 <ScenariosPanel />
                 <DriversTable />
                 <MethodSection />
-                if !embed {
+                if embed {
+                    // The host page may not carry the statement: a small link stays in the frame.
+                    <p class="embed-statement no-print">
+                        <a href={match lang { Lang::Sv => "./tillganglighet.html", Lang::En => "./accessibility.html" }}
+                            target="_blank" rel="noopener" data-testid="embed-statement">
+                            { t(lang, K::AccessibilityStatement) }<span class="visually-hidden">{ " " }{ t(lang, K::OpensNewTab) }</span>
+                        </a>
+                    </p>
+                } else {
                     <Footer />
                 }
                 <StickyTotal />
@@ -178,7 +212,16 @@ pub fn App() -> Html {
 
 #[cfg(test)]
 mod tests {
-    use super::embed_mode;
+    use super::{embed_mode, lang_in_query};
+    use calc_core::csvio::Lang;
+
+    #[test]
+    fn lang_in_the_query_string() {
+        assert_eq!(lang_in_query("?lang=en"), Some(Lang::En));
+        assert_eq!(lang_in_query("?embed=1&lang=sv"), Some(Lang::Sv));
+        assert_eq!(lang_in_query("?lang=de"), None);
+        assert_eq!(lang_in_query(""), None);
+    }
 
     #[test]
     fn embed_mode_is_embed_equals_one_only() {

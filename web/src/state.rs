@@ -64,6 +64,9 @@ pub enum ImportState {
         assumed: Vec<calc_core::csvio::AssumedColumn>,
         /// Measures whose effect or years differed between municipalities.
         simplified: Vec<String>,
+        /// Ids of the measures the applied scenario switched off because the file has no
+        /// row for them.
+        switched_off: Vec<String>,
     },
 }
 
@@ -102,6 +105,9 @@ pub struct AppState {
     /// browser (a save, a delete, an import of several scenarios); the App writes once
     /// per new value, none at start.
     pub save_requests: u64,
+    /// A save under a name that is already saved, waiting for the planner to say whether
+    /// to replace that scenario or keep both.
+    pub save_pending: Option<String>,
 }
 
 impl AppState {
@@ -152,9 +158,19 @@ impl AppState {
             link_problem: None,
             link_adjustments,
             save_requests: 0,
+            save_pending: None,
         };
         s.recompute();
         s
+    }
+
+    /// Continues the work of the last visit: `settings` from the browser's working state,
+    /// brought into the catalogue's ranges (not marked as coming from a link).
+    pub fn restore_working(&mut self, settings: Settings) {
+        if let Some(cat) = catalogue() {
+            self.settings = settings.normalized(cat).0;
+            self.recompute();
+        }
     }
 
     /// Evaluates the settings (once) and collects the values calc-core refuses.
@@ -231,8 +247,15 @@ pub enum Action {
     },
     /// Rename the current scenario.
     SetName(String),
-    /// Save the current scenario under its name.
+    /// Save the current scenario under its name (asks first when the name is taken).
     Save,
+    /// Replace the saved scenario of the same name ([`AppState::save_pending`]).
+    SaveReplace,
+    /// Keep the saved scenario of the same name and save this one under a new name
+    /// ("Namn (2)").
+    SaveBoth,
+    /// Do not save after all.
+    SaveCancel,
     /// Open a saved scenario.
     Open(String),
     /// Delete a saved scenario.
@@ -246,6 +269,15 @@ pub enum Action {
     StorageNotes(Vec<StorageNote>),
     /// Replace the own figures, actuals and targets (the "Mål och uppföljning" forms).
     SetFollowUp(crate::follow_up::FollowUp),
+}
+
+/// `name (2)`, `name (3)` … : the first that no saved scenario has.
+#[must_use]
+pub fn free_name(saved: &[SavedScenario], name: &str) -> String {
+    (2..)
+        .map(|n| format!("{name} ({n})"))
+        .find(|c| !saved.iter().any(|x| x.settings.name == *c))
+        .unwrap_or_else(|| name.to_string())
 }
 
 impl Reducible for AppState {
@@ -367,7 +399,21 @@ impl Reducible for AppState {
                         if import.scenarios.len() > 1 {
                             s.request_save();
                         }
+                        let mut switched_off = Vec::new();
                         if let Some(first) = first {
+                            let in_file: Vec<&str> = import
+                                .scenarios
+                                .first()
+                                .map(|sc| {
+                                    sc.items.iter().map(|i| i.measure().id.as_str()).collect()
+                                })
+                                .unwrap_or_default();
+                            switched_off = first
+                                .measures
+                                .iter()
+                                .filter(|m| !m.enabled && !in_file.contains(&m.id.as_str()))
+                                .map(|m| m.id.clone())
+                                .collect();
                             s.settings = first;
                         }
                         s.import = ImportState::Applied {
@@ -375,6 +421,7 @@ impl Reducible for AppState {
                             scenarios: names,
                             assumed: import.assumed.clone(),
                             simplified,
+                            switched_off,
                         };
                     }
                 }
@@ -388,9 +435,37 @@ impl Reducible for AppState {
                     s.settings.name = "Scenario".to_string();
                 }
                 s.settings.name = s.settings.name.trim().to_string();
-                let settings = s.settings.clone();
-                s.upsert(&settings);
-                s.request_save();
+                let name = s.settings.name.clone();
+                if s.saved.iter().any(|x| x.settings.name == name) {
+                    s.save_pending = Some(name);
+                } else {
+                    let settings = s.settings.clone();
+                    s.upsert(&settings);
+                    s.request_save();
+                    s.save_pending = None;
+                }
+                changed = false;
+            }
+            Action::SaveReplace => {
+                if let Some(name) = s.save_pending.take() {
+                    s.settings.name = name;
+                    let settings = s.settings.clone();
+                    s.upsert(&settings);
+                    s.request_save();
+                }
+                changed = false;
+            }
+            Action::SaveBoth => {
+                if let Some(name) = s.save_pending.take() {
+                    s.settings.name = free_name(&s.saved, &name);
+                    let settings = s.settings.clone();
+                    s.upsert(&settings);
+                    s.request_save();
+                }
+                changed = false;
+            }
+            Action::SaveCancel => {
+                s.save_pending = None;
                 changed = false;
             }
             Action::Open(name) => {
@@ -593,8 +668,28 @@ mod tests {
         assert_eq!(state.save_requests, 0, "nothing is written at start");
         let once = state.reduce(Action::Save);
         assert_eq!((once.save_requests, once.saved.len()), (1, 1));
-        let twice = once.reduce(Action::Save);
-        assert_eq!((twice.save_requests, twice.saved.len()), (2, 1));
+        // The same name again: nothing is written until the planner says replace or keep both.
+        let name = once.settings.name.clone();
+        let asked = once.reduce(Action::Save);
+        assert_eq!((asked.save_requests, asked.saved.len()), (1, 1));
+        assert_eq!(asked.save_pending.as_deref(), Some(name.as_str()));
+        let both = asked.clone().reduce(Action::SaveBoth);
+        assert_eq!(
+            both.saved
+                .iter()
+                .map(|x| x.settings.name.clone())
+                .collect::<Vec<_>>(),
+            [name.clone(), format!("{name} (2)")]
+        );
+        let twice = asked.reduce(Action::SaveReplace);
+        assert_eq!(
+            (
+                twice.save_requests,
+                twice.saved.len(),
+                twice.save_pending.clone()
+            ),
+            (2, 1, None)
+        );
         let note = StorageNote::WriteFailed {
             detail: "QuotaExceededError".into(),
         };

@@ -378,6 +378,110 @@ pub fn store(saved: &[SavedScenario], notes: &mut Vec<StorageNote>) {
     }
 }
 
+/// The localStorage key of the working state: the scenario being edited and the language,
+/// written on every change and restored on the next visit, so a reload or a closed tab
+/// loses nothing. `{"version": 1, "lang": "sv", "settings": {…}}`.
+pub const WORK_KEY: &str = "avfallskalkyl.working";
+
+/// The layout version of [`WORK_KEY`] this app writes.
+pub const WORK_VERSION: u64 = 1;
+
+/// The working state read back from [`WORK_KEY`].
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Working {
+    /// The scenario being edited (`None`: nothing stored, or unreadable).
+    pub settings: Option<Settings>,
+    /// The interface language.
+    pub lang: Option<Lang>,
+    /// The entry came from a newer version of the app: it is neither used nor overwritten.
+    pub newer: bool,
+}
+
+fn lang_code(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Sv => "sv",
+        Lang::En => "en",
+    }
+}
+
+/// The language of a code (`sv`, `en`).
+#[must_use]
+pub fn lang_from_code(code: &str) -> Option<Lang> {
+    match code.trim() {
+        "sv" => Some(Lang::Sv),
+        "en" => Some(Lang::En),
+        _ => None,
+    }
+}
+
+/// The text stored under [`WORK_KEY`].
+#[must_use]
+pub fn serialize_working(settings: &Settings, lang: Lang) -> String {
+    serde_json::json!({
+        "version": WORK_VERSION,
+        "lang": lang_code(lang),
+        "settings": settings,
+    })
+    .to_string()
+}
+
+/// Reads [`WORK_KEY`]'s text: what can be read of it (an unreadable entry gives the
+/// defaults, which is what the app showed before the working state was kept).
+#[must_use]
+pub fn parse_working(text: &str) -> Working {
+    let Ok(Value::Object(map)) = json_value(text.as_bytes()) else {
+        return Working::default();
+    };
+    match map.get("version").and_then(Value::as_u64) {
+        Some(WORK_VERSION) => Working {
+            settings: map
+                .get("settings")
+                .cloned()
+                .and_then(|v| serde_json::from_value::<Settings>(v).ok()),
+            lang: map
+                .get("lang")
+                .and_then(Value::as_str)
+                .and_then(lang_from_code),
+            newer: false,
+        },
+        Some(v) if v > WORK_VERSION => Working {
+            newer: true,
+            ..Working::default()
+        },
+        _ => Working::default(),
+    }
+}
+
+thread_local! {
+    /// True when [`WORK_KEY`] holds a newer layout that [`store_working`] must not replace.
+    static WORK_READ_ONLY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Reads the working state from localStorage (nothing when the browser refuses).
+#[must_use]
+pub fn load_working() -> Working {
+    let w = local_storage()
+        .ok()
+        .and_then(|ls| ls.get_item(WORK_KEY).ok().flatten())
+        .map(|text| parse_working(&text))
+        .unwrap_or_default();
+    WORK_READ_ONLY.with(|r| r.set(w.newer));
+    w
+}
+
+/// Writes the working state (not over a newer layout). A refused write is reported once
+/// by the saved scenarios' own write; here it only means the next visit starts from the
+/// defaults.
+pub fn store_working(settings: &Settings, lang: Lang) {
+    if WORK_READ_ONLY.with(std::cell::Cell::get) {
+        return;
+    }
+    if let Ok(ls) = local_storage() {
+        // A refused write (private mode, full storage) leaves the previous entry.
+        let _ = ls.set_item(WORK_KEY, &serialize_working(settings, lang));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -385,6 +489,23 @@ mod tests {
 
     fn settings() -> Settings {
         Settings::defaults(catalogue().unwrap())
+    }
+
+    #[test]
+    fn the_working_state_round_trips_and_a_newer_one_is_left_alone() {
+        let mut s = settings();
+        s.measures[0].effect_pct = rust_decimal::Decimal::new(555, 1);
+        let w = parse_working(&serialize_working(&s, Lang::En));
+        assert_eq!(
+            w,
+            Working {
+                settings: Some(s),
+                lang: Some(Lang::En),
+                newer: false
+            }
+        );
+        assert!(parse_working(r#"{"version": 9, "settings": {}}"#).newer);
+        assert_eq!(parse_working("{oops"), Working::default());
     }
 
     #[test]

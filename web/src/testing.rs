@@ -69,6 +69,85 @@ fn totals_text_for(first_effect: Option<u8>) -> String {
     }
 }
 
+/// The text `[data-testid=total-co2e]` shows after the first measure's effect is set to
+/// `pct` (a decimal such as `55.5`); empty when `pct` is not a number from 0 to 100.
+#[must_use]
+pub fn totals_text_with_first_effect_decimal(pct: &str) -> String {
+    let Ok(cat) = factors::builtin() else {
+        return String::new();
+    };
+    let (Some(table), Some(first), Ok(p)) = (
+        cat.current_set(),
+        cat.measures.first(),
+        pct.parse::<rust_decimal::Decimal>(),
+    ) else {
+        return String::new();
+    };
+    let Ok(share) = calc_core::Share::from_percent(p) else {
+        return String::new();
+    };
+    let mut scenario = cat.default_scenario();
+    scenario.items = scenario
+        .items
+        .into_iter()
+        .map(|i| {
+            if i.measure().id == first.id {
+                i.with_effect(share)
+            } else {
+                i
+            }
+        })
+        .collect();
+    match calc_core::evaluate(table, &scenario) {
+        Ok(e) => format::tonnes_co2e(e.total.co2e_saved_kg_per_year.central, Lang::Sv),
+        Err(_) => String::new(),
+    }
+}
+
+/// Tonnes per year the first measure reaches in the default scenario (all eight
+/// municipalities), as its quantity field's cap message writes them (sv, one decimal):
+/// what calc-core uses when a larger quantity is typed.
+#[must_use]
+pub fn first_measure_reach_text() -> String {
+    let Some(cat) = settings::catalogue() else {
+        return String::new();
+    };
+    let s = settings::Settings::defaults(cat);
+    let (Ok(e), Some(first)) = (settings::evaluate_settings(&s, cat), cat.measures.first()) else {
+        return String::new();
+    };
+    let t = e
+        .items
+        .iter()
+        .filter(|i| i.measure == first.id)
+        .fold(rust_decimal::Decimal::ZERO, |a, i| {
+            a + i.affected_tonnes_per_year.value()
+        });
+    format::number(t, 1, Lang::Sv)
+}
+
+/// The headline's two payers in the default scenario as the totals card writes them
+/// (sv): `[waste fee, municipal budget]`, net SEK per year at full effect.
+#[must_use]
+pub fn default_payers_per_year_text() -> [String; 2] {
+    let Some(cat) = settings::catalogue() else {
+        return [String::new(), String::new()];
+    };
+    let Ok(e) = settings::evaluate_settings(&settings::Settings::defaults(cat), cat) else {
+        return [String::new(), String::new()];
+    };
+    [
+        calc_core::Perspective::WasteFee,
+        calc_core::Perspective::MunicipalBudget,
+    ]
+    .map(|p| {
+        format::sek_short(
+            e.total.net_sek_per_year(p).unwrap_or_default().central,
+            Lang::Sv,
+        )
+    })
+}
+
 /// Milliseconds one Monte Carlo run of `draws` draws takes in this browser, on the
 /// catalogue's default scenario (every measure, all eight municipalities), measured with
 /// `performance.now()` around [`calc_core::monte_carlo`] (the linear model is built
@@ -101,6 +180,20 @@ mod tests {
         assert!(!d.is_empty());
         assert!(d.contains(','), "{d}");
         assert_ne!(d, totals_text_with_first_effect(90));
+    }
+
+    #[test]
+    fn decimal_effect_text_matches_the_whole_percent_one() {
+        assert_eq!(
+            totals_text_with_first_effect_decimal("80"),
+            totals_text_with_first_effect(80)
+        );
+        assert_ne!(
+            totals_text_with_first_effect_decimal("55.5"),
+            totals_text_with_first_effect(55)
+        );
+        assert_eq!(totals_text_with_first_effect_decimal("abc"), "");
+        assert!(!first_measure_reach_text().is_empty());
     }
 
     #[test]

@@ -107,6 +107,9 @@ fn e2e_expectations() -> serde_json::Value {
         "default_total_co2e": web::testing::default_totals_text(),
         "after_slider_total_co2e": web::testing::totals_text_with_first_effect(80),
         "boras_total_co2e": web::testing::totals_text_for_municipality("1490"),
+        "effect_55_5_total_co2e": web::testing::totals_text_with_first_effect_decimal("55.5"),
+        "first_measure_reach": web::testing::first_measure_reach_text(),
+        "default_payers_per_year": web::testing::default_payers_per_year_text(),
     })
 }
 

@@ -7,7 +7,7 @@ use crate::decide::{analysis_key, candidates_for, use_debounced};
 use crate::format;
 use crate::hooks::use_app;
 use crate::i18n::{K, Lang, t};
-use calc_core::{Budget, Perspective, Plan, Sek, optimize};
+use calc_core::{Budget, Candidates, Payer, Perspective, Plan, Sek, optimize};
 use rust_decimal::Decimal;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -35,21 +35,65 @@ fn limit(text: &str) -> Option<Sek> {
     format::parse_input(text).map(|d| Sek::new(d.max(Decimal::ZERO)))
 }
 
-fn next_line(plan: &Plan, lang: Lang) -> Html {
+/// Who pays a payer's costs, as the panel names them.
+fn payer_label(p: Payer, lang: Lang) -> &'static str {
+    match p {
+        Payer::WasteFee => t(lang, K::PayerWasteFee),
+        Payer::MunicipalBudget => t(lang, K::PayerBudget),
+        Payer::Households => t(lang, K::PayerHouseholds),
+    }
+}
+
+fn next_line(plan: &Plan, cands: Option<&Candidates>, lang: Lang) -> Html {
     match &plan.next_step {
+        // "Everything fits" only when something was chosen: with nothing chosen the
+        // package line already says the budget covers no measure.
+        None if plan.chosen.is_empty() => html! {},
         None => html! { <p class="next-step" data-testid="next-step">{ t(lang, K::NextNone) }</p> },
         Some(n) => {
             let name = measure_name_by_id(n.measure.as_str(), lang);
             let level = format::percent(n.level, 0, lang);
             let co2e = format::tonnes_co2e(n.extra_co2e_kg_per_year, lang);
-            let sek = format::sek(n.extra_sek, lang);
             let rate = format::number(n.kg_co2e_per_sek, 3, lang);
+            // The step's price is one step of the one-time cost plus one year of the
+            // running cost (calc-core's `extra_sek`); said as its two parts.
+            let parts = cands.and_then(|c| {
+                let cand = c.measures.iter().find(|m| m.measure == n.measure)?;
+                let steps = Decimal::from(c.steps.max(1));
+                Some((
+                    Sek::new(
+                        cand.cost_once
+                            .value()
+                            .max(Decimal::ZERO)
+                            .checked_div(steps)?,
+                    ),
+                    Sek::new(
+                        cand.cost_per_year
+                            .value()
+                            .max(Decimal::ZERO)
+                            .checked_div(steps)?,
+                    ),
+                ))
+            });
+            let sek = match (parts, lang) {
+                (Some((once, year)), Lang::Sv) => format!(
+                    "{} i engångskostnad och {} per år",
+                    format::sek(once, lang),
+                    format::sek(year, lang)
+                ),
+                (Some((once, year)), Lang::En) => format!(
+                    "{} one-time and {} per year",
+                    format::sek(once, lang),
+                    format::sek(year, lang)
+                ),
+                (None, _) => format::sek(n.extra_sek, lang),
+            };
             let text = match lang {
                 Lang::Sv => format!(
-                    "{name} till {level} ger {co2e} t CO2e/år till för {sek} ({rate} kg CO2e/år per krona)."
+                    "{name} till {level} av inställd effekt ger {co2e} t CO2e/år till för {sek} ({rate} kg CO2e/år per krona, engång plus ett år räknat)."
                 ),
                 Lang::En => format!(
-                    "{name} to {level} would add {co2e} t CO2e/yr for {sek} ({rate} kg CO2e/yr per krona)."
+                    "{name} to {level} of the set effect would add {co2e} t CO2e/yr for {sek} ({rate} kg CO2e/yr per krona, one-time plus one year counted)."
                 ),
             };
             html! {
@@ -99,6 +143,7 @@ pub fn BudgetPanel() -> Html {
     // The candidates (every combination of levels of measures on shared waste) are built
     // off the input path; the search itself is fast and follows the budget as it is typed.
     let (cands, pending) = use_debounced(&(analysis_key(&store.settings), *steps), candidates_for);
+    let cand_list: Option<std::rc::Rc<Result<Candidates, String>>> = cands.clone();
     // The search runs in an effect, never in render, and only when the candidates or the
     // budget change (a slider move re-renders the whole app).
     let searched = use_state(|| (None::<Plan>, None::<String>));
@@ -123,6 +168,25 @@ pub fn BudgetPanel() -> Html {
             .map_or(Decimal::ZERO, |m| m.effect_pct)
     };
     let no_limit = t(lang, K::NoLimit);
+    let cand_ok: Option<&Candidates> = cand_list.as_deref().and_then(|r| r.as_ref().ok());
+    // Who pays a measure's costs; costs the chosen budget does not carry are shown as
+    // such, so the rows add up to the sum row.
+    let payer_of = |id: &str| {
+        cand_ok
+            .and_then(|c| c.measures.iter().find(|m| m.measure.as_str() == id))
+            .map(|m| m.cost_payer)
+    };
+    let cost_cell = |v: Sek, payer: Option<Payer>, test: String, label: K| match payer {
+        Some(p) if !budget.perspective.includes(p) => html! {
+            <td class="num" data-testid={test} data-label={t(lang, label)}>
+                <span class="main">{ format::sek(Sek::ZERO, lang) }</span>
+                <span class="sub">{ format!("{} {}: {}", format::sek(v, lang), t(lang, K::PaidBy), payer_label(p, lang)) }</span>
+            </td>
+        },
+        _ => {
+            html! { <td class="num" data-testid={test} data-label={t(lang, label)}>{ format::sek(v, lang) }</td> }
+        }
+    };
     html! {
         <section class="decide-part budget" aria-labelledby="budget-title">
             <div class="panel-head">
@@ -172,7 +236,7 @@ pub fn BudgetPanel() -> Html {
                     <p class="hint" data-testid="best-package">{ t(lang, K::PackageEmpty) }</p>
                 } else {
                     <ScrollBox label={t(lang, K::BestPackage)}>
-                        <table class={classes!("package", pending.then_some("stale"))} data-testid="best-package">
+                        <table class={classes!("package", "stack", pending.then_some("stale"))} data-testid="best-package">
                             <thead>
                                 <tr>
                                     <th scope="col">{ t(lang, K::ColMeasure) }</th>
@@ -186,16 +250,17 @@ pub fn BudgetPanel() -> Html {
                                 { for plan.chosen.iter().map(|ch| {
                                     let id = ch.measure.as_str();
                                     let effect = effect_of(id).checked_mul(ch.level).unwrap_or(Decimal::ZERO);
+                                    let payer = payer_of(id);
                                     html! {
                                         <tr key={id.to_string()} data-measure={id.to_string()}>
                                             <th scope="row">{ measure_name_by_id(id, lang) }</th>
-                                            <td class="num">
+                                            <td class="num" data-label={t(lang, K::ColLevel)}>
                                                 <span class="main">{ format::percent(ch.level, 0, lang) }</span>
-                                                <span class="sub">{ format!("{} {}", t(lang, K::Effect).to_lowercase(), format::percent(effect.checked_div(Decimal::ONE_HUNDRED).unwrap_or(Decimal::ZERO), 0, lang)) }</span>
+                                                <span class="sub">{ format!("= {} {}", t(lang, K::Effect).to_lowercase(), format::percent(effect.checked_div(Decimal::ONE_HUNDRED).unwrap_or(Decimal::ZERO), 1, lang)) }</span>
                                             </td>
-                                            <td class="num">{ format::tonnes_co2e(ch.co2e_saved_kg_per_year, lang) }</td>
-                                            <td class="num">{ format::sek(ch.cost_once, lang) }</td>
-                                            <td class="num">{ format::sek(ch.cost_per_year, lang) }</td>
+                                            <td class="num" data-label={t(lang, K::ColCo2e)}>{ format::tonnes_co2e(ch.co2e_saved_kg_per_year, lang) }</td>
+                                            { cost_cell(ch.cost_once, payer, format!("package-once-{id}"), K::ColOnce) }
+                                            { cost_cell(ch.cost_per_year, payer, format!("package-year-{id}"), K::ColYearly) }
                                         </tr>
                                     }
                                 }) }
@@ -203,16 +268,16 @@ pub fn BudgetPanel() -> Html {
                             <tfoot>
                                 <tr>
                                     <th scope="row">{ t(lang, K::PackageTotal) }</th>
-                                    <td></td>
-                                    <td class="num" data-testid="best-package-co2e">{ format::tonnes_co2e(plan.co2e_saved_kg_per_year, lang) }</td>
-                                    <td class="num" data-testid="best-package-once">{ format::sek(plan.cost_once, lang) }</td>
-                                    <td class="num" data-testid="best-package-year">{ format::sek(plan.cost_per_year, lang) }</td>
+                                    <td class="empty"></td>
+                                    <td class="num" data-testid="best-package-co2e" data-label={t(lang, K::ColCo2e)}>{ format::tonnes_co2e(plan.co2e_saved_kg_per_year, lang) }</td>
+                                    <td class="num" data-testid="best-package-once" data-label={t(lang, K::ColOnce)}>{ format::sek(plan.cost_once, lang) }</td>
+                                    <td class="num" data-testid="best-package-year" data-label={t(lang, K::ColYearly)}>{ format::sek(plan.cost_per_year, lang) }</td>
                                 </tr>
                             </tfoot>
                         </table>
                     </ScrollBox>
                 }
-                { next_line(plan, lang) }
+                { next_line(plan, cand_ok, lang) }
             }
         </section>
     }

@@ -29,9 +29,22 @@ pub fn CompareTable() -> Html {
                 // A scenario that cannot be evaluated shows why in its column, not a bare dash.
                 let e = evaluate_settings(s, cat).map(|e| e.total);
                 let on = s.measures.iter().filter(|m| m.enabled).count();
-                (s.name.clone(), e, s.municipalities.len(), on)
+                // The municipalities by name ("Hela Sjuhärad" for all of them), not a count.
+                let towns = if s.municipalities.len() == cat.municipalities.len() {
+                    String::new()
+                } else {
+                    s.municipalities
+                        .iter()
+                        .map(|c| {
+                            cat.municipality(c)
+                                .map_or_else(|| c.clone(), |k| k.name.clone())
+                        })
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                };
+                (s.name.clone(), e, towns, on)
             })
-            .collect::<Vec<(String, Result<Summary, String>, usize, usize)>>()
+            .collect::<Vec<(String, Result<Summary, String>, String, usize)>>()
     });
     if store.compare.len() < 2 {
         return html! {};
@@ -69,7 +82,9 @@ pub fn CompareTable() -> Html {
                         </tr>
                     </thead>
                     <tbody>
-                        <tr><th scope="row">{ muni }</th>{ for cols.iter().map(|(_, _, k, _)| html! { <td class="num">{ k }</td> }) }</tr>
+                        <tr><th scope="row">{ muni }</th>{ for cols.iter().map(|(_, _, k, _)| html! {
+                            <td data-testid="compare-municipalities">{ if k.is_empty() { t(lang, K::WholeSjuharad).to_string() } else { k.clone() } }</td>
+                        }) }</tr>
                         <tr><th scope="row">{ meas }</th>{ for cols.iter().map(|(_, _, _, m)| html! { <td class="num">{ m }</td> }) }</tr>
                         { row(format!("{} ({})", t(lang, K::TotalCo2eYear), t(lang, K::PerYear)), None, &|s| format::tonnes_co2e(s.co2e_saved_kg_per_year.central, lang)) }
                         { row(format!("{} ({})", t(lang, K::TotalCo2eCum), t(lang, K::TCo2e)), None, &|s| format::tonnes_co2e(s.co2e_saved_kg_cumulative.central, lang)) }

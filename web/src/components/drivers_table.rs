@@ -60,6 +60,25 @@ fn share(pct: Decimal, lang: Lang) -> String {
     format!("{}{sep}%", format::number(pct, 1, lang))
 }
 
+/// A contribution as a reader takes it in: the amount (t CO2e or kr over the plan period)
+/// and, under it, its share of the total; a share beyond ±100 % (inputs that offset each
+/// other) is said in words instead of as "−1 676,9 %".
+fn amount_cell(main: String, pct: Decimal, lang: Lang) -> Html {
+    let sub = if pct.abs() <= Decimal::ONE_HUNDRED {
+        format!("{} {}", share(pct, lang), t(lang, K::DriversOfTotal))
+    } else if pct.is_sign_negative() {
+        t(lang, K::DriversAgainstTotal).to_string()
+    } else {
+        t(lang, K::DriversBeyondTotal).to_string()
+    };
+    html! {
+        <td class="num">
+            <span class="main">{ main }</span>
+            <span class="sub">{ sub }</span>
+        </td>
+    }
+}
+
 fn source_title(id: &calc_core::SourceId) -> Option<String> {
     let cat = catalogue()?;
     cat.current_set()
@@ -85,12 +104,13 @@ fn row(x: &Contribution, lang: Lang) -> Html {
         <tr key={x.id.clone()} data-kind={kind} data-id={x.id.clone()}
             data-co2e-share={x.co2e_share_pct.to_string()} data-sek-share={x.net_sek_share_pct.to_string()}>
             <th scope="row">{ name }</th>
-            <td class="num">{ share(x.co2e_share_pct, lang) }</td>
-            <td class="num">{ share(x.net_sek_share_pct, lang) }</td>
+            { amount_cell(format::tonnes_co2e(calc_core::KgCo2e::new(x.co2e_kg), lang), x.co2e_share_pct, lang) }
+            { amount_cell(format::sek_short(calc_core::Sek::new(x.net_sek), lang), x.net_sek_share_pct, lang) }
             <td class="input-kind">{ kind_text(x, lang) }</td>
-            <td class="source-id">
+            <td class="source-title">
                 if let Some(s) = &x.source {
-                    <span title={source_title(s).unwrap_or_default()}>{ breakable_id(&s.0) }</span>
+                    // The source's title; its id stays in the data only.
+                    <span data-source={s.0.clone()}>{ source_title(s).map_or_else(|| breakable_id(&s.0), |title| html! { { title } }) }</span>
                 } else {
                     <span class="hint">{ t(lang, K::DriversNoSource) }</span>
                 }
@@ -111,11 +131,13 @@ fn rest_row(label: &str, kind: &'static str, rest: &[&Contribution], lang: Lang)
     }
     let co2e: Decimal = rest.iter().map(|x| x.co2e_share_pct).sum();
     let sek: Decimal = rest.iter().map(|x| x.net_sek_share_pct).sum();
+    let co2e_kg: Decimal = rest.iter().map(|x| x.co2e_kg).sum();
+    let sek_kr: Decimal = rest.iter().map(|x| x.net_sek).sum();
     html! {
         <tr class="rest" data-kind={kind} data-co2e-share={co2e.to_string()} data-sek-share={sek.to_string()}>
             <th scope="row">{ format!("{label} ({})", rest.len()) }</th>
-            <td class="num">{ share(co2e, lang) }</td>
-            <td class="num">{ share(sek, lang) }</td>
+            { amount_cell(format::tonnes_co2e(calc_core::KgCo2e::new(co2e_kg), lang), co2e, lang) }
+            { amount_cell(format::sek_short(calc_core::Sek::new(sek_kr), lang), sek, lang) }
             <td></td>
             <td></td>
             <td></td>

@@ -49,12 +49,13 @@ pub fn ImportPanel() -> Html {
                         <p>{ crate::io::too_large_text(file, *bytes, lang) }</p>
                     </div>
                 },
-                ImportState::Applied { file, scenarios, assumed, simplified } => html! {
+                ImportState::Applied { file, scenarios, assumed, simplified, switched_off } => html! {
                     <div class="notice" role="status" data-testid="import-ok">
                         <p>{ format!("{} {file}: {}", t(lang, K::ImportApplied), scenarios.join(", ")) }</p>
                         { for assumed.iter().map(|a| html! { <p data-testid="import-assumed">{ a.message(lang) }</p> }) }
                         if scenarios.len() > 1 { <p>{ t(lang, K::ImportSavedAll) }</p> }
                         if !simplified.is_empty() { <p>{ format!("{} {}", t(lang, K::ImportSimplified), simplified.join(", ")) }</p> }
+                        if !switched_off.is_empty() { <p data-testid="import-switched-off">{ crate::io::switched_off_text(switched_off, lang) }</p> }
                     </div>
                 },
             } }

@@ -185,10 +185,19 @@ pub fn MaccChart() -> Html {
                 // The clipped bars' values: the ones cut at the top in the top left corner,
                 // the ones cut at the bottom in the bottom right (the curve rises from left
                 // to right, so those corners are empty).
-                { callout(&clipped_values(true), left + 6.0, TOP + 2.0, "start", "macc-callout-high") }
-                { callout(&clipped_values(false), w - RIGHT - 6.0, h - BOTTOM - 4.0, "end", "macc-callout-low") }
+                // On a phone the boxes would cover bars and their numbers: the values are
+                // listed under the chart instead.
+                if !narrow {
+                    { callout(&clipped_values(true), left + 6.0, TOP + 2.0, "start", "macc-callout-high") }
+                    { callout(&clipped_values(false), w - RIGHT - 6.0, h - BOTTOM - 4.0, "end", "macc-callout-low") }
+                }
             </svg>
             </div>
+            if narrow && any_clipped {
+                <p class="macc-clipped-values" data-testid="macc-clipped-values">
+                    { t(lang, K::MaccClippedPrint) }{ " " }{ [clipped_values(false), clipped_values(true)].concat().join("; ") }{ "." }
+                </p>
+            }
             if any_clipped {
                 <p class="hint" data-testid="macc-clipped-note">{ t(lang, K::MaccClipped) }</p>
             }

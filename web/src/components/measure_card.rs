@@ -23,9 +23,38 @@ fn input_text(e: &Event) -> String {
     e.target_unchecked_into::<HtmlInputElement>().value()
 }
 
+/// The effect (percent) a box's text asks for, when it is one the calculation and the
+/// slider (step 0.1) both can take: a number from 0 to 100 with at most one decimal.
+/// `None` for anything else ("abc", empty, "100,5", "-5", "55,55"): the box is then marked
+/// invalid and the calculation keeps the value it shows in the message.
+#[must_use]
+pub fn effect_from_text(text: &str) -> Option<rust_decimal::Decimal> {
+    let v = format::parse_input(text)?;
+    (v >= rust_decimal::Decimal::ZERO
+        && v <= rust_decimal::Decimal::ONE_HUNDRED
+        && v.normalize().scale() <= 1)
+        .then(|| v.normalize())
+}
+
+/// A detail field's text as the value to use: `Ok(None)` for empty (the defaults),
+/// `Ok(Some(v))` for a number of 0 or more, `Err(())` for anything else.
+fn field_from_text(text: &str) -> Result<Option<rust_decimal::Decimal>, ()> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    match format::parse_input(text) {
+        Some(v) if v >= rust_decimal::Decimal::ZERO => Ok(Some(v)),
+        _ => Err(()),
+    }
+}
+
 /// A measure in the list.
 #[function_component]
 pub fn MeasureCard(props: &Props) -> Html {
+    // Text the planner typed that the calculation cannot use, kept on screen and marked
+    // invalid (the effect box, and the detail fields by field) until it is corrected.
+    let effect_draft = use_state_eq(|| None::<String>);
+    let field_drafts = use_state_eq(Vec::<(Field, String)>::new);
     let Some((store, lang, cat)) = use_app_cat() else {
         return html! {};
     };
@@ -47,29 +76,43 @@ pub fn MeasureCard(props: &Props) -> Html {
         let id = id.clone();
         Callback::from(move |_: Event| d(Action::ToggleMeasure(id.clone())))
     };
-    // The slider and the number box set the same effect: one callback for both.
+    // The slider and the number box set the same effect: one callback for both. Text the
+    // calculation cannot take stays in the box, marked invalid; it never changes the effect.
     let on_effect = {
         let d = dispatch.clone();
         let id = id.clone();
+        let draft = effect_draft.clone();
         Callback::from(move |e: InputEvent| {
             let v = e.target_unchecked_into::<HtmlInputElement>().value();
-            if let Some(p) = format::parse_input(&v) {
-                d(Action::SetEffect(id.clone(), p));
+            match effect_from_text(&v) {
+                Some(p) => {
+                    draft.set(None);
+                    d(Action::SetEffect(id.clone(), p));
+                }
+                None => draft.set(Some(v)),
             }
         })
     };
     let field_cb = |field: Field| {
         let d = dispatch.clone();
         let id = id.clone();
+        let drafts = field_drafts.clone();
         Callback::from(move |e: Event| {
             let text = input_text(&e);
-            let v = if text.trim().is_empty() {
-                None
-            } else {
-                format::parse_input(&text)
-            };
-            if v.is_some() || text.trim().is_empty() {
-                d(Action::SetField(id.clone(), field, v));
+            let mut next: Vec<(Field, String)> = drafts
+                .iter()
+                .filter(|(f, _)| *f != field)
+                .cloned()
+                .collect();
+            match field_from_text(&text) {
+                Ok(v) => {
+                    drafts.set(next);
+                    d(Action::SetField(id.clone(), field, v));
+                }
+                Err(()) => {
+                    next.push((field, text));
+                    drafts.set(next);
+                }
             }
         })
     };
@@ -89,30 +132,92 @@ pub fn MeasureCard(props: &Props) -> Html {
     let on_reset = {
         let d = dispatch.clone();
         let id = id.clone();
-        Callback::from(move |_: MouseEvent| d(Action::ResetMeasure(id.clone())))
+        let (effect_draft, field_drafts) = (effect_draft.clone(), field_drafts.clone());
+        Callback::from(move |_: MouseEvent| {
+            effect_draft.set(None);
+            field_drafts.set(Vec::new());
+            d(Action::ResetMeasure(id.clone()));
+        })
     };
 
-    let slider_value = s.effect_pct.round().to_string();
+    // Step 0.1: the slider stands exactly where the box says (the box takes one decimal).
+    let slider_value = s.effect_pct.round_dp(1).normalize().to_string();
     let slider_test = if props.is_first {
         "effect-slider".to_string()
     } else {
         format!("effect-slider-{id}")
     };
     let pct_text = format!("{}\u{a0}%", format::number(s.effect_pct, 1, lang));
+    // Tonnes per year the calculation reaches for this measure in the chosen municipalities
+    // (calc-core caps a quantity at what the pool has in the routes the measure acts on).
+    let used_tonnes = store.eval.as_ref().ok().map(|e| {
+        e.items
+            .iter()
+            .filter(|i| i.measure.as_str() == id)
+            .fold(rust_decimal::Decimal::ZERO, |a, i| {
+                a.saturating_add(i.affected_tonnes_per_year.value())
+            })
+    });
     let field = |f: Field, label: K, decimals: u32| {
         let (v, edited) = field_total(&store.settings, cat, &id, f);
         let fid = format!("{id}-{f:?}").to_lowercase();
+        let msg_id = format!("{fid}-msg");
+        let draft = field_drafts
+            .iter()
+            .find(|(x, _)| *x == f)
+            .map(|(_, t)| t.clone());
+        let shown = format::input_value(v.round_dp(decimals), lang);
+        let message = if draft.is_some() {
+            format!("{} {shown}.", t(lang, K::FieldInvalid))
+        } else {
+            match used_tonnes {
+                Some(used)
+                    if f == Field::Quantity
+                        && edited
+                        && s.enabled
+                        && used.round_dp(1) < v.round_dp(1) =>
+                {
+                    format!(
+                        "{} {} t/{} {}.",
+                        t(lang, K::QuantityCapped),
+                        format::number(used, 1, lang),
+                        match lang {
+                            Lang::Sv => "år",
+                            Lang::En => "yr",
+                        },
+                        t(lang, K::QuantityCappedTail)
+                    )
+                }
+                _ => String::new(),
+            }
+        };
         html! {
             <div class="field">
                 <label for={fid.clone()}>
                     { t(lang, label) }
                     if edited { <span class="badge">{ t(lang, K::Edited) }</span> }
                 </label>
-                <input id={fid} type="text" inputmode="decimal" autocomplete="off"
-                    value={format::input_value(v.round_dp(decimals), lang)}
+                <input id={fid.clone()} type="text" inputmode="decimal" autocomplete="off"
+                    data-testid={fid.clone()}
+                    value={draft.clone().unwrap_or(shown)}
+                    aria-invalid={draft.is_some().then_some("true")}
+                    aria-describedby={msg_id.clone()}
                     disabled={!s.enabled} onchange={field_cb(f)} />
+                // Always in the page, so a screen reader announces the message once when it appears.
+                <p id={msg_id} class={classes!("field-msg", draft.is_some().then_some("invalid"))}
+                    aria-live="polite" data-testid={format!("{fid}-msg")}>{ message }</p>
             </div>
         }
+    };
+    let effect_msg = if effect_draft.is_some() {
+        // The value as the box writes it when it is valid ("25", "55,5").
+        format!(
+            "{} {}\u{a0}%.",
+            t(lang, K::EffectInvalid),
+            format::input_value(s.effect_pct, lang)
+        )
+    } else {
+        String::new()
     };
     let (ymin, ymax) = (YEAR_RANGE.0.to_string(), YEAR_RANGE.1.to_string());
     // The pool the measure takes its tonnes from, and the other measures that share it.
@@ -171,7 +276,7 @@ pub fn MeasureCard(props: &Props) -> Html {
             <div class="effect-row">
                 <label for={format!("eff-{id}")} class="effect-label">{ t(lang, K::Effect) }</label>
                 <input type="range" id={format!("eff-{id}")} data-testid={slider_test}
-                    min="0" max="100" step="1" value={slider_value}
+                    min="0" max="100" step="0.1" value={slider_value}
                     aria-label={format!("{}: {}", t(lang, K::Effect), name)}
                     aria-valuetext={pct_text} disabled={!s.enabled} oninput={on_effect.clone()} />
                 <span class="number-unit">
@@ -179,11 +284,15 @@ pub fn MeasureCard(props: &Props) -> Html {
                         data-testid={format!("effect-number-{id}")}
                         inputmode="decimal" autocomplete="off"
                         aria-label={format!("{}: {}", t(lang, K::EffectPct), name)}
-                        value={format::input_value(s.effect_pct, lang)}
+                        value={(*effect_draft).clone().unwrap_or_else(|| format::input_value(s.effect_pct, lang))}
+                        aria-invalid={effect_draft.is_some().then_some("true")}
+                        aria-describedby={format!("effmsg-{id}")}
                         disabled={!s.enabled} oninput={on_effect} />
                     <span aria-hidden="true">{ "%" }</span>
                 </span>
             </div>
+            <p id={format!("effmsg-{id}")} class={classes!("field-msg", effect_draft.is_some().then_some("invalid"))}
+                aria-live="polite" data-testid={format!("effect-msg-{id}")}>{ effect_msg }</p>
             <details class="measure-details">
                 <summary>{ t(lang, K::Details) }</summary>
                 <div class="details-grid">

@@ -85,6 +85,11 @@ pub fn PrintHeader() -> Html {
         .map(|k| k.name.clone())
         .collect();
     let on = store.settings.measures.iter().filter(|m| m.enabled).count();
+    let towns = if !names.is_empty() && names.len() == cat.municipalities.len() {
+        t(lang, K::WholeSjuharad).to_string()
+    } else {
+        names.join(", ")
+    };
     let meta = match (cat.current_set(), store.eval.as_ref()) {
         (Some(set), Ok(e)) => print_meta(
             set.info(),
@@ -97,9 +102,14 @@ pub fn PrintHeader() -> Html {
     };
     html! {
         <div class="print-only print-header">
-            <h2>{ format!("{} – {}", t(lang, K::PrintTitle), store.settings.name) }</h2>
+            // The municipalities actually chosen, not the scenario's name (a scenario named
+            // "Sjuhärad" may hold two of them).
+            <h2 data-testid="print-title">{ format!("{} – {}", t(lang, K::PrintTitle), towns) }</h2>
             <p>
-                { format!("{}: {}. {} {}.", t(lang, K::Chosen), names.join(", "), on, t(lang, K::MeasuresOn)) }
+                if !store.settings.name.trim().is_empty() {
+                    { format!("{}: {}. ", t(lang, K::ScenarioName), store.settings.name.trim()) }
+                }
+                { format!("{} {}.", on, t(lang, K::MeasuresOn)) }
             </p>
             <p data-testid="print-meta">{ meta }</p>
         </div>

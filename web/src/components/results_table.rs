@@ -88,8 +88,15 @@ pub fn ResultsTable() -> Html {
     let (key, asc) = (store.sort, store.ascending);
     let rows = ordered(e, key, asc, &names);
     let header = |k: SortKey, label: K, numeric: bool, sign: Option<K>| {
+        // The per-tonne column shows the saving (minus the cost it is sorted by), so its
+        // displayed order is the reverse of the cost order.
+        let shown_asc = if k == SortKey::CostPerTonne {
+            !asc
+        } else {
+            asc
+        };
         let sort = if key == k {
-            if asc { "ascending" } else { "descending" }
+            if shown_asc { "ascending" } else { "descending" }
         } else {
             "none"
         };
@@ -136,16 +143,18 @@ pub fn ResultsTable() -> Html {
                 <p class="hint">{ super::empty_reason(&store.settings, lang) }</p>
             } else {
                 <ScrollBox label={t(lang, K::TableTitle)}>
-                    <table class="results" data-testid="results-table">
-                        <caption class="hint">{ t(lang, K::TableCaption) }</caption>
+                    <table class="results stack" data-testid="results-table">
+                        <caption class="hint" data-testid="table-caption">{ t(lang, K::TableSignOnce) }{ " " }{ t(lang, K::TableCaption) }</caption>
                         <thead>
                             <tr>
                                 <th scope="col" class="num rank" title={t(lang, K::NumberHelp)}>{ t(lang, K::Number) }</th>
                                 { header(SortKey::Name, K::ColMeasure, false, None) }
                                 { header(SortKey::Co2e, K::ColCo2e, true, None) }
-                                { header(SortKey::Sek, K::ColSek, true, Some(K::SignSaving)) }
-                                { header(SortKey::HouseholdSek, K::ColSekHouseholds, true, Some(K::SignSaving)) }
-                                { header(SortKey::CostPerTonne, K::ColCostPerT, true, Some(K::SignCost)) }
+                                // One sign convention for every money column (positive = saving),
+                                // stated once in the caption.
+                                { header(SortKey::Sek, K::ColSek, true, None) }
+                                { header(SortKey::HouseholdSek, K::ColSekHouseholds, true, None) }
+                                { header(SortKey::CostPerTonne, K::ColSavingPerT, true, None) }
                                 <th scope="col" class="no-print"><span class="visually-hidden">{ t(lang, K::ColSources) }</span></th>
                             </tr>
                         </thead>
@@ -170,35 +179,41 @@ pub fn ResultsTable() -> Html {
                                 };
                                 let cpt = s.cost_per_tonne_co2e
                                     .filter(|_| s.co2e_saved_kg_cumulative.central.value().is_sign_positive() && !s.co2e_saved_kg_cumulative.central.is_zero())
-                                    .map_or_else(|| t(lang, K::NotSaving).to_string(), |c| format::number(c.value(), 0, lang));
+                                    .map_or_else(|| t(lang, K::NotSaving).to_string(), |c| format::number(-c.value(), 0, lang));
                                 html! {
                                     <tr key={id.clone()} data-measure={id.clone()}>
-                                        <td class="num rank" data-testid={format!("number-{id}")}>{ super::measure_number(&id).map(|n| n.to_string()).unwrap_or_default() }</td>
+                                        <td class="num rank" data-testid={format!("number-{id}")} data-label={t(lang, K::Number)}>{ super::measure_number(&id).map(|n| n.to_string()).unwrap_or_default() }</td>
                                         <th scope="row" class="measure-cell">
                                             <span class="name">{ names(&id) }</span>
+                                            // On paper the chosen effect goes with the measure (the sliders do not print).
+                                            <span class="print-effect" data-testid={format!("print-effect-{id}")}>{ format!(
+                                                " ({} {}\u{a0}%)",
+                                                t(lang, K::Effect).to_lowercase(),
+                                                store.settings.measure(&id).map_or_else(String::new, |m| format::number(m.effect_pct, 1, lang))
+                                            ) }</span>
                                             <span class={classes!("area-tag", format!("area-{area}"))}>{ area_name(&area, lang) }</span>
                                             if let Some(order) = order {
                                                 <span class="pool-order" data-testid={format!("pool-order-{id}")}
                                                     title={t(lang, K::PoolOrderNote)}>{ order }</span>
                                             }
                                         </th>
-                                        <td class="num">
+                                        <td class="num" data-label={t(lang, K::ColCo2e)}>
                                             <span class="main">{ format::tonnes_co2e(s.co2e_saved_kg_per_year.central, lang) }</span>
                                             <span class="sub">{ format::range_t(s.co2e_saved_kg_per_year.low, s.co2e_saved_kg_per_year.high, lang) }</span>
                                         </td>
-                                        <td class="num">
-                                            <span class="main" data-value={muni.central.value().to_string()}>{ format::number(muni.central.value(), 0, lang) }</span>
-                                            <span class="sub">{ format::range_sek(muni.low, muni.high, lang) }</span>
+                                        <td class="num" data-label={t(lang, K::ColSek)}>
+                                            <span class="main" data-value={muni.central.value().to_string()}>{ format::tkr(muni.central, lang) }</span>
+                                            <span class="sub">{ format::range_tkr(muni.low, muni.high, lang) }</span>
                                         </td>
-                                        <td class="num">
+                                        <td class="num" data-label={t(lang, K::ColSekHouseholds)}>
                                             if home == calc_core::Band::exact(calc_core::Sek::ZERO) {
                                                 <span class="main none" data-value="0" title={t(lang, K::NoHouseholdMoney)}>{ "–" }</span>
                                             } else {
-                                                <span class="main" data-value={home.central.value().to_string()}>{ format::number(home.central.value(), 0, lang) }</span>
-                                                <span class="sub">{ format::range_sek(home.low, home.high, lang) }</span>
+                                                <span class="main" data-value={home.central.value().to_string()}>{ format::tkr(home.central, lang) }</span>
+                                                <span class="sub">{ format::range_tkr(home.low, home.high, lang) }</span>
                                             }
                                         </td>
-                                        <td class="num">{ cpt }</td>
+                                        <td class="num" data-label={t(lang, K::ColSavingPerT)}>{ cpt }</td>
                                         <td class="no-print">
                                             <button type="button" class="button-secondary small" data-testid={format!("sources-{id}")}
                                                 aria-label={format!("{}: {}", t(lang, K::Sources), names(&id))} onclick={open}>

@@ -28,6 +28,11 @@ pub fn ScenariosPanel() -> Html {
             store.dispatch(Action::Save);
         })
     };
+    let pending_cb = |a: Action| {
+        let store = store.clone();
+        let a = std::rc::Rc::new(a);
+        Callback::from(move |_: MouseEvent| store.dispatch((*a).clone()))
+    };
     let dismiss = {
         let store = store.clone();
         Callback::from(move |_: MouseEvent| store.dispatch(Action::DismissNotes))
@@ -50,6 +55,18 @@ pub fn ScenariosPanel() -> Html {
                             <button type="submit" class="button-primary" data-testid="save-scenario">{ t(lang, K::Save) }</button>
                         </div>
                     </form>
+                    if let Some(name) = &store.save_pending {
+                        <div class="alert" role="alert" data-testid="save-conflict">
+                            <p>{ format!("{} ”{name}”. {}", t(lang, K::SaveExists), t(lang, K::SaveExistsAsk)) }</p>
+                            <div class="inline">
+                                <button type="button" class="button-secondary small" data-testid="save-replace" onclick={pending_cb(Action::SaveReplace)}>{ t(lang, K::SaveReplace) }</button>
+                                <button type="button" class="button-secondary small" data-testid="save-both" onclick={pending_cb(Action::SaveBoth)}>
+                                    { format!("{} ”{}”", t(lang, K::SaveBoth), crate::state::free_name(&store.saved, name)) }
+                                </button>
+                                <button type="button" class="button-link small" data-testid="save-cancel" onclick={pending_cb(Action::SaveCancel)}>{ t(lang, K::SaveCancel) }</button>
+                            </div>
+                        </div>
+                    }
                     <h3>{ t(lang, K::Saved) }</h3>
                     if store.saved.is_empty() {
                         <p class="hint">{ t(lang, K::NoneSaved) }</p>

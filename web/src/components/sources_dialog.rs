@@ -44,7 +44,53 @@ fn keep_numbers_together(text: &str) -> String {
     out
 }
 
-fn source_item(s: &Source, lang: Lang) -> Html {
+/// A factor's source as a reader cites it: publisher and year (the list below the table
+/// has the full reference); the id only when the data has no such source.
+fn cite(table: &calc_core::FactorTable, id: &calc_core::SourceId) -> String {
+    let cat = crate::settings::catalogue();
+    table
+        .source(id)
+        .or_else(|| cat.and_then(|c| c.source(id.as_str())))
+        .map_or_else(
+            || id.0.clone(),
+            |s| match s.year {
+                Some(y) if !s.publisher.is_empty() => format!("{} {y}", s.publisher),
+                _ if !s.publisher.is_empty() => s.publisher.clone(),
+                _ => s.title.clone(),
+            },
+        )
+}
+
+/// A note with the source ids it names (`smed_176_textil`) written as their citation
+/// (publisher and year): ids are the data's, not the reader's.
+fn cite_ids(table: &calc_core::FactorTable, note: &str) -> String {
+    let cat = crate::settings::catalogue();
+    let mut out = String::with_capacity(note.len());
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        let id = calc_core::SourceId(word.clone());
+        let known = word.contains('_')
+            && (table.source(&id).is_some() || cat.is_some_and(|c| c.source(word).is_some()));
+        out.push_str(&if known {
+            cite(table, &id)
+        } else {
+            word.clone()
+        });
+        word.clear();
+    };
+    for c in note.chars() {
+        if c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
+}
+
+fn source_item(s: &Source, table: &calc_core::FactorTable, lang: Lang) -> Html {
     let year = s.year.map(|y| format!(", {y}")).unwrap_or_default();
     let is_link = s.url.starts_with("https://") || s.url.starts_with("http://");
     // The note in the interface's language, else the other one.
@@ -59,7 +105,6 @@ fn source_item(s: &Source, lang: Lang) -> Html {
             <p class="source-meta">
                 { format!("{}{year}", s.publisher) }
                 <span class={classes!("kind", format!("kind-{:?}", s.kind).to_lowercase())}>{ kind(s.kind, lang) }</span>
-                <span class="source-id">{ format!("({})", s.id.0) }</span>
             </p>
             if !s.locator.is_empty() {
                 <p class="source-locator">
@@ -83,7 +128,7 @@ fn source_item(s: &Source, lang: Lang) -> Html {
                 }
             </p>
             if !note.is_empty() {
-                <p class="source-note" data-testid="source-note">{ keep_numbers_together(note) }</p>
+                <p class="source-note" data-testid="source-note">{ keep_numbers_together(&cite_ids(table, note)) }</p>
             }
         </li>
     }
@@ -251,7 +296,7 @@ pub fn SourcesDialog() -> Html {
                     <td class="num">{ format::number(f.value.central().value(), 0, lang) }</td>
                     <td class="num">{ format!("{} – {}", format::number(f.value.low().value(), 0, lang), format::number(f.value.high().value(), 0, lang)) }</td>
                     <td>{ "kg CO2e/t" }</td>
-                    <td>{ f.source.0.clone() }</td>
+                    <td>{ cite(table, &f.source) }</td>
                 </tr>
             });
         }
@@ -263,7 +308,7 @@ pub fn SourcesDialog() -> Html {
                     <td class="num">{ format::number(f.value.central().value(), 0, lang) }</td>
                     <td class="num">{ format!("{} – {}", format::number(f.value.low().value(), 0, lang), format::number(f.value.high().value(), 0, lang)) }</td>
                     <td>{ match lang { Lang::Sv => "kr/t", Lang::En => "SEK/t" } }</td>
-                    <td>{ f.source.0.clone() }</td>
+                    <td>{ cite(table, &f.source) }</td>
                 </tr>
             });
         }
@@ -280,7 +325,7 @@ pub fn SourcesDialog() -> Html {
                     <td class="num">{ pct(y.value.central().value()) }</td>
                     <td class="num">{ format!("{} – {}", pct(y.value.low().value()), pct(y.value.high().value())) }</td>
                     <td>{ t(lang, K::YieldUnit) }</td>
-                    <td>{ y.source.0.clone() }</td>
+                    <td>{ cite(table, &y.source) }</td>
                 </tr>
             });
         }
@@ -360,9 +405,9 @@ pub fn SourcesDialog() -> Html {
                     </table>
                 </ScrollBox>
                 <h3>{ t(lang, K::FactorSources) }</h3>
-                <ul class="sources">{ for factor_sources.iter().map(|s| source_item(s, lang)) }</ul>
+                <ul class="sources">{ for factor_sources.iter().map(|s| source_item(s, table, lang)) }</ul>
                 <h3>{ t(lang, K::MeasureSources) }</h3>
-                <ul class="sources">{ for measure_sources.iter().map(|s| source_item(s, lang)) }</ul>
+                <ul class="sources">{ for measure_sources.iter().map(|s| source_item(s, table, lang)) }</ul>
             </div>
         </dialog>
     }

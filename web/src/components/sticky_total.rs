@@ -11,7 +11,7 @@ use yew::prelude::*;
 /// The pinned totals bar (hidden on wide screens and on paper).
 #[function_component]
 pub fn StickyTotal() -> Html {
-    let Some((_, lang, e)) = use_eval() else {
+    let Some((store, lang, e)) = use_eval() else {
         return html! {};
     };
     let e = e.as_ref();
@@ -27,6 +27,9 @@ pub fn StickyTotal() -> Html {
             move || drop(listener)
         });
     }
+    if store.settings.municipalities.is_empty() {
+        return html! {};
+    }
     // A named landmark (all content sits in one), read like any other text: it used to be
     // aria-hidden with a focusable link inside, which a screen reader reaches without a name
     // (axe `aria-hidden-focus`).
@@ -34,8 +37,18 @@ pub fn StickyTotal() -> Html {
         <aside class={classes!("sticky-total", "no-print", past_cards.then_some("past-cards"))} data-testid="sticky-total" aria-label={t(lang, K::StickyTotals)}>
             <span>{ t(lang, K::TotalCo2eYear) }{ ": " }
                 <strong>{ format::tonnes_co2e(e.total.co2e_saved_kg_per_year.central, lang) }</strong>{ " " }{ t(lang, K::PerYear) }</span>
-            <span>{ t(lang, K::TotalSek) }{ ": " }
-                <strong>{ format::sek_short(e.total.net_sek_per_year(calc_core::Perspective::Municipality).unwrap_or_default().central, lang) }</strong>{ " " }{ t(lang, K::PerYearUnit) }</span>
+            // The two payers each with its own figure (the waste fee is a separately
+            // financed collective), not only their net.
+            <span data-testid="sticky-payers">
+                { for [
+                    (calc_core::Perspective::WasteFee, K::PayerWasteFee),
+                    (calc_core::Perspective::MunicipalBudget, K::PayerBudget),
+                ].iter().map(|(p, label)| html! { <>
+                    <span class="sticky-payer">{ t(lang, *label) }{ ": " }
+                        <strong>{ format::sek_short(e.total.net_sek_per_year(*p).unwrap_or_default().central, lang) }</strong>
+                        { " " }{ t(lang, K::PerYearUnit) }</span>{ " " }
+                </> }) }
+            </span>
             <a href="#results">{ t(lang, K::Results) }<span aria-hidden="true">{ " ↓" }</span></a>
         </aside>
     }

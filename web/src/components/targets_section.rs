@@ -37,8 +37,12 @@ fn tr(lang: Lang, sv: &'static str, en: &'static str) -> &'static str {
 #[derive(PartialEq)]
 struct Computed {
     report: Result<TargetReport, String>,
-    texts: Vec<(String, String)>,
+    /// Each target's text: `(id, Swedish, English)`.
+    texts: Vec<(String, String, String)>,
     problems: Vec<String>,
+    /// `(target, municipality)` whose figures the municipality's own figures change: only
+    /// those carry the "Egna siffror" mark.
+    own_used: Vec<(String, String)>,
 }
 
 fn compute(s: &Settings) -> Computed {
@@ -47,6 +51,7 @@ fn compute(s: &Settings) -> Computed {
             report: Err("built-in data did not load".into()),
             texts: Vec::new(),
             problems: Vec::new(),
+            own_used: Vec::new(),
         };
     };
     let scenario = s.to_scenario(cat);
@@ -57,7 +62,7 @@ fn compute(s: &Settings) -> Computed {
     problems.extend(p2);
     let texts = targets
         .iter()
-        .map(|t| (t.id.clone(), t.text_sv.clone()))
+        .map(|t| (t.id.clone(), t.text_sv.clone(), t.text_en.clone()))
         .collect();
     let report = match cat.current_set() {
         Some(table) => progress(
@@ -72,10 +77,45 @@ fn compute(s: &Settings) -> Computed {
         .map_err(|e| e.to_string()),
         None => Err("no factor set".into()),
     };
+    // The same without the own figures: where the numbers are the same, the own figures
+    // are not used by that target there and no badge says they are.
+    let mut own_used = Vec::new();
+    if let (Ok(with), false) = (&report, s.follow_up.own.is_empty()) {
+        let mut bare = s.clone();
+        bare.follow_up.own.clear();
+        let (no_own, _) = bare.follow_up.own_figures(cat);
+        let without = cat.current_set().and_then(|table| {
+            progress(
+                table,
+                &bare.to_scenario(cat),
+                &cat.pools,
+                &towns,
+                &targets,
+                &s.follow_up.actuals(),
+                &no_own,
+            )
+            .ok()
+        });
+        for p in &with.progress {
+            let same = without.as_ref().and_then(|w| {
+                w.progress
+                    .iter()
+                    .find(|q| q.target == p.target && q.municipality == p.municipality)
+            });
+            let changed = same.is_none_or(|q| {
+                (q.base_value, q.projected_value, q.gap, q.status)
+                    != (p.base_value, p.projected_value, p.gap, p.status)
+            });
+            if changed && !p.own_figures.is_empty() {
+                own_used.push((p.target.clone(), p.municipality.to_string()));
+            }
+        }
+    }
     Computed {
         report,
         texts,
         problems,
+        own_used,
     }
 }
 
@@ -357,6 +397,33 @@ fn field_error(id: &str, message: Option<&String>) -> Html {
     }
 }
 
+/// What a target's indicator measures, as its card names it. Household food per inhabitant
+/// from the model is all food waste (matavfall, the pool's 56 kg); with a given base value
+/// (the built-in goal's 15 kg, or the municipality's own) the figures are that base's
+/// quantity, the avoidable part (matsvinn), which the model's change is applied to.
+fn indicator_label(ind: Indicator, base: calc_core::BaseFrom, lang: Lang) -> &'static str {
+    match (ind, base) {
+        (
+            Indicator::FoodWasteKgPerInhabitant,
+            calc_core::BaseFrom::Target | calc_core::BaseFrom::Municipality,
+        ) => tr(
+            lang,
+            "Matsvinn per invånare (hushåll)",
+            "Wasted food per inhabitant (households)",
+        ),
+        _ => ind.name(lang),
+    }
+}
+
+/// What a status is read from: the latest actual, compared with the straight path in its
+/// year, or, without actuals, the projection in the target year.
+fn status_basis(r: &Progress, lang: Lang) -> &'static str {
+    match r.actual_gap {
+        Some(_) => tr(lang, "enligt senaste utfallet", "by the latest actual"),
+        None => tr(lang, "enligt prognosen", "by the projection"),
+    }
+}
+
 /// Properties of one target's card.
 #[derive(Properties, PartialEq)]
 struct CardProps {
@@ -366,6 +433,8 @@ struct CardProps {
     title: AttrValue,
     /// Its progress in each chosen municipality, in the municipalities' order.
     rows: Rc<Vec<Progress>>,
+    /// The municipalities whose own figures change this target's numbers.
+    own_used: Rc<Vec<String>>,
 }
 
 /// One target: a compact status table for every chosen municipality, and the chart, the
@@ -392,7 +461,8 @@ fn TargetCard(p: &CardProps) -> Html {
     let own_rows = |r: &Progress| -> Vec<&OwnRow> {
         own.iter()
             .filter(|o| {
-                o.municipality == r.municipality.as_str()
+                p.own_used.iter().any(|k| k == r.municipality.as_str())
+                    && o.municipality == r.municipality.as_str()
                     && r.own_figures.iter().any(|id| id.as_str() == o.pool)
             })
             .collect()
@@ -406,6 +476,11 @@ fn TargetCard(p: &CardProps) -> Html {
     };
     let ind = cur.indicator;
     let u = unit(ind, lang);
+    let projected_head = format!(
+        "{} {} ({u})",
+        tr(lang, "Prognos", "Projected"),
+        cur.target_year
+    );
     let title_id = format!("target-title-{}", p.target);
     let select_id = format!("target-show-{}", p.target);
     let base_from = match cur.base_from {
@@ -432,16 +507,16 @@ fn TargetCard(p: &CardProps) -> Html {
     html! {
         <article class="target-card" data-testid={format!("target-{}", p.target)} aria-labelledby={title_id.clone()}>
             <h3 id={title_id}>{ p.title.clone() }</h3>
-            <p class="hint target-meta">{ format!("{} ({u}), {} {}", ind.name(lang), tr(lang, "målår", "target year"), cur.target_year) }</p>
+            <p class="hint target-meta" data-testid="target-meta">{ format!("{} ({u}), {} {}", indicator_label(ind, cur.base_from, lang), tr(lang, "målår", "target year"), cur.target_year) }</p>
             <ScrollBox label={table_label.clone()}>
-                <table class="results target-status-table" data-testid="target-status-table">
+                <table class="results target-status-table stack" data-testid="target-status-table">
                     <caption class="visually-hidden">{ table_label }</caption>
                     <thead><tr>
                         <th scope="col">{ tr(lang, "Kommun", "Municipality") }</th>
                         <th scope="col">{ tr(lang, "Status", "Status") }</th>
                         <th scope="col" class="num">{ format!("{} {}", tr(lang, "Prognos", "Projected"), cur.target_year) }<span class="sub">{ u }</span></th>
                         <th scope="col" class="num">{ tr(lang, "Mål", "Target") }</th>
-                        <th scope="col" class="num">{ tr(lang, "Gap", "Gap") }</th>
+                        <th scope="col" class="num">{ tr(lang, "Gap i prognosen", "Projected gap") }</th>
                     </tr></thead>
                     <tbody>
                         { for p.rows.iter().map(|r| {
@@ -456,10 +531,15 @@ fn TargetCard(p: &CardProps) -> Html {
                                             { " " }<span class="badge own-figures" data-testid="own-figures-badge">{ tr(lang, "Egna siffror", "Own figures") }</span>
                                         }
                                     </th>
-                                    <td><span class={classes!("badge", "status", format!("status-{}", r.status.id()))} data-testid="target-status">{ status_text(r.status, lang) }</span></td>
-                                    <td class="num" data-testid="target-projected">{ value(r.projected_value, lang) }</td>
-                                    <td class="num">{ value(r.target_value, lang) }</td>
-                                    <td class="num" data-testid="target-gap">{ value(r.gap, lang) }</td>
+                                    <td data-label={tr(lang, "Status", "Status")}>
+                                        <span class={classes!("badge", "status", format!("status-{}", r.status.id()))} data-testid="target-status">{ status_text(r.status, lang) }</span>
+                                        // Which figure the status is read from: the latest actual (against the
+                                        // path in its year) or, without actuals, the projection in the target year.
+                                        { " " }<span class="sub" data-testid="target-status-basis">{ status_basis(r, lang) }</span>
+                                    </td>
+                                    <td class="num" data-testid="target-projected" data-label={projected_head.clone()}>{ value(r.projected_value, lang) }</td>
+                                    <td class="num" data-label={tr(lang, "Mål", "Target")}>{ value(r.target_value, lang) }</td>
+                                    <td class="num" data-testid="target-gap" data-label={tr(lang, "Gap i prognosen", "Projected gap")}>{ value(r.gap, lang) }</td>
                                 </tr>
                             }
                         }) }
@@ -682,7 +762,17 @@ pub fn TargetsSection() -> Html {
             e.prevent_default();
             let Some(cat) = catalogue() else { return };
             let typed = form.borrow().clone();
-            match typed.to_row(cat, lang) {
+            // What calc-core's reader accepts, and then what an actual cannot be (a year
+            // outside the goals' years, a negative value).
+            let checked = typed.to_row(cat, lang).and_then(|row| {
+                let refused = row.refusals(&follow.targets(cat).0, lang);
+                if refused.is_empty() {
+                    Ok(row)
+                } else {
+                    Err(refused)
+                }
+            });
+            match checked {
                 Ok(row) => {
                     errs.set(Vec::new());
                     let town = cat
@@ -757,11 +847,21 @@ pub fn TargetsSection() -> Html {
                 .as_ref()
                 .and_then(|id| rows.iter().find(|t| t.id == *id))
                 .cloned();
-            let typed = form.borrow().clone();
+            let mut typed = form.borrow().clone();
+            // A new target gets an id of its own (the planner never types one), and a
+            // name when its text is left empty.
+            if typed.id.trim().is_empty() {
+                let (id, n) = crate::follow_up::free_target_id(&rows);
+                typed.id = id;
+                if typed.text.trim().is_empty() {
+                    typed.text = format!("{} {n}", tr(lang, "Eget mål", "Own target"));
+                }
+            }
             match typed.to_row(old.as_ref(), cat, lang) {
                 Ok(row) => {
                     errs.set(Vec::new());
                     let id = row.id.clone();
+                    let name = row.name(lang).to_string();
                     match old
                         .as_ref()
                         .and_then(|o| rows.iter().position(|t| t.id == o.id))
@@ -778,7 +878,7 @@ pub fn TargetsSection() -> Html {
                                 keep
                             });
                             status.set(format!(
-                                "{} {id}",
+                                "{} {name}",
                                 tr(lang, "Ändrat mål:", "Target changed:")
                             ));
                         }
@@ -786,7 +886,7 @@ pub fn TargetsSection() -> Html {
                             rows.retain(|t| t.id != id);
                             rows.push(row);
                             status.set(format!(
-                                "{} {id}",
+                                "{} {name}",
                                 tr(lang, "Tillagt mål:", "Target added:")
                             ));
                         }
@@ -816,11 +916,11 @@ pub fn TargetsSection() -> Html {
             status.set(format!(
                 "{} {}",
                 tr(lang, "Ändrar mål:", "Changing target:"),
-                t.id
+                t.name(lang)
             ));
             editing.set(Some(t.id.clone()));
             redraw.force_update();
-            focus_id("target-id");
+            focus_id("target-text");
         })
     };
     let cancel_target = {
@@ -832,12 +932,16 @@ pub fn TargetsSection() -> Html {
             redraw.clone(),
         );
         let blank = blank_target();
+        let follow = follow.clone();
         Callback::from(move |_| {
             let id = editing.as_ref().cloned().unwrap_or_default();
+            let name = catalogue()
+                .and_then(|cat| follow.target_rows(cat).into_iter().find(|t| t.id == id))
+                .map_or_else(|| id.clone(), |t| t.name(lang).to_string());
             *form.borrow_mut() = blank.clone();
             errs.set(Vec::new());
             status.set(format!(
-                "{} {id}",
+                "{} {name}",
                 tr(lang, "Ändringen avbröts:", "Change cancelled:")
             ));
             editing.set(None);
@@ -859,6 +963,10 @@ pub fn TargetsSection() -> Html {
             let Some(cat) = catalogue() else { return };
             let mut f = follow.clone();
             let mut rows = f.target_rows(cat);
+            let name = rows
+                .iter()
+                .find(|t| t.id == id)
+                .map_or_else(|| id.clone(), |t| t.name(lang).to_string());
             rows.retain(|t| t.id != id);
             f.targets = Some(rows);
             if editing.as_deref() == Some(id.as_str()) {
@@ -867,11 +975,11 @@ pub fn TargetsSection() -> Html {
                 redraw.force_update();
             }
             status.set(format!(
-                "{} {id}",
+                "{} {name}",
                 tr(lang, "Borttaget mål:", "Target removed:")
             ));
             set.emit(f);
-            focus_id("target-id");
+            focus_id("target-text");
         })
     };
     let reset_targets = {
@@ -910,10 +1018,15 @@ pub fn TargetsSection() -> Html {
             html! {
                 <div class="target-grid">
                     { for groups.into_iter().map(|(id, rows)| {
-                        let text = computed.texts.iter().find(|(t, _)| *t == id).map(|(_, t)| t.clone()).unwrap_or_default();
+                        // The goal's text in the interface's language (Swedish when it has no English).
+                        let text = computed.texts.iter().find(|(t, _, _)| *t == id).map(|(_, sv, en)| match lang {
+                            Lang::En if !en.is_empty() => en.clone(),
+                            _ => sv.clone(),
+                        }).unwrap_or_default();
                         let title = if text.is_empty() { id.clone() } else { text };
                         let key = id.clone();
-                        html! { <TargetCard key={key} target={id} title={title} rows={Rc::new(rows)} /> }
+                        let own_used: Vec<String> = computed.own_used.iter().filter(|(t, _)| *t == id).map(|(_, k)| k.clone()).collect();
+                        html! { <TargetCard key={key} target={id} title={title} rows={Rc::new(rows)} own_used={Rc::new(own_used)} /> }
                     }) }
                 </div>
             }
@@ -939,9 +1052,9 @@ pub fn TargetsSection() -> Html {
         oe(OwnField::Note),
     );
     let (e_mun, e_pool) = (oe(OwnField::Municipality), oe(OwnField::Pool));
-    let (t_id, t_text, t_ind, t_pools, t_by, t_bv, t_target, t_ty) = (
-        te(TargetField::Id),
-        te(TargetField::Text),
+    // The id is the app's own (never typed): a refusal of it is shown at the text.
+    let (t_text, t_ind, t_pools, t_by, t_bv, t_target, t_ty) = (
+        te(TargetField::Text).or_else(|| te(TargetField::Id)),
         te(TargetField::Indicator),
         te(TargetField::Pools),
         te(TargetField::BaseYear),
@@ -959,7 +1072,7 @@ pub fn TargetsSection() -> Html {
     );
     let editing_id = editing.as_ref().cloned();
     html! {
-        <section class="panel targets no-print" id="targets" aria-labelledby="targets-title" data-testid="targets">
+        <section class="panel targets" id="targets" aria-labelledby="targets-title" data-testid="targets">
             <h2 id="targets-title">{ tr(lang, "Mål och uppföljning", "Targets and follow-up") }</h2>
             <p class="hint">{ tr(lang,
                 "Ett kort per mål: status, prognos vid målåret och gap för varje vald kommun, och för den kommun du väljer i kortet den raka linjen från basvärdet till målet (streckad), utfallen (punkter), prognosen från de påslagna åtgärderna (heldragen), målåret och åtgärdernas bidrag. Status: det senaste utfallet mot linjen, utan utfall prognosen.",
@@ -972,7 +1085,7 @@ pub fn TargetsSection() -> Html {
                 <super::follow_up_files::FollowUpFiles />
                 <form class="follow-up-form" onsubmit={add_own} data-testid="own-form" novalidate=true>
                     <h3>{ tr(lang, "Kommunens egna siffror", "The municipality's own figures") }</h3>
-                    <p class="hint">{ tr(lang, "Uppmätt mängd och fördelning ersätter standardvärdena för kommunen och poolen, i alla resultat (docs/targets.sv.md: plockanalys, vågdata, Kolada). Samma fält som basfilen.", "A measured quantity and shares replace the defaults for the municipality and pool, in every result (docs/targets.en.md: pick analyses, weighbridge data, Kolada). The baseline file's fields.") }</p>
+                    <p class="hint">{ tr(lang, "Uppmätt mängd och fördelning ersätter standardvärdena för kommunen och poolen, i alla resultat (till exempel från plockanalys, vågdata eller Kolada). Samma fält som basfilen.", "A measured quantity and shares replace the defaults for the municipality and pool, in every result (for example from pick analyses, weighbridge data or Kolada). The baseline file's fields.") }</p>
                     <label for="own-municipality">{ tr(lang, "Kommun", "Municipality") }</label>
                     <select id="own-municipality" data-testid="own-municipality" onchange={own_select(|f, v| f.municipality = v)}
                         aria-invalid={invalid(&e_mun)} aria-describedby={described("own-municipality", &e_mun)}>{ municipality_options(Some(of.municipality.as_str())) }</select>
@@ -1035,7 +1148,7 @@ pub fn TargetsSection() -> Html {
                     <input id="own-note" type="text" value={of.note.clone()} data-testid="own-note" oninput={own_text(|f, v| f.note = v)}
                         aria-invalid={invalid(&e_note)} aria-describedby={described("own-note", &e_note)} />
                     { field_error("own-note", e_note.as_ref()) }
-                    <button type="submit" data-testid="own-add">{ tr(lang, "Spara egna siffror", "Save own figures") }</button>
+                    <button type="submit" class="button-primary" data-testid="own-add">{ tr(lang, "Spara egna siffror", "Save own figures") }</button>
                     <p class="visually-hidden" role="status" data-testid="own-status">{ (*own_status).clone() }</p>
                     <ul data-testid="own-list">{ for follow.own.iter().enumerate().map(|(i, o)| {
                         let label = format!("{}, {}", name_of(&o.municipality), pool_name(&o.pool));
@@ -1070,7 +1183,7 @@ pub fn TargetsSection() -> Html {
                     <input id="actual-value" type="text" inputmode="decimal" value={af.value.clone()} data-testid="actual-value" oninput={actual_text(|f, v| f.value = v)}
                         aria-invalid={invalid(&a_val)} aria-describedby={described("actual-value", &a_val)} />
                     { field_error("actual-value", a_val.as_ref()) }
-                    <button type="submit" data-testid="actual-add">{ tr(lang, "Lägg till", "Add") }</button>
+                    <button type="submit" class="button-primary" data-testid="actual-add">{ tr(lang, "Lägg till", "Add") }</button>
                     <p class="visually-hidden" role="status" data-testid="actual-status">{ (*actual_status).clone() }</p>
                     <ul data-testid="actual-list">{ for follow.actuals.iter().enumerate().map(|(i, a)| {
                         let label = format!("{}, {} {}", name_of(&a.municipality),
@@ -1089,15 +1202,15 @@ pub fn TargetsSection() -> Html {
                         let is_edited = editing_id.as_deref() == Some(t.id.as_str());
                         html! {
                             <li class={classes!(is_edited.then_some("editing"))} data-testid={format!("target-item-{}", t.id)}>
-                                { format!("{}: {} {}", t.id, Indicator::from_id(&t.indicator).map_or(t.indicator.as_str(), |i| i.name(lang)),
+                                { format!("{}: {} {}", t.name(lang), Indicator::from_id(&t.indicator).map_or(t.indicator.as_str(), |i| i.name(lang)),
                                     t.target_value.map(|v| value(v, lang)).or_else(|| t.change_pct.map(|c| format!("{} %", value(c, lang)))).unwrap_or_default()) }
                                 { format!(" ({}→{})", t.base_year, t.target_year) }
                                 if is_edited { <strong>{ format!(" – {}", tr(lang, "ändras nedan", "being changed below")) }</strong> }
                                 { " " }
                                 <button type="button" class="button-secondary" id={format!("edit-target-{}", t.id)} data-testid={format!("edit-target-{}", t.id)}
-                                    onclick={edit_target(t.clone())} aria-label={format!("{} {}", tr(lang, "Ändra mål", "Change target"), t.id)}>{ tr(lang, "Ändra", "Change") }</button>
+                                    onclick={edit_target(t.clone())} aria-label={format!("{}: {}", tr(lang, "Ändra mål", "Change target"), t.name(lang))}>{ tr(lang, "Ändra", "Change") }</button>
                                 <button type="button" class="button-secondary" data-testid={format!("remove-target-{}", t.id)}
-                                    onclick={remove_target(t.id.clone())} aria-label={format!("{} {}", tr(lang, "Ta bort mål", "Remove target"), t.id)}>{ tr(lang, "Ta bort", "Remove") }</button>
+                                    onclick={remove_target(t.id.clone())} aria-label={format!("{}: {}", tr(lang, "Ta bort mål", "Remove target"), t.name(lang))}>{ tr(lang, "Ta bort", "Remove") }</button>
                             </li>
                         }
                     }) }</ul>
@@ -1105,14 +1218,11 @@ pub fn TargetsSection() -> Html {
                         <button type="button" class="button-secondary" onclick={reset_targets}>{ tr(lang, "Tillbaka till planens mål", "Back to the plan's targets") }</button>
                     }
                     <h4 id="target-form-title">{ match &editing_id {
-                        Some(id) => format!("{} {id}", tr(lang, "Ändra mål", "Change target")),
+                        Some(id) => format!("{}: {}", tr(lang, "Ändra mål", "Change target"),
+                            target_rows.iter().find(|t| t.id == *id).map_or(id.as_str(), |t| t.name(lang))),
                         None => tr(lang, "Nytt mål", "New target").to_string(),
                     } }</h4>
-                    <label for="target-id">{ "Id" }</label>
-                    <input id="target-id" type="text" value={tf.id.clone()} data-testid="target-id" oninput={target_text(|f, v| f.id = v)}
-                        aria-invalid={invalid(&t_id)} aria-describedby={described("target-id", &t_id)} />
-                    { field_error("target-id", t_id.as_ref()) }
-                    <label for="target-text">{ tr(lang, "Målets text (tom: id)", "The goal's text (empty: the id)") }</label>
+                    <label for="target-text">{ tr(lang, "Målets text", "The goal's text") }</label>
                     <input id="target-text" type="text" value={tf.text.clone()} data-testid="target-text" oninput={target_text(|f, v| f.text = v)}
                         aria-invalid={invalid(&t_text)} aria-describedby={described("target-text", &t_text)} />
                     { field_error("target-text", t_text.as_ref()) }
@@ -1157,7 +1267,7 @@ pub fn TargetsSection() -> Html {
                         <p class="hint">{ format!("{} {bases}", tr(lang, "Kommunernas egna basvärden (från målfilen) behålls:", "The municipalities' own bases (from the targets file) are kept:")) }</p>
                     }
                     <div class="form-buttons">
-                        <button type="submit" data-testid="target-save">{ if editing_id.is_some() { tr(lang, "Spara ändringen", "Save the change") } else { tr(lang, "Lägg till mål", "Add target") } }</button>
+                        <button type="submit" class="button-primary" data-testid="target-save">{ if editing_id.is_some() { tr(lang, "Spara ändringen", "Save the change") } else { tr(lang, "Lägg till mål", "Add target") } }</button>
                         if editing_id.is_some() {
                             <button type="button" class="button-secondary" data-testid="target-cancel" onclick={cancel_target}>{ tr(lang, "Avbryt", "Cancel") }</button>
                         }
@@ -1195,7 +1305,7 @@ fn actual_field_id(f: ActualField) -> &'static str {
 /// The element id of a targets-form field.
 fn target_field_id(f: TargetField) -> &'static str {
     match f {
-        TargetField::Id => "target-id",
+        TargetField::Id => "target-text",
         TargetField::Text => "target-text",
         TargetField::Indicator => "target-indicator",
         TargetField::Pools => "target-pool-household_food",

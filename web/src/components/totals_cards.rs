@@ -57,6 +57,10 @@ struct CardProps {
     /// The central value per inhabitant, with its unit (empty: not shown).
     #[prop_or_default]
     per_inhabitant: AttrValue,
+    /// The two payers the municipality's figure adds up, each with its own value: the
+    /// waste fee (a separately financed collective) and the municipal budget.
+    #[prop_or_default]
+    payers: Vec<(AttrValue, AttrValue, AttrValue)>,
 }
 
 #[function_component]
@@ -68,6 +72,13 @@ fn Card(p: &CardProps) -> Html {
                 <span class="value" data-testid={p.test_id.clone()}>{ p.value.clone() }</span>
                 <span class="unit">{ p.unit.clone() }</span>
             </p>
+            if !p.payers.is_empty() {
+                <ul class="card-payers" data-testid={format!("{}-payers", p.test_id)}>
+                    { for p.payers.iter().map(|(label, value, id)| html! {
+                        <li><span class="payer-label">{ label.clone() }{ ": " }</span><strong data-testid={id.clone()}>{ value.clone() }</strong></li>
+                    }) }
+                </ul>
+            }
             if !p.per_inhabitant.is_empty() {
                 <p class="card-per" data-testid={format!("{}-per-inhabitant", p.test_id)}>{ p.per_inhabitant.clone() }</p>
             }
@@ -84,17 +95,17 @@ fn Card(p: &CardProps) -> Html {
 }
 
 /// One money cell: the central value (its exact decimal in `data-value`) and the range.
-fn money_cell(b: Option<Band<Sek>>, test_id: String, lang: Lang) -> Html {
+fn money_cell(b: Option<Band<Sek>>, test_id: String, label: String, lang: Lang) -> Html {
     match b {
         Some(b) => html! {
-            <td class="num">
+            <td class="num" data-label={label}>
                 <span class="main" data-testid={test_id} data-value={b.central.value().to_string()}>
                     { format::sek_short(b.central, lang) }
                 </span>
                 <span class="sub">{ range_sek(&b, lang) }</span>
             </td>
         },
-        None => html! { <td class="num" data-testid={test_id}>{ "–" }</td> },
+        None => html! { <td class="num" data-testid={test_id} data-label={label}>{ "–" }</td> },
     }
 }
 
@@ -105,6 +116,12 @@ pub fn TotalsCards() -> Html {
     let Some((store, lang)) = use_app() else {
         return html! {};
     };
+    // No municipality chosen: a prompt, not cards of zeros.
+    if store.settings.municipalities.is_empty() {
+        return html! {
+            <p class="notice" role="status" data-testid="no-municipality">{ t(lang, K::NoMunicipality) }</p>
+        };
+    }
     let e = match store.eval.as_ref() {
         Ok(e) => e,
         Err(msg) => {
@@ -142,6 +159,32 @@ pub fn TotalsCards() -> Html {
             )
         })
         .unwrap_or_default();
+    // The headline's two payers, each in its own right (not only netted into one number).
+    let payers_of =
+        |col: usize, suffix: &str, unit: &str| -> Vec<(AttrValue, AttrValue, AttrValue)> {
+            [
+                (Perspective::WasteFee, K::PayerWasteFee, "waste-fee"),
+                (Perspective::MunicipalBudget, K::PayerBudget, "budget"),
+            ]
+            .iter()
+            .map(|(p, label, id)| {
+                let v = money(s, *p)[col].unwrap_or_default().central;
+                let text = if unit.is_empty() {
+                    format::sek_short(v, lang)
+                } else {
+                    format!("{} {unit}", format::sek_short(v, lang))
+                };
+                (
+                    AttrValue::from(t(lang, *label)),
+                    AttrValue::from(text),
+                    AttrValue::from(format!("{suffix}-{id}")),
+                )
+            })
+            .collect()
+        };
+    // The card's unit already says "per år".
+    let year_payers = payers_of(0, "total-sek", "");
+    let npv_payers = payers_of(2, "total-npv", "");
     let npv_head = format!(
         "{} ({} {rate} %)",
         t(lang, K::TotalNpv),
@@ -173,24 +216,26 @@ pub fn TotalsCards() -> Html {
                     unit={t(lang, K::PerYearUnit)} range_label={range}
                     sign={t(lang, K::SignSavingNoOnce)}
                     range={range_sek(&muni_year, lang)} test_id="total-sek"
+                    payers={year_payers}
                     per_inhabitant={sek_per} />
                 <Card title={format!("{} {period}", t(lang, K::TotalNpvMuni))} note={format!("{}, {} {rate} %.", t(lang, K::NpvNote), t(lang, K::DiscountRate))}
                     value={format::sek_short(muni_npv.central, lang)}
                     unit="" range_label={range}
                     sign={t(lang, K::SignSavingOnce)}
-                    range={range_sek(&muni_npv, lang)} test_id="total-npv" />
+                    range={range_sek(&muni_npv, lang)} test_id="total-npv"
+                    payers={npv_payers} />
             </div>
             <p class="hint cards-note" data-testid="range-help">{ t(lang, K::RangeHelp) }</p>
             <section class="panel money" aria-labelledby="money-title" data-testid="money">
                 <h2 id="money-title">{ t(lang, K::MoneyTitle) }</h2>
                 <ScrollBox label={t(lang, K::MoneyTitle)}>
-                    <table class="results money-table" data-testid="money-table">
+                    <table class="results money-table stack" data-testid="money-table">
                         <thead>
                             <tr>
                                 <th scope="col">{ t(lang, K::MoneyWho) }</th>
                                 <th scope="col" class="num">{ t(lang, K::MoneyYear) }<span class="sub">{ t(lang, K::ExcludesOnce) }</span></th>
-                                <th scope="col" class="num">{ period_head }<span class="sub">{ t(lang, K::IncludesOnce) }</span></th>
-                                <th scope="col" class="num">{ npv_head }<span class="sub">{ t(lang, K::IncludesOnce) }</span></th>
+                                <th scope="col" class="num">{ period_head.clone() }<span class="sub">{ t(lang, K::IncludesOnce) }</span></th>
+                                <th scope="col" class="num">{ npv_head.clone() }<span class="sub">{ t(lang, K::IncludesOnce) }</span></th>
                             </tr>
                         </thead>
                         <tbody>
@@ -200,9 +245,9 @@ pub fn TotalsCards() -> Html {
                                 html! {
                                     <tr key={id} data-payer={id} class={classes!(part.then_some("part"), (*p == Perspective::Society).then_some("society"))}>
                                         <th scope="row">{ t(lang, *label) }</th>
-                                        { money_cell(year, format!("money-year-{id}"), lang) }
-                                        { money_cell(cum, format!("money-cum-{id}"), lang) }
-                                        { money_cell(npv, format!("money-npv-{id}"), lang) }
+                                        { money_cell(year, format!("money-year-{id}"), t(lang, K::MoneyYear).to_string(), lang) }
+                                        { money_cell(cum, format!("money-cum-{id}"), period_head.clone(), lang) }
+                                        { money_cell(npv, format!("money-npv-{id}"), npv_head.clone(), lang) }
                                     </tr>
                                 }
                             }) }

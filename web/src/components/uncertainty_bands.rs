@@ -113,22 +113,22 @@ pub fn UncertaintyBands() -> Html {
                 html! {
                     <tr key={key} class={classes!(total.then_some("mc-total"))}>
                         <th scope="row">{ name }</th>
-                        <td class="num">
+                        <td class="num" data-label={t(lang, K::McCo2eCum)}>
                             <span class="main">{ format::tonnes_co2e(f.co2e_saved_kg_cumulative.p50, lang) }</span>
                             <span class="sub" data-testid={co2e_id}>{ band_t(&f.co2e_saved_kg_cumulative, lang) }</span>
                         </td>
                         <td class="mc-bar-cell">{ range_bar(&f.co2e_saved_kg_cumulative, scale, lo < 0.0 || total) }</td>
-                        <td class="num">
+                        <td class="num" data-label={t(lang, K::McSekCum)}>
                             <span class="main">{ format::sek_short(f.net_sek_saved_cumulative_municipality.p50, lang) }</span>
                             <span class="sub" data-testid={sek_id}>{ band_sek(&f.net_sek_saved_cumulative_municipality, lang) }</span>
                         </td>
-                        <td class="num">{ prob_cell(f.probability_municipality_saves_money, lang) }</td>
+                        <td class="num" data-label={t(lang, K::McProb)}>{ prob_cell(f.probability_municipality_saves_money, lang) }</td>
                     </tr>
                 }
             };
             html! {
                 <ScrollBox label={t(lang, K::McTitle)}>
-                    <table class={classes!("mc-table", pending.then_some("stale"))} data-testid="mc-table">
+                    <table class={classes!("mc-table", "stack", pending.then_some("stale"))} data-testid="mc-table">
                         <thead>
                             <tr>
                                 <th scope="col">{ t(lang, K::ColMeasure) }</th>
