@@ -454,8 +454,9 @@ pub struct Scenario {
     /// The measures in their municipalities.
     pub items: Vec<ScenarioItem>,
     /// The reference path: legal duties in the municipalities ([`Scenario::add_reference_path`]).
-    /// They act first on their pools, so the plan's measures are credited with what they
-    /// add beyond them; their own result is reported apart
+    /// They act before the plan's measures at the same waste-hierarchy step of their pools,
+    /// so those are credited with what they add beyond them; their own result is reported
+    /// apart
     /// ([`crate::Evaluation::required_by_law`]).
     pub reference: Vec<ScenarioItem>,
     /// Whether the totals include what the law requires (default: no, only the plan's).

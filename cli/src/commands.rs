@@ -155,6 +155,7 @@ pub(crate) fn run_evaluate(catalogue: &Catalogue, args: &EvaluateArgs, lang: Lan
             for scenario in &loaded.scenarios {
                 let fail = |e: calc_core::CalcError| cannot_evaluate(lang, &scenario.name, e);
                 let e = calc_core::evaluate_totals(&loaded.table, scenario).map_err(fail)?;
+                print_warnings(&crate::output::notes_of(&e, lang));
                 // Each measure's result at the plan's goal beside its expected one.
                 let goal = if e.case == calc_core::Case::Ambition {
                     None

@@ -21,8 +21,7 @@ fn catalogue() -> &'static factors::Catalogue {
 }
 
 fn ctx() -> ScenarioContext {
-    let c = catalogue();
-    ScenarioContext::new(c.measures.iter().cloned(), c.municipalities.iter().cloned())
+    catalogue().scenario_context()
 }
 
 fn example(name: &str) -> Vec<u8> {

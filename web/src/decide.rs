@@ -46,6 +46,8 @@ pub fn analysis_key(settings: &Settings) -> Settings {
             own: settings.follow_up.own.clone(),
             ..crate::follow_up::FollowUp::default()
         },
+        ambition: settings.ambition,
+        include_required_by_law: settings.include_required_by_law,
     }
 }
 

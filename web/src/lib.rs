@@ -40,6 +40,7 @@ pub mod testing;
 use calc_core::csvio::Lang;
 use components::Store;
 use components::budget_panel::BudgetPanel;
+use components::case_panel::CasePanel;
 use components::drivers_table::DriversTable;
 use components::footer::Footer;
 use components::header::Header;
@@ -172,6 +173,7 @@ pub fn App() -> Html {
                         }
                         <Toolbar />
                         <TotalsCards />
+                        <CasePanel />
                         <Warnings />
                         <ResultsTable />
                         <MunicipalityTable />

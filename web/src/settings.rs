@@ -179,9 +179,27 @@ pub struct Settings {
     /// Own figures, actuals and targets for follow-up (issue 12).
     #[serde(default, skip_serializing_if = "crate::follow_up::FollowUp::is_empty")]
     pub follow_up: crate::follow_up::FollowUp,
+    /// The plan's ambition chosen (issue 21): measures whose effect is their goal's are in
+    /// that case; otherwise the expected outcome (or own effects).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub ambition: bool,
+    /// Whether the totals count what the law requires (the reference path).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub include_required_by_law: bool,
 }
 
 impl Settings {
+    /// Every measure at a case's effect: the expected outcome's central value, or the
+    /// effect its goal needs (the plan's ambition).
+    pub fn set_case(&mut self, case: calc_core::Case, cat: &Catalogue) {
+        self.ambition = case == calc_core::Case::Ambition;
+        for m in &cat.measures {
+            if let Some(s) = self.measures.iter_mut().find(|s| s.id == m.id.0) {
+                s.effect_pct = m.effects.for_case(case).central().percent().normalize();
+            }
+        }
+    }
+
     /// The catalogue's default scenario ([`Catalogue::default_scenario`]: every measure on
     /// at its defaults, all eight municipalities) as settings.
     #[must_use]
@@ -265,7 +283,11 @@ impl Settings {
                     implementation_cost: s.implementation_sek.get(code).map(|c| Sek::new(*c)),
                     running_cost: s.running_sek.get(code).map(|c| Sek::new(*c)),
                 };
-                let (item, refused) = build_leaving_out(overrides, m, k, Year(s.start_year));
+                let (mut item, refused) = build_leaving_out(overrides, m, k, Year(s.start_year));
+                // The plan's ambition: a measure at its goal's effect is in that case.
+                if self.ambition && effect == m.effects.ambition() {
+                    item = item.map(|i| i.with_case(calc_core::Case::Ambition));
+                }
                 for (field, error) in refused {
                     let years = matches!(
                         field,
@@ -287,6 +309,7 @@ impl Settings {
         }
         // What the law requires in the chosen municipalities, whatever the plan does.
         scenario.add_reference_path(&cat.legal_duties);
+        scenario.include_required_by_law = self.include_required_by_law;
         // The municipality's own figures replace the built-in pool quantities and shares.
         let (own, _) = self.follow_up.own_figures(cat);
         if !own.is_empty() {
@@ -305,7 +328,11 @@ impl Settings {
             municipalities: Vec::new(),
             measures: Vec::new(),
             follow_up: crate::follow_up::FollowUp::default(),
+            ambition: false,
+            include_required_by_law: false,
         };
+        out.ambition = s.case() == calc_core::Case::Ambition;
+        out.include_required_by_law = s.include_required_by_law;
         let mut simplified = Vec::new();
         for k in &cat.municipalities {
             if s.items.iter().any(|i| i.municipality().code == k.code) {
@@ -431,6 +458,8 @@ impl Settings {
                 municipalities,
                 measures,
                 follow_up: self.follow_up,
+                ambition: self.ambition,
+                include_required_by_law: self.include_required_by_law,
             },
             unknown,
         )

@@ -138,6 +138,8 @@ impl AppState {
                     municipalities: Vec::new(),
                     measures: Vec::new(),
                     follow_up: crate::follow_up::FollowUp::default(),
+                    ambition: false,
+                    include_required_by_law: false,
                 },
                 false,
             ),
@@ -269,6 +271,10 @@ pub enum Action {
     StorageNotes(Vec<StorageNote>),
     /// Replace the own figures, actuals and targets (the "Mål och uppföljning" forms).
     SetFollowUp(crate::follow_up::FollowUp),
+    /// Every measure at a case's effects: the expected outcome or the plan's ambition.
+    SetCase(calc_core::Case),
+    /// Count what the law requires in the totals, or not.
+    SetIncludeRequiredByLaw(bool),
 }
 
 /// `name (2)`, `name (3)` … : the first that no saved scenario has.
@@ -315,6 +321,8 @@ impl Reducible for AppState {
                     m.enabled = !m.enabled;
                 }
             }
+            Action::SetCase(case) => s.settings.set_case(case, cat),
+            Action::SetIncludeRequiredByLaw(on) => s.settings.include_required_by_law = on,
             Action::SetEffect(id, pct) => {
                 if let Some(m) = s.settings.measure_mut(&id) {
                     m.effect_pct = pct.clamp(Decimal::ZERO, Decimal::ONE_HUNDRED).normalize();

@@ -878,7 +878,7 @@ impl Engine {
             let mut members = Vec::with_capacity(g.members.len());
             for p in &g.members {
                 let Some(item) = model.scenario.items.get(p.item) else {
-                    // A legal duty of the reference path: it acts first at its own share,
+                    // A legal duty of the reference path: it acts in its place at its own share,
                     // not drawn, and its tonnes are not the plan's (no sink).
                     let item = model.scenario.item_at(p.item)?;
                     let one = i64::try_from(to_binary(Decimal::ONE)?).ok()?;

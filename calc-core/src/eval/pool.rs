@@ -110,9 +110,11 @@ pub(crate) fn has_effect_ranges(scenario: &Scenario) -> bool {
 }
 
 /// Groups a scenario's items (the plan's and the reference path's, by
-/// [`Scenario::item_at`]'s index) by municipality and pool, ordered within each pool with
-/// the legal duties first (the reference path happens whatever the plan does), then by
-/// waste-hierarchy stage, then measure id, then scenario order. Each member's share is its
+/// [`Scenario::item_at`]'s index) by municipality and pool, ordered within each pool by
+/// waste-hierarchy stage, at each stage the legal duties first (the reference path happens
+/// whatever the plan does, so a plan measure at the same step is credited with what it
+/// adds beyond the law; prevention still acts before a collection duty, on all of the
+/// waste), then measure id, then scenario order. Each member's share is its
 /// effect at `at` times its reach.
 pub(crate) fn pool_groups(
     scenario: &Scenario,
@@ -135,8 +137,8 @@ pub(crate) fn pool_groups(
                 scenario.item_at(*a).map(ScenarioItem::measure),
                 scenario.item_at(*b).map(ScenarioItem::measure),
             );
-            ma.map(|m| (!m.is_legal_duty(), m.stage(), &m.id))
-                .cmp(&mb.map(|m| (!m.is_legal_duty(), m.stage(), &m.id)))
+            ma.map(|m| (m.stage(), !m.is_legal_duty(), &m.id))
+                .cmp(&mb.map(|m| (m.stage(), !m.is_legal_duty(), &m.id)))
                 .then(a.cmp(b))
         });
         let Some(first) = members.first().and_then(|i| scenario.item_at(*i)) else {

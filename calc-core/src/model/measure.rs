@@ -188,8 +188,9 @@ pub enum MeasureKind {
     /// One of the plan's measures.
     Plan,
     /// Required by law from `from` on (e.g. separate textile collection from 2025). Legal
-    /// duties act first on their pool, so a plan measure is credited only with what it adds
-    /// beyond them, and their own result is shown apart ("required by law").
+    /// duties act before the plan's measures at the same waste-hierarchy step of their
+    /// pool, so a plan measure is credited only with what it adds beyond them, and their
+    /// own result is shown apart ("required by law").
     LegalDuty {
         /// The first year the duty applies.
         from: Year,

@@ -2,6 +2,7 @@
 //! through the hooks in [`crate::hooks`] ([`crate::hooks::use_app`] and its kin).
 
 pub mod budget_panel;
+pub mod case_panel;
 pub mod chart_table;
 pub mod compare_table;
 pub mod drivers_table;

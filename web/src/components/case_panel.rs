@@ -1,0 +1,180 @@
+//! Which effects the results assume (issue 21): the expected outcome (effects that were
+//! achieved and measured elsewhere, with their ranges) or the plan's ambition (every
+//! measure reaches its goal); what the law requires whatever the plan does, on its own
+//! line with a switch to count it; and, per measure, the expected result beside the result
+//! at the plan's goal, so a planner sees which measures carry the plan and which carry hope.
+
+use crate::decide::use_analysis;
+use crate::format;
+use crate::hooks::use_app;
+use crate::settings::{Settings, catalogue};
+use crate::state::Action;
+use calc_core::csvio::Lang;
+use calc_core::{Case, Evaluation, KgCo2e, Perspective};
+use std::rc::Rc;
+use yew::prelude::*;
+
+fn tr(lang: Lang, sv: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Sv => sv,
+        Lang::En => en,
+    }
+}
+
+fn case_name(case: Case, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Sv => case.name_sv(),
+        Lang::En => case.name_en(),
+    }
+}
+
+/// The settings' scenario with every measure at its goal (the plan's ambition), evaluated
+/// without the year-by-year figures: off the input path, like the other analyses.
+fn at_goal(settings: &Settings) -> Result<Evaluation, String> {
+    let cat = catalogue().ok_or_else(|| "built-in data did not load".to_string())?;
+    let table = cat
+        .current_set()
+        .ok_or_else(|| "no factor set".to_string())?;
+    let mut s = settings.to_scenario(cat);
+    s.set_case(Case::Ambition);
+    calc_core::evaluate_totals(table, &s).map_err(|e| e.to_string())
+}
+
+fn t_per_year(kg: KgCo2e, lang: Lang) -> String {
+    format!(
+        "{} t CO2e/{}",
+        format::tonnes_co2e(kg, lang),
+        tr(lang, "år", "yr")
+    )
+}
+
+/// The case chooser, the result at the plan's goals, the required-by-law line and the
+/// per-measure comparison.
+#[function_component]
+pub fn CasePanel() -> Html {
+    let Some((store, lang)) = use_app() else {
+        return html! {};
+    };
+    let (goal, pending) = use_analysis(&store.settings, at_goal);
+    if store.settings.municipalities.is_empty() {
+        return html! {};
+    }
+    let Ok(e) = store.eval.as_ref() else {
+        return html! {};
+    };
+    let case = e.case;
+    let choose = |c: Case| {
+        let store = store.clone();
+        Callback::from(move |_: Event| store.dispatch(Action::SetCase(c)))
+    };
+    let include = {
+        let store = store.clone();
+        let on = store.settings.include_required_by_law;
+        Callback::from(move |_: Event| store.dispatch(Action::SetIncludeRequiredByLaw(!on)))
+    };
+    let goal: Option<Rc<Result<Evaluation, String>>> = goal;
+    let goal_total = goal.as_ref().and_then(|g| {
+        g.as_ref()
+            .as_ref()
+            .ok()
+            .map(|g| g.total.co2e_saved_kg_per_year.central)
+    });
+    let law = &e.required_by_law;
+    let law_sek = law
+        .net_sek_per_year(Perspective::Municipality)
+        .map(|b| format::sek_short(b.central, lang))
+        .unwrap_or_default();
+    let shown = html! {
+        <p class="case-shown" data-testid="case-shown">
+            { tr(lang, "Resultaten visar: ", "The results show: ") }
+            <strong>{ case_name(case, lang) }</strong>
+            { match case {
+                Case::Expected => tr(lang, " (effekter som uppnåtts och mätts på andra håll, med intervall).", " (effects that were achieved and measured elsewhere, with ranges)."),
+                Case::Ambition => tr(lang, " (varje åtgärd når sitt mål i planen: en förhoppning, inte ett förväntat utfall).", " (every measure reaches its goal in the plan: a hope, not an expected outcome)."),
+                Case::Own => tr(lang, " (du har ändrat effekter; intervallen behåller underlagets relativa osäkerhet).", " (you changed effects; the ranges keep the evidence's relative uncertainty)."),
+            } }
+        </p>
+    };
+    let rows: Vec<Html> = e
+        .by_measure
+        .iter()
+        .map(|g| {
+            let name = crate::components::measure_name_by_id(g.key.as_str(), lang);
+            let expected = g.summary.co2e_saved_kg_per_year.central;
+            let at = goal.as_ref().and_then(|r| {
+                r.as_ref().as_ref().ok().and_then(|ge| {
+                    ge.by_measure
+                        .iter()
+                        .find(|x| x.key == g.key)
+                        .map(|x| x.summary.co2e_saved_kg_per_year.central)
+                })
+            });
+            html! {
+                <tr>
+                    <th scope="row">{ name }</th>
+                    <td class="num" data-testid={format!("case-expected-{}", g.key)}>{ format::tonnes_co2e(expected, lang) }</td>
+                    <td class="num" data-testid={format!("case-goal-{}", g.key)}>{ at.map_or_else(|| "…".to_string(), |k| format::tonnes_co2e(k, lang)) }</td>
+                </tr>
+            }
+        })
+        .collect();
+    html! {
+        <section class="panel case-panel" aria-labelledby="case-title" data-testid="case-panel">
+            <h3 id="case-title">{ tr(lang, "Förväntat utfall eller planens ambition", "Expected outcome or the plan's ambition") }</h3>
+            <fieldset class="case-choice no-print">
+                <legend>{ tr(lang, "Vilka effekter ska åtgärderna ha?", "Which effects should the measures have?") }</legend>
+                <label>
+                    <input type="radio" name="case" data-testid="case-expected"
+                        checked={case == Case::Expected} onchange={choose(Case::Expected)} />
+                    { tr(lang, "Förväntat utfall (uppmätta effekter)", "Expected outcome (measured effects)") }
+                </label>
+                <label>
+                    <input type="radio" name="case" data-testid="case-ambition"
+                        checked={case == Case::Ambition} onchange={choose(Case::Ambition)} />
+                    { tr(lang, "Planens ambition (målen nås)", "The plan's ambition (goals reached)") }
+                </label>
+            </fieldset>
+            { shown }
+            <p data-testid="case-goal-total">
+                { tr(lang, "Om varje åtgärd når planens mål: ", "If every measure reaches the plan's goal: ") }
+                <strong>{ goal_total.map_or_else(|| tr(lang, "räknar…", "computing…").to_string(), |k| t_per_year(k, lang)) }</strong>
+                { tr(lang, "; förväntat: ", "; expected: ") }
+                { t_per_year(e.total.co2e_saved_kg_per_year.central, lang) }
+                if pending && goal_total.is_some() { <span class="hint">{ tr(lang, " (uppdateras)", " (updating)") }</span> }
+            </p>
+            if !e.required_by_law_items.is_empty() {
+                <div class="law-line" data-testid="required-by-law">
+                    <p>
+                        { tr(lang, "Krävs enligt lag (händer utan planen: matavfall 2024, textil 2025, förpackningar nära hemmet 2027): ", "Required by law (happens without the plan: food waste 2024, textiles 2025, packaging close to home 2027): ") }
+                        <strong data-testid="required-by-law-co2e">{ t_per_year(law.co2e_saved_kg_per_year.central, lang) }</strong>
+                        { tr(lang, ", kommunen ", ", the municipality ") }{ law_sek }{ tr(lang, " kr/år. ", " SEK/yr. ") }
+                        { if e.includes_required_by_law {
+                            tr(lang, "Det ingår i totalerna ovan.", "It is included in the totals above.")
+                        } else {
+                            tr(lang, "Det ingår inte i totalerna: de visar planens egna åtgärder.", "It is not in the totals: they show the plan's own measures.")
+                        } }
+                    </p>
+                    <label class="no-print">
+                        <input type="checkbox" data-testid="include-required-by-law"
+                            checked={e.includes_required_by_law} onchange={include} />
+                        { tr(lang, "Räkna in det lagen kräver i totalerna", "Count what the law requires in the totals") }
+                    </label>
+                </div>
+            }
+            <details class="case-measures">
+                <summary>{ tr(lang, "Per åtgärd: förväntat och vid planens mål (t CO2e/år)", "Per measure: expected and at the plan's goal (t CO2e/yr)") }</summary>
+                <div class="scroll" role="region" tabindex="0" aria-label={tr(lang, "Förväntat och vid målet per åtgärd", "Expected and at goal per measure")}>
+                    <table class="data">
+                        <thead><tr>
+                            <th scope="col">{ tr(lang, "Åtgärd", "Measure") }</th>
+                            <th scope="col" class="num">{ tr(lang, "Förväntat", "Expected") }</th>
+                            <th scope="col" class="num">{ tr(lang, "Vid målet", "At the goal") }</th>
+                        </tr></thead>
+                        <tbody>{ for rows }</tbody>
+                    </table>
+                </div>
+                <p class="hint">{ tr(lang, "Skillnaden mellan kolumnerna är det som vilar på förhoppning: att åtgärden når längre än vad som uppnåtts på andra håll.", "The difference between the columns is what rests on hope: that the measure goes further than what was achieved elsewhere.") }</p>
+            </details>
+        </section>
+    }
+}
