@@ -55,19 +55,19 @@ mål      kommun  enhet   basår  basvärde  basvärde från           målår  
 -------  ------  ------  -----  --------  ----------------------  -----  ----  -------  ----  ------
 halvera  Borås   kg/inv   2021      15,0  målet                    2030   7,5      7,5   0,0  I fas
 halvera  Mark    kg/inv   2021      16,0  kommunens basvärde       2030   8,0      8,5   0,5  Efter
-biogas   Borås   %        2021      70,0  modellen, egna siffror   2030  80,0     85,0  -5,0  I fas
-biogas   Mark    %        2021      40,0  modellen                 2030  80,0     70,0  10,0  Efter
+biogas   Borås   %        2021      70,0  modellen, egna siffror   2030  80,0     86,5  -6,5  I fas
+biogas   Mark    %        2021      40,0  modellen                 2030  80,0     73,0   7,0  Efter
 Gap: hur långt prognosen är från målet målåret (positivt: målet nås inte). Status: senaste utfallet mot den raka linjen från basvärdet till målet, utan utfall prognosen (docs/targets.sv.md).
 
 Åtgärdernas bidrag målåret:
   halvera, Borås: food_households -7,5 kg/inv
   halvera, Mark: food_households -7,5 kg/inv
-  biogas, Borås: food_waste_sorting +15,0 %
-  biogas, Mark: food_waste_sorting +30,0 %
+  biogas, Borås: duty_food_waste_collection +3,0 %, food_waste_sorting +13,5 %
+  biogas, Mark: duty_food_waste_collection +6,0 %, food_waste_sorting +27,0 %
 
 Billigaste paket som når målet (katalogens åtgärder på målets avfallspooler, 0–100 % effekt; engångs- + löpande kostnad över planperioden):
   halvera, Mark: 1 318 313 kr: food_households 75 % (prognos 4,8)
-  biogas, Mark: 1 371 045 kr: food_waste_sorting 75 % (prognos 85,0)
+  biogas, Mark: 1 371 045 kr: food_waste_sorting 75 % (prognos 86,5)
 
 Kommunens egna siffror (ersätter standardvärdena):
   Borås, household_food: Borås Energi och Miljö, plockanalys 2023 (exempel) (2023)
@@ -75,8 +75,8 @@ Kommunens egna siffror (ersätter standardvärdena):
 Per invånare och år vid full effekt:
 kommun  invånare  kg avfall flyttat  kg CO2e  kr kommunen  kr samhället
 ------  --------  -----------------  -------  -----------  ------------
-Borås    114 872               12,9     15,5           -2           298
-Mark      35 155               22,0     16,1           -1           299
+Borås    114 872               12,4     15,4           -2           298
+Mark      35 155               20,6     16,0           -1           299
 "#;
     assert_eq!(
         stdout(&["--close-gap", "--steps", "4"]),
@@ -88,10 +88,10 @@ Mark      35 155               22,0     16,1           -1           299
 fn csv_in_english() {
     let expected = "\
 scenario,target,municipality,indicator,unit,base_year,base_value,base_from,target_year,target_value,projected_value,gap,status,own_figures,contributions
-scenario,halvera,Borås,food_waste_kg_per_inhabitant,kg/inhabitant,2021,15,target,2030,7.5,7.5,0,On track,household_food,food_households=-7.5|food_waste_sorting=0
-scenario,halvera,Mark,food_waste_kg_per_inhabitant,kg/inhabitant,2021,16,municipality's base,2030,8,8.5,0.5,Behind,,food_households=-7.5|food_waste_sorting=0
-scenario,biogas,Borås,food_waste_to_biogas_pct,%,2021,70,\"model, own figures\",2030,80,85,-5,On track,household_food,food_households=0|food_waste_sorting=15
-scenario,biogas,Mark,food_waste_to_biogas_pct,%,2021,40,model,2030,80,70,10,Behind,,food_households=0|food_waste_sorting=30
+scenario,halvera,Borås,food_waste_kg_per_inhabitant,kg/inhabitant,2021,15,target,2030,7.5,7.5,0,On track,household_food,duty_food_waste_collection=0|food_households=-7.5|food_waste_sorting=0
+scenario,halvera,Mark,food_waste_kg_per_inhabitant,kg/inhabitant,2021,16,municipality's base,2030,8,8.5,0.5,Behind,,duty_food_waste_collection=0|food_households=-7.5|food_waste_sorting=0
+scenario,biogas,Borås,food_waste_to_biogas_pct,%,2021,70,\"model, own figures\",2030,80,86.5,-6.5,On track,household_food,duty_food_waste_collection=3|food_households=0|food_waste_sorting=13.5
+scenario,biogas,Mark,food_waste_to_biogas_pct,%,2021,40,model,2030,80,73,7,Behind,,duty_food_waste_collection=6|food_households=0|food_waste_sorting=27
 ";
     assert_eq!(
         stdout(&["--lang", "en", "--format", "csv", "--csv-dialect", "plain"]),
@@ -134,32 +134,41 @@ fn json_per_target_and_municipality() {
         [
             r#""halvera" "1490" 2021 "15" "target" 2030 "7.5" "7.5" "0" "on_track""#,
             r#""halvera" "1463" 2021 "16" "municipality" 2030 "8" "8.5" "0.5" "behind""#,
-            r#""biogas" "1490" 2021 "70" "model_own_figures" 2030 "80" "85" "-5" "on_track""#,
-            r#""biogas" "1463" 2021 "40" "model" 2030 "80" "70" "10" "behind""#,
+            r#""biogas" "1490" 2021 "70" "model_own_figures" 2030 "80" "86.5" "-6.5" "on_track""#,
+            r#""biogas" "1463" 2021 "40" "model" 2030 "80" "73" "7" "behind""#,
         ]
     );
-    assert_eq!(rows[0]["contributions"][0]["measure"], "food_households");
-    assert_eq!(rows[0]["contributions"][0]["change"], "-7.5");
+    // The legal duty of the reference path acts first and adds nothing to this target.
+    assert_eq!(
+        rows[0]["contributions"][0]["measure"],
+        "duty_food_waste_collection"
+    );
+    assert_eq!(rows[0]["contributions"][0]["change"], "0");
+    assert_eq!(rows[0]["contributions"][1]["measure"], "food_households");
+    assert_eq!(rows[0]["contributions"][1]["change"], "-7.5");
     assert_eq!(rows[0]["actual_gap"], "0");
     assert_eq!(rows[0]["own_figures"][0], "household_food");
     assert_eq!(rows[1]["close_gap"]["cost_sek"], "1318312.5");
     assert_eq!(rows[1]["close_gap"]["chosen"][0]["level"], "0.75");
     assert_eq!(rows[3]["close_gap"]["cost_sek"], "1371045");
-    assert_eq!(rows[3]["close_gap"]["projected_value"], "85");
+    // 40 % + the duty's 10 % of the 60 % incinerated (6) + 75 % of the 54 left (40.5).
+    assert_eq!(rows[3]["close_gap"]["projected_value"], "86.5");
     // 2021–2030, and the actual in its year.
     let years = rows[0]["years"].as_array().unwrap();
     assert_eq!(years.len(), 10);
     assert_eq!(years[3]["year"], 2024);
     assert_eq!(years[3]["path"], "12.5");
     assert_eq!(years[3]["actual"], "12.5");
-    // Per inhabitant: Mark moves 7.5 + 0.5 × (33.6 − 4.5) = 22.05 kg per inhabitant.
+    // Per inhabitant: Mark's plan moves 7.5 + 0.5 × (33.6 − 4.5) × (1 − 0.1) = 20.595 kg per
+    // inhabitant: the legal duty (food-waste collection) sends 10 % of what prevention left
+    // in the residual bin to digestion before the plan's sorting acts.
     assert_eq!(v[0]["per_inhabitant"][1]["municipality"], "1463");
     let kg: rust_decimal::Decimal = v[0]["per_inhabitant"][1]["kg_moved"]
         .as_str()
         .unwrap()
         .parse()
         .unwrap();
-    assert_eq!(kg.round_dp(9).normalize().to_string(), "22.05");
+    assert_eq!(kg.round_dp(9).normalize().to_string(), "20.595");
 }
 
 #[test]

@@ -147,13 +147,6 @@ pub fn close_gap(
     target: &Target,
     steps: u32,
 ) -> Result<Option<GapPlan>, CalcError> {
-    // The package is chosen among the plan's measures: the legal duties of the reference
-    // path are not choices (known limit: the search runs without them, see the note).
-    if !scenario.reference.is_empty() {
-        let mut plan_only = scenario.clone();
-        plan_only.reference.clear();
-        return close_gap(table, &plan_only, pools, municipality, target, steps);
-    }
     let overflow = CalcError::TotalOverflow;
     let steps = steps.clamp(1, 20);
     let sd = Decimal::from(steps);
@@ -202,7 +195,10 @@ pub fn close_gap(
     let year = target.target_year;
     let years = Decimal::from(u64::try_from(scenario.period.len()).unwrap_or(u64::MAX));
     let item_cost = |item: usize| -> Option<Decimal> {
-        let it = scenario.items.get(item)?;
+        // A legal duty of the reference path is not the plan's to pay: no cost.
+        let Some(it) = scenario.items.get(item) else {
+            return Some(Decimal::ZERO);
+        };
         let once = it.implementation_cost()?.central().value();
         let run = it.running_cost()?.central().value();
         once.max(Decimal::ZERO)
@@ -212,9 +208,12 @@ pub fn close_gap(
     let mut members: Vec<Vec<usize>> = Vec::new();
     for gi in &scope.groups {
         let g = model.groups.get(*gi).ok_or(overflow.clone())?;
-        let n = u32::try_from(g.members.len()).unwrap_or(u32::MAX);
-        let combos = u64::from(steps + 1).checked_pow(n).unwrap_or(u64::MAX);
         let items: Vec<usize> = g.members.iter().map(|m| m.item).collect();
+        // The legal duties of the reference path (past the plan's items) are not choices:
+        // they act in full in every option.
+        let fixed: Vec<bool> = items.iter().map(|i| *i >= scenario.items.len()).collect();
+        let n = u32::try_from(fixed.iter().filter(|f| !**f).count()).unwrap_or(u32::MAX);
+        let combos = u64::from(steps + 1).checked_pow(n).unwrap_or(u64::MAX);
         if combos > MAX_COMBINATIONS {
             let names: Vec<&str> = items
                 .iter()
@@ -229,7 +228,7 @@ pub fn close_gap(
         let ramps: Vec<Decimal> = items
             .iter()
             .map(|i| {
-                scenario.items.get(*i).map_or(Decimal::ZERO, |it| {
+                scenario.item_at(*i).map_or(Decimal::ZERO, |it| {
                     ramp(year, it.start_year(), it.full_effect_year())
                 })
             })
@@ -243,7 +242,11 @@ pub fn close_gap(
         for code in 0..combos {
             let mut levels = Vec::with_capacity(items.len());
             let mut rest = code;
-            for _ in &items {
+            for f in &fixed {
+                if *f {
+                    levels.push(steps);
+                    continue;
+                }
                 levels.push(u32::try_from(rest % u64::from(steps + 1)).unwrap_or(0));
                 rest /= u64::from(steps + 1);
             }
