@@ -133,13 +133,13 @@ fn mutate(rng: &mut Rng, file: &[u8]) -> Vec<u8> {
         let r = rng.below(rows.len());
         match rng.below(5) {
             0 | 1 => {
-                let long = rng.below(8) == 0;
+                let long = rng.below(32) == 0;
                 let row = &mut rows[r];
                 if !row.is_empty() {
                     let c = rng.below(row.len());
                     row[c] = if long {
                         // A very long field: bounded work and messages (issue 22).
-                        "x".repeat(rng.below(50_000))
+                        "x".repeat(rng.below(20_000))
                     } else {
                         (*rng.pick(CELLS)).to_string()
                     };
