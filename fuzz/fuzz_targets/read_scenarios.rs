@@ -38,7 +38,7 @@ fuzz_target!(|data: &[u8]| {
             // Lines that start a record: an even number of quotes before them.
             let mut quotes = 0usize;
             for line in text.lines() {
-                let starts_record = quotes % 2 == 0;
+                let starts_record = quotes.is_multiple_of(2);
                 quotes += line.matches('"').count();
                 if !starts_record {
                     continue;

@@ -357,7 +357,7 @@ fn check_guarded(scenarios: &[calc_core::Scenario], ctx: &ScenarioContext) {
         // Lines that start a record: an even number of quotes before them.
         let mut quotes = 0usize;
         for line in written.lines() {
-            let starts_record = quotes % 2 == 0;
+            let starts_record = quotes.is_multiple_of(2);
             quotes += line.matches('"').count();
             if !starts_record {
                 continue;
