@@ -225,7 +225,8 @@ pub(crate) struct OutputArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub(crate) format: Format,
-    /// Write to this file instead of the terminal.
+    /// Write to this file instead of the terminal: a regular file or a new one (a link,
+    /// directory or device is refused), replaced only when the output is complete.
     #[arg(long, value_name = "FILE")]
     pub(crate) out: Option<PathBuf>,
     /// Language of headers, messages and number formatting.
@@ -350,7 +351,8 @@ pub(crate) struct FactorsArgs {
 
 #[derive(Debug, Args)]
 pub(crate) struct TemplateArgs {
-    /// Write to this file instead of the terminal.
+    /// Write to this file instead of the terminal: a regular file or a new one (a link,
+    /// directory or device is refused), replaced only when the output is complete.
     #[arg(long, value_name = "FILE")]
     pub(crate) out: Option<PathBuf>,
     /// Language of the headers and measure names.

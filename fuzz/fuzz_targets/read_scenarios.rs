@@ -25,11 +25,28 @@ fuzz_target!(|data: &[u8]| {
         assert!((1..=last).contains(&e.line), "line {} of {last}: {e}", e.line);
         assert!(e.message(Lang::Sv).starts_with(&format!("rad {}", e.line)));
         assert!(e.message(Lang::En).starts_with(&format!("line {}", e.line)));
+        // Bounded and terminal-safe (issue 22).
+        let m = e.message(Lang::En);
+        assert!(m.chars().count() < 1_000, "a message of {} chars", m.len());
+        assert!(!m.chars().any(char::is_control), "{m:?}");
     }
     if let Ok(import) = strict {
         assert!(lenient.errors.is_empty());
         for dialect in [Dialect::EXCEL_SV, Dialect::PLAIN] {
             let text = csvio::write_scenarios_csv(&import.scenarios, dialect, Lang::Sv);
+            // No written cell starts a formula past what a spreadsheet skips (issue 22).
+            // Lines that start a record: an even number of quotes before them.
+            let mut quotes = 0usize;
+            for line in text.lines() {
+                let starts_record = quotes.is_multiple_of(2);
+                quotes += line.matches('"').count();
+                if !starts_record {
+                    continue;
+                }
+                let first = line.strip_prefix('"').unwrap_or(line);
+                let shown = first.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '\u{feff}' | '\u{200b}'));
+                assert!(!shown.starts_with(['=', '+', '-', '@', '\u{ff1d}']), "{line:?}");
+            }
             let again = csvio::read_scenarios(text.as_bytes(), ctx).expect("written file reads back");
             assert_eq!(again.scenarios, import.scenarios);
         }

@@ -405,10 +405,11 @@ pub const MAX_SUGGEST_IDS: usize = 512;
 /// is over the limit, so an invalid file costs about what a valid one of its size does.
 #[must_use]
 pub fn suggest<'a>(text: &str, known: impl IntoIterator<Item = &'a str>) -> Vec<String> {
-    let t: Vec<char> = text.to_lowercase().chars().collect();
-    if t.len() > MAX_SUGGEST_CHARS {
+    // Looked at before anything is copied: a 50 MB cell is not lowercased.
+    if text.chars().nth(MAX_SUGGEST_CHARS).is_some() {
         return Vec::new();
     }
+    let t: Vec<char> = text.to_lowercase().chars().collect();
     let mut scored: Vec<(usize, &str)> = known
         .into_iter()
         .take(MAX_SUGGEST_IDS)

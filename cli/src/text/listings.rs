@@ -52,31 +52,37 @@ pub(crate) fn measures(catalogue: &Catalogue, output: &OutputArgs, lang: Lang) -
         Format::Csv => {
             let dialect = dialect_for(output);
             let mut w = CsvText::new(dialect);
-            w.row(&[
-                "id",
-                "area",
-                "fraction",
-                "pool",
-                "stage",
-                "default_effect_pct",
-                "ramp_years",
-                "basis",
-                "name_sv",
-                "name_en",
-            ]);
+            w.typed_row(
+                &[
+                    "id",
+                    "area",
+                    "fraction",
+                    "pool",
+                    "stage",
+                    "default_effect_pct",
+                    "ramp_years",
+                    "basis",
+                    "name_sv",
+                    "name_en",
+                ],
+                &[],
+            );
             for m in ms {
-                w.row(&[
-                    m.id.0.clone(),
-                    m.area.clone(),
-                    m.fraction.0.clone(),
-                    m.pool.id.0.clone(),
-                    m.stage.id().to_string(),
-                    csvio::format_decimal(m.default_effect().percent(), dialect.decimal_comma),
-                    m.ramp_years.to_string(),
-                    basis_text(&m.basis, Lang::En),
-                    m.name_sv.clone(),
-                    m.name_en.clone(),
-                ]);
+                w.typed_row(
+                    &[
+                        m.id.0.clone(),
+                        m.area.clone(),
+                        m.fraction.0.clone(),
+                        m.pool.id.0.clone(),
+                        m.stage.id().to_string(),
+                        csvio::format_decimal(m.default_effect().percent(), dialect.decimal_comma),
+                        m.ramp_years.to_string(),
+                        basis_text(&m.basis, Lang::En),
+                        m.name_sv.clone(),
+                        m.name_en.clone(),
+                    ],
+                    &[5, 6],
+                );
             }
             csvio::encode(&w.finish(), dialect.encoding)
         }
@@ -122,21 +128,27 @@ pub(crate) fn municipalities(catalogue: &Catalogue, output: &OutputArgs, lang: L
         Format::Csv => {
             let dialect = dialect_for(output);
             let mut w = CsvText::new(dialect);
-            w.row(&[
-                "scb_code",
-                "name",
-                "population",
-                "population_date",
-                "source",
-            ]);
+            w.typed_row(
+                &[
+                    "scb_code",
+                    "name",
+                    "population",
+                    "population_date",
+                    "source",
+                ],
+                &[],
+            );
             for k in ks {
-                w.row(&[
-                    k.code.0.clone(),
-                    k.name.clone(),
-                    k.population.to_string(),
-                    k.population_date.clone(),
-                    k.source.0.clone(),
-                ]);
+                w.typed_row(
+                    &[
+                        k.code.0.clone(),
+                        k.name.clone(),
+                        k.population.to_string(),
+                        k.population_date.clone(),
+                        k.source.0.clone(),
+                    ],
+                    &[2],
+                );
             }
             csvio::encode(&w.finish(), dialect.encoding)
         }

@@ -153,13 +153,6 @@ impl CsvText {
         }
     }
 
-    /// A row of cells whose types are not known (a listing): a cell that reads as a
-    /// number stays as it is, any other is guarded.
-    fn row<S: AsRef<str>>(&mut self, cells: &[S]) {
-        let all: Vec<usize> = (0..cells.len()).collect();
-        self.typed_row(cells, &all);
-    }
-
     /// A row whose columns `numbers` may hold numbers; the other cells are text.
     fn typed_row<S: AsRef<str>>(&mut self, cells: &[S], numbers: &[usize]) {
         for (i, c) in cells.iter().enumerate() {
