@@ -49,7 +49,7 @@
 //!     description_sv: String::new(), description_en: String::new(),
 //!     fraction: food.clone(), pool, acts_on: vec![Route::Incineration], basis: None,
 //!     target: RouteMix::single(Route::Prevention), stage: Route::Prevention,
-//!     default_effect: Share::new(dec!(0.5))?, ramp_years: 0,
+//!     effects: Effects::point(Share::new(dec!(0.5))?), kind: MeasureKind::Plan, ramp_years: 0,
 //!     implementation_cost: Estimate::exact(SekPerInhabitant::ZERO),
 //!     running_cost: Estimate::exact(SekPerInhabitant::ZERO),
 //!     cost_payer: Payer::WasteFee, savings_payer: Payer::Households, cost_source: None,
@@ -137,11 +137,11 @@ pub use eval::{
 };
 pub use format::{Lang, NumberStyle, format_fixed, format_number, format_styled};
 pub use model::{
-    ByPayer, CostFactor, EmissionFactor, Estimate, FactorId, FactorRef, FactorSetInfo, FactorTable,
-    Fraction, FractionId, GoalArea, LocalBaseline, Measure, MeasureId, ModelError, Municipality,
-    NominalCost, Payer, Perspective, Pool, PoolId, PriceIndex, PriceLevel, QuantityBasis, Route,
-    RouteMix, ScbCode, Source, SourceId, SourceKind, Yield, cost_factor_id, emission_factor_id,
-    measure_cost_id, stage, yield_id,
+    ByPayer, Case, CostFactor, Effects, EmissionFactor, Estimate, FactorId, FactorRef,
+    FactorSetInfo, FactorTable, Fraction, FractionId, GoalArea, LocalBaseline, Measure, MeasureId,
+    MeasureKind, ModelError, Municipality, NominalCost, Payer, Perspective, Pool, PoolId,
+    PriceIndex, PriceLevel, QuantityBasis, Route, RouteMix, ScbCode, Source, SourceId, SourceKind,
+    Yield, cost_factor_id, emission_factor_id, measure_cost_id, stage, yield_id,
 };
 pub use optimize::{
     Budget, Candidate, Candidates, Choice, MAX_COMBINATIONS, NextStep, Plan, candidates, optimize,

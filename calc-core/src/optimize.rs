@@ -260,10 +260,12 @@ pub fn candidates(model: &LinearModel, steps: u32) -> Result<Candidates, CalcErr
                     .members
                     .iter()
                     .map(|p| {
+                        // A legal duty of the reference path (no plan measure) is not a
+                        // choice: it acts in full, whatever the plan picks.
                         model
                             .item_measure
                             .get(p.item)
-                            .map_or(Decimal::ZERO, |m| level_of(*m))
+                            .map_or(Decimal::ONE, |m| level_of(*m))
                     })
                     .collect();
                 let flows = g

@@ -224,6 +224,11 @@ pub struct MeasureJson {
     pub pool_tonnes_per_year: Tonnes,
     /// Share of the reachable tonnes moved at full effect, 0–1.
     pub effect: Share,
+    /// The low end of the effect's range (the expected outcome's, or an own effect's
+    /// relative range).
+    pub effect_low: Share,
+    /// The high end of the effect's range.
+    pub effect_high: Share,
     /// Tonnes per year the measure can reach, before any measure acts.
     pub affected_tonnes_per_year: Tonnes,
     /// Tonnes per year at full effect that reach each route, after sorting yields.
@@ -311,8 +316,13 @@ pub struct ResultsJson {
     pub period: PeriodJson,
     /// Discount rate for the net present value, 0–1.
     pub discount_rate: Share,
+    /// Which effects the results assume: `expected` (the expected outcome: evidence-based
+    /// effects with their ranges), `ambition` (every measure at its goal) or `own`.
+    pub case: &'static str,
     /// The scenario's totals.
     pub totals: Figures,
+    /// What the law requires whatever the plan does (the reference path's legal duties).
+    pub required_by_law: RequiredByLawJson,
     /// The totals per inhabitant of all the scenario's municipalities; `null` without
     /// inhabitants.
     pub per_inhabitant: Option<PerInhabitantJson>,
@@ -332,6 +342,17 @@ pub struct ResultsJson {
     /// Monte Carlo percentile bands, when asked for (`evaluate --monte-carlo N`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub monte_carlo: Option<MonteCarloJson>,
+}
+
+/// The reference path in a results file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RequiredByLawJson {
+    /// Whether `totals` (and the groups and years) include it.
+    pub included: bool,
+    /// Its totals.
+    pub totals: Figures,
+    /// Its totals per legal duty.
+    pub by_duty: Vec<GroupJson>,
 }
 
 /// The note every results file carries about pools and order.
@@ -363,7 +384,13 @@ impl ResultsJson {
                 end: e.period.end(),
             },
             discount_rate: e.discount_rate,
+            case: e.case.id(),
             totals: Figures::from(&e.total),
+            required_by_law: RequiredByLawJson {
+                included: e.includes_required_by_law,
+                totals: Figures::from(&e.required_by_law),
+                by_duty: e.required_by_law_by_duty.iter().map(group).collect(),
+            },
             per_inhabitant: PerInhabitantJson::of(&e.total, e.population()),
             measures: e
                 .items
@@ -377,6 +404,8 @@ impl ResultsJson {
                     order_in_pool: i.order_in_pool,
                     pool_tonnes_per_year: i.pool_tonnes_per_year.n(),
                     effect: i.effect,
+                    effect_low: i.effect_range.low(),
+                    effect_high: i.effect_range.high(),
                     affected_tonnes_per_year: i.affected_tonnes_per_year.n(),
                     destinations: i.destinations.iter().map(|(r, t)| (*r, t.n())).collect(),
                     start_year: i.start_year,

@@ -1,6 +1,8 @@
 //! Scenarios: which measures, where, with which parameters, over which years.
 
-use crate::model::{Estimate, FractionId, Measure, ModelError, Municipality, Route};
+use crate::model::{
+    Case, Estimate, FractionId, Measure, MeasureKind, ModelError, Municipality, Route,
+};
 use crate::units::{KgCo2ePerTonne, Sek, SekPerInhabitant, SekPerTonne, Share, Tonnes, Year};
 use std::sync::Arc;
 
@@ -75,9 +77,8 @@ pub struct ScenarioItem {
     measure: Arc<Measure>,
     municipality: Arc<Municipality>,
     effect: Share,
-    /// TEMPORARY (issue 21, uncertainty branch): the effect's range until the lead's
-    /// `effect_range` lands on main; the merge takes the lead's.
-    effect_range: Option<Estimate<Share>>,
+    effect_range: Estimate<Share>,
+    case: Case,
     quantity: Option<Tonnes>,
     start_year: Year,
     full_effect_year: Year,
@@ -86,13 +87,15 @@ pub struct ScenarioItem {
 }
 
 impl ScenarioItem {
-    /// The measure with its catalogue defaults, starting in `start_year`.
+    /// The measure with its catalogue defaults (the expected outcome), starting in
+    /// `start_year`.
     #[must_use]
     pub fn new(measure: Arc<Measure>, municipality: Arc<Municipality>, start_year: Year) -> Self {
         let full = Year(start_year.get().saturating_add(measure.ramp_years));
         Self {
-            effect: measure.default_effect,
-            effect_range: None,
+            effect: measure.default_effect(),
+            effect_range: measure.effects.expected,
+            case: Case::Expected,
             measure,
             municipality,
             quantity: None,
@@ -103,30 +106,40 @@ impl ScenarioItem {
         }
     }
 
-    /// With another effect (share of the affected quantity shifted).
+    /// With the effect of a case: the expected outcome (evidence, with its range) or the
+    /// plan's ambition (the goal's effect). [`Case::Own`] keeps the item's effect.
     #[must_use]
-    pub fn with_effect(mut self, effect: Share) -> Self {
-        self.effect = effect;
+    pub fn with_case(mut self, case: Case) -> Self {
+        if case != Case::Own {
+            self.effect_range = self.measure.effects.for_case(case);
+            self.effect = self.effect_range.central();
+            self.case = case;
+        }
         self
     }
 
-    /// TEMPORARY (issue 21): with an effect range; its central becomes the effect.
-    #[doc(hidden)]
+    /// With another effect (share of the affected quantity shifted). The effect of the
+    /// item's case leaves it in that case; any other is an own effect, which keeps the
+    /// evidence's relative range around it (low = own × low ÷ central, high = own × high ÷
+    /// central, at most 1; no range when the expected central is 0).
+    #[must_use]
+    pub fn with_effect(mut self, effect: Share) -> Self {
+        if effect == self.effect && self.case != Case::Own {
+            return self;
+        }
+        self.effect = effect;
+        self.case = Case::Own;
+        self.effect_range = own_range(effect, self.measure.effects.expected);
+        self
+    }
+
+    /// With an own effect range: its central becomes the effect (an own case).
     #[must_use]
     pub fn with_effect_range(mut self, range: Estimate<Share>) -> Self {
         self.effect = range.central();
-        self.effect_range = Some(range);
+        self.effect_range = range;
+        self.case = Case::Own;
         self
-    }
-
-    /// The effect with its low and high (central = [`ScenarioItem::effect`]).
-    /// TEMPORARY stub (issue 21): exact unless set by `with_effect_range`.
-    #[must_use]
-    pub fn effect_range(&self) -> Estimate<Share> {
-        match self.effect_range {
-            Some(r) if r.central() == self.effect => r,
-            _ => Estimate::exact(self.effect),
-        }
     }
 
     /// With an overriding affected quantity in tonnes per year.
@@ -198,6 +211,18 @@ impl ScenarioItem {
     #[must_use]
     pub fn effect(&self) -> Share {
         self.effect
+    }
+
+    /// The effect's range: low, central (= [`Self::effect`]) and high.
+    #[must_use]
+    pub fn effect_range(&self) -> Estimate<Share> {
+        self.effect_range
+    }
+
+    /// Which case the item's effect is.
+    #[must_use]
+    pub fn case(&self) -> Case {
+        self.case
     }
 
     /// The overriding quantity, if any.
@@ -365,6 +390,27 @@ impl ItemOverrides {
     }
 }
 
+/// An own effect's range: the evidence's relative range around it.
+fn own_range(own: Share, expected: Estimate<Share>) -> Estimate<Share> {
+    let c = expected.central().value();
+    if c.is_zero() {
+        return Estimate::exact(own);
+    }
+    let scaled = |x: Share| {
+        own.value()
+            .checked_mul(x.value())
+            .and_then(|v| v.checked_div(c))
+            .map(|v| v.min(rust_decimal::Decimal::ONE))
+            .and_then(|v| Share::new(v).ok())
+    };
+    match (scaled(expected.low()), scaled(expected.high())) {
+        (Some(l), Some(h)) => {
+            Estimate::new(l.min(own), own, h.max(own)).unwrap_or(Estimate::exact(own))
+        }
+        _ => Estimate::exact(own),
+    }
+}
+
 fn per_population(
     over: Option<Sek>,
     per_inhabitant: &Estimate<SekPerInhabitant>,
@@ -407,6 +453,13 @@ pub struct Scenario {
     pub discount_rate: Share,
     /// The measures in their municipalities.
     pub items: Vec<ScenarioItem>,
+    /// The reference path: legal duties in the municipalities ([`Scenario::add_reference_path`]).
+    /// They act first on their pools, so the plan's measures are credited with what they
+    /// add beyond them; their own result is reported apart
+    /// ([`crate::Evaluation::required_by_law`]).
+    pub reference: Vec<ScenarioItem>,
+    /// Whether the totals include what the law requires (default: no, only the plan's).
+    pub include_required_by_law: bool,
     /// Factor values that replace the table's for this scenario.
     pub factor_overrides: Vec<FactorOverride>,
 }
@@ -420,7 +473,72 @@ impl Scenario {
             period,
             discount_rate,
             items: Vec::new(),
+            reference: Vec::new(),
+            include_required_by_law: false,
             factor_overrides: Vec::new(),
         }
+    }
+
+    /// Adds the reference path: each legal duty in `duties` (measures of kind
+    /// [`MeasureKind::LegalDuty`]; others are skipped) in every municipality of the
+    /// scenario's items that does not have it yet, from the duty's first year over its
+    /// ramp years, at its expected effect.
+    pub fn add_reference_path(&mut self, duties: &[Arc<Measure>]) {
+        let mut towns: Vec<Arc<Municipality>> = Vec::new();
+        for item in &self.items {
+            if !towns.iter().any(|t| t.code == item.municipality().code) {
+                towns.push(Arc::clone(item.municipality_arc()));
+            }
+        }
+        for duty in duties {
+            let MeasureKind::LegalDuty { from } = duty.kind else {
+                continue;
+            };
+            for town in &towns {
+                let present = self
+                    .reference
+                    .iter()
+                    .any(|r| r.measure().id == duty.id && r.municipality().code == town.code);
+                if !present {
+                    self.reference.push(ScenarioItem::new(
+                        Arc::clone(duty),
+                        Arc::clone(town),
+                        from,
+                    ));
+                }
+            }
+        }
+    }
+
+    /// Sets every plan item's effect to a case's (expected outcome or the plan's ambition).
+    pub fn set_case(&mut self, case: Case) {
+        for item in &mut self.items {
+            *item = item.clone().with_case(case);
+        }
+    }
+
+    /// The case the plan's items are in: theirs when they all agree, otherwise
+    /// [`Case::Own`]; an empty scenario is the expected outcome.
+    #[must_use]
+    pub fn case(&self) -> Case {
+        let mut cases = self.items.iter().map(ScenarioItem::case);
+        match cases.next() {
+            None => Case::Expected,
+            Some(first) if cases.all(|c| c == first) => first,
+            Some(_) => Case::Own,
+        }
+    }
+
+    /// The plan's items and then the reference path's, by one index (pools run both).
+    pub(crate) fn item_at(&self, i: usize) -> Option<&ScenarioItem> {
+        match i.checked_sub(self.items.len()) {
+            None => self.items.get(i),
+            Some(r) => self.reference.get(r),
+        }
+    }
+
+    /// Every item, the plan's then the reference path's.
+    pub(crate) fn all_items(&self) -> impl Iterator<Item = &ScenarioItem> {
+        self.items.iter().chain(&self.reference)
     }
 }

@@ -314,7 +314,8 @@ fn catalogue() -> impl Strategy<Value = Scenario> {
                     if free == 0 { 0 } else { once },
                 ))),
                 running_cost: Estimate::exact(SekPerInhabitant::new(Decimal::from(year))),
-                default_effect: Share::new(Decimal::new(eff, 2)).unwrap(),
+                effects: calc_core::Effects::point(Share::new(Decimal::new(eff, 2)).unwrap()),
+                kind: calc_core::MeasureKind::Plan,
                 ..(*base).clone()
             });
             for t in 0..towns {

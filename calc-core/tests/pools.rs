@@ -117,7 +117,8 @@ fn build(specs: &[Spec], pop: u32) -> Scenario {
                 SekPerInhabitant::new(d("3")),
             )
             .unwrap(),
-            default_effect: Share::new(Decimal::new(*eff, 2)).unwrap(),
+            effects: calc_core::Effects::point(Share::new(Decimal::new(*eff, 2)).unwrap()),
+            kind: calc_core::MeasureKind::Plan,
             ..(*base).clone()
         });
         s.items

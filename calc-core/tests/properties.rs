@@ -75,7 +75,8 @@ fn item() -> impl Strategy<Value = ScenarioItem> {
         .prop_map(|(b, t, eff, ramp, kg, imp, run, pop, start, q)| {
             let base = food_prevention();
             let m = Arc::new(Measure {
-                default_effect: Share::new(Decimal::new(eff, 2)).unwrap(),
+                effects: calc_core::Effects::point(Share::new(Decimal::new(eff, 2)).unwrap()),
+                kind: calc_core::MeasureKind::Plan,
                 acts_on: b.shares().iter().map(|(r, _)| *r).collect(),
                 pool: Arc::new(Pool::own(
                     &base.id,

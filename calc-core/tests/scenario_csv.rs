@@ -101,7 +101,7 @@ fn reads_swedish_excel_dialect() {
         panic!("one scenario")
     };
     assert_eq!(s.name, "fil");
-    assert_eq!(s.period, PlanPeriod::new(Year(2025), Year(2035)).unwrap());
+    assert_eq!(s.period, PlanPeriod::new(Year(2025), Year(2030)).unwrap());
     let [a, b] = s.items.as_slice() else {
         panic!("two items")
     };

@@ -90,7 +90,7 @@ pub(crate) struct ContributionsArgs {
     #[command(flatten)]
     pub(crate) factors: FactorArgs,
     /// Plan period, first and last year.
-    #[arg(long, value_name = "FIRST-LAST", default_value = "2025-2035")]
+    #[arg(long, value_name = "FIRST-LAST", default_value = "2025-2030")]
     pub(crate) period: String,
     /// Discount rate in percent for the net present value.
     #[arg(long, value_name = "PERCENT", default_value = "3.5")]
@@ -258,7 +258,7 @@ pub(crate) struct ScenarioArgs {
     #[command(flatten)]
     pub(crate) factors: FactorArgs,
     /// Plan period, first and last year.
-    #[arg(long, value_name = "FIRST-LAST", default_value = "2025-2035")]
+    #[arg(long, value_name = "FIRST-LAST", default_value = "2025-2030")]
     pub(crate) period: String,
     /// Discount rate in percent for the net present value.
     #[arg(long, value_name = "PERCENT", default_value = "3.5")]
@@ -271,6 +271,32 @@ pub(crate) struct ScenarioArgs {
     /// Evaluate the valid rows of a file with errors (the errors are still listed).
     #[arg(long)]
     pub(crate) keep_valid: bool,
+    /// Which effects rows without an effect of their own take: the expected outcome
+    /// (evidence, with its range) or the plan's ambition (each measure's goal reached).
+    #[arg(long, value_enum, default_value_t = CaseArg::Expected)]
+    pub(crate) case: CaseArg,
+    /// Count what the law requires (the reference path's legal duties) in the totals; by
+    /// default it is shown on its own line and the totals are the plan's.
+    #[arg(long)]
+    pub(crate) include_required_by_law: bool,
+}
+
+/// The case of `--case`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum CaseArg {
+    /// The expected outcome: evidence-based effects with their ranges.
+    Expected,
+    /// The plan's ambition: every measure at its goal's effect.
+    Ambition,
+}
+
+impl CaseArg {
+    pub(crate) fn case(self) -> calc_core::Case {
+        match self {
+            CaseArg::Expected => calc_core::Case::Expected,
+            CaseArg::Ambition => calc_core::Case::Ambition,
+        }
+    }
 }
 
 #[derive(Debug, Args)]

@@ -5,10 +5,10 @@ use crate::args::*;
 use crate::inputs::*;
 use crate::output::*;
 use crate::{decide, text};
+use calc_core::RankBy;
 use calc_core::csvio::{self, Dialect, Encoding, Lang};
-use calc_core::{RankBy, ResultsJson};
 use factors::Catalogue;
-use std::io::{BufWriter, Write};
+use std::io::Write;
 use std::path::Path;
 
 /// `contributions`: the scenario file's scenarios, or the built-in default scenario.
@@ -31,6 +31,8 @@ pub(crate) fn run_contributions(
                 discount_rate: args.discount_rate.clone(),
                 baseline: None,
                 keep_valid: false,
+                case: crate::args::CaseArg::Expected,
+                include_required_by_law: false,
             },
             lang,
         )?,
@@ -44,6 +46,7 @@ pub(crate) fn run_contributions(
                 scenarios: vec![scenario],
                 dialect: Dialect::EXCEL_SV,
                 warnings: Vec::new(),
+                notices: Vec::new(),
                 own: calc_core::OwnFigures::new(),
             }
         }
@@ -71,8 +74,7 @@ pub(crate) fn streams(args: &EvaluateArgs) -> bool {
 }
 
 /// `evaluate` to CSV or JSON, written scenario by scenario, so memory stays flat in the
-/// number of rows. With `--out`, into `FILE.partial` next to it, renamed over `FILE` only
-/// when everything is written: a failure leaves `FILE` as it was, as before.
+/// number of rows. With `--out`, through [`crate::out_file`] as every command's output.
 pub(crate) fn stream_evaluate(
     catalogue: &Catalogue,
     args: &EvaluateArgs,
@@ -81,41 +83,9 @@ pub(crate) fn stream_evaluate(
 ) -> Result<(), Failure> {
     let loaded = load(catalogue, &args.scenario, lang)?;
     print_warnings(&loaded.warnings);
-    // A closed pipe (`avfallskalkyl evaluate … | head`) stops the output without an error:
-    // a failure with no message and code 0.
-    let io = |e: std::io::Error| {
-        if e.kind() == std::io::ErrorKind::BrokenPipe {
-            Failure {
-                messages: Vec::new(),
-                code: 0,
-            }
-        } else {
-            Failure::input(io_message(lang, out, &e))
-        }
-    };
-    let partial = out.map(|p| {
-        let mut name = p.file_name().unwrap_or_default().to_os_string();
-        name.push(".partial");
-        p.with_file_name(name)
-    });
-    let mut sink: Box<dyn Write> = match &partial {
-        Some(p) => Box::new(BufWriter::new(std::fs::File::create(p).map_err(io)?)),
-        None => Box::new(BufWriter::new(std::io::stdout().lock())),
-    };
-    let written = write_evaluations(&loaded, args, lang, &mut sink, &io)
-        .and_then(|()| sink.flush().map_err(io));
-    drop(sink);
-    match (written, &partial, out) {
-        (Ok(()), Some(from), Some(to)) => std::fs::rename(from, to).map_err(io),
-        (Ok(()), _, _) => Ok(()),
-        (Err(e), Some(from), _) => {
-            // The partial file is ours; the failure is what gets reported.
-            let _ = std::fs::remove_file(from);
-            Err(e)
-        }
-        (Err(e), None, _) if e.code == 0 => Ok(()),
-        (Err(e), None, _) => Err(e),
-    }
+    crate::out_file::write_out(out, lang, |sink, io| {
+        write_evaluations(&loaded, args, lang, sink, io)
+    })
 }
 
 fn write_evaluations(
@@ -130,12 +100,19 @@ fn write_evaluations(
         Format::Csv => {
             let dialect = args.output.csv_dialect.resolve(Some(loaded.dialect));
             // Windows-1252 is one byte per character, so encoding part by part gives the
-            // same bytes as encoding the whole text (`encode` drops the header's BOM).
+            // same bytes as encoding the whole text: the header with `encode` (which
+            // drops its BOM), the rows with `encode_part`, which keeps a leading U+FEFF of
+            // a row as a character (dropping it would uncover what the guard saw behind it).
             let encoded = |text: String| match dialect.encoding {
-                Encoding::Windows1252 => csvio::encode(&text, dialect.encoding),
+                Encoding::Windows1252 => csvio::encode_part(&text, dialect.encoding),
                 _ => text.into_bytes(),
             };
-            put(&encoded(csvio::results_csv_header(dialect, lang)))?;
+            put(&match dialect.encoding {
+                Encoding::Windows1252 => {
+                    csvio::encode(&csvio::results_csv_header(dialect, lang), dialect.encoding)
+                }
+                _ => csvio::results_csv_header(dialect, lang).into_bytes(),
+            })?;
             stream_each(
                 loaded,
                 lang,
@@ -155,7 +132,7 @@ fn write_evaluations(
                 loaded,
                 lang,
                 Years::Shown,
-                |e| to_json(&ResultsJson::new(e), lang),
+                |e| to_json(&results_json(e, loaded), lang),
                 |part| {
                     if several && !first {
                         put(b",\n")?;
@@ -174,12 +151,23 @@ pub(crate) fn run_evaluate(catalogue: &Catalogue, args: &EvaluateArgs, lang: Lan
     print_warnings(&loaded.warnings);
     Ok(match args.output.format {
         Format::Table => {
-            let parts = render_each(&loaded, lang, Years::Left, |e| {
-                Ok(
-                    text::evaluation_tables(catalogue, std::slice::from_ref(e), lang, args.detail)
+            let mut parts = Vec::with_capacity(loaded.scenarios.len());
+            for scenario in &loaded.scenarios {
+                let fail = |e: calc_core::CalcError| cannot_evaluate(lang, &scenario.name, e);
+                let e = calc_core::evaluate_totals(&loaded.table, scenario).map_err(fail)?;
+                // Each measure's result at the plan's goal beside its expected one.
+                let goal = if e.case == calc_core::Case::Ambition {
+                    None
+                } else {
+                    let mut at_goal = scenario.clone();
+                    at_goal.set_case(calc_core::Case::Ambition);
+                    Some(calc_core::evaluate_totals(&loaded.table, &at_goal).map_err(fail)?)
+                };
+                parts.push(
+                    text::evaluation_tables(catalogue, &[(e, goal)], lang, args.detail)
                         .into_bytes(),
-                )
-            })?;
+                );
+            }
             let mut text = join(parts, b"\n");
             if let Some(draws) = args.monte_carlo {
                 text.extend(decide::monte_carlo_tables(&loaded, draws, args.seed, lang)?);
@@ -202,7 +190,7 @@ pub(crate) fn run_evaluate(catalogue: &Catalogue, args: &EvaluateArgs, lang: Lan
         }
         Format::Json => match args.monte_carlo {
             None => json_list(render_each(&loaded, lang, Years::Shown, |e| {
-                to_json(&ResultsJson::new(e), lang)
+                to_json(&results_json(e, &loaded), lang)
             })?),
             Some(draws) => {
                 let docs = decide::results_with_monte_carlo(&loaded, draws, args.seed, lang)?;

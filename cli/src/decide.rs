@@ -31,7 +31,10 @@ pub(crate) fn results_with_monte_carlo(
             let m = model(loaded, s, lang)?;
             let mc: MonteCarlo =
                 monte_carlo(&m, draws, seed).map_err(|e| Failure::input(e.to_string()))?;
-            Ok(calc_core::ResultsJson::new(m.evaluation()).with_monte_carlo(&mc))
+            crate::output::print_warnings(&crate::output::notes_of(m.evaluation(), lang));
+            let mut doc = calc_core::ResultsJson::new(m.evaluation()).with_monte_carlo(&mc);
+            crate::output::with_notices(&mut doc, loaded);
+            Ok(doc)
         })
         .collect()
 }
@@ -360,7 +363,7 @@ pub(crate) fn run_contributions(
                     ]);
                 }
             }
-            let text = crate::text::write_rows(&rows, dialect);
+            let text = crate::text::write_rows(&rows, &[5, 6, 7, 8], dialect);
             Ok(calc_core::csvio::encode(&text, dialect.encoding))
         }
         Format::Table => {

@@ -6,7 +6,6 @@ use crate::lang::tf;
 use calc_core::csvio::{self, CsvError, Dialect, Lang, ScenarioContext};
 use calc_core::{FactorSetInfo, FactorTable, PlanPeriod, Scenario, Share, Year};
 use factors::Catalogue;
-use std::io::Write;
 use std::path::Path;
 
 /// Why the command failed: the messages to print and the exit code.
@@ -28,25 +27,12 @@ pub(crate) type Outcome = Result<Vec<u8>, Failure>;
 
 /// The failure for a scenario the engine refuses to evaluate.
 pub(crate) fn cannot_evaluate(lang: Lang, scenario: &str, e: impl std::fmt::Display) -> Failure {
+    let scenario = csvio::shown(scenario);
     Failure::input(tf!(
         lang,
         "fel: scenario '{scenario}': kan inte räknas ut: {e}",
         "error: scenario '{scenario}': cannot be evaluated: {e}"
     ))
-}
-
-pub(crate) fn write_output(path: Option<&Path>, bytes: &[u8]) -> std::io::Result<()> {
-    match path {
-        Some(p) => std::fs::write(p, bytes),
-        None => {
-            let mut out = std::io::stdout().lock();
-            match out.write_all(bytes).and_then(|()| out.flush()) {
-                // `avfallskalkyl measures | head` closes the pipe early: not an error.
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-                other => other,
-            }
-        }
-    }
 }
 
 pub(crate) fn io_message(lang: Lang, path: Option<&Path>, e: &std::io::Error) -> String {
@@ -151,7 +137,22 @@ pub(crate) fn parse_period(text: &str, lang: Lang) -> Result<PlanPeriod, Failure
     let (a, b) = text.split_once(['-', '–']).ok_or_else(bad)?;
     let a: u16 = a.trim().parse().map_err(|_| bad())?;
     let b: u16 = b.trim().parse().map_err(|_| bad())?;
-    PlanPeriod::new(Year(a), Year(b)).map_err(|_| bad())
+    PlanPeriod::new(Year(a), Year(b)).map_err(|e| match e {
+        calc_core::ModelError::PeriodTooLong { start, .. } => {
+            let last = start.get().saturating_add(99);
+            Failure::input(tf!(
+                lang,
+                "fel: --period '{text}': planperioden får vara högst 100 år, t.ex. {start}-{last}",
+                "error: --period '{text}': the plan period is at most 100 years, e.g. {start}-{last}"
+            ))
+        }
+        calc_core::ModelError::YearOrder { .. } => Failure::input(tf!(
+            lang,
+            "fel: --period '{text}': det sista året kommer före det första; skriv första och sista år, t.ex. {b}-{a}",
+            "error: --period '{text}': the last year comes before the first; give the first and last year, e.g. {b}-{a}"
+        )),
+        _ => bad(),
+    })
 }
 
 pub(crate) fn parse_rate(text: &str, lang: Lang) -> Result<Share, Failure> {
@@ -173,6 +174,10 @@ pub(crate) struct Loaded {
     pub(crate) scenarios: Vec<Scenario>,
     pub(crate) dialect: Dialect,
     pub(crate) warnings: Vec<String>,
+    /// The notices about the input that every results JSON carries in `warnings`
+    /// (English, as the engine's warnings): optional columns whose defaults were used,
+    /// rows left out with `--keep-valid`.
+    pub(crate) notices: Vec<String>,
     /// The municipalities' own figures (`--baseline`), already applied to `scenarios`.
     pub(crate) own: calc_core::OwnFigures,
 }
@@ -190,26 +195,40 @@ pub(crate) fn load(
         catalogue.measures.iter().cloned(),
         catalogue.municipalities.iter().cloned(),
     )
+    .with_reference_path(catalogue.legal_duties.iter().cloned())
+    .with_case(args.case.case())
     .with_period(period)
     .with_discount_rate(rate)
     .with_default_name(file_stem(&args.scenario));
     let import = csvio::read_scenarios_keep_valid(&bytes, &ctx);
     drop(bytes);
     let mut warnings = Vec::new();
+    let mut notices = Vec::new();
     if !import.errors.is_empty() {
         if !args.keep_valid || import.scenarios.is_empty() {
             return Err(csv_failure(lang, &args.scenario, &import.errors, true));
         }
         let f = csv_failure(lang, &args.scenario, &import.errors, false);
         warnings.extend(f.messages);
+        notices.extend(csv_failure(Lang::En, &args.scenario, &import.errors, false).messages);
         let rows = rows_with_errors(&import.errors);
         warnings.push(tf!(
             lang,
             "{rows} rader med fel hoppades över",
             "{rows} rows with problems were left out"
         ));
+        notices.push(format!("{rows} rows with problems were left out"));
+    }
+    // As the app says it: a file without the optional columns is read with defaults.
+    let path = args.scenario.display();
+    for a in &import.assumed {
+        warnings.push(format!("{path}: {}", a.message(lang)));
+        notices.push(format!("{path}: {}", a.message(Lang::En)));
     }
     let mut scenarios = import.scenarios;
+    for s in &mut scenarios {
+        s.include_required_by_law = args.include_required_by_law;
+    }
     let mut own = calc_core::OwnFigures::new();
     if let Some(path) = &args.baseline {
         let bytes = read_file(path, lang)?;
@@ -239,6 +258,7 @@ pub(crate) fn load(
         scenarios,
         dialect: import.dialect,
         warnings,
+        notices,
         own,
     })
 }

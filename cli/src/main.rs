@@ -10,6 +10,7 @@ mod commands;
 mod decide;
 mod inputs;
 mod lang;
+mod out_file;
 mod output;
 mod targets;
 mod text;
@@ -30,18 +31,23 @@ fn main() -> ExitCode {
         eprintln!("avfallskalkyl: internal error: {info}");
     }));
     let cli = Cli::parse();
-    let (lang, out) = match &cli.command {
-        Command::Evaluate(a) => (a.output.lang, a.output.out.clone()),
-        Command::Rank(a) => (a.output.lang, a.output.out.clone()),
-        Command::Measures(a) | Command::Municipalities(a) => (a.output.lang, a.output.out.clone()),
-        Command::Factors(a) => (a.output.lang, a.output.out.clone()),
-        Command::Template(a) => (a.lang, a.out.clone()),
-        Command::Sensitivity(a) => (a.output.lang, a.output.out.clone()),
-        Command::Contributions(a) => (a.output.lang, a.output.out.clone()),
-        Command::Optimize(a) => (a.output.lang, a.output.out.clone()),
-        Command::Targets(a) => (a.output.lang, a.output.out.clone()),
+    let (lang, out, format) = match &cli.command {
+        Command::Evaluate(a) => (a.output.lang, a.output.out.clone(), a.output.format),
+        Command::Rank(a) => (a.output.lang, a.output.out.clone(), a.output.format),
+        Command::Measures(a) | Command::Municipalities(a) => {
+            (a.output.lang, a.output.out.clone(), a.output.format)
+        }
+        Command::Factors(a) => (a.output.lang, a.output.out.clone(), a.output.format),
+        Command::Template(a) => (a.lang, a.out.clone(), Format::Csv),
+        Command::Sensitivity(a) => (a.output.lang, a.output.out.clone(), a.output.format),
+        Command::Contributions(a) => (a.output.lang, a.output.out.clone(), a.output.format),
+        Command::Optimize(a) => (a.output.lang, a.output.out.clone(), a.output.format),
+        Command::Targets(a) => (a.output.lang, a.output.out.clone(), a.output.format),
     };
     let lang = Lang::from(lang);
+    if let Err(f) = out_file::check(out.as_deref(), lang) {
+        return fail(&f);
+    }
     let catalogue = match factors::builtin() {
         Ok(c) => c,
         Err(e) => {
@@ -86,14 +92,19 @@ fn main() -> ExitCode {
             )
         }),
     };
-    match result {
-        Ok(bytes) => match write_output(out.as_deref(), &bytes) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("{}", io_message(lang, out.as_deref(), &e));
-                ExitCode::from(2)
-            }
-        },
+    // Text from the input files (names, sources) is shown in a table with its control
+    // characters escaped: an ESC sequence in a scenario name must not drive the terminal.
+    let result = result.map(|bytes| match format {
+        Format::Table => text::terminal_safe_bytes(bytes),
+        Format::Csv | Format::Json => bytes,
+    });
+    let written = result.and_then(|bytes| {
+        out_file::write_out(out.as_deref(), lang, |w, io| {
+            w.write_all(&bytes).map_err(io)
+        })
+    });
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
         Err(f) => fail(&f),
     }
 }
@@ -103,7 +114,7 @@ fn fail(f: &Failure) -> ExitCode {
     for m in &f.messages {
         // Stderr is the last channel: a failing write there has nowhere to go, and the
         // exit code still says the command failed.
-        let _ = writeln!(err, "{m}");
+        let _ = writeln!(err, "{}", text::terminal_safe(m));
     }
     ExitCode::from(f.code)
 }

@@ -30,7 +30,46 @@ pub(crate) fn render_each<F>(
 where
     F: Fn(&Evaluation) -> Result<Vec<u8>, Failure> + Sync,
 {
-    render_slice(&loaded.table, &loaded.scenarios, lang, years, &render)
+    let rendered = render_slice(&loaded.table, &loaded.scenarios, lang, years, &render)?;
+    Ok(rendered
+        .into_iter()
+        .map(|(bytes, notes)| {
+            print_warnings(&notes);
+            bytes
+        })
+        .collect())
+}
+
+/// The engine's notices about one evaluation (a quantity capped to its pool, a measure
+/// that moves nothing), for stderr: said in every format, not only in the table and JSON.
+pub(crate) fn notes_of(e: &Evaluation, lang: Lang) -> Vec<String> {
+    let name = csvio::shown(&e.scenario);
+    e.warnings
+        .iter()
+        .map(|w| {
+            tf!(
+                lang,
+                "obs: scenario '{name}': {w}",
+                "note: scenario '{name}': {w}"
+            )
+        })
+        .collect()
+}
+
+/// An evaluation as the results JSON, with the notices about the input file
+/// ([`Loaded::notices`]) first in its `warnings`.
+pub(crate) fn results_json(e: &Evaluation, loaded: &Loaded) -> calc_core::ResultsJson {
+    let mut doc = calc_core::ResultsJson::new(e);
+    with_notices(&mut doc, loaded);
+    doc
+}
+
+/// Puts the notices about the input file first in a results JSON's `warnings`.
+pub(crate) fn with_notices(doc: &mut calc_core::ResultsJson, loaded: &Loaded) {
+    if !loaded.notices.is_empty() {
+        let engine = std::mem::take(&mut doc.warnings);
+        doc.warnings = loaded.notices.iter().cloned().chain(engine).collect();
+    }
 }
 
 /// Scenarios per thread in one batch of [`stream_each`].
@@ -52,7 +91,8 @@ where
 {
     let batch = threads().saturating_mul(BATCH_PER_THREAD).max(1);
     for part in loaded.scenarios.chunks(batch) {
-        for rendered in render_slice(&loaded.table, part, lang, years, &render)? {
+        for (rendered, notes) in render_slice(&loaded.table, part, lang, years, &render)? {
+            print_warnings(&notes);
             write(rendered)?;
         }
     }
@@ -63,19 +103,22 @@ fn threads() -> usize {
     std::thread::available_parallelism().map_or(1, std::num::NonZero::get)
 }
 
+/// One evaluation rendered, with its notices for stderr.
+type Rendered = (Vec<u8>, Vec<String>);
+
 fn render_slice<F>(
     table: &calc_core::FactorTable,
     scenarios: &[calc_core::Scenario],
     lang: Lang,
     years: Years,
     render: &F,
-) -> Result<Vec<Vec<u8>>, Failure>
+) -> Result<Vec<Rendered>, Failure>
 where
     F: Fn(&Evaluation) -> Result<Vec<u8>, Failure> + Sync,
 {
     let threads = threads().min(scenarios.len()).max(1);
     let chunk = scenarios.len().div_ceil(threads).max(1);
-    let results: Vec<Result<Vec<Vec<u8>>, Failure>> = std::thread::scope(|s| {
+    let results: Vec<Result<Vec<Rendered>, Failure>> = std::thread::scope(|s| {
         let handles: Vec<_> = scenarios
             .chunks(chunk)
             .map(|part| {
@@ -87,7 +130,7 @@ where
                                 Years::Left => evaluate_totals(table, sc),
                             }
                             .map_err(|e| cannot_evaluate(lang, &sc.name, e))
-                            .and_then(|e| render(&e))
+                            .and_then(|e| Ok((render(&e)?, notes_of(&e, lang))))
                         })
                         .collect::<Result<Vec<_>, _>>()
                 })
@@ -169,7 +212,7 @@ pub(crate) fn print_warnings(warnings: &[String]) {
     let mut err = std::io::stderr().lock();
     for w in warnings {
         // Stderr is the last channel: a failing write there has nowhere to go.
-        let _ = writeln!(err, "{w}");
+        let _ = writeln!(err, "{}", crate::text::terminal_safe(w));
     }
 }
 

@@ -168,7 +168,7 @@ pub(crate) fn run_targets(catalogue: &Catalogue, args: &TargetsArgs, lang: Lang)
                     ]);
                 }
             }
-            let text = crate::text::write_rows(&rows, dialect);
+            let text = crate::text::write_rows(&rows, &[5, 6, 8, 9, 10, 11], dialect);
             Ok(csvio::encode(&text, dialect.encoding))
         }
         Format::Table => {

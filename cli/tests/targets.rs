@@ -5,12 +5,13 @@
 //!   7.5 kg. Borås 15 → 7.5 (target 7.5, gap 0; its 2024 actual 12.5 is on the path
 //!   15 − 7.5 × 3/9); Mark's own base 16 → 8.5 (target 8, gap 0.5; its 2024 actual 14 is
 //!   above the path 16 − 8 × 3/9 = 13.33: behind).
-//! - biogas share of household food: Borås's own figures, 5 000 t, 70 % digested; sorting
-//!   takes half of the 30 % incinerated with a yield of 0.8: 70 + 30 × 0.5 × 0.8 = 82 %.
-//!   Mark, built-in 40 %: 40 + 60 × 0.5 × 0.8 = 64 %.
+//! - biogas share of household food, counting what is sent to digestion (before the yield's
+//!   rejects): Borås's own figures, 5 000 t, 70 % digested; sorting sends half of the 30 %
+//!   incinerated: 70 + 30 × 0.5 = 85 %. Mark, built-in 40 %: 40 + 60 × 0.5 = 70 %.
 //! - least-cost packages for Mark (steps of 25 %, plan 2021–2030 = 10 years): prevention at
 //!   75 % (16 − 11.25 = 4.75 ≤ 8) for 0.75 × 5 SEK × 35 155 × 10 = 1 318 312.5 SEK; sorting
-//!   at 100 % (40 + 60 × 0.8 = 88 ≥ 80) for (2 + 5 × 10) × 35 155 = 1 828 060 SEK.
+//!   at 75 % (40 + 60 × 0.75 = 85 ≥ 80; 50 % gives 70) for 0.75 × (2 + 5 × 10) × 35 155 =
+//!   1 371 045 SEK.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use std::process::Command;
@@ -54,19 +55,19 @@ mål      kommun  enhet   basår  basvärde  basvärde från           målår  
 -------  ------  ------  -----  --------  ----------------------  -----  ----  -------  ----  ------
 halvera  Borås   kg/inv   2021      15,0  målet                    2030   7,5      7,5   0,0  I fas
 halvera  Mark    kg/inv   2021      16,0  kommunens basvärde       2030   8,0      8,5   0,5  Efter
-biogas   Borås   %        2021      70,0  modellen, egna siffror   2030  80,0     82,0  -2,0  I fas
-biogas   Mark    %        2021      40,0  modellen                 2030  80,0     64,0  16,0  Efter
+biogas   Borås   %        2021      70,0  modellen, egna siffror   2030  80,0     85,0  -5,0  I fas
+biogas   Mark    %        2021      40,0  modellen                 2030  80,0     70,0  10,0  Efter
 Gap: hur långt prognosen är från målet målåret (positivt: målet nås inte). Status: senaste utfallet mot den raka linjen från basvärdet till målet, utan utfall prognosen (docs/targets.sv.md).
 
 Åtgärdernas bidrag målåret:
   halvera, Borås: food_households -7,5 kg/inv
   halvera, Mark: food_households -7,5 kg/inv
-  biogas, Borås: food_waste_sorting +12,0 %
-  biogas, Mark: food_waste_sorting +24,0 %
+  biogas, Borås: food_waste_sorting +15,0 %
+  biogas, Mark: food_waste_sorting +30,0 %
 
 Billigaste paket som når målet (katalogens åtgärder på målets avfallspooler, 0–100 % effekt; engångs- + löpande kostnad över planperioden):
   halvera, Mark: 1 318 313 kr: food_households 75 % (prognos 4,8)
-  biogas, Mark: 1 828 060 kr: food_waste_sorting 100 % (prognos 88,0)
+  biogas, Mark: 1 371 045 kr: food_waste_sorting 75 % (prognos 85,0)
 
 Kommunens egna siffror (ersätter standardvärdena):
   Borås, household_food: Borås Energi och Miljö, plockanalys 2023 (exempel) (2023)
@@ -89,8 +90,8 @@ fn csv_in_english() {
 scenario,target,municipality,indicator,unit,base_year,base_value,base_from,target_year,target_value,projected_value,gap,status,own_figures,contributions
 scenario,halvera,Borås,food_waste_kg_per_inhabitant,kg/inhabitant,2021,15,target,2030,7.5,7.5,0,On track,household_food,food_households=-7.5|food_waste_sorting=0
 scenario,halvera,Mark,food_waste_kg_per_inhabitant,kg/inhabitant,2021,16,municipality's base,2030,8,8.5,0.5,Behind,,food_households=-7.5|food_waste_sorting=0
-scenario,biogas,Borås,food_waste_to_biogas_pct,%,2021,70,\"model, own figures\",2030,80,82,-2,On track,household_food,food_households=0|food_waste_sorting=12
-scenario,biogas,Mark,food_waste_to_biogas_pct,%,2021,40,model,2030,80,64,16,Behind,,food_households=0|food_waste_sorting=24
+scenario,biogas,Borås,food_waste_to_biogas_pct,%,2021,70,\"model, own figures\",2030,80,85,-5,On track,household_food,food_households=0|food_waste_sorting=15
+scenario,biogas,Mark,food_waste_to_biogas_pct,%,2021,40,model,2030,80,70,10,Behind,,food_households=0|food_waste_sorting=30
 ";
     assert_eq!(
         stdout(&["--lang", "en", "--format", "csv", "--csv-dialect", "plain"]),
@@ -133,8 +134,8 @@ fn json_per_target_and_municipality() {
         [
             r#""halvera" "1490" 2021 "15" "target" 2030 "7.5" "7.5" "0" "on_track""#,
             r#""halvera" "1463" 2021 "16" "municipality" 2030 "8" "8.5" "0.5" "behind""#,
-            r#""biogas" "1490" 2021 "70" "model_own_figures" 2030 "80" "82" "-2" "on_track""#,
-            r#""biogas" "1463" 2021 "40" "model" 2030 "80" "64" "16" "behind""#,
+            r#""biogas" "1490" 2021 "70" "model_own_figures" 2030 "80" "85" "-5" "on_track""#,
+            r#""biogas" "1463" 2021 "40" "model" 2030 "80" "70" "10" "behind""#,
         ]
     );
     assert_eq!(rows[0]["contributions"][0]["measure"], "food_households");
@@ -143,8 +144,8 @@ fn json_per_target_and_municipality() {
     assert_eq!(rows[0]["own_figures"][0], "household_food");
     assert_eq!(rows[1]["close_gap"]["cost_sek"], "1318312.5");
     assert_eq!(rows[1]["close_gap"]["chosen"][0]["level"], "0.75");
-    assert_eq!(rows[3]["close_gap"]["cost_sek"], "1828060");
-    assert_eq!(rows[3]["close_gap"]["projected_value"], "88");
+    assert_eq!(rows[3]["close_gap"]["cost_sek"], "1371045");
+    assert_eq!(rows[3]["close_gap"]["projected_value"], "85");
     // 2021–2030, and the actual in its year.
     let years = rows[0]["years"].as_array().unwrap();
     assert_eq!(years.len(), 10);

@@ -66,8 +66,11 @@ pub struct Catalogue {
     pub areas: Vec<Area>,
     /// Pools of waste the measures share.
     pub pools: Vec<Arc<Pool>>,
-    /// The measure catalogue.
+    /// The measure catalogue: the plan's measures.
     pub measures: Vec<Arc<Measure>>,
+    /// The reference path: legal duties that act whatever the plan does (`kind` =
+    /// `legal_duty` in `measures.csv`), added to every scenario's municipalities.
+    pub legal_duties: Vec<Arc<Measure>>,
     /// The eight Sjuhärad municipalities.
     pub municipalities: Vec<Arc<Municipality>>,
     /// Every source.
@@ -157,6 +160,10 @@ pub fn load() -> Result<Catalogue, DataError> {
             &pools,
         ),
     )?;
+    let (legal_duties, plan): (Vec<Arc<Measure>>, Vec<Arc<Measure>>) = measures
+        .into_iter()
+        .map(Arc::new)
+        .partition(|m| m.is_legal_duty());
     let municipalities: Vec<Arc<Municipality>> = wrap(
         "municipalities.csv",
         csvio::read_municipalities(data_file("municipalities.csv")?.as_bytes()),
@@ -177,7 +184,8 @@ pub fn load() -> Result<Catalogue, DataError> {
         fractions,
         areas,
         pools,
-        measures: measures.into_iter().map(Arc::new).collect(),
+        measures: plan,
+        legal_duties,
         municipalities,
         sources,
         targets,
@@ -191,8 +199,8 @@ pub fn builtin() -> Result<&'static Catalogue, &'static DataError> {
     CELL.get_or_init(load).as_ref()
 }
 
-/// The default plan period of the Sjuhärad plan's horizon: 2025–2035.
-pub const DEFAULT_PERIOD: (u16, u16) = (2025, 2035);
+/// The default plan period: 2025 to the end of the Sjuhärad plan (2021–2030).
+pub const DEFAULT_PERIOD: (u16, u16) = (2025, 2030);
 
 /// Default discount rate for the net present value: 3.5 % real, the rate the Swedish
 /// Transport Administration's ASEK guidance uses for public investments
@@ -256,8 +264,8 @@ impl Catalogue {
         .unwrap_or(Share::ZERO)
     }
 
-    /// The default scenario: every catalogue measure at its default effect in every
-    /// municipality, starting in the first year of 2025–2035.
+    /// The default scenario: every catalogue measure at its expected effect in every
+    /// municipality, starting in the first year of 2025–2030, with the reference path.
     #[must_use]
     pub fn default_scenario(&self) -> Scenario {
         self.scenario_for(
@@ -267,8 +275,9 @@ impl Catalogue {
         )
     }
 
-    /// A scenario with the given measures (by id) at their defaults in the given
-    /// municipalities over 2025–2035. Unknown measure ids are skipped.
+    /// A scenario with the given measures (by id) at their defaults (the expected outcome)
+    /// in the given municipalities over 2025–2030, with the reference path (the legal
+    /// duties in those municipalities). Unknown measure ids are skipped.
     #[must_use]
     pub fn scenario_for(
         &self,
@@ -291,6 +300,18 @@ impl Catalogue {
                 }
             }
         }
+        scenario.add_reference_path(&self.legal_duties);
         scenario
+    }
+
+    /// A scenario context for reading scenario files against the built-in catalogue, with
+    /// the reference path.
+    #[must_use]
+    pub fn scenario_context(&self) -> csvio::ScenarioContext {
+        csvio::ScenarioContext::new(
+            self.measures.iter().cloned(),
+            self.municipalities.iter().cloned(),
+        )
+        .with_reference_path(self.legal_duties.iter().cloned())
     }
 }

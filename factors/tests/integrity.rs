@@ -490,3 +490,172 @@ fn published_sources_have_a_url() {
         "published sources without a URL: {missing:?}"
     );
 }
+
+/// The rows of a built-in CSV file as header → value maps, read as plain text (the effect
+/// range, goal and legal-duty columns are checked on the file itself).
+fn raw_rows(file: &str) -> (Vec<String>, Vec<std::collections::BTreeMap<String, String>>) {
+    let text = factors::FILES
+        .iter()
+        .find(|(name, _)| *name == file)
+        .map(|(_, t)| *t)
+        .unwrap();
+    let mut r = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = r.headers().unwrap().iter().map(str::to_owned).collect();
+    let rows = r
+        .records()
+        .map(|rec| {
+            let rec = rec.unwrap();
+            header
+                .iter()
+                .cloned()
+                .zip(rec.iter().map(str::to_owned))
+                .collect()
+        })
+        .collect();
+    (header, rows)
+}
+
+fn pct(row: &std::collections::BTreeMap<String, String>, col: &str) -> Option<f64> {
+    row.get(col)
+        .filter(|v| !v.trim().is_empty())
+        .map(|v| v.trim().parse::<f64>().unwrap())
+}
+
+/// Every measure's expected effect has a range, low ≤ central ≤ high within 0–100, with an
+/// evidence source; the plan's goal is given with its source, or the note says there is
+/// none; the new columns follow `default_effect_pct`.
+#[test]
+fn effects_have_ordered_ranges_and_goals_are_sourced() {
+    let (header, rows) = raw_rows("measures.csv");
+    let at = header
+        .iter()
+        .position(|h| h == "default_effect_pct")
+        .unwrap();
+    assert_eq!(
+        header[at + 1..at + 7],
+        [
+            "effect_low_pct",
+            "effect_high_pct",
+            "goal_effect_pct",
+            "goal_source",
+            "kind",
+            "start_year"
+        ]
+    );
+    let known: BTreeSet<String> = raw_rows("sources.csv")
+        .1
+        .into_iter()
+        .map(|s| s["id"].clone())
+        .collect();
+    let mut problems = Vec::new();
+    for m in &rows {
+        let id = &m["id"];
+        let (lo, c, hi) = (
+            pct(m, "effect_low_pct"),
+            pct(m, "default_effect_pct"),
+            pct(m, "effect_high_pct"),
+        );
+        match (lo, c, hi) {
+            (Some(lo), Some(c), Some(hi)) => {
+                if !(0.0 <= lo && lo <= c && c <= hi && hi <= 100.0) {
+                    problems.push(format!(
+                        "{id}: effect {lo} / {c} / {hi} not ordered in 0–100"
+                    ));
+                }
+            }
+            _ => problems.push(format!(
+                "{id}: effect low, central and high are all required"
+            )),
+        }
+        if !known.contains(&m["effect_source"]) {
+            problems.push(format!(
+                "{id}: effect_source {:?} unknown",
+                m["effect_source"]
+            ));
+        }
+        match pct(m, "goal_effect_pct") {
+            Some(g) => {
+                if !(0.0..=100.0).contains(&g) {
+                    problems.push(format!("{id}: goal {g} outside 0–100"));
+                }
+                if !known.contains(&m["goal_source"]) {
+                    problems.push(format!("{id}: goal without a known goal_source"));
+                }
+                if !m["note"].contains("mbition") && !m["note"].contains("oal") {
+                    problems.push(format!("{id}: the note does not explain the goal"));
+                }
+            }
+            None if m["kind"] == "plan" && !m["note"].contains("no goal") => {
+                problems.push(format!("{id}: no goal and the note does not say so"));
+            }
+            None => {}
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// Legal duties (the reference path) name the law with a URL and the year it applies from,
+/// carry no plan costs, have a target mix, and every plan measure on a duty's pool says
+/// what it adds beyond the duty.
+#[test]
+fn legal_duties_have_a_law_a_start_year_and_the_plan_is_counted_beyond_them() {
+    let (_, rows) = raw_rows("measures.csv");
+    let (_, mixes) = raw_rows("measure_mixes.csv");
+    let (_, sources) = raw_rows("sources.csv");
+    let mut problems = Vec::new();
+    let mut duty_pools = BTreeSet::new();
+    for m in &rows {
+        let id = &m["id"];
+        match m["kind"].as_str() {
+            "plan" => {
+                if !m["start_year"].is_empty() {
+                    problems.push(format!("{id}: a plan measure has no start_year of its own"));
+                }
+            }
+            "legal_duty" => {
+                duty_pools.insert(m["pool"].clone());
+                match sources.iter().find(|s| s["id"] == m["goal_source"]) {
+                    Some(s) if !s["url"].is_empty() && s["id"].starts_with("law_") => {}
+                    _ => problems.push(format!("{id}: goal_source must be the law, with a URL")),
+                }
+                match m["start_year"].parse::<u16>() {
+                    Ok(y) if (2020..=2035).contains(&y) => {}
+                    _ => problems.push(format!("{id}: start_year {:?}", m["start_year"])),
+                }
+                for (col, v) in m.iter().filter(|(k, _)| k.ends_with("_sek_per_inhabitant")) {
+                    if v.parse::<f64>().unwrap() != 0.0 {
+                        problems.push(format!(
+                            "{id}: {col} = {v}; a duty's costs are not the plan's"
+                        ));
+                    }
+                }
+                if m["cost_source"] != "est_legal_duty_costs" {
+                    problems.push(format!("{id}: cost_source must explain the zero costs"));
+                }
+                if !mixes
+                    .iter()
+                    .any(|x| &x["measure"] == id && x["mix"] == "target")
+                {
+                    problems.push(format!("{id}: no target mix"));
+                }
+            }
+            other => problems.push(format!("{id}: kind {other:?} is not plan or legal_duty")),
+        }
+    }
+    assert_eq!(duty_pools.len(), 6, "{duty_pools:?}");
+    for m in rows.iter().filter(|m| m["kind"] == "plan") {
+        let on_duty_pool = duty_pools.contains(&m["pool"]);
+        let restated = m["note"].contains("BEYOND the legal duty");
+        let prevents = mixes
+            .iter()
+            .filter(|x| x["measure"] == m["id"] && x["mix"] == "target")
+            .all(|x| x["route"] == "prevention");
+        if on_duty_pool && !restated && !prevents {
+            problems.push(format!(
+                "{}: acts on a legal duty's pool; say what it adds beyond it",
+                m["id"]
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

@@ -101,6 +101,21 @@ const CELLS: &[&str] = &[
     "\u{0}",
     ";",
     ",",
+    // Issue 22: quotes that never close, formula starters hidden behind what a
+    // spreadsheet skips or in full width, control characters.
+    "\"obs",
+    "\"a;b",
+    "\"a,b",
+    "x\"",
+    "\u{feff}=1+1",
+    "\u{200b}=1",
+    " =1",
+    "\u{ff1d}1+1",
+    "\u{ff0b}1",
+    "\u{2212}1",
+    "+1",
+    "\u{1b}[31m",
+    "\u{202e}abc",
 ];
 
 /// A structure-aware mutation of a CSV file: cells replaced, rows dropped or duplicated,
@@ -118,10 +133,16 @@ fn mutate(rng: &mut Rng, file: &[u8]) -> Vec<u8> {
         let r = rng.below(rows.len());
         match rng.below(5) {
             0 | 1 => {
+                let long = rng.below(8) == 0;
                 let row = &mut rows[r];
                 if !row.is_empty() {
                     let c = rng.below(row.len());
-                    row[c] = (*rng.pick(CELLS)).to_string();
+                    row[c] = if long {
+                        // A very long field: bounded work and messages (issue 22).
+                        "x".repeat(rng.below(50_000))
+                    } else {
+                        (*rng.pick(CELLS)).to_string()
+                    };
                 }
             }
             2 => {
@@ -154,10 +175,20 @@ fn mutate(rng: &mut Rng, file: &[u8]) -> Vec<u8> {
         out.push_str(&row.join(sep));
         out.push_str(eol);
     }
-    if rng.below(3) == 0 {
-        csvio::encode(&out, csvio::Encoding::Windows1252)
-    } else {
-        out.into_bytes()
+    match rng.below(6) {
+        0 | 1 => csvio::encode(&out, csvio::Encoding::Windows1252),
+        // BOM variants: a UTF-8 BOM over Windows-1252 bytes, a UTF-16 BOM.
+        2 => {
+            let mut v = b"\xEF\xBB\xBF".to_vec();
+            v.extend(csvio::encode(&out, csvio::Encoding::Windows1252));
+            v
+        }
+        3 if rng.below(2) == 0 => {
+            let mut v = b"\xFF\xFE".to_vec();
+            v.extend(out.into_bytes());
+            v
+        }
+        _ => out.into_bytes(),
     }
 }
 
@@ -196,6 +227,16 @@ fn check_errors_in(what: &str, files: &[&[u8]], errors: &[CsvError]) {
             e.line,
             String::from_utf8_lossy(bytes)
         );
+        let message = e.message(Lang::En);
+        assert!(
+            message.chars().count() < 1_000,
+            "a message of {} chars",
+            message.len()
+        );
+        assert!(
+            !message.chars().any(|c| c.is_control()),
+            "a control character in {message:?}"
+        );
         let prefix_en = format!("line {}", e.line);
         let prefix_sv = format!("rad {}", e.line);
         assert!(e.message(Lang::En).starts_with(&prefix_en), "{e}");
@@ -216,6 +257,7 @@ fn feed(which: usize, bytes: &[u8]) {
         0 => {
             let lenient = csvio::read_scenarios_keep_valid(bytes, &ctx);
             check_errors("scenario", bytes, &lenient.errors);
+            check_guarded(&lenient.scenarios, &ctx);
             for s in &lenient.scenarios {
                 let _ = evaluate(builtin, s);
             }
@@ -294,6 +336,41 @@ fn feed(which: usize, bytes: &[u8]) {
     );
 }
 
+/// Issue 22: the scenarios written back in every dialect are guarded against CSV
+/// injection as the spreadsheet will read them (after encoding, past what it skips) and
+/// read back to the same scenarios; messages stay short and free of control characters.
+fn check_guarded(scenarios: &[calc_core::Scenario], ctx: &ScenarioContext) {
+    if scenarios.is_empty() {
+        return;
+    }
+    for dialect in [
+        csvio::Dialect::EXCEL_SV,
+        csvio::Dialect::PLAIN,
+        csvio::Dialect {
+            encoding: csvio::Encoding::Windows1252,
+            ..csvio::Dialect::EXCEL_SV
+        },
+    ] {
+        let text = csvio::write_scenarios_csv(scenarios, dialect, Lang::Sv);
+        let bytes = csvio::encode(&text, dialect.encoding);
+        let (written, _) = csvio::decode(&bytes);
+        for line in written.lines().skip(1) {
+            let first = line.strip_prefix('"').unwrap_or(line);
+            let skipped = first.trim_start_matches(|c: char| {
+                c.is_whitespace() || matches!(c, '\u{feff}' | '\u{200b}' | '?')
+            });
+            assert!(
+                !skipped.starts_with(['=', '+', '-', '@', '\u{ff1d}', '\u{ff0b}']),
+                "unguarded cell in {line:?}"
+            );
+        }
+        if dialect.encoding != csvio::Encoding::Windows1252 {
+            let again = csvio::read_scenarios(&bytes, ctx).unwrap();
+            assert_eq!(again.scenarios, scenarios);
+        }
+    }
+}
+
 fn example() -> Vec<u8> {
     std::fs::read(root().join("examples/sjuharad.csv")).unwrap()
 }
@@ -344,12 +421,28 @@ fn fuzz_corpus_replays() {
     let mut n = 0;
     for target in std::fs::read_dir(&dir).unwrap() {
         for file in std::fs::read_dir(target.unwrap().path()).unwrap() {
-            let bytes = std::fs::read(file.unwrap().path()).unwrap();
+            let path = file.unwrap().path();
+            let bytes = std::fs::read(&path).unwrap();
             for which in 0..7 {
                 feed(which, &bytes);
+            }
+            // The quotes that never close are refused by the line they opened on.
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            if name.contains("quote") && !name.contains("quoted") {
+                let catalogue = factors::builtin().unwrap();
+                let ctx = ScenarioContext::new(
+                    catalogue.measures.iter().cloned(),
+                    catalogue.municipalities.iter().cloned(),
+                );
+                let errors = csvio::read_scenarios(&bytes, &ctx).unwrap_err();
+                assert!(
+                    errors.iter().any(|e| e.line == 2
+                        && matches!(e.kind, csvio::CsvErrorKind::UnclosedQuote { .. })),
+                    "{name}: {errors:?}"
+                );
             }
             n += 1;
         }
     }
-    assert!(n >= 10, "the corpus has {n} files");
+    assert!(n >= 20, "the corpus has {n} files");
 }

@@ -157,7 +157,7 @@ impl MeasureSettings {
         Self {
             id: m.id.0.clone(),
             enabled: true,
-            effect_pct: m.default_effect.percent().normalize(),
+            effect_pct: m.default_effect().percent().normalize(),
             start_year: start,
             full_effect_year: start.saturating_add(m.ramp_years),
             quantity_t: BTreeMap::new(),
@@ -249,10 +249,10 @@ impl Settings {
                         municipality: None,
                         kind: SettingProblemKind::Effect {
                             given: s.effect_pct,
-                            used: m.default_effect.percent().normalize(),
+                            used: m.default_effect().percent().normalize(),
                         },
                     });
-                    m.default_effect
+                    m.default_effect()
                 }
             };
             for (n, k) in chosen.iter().enumerate() {
@@ -285,6 +285,8 @@ impl Settings {
                 scenario.items.extend(item);
             }
         }
+        // What the law requires in the chosen municipalities, whatever the plan does.
+        scenario.add_reference_path(&cat.legal_duties);
         // The municipality's own figures replace the built-in pool quantities and shares.
         let (own, _) = self.follow_up.own_figures(cat);
         if !own.is_empty() {

@@ -444,7 +444,7 @@ mod tests {
         let cat = catalogue().unwrap();
         let mut s = Settings::defaults(cat);
         let id = cat.measures[0].id.0.clone();
-        let default = cat.measures[0].default_effect.percent().normalize();
+        let default = cat.measures[0].default_effect().percent().normalize();
         s.measures[0].effect_pct = Decimal::from(140);
         s.measures[0].start_year = 2030;
         s.measures[0].full_effect_year = 2027;

@@ -31,11 +31,15 @@ pub enum IdKind {
     Indicator,
     /// A target id (defined on an earlier row without a municipality).
     Target,
+    /// A measure kind (`plan` or `legal_duty`).
+    Kind,
 }
 
 impl IdKind {
     fn name(self, lang: Lang) -> &'static str {
         match (self, lang) {
+            (IdKind::Kind, Lang::En) => "measure kind",
+            (IdKind::Kind, Lang::Sv) => "typ av åtgärd",
             (IdKind::Measure, Lang::En) => "measure",
             (IdKind::Measure, Lang::Sv) => "åtgärd",
             (IdKind::Municipality, Lang::En) => "municipality",
@@ -73,6 +77,17 @@ pub enum CsvErrorKind {
         /// The CSV parser's description.
         detail: String,
     },
+    /// Occurs when a quote opened on this line is never closed, or runs on over a line
+    /// that looks like a row of its own: the row is refused, the lines after it are read.
+    UnclosedQuote {
+        /// The line inside the quote that looks like a row; `None` when the quote is still
+        /// open at the end of the file.
+        swallowed: Option<u64>,
+    },
+    /// Occurs when a file starts with a UTF-8 byte-order mark but has bytes that are not
+    /// UTF-8 (e.g. Windows-1252 text behind the mark): refused on the first such byte's
+    /// line rather than read with replacement characters.
+    NotUtf8AfterBom,
     /// Occurs when the file has no header row.
     Empty,
     /// Occurs when a row has another number of fields than the header.
@@ -172,6 +187,7 @@ impl CsvError {
             Lang::Sv => format!("rad {}", self.line),
         };
         if let Some(c) = &self.column {
+            let c = shown(c);
             out.push_str(&match lang {
                 Lang::En => format!(", column '{c}'"),
                 Lang::Sv => format!(", kolumn '{c}'"),
@@ -183,10 +199,28 @@ impl CsvError {
     }
 
     fn detail(&self, lang: Lang) -> String {
-        let t = &self.text;
+        let t = &shown(&self.text);
         match (&self.kind, lang) {
             (CsvErrorKind::Malformed { detail }, Lang::En) => format!("broken CSV: {detail}"),
             (CsvErrorKind::Malformed { detail }, Lang::Sv) => format!("felaktig CSV: {detail}"),
+            (CsvErrorKind::UnclosedQuote { swallowed: None }, Lang::En) => format!(
+                "the quote opened here ({t}) is never closed: the rest of the file would be one cell; close it with \""
+            ),
+            (CsvErrorKind::UnclosedQuote { swallowed: None }, Lang::Sv) => format!(
+                "citattecknet som börjar här ({t}) avslutas aldrig: resten av filen skulle bli en enda cell; avsluta det med \""
+            ),
+            (CsvErrorKind::UnclosedQuote { swallowed: Some(l) }, Lang::En) => format!(
+                "the quote opened here ({t}) runs on over line {l}, which looks like a row of its own; close it with \" on this line"
+            ),
+            (CsvErrorKind::UnclosedQuote { swallowed: Some(l) }, Lang::Sv) => format!(
+                "citattecknet som börjar här ({t}) fortsätter över rad {l}, som ser ut som en egen rad; avsluta det med \" på samma rad"
+            ),
+            (CsvErrorKind::NotUtf8AfterBom, Lang::En) => format!(
+                "the file starts with a UTF-8 byte-order mark but is not UTF-8 here ('{t}'): save it again as \"CSV UTF-8\", or as Windows-1252 without the mark"
+            ),
+            (CsvErrorKind::NotUtf8AfterBom, Lang::Sv) => format!(
+                "filen börjar med en UTF-8-byteordningsmarkering men är inte UTF-8 här ('{t}'): spara den igen som \"CSV UTF-8\", eller som Windows-1252 utan markeringen"
+            ),
             (CsvErrorKind::Empty, Lang::En) => "the file is empty: no header row".into(),
             (CsvErrorKind::Empty, Lang::Sv) => "filen är tom: ingen rubrikrad".into(),
             (CsvErrorKind::FieldCount { expected, found }, Lang::En) => {
@@ -323,20 +357,70 @@ impl fmt::Display for CsvError {
 
 impl std::error::Error for CsvError {}
 
+/// The most characters of a file's text a message echoes; longer text is cut with `…`.
+pub const MAX_SHOWN_CHARS: usize = 80;
+
+/// Text from a file as a message or a table shows it: control characters (an ESC that
+/// would drive the terminal, a line break) and the bidirectional overrides escaped as
+/// `\u{1b}`, `\n`, and cut to [`MAX_SHOWN_CHARS`] characters with `…` (a 50 MB header
+/// cell gave 104 MB of messages).
+#[must_use]
+pub fn shown(text: &str) -> std::borrow::Cow<'_, str> {
+    let escaped =
+        |c: char| c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    let mut chars = text.char_indices();
+    let cut = chars.nth(MAX_SHOWN_CHARS).map(|(i, _)| i);
+    if cut.is_none() && !text.chars().any(escaped) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let kept = text.get(..cut.unwrap_or(text.len())).unwrap_or(text);
+    let mut out = String::with_capacity(kept.len() + 3);
+    for c in kept.chars() {
+        if escaped(c) {
+            out.extend(c.escape_debug());
+        } else {
+            out.push(c);
+        }
+    }
+    if cut.is_some() {
+        out.push('…');
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Texts longer than this get no "did you mean": no id is this long, and the edit
+/// distance of a long text would cost more than reading the file (a 50 MB cell took 49 s).
+pub const MAX_SUGGEST_CHARS: usize = 64;
+
+/// At most this many known ids are compared with a text: a list of ids that grows with
+/// the file (a targets file's own ids) cannot make the suggestions quadratic.
+pub const MAX_SUGGEST_IDS: usize = 512;
+
 /// The up to three known ids nearest to `text` (by edit distance, then by id), for
 /// "did you mean" hints: only ids within a third of their length of the text, and at
 /// most one edit further than the nearest.
+///
+/// Bounded work: none for a text over [`MAX_SUGGEST_CHARS`] characters, at most
+/// [`MAX_SUGGEST_IDS`] ids compared, and each comparison stops as soon as the distance
+/// is over the limit, so an invalid file costs about what a valid one of its size does.
 #[must_use]
 pub fn suggest<'a>(text: &str, known: impl IntoIterator<Item = &'a str>) -> Vec<String> {
-    let t = text.to_lowercase();
+    let t: Vec<char> = text.to_lowercase().chars().collect();
+    if t.len() > MAX_SUGGEST_CHARS {
+        return Vec::new();
+    }
     let mut scored: Vec<(usize, &str)> = known
         .into_iter()
-        .map(|k| {
-            let d = edit_distance(&t, &k.to_lowercase());
-            let containment = k.to_lowercase().contains(&t) && !t.is_empty();
-            (if containment { d.min(1) } else { d }, k)
+        .take(MAX_SUGGEST_IDS)
+        .filter_map(|k| {
+            let kl: Vec<char> = k.to_lowercase().chars().collect();
+            let limit = (kl.len().max(t.len()) / 3).max(2);
+            let containment = !t.is_empty() && kl.windows(t.len()).any(|w| w == t.as_slice());
+            if containment {
+                return Some((1.min(kl.len().abs_diff(t.len())), k));
+            }
+            edit_distance_within(&t, &kl, limit).map(|d| (d, k))
         })
-        .filter(|(d, k)| *d <= (k.chars().count().max(t.chars().count()) / 3).max(2))
         .collect();
     crate::sort::sort(&mut scored);
     let best = scored.first().map_or(0, |(d, _)| *d);
@@ -348,21 +432,29 @@ pub fn suggest<'a>(text: &str, known: impl IntoIterator<Item = &'a str>) -> Vec<
         .collect()
 }
 
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
+/// The edit distance of `a` and `b` when it is at most `limit`, else `None`; stops as soon
+/// as every entry of a row is over the limit.
+fn edit_distance_within(a: &[char], b: &[char], limit: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > limit {
+        return None;
+    }
     let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = Vec::with_capacity(b.len() + 1);
+    let mut cur = Vec::with_capacity(b.len() + 1);
+    for (i, ca) in a.iter().enumerate() {
+        cur.clear();
         cur.push(i + 1);
         for (j, cb) in b.iter().enumerate() {
-            let sub = prev.get(j).copied().unwrap_or(0) + usize::from(ca != *cb);
+            let sub = prev.get(j).copied().unwrap_or(0) + usize::from(ca != cb);
             let del = prev.get(j + 1).copied().unwrap_or(0) + 1;
             let ins = cur.get(j).copied().unwrap_or(0) + 1;
             cur.push(sub.min(del).min(ins));
         }
-        prev = cur;
+        if cur.iter().all(|d| *d > limit) {
+            return None;
+        }
+        std::mem::swap(&mut prev, &mut cur);
     }
-    prev.last().copied().unwrap_or(0)
+    prev.last().copied().filter(|d| *d <= limit)
 }
 
 #[cfg(test)]
@@ -409,6 +501,25 @@ mod tests {
     }
 
     #[test]
+    fn echoed_text_is_cut_and_its_control_characters_escaped() {
+        let long = "x".repeat(50_000);
+        let e = CsvError::new(2, Some(long.clone()), long, CsvErrorKind::InvalidNumber);
+        let m = e.message(Lang::En);
+        assert_eq!(
+            m,
+            format!(
+                "line 2, column '{x}…': '{x}…' is not a number",
+                x = "x".repeat(MAX_SHOWN_CHARS)
+            )
+        );
+        assert_eq!(shown("Bor\u{1b}[31ms\r\n"), "Bor\\u{1b}[31ms\\r\\n");
+        assert_eq!(shown("a\u{202e}b"), "a\\u{202e}b");
+        assert_eq!(shown("Borås"), "Borås");
+        let exactly = "å".repeat(MAX_SHOWN_CHARS);
+        assert_eq!(shown(&exactly), exactly);
+    }
+
+    #[test]
     fn suggestions_are_nearest_ids() {
         let known = [
             "food_waste_schools",
@@ -420,5 +531,13 @@ mod tests {
             vec!["food_waste_schools".to_string()]
         );
         assert!(suggest("zzzzzz", known).is_empty());
+        // Past the length of any id: no suggestions, and no work.
+        let long = format!("food_waste_school{}", "x".repeat(MAX_SUGGEST_CHARS));
+        assert!(suggest(&long, known).is_empty());
+        assert_eq!(
+            suggest("textile_reus", known),
+            vec!["textile_reuse".to_string()]
+        );
+        assert_eq!(suggest("TEXTILE", known), vec!["textile_reuse".to_string()]);
     }
 }

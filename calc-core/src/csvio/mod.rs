@@ -12,6 +12,7 @@
 mod catalogue;
 mod error;
 mod position;
+mod quotes;
 mod results;
 mod safe;
 mod scenario;
@@ -27,7 +28,10 @@ pub use catalogue::{
     read_measures_with_pools, read_municipalities, read_pools, read_price_index, read_sources,
     write_factor_table,
 };
-pub use error::{CsvError, CsvErrorKind, IdKind, Lang, model_error_sv, suggest};
+pub use error::{
+    CsvError, CsvErrorKind, IdKind, Lang, MAX_SHOWN_CHARS, MAX_SUGGEST_CHARS, MAX_SUGGEST_IDS,
+    model_error_sv, shown, suggest,
+};
 pub use position::{LineIndex, line_breaks};
 pub use results::{
     MEASURE_NAME_HEADER, MeasureNames, RESULT_HEADERS, results_csv_header, results_csv_rows,
@@ -35,8 +39,8 @@ pub use results::{
 };
 pub use safe::{guard_cell, guard_cell_unless_number, unescape_cell};
 pub use scenario::{
-    AssumedColumn, SCENARIO_COLUMNS, ScenarioContext, ScenarioImport, encode, read_scenarios,
-    read_scenarios_keep_valid, write_scenario_csv, write_scenarios_csv,
+    AssumedColumn, SCENARIO_COLUMNS, ScenarioContext, ScenarioImport, encode, encode_part,
+    read_scenarios, read_scenarios_keep_valid, write_scenario_csv, write_scenarios_csv,
 };
 pub use table::{
     ColumnSpec, Columns, Dialect, Encoding, Recorded, Row, Table, decode, detect_delimiter,

@@ -24,7 +24,7 @@ use super::table::{
     ColumnSpec, Columns, Dialect, Encoding, Recorded, Row, Table, format_decimal, normalize_header,
     parse_decimal,
 };
-use crate::model::{Measure, ModelError, Municipality};
+use crate::model::{Case, Measure, ModelError, Municipality};
 use crate::scenario::{ItemOverrides, OverrideField, PlanPeriod, Scenario};
 use crate::units::{Sek, Share, Tonnes, Year};
 use rust_decimal::Decimal;
@@ -92,10 +92,12 @@ pub struct ScenarioContext {
     period: PlanPeriod,
     discount_rate: Share,
     default_name: String,
+    duties: Vec<Arc<Measure>>,
+    case: Case,
 }
 
 impl ScenarioContext {
-    /// A context over these measures and municipalities, with the plan period 2025–2035,
+    /// A context over these measures and municipalities, with the plan period 2025–2030,
     /// a discount rate of 3.5 % and the default scenario name `scenario`.
     #[must_use]
     pub fn new(
@@ -121,11 +123,29 @@ impl ScenarioContext {
             municipalities,
             measure_index,
             municipality_index,
-            period: PlanPeriod::new(Year(2025), Year(2035))
+            period: PlanPeriod::new(Year(2025), Year(2030))
                 .unwrap_or(PlanPeriod::single(Year(2025))),
             discount_rate: Share::new(Decimal::new(35, 3)).unwrap_or(Share::ZERO),
             default_name: "scenario".to_string(),
+            duties: Vec::new(),
+            case: Case::Expected,
         }
+    }
+
+    /// With the effects of a case for the rows that give no effect of their own (default:
+    /// the expected outcome).
+    #[must_use]
+    pub fn with_case(mut self, case: Case) -> Self {
+        self.case = case;
+        self
+    }
+
+    /// With the reference path: every scenario read gets these legal duties in each of its
+    /// municipalities ([`Scenario::add_reference_path`]).
+    #[must_use]
+    pub fn with_reference_path(mut self, duties: impl IntoIterator<Item = Arc<Measure>>) -> Self {
+        self.duties = duties.into_iter().collect();
+        self
     }
 
     /// With another plan period.
@@ -611,6 +631,7 @@ pub fn read_scenarios_keep_valid(bytes: &[u8], ctx: &ScenarioContext) -> Scenari
                 Arc::clone(municipality),
                 period.start(),
             ) {
+                Ok(i) if overrides.effect.is_none() => i.with_case(ctx.case),
                 Ok(i) => i,
                 Err((field, e)) => {
                     let col = match field {
@@ -629,6 +650,9 @@ pub fn read_scenarios_keep_valid(bytes: &[u8], ctx: &ScenarioContext) -> Scenari
         }
     }
     import.scenarios.retain(|s| !s.items.is_empty());
+    for s in &mut import.scenarios {
+        s.add_reference_path(&ctx.duties);
+    }
     let mut errors = reader.errors;
     crate::sort::sort_by_key(&mut errors, |e| e.line);
     import.errors = errors;
@@ -704,6 +728,20 @@ pub(crate) fn finish_writer(w: csv::Writer<Vec<u8>>, ok: bool, dialect: Dialect)
         format!("\u{feff}{text}")
     } else {
         text
+    }
+}
+
+/// A later part of an output encoded part by part (a streamed CSV after its header):
+/// as [`encode`], but a leading U+FEFF is a character of the text, not a byte-order mark,
+/// so it is kept (`?` in Windows-1252) instead of being dropped from the part.
+#[must_use]
+pub fn encode_part(text: &str, encoding: Encoding) -> Vec<u8> {
+    match encoding {
+        Encoding::Utf8 | Encoding::Utf8Bom => text.as_bytes().to_vec(),
+        Encoding::Windows1252 => text
+            .chars()
+            .map(|c| super::table::windows_1252_byte(c).unwrap_or(b'?'))
+            .collect(),
     }
 }
 

@@ -2,6 +2,7 @@
 
 use super::error::{CsvError, CsvErrorKind};
 use super::position::{LineIndex, line_breaks};
+use super::quotes::unclosed_quotes;
 use super::safe::unescape_cell;
 use rust_decimal::Decimal;
 use std::str::FromStr;
@@ -232,45 +233,49 @@ pub fn normalize_header(h: &str) -> String {
         .collect()
 }
 
-impl Table {
-    /// Reads bytes into a table, detecting encoding and separator.
-    ///
-    /// Errors (a malformed record, a row with a different number of fields than the header)
-    /// are collected; the rows that could be read are still returned in `Ok` only when
-    /// there were none.
-    pub fn read(bytes: &[u8]) -> Result<Table, Vec<CsvError>> {
-        match Table::read_lenient(bytes) {
-            (Some(table), errors) if errors.is_empty() => Ok(table),
-            (_, errors) => Err(errors),
-        }
-    }
+/// A part of the decoded text read as CSV records: the whole file, or the part between
+/// quotes that never close ([`unclosed_quotes`]).
+struct Segment<'t> {
+    text: &'t str,
+    /// Byte offset of the part in `text`.
+    base: usize,
+    /// Byte offset where the part ends.
+    end: usize,
+    lines: &'t LineIndex,
+    delimiter: u8,
+}
 
-    /// Reads bytes into a table like [`Table::read`], but keeps the rows that could be
-    /// read next to the errors of those that could not. The table is `None` only when
-    /// the file has no header row.
-    #[must_use]
-    pub fn read_lenient(bytes: &[u8]) -> (Option<Table>, Vec<CsvError>) {
-        let (text, encoding) = decode(bytes);
-        let delimiter = detect_delimiter(&text);
+impl Segment<'_> {
+    /// Reads the part's records: the first one not blank becomes the header when there is
+    /// none yet, the others rows; errors with physical lines.
+    fn read(
+        &self,
+        headers: &mut Option<(u64, Vec<String>)>,
+        rows: &mut Vec<Row>,
+        errors: &mut Vec<CsvError>,
+    ) {
+        let part = self.text.get(self.base..self.end).unwrap_or("");
+        if part.is_empty() {
+            return;
+        }
+        let (text, lines) = (self.text, self.lines);
+        let at = |byte: u64| {
+            let offset = byte.saturating_add(u64::try_from(self.base).unwrap_or(u64::MAX));
+            lines.record_line(text, offset)
+        };
         // Untrimmed, so the line breaks inside quoted fields can be counted; fields are
         // trimmed below exactly as `csv::Trim::All` would.
         let mut reader = csv::ReaderBuilder::new()
-            .delimiter(delimiter)
+            .delimiter(self.delimiter)
             .has_headers(false)
             .flexible(true)
-            .from_reader(text.as_bytes());
-        let lines = LineIndex::new(&text);
-        let mut errors = Vec::new();
-        let mut headers: Option<(u64, Vec<String>)> = None;
-        let mut rows = Vec::new();
+            .from_reader(part.as_bytes());
         let mut record = csv::StringRecord::new();
         loop {
             match reader.read_record(&mut record) {
                 Ok(false) => break,
                 Err(e) => {
-                    let line = e
-                        .position()
-                        .map_or(1, |p| lines.record_line(&text, p.byte()));
+                    let line = e.position().map_or(1, |p| at(p.byte()));
                     errors.push(CsvError::new(
                         line,
                         None,
@@ -285,9 +290,7 @@ impl Table {
                     }
                 }
                 Ok(true) => {
-                    let line = record
-                        .position()
-                        .map_or(1, |p| lines.record_line(&text, p.byte()));
+                    let line = record.position().map_or(1, |p| at(p.byte()));
                     if record.iter().all(|f| f.trim().is_empty()) {
                         continue;
                     }
@@ -308,8 +311,8 @@ impl Table {
                         record.iter().map(|f| unescape_cell(f.trim())),
                         field_lines,
                     );
-                    match &headers {
-                        None => headers = Some((line, row.fields().map(String::from).collect())),
+                    match headers {
+                        None => *headers = Some((line, row.fields().map(String::from).collect())),
                         Some((_, h)) => {
                             if row.len() != h.len() {
                                 // Trailing empty cells (Excel pads rows) are not an error.
@@ -334,6 +337,98 @@ impl Table {
                 }
             }
         }
+    }
+}
+
+impl Table {
+    /// Reads bytes into a table, detecting encoding and separator.
+    ///
+    /// Errors (a malformed record, a row with a different number of fields than the header)
+    /// are collected; the rows that could be read are still returned in `Ok` only when
+    /// there were none.
+    pub fn read(bytes: &[u8]) -> Result<Table, Vec<CsvError>> {
+        match Table::read_lenient(bytes) {
+            (Some(table), errors) if errors.is_empty() => Ok(table),
+            (_, errors) => Err(errors),
+        }
+    }
+
+    /// Reads bytes into a table like [`Table::read`], but keeps the rows that could be
+    /// read next to the errors of those that could not. The table is `None` only when
+    /// the file has no header row, or when it starts with a UTF-8 byte-order mark and
+    /// is not UTF-8 after it.
+    #[must_use]
+    pub fn read_lenient(bytes: &[u8]) -> (Option<Table>, Vec<CsvError>) {
+        // A UTF-8 byte-order mark promises UTF-8: bytes after it that are not UTF-8 are an
+        // error on their line, never read as replacement characters.
+        if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF")
+            && let Err(e) = std::str::from_utf8(rest)
+        {
+            let valid = rest.get(..e.valid_up_to()).unwrap_or_default();
+            // Valid by `valid_up_to`: never the default.
+            let before = std::str::from_utf8(valid).unwrap_or_default();
+            let line = line_breaks(before).saturating_add(1);
+            let bad = rest.get(e.valid_up_to()).copied().unwrap_or(0);
+            let start = before.rfind(['\n', '\r']).map_or(0, |i| i + 1);
+            let text = format!("{}\\x{bad:02X}", before.get(start..).unwrap_or_default());
+            return (
+                None,
+                vec![CsvError::new(
+                    line,
+                    None,
+                    text,
+                    CsvErrorKind::NotUtf8AfterBom,
+                )],
+            );
+        }
+        let (text, encoding) = decode(bytes);
+        let delimiter = detect_delimiter(&text);
+        let lines = LineIndex::new(&text);
+        let mut errors = Vec::new();
+        let mut headers: Option<(u64, Vec<String>)> = None;
+        let mut rows = Vec::new();
+        // A quote that never closes would make the rest of the file one cell: its row is
+        // refused by the line the quote opened on, and the lines after that line are read
+        // as rows (so their own errors are still reported).
+        let mut from = 0usize;
+        for u in unclosed_quotes(&text, delimiter) {
+            let segment = Segment {
+                text: &text,
+                base: from,
+                end: u.record_start,
+                lines: &lines,
+                delimiter,
+            };
+            segment.read(&mut headers, &mut rows, &mut errors);
+            let open_line = lines.line(u64::try_from(u.open).unwrap_or(u64::MAX));
+            let column = headers
+                .as_ref()
+                .and_then(|(_, h)| h.get(u.field).cloned())
+                .filter(|h| !h.is_empty());
+            let opening = text
+                .get(u.open..u.resume)
+                .unwrap_or("")
+                .trim_end_matches(['\r', '\n']);
+            errors.push(CsvError::new(
+                open_line,
+                column,
+                opening,
+                CsvErrorKind::UnclosedQuote {
+                    swallowed: u
+                        .swallowed
+                        .map(|s| lines.line(u64::try_from(s).unwrap_or(u64::MAX))),
+                },
+            ));
+            from = u.resume;
+        }
+        Segment {
+            text: &text,
+            base: from,
+            end: text.len(),
+            lines: &lines,
+            delimiter,
+        }
+        .read(&mut headers, &mut rows, &mut errors);
         let Some((header_line, headers)) = headers else {
             errors.push(CsvError::new(1, None, "", CsvErrorKind::Empty));
             return (None, errors);

@@ -330,7 +330,7 @@ impl LinearModel {
             specs,
             flows,
         } = evaluate_full(table, scenario)?;
-        let (groups, _) = pool_groups(scenario)?;
+        let (groups, _) = pool_groups(scenario, crate::eval::EffectAt::Central)?;
         let mut factors: Vec<UsedFactor> = Vec::new();
         let (measures, item_measure) = collect_terms(scenario, &specs, &flows, &mut factors, None)?;
         let item_costs = scenario
@@ -358,7 +358,7 @@ impl LinearModel {
         for item in &mut unit.items {
             *item = item.clone().with_effect(Share::ONE);
         }
-        let (unit_groups, _) = pool_groups(&unit)?;
+        let (unit_groups, _) = pool_groups(&unit, crate::eval::EffectAt::Central)?;
         let mut reach = vec![Decimal::ZERO; scenario.items.len()];
         for p in unit_groups.iter().flat_map(|g| &g.members) {
             if let Some(slot) = reach.get_mut(p.item) {
@@ -449,7 +449,11 @@ impl LinearModel {
             }
             let mut moved = g.clone();
             for p in &mut moved.members {
-                *keep.get_mut(p.item)? = true;
+                // A legal duty of the reference path (past the plan's items) keeps its share.
+                let Some(k) = keep.get_mut(p.item) else {
+                    continue;
+                };
+                *k = true;
                 if self.item_measure.get(p.item) == Some(&m) {
                     let e = pick(self.item_effects.get(p.item)?);
                     p.share = e.checked_mul(*self.reach.get(p.item)?)?;

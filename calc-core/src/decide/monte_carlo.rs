@@ -877,7 +877,20 @@ impl Engine {
             }
             let mut members = Vec::with_capacity(g.members.len());
             for p in &g.members {
-                let item = model.scenario.items.get(p.item)?;
+                let Some(item) = model.scenario.items.get(p.item) else {
+                    // A legal duty of the reference path: it acts first at its own share,
+                    // not drawn, and its tonnes are not the plan's (no sink).
+                    let item = model.scenario.item_at(p.item)?;
+                    let one = i64::try_from(to_binary(Decimal::ONE)?).ok()?;
+                    members.push(DrawMember {
+                        effect: FlatFactor::new(one, one, one),
+                        uniform: 0,
+                        reach: to_binary(p.share)?,
+                        acts_on: item.measure().acts_on.iter().map(|r| r.index()).collect(),
+                        sink: usize::MAX,
+                    });
+                    continue;
+                };
                 let r = model.item_effects.get(p.item)?;
                 let e = |d: Decimal| to_binary(d).and_then(|v| i64::try_from(v).ok());
                 let sink = *item_sink.get(p.item)?;
@@ -905,7 +918,7 @@ impl Engine {
                     .members
                     .iter()
                     .map(|p| {
-                        let it = model.scenario.items.get(p.item)?;
+                        let it = model.scenario.item_at(p.item)?;
                         to_binary(ramp(year, it.start_year(), it.full_effect_year()))
                     })
                     .collect::<Option<_>>()?;

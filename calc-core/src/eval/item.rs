@@ -83,10 +83,76 @@ enum YearCost {
     Start,
 }
 
+/// The flows of an item with every effect at its low and at its high end.
+pub(super) type Ends<'a> = Option<(&'a ItemFlows, &'a ItemFlows)>;
+
+/// Widens `v`, the values of the central flow `c`, over the effects' range: `lo` and `hi`
+/// are the same flow with every effect at its low and high end. Their values are `v`'s
+/// scaled by the tonnes moved (exact for one measure on a pool; with stacked measures the
+/// tonnes are exact and the mix of routes they come from is the central run's); a flow
+/// whose central moves nothing is valued on its own.
+fn widen_effects(
+    mut v: Values,
+    c: &Flow,
+    ends: Option<(&Flow, &Flow)>,
+    spec: &MeasureSpec,
+) -> Option<Values> {
+    let Some((lo, hi)) = ends else {
+        return Some(v);
+    };
+    for e in [lo, hi] {
+        if same_flow(e, c) {
+            continue;
+        }
+        let ve = if c.moved.is_zero() {
+            if e.moved.is_zero() {
+                continue;
+            }
+            e.values(spec)?
+        } else {
+            let r = e.moved.checked_div(c.moved)?;
+            let scale = |b: &Band<Decimal>| -> Option<Band<Decimal>> {
+                Some(Band {
+                    low: b.low.checked_mul(r)?,
+                    central: b.central,
+                    high: b.high.checked_mul(r)?,
+                })
+            };
+            Values {
+                co2e: scale(&v.co2e)?,
+                sek: v.sek.try_map(scale)?,
+            }
+        };
+        v.co2e.low = v.co2e.low.min(ve.co2e.low);
+        v.co2e.high = v.co2e.high.max(ve.co2e.high);
+        for p in Payer::ALL {
+            let (a, b) = (v.sek.get_mut(p), ve.sek.get(p));
+            a.low = a.low.min(b.low);
+            a.high = a.high.max(b.high);
+        }
+    }
+    Some(v)
+}
+
+/// Whether year `k`'s flows (central and at both ends) are the same as those of `other`.
+fn same_ends(ends: Ends<'_>, k: usize, other: Option<usize>) -> bool {
+    let Some((lo, hi)) = ends else { return true };
+    [lo, hi].iter().all(|f| {
+        let a = f.years.get(k);
+        let b = match other {
+            Some(j) => f.years.get(j),
+            None => Some(&f.full),
+        };
+        matches!((a, b), (Some(a), Some(b)) if same_flow(a, b))
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
 pub(super) fn evaluate_item(
     item: &ScenarioItem,
     spec: &MeasureSpec,
     flows: &ItemFlows,
+    ends: Ends<'_>,
     period: &PlanPeriod,
     discount: &[Decimal],
     reuse: Reuse,
@@ -101,7 +167,14 @@ pub(super) fn evaluate_item(
     let running = item.running_cost().ok_or_else(overflow)?;
     let zero_cost = Estimate::exact(Sek::ZERO);
 
-    let full = flows.full.values(spec).ok_or_else(overflow)?;
+    let full_ends = ends.map(|(l, h)| (&l.full, &h.full));
+    let full = widen_effects(
+        flows.full.values(spec).ok_or_else(overflow)?,
+        &flows.full,
+        full_ends,
+        spec,
+    )
+    .ok_or_else(overflow)?;
     let net_full = net_by_payer(&full, spec.cost_payer, running).ok_or_else(overflow)?;
     let route_full = route_sek(&full).ok_or_else(overflow)?;
     let net_full_sum = sum_payers(&net_full).ok_or_else(overflow)?;
@@ -117,6 +190,7 @@ pub(super) fn evaluate_item(
     let (mut active_years, mut active_disc) = (Decimal::ZERO, Decimal::ZERO);
     let (mut start_in, mut start_disc) = (Decimal::ZERO, Decimal::ZERO);
     let mut prev: Option<(&Flow, Values, YearCost)> = None;
+    let mut prev_k: Option<usize> = None;
     for (k, (year, d)) in period.years().zip(discount).enumerate() {
         let mut cost = zero_cost;
         let mut kind = YearCost::None;
@@ -140,7 +214,11 @@ pub(super) fn evaluate_item(
             continue;
         };
         let year_ramp = ramp(year, item.start_year(), item.full_effect_year());
-        let same_prev = prev.filter(|(pf, _, _)| reuse == Reuse::Yes && same_flow(f, pf));
+        let same_prev = prev.filter(|(pf, _, _)| {
+            reuse == Reuse::Yes
+                && same_flow(f, pf)
+                && prev_k.is_some_and(|j| same_ends(ends, k, Some(j)))
+        });
         if let Some((_, _, pk)) = same_prev
             && pk == kind
             && kind != YearCost::Start
@@ -153,13 +231,20 @@ pub(super) fn evaluate_item(
             };
             taken_over.set(years.len());
             years.push(row);
+            prev_k = Some(k);
             continue;
         }
-        let is_full = reuse == Reuse::Yes && same_flow(f, &flows.full);
+        let is_full = reuse == Reuse::Yes && same_flow(f, &flows.full) && same_ends(ends, k, None);
         let v = match same_prev {
             _ if is_full => full,
             Some((_, pv, _)) => pv,
-            None => f.values(spec).ok_or_else(overflow)?,
+            None => widen_effects(
+                f.values(spec).ok_or_else(overflow)?,
+                f,
+                ends.and_then(|(l, h)| Some((l.years.get(k)?, h.years.get(k)?))),
+                spec,
+            )
+            .ok_or_else(overflow)?,
         };
         let (net, route, net_sum) = if is_full && kind == YearCost::Running {
             (net_full, route_full, net_full_sum)
@@ -182,6 +267,7 @@ pub(super) fn evaluate_item(
             net_sek_saved_by_payer: net,
         });
         prev = Some((f, v, kind));
+        prev_k = Some(k);
     }
     let costs_cum = estimate_scale(running, active_years)
         .zip(estimate_scale(implementation, start_in))
@@ -191,9 +277,21 @@ pub(super) fn evaluate_item(
         .zip(estimate_scale(implementation, start_disc))
         .and_then(|(a, b)| estimate_sum(a, b))
         .ok_or_else(overflow)?;
-    let cum = flows.cumulative.values(spec).ok_or_else(overflow)?;
+    let cum = widen_effects(
+        flows.cumulative.values(spec).ok_or_else(overflow)?,
+        &flows.cumulative,
+        ends.map(|(l, h)| (&l.cumulative, &h.cumulative)),
+        spec,
+    )
+    .ok_or_else(overflow)?;
     let net_cum = net_by_payer(&cum, spec.cost_payer, costs_cum).ok_or_else(overflow)?;
-    let npv = flows.discounted.values(spec).ok_or_else(overflow)?;
+    let npv = widen_effects(
+        flows.discounted.values(spec).ok_or_else(overflow)?,
+        &flows.discounted,
+        ends.map(|(l, h)| (&l.discounted, &h.discounted)),
+        spec,
+    )
+    .ok_or_else(overflow)?;
     let net_npv = net_by_payer(&npv, spec.cost_payer, costs_npv).ok_or_else(overflow)?;
 
     let mut summary = Summary {
@@ -275,6 +373,8 @@ pub(super) fn evaluate_item(
         pool_tonnes_per_year: flows.pool_tonnes,
         affected_tonnes_per_year: flows.reachable,
         effect: item.effect(),
+        effect_range: item.effect_range(),
+        required_by_law: measure.is_legal_duty(),
         start_year: item.start_year(),
         full_effect_year: item.full_effect_year(),
         baseline_kg_co2e_per_tonne: KgCo2ePerTonne::new(per_tonne(base_ef, t)),

@@ -71,8 +71,8 @@ pub(crate) fn measure_specs(
 ) -> Result<Vec<Arc<MeasureSpec>>, CalcError> {
     let lookup = FactorLookup { table, scenario };
     let mut cache: Vec<(*const Measure, Arc<MeasureSpec>)> = Vec::new();
-    let mut out = Vec::with_capacity(scenario.items.len());
-    for item in &scenario.items {
+    let mut out = Vec::with_capacity(scenario.items.len() + scenario.reference.len());
+    for item in scenario.all_items() {
         let key: *const Measure = item.measure();
         let spec = match cache.iter().find(|(k, _)| *k == key) {
             Some((_, s)) => Arc::clone(s),
@@ -128,20 +128,59 @@ fn evaluate_with(
     let discount =
         discount_factors(&period, scenario.discount_rate).ok_or(CalcError::TotalOverflow)?;
     let specs = measure_specs(table, scenario)?;
-    let (groups, warnings) = pool_groups(scenario)?;
+    let (groups, warnings) = pool_groups(scenario, EffectAt::Central)?;
     let flows =
         item_flows(scenario, &groups, &discount, reuse, rows).ok_or(CalcError::TotalOverflow)?;
-    let mut items = Vec::with_capacity(scenario.items.len());
-    let mut taken_over = Vec::with_capacity(scenario.items.len());
-    for ((item, spec), f) in scenario.items.iter().zip(&specs).zip(&flows) {
-        let (result, taken) = evaluate_item(item, spec, f, &period, &discount, reuse, rows)?;
-        items.push(result);
+    // The same pools with every effect at its low and at its high end, for the bands.
+    let ends = if has_effect_ranges(scenario) {
+        let (low, _) = pool_groups(scenario, EffectAt::Low)?;
+        let (high, _) = pool_groups(scenario, EffectAt::High)?;
+        Some((
+            item_flows(scenario, &low, &discount, reuse, rows).ok_or(CalcError::TotalOverflow)?,
+            item_flows(scenario, &high, &discount, reuse, rows).ok_or(CalcError::TotalOverflow)?,
+        ))
+    } else {
+        None
+    };
+    let n = scenario.items.len();
+    let mut items = Vec::with_capacity(n);
+    let mut reference = Vec::with_capacity(scenario.reference.len());
+    let mut taken_over = Vec::with_capacity(n + scenario.reference.len());
+    for (k, ((item, spec), f)) in scenario.all_items().zip(&specs).zip(&flows).enumerate() {
+        let item_ends = ends
+            .as_ref()
+            .and_then(|(l, h)| Some((l.get(k)?, h.get(k)?)));
+        let (result, taken) =
+            evaluate_item(item, spec, f, item_ends, &period, &discount, reuse, rows)?;
+        if k < n {
+            items.push(result);
+        } else {
+            reference.push(result);
+        }
         taken_over.push(taken);
+    }
+    let include = scenario.include_required_by_law;
+    if !include {
+        taken_over.truncate(n);
     }
 
     let mut by_measure = Vec::new();
     let mut by_municipality = Vec::new();
     let mut total = Summary::default();
+    let mut required_by_law = Summary::default();
+    let mut required_by_duty = Vec::new();
+    for r in &reference {
+        required_by_law
+            .add_parts(&r.summary)
+            .ok_or(CalcError::TotalOverflow)?;
+        group(&mut required_by_duty, &r.measure, &r.summary)?;
+    }
+    finish_groups(&mut required_by_duty)?;
+    if !reference.is_empty() {
+        required_by_law
+            .finish_sums()
+            .ok_or(CalcError::TotalOverflow)?;
+    }
     let mut by_year: Vec<YearTotal> = match rows {
         Rows::Yes => period
             .years()
@@ -158,7 +197,8 @@ fn evaluate_with(
     let same_as_before: Vec<bool> = (0..by_year.len())
         .map(|k| reuse == Reuse::Yes && k > 0 && taken_over.iter().all(|t| t.get(k)))
         .collect();
-    for item in &items {
+    let counted = items.iter().chain(reference.iter().filter(|_| include));
+    for item in counted {
         group(&mut by_measure, &item.measure, &item.summary)?;
         group(&mut by_municipality, &item.municipality, &item.summary)?;
         total
@@ -195,7 +235,7 @@ fn evaluate_with(
     }
     finish_groups(&mut by_measure)?;
     finish_groups(&mut by_municipality)?;
-    if !items.is_empty() {
+    if !items.is_empty() || (include && !reference.is_empty()) {
         total.finish_sums().ok_or(CalcError::TotalOverflow)?;
         for yt in &mut by_year {
             yt.net_sek_saved =
@@ -220,6 +260,11 @@ fn evaluate_with(
             by_municipality,
             by_year,
             total,
+            case: scenario.case(),
+            required_by_law_items: reference,
+            required_by_law,
+            required_by_law_by_duty: required_by_duty,
+            includes_required_by_law: include,
             warnings,
         },
         specs,

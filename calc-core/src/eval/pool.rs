@@ -82,13 +82,44 @@ impl PoolGroup {
     }
 }
 
-/// Groups a scenario's items by municipality and pool, ordered within each pool by
-/// waste-hierarchy stage, then measure id, then scenario order.
+/// Which end of each item's effect range a pool run uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum EffectAt {
+    Low,
+    Central,
+    High,
+}
+
+impl EffectAt {
+    fn of(self, item: &ScenarioItem) -> Share {
+        let r = item.effect_range();
+        match self {
+            EffectAt::Low => r.low(),
+            EffectAt::Central => item.effect(),
+            EffectAt::High => r.high(),
+        }
+    }
+}
+
+/// Whether any item's effect has a range (so the low and high runs differ from the central).
+pub(crate) fn has_effect_ranges(scenario: &Scenario) -> bool {
+    scenario.all_items().any(|i| {
+        let r = i.effect_range();
+        r.low() != r.high()
+    })
+}
+
+/// Groups a scenario's items (the plan's and the reference path's, by
+/// [`Scenario::item_at`]'s index) by municipality and pool, ordered within each pool with
+/// the legal duties first (the reference path happens whatever the plan does), then by
+/// waste-hierarchy stage, then measure id, then scenario order. Each member's share is its
+/// effect at `at` times its reach.
 pub(crate) fn pool_groups(
     scenario: &Scenario,
+    at: EffectAt,
 ) -> Result<(Vec<PoolGroup>, Vec<Warning>), CalcError> {
     let mut keys: Vec<(ScbCode, PoolId, Vec<usize>)> = Vec::new();
-    for (i, item) in scenario.items.iter().enumerate() {
+    for (i, item) in scenario.all_items().enumerate() {
         let code = &item.municipality().code;
         let pool = &item.measure().pool.id;
         match keys.iter_mut().find(|(c, p, _)| c == code && p == pool) {
@@ -101,14 +132,14 @@ pub(crate) fn pool_groups(
     for (_, _, mut members) in keys {
         crate::sort::sort_by(&mut members, |a, b| {
             let (ma, mb) = (
-                scenario.items.get(*a).map(ScenarioItem::measure),
-                scenario.items.get(*b).map(ScenarioItem::measure),
+                scenario.item_at(*a).map(ScenarioItem::measure),
+                scenario.item_at(*b).map(ScenarioItem::measure),
             );
-            ma.map(|m| (m.stage(), &m.id))
-                .cmp(&mb.map(|m| (m.stage(), &m.id)))
+            ma.map(|m| (!m.is_legal_duty(), m.stage(), &m.id))
+                .cmp(&mb.map(|m| (!m.is_legal_duty(), m.stage(), &m.id)))
                 .then(a.cmp(b))
         });
-        let Some(first) = members.first().and_then(|i| scenario.items.get(*i)) else {
+        let Some(first) = members.first().and_then(|i| scenario.item_at(*i)) else {
             continue;
         };
         let overflow = |item: &ScenarioItem| CalcError::Overflow {
@@ -128,10 +159,11 @@ pub(crate) fn pool_groups(
         }
         let mut placed = Vec::with_capacity(members.len());
         for (order, i) in members.into_iter().enumerate() {
-            let Some(item) = scenario.items.get(i) else {
+            let Some(item) = scenario.item_at(i) else {
                 continue;
             };
             let m = item.measure();
+            let effect = at.of(item);
             let mut acts_on = [false; NR];
             let mut available = Decimal::ZERO;
             for r in &m.acts_on {
@@ -144,7 +176,7 @@ pub(crate) fn pool_groups(
             }
             let reach = item.reach_tonnes().ok_or_else(|| overflow(item))?;
             let (reach_share, reachable) = if available.is_zero() {
-                if !item.effect().value().is_zero() {
+                if at == EffectAt::Central && !item.effect().value().is_zero() {
                     warnings.push(Warning::NoTonnesInRoutes {
                         municipality: item.municipality().code.clone(),
                         measure: m.id.clone(),
@@ -157,13 +189,15 @@ pub(crate) fn pool_groups(
                 match reach {
                     None => (Decimal::ONE, available),
                     Some(q) if q.value() > available => {
-                        warnings.push(Warning::QuantityExceedsPool {
-                            municipality: item.municipality().code.clone(),
-                            measure: m.id.clone(),
-                            pool: m.pool.id.clone(),
-                            quantity: q,
-                            available: Tonnes::new(available),
-                        });
+                        if at == EffectAt::Central {
+                            warnings.push(Warning::QuantityExceedsPool {
+                                municipality: item.municipality().code.clone(),
+                                measure: m.id.clone(),
+                                pool: m.pool.id.clone(),
+                                quantity: q,
+                                available: Tonnes::new(available),
+                            });
+                        }
                         (Decimal::ONE, available)
                     }
                     Some(q) => (
@@ -177,8 +211,7 @@ pub(crate) fn pool_groups(
             placed.push(Placed {
                 item: i,
                 acts_on,
-                share: item
-                    .effect()
+                share: effect
                     .value()
                     .checked_mul(reach_share)
                     .ok_or_else(|| overflow(item))?,
@@ -216,7 +249,7 @@ pub(crate) fn item_flows(
     rows: Rows,
 ) -> Option<Vec<ItemFlows>> {
     let period = scenario.period;
-    let mut flows = vec![ItemFlows::default(); scenario.items.len()];
+    let mut flows = vec![ItemFlows::default(); scenario.items.len() + scenario.reference.len()];
     let mut ramps: Vec<Decimal> = Vec::new();
     let mut prev_ramps: Vec<Decimal> = Vec::new();
     for g in groups {
@@ -236,7 +269,7 @@ pub(crate) fn item_flows(
         for (year, d) in period.years().zip(discount) {
             ramps.clear();
             ramps.extend(g.members.iter().map(|m| {
-                scenario.items.get(m.item).map_or(Decimal::ZERO, |it| {
+                scenario.item_at(m.item).map_or(Decimal::ZERO, |it| {
                     ramp(year, it.start_year(), it.full_effect_year())
                 })
             }));

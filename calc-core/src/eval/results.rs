@@ -2,8 +2,8 @@
 
 use super::*;
 use crate::model::{
-    ByPayer, Estimate, FactorId, FactorSetInfo, FractionId, MeasureId, Payer, Perspective, PoolId,
-    Route, ScbCode, SourceId,
+    ByPayer, Case, Estimate, FactorId, FactorSetInfo, FractionId, MeasureId, Payer, Perspective,
+    PoolId, Route, ScbCode, SourceId,
 };
 use crate::scenario::PlanPeriod;
 use crate::units::{
@@ -329,6 +329,10 @@ pub struct ItemResult {
     /// The municipality's inhabitants (its population figure in the catalogue), for the
     /// figures per inhabitant ([`Summary::per_inhabitant`]).
     pub population: u32,
+    /// The effect's range: low, central (= `effect`) and high.
+    pub effect_range: Estimate<Share>,
+    /// Whether the item is a legal duty (the reference path), not one of the plan's measures.
+    pub required_by_law: bool,
     /// The municipality's own figures for this pool (a baseline file), when they replaced
     /// the defaults; results show them marked as its own.
     pub own_figures: Option<OwnFiguresUsed>,
@@ -477,6 +481,21 @@ pub struct Evaluation {
     pub by_year: Vec<YearTotal>,
     /// The scenario's total.
     pub total: Summary,
+    /// Which effects the plan's items assume: the expected outcome (the default), the
+    /// plan's ambition or own effects.
+    pub case: Case,
+    /// One result per item of the reference path (legal duties), in scenario order: what a
+    /// law requires whatever the plan does.
+    pub required_by_law_items: Vec<ItemResult>,
+    /// Their total. Not part of [`Evaluation::total`] unless the scenario includes it
+    /// ([`Scenario::include_required_by_law`](crate::Scenario::include_required_by_law),
+    /// [`Evaluation::includes_required_by_law`]).
+    pub required_by_law: Summary,
+    /// Their totals per legal duty, in order of first appearance.
+    pub required_by_law_by_duty: Vec<GroupSummary<MeasureId>>,
+    /// Whether the totals (per measure, municipality, year and in all) include what the law
+    /// requires.
+    pub includes_required_by_law: bool,
     /// Things to check that are not errors.
     pub warnings: Vec<Warning>,
 }

@@ -181,6 +181,119 @@ pub fn stage(target: &RouteMix) -> Route {
         .unwrap_or(Route::Landfill)
 }
 
+/// Whether a catalogue entry is a measure the plan chooses or a legal duty: what a law
+/// requires from a year on whatever the plan does (the reference path, issue 21).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MeasureKind {
+    /// One of the plan's measures.
+    Plan,
+    /// Required by law from `from` on (e.g. separate textile collection from 2025). Legal
+    /// duties act first on their pool, so a plan measure is credited only with what it adds
+    /// beyond them, and their own result is shown apart ("required by law").
+    LegalDuty {
+        /// The first year the duty applies.
+        from: Year,
+    },
+}
+
+/// Which effects a scenario assumes (issue 21): what evidence says measures achieve, what
+/// the plan hopes for, or the user's own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Case {
+    /// The expected outcome: each measure's evidence-based effect with its range (the
+    /// default headline).
+    #[default]
+    Expected,
+    /// The plan's ambition: each measure at the effect its goal needs (the goal reached).
+    Ambition,
+    /// The user's own effects (some or all changed by hand).
+    Own,
+}
+
+impl Case {
+    /// Every case, in the order they are shown.
+    pub const ALL: [Case; 3] = [Case::Expected, Case::Ambition, Case::Own];
+
+    /// The id used in files and JSON: `expected`, `ambition`, `own`.
+    #[must_use]
+    pub fn id(self) -> &'static str {
+        match self {
+            Case::Expected => "expected",
+            Case::Ambition => "ambition",
+            Case::Own => "own",
+        }
+    }
+
+    /// The case for an id.
+    #[must_use]
+    pub fn from_id(id: &str) -> Option<Self> {
+        Case::ALL.into_iter().find(|c| c.id() == id.trim())
+    }
+
+    /// The case's name in Swedish.
+    #[must_use]
+    pub fn name_sv(self) -> &'static str {
+        match self {
+            Case::Expected => "förväntat utfall",
+            Case::Ambition => "planens ambition",
+            Case::Own => "egna effekter",
+        }
+    }
+
+    /// The case's name in English.
+    #[must_use]
+    pub fn name_en(self) -> &'static str {
+        match self {
+            Case::Expected => "expected outcome",
+            Case::Ambition => "the plan's ambition",
+            Case::Own => "own effects",
+        }
+    }
+}
+
+/// A measure's effect: the expected outcome (from outcomes that were achieved and
+/// measured, with a range) and the plan's ambition (the effect its goal needs).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Effects {
+    /// Expected share of the reachable quantity moved: low, central, high.
+    pub expected: Estimate<Share>,
+    /// The share the plan's goal needs; `None`: the plan sets no goal for it (its ambition
+    /// is then the expected central value).
+    pub goal: Option<Share>,
+    /// Where the expected effect comes from (measured outcomes).
+    pub evidence_source: Option<SourceId>,
+    /// Where the goal comes from (the plan).
+    pub goal_source: Option<SourceId>,
+}
+
+impl Effects {
+    /// One effect without range, goal or sources (a measure built in code).
+    #[must_use]
+    pub fn point(effect: Share) -> Self {
+        Self {
+            expected: Estimate::exact(effect),
+            goal: None,
+            evidence_source: None,
+            goal_source: None,
+        }
+    }
+
+    /// The effect at the plan's ambition: the goal's, or the expected central value.
+    #[must_use]
+    pub fn ambition(&self) -> Share {
+        self.goal.unwrap_or(self.expected.central())
+    }
+
+    /// The effect and its range in a case (an own effect is set on the scenario item).
+    #[must_use]
+    pub fn for_case(&self, case: Case) -> Estimate<Share> {
+        match case {
+            Case::Expected | Case::Own => self.expected,
+            Case::Ambition => Estimate::exact(self.ambition()),
+        }
+    }
+}
+
 /// A measure (åtgärd) from the catalogue: it moves a share of the tonnes in some routes of
 /// one pool to other routes.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -211,8 +324,11 @@ pub struct Measure {
     /// The waste-hierarchy step it acts at, which orders it among the measures on its pool:
     /// prevention, reuse, or recycling (sorting and separate collection).
     pub stage: Route,
-    /// Default share of the reachable quantity that is moved.
-    pub default_effect: Share,
+    /// Share of the reachable quantity that is moved: expected (with its range) and at the
+    /// plan's goal.
+    pub effects: Effects,
+    /// A plan measure or a legal duty (the reference path).
+    pub kind: MeasureKind,
     /// Default years from start until full effect.
     pub ramp_years: u16,
     /// One-time cost per inhabitant: low, central, high.
@@ -245,6 +361,18 @@ impl Measure {
     #[must_use]
     pub fn stage(&self) -> Route {
         self.stage
+    }
+
+    /// The default effect: the expected outcome's central value.
+    #[must_use]
+    pub fn default_effect(&self) -> Share {
+        self.effects.expected.central()
+    }
+
+    /// Whether it is a legal duty (the reference path), not one of the plan's measures.
+    #[must_use]
+    pub fn is_legal_duty(&self) -> bool {
+        matches!(self.kind, MeasureKind::LegalDuty { .. })
     }
 }
 

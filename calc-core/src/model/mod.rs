@@ -18,7 +18,8 @@ pub use factors::{
 };
 pub use ids::{FactorId, FractionId, MeasureId, PoolId, ScbCode, SourceId};
 pub use measure::{
-    Fraction, GoalArea, LocalBaseline, Measure, Municipality, Pool, QuantityBasis, stage,
+    Case, Effects, Fraction, GoalArea, LocalBaseline, Measure, MeasureKind, Municipality, Pool,
+    QuantityBasis, stage,
 };
 pub use payer::{ByPayer, Payer, Perspective};
 pub use price::{PriceIndex, PriceLevel};

@@ -505,8 +505,15 @@ pub struct CatalogueMeasureJson {
     pub stage: Route,
     /// Where moved tonnes go.
     pub target: Vec<ShareJson>,
-    /// Default effect, 0–1.
+    /// Default effect, 0–1: the expected outcome's central value.
     pub default_effect: Decimal,
+    /// The effect: expected outcome (low, central, high, evidence source) and the plan's
+    /// goal (issue 21).
+    pub effect: EffectJson,
+    /// `plan` or `legal_duty` (the reference path).
+    pub kind: &'static str,
+    /// A legal duty's first year; `null` for the plan's measures.
+    pub start_year: Option<crate::units::Year>,
     /// Years from start to full effect.
     pub ramp_years: u16,
     /// One-time cost per inhabitant (low, central, high).
@@ -519,6 +526,24 @@ pub struct CatalogueMeasureJson {
     pub savings_payer: Payer,
     /// Sources of its defaults.
     pub sources: Vec<String>,
+}
+
+/// A measure's effect in the catalogue listing, shares 0–1.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct EffectJson {
+    /// Expected outcome, low end.
+    pub low: Decimal,
+    /// Expected outcome, central value.
+    pub central: Decimal,
+    /// Expected outcome, high end.
+    pub high: Decimal,
+    /// Where the expected effect comes from (measured outcomes).
+    pub source: Option<String>,
+    /// The effect the plan's goal needs (the plan's ambition); `null`: no goal, the
+    /// ambition is the expected central value.
+    pub goal: Option<Decimal>,
+    /// Where the goal comes from.
+    pub goal_source: Option<String>,
 }
 
 impl From<&Measure> for CatalogueMeasureJson {
@@ -544,7 +569,24 @@ impl From<&Measure> for CatalogueMeasureJson {
                     share: s.value(),
                 })
                 .collect(),
-            default_effect: m.default_effect.value(),
+            default_effect: m.default_effect().value(),
+            effect: EffectJson {
+                low: m.effects.expected.low().value(),
+                central: m.effects.expected.central().value(),
+                high: m.effects.expected.high().value(),
+                source: m.effects.evidence_source.as_ref().map(ToString::to_string),
+                goal: m.effects.goal.map(crate::units::Share::value),
+                goal_source: m.effects.goal_source.as_ref().map(ToString::to_string),
+            },
+            kind: if m.is_legal_duty() {
+                "legal_duty"
+            } else {
+                "plan"
+            },
+            start_year: match m.kind {
+                crate::model::MeasureKind::LegalDuty { from } => Some(from),
+                crate::model::MeasureKind::Plan => None,
+            },
             ramp_years: m.ramp_years,
             implementation_cost_sek_per_inhabitant: est(&m.implementation_cost),
             running_cost_sek_per_inhabitant: est(&m.running_cost),

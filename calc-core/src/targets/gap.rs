@@ -147,6 +147,13 @@ pub fn close_gap(
     target: &Target,
     steps: u32,
 ) -> Result<Option<GapPlan>, CalcError> {
+    // The package is chosen among the plan's measures: the legal duties of the reference
+    // path are not choices (known limit: the search runs without them, see the note).
+    if !scenario.reference.is_empty() {
+        let mut plan_only = scenario.clone();
+        plan_only.reference.clear();
+        return close_gap(table, &plan_only, pools, municipality, target, steps);
+    }
     let overflow = CalcError::TotalOverflow;
     let steps = steps.clamp(1, 20);
     let sd = Decimal::from(steps);
@@ -250,7 +257,7 @@ pub fn close_gap(
                     .and_then(|x| x.checked_div(sd))
                     .unwrap_or_default()
             };
-            let outs = model.net_out(g, scale).ok_or(overflow.clone())?;
+            let outs = model.net_out(g, ind, scale).ok_or(overflow.clone())?;
             let mut out = [Decimal::ZERO; NR];
             for w in &outs {
                 for (o, x) in out.iter_mut().zip(w) {

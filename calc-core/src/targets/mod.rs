@@ -13,7 +13,8 @@
 //! - **Projection**: the base value moved by what the scenario's measures change, from the
 //!   same pooled model as [`crate::evaluate`]: per year, the tonnes per route of the pools the
 //!   target counts (the municipality's own figures where given), minus what the measures
-//!   move out of each route, plus what they bring in (after sorting yields, central values).
+//!   move out of each route, plus what they bring in (after sorting yields, central values;
+//!   the biogas share counts what is sent to digestion, before the yield's rejects).
 //!   `projected(y) = base + level(y) − level(before any measure)`, where `level` is the
 //!   indicator computed from those tonnes (see [`Indicator`]). Without a base value in the
 //!   target data the base is the model's own level before any measure
@@ -88,7 +89,10 @@ pub enum Indicator {
     /// portions served (pools counted in portions only).
     FoodWasteGramsPerPortion,
     /// Share of food waste to biological treatment (anaerobic digestion: biogas and
-    /// digestate), in percent: digested tonnes / generated tonnes × 100.
+    /// digestate), in percent: tonnes *sent* to digestion / generated tonnes × 100. As the
+    /// plan words the goal and as Avfall Sverige's statistics count it, sorted food waste
+    /// sent to the digester counts in full; the sorting yield's rejects (removed at the
+    /// plant and incinerated) are not taken off (see [`Indicator::counts_sent`]).
     FoodWasteToBiogasPercent,
     /// Household waste in kg per inhabitant and year: generated tonnes × 1000 / inhabitants.
     HouseholdWasteKgPerInhabitant,
@@ -182,6 +186,15 @@ impl Indicator {
             }
             (Indicator::MaterialRecyclingPercent, crate::Lang::En) => "Share to material recycling",
         }
+    }
+
+    /// Whether the indicator counts the tonnes a measure *sends* to its target routes
+    /// (sorting yield 1, no rejects) rather than what reaches them after the yield: true
+    /// for the biogas share only, whose statistic counts food waste sent to biological
+    /// treatment.
+    #[must_use]
+    pub const fn counts_sent(self) -> bool {
+        matches!(self, Indicator::FoodWasteToBiogasPercent)
     }
 
     /// `value − reference` turned so that positive is worse: the gap of `value` to a
@@ -553,20 +566,27 @@ pub(crate) struct Model {
     pub(crate) groups: Vec<PoolGroup>,
     pub(crate) specs: Vec<Arc<MeasureSpec>>,
     pub(crate) central_yields: Vec<Vec<Decimal>>,
+    /// Yield 1 for every yield of every measure: what is sent, before rejects.
+    pub(crate) sent_yields: Vec<Vec<Decimal>>,
 }
 
 impl Model {
     pub(crate) fn new(table: &FactorTable, scenario: &Scenario) -> Result<Self, CalcError> {
         let specs = measure_specs(table, scenario)?;
-        let (groups, _) = pool_groups(scenario)?;
+        let (groups, _) = pool_groups(scenario, crate::eval::EffectAt::Central)?;
         let central_yields = specs
             .iter()
             .map(|s| s.yields.iter().map(|y| y.value.central().value()).collect())
+            .collect();
+        let sent_yields = specs
+            .iter()
+            .map(|s| vec![Decimal::ONE; s.yields.len()])
             .collect();
         Ok(Self {
             groups,
             specs,
             central_yields,
+            sent_yields,
         })
     }
 
@@ -605,7 +625,7 @@ impl Model {
             .filter(|(_, g)| {
                 g.members
                     .first()
-                    .and_then(|m| scenario.items.get(m.item))
+                    .and_then(|m| scenario.item_at(m.item))
                     .is_some_and(|it| {
                         &it.municipality().code == code && target.counts(&it.measure().pool.id)
                     })
@@ -620,20 +640,27 @@ impl Model {
         })
     }
 
-    /// Net tonnes out of each route (out − in, central yields) of every member of group
+    /// Net tonnes out of each route (out − in, central yields, or yield 1 where the
+    /// indicator [counts what is sent](Indicator::counts_sent)) of every member of group
     /// `g`, with member `i` at `scale(i)`.
     pub(crate) fn net_out(
         &self,
         g: &PoolGroup,
+        indicator: Indicator,
         scale: impl FnMut(usize) -> Decimal,
     ) -> Option<Vec<PerRoute>> {
         let flows = g.run(scale)?;
+        let yields = if indicator.counts_sent() {
+            &self.sent_yields
+        } else {
+            &self.central_yields
+        };
         g.members
             .iter()
             .zip(&flows)
             .map(|(m, f)| {
                 let spec = self.specs.get(m.item)?;
-                let ys = self.central_yields.get(m.item)?;
+                let ys = yields.get(m.item)?;
                 f.weights(spec, ys)
             })
             .collect()
@@ -664,12 +691,12 @@ fn run_year(
             .members
             .iter()
             .map(|m| {
-                scenario.items.get(m.item).map_or(Decimal::ZERO, |it| {
+                scenario.item_at(m.item).map_or(Decimal::ZERO, |it| {
                     ramp(year, it.start_year(), it.full_effect_year())
                 })
             })
             .collect();
-        let outs = model.net_out(g, |i| ramps.get(i).copied().unwrap_or_default())?;
+        let outs = model.net_out(g, indicator, |i| ramps.get(i).copied().unwrap_or_default())?;
         for (m, w) in g.members.iter().zip(&outs) {
             subtract(&mut state, w)?;
             if let Some(s) = steps.as_deref_mut() {
@@ -856,7 +883,7 @@ fn build_progress(
             _ => Decimal::ZERO,
         };
         before = level;
-        let id = &scenario.items.get(item)?.measure().id;
+        let id = &scenario.item_at(item)?.measure().id;
         match contributions.iter_mut().find(|c| &c.measure == id) {
             Some(c) => c.change = c.change.checked_add(change)?,
             None => contributions.push(TargetContribution {

@@ -189,7 +189,7 @@ impl OwnFigures {
         let mut pools: Vec<(PoolId, Arc<Pool>)> = Vec::new();
         let mut measures: Vec<(*const Measure, Arc<Measure>)> = Vec::new();
         let mut out = scenario.clone();
-        for item in &mut out.items {
+        for item in out.items.iter_mut().chain(out.reference.iter_mut()) {
             let key: *const Measure = item.measure();
             let m = match measures.iter().find(|(k, _)| *k == key) {
                 Some((_, m)) => Arc::clone(m),

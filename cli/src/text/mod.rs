@@ -20,6 +20,39 @@ use calc_core::{KgCo2e, PerInhabitant, PerInhabitantFigures, ScbCode};
 use factors::Catalogue;
 use rust_decimal::Decimal;
 
+/// Text for the terminal: control characters other than the line break (an ESC sequence
+/// from a scenario name, a carriage return) and the bidirectional overrides escaped as
+/// `\u{1b}`, `\r`, so text from an input file cannot drive the terminal or hide a line.
+pub(crate) fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    let escaped = |c: char| {
+        (c.is_control() && c != '\n')
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.chars().any(escaped) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if escaped(c) {
+            out.extend(c.escape_debug());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// [`terminal_safe`] over a table's bytes (UTF-8 as the tables are built).
+pub(crate) fn terminal_safe_bytes(bytes: Vec<u8>) -> Vec<u8> {
+    match String::from_utf8(bytes) {
+        Ok(s) => match terminal_safe(&s) {
+            std::borrow::Cow::Borrowed(_) => s.into_bytes(),
+            std::borrow::Cow::Owned(o) => o.into_bytes(),
+        },
+        Err(e) => e.into_bytes(),
+    }
+}
+
 /// A plain text table: left-aligned text columns, right-aligned number columns.
 struct TextTable {
     headers: Vec<String>,
@@ -36,8 +69,13 @@ impl TextTable {
         }
     }
 
+    /// A row; text from the input is cut to a readable length ([`csvio::shown`]).
     fn push(&mut self, row: Vec<String>) {
-        self.rows.push(row);
+        self.rows.push(
+            row.into_iter()
+                .map(|c| csvio::shown(&c).into_owned())
+                .collect(),
+        );
     }
 
     fn render(&self, out: &mut String) {
@@ -86,10 +124,13 @@ fn measure_name(catalogue: &Catalogue, id: &str, lang: Lang) -> String {
         .measure(id)
         .map_or_else(String::new, |m| t(lang, &m.name_sv, &m.name_en).clone())
 }
-pub(crate) fn write_rows(rows: &[Vec<String>], dialect: Dialect) -> String {
+/// Rows as CSV: the cells in the columns `numbers` stay as they are when they read as a
+/// number, every other cell is text and always guarded against CSV injection (a scenario
+/// named `+1` or `-1` is text, not a number).
+pub(crate) fn write_rows(rows: &[Vec<String>], numbers: &[usize], dialect: Dialect) -> String {
     let mut w = CsvText::new(dialect);
     for r in rows {
-        w.row(r);
+        w.typed_row(r, numbers);
     }
     w.finish()
 }
@@ -112,12 +153,24 @@ impl CsvText {
         }
     }
 
+    /// A row of cells whose types are not known (a listing): a cell that reads as a
+    /// number stays as it is, any other is guarded.
     fn row<S: AsRef<str>>(&mut self, cells: &[S]) {
+        let all: Vec<usize> = (0..cells.len()).collect();
+        self.typed_row(cells, &all);
+    }
+
+    /// A row whose columns `numbers` may hold numbers; the other cells are text.
+    fn typed_row<S: AsRef<str>>(&mut self, cells: &[S], numbers: &[usize]) {
         for (i, c) in cells.iter().enumerate() {
             if i > 0 {
                 self.out.push(self.sep);
             }
-            let c = csvio::guard_cell_unless_number(c.as_ref());
+            let c = if numbers.contains(&i) {
+                csvio::guard_cell_unless_number(c.as_ref())
+            } else {
+                csvio::guard_cell(c.as_ref())
+            };
             if c.contains([self.sep, '"', '\n', '\r']) {
                 self.out.push('"');
                 self.out.push_str(&c.replace('"', "\"\""));

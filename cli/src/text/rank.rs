@@ -128,5 +128,5 @@ pub(crate) fn rank_csv(
             ..dialect
         }
     };
-    write_rows(&rows, dialect)
+    write_rows(&rows, &[1, 4, 5, 7, 8, 9, 10], dialect)
 }

@@ -42,14 +42,44 @@ pub(super) fn perspective_label(p: Perspective, lang: Lang) -> &'static str {
             "kommunen (avfallstaxan + budgeten)",
             "municipality (waste fee + budget)",
         ),
-        Perspective::Society => t(lang, "samhället (alla)", "society (all)"),
+        Perspective::Society => t(
+            lang,
+            "kommunen + hushållen (ej samhällsekonomiskt)",
+            "municipality + households (not a socio-economic figure)",
+        ),
         Perspective::WasteFee => t(lang, "avfallstaxan", "waste fee"),
         Perspective::MunicipalBudget => t(lang, "kommunens budget", "municipal budget"),
         Perspective::Households => t(lang, "hushållen", "households"),
     }
 }
 
-fn totals(e: &Evaluation, lang: Lang, out: &mut String) {
+/// The case's name and what it means.
+pub(crate) fn case_line(case: calc_core::Case, lang: Lang) -> String {
+    let what = match case {
+        calc_core::Case::Expected => t(
+            lang,
+            "effekter från uppmätta utfall, med intervall",
+            "effects from measured outcomes, with ranges",
+        ),
+        calc_core::Case::Ambition => t(
+            lang,
+            "varje åtgärd når sitt mål i planen",
+            "every measure reaches its goal in the plan",
+        ),
+        calc_core::Case::Own => t(
+            lang,
+            "effekter ur scenariofilen",
+            "effects from the scenario file",
+        ),
+    };
+    let name = match lang {
+        Lang::Sv => case.name_sv(),
+        Lang::En => case.name_en(),
+    };
+    format!("{}: {name} ({what})", t(lang, "Fall", "Case"))
+}
+
+fn totals(e: &Evaluation, goal: Option<&Evaluation>, lang: Lang, out: &mut String) {
     let s = &e.total;
     let period = format!("{}–{}", e.period.start(), e.period.end());
     let mut table = TextTable::new(&[
@@ -68,6 +98,39 @@ fn totals(e: &Evaluation, lang: Lang, out: &mut String) {
         1,
         lang,
     ));
+    if let Some(g) = goal {
+        table.push(band_row(
+            t(
+                lang,
+                "  vid planens mål (om målen nås)",
+                "  at the plan's goals (if they are reached)",
+            ),
+            tonnes_band(g.total.co2e_saved_kg_per_year),
+            1,
+            lang,
+        ));
+    }
+    if !e.required_by_law_items.is_empty() {
+        let label = if e.includes_required_by_law {
+            t(
+                lang,
+                "  varav krävs enligt lag (ingår)",
+                "  of which required by law (included)",
+            )
+        } else {
+            t(
+                lang,
+                "  krävs enligt lag (ingår inte ovan)",
+                "  required by law (not included above)",
+            )
+        };
+        table.push(band_row(
+            label,
+            tonnes_band(e.required_by_law.co2e_saved_kg_per_year),
+            1,
+            lang,
+        ));
+    }
     let per_year = t(
         lang,
         "Netto kr per år, full effekt, utan engångskostnader",
@@ -237,7 +300,7 @@ pub(crate) fn price_level(year: Option<calc_core::Year>, lang: Lang) -> String {
 }
 
 pub(super) fn header(e: &Evaluation, lang: Lang, out: &mut String) {
-    let _ = writeln!(out, "Scenario: {}", e.scenario);
+    let _ = writeln!(out, "Scenario: {}", calc_core::csvio::shown(&e.scenario));
     let set = &e.factor_set;
     let _ = writeln!(
         out,
@@ -293,17 +356,20 @@ fn own_figures_note(own: &[(calc_core::ScbCode, String)], lang: Lang, out: &mut 
 /// Totals and a per-measure table for each evaluation.
 pub(crate) fn evaluation_tables(
     catalogue: &Catalogue,
-    evaluations: &[Evaluation],
+    evaluations: &[(Evaluation, Option<Evaluation>)],
     lang: Lang,
     detail: bool,
 ) -> String {
     let mut out = String::new();
-    for (i, e) in evaluations.iter().enumerate() {
+    for (i, (e, goal)) in evaluations.iter().enumerate() {
+        let goal = goal.as_ref();
         if i > 0 {
             out.push('\n');
         }
         header(e, lang, &mut out);
-        totals(e, lang, &mut out);
+        let _ = writeln!(out, "{}", case_line(e.case, lang));
+        out.push('\n');
+        totals(e, goal, lang, &mut out);
         out.push('\n');
         let _ = writeln!(
             out,
@@ -314,26 +380,89 @@ pub(crate) fn evaluation_tables(
                 "Per measure (all municipalities)"
             )
         );
-        let mut table = figure_table(
-            &[
-                (t(lang, "åtgärd", "measure"), false),
-                (t(lang, "namn", "name"), false),
-            ],
-            Perspective::Municipality,
-            lang,
-        );
+        let goal_header = t(lang, "t CO2e/år vid målet", "t CO2e/yr at goal");
+        let mut lead = vec![
+            (t(lang, "åtgärd", "measure"), false),
+            (t(lang, "namn", "name"), false),
+        ];
+        if goal.is_some() {
+            lead.push((goal_header, true));
+        }
+        let mut table = figure_table(&lead, Perspective::Municipality, lang);
         for g in &e.by_measure {
+            let mut cells = vec![
+                g.key.to_string(),
+                measure_name(catalogue, g.key.as_str(), lang),
+            ];
+            if let Some(goal) = goal {
+                let at_goal = goal
+                    .by_measure
+                    .iter()
+                    .find(|x| x.key == g.key)
+                    .map_or(Decimal::ZERO, |x| {
+                        tco2e(x.summary.co2e_saved_kg_per_year.central)
+                    });
+                cells.push(num(at_goal, 1, lang));
+            }
             table.push(figure_row(
-                vec![
-                    g.key.to_string(),
-                    measure_name(catalogue, g.key.as_str(), lang),
-                ],
+                cells,
                 &g.summary,
                 Perspective::Municipality,
                 lang,
             ));
         }
         table.render(&mut out);
+        if goal.is_some() {
+            let _ = writeln!(
+                out,
+                "{}",
+                t(
+                    lang,
+                    "\"t CO2e/år vid målet\": åtgärden om den når planens mål; skillnaden mot t CO2e/år (förväntat) är det som vilar på förhoppning.",
+                    "\"t CO2e/yr at goal\": the measure if it reaches the plan's goal; the difference from t CO2e/yr (expected) is what rests on hope."
+                )
+            );
+        }
+        if !e.required_by_law_items.is_empty() {
+            let _ = writeln!(
+                out,
+                "{}",
+                t(
+                    lang,
+                    "Krävs enligt lag (referensbanan: händer utan planen, räknas inte som planens)",
+                    "Required by law (the reference path: happens without the plan, not counted as the plan's)"
+                )
+            );
+            let mut table = figure_table(
+                &[
+                    (t(lang, "skyldighet", "duty"), false),
+                    (t(lang, "namn", "name"), false),
+                ],
+                Perspective::Municipality,
+                lang,
+            );
+            for g in &e.required_by_law_by_duty {
+                let id = &g.key;
+                let name = catalogue
+                    .legal_duties
+                    .iter()
+                    .find(|m| &m.id == id)
+                    .map_or_else(
+                        || id.to_string(),
+                        |m| match lang {
+                            Lang::Sv => m.name_sv.clone(),
+                            Lang::En => m.name_en.clone(),
+                        },
+                    );
+                table.push(figure_row(
+                    vec![id.to_string(), name],
+                    &g.summary,
+                    Perspective::Municipality,
+                    lang,
+                ));
+            }
+            table.render(&mut out);
+        }
         out.push('\n');
         let _ = writeln!(out, "{}", t(lang, "Per kommun", "Per municipality"));
         let mut table = figure_table(

@@ -4,9 +4,10 @@ use super::{Errors, MixRow, basis, finish, model, parse_route, route, share_in};
 use crate::csvio::error::{CsvError, CsvErrorKind, IdKind, suggest};
 use crate::csvio::table::{ColumnSpec, Columns, Recorded, Row, Table};
 use crate::model::{
-    Estimate, FractionId, Measure, MeasureId, ModelError, Payer, Pool, Route, RouteMix, SourceId,
+    Effects, Estimate, FractionId, Measure, MeasureId, MeasureKind, ModelError, Payer, Pool, Route,
+    RouteMix, SourceId,
 };
-use crate::units::SekPerInhabitant;
+use crate::units::{SekPerInhabitant, Share, Year};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -59,6 +60,12 @@ const MEASURE_COLUMNS: &[ColumnSpec] = &[
     ColumnSpec::optional(&["cost_payer"]),
     ColumnSpec::optional(&["savings_payer"]),
     ColumnSpec::optional(&["stage"]),
+    ColumnSpec::optional(&["effect_low_pct"]),
+    ColumnSpec::optional(&["effect_high_pct"]),
+    ColumnSpec::optional(&["goal_effect_pct"]),
+    ColumnSpec::optional(&["goal_source"]),
+    ColumnSpec::optional(&["kind"]),
+    ColumnSpec::optional(&["start_year"]),
 ];
 
 /// Column positions in [`MEASURE_COLUMNS`].
@@ -82,6 +89,13 @@ mod mc {
     pub(super) const COST_PAYER: usize = 26;
     pub(super) const SAVINGS_PAYER: usize = 27;
     pub(super) const STAGE: usize = 28;
+    pub(super) const EFFECT_LOW: usize = 29;
+    pub(super) const EFFECT_HIGH: usize = 30;
+    pub(super) const GOAL_EFFECT: usize = 31;
+    pub(super) const GOAL_SOURCE: usize = 32;
+    pub(super) const KIND: usize = 33;
+    pub(super) const START_YEAR: usize = 34;
+    pub(super) const EFFECT_SOURCE: usize = 16;
 }
 
 type MixRows = BTreeMap<(String, bool), MixRow>;
@@ -205,6 +219,80 @@ fn cost_range(
     )
 }
 
+/// An optional share in percent (empty: `None`).
+fn opt_share(cols: &Columns, row: &Row, col: usize, errors: &mut Errors) -> Option<Option<Share>> {
+    if cols.text(row, col).trim().is_empty() {
+        Some(None)
+    } else {
+        share_in(cols, row, col, true, errors).map(Some)
+    }
+}
+
+/// The expected effect (low, central, high; low and high default to the central value),
+/// the goal's effect and their sources.
+fn effects(cols: &Columns, row: &Row, errors: &mut Errors) -> Option<Effects> {
+    let central = share_in(cols, row, mc::EFFECT, true, errors);
+    let low = opt_share(cols, row, mc::EFFECT_LOW, errors);
+    let high = opt_share(cols, row, mc::EFFECT_HIGH, errors);
+    let goal = opt_share(cols, row, mc::GOAL_EFFECT, errors);
+    let (c, l, h, goal) = (central?, low?, high?, goal?);
+    let expected = model(
+        cols,
+        row,
+        mc::EFFECT,
+        Estimate::new(l.unwrap_or(c), c, h.unwrap_or(c)),
+        errors,
+    )?;
+    let source = |col: usize| {
+        Some(cols.text(row, col).trim())
+            .filter(|t| !t.is_empty())
+            .map(|t| SourceId(t.to_string()))
+    };
+    Some(Effects {
+        expected,
+        goal,
+        evidence_source: source(mc::EFFECT_SOURCE),
+        goal_source: source(mc::GOAL_SOURCE),
+    })
+}
+
+/// `plan` (or empty) or `legal_duty` with its `start_year`.
+fn kind(cols: &Columns, row: &Row, errors: &mut Errors) -> Option<MeasureKind> {
+    match cols.text(row, mc::KIND).trim() {
+        "" | "plan" => Some(MeasureKind::Plan),
+        "legal_duty" => {
+            let t = cols.text(row, mc::START_YEAR).trim();
+            match t.parse::<u16>() {
+                Ok(y) if (1900..=2200).contains(&y) => {
+                    Some(MeasureKind::LegalDuty { from: Year(y) })
+                }
+                _ => {
+                    errors.push(cols.error(
+                        row,
+                        mc::START_YEAR,
+                        CsvErrorKind::OutOfRange {
+                            min: "1900".into(),
+                            max: "2200".into(),
+                        },
+                    ));
+                    None
+                }
+            }
+        }
+        other => {
+            errors.push(cols.error(
+                row,
+                mc::KIND,
+                CsvErrorKind::UnknownId {
+                    what: IdKind::Kind,
+                    suggestions: suggest(other, ["plan", "legal_duty"]),
+                },
+            ));
+            None
+        }
+    }
+}
+
 /// Reads `measures.csv` with its route mixes from `measure_mixes.csv`, for a catalogue
 /// without pools: each measure gets a pool of its own from its quantity and baseline mix.
 pub fn read_measures(measures: &[u8], mixes: &[u8]) -> Result<Vec<Measure>, Errors> {
@@ -258,7 +346,8 @@ pub fn read_measures_with_pools(
             &mut errors,
         );
         let acts_on = routes(&cols, row, mc::ACTS_ON, &mut errors);
-        let effect = share_in(&cols, row, mc::EFFECT, true, &mut errors);
+        let effect = effects(&cols, row, &mut errors);
+        let kind = kind(&cols, row, &mut errors);
         let ramp = match cols.text(row, mc::RAMP).parse::<u16>() {
             Ok(r) if r <= 30 => Some(r),
             _ => {
@@ -299,6 +388,7 @@ pub fn read_measures_with_pools(
             Some(cost_payer),
             Some(savings_payer),
             Some(stage),
+            Some(kind),
         ) = (
             id,
             area,
@@ -314,6 +404,7 @@ pub fn read_measures_with_pools(
             cost_payer,
             savings_payer,
             stage,
+            kind,
         )
         else {
             continue;
@@ -427,7 +518,8 @@ pub fn read_measures_with_pools(
             basis: reach,
             stage: stage.unwrap_or_else(|| crate::model::stage(&target)),
             target,
-            default_effect: effect,
+            effects: effect,
+            kind,
             ramp_years: ramp,
             implementation_cost: implementation,
             running_cost: running,
