@@ -55,7 +55,7 @@ fn monte_carlo_is_reproducible_across_platforms() {
     let mc = monte_carlo(&model, 1_000, 2026).unwrap();
     assert_eq!(
         mc.total.co2e_saved_kg_cumulative.p50,
-        KgCo2e::new(d("861825.8248305095"))
+        KgCo2e::new(d("861825.8765"))
     );
 }
 
