@@ -96,7 +96,7 @@ fn monte_carlo_table_shows_central_bands_and_reasons() {
     }
     for figure in [
         "t CO2e",
-        "society (all), SEK",
+        "municipality + households, SEK",
         "municipality (fee + budget), SEK",
         "waste fee, SEK",
         "municipal budget, SEK",
