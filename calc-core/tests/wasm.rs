@@ -55,6 +55,28 @@ fn monte_carlo_is_reproducible_across_platforms() {
     let mc = monte_carlo(&model, 1_000, 2026).unwrap();
     assert_eq!(
         mc.total.co2e_saved_kg_cumulative.p50,
-        KgCo2e::new(d("861825.8248305095"))
+        KgCo2e::new(d("861825.8765"))
+    );
+}
+
+/// The same with effect ranges, the pools run in every draw (pinned in
+/// tests/effects_mc.rs too).
+#[wasm_bindgen_test]
+fn effect_draws_are_reproducible_across_platforms() {
+    let range = |l: &str, c: &str, h: &str| Estimate::new(share(l), share(c), share(h)).unwrap();
+    let mut s = scenario(2025, 2029, "0");
+    s.items.push(
+        ScenarioItem::new(food_prevention(), town("0001", 10_000), Year(2025))
+            .with_effect_range(range("0.3", "0.5", "0.6")),
+    );
+    s.items.push(
+        ScenarioItem::new(textile_reuse(), town("0001", 10_000), Year(2025))
+            .with_effect_range(range("0.1", "0.2", "0.5")),
+    );
+    let model = LinearModel::new(&table(), &s).unwrap();
+    let mc = monte_carlo(&model, 1_000, 2026).unwrap();
+    assert_eq!(
+        mc.total.co2e_saved_kg_cumulative.p50,
+        KgCo2e::new(d("890588.0320526598"))
     );
 }

@@ -43,7 +43,11 @@ pub(crate) fn results_with_monte_carlo(
 fn figure_label(f: McFigure, lang: Lang) -> &'static str {
     match f {
         McFigure::Co2e => t(lang, "t CO2e", "t CO2e"),
-        McFigure::Society => t(lang, "samhället (alla), kr", "society (all), SEK"),
+        McFigure::Society => t(
+            lang,
+            "kommunen + hushållen, kr",
+            "municipality + households, SEK",
+        ),
         McFigure::Municipality => t(
             lang,
             "kommunen (taxa + budget), kr",
@@ -125,7 +129,7 @@ pub(crate) fn monte_carlo_tables(
             seed
         ));
         out.push_str(&format!(
-            "  {:<34} {:>15} {:>15} {:>15} {:>15} {:>15} {:>15} {:>9}\n",
+            "  {:<36} {:>15} {:>15} {:>15} {:>15} {:>15} {:>15} {:>9}\n",
             "",
             t(lang, "centralt", "central"),
             "p5",
@@ -171,7 +175,7 @@ pub(crate) fn monte_carlo_tables(
             let num = |v: Decimal| format_number(v / scale, dp, lang);
             let mark = if a.reason.is_some() { " *" } else { "" };
             out.push_str(&format!(
-                "  {:<34} {:>15} {:>15} {:>15} {:>15} {:>15} {:>15} {:>9}{mark}\n",
+                "  {:<36} {:>15} {:>15} {:>15} {:>15} {:>15} {:>15} {:>9}{mark}\n",
                 figure_label(a.figure, lang),
                 num(a.central),
                 num(p[0]),

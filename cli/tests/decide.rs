@@ -56,6 +56,65 @@ fn same_seed_gives_byte_identical_json_and_ordered_bands() {
         "{central}"
     );
     assert_eq!(v["monte_carlo"]["draws"], 2000);
+    // Each figure of the total says whether its 25–75 % band holds the central result,
+    // and why not where it does not.
+    let agreement = v["monte_carlo"]["agreement"].as_array().unwrap();
+    assert_eq!(agreement.len(), 6);
+    for a in agreement {
+        let (lo, hi) = match a["figure"].as_str().unwrap() {
+            "co2e" => (&t["p25"], &t["p75"]),
+            _ => continue,
+        };
+        let inside = dec(lo) <= dec(&a["central"]) && dec(&a["central"]) <= dec(hi);
+        assert!(inside || !a["central_in_iqr"].as_bool().unwrap(), "{a}");
+        assert_eq!(
+            a["reason"].is_null(),
+            a["central_in_iqr"].as_bool().unwrap() && a["saving_at_least_even"].as_bool().unwrap()
+        );
+    }
+}
+
+/// The table shows the bands with the central result beside them, and says why where a
+/// band does not hold it.
+#[test]
+fn monte_carlo_table_shows_central_bands_and_reasons() {
+    let out = run(&[
+        "evaluate",
+        "examples/sjuharad.csv",
+        "--monte-carlo",
+        "500",
+        "--lang",
+        "en",
+    ]);
+    let text = String::from_utf8(out).unwrap();
+    let at = text
+        .find("Monte Carlo over the plan period, 500 draws (seed 1)")
+        .unwrap();
+    let table = &text[at..];
+    for head in ["central", "p5", "p25", "p50", "p75", "p95", "P(saves)"] {
+        assert!(table.contains(head), "{head}");
+    }
+    for figure in [
+        "t CO2e",
+        "municipality + households, SEK",
+        "municipality (fee + budget), SEK",
+        "waste fee, SEK",
+        "municipal budget, SEK",
+        "households, SEK",
+    ] {
+        assert!(table.contains(figure), "{figure}");
+    }
+    // A starred figure has its reason on the next line.
+    for (i, line) in table.lines().enumerate() {
+        if line.ends_with(" *") {
+            let next = table.lines().nth(i + 1).unwrap();
+            assert!(
+                next.trim_start().starts_with("* the central result")
+                    || next.contains("a saving is less likely"),
+                "{next}"
+            );
+        }
+    }
 }
 
 #[test]

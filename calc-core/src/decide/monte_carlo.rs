@@ -1124,6 +1124,9 @@ fn flat(engine: &Engine) -> Option<Vec<FlatFactor>> {
 /// seed give the same result on every platform. The total's figures are checked against
 /// the all-central result ([`MonteCarlo::agreement`]).
 ///
+/// A value too large for the fixed point (beyond ±10²⁰ kg or SEK per tonne, or a pool of
+/// more than 3.6 × 10¹⁰ t a year) is [`CalcError::TotalOverflow`].
+///
 /// ```
 /// use calc_core::{LinearModel, demo, monte_carlo};
 /// # fn main() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
