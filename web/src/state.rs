@@ -271,6 +271,26 @@ pub enum Action {
     SetFollowUp(crate::follow_up::FollowUp),
 }
 
+/// What an import switched off: "Åtgärder som inte finns i filen har stängts av (2): A, B."
+#[must_use]
+pub fn switched_off_text(ids: &[String], lang: Lang) -> String {
+    let names: Vec<String> = ids
+        .iter()
+        .map(|id| {
+            catalogue().and_then(|c| c.measure(id)).map_or_else(
+                || id.clone(),
+                |m| crate::components::measure_name(m, lang).to_string(),
+            )
+        })
+        .collect();
+    format!(
+        "{} ({}): {}.",
+        crate::i18n::t(lang, crate::i18n::K::ImportSwitchedOff),
+        names.len(),
+        names.join(", ")
+    )
+}
+
 /// `name (2)`, `name (3)` … : the first that no saved scenario has.
 #[must_use]
 pub fn free_name(saved: &[SavedScenario], name: &str) -> String {
