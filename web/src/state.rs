@@ -673,6 +673,32 @@ mod tests {
         );
     }
 
+    /// A file with one row applies one measure and says which ones it switched off.
+    #[test]
+    fn a_one_row_import_names_the_measures_it_switched_off() {
+        let cat = catalogue().unwrap();
+        let state = Rc::new(AppState::new(None, Vec::new(), Vec::new()));
+        let after = state.reduce(Action::Import {
+            file: "en-rad.csv".into(),
+            bytes: "kommun;atgard;effekt_procent\nBorås;textile_collection;50\n"
+                .as_bytes()
+                .to_vec(),
+        });
+        let ImportState::Applied { switched_off, .. } = &after.import else {
+            panic!("{:?}", after.import);
+        };
+        assert_eq!(switched_off.len(), cat.measures.len() - 1);
+        assert!(!switched_off.iter().any(|id| id == "textile_collection"));
+        let text = switched_off_text(switched_off, Lang::Sv);
+        assert!(
+            text.starts_with(&format!(
+                "Åtgärder som inte finns i filen har stängts av ({}): Minska matsvinnet i skolkök, ",
+                cat.measures.len() - 1
+            )),
+            "{text}"
+        );
+    }
+
     #[test]
     fn reducer_recomputes_on_effect_change() {
         let state = Rc::new(AppState::new(None, Vec::new(), Vec::new()));
