@@ -275,6 +275,8 @@ test('comparison names the municipalities; no municipality gives a prompt, not z
   const towns = (await p.locator('[data-testid=compare-municipalities]').allTextContents()).map(normalize);
   assert.deepEqual(towns, ['Hela Sjuhärad', 'Borås, Bollebygd']);
 
+  // "Hela Sjuhärad" on, then off: no municipality.
+  await p.locator('[data-testid=muni-all]').check();
   await p.locator('[data-testid=muni-all]').uncheck();
   await p.locator('[data-testid=no-municipality]').waitFor({ timeout: 5_000 });
   assert.equal(normalize(await p.locator('[data-testid=no-municipality]').textContent()), 'Välj minst en kommun för att se resultat.');
@@ -463,7 +465,7 @@ test('follow-up: the status says which figure it is read from, next to the proje
     { timeout: 10_000 },
   );
   assert.deepEqual((await row.locator('td').allTextContents()).map(normalize), ['Uppnått enligt senaste utfallet', '10,0', '7,5', '2,5']);
-  const heads = (await p.locator('[data-testid="target-food_waste_halved"] thead th').allTextContents()).map(normalize);
+  const heads = (await p.locator('[data-testid="target-food_waste_halved"] [data-testid=target-status-table] thead th').allTextContents()).map(normalize);
   assert.equal(heads.at(-1), 'Gap i prognosen');
   assert.equal(normalize(await p.locator('[data-testid="target-food_waste_halved"] [data-testid="target-row-1443"] [data-testid=target-status-basis]').textContent()), 'enligt prognosen');
   assert.match(normalize(await p.locator('[data-testid=chart-macc]').locator('xpath=ancestor::figure').locator('.hint').first().textContent()), /kommunens kostnad \(avfallstaxa \+ budget\)/);

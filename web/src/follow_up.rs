@@ -338,22 +338,21 @@ impl ActualRow {
         if let (Some(from), Some(to)) = (
             years.iter().map(|y| y.0).min(),
             years.iter().map(|y| y.1).max(),
-        ) {
-            if self.year < from || self.year > to {
-                out.push((
-                    ActualField::Year,
-                    match lang {
-                        Lang::Sv => format!(
-                            "{} ligger utanför målens år: från basåret {from} till målåret {to}",
-                            self.year
-                        ),
-                        Lang::En => format!(
-                            "{} is outside the goals' years: from the base year {from} to the target year {to}",
-                            self.year
-                        ),
-                    },
-                ));
-            }
+        ) && (self.year < from || self.year > to)
+        {
+            out.push((
+                ActualField::Year,
+                match lang {
+                    Lang::Sv => format!(
+                        "{} ligger utanför målens år: från basåret {from} till målåret {to}",
+                        self.year
+                    ),
+                    Lang::En => format!(
+                        "{} is outside the goals' years: from the base year {from} to the target year {to}",
+                        self.year
+                    ),
+                },
+            ));
         }
         out
     }

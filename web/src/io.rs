@@ -164,28 +164,6 @@ pub fn download(text: &str, file_name: &str, mime: &str) {
     gloo::timers::callback::Timeout::new(1_000, move || drop(url)).forget();
 }
 
-/// What an import switched off: "Åtgärder som inte finns i filen har stängts av (2): A, B."
-#[must_use]
-pub fn switched_off_text(ids: &[String], lang: crate::i18n::Lang) -> String {
-    let names: Vec<String> = ids
-        .iter()
-        .map(|id| {
-            crate::settings::catalogue()
-                .and_then(|c| c.measure(id))
-                .map_or_else(
-                    || id.clone(),
-                    |m| crate::components::measure_name(m, lang).to_string(),
-                )
-        })
-        .collect();
-    format!(
-        "{} ({}): {}.",
-        crate::i18n::t(lang, crate::i18n::K::ImportSwitchedOff),
-        names.len(),
-        names.join(", ")
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -101,10 +101,8 @@ pub fn App() -> Html {
         let mut state = AppState::new(link, saved, notes);
         state.link_problem = link_problem;
         // The work of the last visit, unless the page was opened with a scenario link.
-        if !from_link {
-            if let Some(w) = working.settings {
-                state.restore_working(w);
-            }
+        if !from_link && let Some(w) = working.settings {
+            state.restore_working(w);
         }
         // `?lang=en` (or `sv`) rules; otherwise the language of the last visit.
         let query_lang = web_sys::window()

@@ -277,6 +277,26 @@ pub enum Action {
     SetIncludeRequiredByLaw(bool),
 }
 
+/// What an import switched off: "Åtgärder som inte finns i filen har stängts av (2): A, B."
+#[must_use]
+pub fn switched_off_text(ids: &[String], lang: Lang) -> String {
+    let names: Vec<String> = ids
+        .iter()
+        .map(|id| {
+            catalogue().and_then(|c| c.measure(id)).map_or_else(
+                || id.clone(),
+                |m| crate::components::measure_name(m, lang).to_string(),
+            )
+        })
+        .collect();
+    format!(
+        "{} ({}): {}.",
+        crate::i18n::t(lang, crate::i18n::K::ImportSwitchedOff),
+        names.len(),
+        names.join(", ")
+    )
+}
+
 /// `name (2)`, `name (3)` … : the first that no saved scenario has.
 #[must_use]
 pub fn free_name(saved: &[SavedScenario], name: &str) -> String {
@@ -658,6 +678,32 @@ mod tests {
         assert_eq!(
             crate::io::too_large_text("big.csv", 50 * 1024 * 1024, Lang::En),
             "big.csv: the file is 50.0 MB, the browser imports at most 5.0 MB. Use the command-line tool (avfallskalkyl evaluate) for larger files."
+        );
+    }
+
+    /// A file with one row applies one measure and says which ones it switched off.
+    #[test]
+    fn a_one_row_import_names_the_measures_it_switched_off() {
+        let cat = catalogue().unwrap();
+        let state = Rc::new(AppState::new(None, Vec::new(), Vec::new()));
+        let after = state.reduce(Action::Import {
+            file: "en-rad.csv".into(),
+            bytes: "kommun;atgard;effekt_procent\nBorås;textile_collection;50\n"
+                .as_bytes()
+                .to_vec(),
+        });
+        let ImportState::Applied { switched_off, .. } = &after.import else {
+            panic!("{:?}", after.import);
+        };
+        assert_eq!(switched_off.len(), cat.measures.len() - 1);
+        assert!(!switched_off.iter().any(|id| id == "textile_collection"));
+        let text = switched_off_text(switched_off, Lang::Sv);
+        assert!(
+            text.starts_with(&format!(
+                "Åtgärder som inte finns i filen har stängts av ({}): Minska matsvinnet i skolkök, ",
+                cat.measures.len() - 1
+            )),
+            "{text}"
         );
     }
 

@@ -55,7 +55,7 @@ pub fn ImportPanel() -> Html {
                         { for assumed.iter().map(|a| html! { <p data-testid="import-assumed">{ a.message(lang) }</p> }) }
                         if scenarios.len() > 1 { <p>{ t(lang, K::ImportSavedAll) }</p> }
                         if !simplified.is_empty() { <p>{ format!("{} {}", t(lang, K::ImportSimplified), simplified.join(", ")) }</p> }
-                        if !switched_off.is_empty() { <p data-testid="import-switched-off">{ crate::io::switched_off_text(switched_off, lang) }</p> }
+                        if !switched_off.is_empty() { <p data-testid="import-switched-off">{ crate::state::switched_off_text(switched_off, lang) }</p> }
                     </div>
                 },
             } }

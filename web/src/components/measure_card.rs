@@ -53,7 +53,10 @@ fn field_from_text(text: &str) -> Result<Option<rust_decimal::Decimal>, ()> {
 pub fn MeasureCard(props: &Props) -> Html {
     // Text the planner typed that the calculation cannot use, kept on screen and marked
     // invalid (the effect box, and the detail fields by field) until it is corrected.
-    let effect_draft = use_state_eq(|| None::<String>);
+    // The box's text as typed, and whether the calculation can use it: kept so the box is
+    // never rewritten under the typist ("55," is 55 and stays "55,"), and so text it cannot
+    // use stays on screen, marked.
+    let effect_draft = use_state_eq(|| None::<(String, bool)>);
     let field_drafts = use_state_eq(Vec::<(Field, String)>::new);
     let Some((store, lang, cat)) = use_app_cat() else {
         return html! {};
@@ -76,9 +79,9 @@ pub fn MeasureCard(props: &Props) -> Html {
         let id = id.clone();
         Callback::from(move |_: Event| d(Action::ToggleMeasure(id.clone())))
     };
-    // The slider and the number box set the same effect: one callback for both. Text the
-    // calculation cannot take stays in the box, marked invalid; it never changes the effect.
-    let on_effect = {
+    // The slider and the number box set the same effect. Text the calculation cannot take
+    // stays in the box, marked invalid; it never changes the effect.
+    let on_effect = |from_box: bool| {
         let d = dispatch.clone();
         let id = id.clone();
         let draft = effect_draft.clone();
@@ -86,10 +89,10 @@ pub fn MeasureCard(props: &Props) -> Html {
             let v = e.target_unchecked_into::<HtmlInputElement>().value();
             match effect_from_text(&v) {
                 Some(p) => {
-                    draft.set(None);
+                    draft.set(from_box.then_some((v, true)));
                     d(Action::SetEffect(id.clone(), p));
                 }
-                None => draft.set(Some(v)),
+                None => draft.set(Some((v, false))),
             }
         })
     };
@@ -209,7 +212,16 @@ pub fn MeasureCard(props: &Props) -> Html {
             </div>
         }
     };
-    let effect_msg = if effect_draft.is_some() {
+    let effect_invalid = matches!(&*effect_draft, Some((_, false)));
+    // The typed text while it is what the calculation uses (or is refused), else the value.
+    let effect_text = match &*effect_draft {
+        Some((text, false)) => text.clone(),
+        Some((text, true)) if effect_from_text(text) == Some(s.effect_pct.normalize()) => {
+            text.clone()
+        }
+        _ => format::input_value(s.effect_pct, lang),
+    };
+    let effect_msg = if effect_invalid {
         // The value as the box writes it when it is valid ("25", "55,5").
         format!(
             "{} {}\u{a0}%.",
@@ -278,20 +290,20 @@ pub fn MeasureCard(props: &Props) -> Html {
                 <input type="range" id={format!("eff-{id}")} data-testid={slider_test}
                     min="0" max="100" step="0.1" value={slider_value}
                     aria-label={format!("{}: {}", t(lang, K::Effect), name)}
-                    aria-valuetext={pct_text} disabled={!s.enabled} oninput={on_effect.clone()} />
+                    aria-valuetext={pct_text} disabled={!s.enabled} oninput={on_effect(false)} />
                 <span class="number-unit">
                     <input type="text" class="effect-number" id={format!("effn-{id}")}
                         data-testid={format!("effect-number-{id}")}
                         inputmode="decimal" autocomplete="off"
                         aria-label={format!("{}: {}", t(lang, K::EffectPct), name)}
-                        value={(*effect_draft).clone().unwrap_or_else(|| format::input_value(s.effect_pct, lang))}
-                        aria-invalid={effect_draft.is_some().then_some("true")}
+                        value={effect_text}
+                        aria-invalid={effect_invalid.then_some("true")}
                         aria-describedby={format!("effmsg-{id}")}
-                        disabled={!s.enabled} oninput={on_effect} />
+                        disabled={!s.enabled} oninput={on_effect(true)} />
                     <span aria-hidden="true">{ "%" }</span>
                 </span>
             </div>
-            <p id={format!("effmsg-{id}")} class={classes!("field-msg", effect_draft.is_some().then_some("invalid"))}
+            <p id={format!("effmsg-{id}")} class={classes!("field-msg", effect_invalid.then_some("invalid"))}
                 aria-live="polite" data-testid={format!("effect-msg-{id}")}>{ effect_msg }</p>
             <details class="measure-details">
                 <summary>{ t(lang, K::Details) }</summary>

@@ -569,7 +569,7 @@ fn TargetCard(p: &CardProps) -> Html {
                     <dd>{ format!("{} {u} ({})", value(cur.target_value, lang), cur.target_year) }</dd>
                     <dt>{ tr(lang, "Prognos målåret", "Projected in the target year") }</dt>
                     <dd data-testid="target-shown-projected">{ format!("{} {u}", value(cur.projected_value, lang)) }</dd>
-                    <dt>{ tr(lang, "Gap", "Gap") }</dt>
+                    <dt>{ tr(lang, "Gap i prognosen", "Projected gap") }</dt>
                     <dd>{ value(cur.gap, lang) }</dd>
                 </dl>
                 { chart(cur, &cur_name, lang) }

@@ -168,7 +168,12 @@ pub fn TotalsCards() -> Html {
             ]
             .iter()
             .map(|(p, label, id)| {
-                let v = money(s, *p)[col].unwrap_or_default().central;
+                let v = money(s, *p)
+                    .get(col)
+                    .copied()
+                    .flatten()
+                    .unwrap_or_default()
+                    .central;
                 let text = if unit.is_empty() {
                     format::sek_short(v, lang)
                 } else {
