@@ -272,8 +272,9 @@ pub(crate) struct ScenarioArgs {
     /// Evaluate the valid rows of a file with errors (the errors are still listed).
     #[arg(long)]
     pub(crate) keep_valid: bool,
-    /// Which effects rows without an effect of their own take: the expected outcome
-    /// (evidence, with its range) or the plan's ambition (each measure's goal reached).
+    /// Which effects rows without an effect of their own (or with the expected one) take:
+    /// the expected outcome (evidence, with its range) or the plan's ambition (each
+    /// measure's goal reached).
     #[arg(long, value_enum, default_value_t = CaseArg::Expected)]
     pub(crate) case: CaseArg,
     /// Count what the law requires (the reference path's legal duties) in the totals; by

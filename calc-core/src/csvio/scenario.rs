@@ -132,8 +132,8 @@ impl ScenarioContext {
         }
     }
 
-    /// With the effects of a case for the rows that give no effect of their own (default:
-    /// the expected outcome).
+    /// With the effects of a case for the rows that give no effect of their own or the
+    /// expected one (default: the expected outcome); a row's own other effect stays its own.
     #[must_use]
     pub fn with_case(mut self, case: Case) -> Self {
         self.case = case;
@@ -631,7 +631,11 @@ pub fn read_scenarios_keep_valid(bytes: &[u8], ctx: &ScenarioContext) -> Scenari
                 Arc::clone(municipality),
                 period.start(),
             ) {
-                Ok(i) if overrides.effect.is_none() => i.with_case(ctx.case),
+                // A row without an effect of its own, or with the expected one (a template
+                // writes every effect out), takes the context's case.
+                Ok(i) if overrides.effect.is_none() || i.case() == Case::Expected => {
+                    i.with_case(ctx.case)
+                }
                 Ok(i) => i,
                 Err((field, e)) => {
                     let col = match field {

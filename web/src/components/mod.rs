@@ -146,6 +146,14 @@ pub fn empty_reason(settings: &crate::settings::Settings, lang: Lang) -> &'stati
 #[must_use]
 pub fn factor_name(id: &str, lang: Lang) -> String {
     use calc_core::FactorRef;
+    // A measure's effect, an input of the Monte Carlo and the tornado (issue 21).
+    if let Some(measure) = id.strip_prefix("effect.") {
+        let effect = match lang {
+            Lang::Sv => "effekt",
+            Lang::En => "effect",
+        };
+        return format!("{} · {effect}", measure_name_by_id(measure, lang));
+    }
     let fid = calc_core::FactorId::from(id);
     let parts = fid.parts();
     let (fraction_id, route) = match parts {

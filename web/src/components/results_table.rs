@@ -69,9 +69,11 @@ fn ordered<'e>(
 #[must_use]
 pub fn pool_order(e: &Evaluation, measure: &str) -> Option<(u32, usize)> {
     let item = e.items.iter().find(|i| i.measure.as_str() == measure)?;
+    // The legal duties of the reference path take their place in the order too.
     let n = e
         .items
         .iter()
+        .chain(&e.required_by_law_items)
         .filter(|i| i.municipality == item.municipality && i.pool == item.pool)
         .count();
     (n > 1).then_some((item.order_in_pool, n))

@@ -126,7 +126,10 @@ pub fn UncertaintyBands() -> Html {
                     </tr>
                 }
             };
+            let agreement = agreement_notes(&mc.agreement, lang);
             html! {
+                <>
+                { agreement }
                 <ScrollBox label={t(lang, K::McTitle)}>
                     <table class={classes!("mc-table", "stack", pending.then_some("stale"))} data-testid="mc-table">
                         <thead>
@@ -144,6 +147,7 @@ pub fn UncertaintyBands() -> Html {
                         </tbody>
                     </table>
                 </ScrollBox>
+                </>
             }
         }
     };
@@ -156,5 +160,78 @@ pub fn UncertaintyBands() -> Html {
             <p class="hint">{ t(lang, K::McHelp) }</p>
             { body }
         </section>
+    }
+}
+
+fn tr(lang: Lang, sv: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Sv => sv,
+        Lang::En => en,
+    }
+}
+
+/// An input of a [`calc_core::Disagreement`] as a reader names it: a measure's effect or a
+/// factor by its name.
+fn input_name(id: &calc_core::FactorId, lang: Lang) -> String {
+    super::factor_name(id.as_str(), lang)
+}
+
+/// Whether the band agrees with the headline (the all-central result) for each total, and
+/// why not where it does not (issue 21).
+fn agreement_notes(agreement: &[calc_core::Agreement], lang: Lang) -> Html {
+    use calc_core::{Disagreement, McFigure, Payer};
+    let figure = |f: McFigure| match f {
+        McFigure::Co2e => tr(lang, "t CO2e", "t CO2e"),
+        McFigure::Society => tr(lang, "kommunen + hushållen", "municipality + households"),
+        McFigure::Municipality => tr(lang, "kommunens netto", "the municipality's net"),
+        McFigure::Payer(Payer::WasteFee) => tr(lang, "avfallstaxan", "the waste fee"),
+        McFigure::Payer(Payer::MunicipalBudget) => {
+            tr(lang, "kommunens budget", "the municipal budget")
+        }
+        McFigure::Payer(Payer::Households) => tr(lang, "hushållen", "households"),
+    };
+    let off: Vec<Html> = agreement
+        .iter()
+        .filter(|a| !(a.central_in_iqr && a.saving_at_least_even))
+        .map(|a| {
+            let why = match &a.reason {
+                Some(Disagreement::Lopsided { below, inputs }) => {
+                    let names: Vec<String> = inputs.iter().map(|i| input_name(i, lang)).collect();
+                    format!(
+                        "{} {}: {}.",
+                        tr(lang, "underlag vars intervall når längre åt ena hållet drar bandet", "inputs whose ranges reach further to one side pull the band"),
+                        if *below { tr(lang, "nedåt", "down") } else { tr(lang, "uppåt", "up") },
+                        names.join(", ")
+                    )
+                }
+                Some(Disagreement::Interaction { below }) => format!(
+                    "{} {}.",
+                    tr(lang, "produkter av osäkra underlag (effekt gånger faktor) drar bandet", "products of uncertain inputs (an effect times a factor) pull the band"),
+                    if *below { tr(lang, "nedåt", "down") } else { tr(lang, "uppåt", "up") }
+                ),
+                None => String::new(),
+            };
+            html! {
+                <li>
+                    <strong>{ figure(a.figure) }{ ": " }</strong>
+                    { tr(lang, "rubrikens värde ligger utanför bandet 25–75 %; ", "the headline value lies outside the 25–75 % band; ") }
+                    { why }
+                </li>
+            }
+        })
+        .collect();
+    if off.is_empty() {
+        html! {
+            <p class="hint" data-testid="mc-agreement">
+                { tr(lang, "Rubrikens värden (alla underlag på sina centrala värden) ligger inom bandet 25–75 % för alla totaler.", "The headline values (every input at its central value) lie inside the 25–75 % band for every total.") }
+            </p>
+        }
+    } else {
+        html! {
+            <div class="notice" data-testid="mc-agreement">
+                <p>{ tr(lang, "Varje underlag dras med sitt centrala värde som median. Där bandet ändå ligger vid sidan av rubrikens värde är det därför att:", "Every input is drawn with its central value as its median. Where the band still lies beside the headline value, it is because:") }</p>
+                <ul>{ for off }</ul>
+            </div>
+        }
     }
 }
