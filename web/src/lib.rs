@@ -180,17 +180,23 @@ pub fn App() -> Html {
                         <YearChart />
                         <TargetsSection />
                         <PrintLeftOut />
-                        <section class="panel decide no-print" id="decide" aria-labelledby="decide-title" data-testid="decide">
-                            <h2 id="decide-title">{ t(lang, K::Decide) }</h2>
-                            <p class="hint">{ t(lang, K::DecideHelp) }</p>
-                            <UncertaintyBands />
-                            <TornadoChart />
-                            <BudgetPanel />
-                        </section>
+                        // With no municipality there is nothing to analyse: the totals say so,
+                        // and the last analysis is not left on screen, greyed out as pending.
+                        if !store.settings.municipalities.is_empty() {
+                            <section class="panel decide no-print" id="decide" aria-labelledby="decide-title" data-testid="decide">
+                                <h2 id="decide-title">{ t(lang, K::Decide) }</h2>
+                                <p class="hint">{ t(lang, K::DecideHelp) }</p>
+                                <UncertaintyBands />
+                                <TornadoChart />
+                                <BudgetPanel />
+                            </section>
+                        }
                     </section>
                 </main>
                 <ScenariosPanel />
-                <DriversTable />
+                if !store.settings.municipalities.is_empty() {
+                    <DriversTable />
+                }
                 <MethodSection />
                 if embed {
                     // The host page may not carry the statement: a small link stays in the frame.
