@@ -1121,8 +1121,10 @@ fn flat(engine: &Engine) -> Option<Vec<FlatFactor>> {
 /// Monte Carlo over the ranges of every factor, yield, measure cost and effect: each drawn
 /// from its two-piece triangular distribution (median = central), `draws` iterations from
 /// `seed`, the effects run through the pools. Deterministic: the same model, draws and
-/// seed give the same result on every platform. The total's figures are checked against
-/// the all-central result ([`MonteCarlo::agreement`]).
+/// seed give the same result on every platform. The figures are the plan's measures:
+/// what the law requires acts first in every draw at its own share and is not counted.
+/// The total's figures are checked against the plan's all-central result
+/// ([`MonteCarlo::agreement`]).
 ///
 /// A value too large for the fixed point (beyond ±10²⁰ kg or SEK per tonne, or a pool of
 /// more than 3.6 × 10¹⁰ t a year) is [`CalcError::TotalOverflow`].
