@@ -571,25 +571,40 @@ struct DrawGroup {
     years: Vec<(Vec<u64>, u64)>,
 }
 
+/// Buffers for [`DrawGroup::run`], kept across draws.
+#[derive(Default)]
+struct Scratch {
+    acc: Vec<[u64; NR]>,
+    shares: Vec<u64>,
+}
+
 impl DrawGroup {
     /// Runs the pool at the members' effects (`effects`, units of 2⁻³²) and adds each
     /// member's tonnes out of each route over the plan period to its sink's.
     #[inline(always)]
-    fn run(&self, effects: &[u64], scratch: &mut Vec<[u64; NR]>, out: &mut [[u128; NR]]) {
-        scratch.clear();
-        scratch.resize(self.members.len(), [0; NR]);
+    fn run(&self, effects: &[u64], scratch: &mut Scratch, out: &mut [[u128; NR]]) {
+        let Scratch { acc: accs, shares } = scratch;
+        accs.clear();
+        accs.resize(self.members.len(), [0; NR]);
+        // effect × reach, each at most 2³²: a product at most 2⁶⁴, rounded to the nearest
+        // and shifted back to at most 2³², once per draw.
+        shares.clear();
+        shares.extend(
+            self.members
+                .iter()
+                .zip(effects)
+                .map(|(m, e)| shr32_round(mul_u64_wide(*e, m.reach)) as u64),
+        );
         for (ramps, count) in &self.years {
             let mut stock = self.initial;
-            for ((m, r), (e, acc)) in self
+            for ((m, r), (share, acc)) in self
                 .members
                 .iter()
                 .zip(ramps)
-                .zip(effects.iter().zip(scratch.iter_mut()))
+                .zip(shares.iter().zip(accs.iter_mut()))
             {
-                // ramp × effect × reach, each at most 2³²: products at most 2⁶⁴, rounded
-                // to the nearest and shifted back to at most 2³².
-                let share = (shr32_round(mul_u64_wide(*e, m.reach))) as u64;
-                let k = (shr32_round(mul_u64_wide(*r, share))) as u64;
+                // ramp × share, likewise.
+                let k = (shr32_round(mul_u64_wide(*r, *share))) as u64;
                 if k == 0 {
                     continue;
                 }
@@ -605,7 +620,7 @@ impl DrawGroup {
                 }
             }
         }
-        for (m, acc) in self.members.iter().zip(scratch.iter()) {
+        for (m, acc) in self.members.iter().zip(accs.iter()) {
             if let Some(o) = out.get_mut(m.sink) {
                 for (x, a) in o.iter_mut().zip(acc) {
                     *x = x.saturating_add(u128::from(*a));
@@ -868,7 +883,7 @@ impl Engine {
         let mut base = vec![[0_u128; NR]; sinks.len()];
         let mut sink_bounds = vec![0_u128; sinks.len()];
         let years = u128::try_from(period.len()).ok()?;
-        let mut scratch = Vec::new();
+        let mut scratch = Scratch::default();
         for g in &model.groups {
             let mut initial = [0_u64; NR];
             for (slot, t) in initial.iter_mut().zip(&g.initial) {
@@ -992,7 +1007,7 @@ impl Engine {
         let mut uniforms = vec![0_u64; self.uniforms];
         let mut out = self.base.clone();
         let mut effects: Vec<u64> = Vec::new();
-        let mut scratch = Vec::new();
+        let mut scratch = Scratch::default();
         let mut m_co2e = vec![0_i128; self.costs.len()];
         let mut m_sek = vec![[0_i128; 3]; self.costs.len()];
         for d in 0..n {
@@ -1239,7 +1254,7 @@ pub fn monte_carlo_pool_draws(
     let engine = Engine::new(model).ok_or(CalcError::TotalOverflow)?;
     let mut rng = rand_pcg::Pcg64Mcg::seed_from_u64(seed);
     let mut out = Vec::new();
-    let mut scratch = Vec::new();
+    let mut scratch = Scratch::default();
     for _ in 0..draws {
         let uniforms: Vec<u64> = (0..engine.uniforms).map(|_| rng.next_u64()).collect();
         for g in &engine.groups {
