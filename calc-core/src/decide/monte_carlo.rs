@@ -555,6 +555,9 @@ struct DrawMember {
     effect: FlatFactor,
     /// Which of the draw's effect uniforms it takes its quantile at.
     uniform: usize,
+    /// Its effect's place among the engine's distinct effects (one draw each per
+    /// iteration, shared by the members with the same uniform and range).
+    slot: usize,
     /// The share of what is in its routes it reaches, in units of 2⁻³².
     reach: u64,
     acts_on: Vec<usize>,
@@ -569,6 +572,15 @@ struct DrawGroup {
     initial: [u64; NR],
     members: Vec<DrawMember>,
     years: Vec<(Vec<u64>, u64)>,
+}
+
+/// The place of an effect (uniform, range) among the distinct ones, added if new.
+fn slot_of(inputs: &mut Vec<(usize, FlatFactor)>, uniform: usize, f: FlatFactor) -> usize {
+    let same = |(u, g): &(usize, FlatFactor)| *u == uniform && (g.a, g.c, g.b) == (f.a, f.c, f.b);
+    inputs.iter().position(same).unwrap_or_else(|| {
+        inputs.push((uniform, f));
+        inputs.len() - 1
+    })
 }
 
 /// Buffers for [`DrawGroup::run`], kept across draws.
@@ -789,6 +801,8 @@ struct Engine {
     inputs: Vec<[i128; 3]>,
     /// One uniform per measure whose effect has a range.
     uniforms: usize,
+    /// The distinct effects of the members: (uniform, range).
+    effect_inputs: Vec<(usize, FlatFactor)>,
     /// Pool groups with an effect range among their members.
     groups: Vec<DrawGroup>,
     /// Per sink: tonnes out of each route over the period from the groups that do not vary.
@@ -880,6 +894,7 @@ impl Engine {
         let uniform_of = |m: usize| model.effects.iter().position(|e| e.measure_index == m);
         let period = model.scenario.period;
         let mut groups = Vec::new();
+        let mut effect_inputs: Vec<(usize, FlatFactor)> = Vec::new();
         let mut base = vec![[0_u128; NR]; sinks.len()];
         let mut sink_bounds = vec![0_u128; sinks.len()];
         let years = u128::try_from(period.len()).ok()?;
@@ -900,6 +915,7 @@ impl Engine {
                     members.push(DrawMember {
                         effect: FlatFactor::new(one, one, one),
                         uniform: 0,
+                        slot: slot_of(&mut effect_inputs, 0, FlatFactor::new(one, one, one)),
                         reach: to_binary(p.share)?,
                         acts_on: item.measure().acts_on.iter().map(|r| r.index()).collect(),
                         sink: usize::MAX,
@@ -921,6 +937,11 @@ impl Engine {
                 members.push(DrawMember {
                     effect: FlatFactor::new(e(r.low())?, e(r.central())?, e(r.high())?),
                     uniform: uniform_of(m).unwrap_or(0),
+                    slot: slot_of(
+                        &mut effect_inputs,
+                        uniform_of(m).unwrap_or(0),
+                        FlatFactor::new(e(r.low())?, e(r.central())?, e(r.high())?),
+                    ),
                     reach: to_binary(*model.reach.get(p.item)?)?,
                     acts_on,
                     sink,
@@ -983,6 +1004,7 @@ impl Engine {
         Some(Self {
             inputs,
             uniforms: model.effects.len(),
+            effect_inputs,
             groups,
             base,
             sinks,
@@ -1007,6 +1029,7 @@ impl Engine {
         let mut uniforms = vec![0_u64; self.uniforms];
         let mut out = self.base.clone();
         let mut effects: Vec<u64> = Vec::new();
+        let mut effect_values = vec![0_u64; self.effect_inputs.len()];
         let mut scratch = Scratch::default();
         let mut m_co2e = vec![0_i128; self.costs.len()];
         let mut m_sek = vec![[0_i128; 3]; self.costs.len()];
@@ -1017,13 +1040,19 @@ impl Engine {
             for u in &mut uniforms {
                 *u = next();
             }
+            for (v, (u, f)) in effect_values.iter_mut().zip(&self.effect_inputs) {
+                *v = f
+                    .draw(uniforms.get(*u).copied().unwrap_or(1 << 63))
+                    .unsigned_abs();
+            }
             out.clone_from(&self.base);
             for g in &self.groups {
                 effects.clear();
-                effects.extend(g.members.iter().map(|m| {
-                    let u = uniforms.get(m.uniform).copied().unwrap_or(1 << 63);
-                    m.effect.draw(u).unsigned_abs()
-                }));
+                effects.extend(
+                    g.members
+                        .iter()
+                        .map(|m| effect_values.get(m.slot).copied().unwrap_or(0)),
+                );
                 g.run(&effects, &mut scratch, &mut out);
             }
             m_co2e.iter_mut().for_each(|x| *x = 0);
