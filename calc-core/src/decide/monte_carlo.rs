@@ -917,7 +917,13 @@ impl Engine {
                         uniform: 0,
                         slot: slot_of(&mut effect_inputs, 0, FlatFactor::new(one, one, one)),
                         reach: to_binary(p.share)?,
-                        acts_on: item.measure().acts_on.iter().map(|r| r.index()).collect(),
+                        acts_on: item
+                            .measure()
+                            .acts_on
+                            .iter()
+                            .map(|r| r.index())
+                            .filter(|s| initial.get(*s).is_some_and(|t| *t > 0))
+                            .collect(),
                         sink: usize::MAX,
                     });
                     continue;
@@ -926,8 +932,14 @@ impl Engine {
                 let e = |d: Decimal| to_binary(d).and_then(|v| i64::try_from(v).ok());
                 let sink = *item_sink.get(p.item)?;
                 let m = *model.item_measure.get(p.item)?;
-                let acts_on: Vec<usize> =
-                    item.measure().acts_on.iter().map(|r| r.index()).collect();
+                // A route without tonnes stays without: it is left out of the runs.
+                let acts_on: Vec<usize> = item
+                    .measure()
+                    .acts_on
+                    .iter()
+                    .map(|r| r.index())
+                    .filter(|s| initial.get(*s).is_some_and(|t| *t > 0))
+                    .collect();
                 let reachable: u128 = acts_on
                     .iter()
                     .map(|s| u128::from(initial.get(*s).copied().unwrap_or(0)))
