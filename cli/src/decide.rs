@@ -210,8 +210,8 @@ pub(crate) fn run_sensitivity(loaded: &Loaded, json: bool, lang: Lang) -> Result
         }
         let h = t(
             lang,
-            "Känslighet (t CO2e över planperioden, en faktor i taget)",
-            "Sensitivity (t CO2e over the plan period, one factor at a time)",
+            "Känslighet (t CO2e över planperioden, en indata i taget: faktor, utbyte, kostnad eller effekt)",
+            "Sensitivity (t CO2e over the plan period, one input at a time: factor, yield, cost or effect)",
         );
         let lo = t(lang, "vid lågt", "at low");
         let hi = t(lang, "vid högt", "at high");

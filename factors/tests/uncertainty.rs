@@ -253,3 +253,21 @@ fn random_scenarios_agree_or_say_why() {
     );
     assert!(sym_off * 50 <= sym_figures, "{sym_off} of {sym_figures}");
 }
+
+/// The draws are the plan's measures: with what the law requires included in the totals,
+/// each figure is still checked against the plan's own central result.
+#[test]
+fn agreement_is_the_plans_with_the_law_included() {
+    let cat = factors::builtin().unwrap();
+    let table = cat.current_set().unwrap();
+    let s = cat.default_scenario();
+    let plan = monte_carlo(&LinearModel::new(table, &s).unwrap(), 300, 2).unwrap();
+    let mut with_law = s.clone();
+    with_law.include_required_by_law = true;
+    let model = LinearModel::new(table, &with_law).unwrap();
+    assert!(model.evaluation().includes_required_by_law);
+    assert!(!model.evaluation().required_by_law_items.is_empty());
+    let mc = monte_carlo(&model, 300, 2).unwrap();
+    assert_eq!(mc.total, plan.total);
+    assert_eq!(mc.agreement, plan.agreement);
+}

@@ -73,28 +73,37 @@ pub(super) const FIGURES: [McFigure; 6] = [
 ];
 
 /// The agreement of each figure of the total with the all-central result (the model's
-/// central evaluation).
+/// central evaluation, the plan's measures only: without what the law requires).
 pub(super) fn check(model: &LinearModel, total: &McFigures) -> Result<Vec<Agreement>, CalcError> {
     let overflow = || CalcError::TotalOverflow;
-    let t = &model.central.total;
-    let by_payer: ByPayer<Decimal> = ByPayer {
-        waste_fee: t
-            .net_sek_saved_cumulative_by_payer
-            .waste_fee
-            .central
-            .value(),
-        municipal_budget: t
-            .net_sek_saved_cumulative_by_payer
-            .municipal_budget
-            .central
-            .value(),
-        households: t
-            .net_sek_saved_cumulative_by_payer
-            .households
-            .central
-            .value(),
+    // The draws are the plan's measures; what the law requires is not drawn (it acts
+    // first in every draw at its own share), so it is taken out of a total that includes it.
+    let e = &model.central;
+    let plan = |total: Decimal, law: Decimal| -> Option<Decimal> {
+        if e.includes_required_by_law {
+            total.checked_sub(law)
+        } else {
+            Some(total)
+        }
     };
-    let central: Totals = (t.co2e_saved_kg_cumulative.central.value(), by_payer);
+    let (t, law) = (&e.total, &e.required_by_law);
+    let payer = |p: Payer| {
+        plan(
+            t.net_sek_saved_cumulative_by_payer.get(p).central.value(),
+            law.net_sek_saved_cumulative_by_payer.get(p).central.value(),
+        )
+    };
+    let by_payer: ByPayer<Decimal> = ByPayer {
+        waste_fee: payer(Payer::WasteFee).ok_or_else(overflow)?,
+        municipal_budget: payer(Payer::MunicipalBudget).ok_or_else(overflow)?,
+        households: payer(Payer::Households).ok_or_else(overflow)?,
+    };
+    let co2e = plan(
+        t.co2e_saved_kg_cumulative.central.value(),
+        law.co2e_saved_kg_cumulative.central.value(),
+    )
+    .ok_or_else(overflow)?;
+    let central: Totals = (co2e, by_payer);
     let mut swings: Option<Vec<InputSwing>> = None;
     let mut out = Vec::with_capacity(FIGURES.len());
     for figure in FIGURES {

@@ -555,6 +555,9 @@ struct DrawMember {
     effect: FlatFactor,
     /// Which of the draw's effect uniforms it takes its quantile at.
     uniform: usize,
+    /// Its effect's place among the engine's distinct effects (one draw each per
+    /// iteration, shared by the members with the same uniform and range).
+    slot: usize,
     /// The share of what is in its routes it reaches, in units of 2⁻³².
     reach: u64,
     acts_on: Vec<usize>,
@@ -571,25 +574,49 @@ struct DrawGroup {
     years: Vec<(Vec<u64>, u64)>,
 }
 
+/// The place of an effect (uniform, range) among the distinct ones, added if new.
+fn slot_of(inputs: &mut Vec<(usize, FlatFactor)>, uniform: usize, f: FlatFactor) -> usize {
+    let same = |(u, g): &(usize, FlatFactor)| *u == uniform && (g.a, g.c, g.b) == (f.a, f.c, f.b);
+    inputs.iter().position(same).unwrap_or_else(|| {
+        inputs.push((uniform, f));
+        inputs.len() - 1
+    })
+}
+
+/// Buffers for [`DrawGroup::run`], kept across draws.
+#[derive(Default)]
+struct Scratch {
+    acc: Vec<[u64; NR]>,
+    shares: Vec<u64>,
+}
+
 impl DrawGroup {
     /// Runs the pool at the members' effects (`effects`, units of 2⁻³²) and adds each
     /// member's tonnes out of each route over the plan period to its sink's.
     #[inline(always)]
-    fn run(&self, effects: &[u64], scratch: &mut Vec<[u64; NR]>, out: &mut [[u128; NR]]) {
-        scratch.clear();
-        scratch.resize(self.members.len(), [0; NR]);
+    fn run(&self, effects: &[u64], scratch: &mut Scratch, out: &mut [[u128; NR]]) {
+        let Scratch { acc: accs, shares } = scratch;
+        accs.clear();
+        accs.resize(self.members.len(), [0; NR]);
+        // effect × reach, each at most 2³²: a product at most 2⁶⁴, rounded to the nearest
+        // and shifted back to at most 2³², once per draw.
+        shares.clear();
+        shares.extend(
+            self.members
+                .iter()
+                .zip(effects)
+                .map(|(m, e)| shr32_round(mul_u64_wide(*e, m.reach)) as u64),
+        );
         for (ramps, count) in &self.years {
             let mut stock = self.initial;
-            for ((m, r), (e, acc)) in self
+            for ((m, r), (share, acc)) in self
                 .members
                 .iter()
                 .zip(ramps)
-                .zip(effects.iter().zip(scratch.iter_mut()))
+                .zip(shares.iter().zip(accs.iter_mut()))
             {
-                // ramp × effect × reach, each at most 2³²: products at most 2⁶⁴, rounded
-                // to the nearest and shifted back to at most 2³².
-                let share = (shr32_round(mul_u64_wide(*e, m.reach))) as u64;
-                let k = (shr32_round(mul_u64_wide(*r, share))) as u64;
+                // ramp × share, likewise.
+                let k = (shr32_round(mul_u64_wide(*r, *share))) as u64;
                 if k == 0 {
                     continue;
                 }
@@ -605,7 +632,7 @@ impl DrawGroup {
                 }
             }
         }
-        for (m, acc) in self.members.iter().zip(scratch.iter()) {
+        for (m, acc) in self.members.iter().zip(accs.iter()) {
             if let Some(o) = out.get_mut(m.sink) {
                 for (x, a) in o.iter_mut().zip(acc) {
                     *x = x.saturating_add(u128::from(*a));
@@ -774,6 +801,8 @@ struct Engine {
     inputs: Vec<[i128; 3]>,
     /// One uniform per measure whose effect has a range.
     uniforms: usize,
+    /// The distinct effects of the members: (uniform, range).
+    effect_inputs: Vec<(usize, FlatFactor)>,
     /// Pool groups with an effect range among their members.
     groups: Vec<DrawGroup>,
     /// Per sink: tonnes out of each route over the period from the groups that do not vary.
@@ -865,10 +894,11 @@ impl Engine {
         let uniform_of = |m: usize| model.effects.iter().position(|e| e.measure_index == m);
         let period = model.scenario.period;
         let mut groups = Vec::new();
+        let mut effect_inputs: Vec<(usize, FlatFactor)> = Vec::new();
         let mut base = vec![[0_u128; NR]; sinks.len()];
         let mut sink_bounds = vec![0_u128; sinks.len()];
         let years = u128::try_from(period.len()).ok()?;
-        let mut scratch = Vec::new();
+        let mut scratch = Scratch::default();
         for g in &model.groups {
             let mut initial = [0_u64; NR];
             for (slot, t) in initial.iter_mut().zip(&g.initial) {
@@ -885,8 +915,15 @@ impl Engine {
                     members.push(DrawMember {
                         effect: FlatFactor::new(one, one, one),
                         uniform: 0,
+                        slot: slot_of(&mut effect_inputs, 0, FlatFactor::new(one, one, one)),
                         reach: to_binary(p.share)?,
-                        acts_on: item.measure().acts_on.iter().map(|r| r.index()).collect(),
+                        acts_on: item
+                            .measure()
+                            .acts_on
+                            .iter()
+                            .map(|r| r.index())
+                            .filter(|s| initial.get(*s).is_some_and(|t| *t > 0))
+                            .collect(),
                         sink: usize::MAX,
                     });
                     continue;
@@ -895,8 +932,14 @@ impl Engine {
                 let e = |d: Decimal| to_binary(d).and_then(|v| i64::try_from(v).ok());
                 let sink = *item_sink.get(p.item)?;
                 let m = *model.item_measure.get(p.item)?;
-                let acts_on: Vec<usize> =
-                    item.measure().acts_on.iter().map(|r| r.index()).collect();
+                // A route without tonnes stays without: it is left out of the runs.
+                let acts_on: Vec<usize> = item
+                    .measure()
+                    .acts_on
+                    .iter()
+                    .map(|r| r.index())
+                    .filter(|s| initial.get(*s).is_some_and(|t| *t > 0))
+                    .collect();
                 let reachable: u128 = acts_on
                     .iter()
                     .map(|s| u128::from(initial.get(*s).copied().unwrap_or(0)))
@@ -906,6 +949,11 @@ impl Engine {
                 members.push(DrawMember {
                     effect: FlatFactor::new(e(r.low())?, e(r.central())?, e(r.high())?),
                     uniform: uniform_of(m).unwrap_or(0),
+                    slot: slot_of(
+                        &mut effect_inputs,
+                        uniform_of(m).unwrap_or(0),
+                        FlatFactor::new(e(r.low())?, e(r.central())?, e(r.high())?),
+                    ),
                     reach: to_binary(*model.reach.get(p.item)?)?,
                     acts_on,
                     sink,
@@ -968,6 +1016,7 @@ impl Engine {
         Some(Self {
             inputs,
             uniforms: model.effects.len(),
+            effect_inputs,
             groups,
             base,
             sinks,
@@ -992,7 +1041,8 @@ impl Engine {
         let mut uniforms = vec![0_u64; self.uniforms];
         let mut out = self.base.clone();
         let mut effects: Vec<u64> = Vec::new();
-        let mut scratch = Vec::new();
+        let mut effect_values = vec![0_u64; self.effect_inputs.len()];
+        let mut scratch = Scratch::default();
         let mut m_co2e = vec![0_i128; self.costs.len()];
         let mut m_sek = vec![[0_i128; 3]; self.costs.len()];
         for d in 0..n {
@@ -1002,13 +1052,19 @@ impl Engine {
             for u in &mut uniforms {
                 *u = next();
             }
+            for (v, (u, f)) in effect_values.iter_mut().zip(&self.effect_inputs) {
+                *v = f
+                    .draw(uniforms.get(*u).copied().unwrap_or(1 << 63))
+                    .unsigned_abs();
+            }
             out.clone_from(&self.base);
             for g in &self.groups {
                 effects.clear();
-                effects.extend(g.members.iter().map(|m| {
-                    let u = uniforms.get(m.uniform).copied().unwrap_or(1 << 63);
-                    m.effect.draw(u).unsigned_abs()
-                }));
+                effects.extend(
+                    g.members
+                        .iter()
+                        .map(|m| effect_values.get(m.slot).copied().unwrap_or(0)),
+                );
                 g.run(&effects, &mut scratch, &mut out);
             }
             m_co2e.iter_mut().for_each(|x| *x = 0);
@@ -1121,8 +1177,10 @@ fn flat(engine: &Engine) -> Option<Vec<FlatFactor>> {
 /// Monte Carlo over the ranges of every factor, yield, measure cost and effect: each drawn
 /// from its two-piece triangular distribution (median = central), `draws` iterations from
 /// `seed`, the effects run through the pools. Deterministic: the same model, draws and
-/// seed give the same result on every platform. The total's figures are checked against
-/// the all-central result ([`MonteCarlo::agreement`]).
+/// seed give the same result on every platform. The figures are the plan's measures:
+/// what the law requires acts first in every draw at its own share and is not counted.
+/// The total's figures are checked against the plan's all-central result
+/// ([`MonteCarlo::agreement`]).
 ///
 /// A value too large for the fixed point (beyond ±10²⁰ kg or SEK per tonne, or a pool of
 /// more than 3.6 × 10¹⁰ t a year) is [`CalcError::TotalOverflow`].
@@ -1237,7 +1295,7 @@ pub fn monte_carlo_pool_draws(
     let engine = Engine::new(model).ok_or(CalcError::TotalOverflow)?;
     let mut rng = rand_pcg::Pcg64Mcg::seed_from_u64(seed);
     let mut out = Vec::new();
-    let mut scratch = Vec::new();
+    let mut scratch = Scratch::default();
     for _ in 0..draws {
         let uniforms: Vec<u64> = (0..engine.uniforms).map(|_| rng.next_u64()).collect();
         for g in &engine.groups {
