@@ -116,15 +116,15 @@ const firstCells = (bytes) => {
 };
 
 const download = async (p, testid) => {
-  const [d] = await Promise.all([
-    p.waitForEvent('download', { timeout: 10_000 }),
-    p.locator(`[data-testid=${testid}]`).click(),
-  ]);
+  const button = p.locator(`[data-testid=${testid}]`);
+  await button.scrollIntoViewIfNeeded();
+  const [d] = await Promise.all([p.waitForEvent('download', { timeout: 30_000 }), button.click()]);
   return readFileSync(await d.path());
 };
 
 test('exports guard a scenario name hidden behind a BOM, a zero-width space or in full width', async () => {
   const p = await openApp();
+  let lastScenario;
   // Imported names: U+FEFF, a zero-width space or nothing before a formula, full-width ＝,
   // and names that look like numbers.
   for (const [i, name] of ['\u{feff}=1+1', '\u{200b}=2+2', '\u{ff1d}3+3', '+1', '-1'].entries()) {
@@ -136,15 +136,19 @@ test('exports guard a scenario name hidden behind a BOM, a zero-width space or i
     );
     assert.equal(await p.locator('[data-testid=scenario-name]').inputValue(), name, 'the imported name');
     for (const testid of ['export-csv', 'export-scenario']) {
-      const cells = firstCells(await download(p, testid));
+      const bytes = await download(p, testid);
+      if (testid === 'export-scenario') lastScenario = bytes;
+      const cells = firstCells(bytes);
       assert.ok(cells.length > 0, testid);
       for (const c of cells) {
         assert.equal(c, `'${name}`, `${testid}: ${JSON.stringify(name)} is written as text`);
       }
     }
   }
-  // The exported scenario file reads back with the original name.
-  const back = await download(p, 'export-scenario');
+  // The exported scenario file reads back with the original name. (The last one is
+  // reused: Chromium holds back an eleventh download from one page as "multiple
+  // automatic downloads".)
+  const back = lastScenario;
   await importFile(p, 'tillbaka.csv', back.toString('utf8'));
   await p.locator('[data-testid=import-ok]').waitFor({ timeout: 10_000 });
   assert.equal(await p.locator('[data-testid=scenario-name]').inputValue(), '-1');

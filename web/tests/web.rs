@@ -197,11 +197,17 @@ async fn choosing_one_municipality_lowers_the_total() {
     let before = parse_sv(&text(&root, "total-co2e"));
     let all: HtmlElement = query(&root, "muni-all").dyn_into().unwrap();
     all.click();
-    until(|| parse_sv(&text(&root, "total-co2e")) == Decimal::ZERO).await;
-    assert_eq!(parse_sv(&text(&root, "total-co2e")), Decimal::ZERO);
+    // No municipality: a prompt instead of cards of zeros (issue 23).
+    let present = |id: &str| {
+        root.query_selector(&format!("[data-testid=\"{id}\"]"))
+            .unwrap()
+            .is_some()
+    };
+    until(|| present("no-municipality")).await;
+    assert!(present("no-municipality") && !present("total-co2e"));
     let boras: HtmlElement = query(&root, "muni-1490").dyn_into().unwrap();
     boras.click();
-    until(|| parse_sv(&text(&root, "total-co2e")) != Decimal::ZERO).await;
+    until(|| present("total-co2e") && parse_sv(&text(&root, "total-co2e")) != Decimal::ZERO).await;
     let after = parse_sv(&text(&root, "total-co2e"));
     assert!(
         after > Decimal::ZERO && after < before,
