@@ -5,41 +5,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { chromium } from 'playwright-core';
-
-const baseUrl = process.env.E2E_BASE_URL;
-const chromiumPath = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
-const chromiumArgs = (
-  process.env.E2E_CHROMIUM_ARGS ??
-  '--headless --no-sandbox --disable-gpu --disable-dev-shm-usage ' +
-    '--disable-background-networking --disable-component-update --disable-sync ' +
-    '--no-first-run --disable-quic'
-)
-  .split(/\s+/)
-  .filter(Boolean);
-
-if (!baseUrl) {
-  throw new Error('E2E_BASE_URL is not set: run these tests with `cargo xtask test`');
-}
-
-/** Text with whitespace (incl. no-break spaces) normalized. */
-const normalize = (s) => (s ?? '').replace(/\s+/g, ' ').trim();
+import { baseUrl, launch, normalize } from './helpers.mjs';
 
 let browser;
-let context;
 const consoleErrors = [];
 
 before(async () => {
-  browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  // Only the local server may be contacted.
-  await context.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    if (url.protocol === 'data:' || url.protocol === 'blob:' || url.hostname === '127.0.0.1') {
-      return route.continue();
-    }
-    return route.abort();
-  });
+  browser = await launch();
 });
 
 after(async () => {
@@ -49,6 +21,15 @@ after(async () => {
 /** A fresh page with the app loaded (its own localStorage: a new context per page). */
 const openApp = async () => {
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  // Only the local server may be contacted.
+  await ctx.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (url.protocol === 'data:' || url.protocol === 'blob:' || url.hostname === '127.0.0.1') {
+      return route.continue();
+    }
+    consoleErrors.push(`request to ${route.request().url()}`);
+    return route.abort();
+  });
   const p = await ctx.newPage();
   p.on('console', (msg) => {
     if (msg.type() === 'error') consoleErrors.push(msg.text());

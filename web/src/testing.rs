@@ -41,27 +41,28 @@ pub fn totals_text_for_municipality(code: &str) -> String {
 }
 
 fn totals_text_for(first_effect: Option<u8>) -> String {
+    match first_effect {
+        None => totals_text_with_first_share(None),
+        Some(pct) => calc_core::Share::from_percent(rust_decimal::Decimal::from(pct))
+            .map_or_else(|_| String::new(), |s| totals_text_with_first_share(Some(s))),
+    }
+}
+
+/// The default scenario's total (sv) with the first measure's effect set to `share`.
+fn totals_text_with_first_share(share: Option<calc_core::Share>) -> String {
     let Ok(cat) = factors::builtin() else {
         return String::new();
     };
-    let Some(table) = cat.current_set() else {
+    let (Some(table), Some(first)) = (cat.current_set(), cat.measures.first()) else {
         return String::new();
     };
     let mut scenario = cat.default_scenario();
-    if let (Some(pct), Some(first)) = (first_effect, cat.measures.first()) {
-        let share = calc_core::Share::from_percent(rust_decimal::Decimal::from(pct))
-            .unwrap_or(calc_core::Share::ZERO);
-        scenario.items = scenario
-            .items
-            .into_iter()
-            .map(|i| {
-                if i.measure().id == first.id {
-                    i.with_effect(share)
-                } else {
-                    i
-                }
-            })
-            .collect();
+    if let Some(share) = share {
+        for i in &mut scenario.items {
+            if i.measure().id == first.id {
+                *i = i.clone().with_effect(share);
+            }
+        }
     }
     match calc_core::evaluate(table, &scenario) {
         Ok(e) => format::tonnes_co2e(e.total.co2e_saved_kg_per_year.central, Lang::Sv),
@@ -73,35 +74,10 @@ fn totals_text_for(first_effect: Option<u8>) -> String {
 /// `pct` (a decimal such as `55.5`); empty when `pct` is not a number from 0 to 100.
 #[must_use]
 pub fn totals_text_with_first_effect_decimal(pct: &str) -> String {
-    let Ok(cat) = factors::builtin() else {
-        return String::new();
-    };
-    let (Some(table), Some(first), Ok(p)) = (
-        cat.current_set(),
-        cat.measures.first(),
-        pct.parse::<rust_decimal::Decimal>(),
-    ) else {
-        return String::new();
-    };
-    let Ok(share) = calc_core::Share::from_percent(p) else {
-        return String::new();
-    };
-    let mut scenario = cat.default_scenario();
-    scenario.items = scenario
-        .items
-        .into_iter()
-        .map(|i| {
-            if i.measure().id == first.id {
-                i.with_effect(share)
-            } else {
-                i
-            }
-        })
-        .collect();
-    match calc_core::evaluate(table, &scenario) {
-        Ok(e) => format::tonnes_co2e(e.total.co2e_saved_kg_per_year.central, Lang::Sv),
-        Err(_) => String::new(),
-    }
+    pct.parse::<rust_decimal::Decimal>()
+        .ok()
+        .and_then(|p| calc_core::Share::from_percent(p).ok())
+        .map_or_else(String::new, |s| totals_text_with_first_share(Some(s)))
 }
 
 /// Tonnes per year the first measure reaches in the default scenario (all eight
