@@ -108,6 +108,7 @@ mod decide;
 #[doc(hidden)]
 pub mod demo;
 mod eval;
+mod fixed;
 pub mod format;
 mod model;
 mod optimize;
@@ -130,7 +131,7 @@ pub use decide::{
 #[doc(hidden)]
 pub use decide::{PoolDraw, monte_carlo_pool_draws, monte_carlo_saturating};
 #[doc(hidden)]
-pub use eval::evaluate_every_year;
+pub use eval::evaluate_oracle;
 pub use eval::{
     Band, CalcError, Evaluation, GroupSummary, ItemResult, OwnFiguresUsed, PerInhabitantFigures,
     Summary, Warning, YearRow, YearTotal, evaluate, evaluate_totals, ramp,

@@ -3,8 +3,11 @@
 //! [`ResultsJson`] is what `avfallskalkyl evaluate --format json` prints for one scenario
 //! (an array of them for a file with several scenarios). Its JSON Schema is
 //! `docs/results.schema.json`. Every decimal is a string (`"1234.5"`) so no precision is
-//! lost to floats; values are exact (not rounded), written without trailing zeros.
-//! Years are numbers.
+//! lost to floats, rounded half away from zero to the places of [`places`] (tonnes to the
+//! gram, kg CO2e to the gram, SEK to the öre, shares, levels and figures per tonne or per
+//! inhabitant to 6 places) and written without trailing zeros. Each figure is rounded on
+//! its own, so a sum of rounded figures can differ from its rounded total in the last
+//! place; the figures themselves add up exactly ([`crate::evaluate`]). Years are numbers.
 //!
 //! Versioning: [`RESULTS_SCHEMA_VERSION`] changes when a field is renamed, removed or
 //! changes meaning; adding a field does not change it, so readers should ignore unknown
@@ -141,21 +144,47 @@ pub struct Figures {
     pub cost_per_tonne_co2e: Option<SekPerTonneCo2e>,
 }
 
-/// Values without trailing zeros (`"12.5"`, not `"12.5000"`); the value is unchanged.
-trait Normalized {
+/// Decimal places of the figures in the JSON outputs (rounded half away from zero, written
+/// without trailing zeros).
+pub mod places {
+    /// Tonnes of waste: to the gram.
+    pub const TONNES: u32 = 6;
+    /// kg CO2e: to the gram.
+    pub const KG_CO2E: u32 = 3;
+    /// SEK: to the öre.
+    pub const SEK: u32 = 2;
+    /// Shares, levels, probabilities, percentages, target values and figures per tonne or
+    /// per inhabitant.
+    pub const RATIO: u32 = 6;
+}
+
+/// `d` rounded half away from zero to `places`, without trailing zeros.
+pub(crate) fn rounded(d: rust_decimal::Decimal, places: u32) -> rust_decimal::Decimal {
+    d.round_dp_with_strategy(places, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+        .normalize()
+}
+
+/// A figure rounded to its unit's [`places`], without trailing zeros (`"12.5"`, not
+/// `"12.5000"`).
+pub(crate) trait Normalized {
     fn n(self) -> Self;
 }
 
 macro_rules! normalized {
-    ($($t:ty),*) => {$(
+    ($($t:ty => $places:expr),*) => {$(
         impl Normalized for $t {
             fn n(self) -> Self {
-                <$t>::new(self.value().normalize())
+                <$t>::new(rounded(self.value(), $places))
             }
         }
     )*};
 }
-normalized!(Tonnes, KgCo2e, Sek, SekPerTonneCo2e);
+normalized!(
+    Tonnes => places::TONNES,
+    KgCo2e => places::KG_CO2E,
+    Sek => places::SEK,
+    SekPerTonneCo2e => places::SEK
+);
 
 /// A band as JSON: low, central and high, without trailing zeros.
 fn bj<T: Normalized + Copy>(b: Band<T>) -> BandJson<T> {

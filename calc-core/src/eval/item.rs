@@ -351,7 +351,43 @@ pub(super) fn evaluate_item(
         }
     }
     let route_pt = route_sek(&pt).ok_or_else(overflow)?;
-    let result = ItemResult {
+    let mut result = identity(item, spec, flows.order, flows.pool_tonnes, flows.reachable);
+    result.baseline_kg_co2e_per_tonne = KgCo2ePerTonne::new(per_tonne(base_ef, t));
+    result.target_kg_co2e_per_tonne = KgCo2ePerTonne::new(per_tonne(target_ef, t));
+    result.co2e_saved_per_tonne = {
+        // Exactly baseline − target, as shown beside it. The bounds are divided once,
+        // the central value twice, so the 28th digit can differ: keep the band ordered.
+        let central = per_tonne(base_ef, t)
+            .checked_sub(per_tonne(target_ef, t))
+            .ok_or_else(overflow)?;
+        Band {
+            low: KgCo2ePerTonne::new(per_tonne(pt.co2e.low, t).min(central)),
+            central: KgCo2ePerTonne::new(central),
+            high: KgCo2ePerTonne::new(per_tonne(pt.co2e.high, t).max(central)),
+        }
+    };
+    result.sek_saved_per_tonne = Band {
+        low: SekPerTonne::new(per_tonne(route_pt.low.value(), t)),
+        central: SekPerTonne::new(per_tonne(route_pt.central.value(), t)),
+        high: SekPerTonne::new(per_tonne(route_pt.high.value(), t)),
+    };
+    result.destinations = destinations;
+    result.summary = summary;
+    result.years = years;
+    Ok((result, taken_over))
+}
+
+/// An item's result with what identifies it and its place in its pool, and every figure
+/// zero: each evaluation fills them in.
+pub(crate) fn identity(
+    item: &ScenarioItem,
+    spec: &MeasureSpec,
+    order_in_pool: u32,
+    pool_tonnes: Tonnes,
+    reachable: Tonnes,
+) -> ItemResult {
+    let measure = item.measure();
+    ItemResult {
         measure: measure.id.clone(),
         municipality: item.municipality().code.clone(),
         municipality_name: item.municipality().name.clone(),
@@ -369,40 +405,24 @@ pub(super) fn evaluate_item(
             }),
         fraction: measure.fraction.clone(),
         pool: measure.pool.id.clone(),
-        order_in_pool: flows.order,
-        pool_tonnes_per_year: flows.pool_tonnes,
-        affected_tonnes_per_year: flows.reachable,
+        order_in_pool,
+        pool_tonnes_per_year: pool_tonnes,
+        affected_tonnes_per_year: reachable,
         effect: item.effect(),
         effect_range: item.effect_range(),
         required_by_law: measure.is_legal_duty(),
         start_year: item.start_year(),
         full_effect_year: item.full_effect_year(),
-        baseline_kg_co2e_per_tonne: KgCo2ePerTonne::new(per_tonne(base_ef, t)),
-        target_kg_co2e_per_tonne: KgCo2ePerTonne::new(per_tonne(target_ef, t)),
-        co2e_saved_per_tonne: {
-            // Exactly baseline − target, as shown beside it. The bounds are divided once,
-            // the central value twice, so the 28th digit can differ: keep the band ordered.
-            let central = per_tonne(base_ef, t)
-                .checked_sub(per_tonne(target_ef, t))
-                .ok_or_else(overflow)?;
-            Band {
-                low: KgCo2ePerTonne::new(per_tonne(pt.co2e.low, t).min(central)),
-                central: KgCo2ePerTonne::new(central),
-                high: KgCo2ePerTonne::new(per_tonne(pt.co2e.high, t).max(central)),
-            }
-        },
-        sek_saved_per_tonne: Band {
-            low: SekPerTonne::new(per_tonne(route_pt.low.value(), t)),
-            central: SekPerTonne::new(per_tonne(route_pt.central.value(), t)),
-            high: SekPerTonne::new(per_tonne(route_pt.high.value(), t)),
-        },
-        destinations,
+        baseline_kg_co2e_per_tonne: KgCo2ePerTonne::ZERO,
+        target_kg_co2e_per_tonne: KgCo2ePerTonne::ZERO,
+        co2e_saved_per_tonne: Band::exact(KgCo2ePerTonne::ZERO),
+        sek_saved_per_tonne: Band::exact(SekPerTonne::ZERO),
+        destinations: Vec::new(),
         factors: spec.factor_ids.clone(),
         sources: spec.sources.clone(),
-        summary,
-        years,
-    };
-    Ok((result, taken_over))
+        summary: Summary::default(),
+        years: Vec::new(),
+    }
 }
 
 /// Which of an item's year rows (by index in the period, at most 100 years) are the
@@ -427,7 +447,7 @@ impl TakenOver {
 }
 
 /// One tonne out of the routes a measure acts on, spread as the pool's baseline spreads it.
-fn unit_flow(item: &ScenarioItem) -> Flow {
+pub(crate) fn unit_flow(item: &ScenarioItem) -> Flow {
     let m = item.measure();
     let baseline = m.pool.baseline_for(&item.municipality().code);
     let total: Decimal = m

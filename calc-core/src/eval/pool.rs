@@ -116,10 +116,10 @@ pub(crate) fn has_effect_ranges(scenario: &Scenario) -> bool {
 /// adds beyond the law; prevention still acts before a collection duty, on all of the
 /// waste), then measure id, then scenario order. Each member's share is its
 /// effect at `at` times its reach.
-pub(crate) fn pool_groups(
-    scenario: &Scenario,
-    at: EffectAt,
-) -> Result<(Vec<PoolGroup>, Vec<Warning>), CalcError> {
+/// The scenario's items (by [`Scenario::item_at`]'s index) grouped by municipality and
+/// pool, each group in the order its members act: waste-hierarchy stage, at each stage the
+/// legal duties first, then measure id, then scenario order.
+pub(crate) fn pool_members(scenario: &Scenario) -> Vec<Vec<usize>> {
     let mut keys: Vec<(ScbCode, PoolId, Vec<usize>)> = Vec::new();
     for (i, item) in scenario.all_items().enumerate() {
         let code = &item.municipality().code;
@@ -129,18 +129,29 @@ pub(crate) fn pool_groups(
             None => keys.push((code.clone(), pool.clone(), vec![i])),
         }
     }
-    let mut groups = Vec::with_capacity(keys.len());
+    keys.into_iter()
+        .map(|(_, _, members)| {
+            // Each member's key once (its stage is worked out from its target mix).
+            let mut keyed: Vec<_> = members
+                .into_iter()
+                .map(|i| {
+                    let m = scenario.item_at(i).map(ScenarioItem::measure);
+                    (m.map(|m| (m.stage(), !m.is_legal_duty(), &m.id)), i)
+                })
+                .collect();
+            crate::sort::sort_by(&mut keyed, |a, b| a.cmp(b));
+            keyed.into_iter().map(|(_, i)| i).collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+pub(crate) fn pool_groups(
+    scenario: &Scenario,
+    at: EffectAt,
+) -> Result<(Vec<PoolGroup>, Vec<Warning>), CalcError> {
+    let mut groups = Vec::new();
     let mut warnings = Vec::new();
-    for (_, _, mut members) in keys {
-        crate::sort::sort_by(&mut members, |a, b| {
-            let (ma, mb) = (
-                scenario.item_at(*a).map(ScenarioItem::measure),
-                scenario.item_at(*b).map(ScenarioItem::measure),
-            );
-            ma.map(|m| (m.stage(), !m.is_legal_duty(), &m.id))
-                .cmp(&mb.map(|m| (m.stage(), !m.is_legal_duty(), &m.id)))
-                .then(a.cmp(b))
-        });
+    for members in pool_members(scenario) {
         let Some(first) = members.first().and_then(|i| scenario.item_at(*i)) else {
             continue;
         };

@@ -13,7 +13,7 @@ use crate::model::{
 };
 use crate::optimize::Plan;
 use crate::rank::{RankBy, Ranked};
-use crate::report::{ByPayerJson, Figures, RESULTS_SCHEMA_VERSION};
+use crate::report::{ByPayerJson, Figures, Normalized, RESULTS_SCHEMA_VERSION, places, rounded};
 use crate::targets::{BaseFrom, GapPlan, PerInhabitant, Progress, TargetReport};
 use crate::units::{KgCo2e, Sek, Year};
 use rust_decimal::Decimal;
@@ -34,14 +34,14 @@ pub struct PercentilesJson<T> {
     pub p95: T,
 }
 
-impl<T: Copy> From<&Percentiles<T>> for PercentilesJson<T> {
+impl<T: Copy + Normalized> From<&Percentiles<T>> for PercentilesJson<T> {
     fn from(p: &Percentiles<T>) -> Self {
         Self {
-            p5: p.p5,
-            p25: p.p25,
-            p50: p.p50,
-            p75: p.p75,
-            p95: p.p95,
+            p5: p.p5.n(),
+            p25: p.p25.n(),
+            p50: p.p50.n(),
+            p75: p.p75.n(),
+            p95: p.p95.n(),
         }
     }
 }
@@ -57,6 +57,11 @@ pub struct SavingOddsJson {
     pub municipality: Decimal,
     /// Per payer.
     pub by_payer: ByPayerJson<Decimal>,
+}
+
+/// A share, level, percentage or target value as JSON: [`places::RATIO`] places.
+fn ratio(d: Decimal) -> Decimal {
+    rounded(d, places::RATIO)
 }
 
 /// A figure of the total: `co2e`, `society`, `municipality` or a payer.
@@ -103,7 +108,8 @@ impl From<&Agreement> for AgreementJson {
     fn from(a: &Agreement) -> Self {
         Self {
             figure: figure_name(a.figure),
-            central: a.central,
+            // kg CO2e or SEK: to the gram or a tenth of an öre.
+            central: rounded(a.central, places::KG_CO2E),
             central_in_iqr: a.central_in_iqr,
             saving_at_least_even: a.saving_at_least_even,
             reason: a.reason.as_ref().map(|r| match r {
@@ -150,12 +156,12 @@ impl From<&McFigures> for McFiguresJson {
                 &f.net_sek_saved_cumulative_by_payer,
                 |p| p.into(),
             ),
-            probability_municipality_saves_money: f.probability_municipality_saves_money,
+            probability_municipality_saves_money: ratio(f.probability_municipality_saves_money),
             probability_saving: SavingOddsJson {
-                co2e: f.probability_saving.co2e,
-                society: f.probability_saving.society,
-                municipality: f.probability_saving.municipality,
-                by_payer: ByPayerJson::from_by_payer(&f.probability_saving.by_payer, |p| *p),
+                co2e: ratio(f.probability_saving.co2e),
+                society: ratio(f.probability_saving.society),
+                municipality: ratio(f.probability_saving.municipality),
+                by_payer: ByPayerJson::from_by_payer(&f.probability_saving.by_payer, |p| ratio(*p)),
             },
         }
     }
@@ -268,13 +274,13 @@ pub struct SwingJson<T> {
     pub at_high: T,
 }
 
-fn swings<T: Copy>(v: &[Swing<T>]) -> Vec<SwingJson<T>> {
+fn swings<T: Copy + Normalized>(v: &[Swing<T>]) -> Vec<SwingJson<T>> {
     v.iter()
         .map(|w| SwingJson {
             factor: w.factor.to_string(),
             kind: w.kind,
-            at_low: w.at_low,
-            at_high: w.at_high,
+            at_low: w.at_low.n(),
+            at_high: w.at_high.n(),
         })
         .collect()
 }
@@ -311,8 +317,8 @@ impl SensitivityJson {
             schema_version: RESULTS_SCHEMA_VERSION,
             scenario: scenario.to_string(),
             sensitivity: SensitivityBodyJson {
-                co2e_central: s.co2e_central,
-                sek_central: s.sek_central,
+                co2e_central: s.co2e_central.n(),
+                sek_central: s.sek_central.n(),
                 co2e: swings(&s.co2e),
                 sek: swings(&s.sek),
             },
@@ -410,21 +416,21 @@ impl PlanJson {
                     .iter()
                     .map(|c| ChoiceJson {
                         measure: c.measure.clone(),
-                        level: c.level,
-                        co2e_saved_kg_per_year: c.co2e_saved_kg_per_year,
-                        cost_once: c.cost_once,
-                        cost_per_year: c.cost_per_year,
+                        level: ratio(c.level),
+                        co2e_saved_kg_per_year: c.co2e_saved_kg_per_year.n(),
+                        cost_once: c.cost_once.n(),
+                        cost_per_year: c.cost_per_year.n(),
                     })
                     .collect(),
-                co2e_saved_kg_per_year: p.co2e_saved_kg_per_year,
-                cost_once: p.cost_once,
-                cost_per_year: p.cost_per_year,
+                co2e_saved_kg_per_year: p.co2e_saved_kg_per_year.n(),
+                cost_once: p.cost_once.n(),
+                cost_per_year: p.cost_per_year.n(),
                 next_step: p.next_step.as_ref().map(|n| NextStepJson {
                     measure: n.measure.clone(),
-                    level: n.level,
-                    extra_co2e_kg_per_year: n.extra_co2e_kg_per_year,
-                    extra_sek: n.extra_sek,
-                    kg_co2e_per_sek: n.kg_co2e_per_sek,
+                    level: ratio(n.level),
+                    extra_co2e_kg_per_year: n.extra_co2e_kg_per_year.n(),
+                    extra_sek: n.extra_sek.n(),
+                    kg_co2e_per_sek: ratio(n.kg_co2e_per_sek),
                 }),
             },
         }
@@ -466,10 +472,10 @@ impl ContributionJson {
                 id: x.id.clone(),
                 source: x.source.as_ref().map(ToString::to_string),
                 source_kind: x.source_kind,
-                co2e_kg: x.co2e_kg,
-                net_sek: x.net_sek,
-                co2e_share_pct: x.co2e_share_pct,
-                net_sek_share_pct: x.net_sek_share_pct,
+                co2e_kg: rounded(x.co2e_kg, places::KG_CO2E),
+                net_sek: rounded(x.net_sek, places::SEK),
+                co2e_share_pct: ratio(x.co2e_share_pct),
+                net_sek_share_pct: ratio(x.net_sek_share_pct),
             })
             .collect()
     }
@@ -777,18 +783,18 @@ impl From<&GapPlan> for GapPlanJson {
                 .iter()
                 .map(|c| GapChoiceJson {
                     measure: c.measure.clone(),
-                    level: c.level.normalize(),
-                    cost_sek: Sek::new(c.cost_sek.value().normalize()),
+                    level: ratio(c.level),
+                    cost_sek: c.cost_sek.n(),
                 })
                 .collect(),
-            cost_sek: Sek::new(p.cost_sek.value().normalize()),
-            projected_value: p.projected_value.normalize(),
+            cost_sek: p.cost_sek.n(),
+            projected_value: ratio(p.projected_value),
         }
     }
 }
 
 /// A target's progress in one municipality (schema: `docs/outputs.schema.json`,
-/// `Targets`). Decimals are normalized (no trailing zeros).
+/// `Targets`). Decimals are rounded to [`places::RATIO`] (no trailing zeros).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct TargetProgressJson {
     /// The target's id.
@@ -841,7 +847,7 @@ impl TargetProgressJson {
             municipality: p.municipality.clone(),
             municipality_name: municipality_name.to_string(),
             base_year: p.base_year,
-            base_value: p.base_value.normalize(),
+            base_value: ratio(p.base_value),
             base_from: match p.base_from {
                 BaseFrom::Target => "target",
                 BaseFrom::Municipality => "municipality",
@@ -849,10 +855,10 @@ impl TargetProgressJson {
                 BaseFrom::Model { own_figures: true } => "model_own_figures",
             },
             target_year: p.target_year,
-            target_value: p.target_value.normalize(),
-            projected_value: p.projected_value.normalize(),
-            gap: p.gap.normalize(),
-            actual_gap: p.actual_gap.map(|g| g.normalize()),
+            target_value: ratio(p.target_value),
+            projected_value: ratio(p.projected_value),
+            gap: ratio(p.gap),
+            actual_gap: p.actual_gap.map(ratio),
             status: p.status.id(),
             own_figures: p.own_figures.clone(),
             years: p
@@ -860,9 +866,9 @@ impl TargetProgressJson {
                 .iter()
                 .map(|y| TargetYearJson {
                     year: y.year,
-                    path: y.path.normalize(),
-                    projected: y.projected.normalize(),
-                    actual: y.actual.map(|a| a.normalize()),
+                    path: ratio(y.path),
+                    projected: ratio(y.projected),
+                    actual: y.actual.map(ratio),
                 })
                 .collect(),
             contributions: p
@@ -870,7 +876,7 @@ impl TargetProgressJson {
                 .iter()
                 .map(|c| TargetContributionJson {
                     measure: c.measure.clone(),
-                    change: c.change.normalize(),
+                    change: ratio(c.change),
                 })
                 .collect(),
             close_gap: close_gap.map(GapPlanJson::from),
@@ -910,10 +916,10 @@ impl PerInhabitantJson {
         Self {
             municipality,
             population: p.population,
-            kg_moved: p.kg_moved.normalize(),
-            kg_co2e_saved: p.kg_co2e_saved.normalize(),
-            sek_saved_municipality: p.sek_saved_municipality.normalize(),
-            sek_saved_society: p.sek_saved_society.normalize(),
+            kg_moved: ratio(p.kg_moved),
+            kg_co2e_saved: ratio(p.kg_co2e_saved),
+            sek_saved_municipality: ratio(p.sek_saved_municipality),
+            sek_saved_society: ratio(p.sek_saved_society),
         }
     }
 }
