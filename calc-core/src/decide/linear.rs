@@ -3,8 +3,8 @@
 use super::{FactorKind, UsedEffect, UsedFactor};
 use crate::FactorTable;
 use crate::eval::{
-    CalcError, Evaluated, Evaluation, ItemFlows, MeasureSpec, NR, PoolGroup, Reuse, RouteFactors,
-    Rows, evaluate_full, item_flows, pool_groups,
+    CalcError, Evaluated, Evaluation, ItemFlows, MeasureSpec, NR, PoolGroup, RouteFactors, Rows,
+    evaluate_full, item_flows, pool_groups,
 };
 use crate::model::{ByPayer, Estimate, FactorId, MeasureId, Payer, PoolId, SourceId};
 use crate::scenario::Scenario;
@@ -464,7 +464,7 @@ impl LinearModel {
         }
         let ones = vec![Decimal::ONE; self.scenario.period.len()];
         let terms = |groups: &[PoolGroup]| -> Option<(Vec<MeasureTerms>, Vec<Decimal>)> {
-            let flows = item_flows(&self.scenario, groups, &ones, Reuse::Yes, Rows::No)?;
+            let flows = item_flows(&self.scenario, groups, &ones, Rows::No)?;
             let mut factors = self.factors.clone();
             let (t, _) = collect_terms(
                 &self.scenario,

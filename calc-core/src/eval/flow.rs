@@ -23,14 +23,10 @@ impl Flow {
     }
 }
 
-/// `b × k`. A non-zero `b` times the integer 1 is `b`, digit for digit and scale for scale
-/// (the product's scale is `b`'s plus 0 and it fits), so the multiplication is skipped;
-/// a zero product is the scale-0 zero either way.
+/// `b × k`.
 fn scaled(b: Decimal, k: Decimal) -> Option<Decimal> {
     if b.is_zero() {
         Some(Decimal::ZERO)
-    } else if same_decimal(&k, &Decimal::ONE) {
-        Some(b)
     } else {
         b.checked_mul(k)
     }
@@ -74,12 +70,6 @@ pub(crate) fn central_yields(spec: &MeasureSpec) -> YieldValues {
         *slot = y.value.central().value();
     }
     ys
-}
-
-/// Whether two flows are the same decimals, digit for digit and scale for scale (so any
-/// value computed from them is the same too; `==` on decimals ignores the scale).
-pub(crate) fn same_flow(a: &Flow, b: &Flow) -> bool {
-    same_decimal(&a.moved, &b.moved) && a.out.iter().zip(&b.out).all(|(x, y)| same_decimal(x, y))
 }
 
 impl Flow {

@@ -74,15 +74,6 @@ fn per_tonne(v: Decimal, t: Decimal) -> Decimal {
     }
 }
 
-/// What a year's measure costs are: none (before the start), the running cost, or the
-/// running and the one-time cost (the start year).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum YearCost {
-    None,
-    Running,
-    Start,
-}
-
 /// The flows of an item with every effect at its low and at its high end.
 pub(super) type Ends<'a> = Option<(&'a ItemFlows, &'a ItemFlows)>;
 
@@ -101,7 +92,7 @@ fn widen_effects(
         return Some(v);
     };
     for e in [lo, hi] {
-        if same_flow(e, c) {
+        if e == c {
             continue;
         }
         let ve = if c.moved.is_zero() {
@@ -134,19 +125,6 @@ fn widen_effects(
     Some(v)
 }
 
-/// Whether year `k`'s flows (central and at both ends) are the same as those of `other`.
-fn same_ends(ends: Ends<'_>, k: usize, other: Option<usize>) -> bool {
-    let Some((lo, hi)) = ends else { return true };
-    [lo, hi].iter().all(|f| {
-        let a = f.years.get(k);
-        let b = match other {
-            Some(j) => f.years.get(j),
-            None => Some(&f.full),
-        };
-        matches!((a, b), (Some(a), Some(b)) if same_flow(a, b))
-    })
-}
-
 #[allow(clippy::too_many_arguments)]
 pub(super) fn evaluate_item(
     item: &ScenarioItem,
@@ -155,9 +133,8 @@ pub(super) fn evaluate_item(
     ends: Ends<'_>,
     period: &PlanPeriod,
     discount: &[Decimal],
-    reuse: Reuse,
     rows: Rows,
-) -> Result<(ItemResult, TakenOver), CalcError> {
+) -> Result<ItemResult, CalcError> {
     let measure = item.measure();
     let overflow = || CalcError::Overflow {
         measure: measure.id.clone(),
@@ -179,24 +156,16 @@ pub(super) fn evaluate_item(
     let route_full = route_sek(&full).ok_or_else(overflow)?;
     let net_full_sum = sum_payers(&net_full).ok_or_else(overflow)?;
 
-    // A year whose flow is the same decimals as the full-effect flow (every measure on the
-    // pool at full effect) or as the year before (e.g. nothing started yet) has the same
-    // values: they are taken over instead of computed again, which gives the same digits.
     let mut years: Vec<YearRow> = match rows {
         Rows::Yes => Vec::with_capacity(period.len()),
         Rows::No => Vec::new(),
     };
-    let mut taken_over = TakenOver::default();
     let (mut active_years, mut active_disc) = (Decimal::ZERO, Decimal::ZERO);
     let (mut start_in, mut start_disc) = (Decimal::ZERO, Decimal::ZERO);
-    let mut prev: Option<(&Flow, Values, YearCost)> = None;
-    let mut prev_k: Option<usize> = None;
     for (k, (year, d)) in period.years().zip(discount).enumerate() {
         let mut cost = zero_cost;
-        let mut kind = YearCost::None;
         if year >= item.start_year() {
             cost = running;
-            kind = YearCost::Running;
             active_years = active_years
                 .checked_add(Decimal::ONE)
                 .ok_or_else(overflow)?;
@@ -204,7 +173,6 @@ pub(super) fn evaluate_item(
         }
         if year == item.start_year() {
             cost = estimate_sum(cost, implementation).ok_or_else(overflow)?;
-            kind = YearCost::Start;
             start_in = Decimal::ONE;
             start_disc = *d;
         }
@@ -213,61 +181,24 @@ pub(super) fn evaluate_item(
         let Some(f) = flows.years.get(k).filter(|_| rows == Rows::Yes) else {
             continue;
         };
-        let year_ramp = ramp(year, item.start_year(), item.full_effect_year());
-        let same_prev = prev.filter(|(pf, _, _)| {
-            reuse == Reuse::Yes
-                && same_flow(f, pf)
-                && prev_k.is_some_and(|j| same_ends(ends, k, Some(j)))
-        });
-        if let Some((_, _, pk)) = same_prev
-            && pk == kind
-            && kind != YearCost::Start
-            && let Some(last) = years.last()
-        {
-            let row = YearRow {
-                year,
-                ramp: year_ramp,
-                ..last.clone()
-            };
-            taken_over.set(years.len());
-            years.push(row);
-            prev_k = Some(k);
-            continue;
-        }
-        let is_full = reuse == Reuse::Yes && same_flow(f, &flows.full) && same_ends(ends, k, None);
-        let v = match same_prev {
-            _ if is_full => full,
-            Some((_, pv, _)) => pv,
-            None => widen_effects(
-                f.values(spec).ok_or_else(overflow)?,
-                f,
-                ends.and_then(|(l, h)| Some((l.years.get(k)?, h.years.get(k)?))),
-                spec,
-            )
-            .ok_or_else(overflow)?,
-        };
-        let (net, route, net_sum) = if is_full && kind == YearCost::Running {
-            (net_full, route_full, net_full_sum)
-        } else {
-            let net = net_by_payer(&v, spec.cost_payer, cost).ok_or_else(overflow)?;
-            (
-                net,
-                route_sek(&v).ok_or_else(overflow)?,
-                sum_payers(&net).ok_or_else(overflow)?,
-            )
-        };
+        let v = widen_effects(
+            f.values(spec).ok_or_else(overflow)?,
+            f,
+            ends.and_then(|(l, h)| Some((l.years.get(k)?, h.years.get(k)?))),
+            spec,
+        )
+        .ok_or_else(overflow)?;
+        let net = net_by_payer(&v, spec.cost_payer, cost).ok_or_else(overflow)?;
         years.push(YearRow {
             year,
-            ramp: year_ramp,
+            ramp: ramp(year, item.start_year(), item.full_effect_year()),
             tonnes_shifted: Tonnes::new(f.moved),
             co2e_saved_kg: band_kg(v.co2e),
-            route_sek_saved: route,
+            route_sek_saved: route_sek(&v).ok_or_else(overflow)?,
             measure_cost_sek: estimate_band(cost),
-            net_sek_saved: net_sum,
+            net_sek_saved: sum_payers(&net).ok_or_else(overflow)?,
             net_sek_saved_by_payer: net,
         });
-        prev = Some((f, v, kind));
-        prev_k = Some(k);
     }
     let costs_cum = estimate_scale(running, active_years)
         .zip(estimate_scale(implementation, start_in))
@@ -374,7 +305,7 @@ pub(super) fn evaluate_item(
     result.destinations = destinations;
     result.summary = summary;
     result.years = years;
-    Ok((result, taken_over))
+    Ok(result)
 }
 
 /// An item's result with what identifies it and its place in its pool, and every figure
@@ -422,27 +353,6 @@ pub(crate) fn identity(
         sources: spec.sources.clone(),
         summary: Summary::default(),
         years: Vec::new(),
-    }
-}
-
-/// Which of an item's year rows (by index in the period, at most 100 years) are the
-/// year before's row taken over: the same figures, only the year and ramp set anew.
-#[derive(Clone, Copy, Debug, Default)]
-pub(super) struct TakenOver(u128);
-
-impl TakenOver {
-    fn set(&mut self, k: usize) {
-        if let Some(bit) = 1_u128.checked_shl(u32::try_from(k).unwrap_or(u32::MAX)) {
-            self.0 |= bit;
-        }
-    }
-
-    /// Whether row `k` is row `k − 1`'s figures.
-    pub(super) fn get(self, k: usize) -> bool {
-        u32::try_from(k)
-            .ok()
-            .and_then(|k| 1_u128.checked_shl(k))
-            .is_some_and(|bit| self.0 & bit != 0)
     }
 }
 

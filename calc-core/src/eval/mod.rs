@@ -95,14 +95,6 @@ pub(crate) struct Evaluated {
     pub(crate) flows: Vec<ItemFlows>,
 }
 
-/// Whether an evaluation takes over a year's values from an earlier year or the full-effect
-/// year when its flows are the same decimals (the fast path), or computes every year.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Reuse {
-    Yes,
-    No,
-}
-
 /// Whether an evaluation computes the year-by-year figures (each item's year rows and the
 /// totals per year) or only the figures over the plan period, which come from the summed
 /// and discounted flows and need no year's values.
@@ -112,17 +104,19 @@ pub(crate) enum Rows {
     No,
 }
 
+/// The evaluation (in integers) with the specs and the central flows (as decimals) the
+/// linear model starts from.
 pub(crate) fn evaluate_full(
     table: &FactorTable,
     scenario: &Scenario,
 ) -> Result<Evaluated, CalcError> {
-    evaluate_with(table, scenario, Reuse::Yes, Rows::Yes)
+    engine::evaluated(table, scenario)
 }
 
-fn evaluate_with(
+/// The decimal evaluation (the oracle): every year computed anew.
+fn evaluate_decimal(
     table: &FactorTable,
     scenario: &Scenario,
-    reuse: Reuse,
     rows: Rows,
 ) -> Result<Evaluated, CalcError> {
     let period = scenario.period;
@@ -130,15 +124,14 @@ fn evaluate_with(
         discount_factors(&period, scenario.discount_rate).ok_or(CalcError::TotalOverflow)?;
     let specs = measure_specs(table, scenario)?;
     let (groups, warnings) = pool_groups(scenario, EffectAt::Central)?;
-    let flows =
-        item_flows(scenario, &groups, &discount, reuse, rows).ok_or(CalcError::TotalOverflow)?;
+    let flows = item_flows(scenario, &groups, &discount, rows).ok_or(CalcError::TotalOverflow)?;
     // The same pools with every effect at its low and at its high end, for the bands.
     let ends = if has_effect_ranges(scenario) {
         let (low, _) = pool_groups(scenario, EffectAt::Low)?;
         let (high, _) = pool_groups(scenario, EffectAt::High)?;
         Some((
-            item_flows(scenario, &low, &discount, reuse, rows).ok_or(CalcError::TotalOverflow)?,
-            item_flows(scenario, &high, &discount, reuse, rows).ok_or(CalcError::TotalOverflow)?,
+            item_flows(scenario, &low, &discount, rows).ok_or(CalcError::TotalOverflow)?,
+            item_flows(scenario, &high, &discount, rows).ok_or(CalcError::TotalOverflow)?,
         ))
     } else {
         None
@@ -146,24 +139,18 @@ fn evaluate_with(
     let n = scenario.items.len();
     let mut items = Vec::with_capacity(n);
     let mut reference = Vec::with_capacity(scenario.reference.len());
-    let mut taken_over = Vec::with_capacity(n + scenario.reference.len());
     for (k, ((item, spec), f)) in scenario.all_items().zip(&specs).zip(&flows).enumerate() {
         let item_ends = ends
             .as_ref()
             .and_then(|(l, h)| Some((l.get(k)?, h.get(k)?)));
-        let (result, taken) =
-            evaluate_item(item, spec, f, item_ends, &period, &discount, reuse, rows)?;
+        let result = evaluate_item(item, spec, f, item_ends, &period, &discount, rows)?;
         if k < n {
             items.push(result);
         } else {
             reference.push(result);
         }
-        taken_over.push(taken);
     }
     let include = scenario.include_required_by_law;
-    if !include {
-        taken_over.truncate(n);
-    }
 
     let mut by_measure = Vec::new();
     let mut by_municipality = Vec::new();
@@ -192,12 +179,6 @@ fn evaluate_with(
             .collect(),
         Rows::No => Vec::new(),
     };
-    // A year in which every item's row is its year before's, taken over (same flows, same
-    // costs: see `evaluate_item`), adds up the same decimals in the same order as the year
-    // before, so its total is that year's: it is copied instead of summed again.
-    let same_as_before: Vec<bool> = (0..by_year.len())
-        .map(|k| reuse == Reuse::Yes && k > 0 && taken_over.iter().all(|t| t.get(k)))
-        .collect();
     let counted = items.iter().chain(reference.iter().filter(|_| include));
     for item in counted {
         group(&mut by_measure, &item.measure, &item.summary)?;
@@ -205,10 +186,7 @@ fn evaluate_with(
         total
             .add_parts(&item.summary)
             .ok_or(CalcError::TotalOverflow)?;
-        for ((yt, row), same) in by_year.iter_mut().zip(&item.years).zip(&same_as_before) {
-            if *same {
-                continue;
-            }
+        for (yt, row) in by_year.iter_mut().zip(&item.years) {
             yt.tonnes_shifted = yt
                 .tonnes_shifted
                 .checked_add(row.tonnes_shifted)
@@ -221,17 +199,6 @@ fn evaluate_with(
                 .net_sek_saved_by_payer
                 .checked_add(&row.net_sek_saved_by_payer)
                 .ok_or(CalcError::TotalOverflow)?;
-        }
-    }
-    for k in 1..by_year.len() {
-        if same_as_before.get(k).copied().unwrap_or(false)
-            && let Some(before) = by_year.get(k - 1).cloned()
-            && let Some(yt) = by_year.get_mut(k)
-        {
-            *yt = YearTotal {
-                year: yt.year,
-                ..before
-            };
         }
     }
     finish_groups(&mut by_measure)?;
@@ -323,5 +290,5 @@ pub fn evaluate_totals(table: &FactorTable, scenario: &Scenario) -> Result<Evalu
 /// (every figure within 10⁻⁶ of its unit). Not part of the API.
 #[doc(hidden)]
 pub fn evaluate_oracle(table: &FactorTable, scenario: &Scenario) -> Result<Evaluation, CalcError> {
-    evaluate_with(table, scenario, Reuse::No, Rows::Yes).map(|e| e.evaluation)
+    evaluate_decimal(table, scenario, Rows::Yes).map(|e| e.evaluation)
 }

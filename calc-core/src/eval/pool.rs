@@ -258,13 +258,11 @@ pub(crate) fn item_flows(
     scenario: &Scenario,
     groups: &[PoolGroup],
     discount: &[Decimal],
-    reuse: Reuse,
     rows: Rows,
 ) -> Option<Vec<ItemFlows>> {
     let period = scenario.period;
     let mut flows = vec![ItemFlows::default(); scenario.items.len() + scenario.reference.len()];
     let mut ramps: Vec<Decimal> = Vec::new();
-    let mut prev_ramps: Vec<Decimal> = Vec::new();
     for g in groups {
         let full = g.run(|_| Decimal::ONE)?;
         for (m, f) in g.members.iter().zip(&full) {
@@ -277,8 +275,6 @@ pub(crate) fn item_flows(
                 slot.years.reserve_exact(period.len());
             }
         }
-        let mut yf: Vec<Flow> = Vec::new();
-        prev_ramps.clear();
         for (year, d) in period.years().zip(discount) {
             ramps.clear();
             ramps.extend(g.members.iter().map(|m| {
@@ -286,14 +282,7 @@ pub(crate) fn item_flows(
                     ramp(year, it.start_year(), it.full_effect_year())
                 })
             }));
-            // The same scales give the same flows, digit for digit: every member at full
-            // effect gives the full-effect flows, and a year like the one before its flows.
-            if reuse == Reuse::Yes && ramps.iter().all(|r| same_decimal(r, &Decimal::ONE)) {
-                yf.clone_from(&full);
-            } else if reuse == Reuse::No || yf.is_empty() || !same_decimals(&ramps, &prev_ramps) {
-                yf = g.run(|i| ramps.get(i).copied().unwrap_or_default())?;
-            }
-            std::mem::swap(&mut ramps, &mut prev_ramps);
+            let yf = g.run(|i| ramps.get(i).copied().unwrap_or_default())?;
             for (m, f) in g.members.iter().zip(&yf) {
                 let slot = flows.get_mut(m.item)?;
                 slot.cumulative.add_scaled(f, Decimal::ONE)?;
@@ -305,13 +294,4 @@ pub(crate) fn item_flows(
         }
     }
     Some(flows)
-}
-
-/// Whether two decimals are the same digits and scale (`==` ignores the scale).
-pub(crate) fn same_decimal(a: &Decimal, b: &Decimal) -> bool {
-    a.serialize() == b.serialize()
-}
-
-fn same_decimals(a: &[Decimal], b: &[Decimal]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same_decimal(x, y))
 }

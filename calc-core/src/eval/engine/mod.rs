@@ -75,6 +75,57 @@ pub(crate) fn evaluate(
     scenario: &Scenario,
     rows: bool,
 ) -> Result<Evaluation, CalcError> {
+    run(table, scenario, rows).map(|r| r.evaluation)
+}
+
+/// The evaluation with what the linear model starts from: each item's spec, and its
+/// central flows (at full effect, summed and discounted) as decimals, exactly.
+pub(crate) fn evaluated(
+    table: &FactorTable,
+    scenario: &Scenario,
+) -> Result<super::Evaluated, CalcError> {
+    let r = run(table, scenario, true)?;
+    let flow = |f: &pools::Flow| -> Option<super::Flow> {
+        let mut out = super::Flow::default();
+        for (slot, v) in out.out.iter_mut().zip(&f.out) {
+            *slot = fixed::to_decimal(*v, fixed::TONNES)?;
+        }
+        out.moved = fixed::to_decimal(f.moved, fixed::TONNES)?;
+        Some(out)
+    };
+    let flows = r
+        .central
+        .iter()
+        .zip(&r.placed)
+        .map(|(c, (order, pool_tonnes, reachable))| {
+            Some(super::ItemFlows {
+                full: flow(&c.full)?,
+                years: Vec::new(),
+                cumulative: flow(&c.cumulative)?,
+                discounted: flow(&c.discounted)?,
+                order: *order,
+                pool_tonnes: *pool_tonnes,
+                reachable: *reachable,
+            })
+        })
+        .collect::<Option<Vec<_>>>()
+        .ok_or(CalcError::TotalOverflow)?;
+    Ok(super::Evaluated {
+        evaluation: r.evaluation,
+        specs: r.specs,
+        flows,
+    })
+}
+
+/// An evaluation and its intermediate results.
+struct Run {
+    evaluation: Evaluation,
+    specs: Vec<Arc<MeasureSpec>>,
+    central: Vec<pools::ItemFlows>,
+    placed: Vec<(u32, Tonnes, Tonnes)>,
+}
+
+fn run(table: &FactorTable, scenario: &Scenario, rows: bool) -> Result<Run, CalcError> {
     let period = scenario.period;
     let overflow = || CalcError::TotalOverflow;
     let discount: Vec<u128> = discount_factors(&period, scenario.discount_rate)
@@ -179,7 +230,7 @@ pub(crate) fn evaluate(
         }
         by_year.push(year_total(year, y, &running).ok_or_else(overflow)?);
     }
-    Ok(Evaluation {
+    let evaluation = Evaluation {
         factor_set: table.info().clone(),
         scenario: scenario.name.clone(),
         period,
@@ -195,6 +246,12 @@ pub(crate) fn evaluate(
         required_by_law_by_duty: by_duty.summaries().ok_or_else(overflow)?,
         includes_required_by_law: include,
         warnings,
+    };
+    Ok(Run {
+        evaluation,
+        specs,
+        central,
+        placed,
     })
 }
 
