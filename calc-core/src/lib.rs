@@ -103,6 +103,7 @@
 //! With the `csv` feature (on by default, works on wasm32), [`csvio`] reads factor files,
 //! catalogues and scenario files written by Excel in Swedish or English locale.
 
+pub mod by_unit;
 mod contributions;
 mod decide;
 #[doc(hidden)]
@@ -121,6 +122,10 @@ pub mod units;
 #[cfg(feature = "csv")]
 pub mod csvio;
 
+pub use by_unit::{
+    OrgUnit, OrgUnitId, OrgUnits, UnitAssignment, UnitMeasure, UnitResult, UnitRole, UnitTarget,
+    by_unit, for_unit,
+};
 pub use contributions::{Contribution, ContributionKind, Contributions, contributions};
 pub use decide::{
     Agreement, Disagreement, FactorKind, LinearModel, McFigure, McFigures, McMeasure, MonteCarlo,

@@ -7,8 +7,8 @@
 
 use calc_core::csvio::{self, CsvError};
 use calc_core::{
-    FactorTable, Fraction, Measure, MeasureId, Municipality, PlanPeriod, Pool, PriceIndex,
-    Scenario, ScenarioItem, Share, Source, Target, Year,
+    FactorTable, Fraction, Measure, MeasureId, Municipality, OrgUnit, OrgUnits, PlanPeriod, Pool,
+    PriceIndex, Scenario, ScenarioItem, Share, Source, Target, UnitAssignment, Year,
 };
 use std::sync::{Arc, OnceLock};
 
@@ -44,6 +44,11 @@ pub const FILES: &[(&str, &str)] = &[
     ),
     ("sources.csv", include_str!("../data/sources.csv")),
     ("targets.csv", include_str!("../data/targets.csv")),
+    ("units.csv", include_str!("../data/units.csv")),
+    (
+        "measure_units.csv",
+        include_str!("../data/measure_units.csv"),
+    ),
 ];
 
 /// An embedded file's contents by its path under `factors/data`.
@@ -79,6 +84,11 @@ pub struct Catalogue {
     pub targets: Vec<Target>,
     /// The consumer price index (SCB's KPI) that brings every cost to its set's price year.
     pub price_index: PriceIndex,
+    /// The units of the organisation (`units.csv`) and which of them carry each measure,
+    /// legal duties included (`measure_units.csv`: one leading unit per measure, any
+    /// contributing ones, with the reason). Group an evaluation with
+    /// [`calc_core::by_unit`].
+    pub units: OrgUnits,
 }
 
 /// Why the built-in data did not load: the file and its errors.
@@ -160,6 +170,19 @@ pub fn load() -> Result<Catalogue, DataError> {
             &pools,
         ),
     )?;
+    let measure_ids: Vec<MeasureId> = measures.iter().map(|m| m.id.clone()).collect();
+    let org_units = wrap(
+        "units.csv",
+        csvio::read_org_units(data_file("units.csv")?.as_bytes()),
+    )?;
+    let assignments = wrap(
+        "measure_units.csv",
+        csvio::read_measure_units(
+            data_file("measure_units.csv")?.as_bytes(),
+            &org_units,
+            &measure_ids,
+        ),
+    )?;
     let (legal_duties, plan): (Vec<Arc<Measure>>, Vec<Arc<Measure>>) = measures
         .into_iter()
         .map(Arc::new)
@@ -190,6 +213,7 @@ pub fn load() -> Result<Catalogue, DataError> {
         sources,
         targets,
         price_index,
+        units: OrgUnits::new(org_units, assignments),
     })
 }
 
@@ -224,6 +248,18 @@ impl Catalogue {
     #[must_use]
     pub fn measure(&self, id: &str) -> Option<&Arc<Measure>> {
         self.measures.iter().find(|m| m.id.as_str() == id)
+    }
+
+    /// A unit of the organisation by id, e.g. `kost`.
+    #[must_use]
+    pub fn unit(&self, id: &str) -> Option<&OrgUnit> {
+        self.units.unit(id)
+    }
+
+    /// The units that carry a measure (by id), the lead first, with their reasons.
+    #[must_use]
+    pub fn units_of(&self, measure: &MeasureId) -> Vec<&UnitAssignment> {
+        self.units.of_measure(measure)
     }
 
     /// Each measure's cost source, as `calc_core::contributions` takes them.

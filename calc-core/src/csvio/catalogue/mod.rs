@@ -5,6 +5,7 @@
 mod factors;
 mod lists;
 mod measures;
+mod org_units;
 mod pools;
 
 pub use factors::{
@@ -15,6 +16,7 @@ pub use lists::{
     read_price_index, read_sources,
 };
 pub use measures::{read_measures, read_measures_with_pools};
+pub use org_units::{read_measure_units, read_org_units};
 pub use pools::{read_local_baselines, read_pools};
 
 use super::error::{CsvError, CsvErrorKind, IdKind, suggest};
