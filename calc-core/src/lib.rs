@@ -145,8 +145,9 @@ pub use model::{
     ByPayer, Case, CostFactor, Effects, EmissionFactor, Estimate, FactorId, FactorRef,
     FactorSetInfo, FactorTable, Fraction, FractionId, GoalArea, LocalBaseline, Measure, MeasureId,
     MeasureKind, ModelError, Municipality, NominalCost, Payer, Perspective, Pool, PoolId,
-    PriceIndex, PriceLevel, QuantityBasis, Route, RouteMix, ScbCode, Source, SourceId, SourceKind,
-    Yield, cost_factor_id, emission_factor_id, measure_cost_id, stage, yield_id,
+    PriceIndex, PriceLevel, QuantityBasis, Route, RouteMix, ScbCode, ScbMunicipality, Source,
+    SourceId, SourceKind, Yield, cost_factor_id, emission_factor_id, measure_cost_id, stage,
+    yield_id,
 };
 pub use optimize::{
     Budget, Candidate, Candidates, Choice, MAX_COMBINATIONS, NextStep, Plan, candidates, optimize,
