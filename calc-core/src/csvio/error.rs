@@ -172,6 +172,8 @@ pub enum CsvErrorKind {
     },
     /// Occurs when a date is not written as YYYY-MM-DD.
     InvalidDate,
+    /// Occurs when a whole number that must be above zero (a population) is not.
+    NotPositive,
     /// Occurs when a population's date lies outside the plan period (from 31 December of
     /// the year before its first year to its last year).
     DateOutsidePeriod {
@@ -355,6 +357,12 @@ impl CsvError {
                 "'{t}' är inte namnet för den här SCB-koden: SCB:s lista kallar den '{}'",
                 shown(expected)
             ),
+            (CsvErrorKind::NotPositive, Lang::En) => {
+                format!("'{t}' must be a whole number above 0")
+            }
+            (CsvErrorKind::NotPositive, Lang::Sv) => {
+                format!("'{t}' måste vara ett heltal större än 0")
+            }
             (CsvErrorKind::InvalidDate, Lang::En) => {
                 format!("'{t}' is not a date written as YYYY-MM-DD, e.g. 2024-12-31")
             }

@@ -219,14 +219,7 @@ pub fn read_own_municipalities(
                         None
                     }),
                     Ok(_) => {
-                        errors.push(cols.error(
-                            row,
-                            oc::POPULATION,
-                            CsvErrorKind::OutOfRange {
-                                min: "1".into(),
-                                max: u32::MAX.to_string(),
-                            },
-                        ));
+                        errors.push(cols.error(row, oc::POPULATION, CsvErrorKind::NotPositive));
                         None
                     }
                     Err(_) => {
