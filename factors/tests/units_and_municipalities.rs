@@ -119,3 +119,84 @@ fn all_290_municipalities_with_unique_codes_in_21_counties() {
     );
     assert!(!catalogue().is_plan_municipality(&umea.code));
 }
+
+/// The method pages' table of measures and their units, rendered from the data: one row
+/// per measure (plan measures, then legal duties) with its lead unit, its contributing
+/// units and each unit's reason.
+fn units_table(swedish: bool) -> String {
+    let c = catalogue();
+    let pick = |sv: &str, en: &str| if swedish { sv.to_string() } else { en.to_string() };
+    let unit_name = |id: &calc_core::OrgUnitId| {
+        c.unit(id.as_str())
+            .map_or_else(|| id.to_string(), |u| pick(&u.name_sv, &u.name_en))
+    };
+    let mut out = String::new();
+    out.push_str(&pick(
+        "| åtgärd | leder | bidrar | varför |\n|---|---|---|---|\n",
+        "| measure | leads | contributes | why |\n|---|---|---|---|\n",
+    ));
+    for m in c.measures.iter().chain(&c.legal_duties) {
+        let units = c.units_of(&m.id);
+        let lead: Vec<String> = units
+            .iter()
+            .filter(|a| a.role == UnitRole::Lead)
+            .map(|a| unit_name(&a.unit))
+            .collect();
+        let contributing: Vec<String> = units
+            .iter()
+            .filter(|a| a.role == UnitRole::Contributing)
+            .map(|a| unit_name(&a.unit))
+            .collect();
+        let why: Vec<String> = units
+            .iter()
+            .map(|a| {
+                format!(
+                    "{}: {}",
+                    unit_name(&a.unit),
+                    pick(&a.note_sv, &a.note_en)
+                )
+            })
+            .collect();
+        out.push_str(&format!(
+            "| {} (`{}`) | {} | {} | {} |\n",
+            pick(&m.name_sv, &m.name_en),
+            m.id,
+            lead.join(", "),
+            contributing.join(", "),
+            why.join(" ")
+        ));
+    }
+    out
+}
+
+fn check_units_table(file: &str, swedish: bool) {
+    const START: &str =
+        "<!-- units table: generated from measure_units.csv (UPDATE_GOLDEN=1 rewrites it) -->\n";
+    const END: &str = "<!-- end of units table -->\n";
+    let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../docs")
+        .join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let start = text.find(START).unwrap() + START.len();
+    let end = start + text[start..].find(END).unwrap();
+    let wanted = units_table(swedish);
+    if text[start..end] != wanted {
+        if std::env::var_os("UPDATE_GOLDEN").is_some() {
+            std::fs::write(
+                &path,
+                format!("{}{wanted}{}", &text[..start], &text[end..]),
+            )
+            .unwrap();
+        } else {
+            panic!(
+                "{file}: the units table is not measure_units.csv rendered (UPDATE_GOLDEN=1 rewrites it)"
+            );
+        }
+    }
+}
+
+#[test]
+fn method_pages_show_each_measures_units_as_the_data_has_them() {
+    check_units_table("method.en.md", false);
+    check_units_table("method.sv.md", true);
+}
