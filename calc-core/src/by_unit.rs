@@ -3,7 +3,7 @@
 //!
 //! Each measure has one **leading** unit (the one that carries it and usually pays for it)
 //! and any number of **contributing** units (`measure_units.csv` in the built-in data, read
-//! by [`crate::csvio::read_measure_units`]).
+//! by `csvio::read_measure_units`).
 //!
 //! [`by_unit`] is a thin layer over an [`Evaluation`]: it evaluates nothing again, it adds up
 //! the evaluation's per-measure totals ([`Evaluation::by_measure`]) and per-item years.

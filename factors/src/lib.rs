@@ -92,7 +92,7 @@ pub struct Catalogue {
     /// The units of the organisation (`units.csv`) and which of them carry each measure,
     /// legal duties included (`measure_units.csv`: one leading unit per measure, any
     /// contributing ones, with the reason). Group an evaluation with
-    /// [`calc_core::by_unit`].
+    /// [`calc_core::by_unit()`].
     pub units: OrgUnits,
     /// SCB's list of all 290 municipalities (code, name, county; `scb_municipalities.csv`),
     /// without populations: a municipality outside Sjuhärad is evaluated with the

@@ -125,7 +125,13 @@ fn all_290_municipalities_with_unique_codes_in_21_counties() {
 /// units and each unit's reason.
 fn units_table(swedish: bool) -> String {
     let c = catalogue();
-    let pick = |sv: &str, en: &str| if swedish { sv.to_string() } else { en.to_string() };
+    let pick = |sv: &str, en: &str| {
+        if swedish {
+            sv.to_string()
+        } else {
+            en.to_string()
+        }
+    };
     let unit_name = |id: &calc_core::OrgUnitId| {
         c.unit(id.as_str())
             .map_or_else(|| id.to_string(), |u| pick(&u.name_sv, &u.name_en))
@@ -149,13 +155,7 @@ fn units_table(swedish: bool) -> String {
             .collect();
         let why: Vec<String> = units
             .iter()
-            .map(|a| {
-                format!(
-                    "{}: {}",
-                    unit_name(&a.unit),
-                    pick(&a.note_sv, &a.note_en)
-                )
-            })
+            .map(|a| format!("{}: {}", unit_name(&a.unit), pick(&a.note_sv, &a.note_en)))
             .collect();
         out.push_str(&format!(
             "| {} (`{}`) | {} | {} | {} |\n",
@@ -182,11 +182,7 @@ fn check_units_table(file: &str, swedish: bool) {
     let wanted = units_table(swedish);
     if text[start..end] != wanted {
         if std::env::var_os("UPDATE_GOLDEN").is_some() {
-            std::fs::write(
-                &path,
-                format!("{}{wanted}{}", &text[..start], &text[end..]),
-            )
-            .unwrap();
+            std::fs::write(&path, format!("{}{wanted}{}", &text[..start], &text[end..])).unwrap();
         } else {
             panic!(
                 "{file}: the units table is not measure_units.csv rendered (UPDATE_GOLDEN=1 rewrites it)"

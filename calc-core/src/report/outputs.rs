@@ -1065,7 +1065,7 @@ pub struct UnitsJson {
 }
 
 impl UnitsJson {
-    /// The JSON view of [`crate::by_unit`]'s results; `units` gives the names.
+    /// The JSON view of [`crate::by_unit()`]'s results; `units` gives the names.
     #[must_use]
     pub fn new(
         scenario: &str,
