@@ -336,7 +336,12 @@ pub(crate) struct EvaluateArgs {
     /// schools, IT, …) the measures it leads or contributes to, their figures, its share of
     /// the plan's CO2e (from the measures it leads), the targets they serve and its measures
     /// by cost per tonne.
-    #[arg(long, value_enum, value_name = "GROUPING")]
+    #[arg(
+        long,
+        value_enum,
+        value_name = "GROUPING",
+        conflicts_with = "monte_carlo"
+    )]
     pub(crate) by: Option<ByArg>,
 }
 

@@ -240,10 +240,12 @@ pub(crate) fn load(
     let (municipalities, municipality_notes) =
         own_municipalities(catalogue, args.municipalities.as_deref(), period, lang)?;
     let bytes = read_file(&args.scenario, lang)?;
+    // `municipalities_with` keeps the built-in ones first: "Sjuhärad" and "alla" mean them.
     let ctx = ScenarioContext::new(
         catalogue.measures.iter().cloned(),
         municipalities.iter().cloned(),
     )
+    .with_plan_municipalities(catalogue.municipalities.len())
     .with_reference_path(catalogue.legal_duties.iter().cloned())
     .with_case(args.case.case())
     .with_period(period)

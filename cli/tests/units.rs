@@ -262,6 +262,30 @@ fn municipalities_file_errors_on_their_line_and_column() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    // "Sjuhärad" in a scenario means the plan's eight, not a municipality added with
+    // --municipalities: eight items, Göteborg not among them.
+    let all = file(
+        "sjuharad_row.csv",
+        "kommun;åtgärd\nSjuhärad;food_households\n",
+    );
+    let v = json(&[
+        "evaluate",
+        &all,
+        "--municipalities",
+        &ok,
+        "--period",
+        "2020-2030",
+        "--format",
+        "json",
+    ]);
+    let codes: Vec<&str> = v["measures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["municipality_code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes.len(), 8);
+    assert!(!codes.contains(&"1480"));
     // A municipality outside the file and outside Sjuhärad is unknown to the scenario.
     let out = run(&["evaluate", &scenario, "--lang", "en"]);
     assert_eq!(out.status.code(), Some(2));
