@@ -103,6 +103,7 @@
 //! With the `csv` feature (on by default, works on wasm32), [`csvio`] reads factor files,
 //! catalogues and scenario files written by Excel in Swedish or English locale.
 
+pub mod by_unit;
 mod contributions;
 mod decide;
 #[doc(hidden)]
@@ -122,6 +123,10 @@ pub mod units;
 #[cfg(feature = "csv")]
 pub mod csvio;
 
+pub use by_unit::{
+    OrgUnit, OrgUnitId, OrgUnits, UnitAssignment, UnitMeasure, UnitResult, UnitRole, UnitTarget,
+    by_unit, for_unit,
+};
 pub use contributions::{Contribution, ContributionKind, Contributions, contributions};
 pub use decide::{
     Agreement, Disagreement, FactorKind, LinearModel, McFigure, McFigures, McMeasure, MonteCarlo,
@@ -141,8 +146,9 @@ pub use model::{
     ByPayer, Case, CostFactor, Effects, EmissionFactor, Estimate, FactorId, FactorRef,
     FactorSetInfo, FactorTable, Fraction, FractionId, GoalArea, LocalBaseline, Measure, MeasureId,
     MeasureKind, ModelError, Municipality, NominalCost, Payer, Perspective, Pool, PoolId,
-    PriceIndex, PriceLevel, QuantityBasis, Route, RouteMix, ScbCode, Source, SourceId, SourceKind,
-    Yield, cost_factor_id, emission_factor_id, measure_cost_id, stage, yield_id,
+    PriceIndex, PriceLevel, QuantityBasis, Route, RouteMix, ScbCode, ScbMunicipality, Source,
+    SourceId, SourceKind, Yield, cost_factor_id, emission_factor_id, measure_cost_id, stage,
+    yield_id,
 };
 pub use optimize::{
     Budget, Candidate, Candidates, Choice, MAX_COMBINATIONS, NextStep, Plan, candidates, optimize,

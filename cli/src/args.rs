@@ -37,8 +37,12 @@ pub(crate) enum Command {
     /// List a factor set: emission and cost factors with their sources. The CSV written
     /// with `--format csv` can be edited and given back with `evaluate --factors`.
     Factors(FactorsArgs),
-    /// List the municipalities (names and SCB codes to use in a scenario file).
-    Municipalities(ListArgs),
+    /// List the municipalities (names and SCB codes to use in a scenario file): the eight
+    /// Sjuhärad municipalities with their populations, or with --all SCB's list of all 290.
+    Municipalities(MunicipalitiesArgs),
+    /// List the units of the organisation and the measures each leads or contributes to,
+    /// with the reason.
+    Units(ListArgs),
     /// Write a scenario file with every measure at its default values for all eight
     /// Sjuhärad municipalities, ready to edit.
     Template(TemplateArgs),
@@ -269,6 +273,15 @@ pub(crate) struct ScenarioArgs {
     /// built-in quantities and route shares for that municipality and pool in every result.
     #[arg(long, value_name = "FILE.csv")]
     pub(crate) baseline: Option<PathBuf>,
+    /// Municipalities outside Sjuhärad (or new populations for Sjuhärad's): a CSV with
+    /// scb_code/kommunkod, name/namn (optional, checked against SCB's list),
+    /// population/folkmangd, population_date/datum (YYYY-MM-DD, from the year before the
+    /// plan period to its last year) and source/kalla. Any of Sweden's 290 municipalities
+    /// (`avfallskalkyl municipalities --all`); the scenario file names them by code or
+    /// name. Their results come from the national per-inhabitant defaults (refine them with
+    /// --baseline); the plan's built-in targets stay Sjuhärad's.
+    #[arg(long, value_name = "FILE.csv")]
+    pub(crate) municipalities: Option<PathBuf>,
     /// Evaluate the valid rows of a file with errors (the errors are still listed).
     #[arg(long)]
     pub(crate) keep_valid: bool,
@@ -319,6 +332,24 @@ pub(crate) struct EvaluateArgs {
     /// Seed for `--monte-carlo`.
     #[arg(long, default_value_t = 1)]
     pub(crate) seed: u64,
+    /// Group the results: `unit` gives each unit of the organisation (meal services,
+    /// schools, IT, …) the measures it leads or contributes to, their figures, its share of
+    /// the plan's CO2e (from the measures it leads), the targets they serve and its measures
+    /// by cost per tonne.
+    #[arg(
+        long,
+        value_enum,
+        value_name = "GROUPING",
+        conflicts_with = "monte_carlo"
+    )]
+    pub(crate) by: Option<ByArg>,
+}
+
+/// The grouping of `evaluate --by`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ByArg {
+    /// Per unit of the organisation.
+    Unit,
 }
 
 #[derive(Debug, Args)]
@@ -331,6 +362,19 @@ pub(crate) struct RankArgs {
     /// Whose money counts for `--by sek` and `--by cost-per-tonne`.
     #[arg(long, value_enum, default_value_t = PerspectiveArg::Municipality)]
     pub(crate) perspective: PerspectiveArg,
+    /// Only the measures this unit of the organisation leads or contributes to (e.g.
+    /// `kost`, `it`; `avfallskalkyl units` lists them), ranked 1, 2, … among themselves.
+    #[arg(long, value_name = "UNIT")]
+    pub(crate) unit: Option<String>,
+    #[command(flatten)]
+    pub(crate) output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct MunicipalitiesArgs {
+    /// All 290 municipalities in SCB's list (codes and names, no populations).
+    #[arg(long)]
+    pub(crate) all: bool,
     #[command(flatten)]
     pub(crate) output: OutputArgs,
 }

@@ -30,6 +30,7 @@ pub(crate) fn run_contributions(
                 period: args.period.clone(),
                 discount_rate: args.discount_rate.clone(),
                 baseline: None,
+                municipalities: None,
                 keep_valid: false,
                 case: crate::args::CaseArg::Expected,
                 include_required_by_law: false,
@@ -48,6 +49,7 @@ pub(crate) fn run_contributions(
                 warnings: Vec::new(),
                 notices: Vec::new(),
                 own: calc_core::OwnFigures::new(),
+                municipalities: catalogue.municipalities.clone(),
             }
         }
     };
@@ -66,6 +68,9 @@ pub(crate) fn run_contributions(
 /// Whether `evaluate` writes its output as it goes ([`stream_evaluate`]): CSV, and JSON
 /// without Monte Carlo bands. Tables and Monte Carlo JSON are built whole.
 pub(crate) fn streams(args: &EvaluateArgs) -> bool {
+    if args.by.is_some() {
+        return false;
+    }
     match args.output.format {
         Format::Csv => true,
         Format::Json => args.monte_carlo.is_none(),
@@ -149,6 +154,9 @@ fn write_evaluations(
 pub(crate) fn run_evaluate(catalogue: &Catalogue, args: &EvaluateArgs, lang: Lang) -> Outcome {
     let loaded = load(catalogue, &args.scenario, lang)?;
     print_warnings(&loaded.warnings);
+    if args.by == Some(ByArg::Unit) {
+        return run_by_unit(catalogue, &loaded, args, lang);
+    }
     Ok(match args.output.format {
         Format::Table => {
             let mut parts = Vec::with_capacity(loaded.scenarios.len());
@@ -205,7 +213,100 @@ pub(crate) fn run_evaluate(catalogue: &Catalogue, args: &EvaluateArgs, lang: Lan
     })
 }
 
+/// `evaluate --by unit`: each scenario evaluated with its years, its targets' progress
+/// (the plan's built-in targets in its Sjuhärad municipalities), grouped by unit.
+fn run_by_unit(catalogue: &Catalogue, loaded: &Loaded, args: &EvaluateArgs, lang: Lang) -> Outcome {
+    let perspective = calc_core::Perspective::Municipality;
+    let dialect = args.output.csv_dialect.resolve(Some(loaded.dialect));
+    let own_pools = loaded.own.apply_to_pools(&catalogue.pools);
+    let mut parts = Vec::with_capacity(loaded.scenarios.len());
+    for scenario in &loaded.scenarios {
+        let fail = |e: calc_core::CalcError| cannot_evaluate(lang, &scenario.name, e);
+        let e = calc_core::evaluate(&loaded.table, scenario).map_err(fail)?;
+        print_warnings(&notes_of(&e, lang));
+        let here: Vec<std::sync::Arc<calc_core::Municipality>> = catalogue
+            .municipalities
+            .iter()
+            .filter(|k| {
+                scenario
+                    .items
+                    .iter()
+                    .any(|it| it.municipality().code == k.code)
+            })
+            .cloned()
+            .collect();
+        let report = calc_core::progress(
+            &loaded.table,
+            scenario,
+            &own_pools,
+            &here,
+            &catalogue.targets,
+            &[],
+            &loaded.own,
+        )
+        .map_err(fail)?;
+        let results = calc_core::by_unit(&e, &catalogue.units, Some(&report), perspective);
+        parts.push(match args.output.format {
+            Format::Table => text::unit_tables(catalogue, &e, &results, lang).into_bytes(),
+            Format::Csv => {
+                text::unit_csv(catalogue, &e.scenario, &results, dialect, lang, false).into_bytes()
+            }
+            Format::Json => to_json(
+                &calc_core::report::UnitsJson::new(
+                    &e.scenario,
+                    perspective,
+                    &results,
+                    &catalogue.units,
+                ),
+                lang,
+            )?,
+        });
+    }
+    Ok(match args.output.format {
+        Format::Table => join(parts, b"\n"),
+        Format::Csv => {
+            let mut text = text::unit_csv(catalogue, "", &[], dialect, lang, true);
+            text.push_str(&String::from_utf8_lossy(&join(parts, b"")));
+            csvio::encode(&text, dialect.encoding)
+        }
+        Format::Json => json_list(parts),
+    })
+}
+
+/// The unit of `rank --unit`, or an error naming the known units.
+fn rank_unit<'a>(
+    catalogue: &'a Catalogue,
+    unit: Option<&str>,
+    lang: Lang,
+) -> Result<Option<&'a calc_core::OrgUnit>, Failure> {
+    let Some(id) = unit else { return Ok(None) };
+    catalogue.unit(id).map(Some).ok_or_else(|| {
+        let shown = csvio::shown(id);
+        let known: Vec<&str> = catalogue
+            .units
+            .units
+            .iter()
+            .map(|u| u.id.as_str())
+            .collect();
+        let known = known.join(", ");
+        let near = csvio::suggest(
+            id.trim(),
+            catalogue.units.units.iter().map(|u| u.id.as_str()),
+        );
+        let hint = match near.first() {
+            Some(n) => crate::lang::tf!(lang, " (menade du '{n}'?)", " (did you mean '{n}'?)"),
+            None => String::new(),
+        };
+        Failure::input(crate::lang::tf!(
+            lang,
+            "fel: --unit '{shown}': okänd verksamhet{hint}; finns: {known}",
+            "error: --unit '{shown}': unknown unit{hint}; known: {known}"
+        ))
+    })
+}
+
 pub(crate) fn run_rank(catalogue: &Catalogue, args: &RankArgs, lang: Lang) -> Outcome {
+    let unit = rank_unit(catalogue, args.unit.as_deref(), lang)?;
     let loaded = load(catalogue, &args.scenario, lang)?;
     print_warnings(&loaded.warnings);
     let by = match args.by {
@@ -217,10 +318,34 @@ pub(crate) fn run_rank(catalogue: &Catalogue, args: &RankArgs, lang: Lang) -> Ou
     let format = args.output.format;
     let perspective = calc_core::Perspective::from(args.perspective);
     let parts = render_each(&loaded, lang, Years::Left, |e| {
-        let r = calc_core::rank_for(e, by, perspective);
+        let mut r = calc_core::rank_for(e, by, perspective);
+        if let Some(u) = unit {
+            // The unit's measures only, ranked 1, 2, … among themselves.
+            r.retain(|x| catalogue.units.role(&u.id, &x.measure.key).is_some());
+            for (i, x) in r.iter_mut().enumerate() {
+                x.rank = i + 1;
+            }
+        }
         match format {
             Format::Table => {
-                Ok(text::rank_tables(catalogue, &[(e, r)], by, perspective, lang).into_bytes())
+                let mut text = String::new();
+                if let Some(u) = unit {
+                    text.push_str(&crate::lang::tf!(
+                        lang,
+                        "Verksamhet: {} – {} (åtgärder den leder eller bidrar till)\n",
+                        "Unit: {} – {} (measures it leads or contributes to)\n",
+                        u.id,
+                        u.name(lang)
+                    ));
+                }
+                text.push_str(&text::rank_tables(
+                    catalogue,
+                    &[(e, r)],
+                    by,
+                    perspective,
+                    lang,
+                ));
+                Ok(text.into_bytes())
             }
             Format::Csv => {
                 Ok(
@@ -228,10 +353,11 @@ pub(crate) fn run_rank(catalogue: &Catalogue, args: &RankArgs, lang: Lang) -> Ou
                         .into_bytes(),
                 )
             }
-            Format::Json => to_json(
-                &calc_core::report::RankingJson::new(&e.scenario, by, perspective, &r),
-                lang,
-            ),
+            Format::Json => {
+                let mut doc = calc_core::report::RankingJson::new(&e.scenario, by, perspective, &r);
+                doc.unit = unit.map(|u| u.id.to_string());
+                to_json(&doc, lang)
+            }
         }
     })?;
     Ok(match format {

@@ -180,6 +180,53 @@ pub(crate) struct Loaded {
     pub(crate) notices: Vec<String>,
     /// The municipalities' own figures (`--baseline`), already applied to `scenarios`.
     pub(crate) own: calc_core::OwnFigures,
+    /// The municipalities the scenario file could name: the built-in ones, with those of
+    /// `--municipalities` replacing or added to them.
+    pub(crate) municipalities: Vec<std::sync::Arc<calc_core::Municipality>>,
+}
+
+/// The municipalities of `--municipalities FILE`, checked against SCB's list and the plan
+/// period; a note per municipality for stderr.
+pub(crate) fn own_municipalities(
+    catalogue: &Catalogue,
+    path: Option<&Path>,
+    period: PlanPeriod,
+    lang: Lang,
+) -> Result<(Vec<std::sync::Arc<calc_core::Municipality>>, Vec<String>), Failure> {
+    let Some(path) = path else {
+        return Ok((catalogue.municipalities.clone(), Vec::new()));
+    };
+    let bytes = read_file(path, lang)?;
+    let own = csvio::read_own_municipalities(&bytes, &catalogue.all_municipalities, period)
+        .map_err(|errors| csv_failure(lang, path, &errors, false))?;
+    let own: Vec<std::sync::Arc<calc_core::Municipality>> =
+        own.into_iter().map(std::sync::Arc::new).collect();
+    let notes = own
+        .iter()
+        .map(|k| {
+            let (name, code, pop, date) = (
+                &k.name,
+                k.code.as_str(),
+                csvio::format_number(rust_decimal::Decimal::from(k.population), 0, lang),
+                &k.population_date,
+            );
+            let source = csvio::shown(k.source.as_str());
+            if catalogue.is_plan_municipality(&k.code) {
+                tf!(
+                    lang,
+                    "egen folkmängd: {name} ({code}): {pop} invånare ({date}, {source})",
+                    "own population: {name} ({code}): {pop} inhabitants ({date}, {source})"
+                )
+            } else {
+                tf!(
+                    lang,
+                    "kommun utanför Sjuhärad: {name} ({code}): {pop} invånare ({date}, {source}); nationella standardvärden per invånare, inga inbyggda mål",
+                    "municipality outside Sjuhärad: {name} ({code}): {pop} inhabitants ({date}, {source}); national per-inhabitant defaults, no built-in targets"
+                )
+            }
+        })
+        .collect();
+    Ok((catalogue.municipalities_with(&own), notes))
 }
 
 pub(crate) fn load(
@@ -190,11 +237,15 @@ pub(crate) fn load(
     let period = parse_period(&args.period, lang)?;
     let rate = parse_rate(&args.discount_rate, lang)?;
     let table = factor_table(catalogue, &args.factors, lang)?;
+    let (municipalities, municipality_notes) =
+        own_municipalities(catalogue, args.municipalities.as_deref(), period, lang)?;
     let bytes = read_file(&args.scenario, lang)?;
+    // `municipalities_with` keeps the built-in ones first: "Sjuhärad" and "alla" mean them.
     let ctx = ScenarioContext::new(
         catalogue.measures.iter().cloned(),
-        catalogue.municipalities.iter().cloned(),
+        municipalities.iter().cloned(),
     )
+    .with_plan_municipalities(catalogue.municipalities.len())
     .with_reference_path(catalogue.legal_duties.iter().cloned())
     .with_case(args.case.case())
     .with_period(period)
@@ -202,7 +253,7 @@ pub(crate) fn load(
     .with_default_name(file_stem(&args.scenario));
     let import = csvio::read_scenarios_keep_valid(&bytes, &ctx);
     drop(bytes);
-    let mut warnings = Vec::new();
+    let mut warnings = municipality_notes;
     let mut notices = Vec::new();
     if !import.errors.is_empty() {
         if !args.keep_valid || import.scenarios.is_empty() {
@@ -232,14 +283,13 @@ pub(crate) fn load(
     let mut own = calc_core::OwnFigures::new();
     if let Some(path) = &args.baseline {
         let bytes = read_file(path, lang)?;
-        own = csvio::read_own_figures(&bytes, &catalogue.pools, &catalogue.municipalities)
+        own = csvio::read_own_figures(&bytes, &catalogue.pools, &municipalities)
             .map_err(|errors| csv_failure(lang, path, &errors, false))?;
         for s in &mut scenarios {
             *s = own.apply(s);
         }
         for r in &own.rows {
-            let name = catalogue
-                .municipalities
+            let name = municipalities
                 .iter()
                 .find(|k| k.code == r.municipality)
                 .map_or_else(|| r.municipality.as_str().to_string(), |k| k.name.clone());
@@ -260,6 +310,7 @@ pub(crate) fn load(
         warnings,
         notices,
         own,
+        municipalities,
     })
 }
 

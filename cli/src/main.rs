@@ -34,9 +34,10 @@ fn main() -> ExitCode {
     let (lang, out, format) = match &cli.command {
         Command::Evaluate(a) => (a.output.lang, a.output.out.clone(), a.output.format),
         Command::Rank(a) => (a.output.lang, a.output.out.clone(), a.output.format),
-        Command::Measures(a) | Command::Municipalities(a) => {
+        Command::Measures(a) | Command::Units(a) => {
             (a.output.lang, a.output.out.clone(), a.output.format)
         }
+        Command::Municipalities(a) => (a.output.lang, a.output.out.clone(), a.output.format),
         Command::Factors(a) => (a.output.lang, a.output.out.clone(), a.output.format),
         Command::Template(a) => (a.lang, a.out.clone(), Format::Csv),
         Command::Sensitivity(a) => (a.output.lang, a.output.out.clone(), a.output.format),
@@ -65,7 +66,9 @@ fn main() -> ExitCode {
         Command::Evaluate(a) => run_evaluate(catalogue, a, lang),
         Command::Rank(a) => run_rank(catalogue, a, lang),
         Command::Measures(a) => text::measures(catalogue, &a.output, lang),
+        Command::Municipalities(a) if a.all => text::all_municipalities(catalogue, &a.output, lang),
         Command::Municipalities(a) => text::municipalities(catalogue, &a.output, lang),
+        Command::Units(a) => text::units(catalogue, &a.output, lang),
         Command::Factors(a) => run_factors(catalogue, a, lang),
         Command::Template(a) => Ok(template(catalogue, a, lang)),
         Command::Sensitivity(a) => load(catalogue, &a.scenario, lang).and_then(|l| {

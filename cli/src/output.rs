@@ -223,6 +223,14 @@ pub(crate) fn percent(share: Share, lang: Lang) -> String {
     format!("{s} %")
 }
 
+/// A share (1 = all) as a percentage with one decimal, e.g. `12,5 %`.
+pub(crate) fn percent_decimal(share: Decimal, lang: Lang) -> String {
+    format!(
+        "{} %",
+        csvio::format_number(share.saturating_mul(Decimal::ONE_HUNDRED), 1, lang)
+    )
+}
+
 /// Rounds for display only.
 pub(crate) fn round(d: Decimal, dp: u32) -> Decimal {
     d.round_dp_with_strategy(dp, rust_decimal::RoundingStrategy::MidpointAwayFromZero)

@@ -38,13 +38,17 @@ pub(crate) fn run_targets(catalogue: &Catalogue, args: &TargetsArgs, lang: Lang)
     let loaded = load(catalogue, &args.scenario, lang)?;
     print_warnings(&loaded.warnings);
     let pools = &catalogue.pools;
-    let towns = &catalogue.municipalities;
+    // The built-in and `--municipalities` ones: a targets or actuals file may name any.
+    let towns = &loaded.municipalities;
     // `load` read `--baseline` and applied it to the scenarios.
     let own = &loaded.own;
-    let targets: Vec<Target> = optional_file(args.targets.as_ref(), lang, |b| {
+    let own_targets: Option<Vec<Target>> = optional_file(args.targets.as_ref(), lang, |b| {
         csvio::read_targets(b, pools, towns)
-    })?
-    .unwrap_or_else(|| catalogue.targets.clone());
+    })?;
+    // The plan's built-in targets are Sjuhärad's: a municipality outside it has none
+    // unless a targets file gives them.
+    let plan_only = own_targets.is_none();
+    let targets: Vec<Target> = own_targets.unwrap_or_else(|| catalogue.targets.clone());
     let actuals: Vec<Actual> = optional_file(args.actuals.as_ref(), lang, |b| {
         csvio::read_actuals(b, towns)
     })?
@@ -54,7 +58,12 @@ pub(crate) fn run_targets(catalogue: &Catalogue, args: &TargetsArgs, lang: Lang)
     let mut answers = Vec::new();
     for s in &loaded.scenarios {
         let scenario = s.clone();
-        let here = municipalities_in(catalogue, &scenario);
+        let everywhere = municipalities_in(towns, &scenario);
+        let here: Vec<Arc<Municipality>> = everywhere
+            .iter()
+            .filter(|k| !plan_only || catalogue.is_plan_municipality(&k.code))
+            .cloned()
+            .collect();
         let fail = |e: calc_core::CalcError| cannot_evaluate(lang, &s.name, e);
         let report = progress(
             &loaded.table,
@@ -95,7 +104,7 @@ pub(crate) fn run_targets(catalogue: &Catalogue, args: &TargetsArgs, lang: Lang)
             name: s.name.clone(),
             report,
             plans,
-            per_inhabitant: per_inhabitant(&e, &here),
+            per_inhabitant: per_inhabitant(&e, &everywhere),
         });
     }
     let names: Vec<(ScbCode, String)> = towns
@@ -193,10 +202,9 @@ pub(crate) fn run_targets(catalogue: &Catalogue, args: &TargetsArgs, lang: Lang)
     }
 }
 
-/// The municipalities a scenario has measures in, in the catalogue's order.
-fn municipalities_in(catalogue: &Catalogue, s: &Scenario) -> Vec<Arc<Municipality>> {
-    catalogue
-        .municipalities
+/// The municipalities a scenario has measures in, in the order of `towns`.
+fn municipalities_in(towns: &[Arc<Municipality>], s: &Scenario) -> Vec<Arc<Municipality>> {
+    towns
         .iter()
         .filter(|k| s.items.iter().any(|it| it.municipality().code == k.code))
         .cloned()

@@ -7,8 +7,9 @@
 
 use calc_core::csvio::{self, CsvError};
 use calc_core::{
-    FactorTable, Fraction, Measure, MeasureId, Municipality, PlanPeriod, Pool, PriceIndex,
-    Scenario, ScenarioItem, Share, Source, Target, Year,
+    FactorTable, Fraction, Measure, MeasureId, Municipality, OrgUnit, OrgUnits, PlanPeriod, Pool,
+    PriceIndex, ScbMunicipality, Scenario, ScenarioItem, Share, Source, Target, UnitAssignment,
+    Year,
 };
 use std::sync::{Arc, OnceLock};
 
@@ -44,6 +45,15 @@ pub const FILES: &[(&str, &str)] = &[
     ),
     ("sources.csv", include_str!("../data/sources.csv")),
     ("targets.csv", include_str!("../data/targets.csv")),
+    ("units.csv", include_str!("../data/units.csv")),
+    (
+        "scb_municipalities.csv",
+        include_str!("../data/scb_municipalities.csv"),
+    ),
+    (
+        "measure_units.csv",
+        include_str!("../data/measure_units.csv"),
+    ),
 ];
 
 /// An embedded file's contents by its path under `factors/data`.
@@ -79,6 +89,16 @@ pub struct Catalogue {
     pub targets: Vec<Target>,
     /// The consumer price index (SCB's KPI) that brings every cost to its set's price year.
     pub price_index: PriceIndex,
+    /// The units of the organisation (`units.csv`) and which of them carry each measure,
+    /// legal duties included (`measure_units.csv`: one leading unit per measure, any
+    /// contributing ones, with the reason). Group an evaluation with
+    /// [`calc_core::by_unit()`].
+    pub units: OrgUnits,
+    /// SCB's list of all 290 municipalities (code, name, county; `scb_municipalities.csv`),
+    /// without populations: a municipality outside Sjuhärad is evaluated with the
+    /// population its planner gives (`calc_core::csvio::read_own_municipalities`), from the
+    /// national per-inhabitant defaults, and has no built-in targets.
+    pub all_municipalities: Vec<ScbMunicipality>,
 }
 
 /// Why the built-in data did not load: the file and its errors.
@@ -160,6 +180,19 @@ pub fn load() -> Result<Catalogue, DataError> {
             &pools,
         ),
     )?;
+    let measure_ids: Vec<MeasureId> = measures.iter().map(|m| m.id.clone()).collect();
+    let org_units = wrap(
+        "units.csv",
+        csvio::read_org_units(data_file("units.csv")?.as_bytes()),
+    )?;
+    let assignments = wrap(
+        "measure_units.csv",
+        csvio::read_measure_units(
+            data_file("measure_units.csv")?.as_bytes(),
+            &org_units,
+            &measure_ids,
+        ),
+    )?;
     let (legal_duties, plan): (Vec<Arc<Measure>>, Vec<Arc<Measure>>) = measures
         .into_iter()
         .map(Arc::new)
@@ -190,6 +223,11 @@ pub fn load() -> Result<Catalogue, DataError> {
         sources,
         targets,
         price_index,
+        units: OrgUnits::new(org_units, assignments),
+        all_municipalities: wrap(
+            "scb_municipalities.csv",
+            csvio::read_scb_municipalities(data_file("scb_municipalities.csv")?.as_bytes()),
+        )?,
     })
 }
 
@@ -226,6 +264,18 @@ impl Catalogue {
         self.measures.iter().find(|m| m.id.as_str() == id)
     }
 
+    /// A unit of the organisation by id, e.g. `kost`.
+    #[must_use]
+    pub fn unit(&self, id: &str) -> Option<&OrgUnit> {
+        self.units.unit(id)
+    }
+
+    /// The units that carry a measure (by id), the lead first, with their reasons.
+    #[must_use]
+    pub fn units_of(&self, measure: &MeasureId) -> Vec<&UnitAssignment> {
+        self.units.of_measure(measure)
+    }
+
     /// Each measure's cost source, as `calc_core::contributions` takes them.
     #[must_use]
     pub fn cost_sources(&self) -> Vec<(String, calc_core::SourceId)> {
@@ -246,6 +296,45 @@ impl Catalogue {
         self.municipalities.iter().find(|m| {
             m.code.as_str() == name_or_code.trim() || csvio::normalize_header(&m.name) == key
         })
+    }
+
+    /// A municipality in SCB's list of all 290 by SCB code or name, ignoring letter case
+    /// and å/ä/ö.
+    #[must_use]
+    pub fn any_municipality(&self, name_or_code: &str) -> Option<&ScbMunicipality> {
+        let key = csvio::normalize_header(name_or_code);
+        self.all_municipalities.iter().find(|m| {
+            m.code.as_str() == name_or_code.trim() || csvio::normalize_header(&m.name) == key
+        })
+    }
+
+    /// Whether a municipality is one of the plan's (Sjuhärad): only these have built-in
+    /// populations and the plan's targets.
+    #[must_use]
+    pub fn is_plan_municipality(&self, code: &calc_core::ScbCode) -> bool {
+        self.municipalities.iter().any(|m| &m.code == code)
+    }
+
+    /// The municipalities to evaluate: the built-in ones, with `own` (a planner's, from
+    /// `calc_core::csvio::read_own_municipalities`) replacing a built-in one with the same
+    /// code and the others added after them.
+    #[must_use]
+    pub fn municipalities_with(&self, own: &[Arc<Municipality>]) -> Vec<Arc<Municipality>> {
+        let mut out: Vec<Arc<Municipality>> = self
+            .municipalities
+            .iter()
+            .map(|m| {
+                own.iter()
+                    .find(|o| o.code == m.code)
+                    .map_or_else(|| Arc::clone(m), Arc::clone)
+            })
+            .collect();
+        for o in own {
+            if !self.is_plan_municipality(&o.code) {
+                out.push(Arc::clone(o));
+            }
+        }
+        out
     }
 
     /// A source by id.

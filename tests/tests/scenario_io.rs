@@ -453,6 +453,40 @@ fn other_outputs_match_their_schema() {
         ))
         .unwrap(),
     ));
+    // Units (issue 26): the evaluation grouped by unit with the targets' progress, and a
+    // ranking of one unit's measures.
+    let municipality = calc_core::Perspective::Municipality;
+    let units = calc_core::by_unit(&e, &c.units, Some(&report), municipality);
+    all.push((
+        "Units",
+        serde_json::to_value(calc_core::report::UnitsJson::new(
+            "s",
+            municipality,
+            &units,
+            &c.units,
+        ))
+        .unwrap(),
+    ));
+    for u in &c.units.units {
+        all.push((
+            "UnitListing",
+            serde_json::to_value(calc_core::report::UnitListingJson::new(u, &c.units)).unwrap(),
+        ));
+    }
+    for k in c.all_municipalities.iter().take(3) {
+        all.push((
+            "ScbMunicipality",
+            serde_json::to_value(calc_core::report::ScbMunicipalityJson::new(k, false)).unwrap(),
+        ));
+    }
+    let mut kost = RankingJson::new(
+        "s",
+        calc_core::RankBy::Co2e,
+        municipality,
+        &units[0].next_best,
+    );
+    kost.unit = Some("kost".to_string());
+    all.push(("Ranking", serde_json::to_value(kost).unwrap()));
     for (def, v) in &all {
         let mut errors = Vec::new();
         check(

@@ -33,6 +33,10 @@ pub enum IdKind {
     Target,
     /// A measure kind (`plan` or `legal_duty`).
     Kind,
+    /// A unit of the organisation (e.g. `kost`).
+    Unit,
+    /// A unit's role in a measure (`lead` or `contributing`).
+    Role,
 }
 
 impl IdKind {
@@ -40,6 +44,10 @@ impl IdKind {
         match (self, lang) {
             (IdKind::Kind, Lang::En) => "measure kind",
             (IdKind::Kind, Lang::Sv) => "typ av åtgärd",
+            (IdKind::Unit, Lang::En) => "unit",
+            (IdKind::Unit, Lang::Sv) => "verksamhet",
+            (IdKind::Role, Lang::En) => "role",
+            (IdKind::Role, Lang::Sv) => "roll",
             (IdKind::Measure, Lang::En) => "measure",
             (IdKind::Measure, Lang::Sv) => "åtgärd",
             (IdKind::Municipality, Lang::En) => "municipality",
@@ -146,6 +154,34 @@ pub enum CsvErrorKind {
     /// Occurs when a quantity in grams per portion is given for a pool not counted in
     /// portions.
     PortionsOnly,
+    /// Occurs when a measure has no row with a leading unit (`measure_units.csv`); the
+    /// error is on the measure's first row, or on the header when it has none.
+    NoLeadUnit {
+        /// The measure.
+        measure: String,
+    },
+    /// Occurs when a measure has a second leading unit.
+    SecondLead {
+        /// The line of the first lead.
+        first_line: u64,
+    },
+    /// Occurs when a municipality's name does not match its SCB code.
+    NameMismatch {
+        /// The code's name in SCB's list.
+        expected: String,
+    },
+    /// Occurs when a date is not written as YYYY-MM-DD.
+    InvalidDate,
+    /// Occurs when a whole number that must be above zero (a population) is not.
+    NotPositive,
+    /// Occurs when a population's date lies outside the plan period (from 31 December of
+    /// the year before its first year to its last year).
+    DateOutsidePeriod {
+        /// The earliest allowed date.
+        from: String,
+        /// The latest allowed date.
+        to: String,
+    },
 }
 
 /// One problem in an input file.
@@ -299,6 +335,46 @@ impl CsvError {
                     "'{t}': gram per portion bara för en pool som räknas i portioner (kommunens kök)"
                 )
             }
+            (CsvErrorKind::NoLeadUnit { measure }, Lang::En) => format!(
+                "measure '{}' has no leading unit: give it one row with role 'lead'",
+                shown(measure)
+            ),
+            (CsvErrorKind::NoLeadUnit { measure }, Lang::Sv) => format!(
+                "åtgärden '{}' saknar ledande verksamhet: ge den en rad med roll 'lead'",
+                shown(measure)
+            ),
+            (CsvErrorKind::SecondLead { first_line }, Lang::En) => format!(
+                "'{t}' is a second leading unit: the measure's lead is on line {first_line}; make one of them 'contributing'"
+            ),
+            (CsvErrorKind::SecondLead { first_line }, Lang::Sv) => format!(
+                "'{t}' är en andra ledande verksamhet: åtgärdens ledande står på rad {first_line}; gör en av dem till 'contributing'"
+            ),
+            (CsvErrorKind::NameMismatch { expected }, Lang::En) => format!(
+                "'{t}' is not the name of this SCB code: SCB's list names it '{}'",
+                shown(expected)
+            ),
+            (CsvErrorKind::NameMismatch { expected }, Lang::Sv) => format!(
+                "'{t}' är inte namnet för den här SCB-koden: SCB:s lista kallar den '{}'",
+                shown(expected)
+            ),
+            (CsvErrorKind::NotPositive, Lang::En) => {
+                format!("'{t}' must be a whole number above 0")
+            }
+            (CsvErrorKind::NotPositive, Lang::Sv) => {
+                format!("'{t}' måste vara ett heltal större än 0")
+            }
+            (CsvErrorKind::InvalidDate, Lang::En) => {
+                format!("'{t}' is not a date written as YYYY-MM-DD, e.g. 2024-12-31")
+            }
+            (CsvErrorKind::InvalidDate, Lang::Sv) => {
+                format!("'{t}' är inte ett datum skrivet ÅÅÅÅ-MM-DD, t.ex. 2024-12-31")
+            }
+            (CsvErrorKind::DateOutsidePeriod { from, to }, Lang::En) => format!(
+                "the population date '{t}' is outside the plan period: give a figure from {from} to {to}"
+            ),
+            (CsvErrorKind::DateOutsidePeriod { from, to }, Lang::Sv) => format!(
+                "folkmängdens datum '{t}' ligger utanför planperioden: ange en siffra från {from} till {to}"
+            ),
             (CsvErrorKind::Model(e), Lang::En) => e.to_string(),
             (CsvErrorKind::Model(e), Lang::Sv) => model_error_sv(e),
         }

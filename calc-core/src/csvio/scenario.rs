@@ -94,6 +94,8 @@ pub struct ScenarioContext {
     default_name: String,
     duties: Vec<Arc<Measure>>,
     case: Case,
+    /// How many of `municipalities` (the first ones) `Sjuhärad`, `alla` and `all` mean.
+    all_count: usize,
 }
 
 impl ScenarioContext {
@@ -129,7 +131,17 @@ impl ScenarioContext {
             default_name: "scenario".to_string(),
             duties: Vec::new(),
             case: Case::Expected,
+            all_count: usize::MAX,
         }
+    }
+
+    /// Only the first `n` municipalities are the plan's: `Sjuhärad`, `alla`, `all` and
+    /// `samtliga` mean those, while the ones after them (a planner's own municipalities
+    /// outside the plan, issue 26) are named one by one.
+    #[must_use]
+    pub fn with_plan_municipalities(mut self, n: usize) -> Self {
+        self.all_count = n;
+        self
     }
 
     /// With the effects of a case for the rows that give no effect of their own or the
@@ -588,7 +600,7 @@ pub fn read_scenarios_keep_valid(bytes: &[u8], ctx: &ScenarioContext) -> Scenari
         };
         let targets: Vec<usize> = match target {
             Target::One(k) => vec![k],
-            Target::All => (0..ctx.municipalities.len()).collect(),
+            Target::All => (0..ctx.municipalities.len().min(ctx.all_count)).collect(),
         };
         for &k in &targets {
             if let Some(first) = seen.get(&(s_idx, k, m_idx)) {

@@ -392,6 +392,20 @@ pub struct Municipality {
     pub source: SourceId,
 }
 
+/// A municipality in SCB's list of Sweden's 290 municipalities: its code and name, without
+/// a population (issue 26: any municipality, with the population its planner gives).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ScbMunicipality {
+    /// SCB code, e.g. `2480`.
+    pub code: ScbCode,
+    /// Name, e.g. `Umeå`.
+    pub name: String,
+    /// The county's SCB code, e.g. `24`.
+    pub county: String,
+    /// Source of the code and name.
+    pub source: SourceId,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

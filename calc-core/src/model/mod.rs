@@ -19,7 +19,7 @@ pub use factors::{
 pub use ids::{FactorId, FractionId, MeasureId, PoolId, ScbCode, SourceId};
 pub use measure::{
     Case, Effects, Fraction, GoalArea, LocalBaseline, Measure, MeasureKind, Municipality, Pool,
-    QuantityBasis, stage,
+    QuantityBasis, ScbMunicipality, stage,
 };
 pub use payer::{ByPayer, Payer, Perspective};
 pub use price::{PriceIndex, PriceLevel};

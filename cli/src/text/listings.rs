@@ -240,3 +240,137 @@ pub(crate) fn factors_table(table: &FactorTable, lang: Lang) -> String {
     tt.render(&mut out);
     out
 }
+
+/// `avfallskalkyl municipalities --all`: SCB's list of all 290 municipalities.
+pub(crate) fn all_municipalities(
+    catalogue: &Catalogue,
+    output: &OutputArgs,
+    lang: Lang,
+) -> Outcome {
+    let ks = &catalogue.all_municipalities;
+    let plan = |k: &calc_core::ScbMunicipality| catalogue.is_plan_municipality(&k.code);
+    Ok(match output.format {
+        Format::Json => {
+            let v: Vec<calc_core::report::ScbMunicipalityJson> = ks
+                .iter()
+                .map(|k| calc_core::report::ScbMunicipalityJson::new(k, plan(k)))
+                .collect();
+            json_bytes(&v, lang)?
+        }
+        Format::Csv => {
+            let dialect = dialect_for(output);
+            let mut w = CsvText::new(dialect);
+            w.typed_row(
+                &["scb_code", "name", "county_code", "in_plan", "source"],
+                &[],
+            );
+            for k in ks {
+                w.typed_row(
+                    &[
+                        k.code.0.clone(),
+                        k.name.clone(),
+                        k.county.clone(),
+                        plan(k).to_string(),
+                        k.source.0.clone(),
+                    ],
+                    &[],
+                );
+            }
+            csvio::encode(&w.finish(), dialect.encoding)
+        }
+        Format::Table => {
+            let mut table = TextTable::new(&[
+                (t(lang, "kod", "code"), false),
+                (t(lang, "kommun", "municipality"), false),
+                (t(lang, "län", "county"), false),
+                (t(lang, "i planen", "in the plan"), false),
+            ]);
+            for k in ks {
+                table.push(vec![
+                    k.code.0.clone(),
+                    k.name.clone(),
+                    k.county.clone(),
+                    if plan(k) {
+                        t(lang, "ja", "yes").to_string()
+                    } else {
+                        String::new()
+                    },
+                ]);
+            }
+            let mut out = String::new();
+            table.render(&mut out);
+            let _ = writeln!(
+                out,
+                "{}",
+                t(
+                    lang,
+                    "Källa: SCB:s kommunkoder (scb_kommunkoder). En kommun utanför planen anger sin folkmängd med --municipalities.",
+                    "Source: SCB's municipality codes (scb_kommunkoder). A municipality outside the plan gives its population with --municipalities."
+                )
+            );
+            out.into_bytes()
+        }
+    })
+}
+
+/// `avfallskalkyl units`: the units of the organisation and the measures they carry.
+pub(crate) fn units(catalogue: &Catalogue, output: &OutputArgs, lang: Lang) -> Outcome {
+    let u = &catalogue.units;
+    Ok(match output.format {
+        Format::Json => {
+            let v: Vec<calc_core::report::UnitListingJson> = u
+                .units
+                .iter()
+                .map(|unit| calc_core::report::UnitListingJson::new(unit, u))
+                .collect();
+            json_bytes(&v, lang)?
+        }
+        Format::Csv => {
+            let dialect = dialect_for(output);
+            let mut w = CsvText::new(dialect);
+            w.typed_row(&["unit", "name", "measure", "role", "note"], &[]);
+            for unit in &u.units {
+                for a in u.assignments.iter().filter(|a| a.unit == unit.id) {
+                    w.typed_row(
+                        &[
+                            unit.id.0.clone(),
+                            unit.name(lang).to_string(),
+                            a.measure.0.clone(),
+                            a.role.id().to_string(),
+                            t(lang, &a.note_sv, &a.note_en).clone(),
+                        ],
+                        &[],
+                    );
+                }
+            }
+            csvio::encode(&w.finish(), dialect.encoding)
+        }
+        Format::Table => {
+            let mut table = TextTable::new(&[
+                (t(lang, "verksamhet", "unit"), false),
+                (t(lang, "namn", "name"), false),
+                (t(lang, "leder", "leads"), false),
+                (t(lang, "bidrar till", "contributes to"), false),
+            ]);
+            for unit in &u.units {
+                let list = |role: calc_core::UnitRole| {
+                    u.assignments
+                        .iter()
+                        .filter(|a| a.unit == unit.id && a.role == role)
+                        .map(|a| a.measure.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                };
+                table.push(vec![
+                    unit.id.0.clone(),
+                    unit.name(lang).to_string(),
+                    list(calc_core::UnitRole::Lead),
+                    list(calc_core::UnitRole::Contributing),
+                ]);
+            }
+            let mut out = String::new();
+            table.render(&mut out);
+            out.into_bytes()
+        }
+    })
+}

@@ -8,11 +8,13 @@ mod listings;
 mod rank;
 mod results;
 mod targets;
+mod units;
 
-pub(crate) use listings::{factors_table, measures, municipalities};
+pub(crate) use listings::{all_municipalities, factors_table, measures, municipalities, units};
 pub(crate) use rank::{rank_csv, rank_tables};
 pub(crate) use results::evaluation_tables;
 pub(crate) use targets::targets_table;
+pub(crate) use units::{unit_csv, unit_tables};
 
 use crate::lang::t;
 use calc_core::csvio::{self, Dialect, Lang, format_number};

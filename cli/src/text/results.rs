@@ -320,6 +320,30 @@ pub(super) fn header(e: &Evaluation, lang: Lang, out: &mut String) {
     out.push('\n');
 }
 
+/// A municipality's name as the evaluation's items carry it (a municipality from
+/// `--municipalities` too), or its code.
+fn municipality_name(e: &Evaluation, code: &calc_core::ScbCode) -> String {
+    e.items
+        .iter()
+        .chain(&e.required_by_law_items)
+        .find(|i| &i.municipality == code)
+        .map_or_else(|| code.to_string(), |i| i.municipality_name.clone())
+}
+
+/// Each municipality's figures per inhabitant, with the population the evaluation used.
+fn per_inhabitant(e: &Evaluation) -> Vec<calc_core::PerInhabitant> {
+    e.by_municipality
+        .iter()
+        .filter_map(|g| {
+            let figures = g.summary.per_inhabitant(e.population_of(&g.key)?)?;
+            Some(calc_core::PerInhabitant {
+                municipality: g.key.clone(),
+                figures,
+            })
+        })
+        .collect()
+}
+
 /// The own figures an evaluation rests on: (municipality, "pool: source (year)"), once
 /// each, in the order of the items.
 fn own_figures_used(e: &Evaluation) -> Vec<(calc_core::ScbCode, String)> {
@@ -475,9 +499,7 @@ pub(crate) fn evaluation_tables(
         );
         let own = own_figures_used(e);
         for g in &e.by_municipality {
-            let mut name = catalogue
-                .municipality(g.key.as_str())
-                .map_or_else(String::new, |m| m.name.clone());
+            let mut name = municipality_name(e, &g.key);
             if own.iter().any(|(code, _)| *code == g.key) {
                 name.push_str(" *");
             }
@@ -492,15 +514,11 @@ pub(crate) fn evaluation_tables(
         own_figures_note(&own, lang, &mut out);
         out.push('\n');
         super::per_inhabitant_table(
-            &calc_core::per_inhabitant(e, &catalogue.municipalities),
+            &per_inhabitant(e),
             (e.by_municipality.len() > 1)
                 .then(|| e.total.per_inhabitant(e.population()))
                 .flatten(),
-            |code| {
-                catalogue
-                    .municipality(code.as_str())
-                    .map_or_else(|| code.to_string(), |m| m.name.clone())
-            },
+            |code| municipality_name(e, code),
             lang,
             &mut out,
         );
