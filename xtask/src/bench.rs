@@ -222,19 +222,19 @@ impl Ctx {
                 ".wasm after wasm-opt, gzipped",
                 "B",
                 Some(gz as f64),
-                Budget::AtMost(300_000.0),
+                Budget::AtMost(400_000.0),
             ),
             row(
                 "first render of the default scenario, localhost",
                 "ms",
                 after("first render", "navigation start):"),
-                Budget::AtMost(300.0),
+                Budget::AtMost(400.0),
             ),
             row(
                 "slider input → totals in the DOM, median",
                 "ms",
                 after("slider->DOM update", "median"),
-                Budget::AtMost(4.0),
+                Budget::AtMost(8.0),
             ),
             row(
                 "slider input → next animation frame, median",
@@ -253,6 +253,18 @@ impl Ctx {
                 "ms",
                 after("monte carlo 10 000 draws", "median"),
                 Budget::AtMost(20.0),
+            ),
+            row(
+                "first render, CPU throttled 4×",
+                "ms",
+                after("throttled 4x first render", "navigation start):"),
+                Budget::AtMost(1500.0),
+            ),
+            row(
+                "slider input → totals in the DOM, median, CPU throttled 4×",
+                "ms",
+                after("throttled 4x slider->DOM update", "median"),
+                Budget::AtMost(40.0),
             ),
         ])
     }

@@ -1091,7 +1091,7 @@ impl UnitsJson {
                         unit: r.unit.to_string(),
                         name_sv: unit.map_or_else(String::new, |u| u.name_sv.clone()),
                         name_en: unit.map_or_else(String::new, |u| u.name_en.clone()),
-                        share_of_total: r.share_of_total.map(|d| d.normalize()),
+                        share_of_total: r.share_of_total.map(ratio),
                         led: Figures::from(&r.led),
                         carried: Figures::from(&r.carried),
                         measures: r
@@ -1114,10 +1114,10 @@ impl UnitsJson {
                             .map(|t| UnitTargetJson {
                                 target: t.target.clone(),
                                 municipality: t.municipality.to_string(),
-                                change: t.change.normalize(),
-                                needed: t.needed.normalize(),
-                                share_of_needed: t.share_of_needed.map(|d| d.normalize()),
-                                gap_after_all: t.gap_after_all.normalize(),
+                                change: ratio(t.change),
+                                needed: ratio(t.needed),
+                                share_of_needed: t.share_of_needed.map(ratio),
+                                gap_after_all: ratio(t.gap_after_all),
                             })
                             .collect(),
                         next_best: r
