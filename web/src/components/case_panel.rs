@@ -166,7 +166,7 @@ pub fn CasePanel() -> Html {
                     </label>
                 </div>
             }
-            <details class="case-measures">
+            <details class="case-measures no-print">
                 <summary>{ tr(lang, "Per åtgärd: förväntat och vid planens mål (t CO2e/år)", "Per measure: expected and at the plan's goal (t CO2e/yr)") }</summary>
                 <ScrollBox label={tr(lang, "Förväntat och vid målet per åtgärd", "Expected and at goal per measure")}>
                     <table class="results stack" data-testid="case-measures-table">
