@@ -209,3 +209,35 @@ test("the MACC's value boxes cover no bar and no bar number (800 and 1366 px, ex
     await p.context().close();
   }
 });
+
+test('print on A4 (about 703 px between the margins), also from a phone: the measures table fits the page with every column, the clipped MACC values are written once, two pages at most', async () => {
+  for (const width of [390, 1366]) {
+    const p = await openPage(browser, { width });
+    await p.locator('[data-testid=mc-table]').waitFor({ timeout: 60_000 });
+    await p.emulateMedia({ media: 'print' });
+    // 210 mm less the 12 mm side margins of the page's @page rule, at 96 px per inch.
+    await p.setViewportSize({ width: 703, height: 1000 });
+    // The charts redraw for their printed boxes.
+    await p.waitForTimeout(800);
+    const r = await p.evaluate(() => {
+      const t = document.querySelector('[data-testid=results-table]');
+      const box = t.closest('.table-scroll');
+      const cost = t.querySelector('tbody tr td:nth-of-type(5)').getBoundingClientRect();
+      return {
+        table: [t.scrollWidth, box.clientWidth],
+        costRight: Math.round(cost.right),
+        boxRight: Math.round(box.getBoundingClientRect().right),
+        page: document.scrollingElement.scrollWidth,
+        clippedLists: [...document.querySelectorAll('[data-testid=macc-clipped-values], [data-testid=macc-print-note]')].filter((e) => e.getClientRects().length > 0).map((e) => e.dataset.testid),
+      };
+    });
+    assert.ok(r.table[0] <= r.table[1] + 1, `from ${width} px: the measures table is ${r.table[0]} px in a ${r.table[1]} px column`);
+    assert.ok(r.costRight <= r.boxRight + 1, `from ${width} px: the cost per tonne column ends at ${r.costRight}, the column at ${r.boxRight}`);
+    assert.ok(r.page <= 703, `from ${width} px: the printed page is ${r.page} px wide`);
+    assert.deepEqual(r.clippedLists, ['macc-print-note'], `from ${width} px: the clipped values once`);
+    const pdf = await p.pdf({ format: 'A4' });
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    assert.ok(pages >= 1 && pages <= 2, `from ${width} px: ${pages} pages`);
+    await p.context().close();
+  }
+});
