@@ -174,6 +174,10 @@ for (const [width, lang] of [
         assert.match(sub, /^−?[\d ,.]+ (till|to) −?[\d ,.]+$/, `${col.id}: the range "${sub}" is in ${unit} too`);
       }
     }
+    // Nowhere two units on one amount (the law's line said "1,2 mnkr kr/år").
+    const body = normalize(await p.evaluate(() => document.body.innerText));
+    const twice = [...body.matchAll(/\d (mnkr|tkr|kr) (kr|SEK)\b|SEK [\d−.,]+( m| k)? SEK\/yr/g)].map((m) => body.slice(m.index - 40, m.index + 30));
+    assert.deepEqual(twice, [], 'an amount with two units');
     assert.deepEqual(await axeViolations(p), [], `${width} px, ${lang}`);
     await p.context().close();
   });

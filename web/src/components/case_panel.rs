@@ -152,7 +152,7 @@ pub fn CasePanel() -> Html {
                     <p>
                         { tr(lang, "Krävs enligt lag (händer utan planen: matavfall 2024, textil 2025, förpackningar nära hemmet 2027): ", "Required by law (happens without the plan: food waste 2024, textiles 2025, packaging close to home 2027): ") }
                         <strong data-testid="required-by-law-co2e">{ t_per_year(law.co2e_saved_kg_per_year.central, lang) }</strong>
-                        { tr(lang, ", kommunen ", ", the municipality ") }{ law_sek }{ tr(lang, " kr/år. ", " SEK/yr. ") }
+                        { tr(lang, ", kommunen ", ", the municipality ") }{ law_sek }{ tr(lang, " per år. ", " per year. ") }
                         { if e.includes_required_by_law {
                             tr(lang, "Det ingår i totalerna ovan.", "It is included in the totals above.")
                         } else {
