@@ -173,6 +173,18 @@ impl SekUnit {
         number(v, if small { more.1 } else { more.0 }, lang)
     }
 
+    /// `s` in this unit with the unit, for a sentence: `−51,0 mnkr` / `SEK −51.0 m`.
+    #[must_use]
+    pub fn with_unit(self, s: Sek, lang: Lang) -> String {
+        let x = self.amount(s, lang);
+        match (self, lang) {
+            (_, Lang::Sv) => format!("{x}{NBSP}{}", self.label(lang)),
+            (Self::Kr, Lang::En) => format!("SEK\u{a0}{x}"),
+            (Self::Tkr, Lang::En) => format!("SEK\u{a0}{x}\u{a0}k"),
+            (Self::Mnkr, Lang::En) => format!("SEK\u{a0}{x}\u{a0}m"),
+        }
+    }
+
     /// A low–high range in this unit, in words (`−774 till 1 700`).
     #[must_use]
     pub fn range(self, low: Sek, high: Sek, lang: Lang) -> String {
@@ -340,6 +352,14 @@ mod tests {
         assert_eq!(unit.amount(sek("-22600000"), Lang::Sv), "\u{2212}22,6");
         assert_eq!(unit.amount(sek("45600"), Lang::En), "0.05");
         assert_eq!(unit.amount(Sek::ZERO, Lang::Sv), "0,0");
+        assert_eq!(
+            unit.with_unit(sek("-50984759"), Lang::Sv),
+            "\u{2212}51,0\u{a0}mnkr"
+        );
+        assert_eq!(
+            unit.with_unit(sek("-50984759"), Lang::En),
+            "SEK\u{a0}\u{2212}51.0\u{a0}m"
+        );
         // Below 10 tkr: whole kronor; an empty column too.
         assert_eq!(SekUnit::for_amounts([sek("9999"), sek("-5")]), SekUnit::Kr);
         assert_eq!(SekUnit::Kr.amount(sek("9999.4"), Lang::Sv), "9\u{a0}999");

@@ -232,7 +232,8 @@ pub fn DriversTable() -> Html {
                 t(lang, K::DriversTotals),
                 format::tonnes_co2e(KgCo2e::new(c.co2e_total_kg), lang),
                 t(lang, K::DriversSekTotal),
-                format::sek(Sek::new(c.net_sek_total), lang),
+                // In the SEK column's unit, so the shares' amounts read against it.
+                cols.sek_unit.with_unit(Sek::new(c.net_sek_total), lang),
             );
             html! {
                 <>
