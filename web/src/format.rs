@@ -105,6 +105,99 @@ pub fn range_tkr(low: Sek, high: Sek, lang: Lang) -> String {
     range(&tkr(low, lang), &tkr(high, lang), lang)
 }
 
+/// One unit for a whole column (or row) of SEK amounts, chosen from its largest magnitude
+/// ([`SekUnit::for_amounts`]) and said once in its heading ([`SekUnit::label`]); every cell
+/// is then written in it without a unit ([`SekUnit::amount`]), never "716 243" above
+/// "−774 tkr till 1,7 mnkr".
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum SekUnit {
+    /// Whole kronor.
+    Kr,
+    /// Thousands of kronor (tkr / SEK k).
+    Tkr,
+    /// Millions of kronor (mnkr / SEK m).
+    Mnkr,
+}
+
+impl SekUnit {
+    /// The unit for amounts whose largest magnitude is `max`: mnkr from 10 mnkr (below that
+    /// a column reads as well in tkr: "5 400"), tkr from 10 tkr, else kronor.
+    #[must_use]
+    pub fn for_largest(max: Decimal) -> Self {
+        let max = max.abs();
+        if max >= Decimal::from(10_000_000) {
+            Self::Mnkr
+        } else if max >= Decimal::from(10_000) {
+            Self::Tkr
+        } else {
+            Self::Kr
+        }
+    }
+
+    /// The unit for a column of `amounts` (ranges' bounds included by the caller).
+    #[must_use]
+    pub fn for_amounts(amounts: impl IntoIterator<Item = Sek>) -> Self {
+        Self::for_largest(
+            amounts
+                .into_iter()
+                .map(|s| s.value().abs())
+                .max()
+                .unwrap_or(Decimal::ZERO),
+        )
+    }
+
+    /// The unit's name for a heading: `kr`, `tkr`, `mnkr` / `SEK`, `SEK k`, `SEK m`.
+    #[must_use]
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Self::Kr, Lang::Sv) => "kr",
+            (Self::Tkr, Lang::Sv) => "tkr",
+            (Self::Mnkr, Lang::Sv) => "mnkr",
+            (Self::Kr, Lang::En) => "SEK",
+            (Self::Tkr, Lang::En) => "SEK\u{a0}k",
+            (Self::Mnkr, Lang::En) => "SEK\u{a0}m",
+        }
+    }
+
+    /// `s` in this unit without the unit: kronor whole; tkr whole, one decimal below 10 tkr;
+    /// mnkr with one decimal, two below 1 mnkr (so a small amount does not read as zero;
+    /// zero itself keeps the column's usual decimals).
+    #[must_use]
+    pub fn amount(self, s: Sek, lang: Lang) -> String {
+        let (v, whole_from, more) = match self {
+            Self::Kr => return number(s.value(), 0, lang),
+            Self::Tkr => (s.value() / Decimal::from(1_000), Decimal::TEN, (0, 1)),
+            Self::Mnkr => (s.value() / Decimal::from(1_000_000), Decimal::ONE, (1, 2)),
+        };
+        let small = !v.is_zero() && v.abs() < whole_from;
+        number(v, if small { more.1 } else { more.0 }, lang)
+    }
+
+    /// `s` in this unit with the unit, for a sentence: `−51,0 mnkr` / `SEK −51.0 m`.
+    #[must_use]
+    pub fn with_unit(self, s: Sek, lang: Lang) -> String {
+        let x = self.amount(s, lang);
+        match (self, lang) {
+            (_, Lang::Sv) => format!("{x}{NBSP}{}", self.label(lang)),
+            (Self::Kr, Lang::En) => format!("SEK\u{a0}{x}"),
+            (Self::Tkr, Lang::En) => format!("SEK\u{a0}{x}\u{a0}k"),
+            (Self::Mnkr, Lang::En) => format!("SEK\u{a0}{x}\u{a0}m"),
+        }
+    }
+
+    /// A low–high range in this unit, in words (`−774 till 1 700`).
+    #[must_use]
+    pub fn range(self, low: Sek, high: Sek, lang: Lang) -> String {
+        range(&self.amount(low, lang), &self.amount(high, lang), lang)
+    }
+
+    /// A heading with the unit after it: `Netto per år, tkr`.
+    #[must_use]
+    pub fn heading(self, head: &str, lang: Lang) -> String {
+        format!("{head}, {}", self.label(lang))
+    }
+}
+
 /// SEK in whole kronor with the unit: `12 345 kr` / `SEK 12,345`.
 #[must_use]
 pub fn sek(s: Sek, lang: Lang) -> String {
@@ -236,6 +329,41 @@ mod tests {
     fn percentages() {
         assert_eq!(percent(d("0.825"), 0, Lang::Sv), "83\u{a0}%");
         assert_eq!(percent(d("0.5"), 0, Lang::En), "50%");
+    }
+
+    #[test]
+    fn one_unit_for_a_column_from_its_largest_amount() {
+        let sek = |v: &str| Sek::new(d(v));
+        // The column: 716 243 kr above −774 tkr to 1,7 mnkr: all in tkr.
+        let col = [sek("716243"), sek("-774000"), sek("1700000")];
+        let unit = SekUnit::for_amounts(col);
+        assert_eq!(unit, SekUnit::Tkr);
+        assert_eq!(unit.amount(col[0], Lang::Sv), "716");
+        assert_eq!(
+            unit.range(col[1], col[2], Lang::Sv),
+            "\u{2212}774\u{a0}till 1\u{a0}700"
+        );
+        assert_eq!(unit.amount(sek("4500"), Lang::Sv), "4,5");
+        assert_eq!(unit.heading("Per år", Lang::Sv), "Per år, tkr");
+        assert_eq!(unit.heading("Per year", Lang::En), "Per year, SEK\u{a0}k");
+        // From 10 mnkr: millions, two decimals below one million.
+        let unit = SekUnit::for_amounts([sek("-22600000"), sek("45600")]);
+        assert_eq!(unit, SekUnit::Mnkr);
+        assert_eq!(unit.amount(sek("-22600000"), Lang::Sv), "\u{2212}22,6");
+        assert_eq!(unit.amount(sek("45600"), Lang::En), "0.05");
+        assert_eq!(unit.amount(Sek::ZERO, Lang::Sv), "0,0");
+        assert_eq!(
+            unit.with_unit(sek("-50984759"), Lang::Sv),
+            "\u{2212}51,0\u{a0}mnkr"
+        );
+        assert_eq!(
+            unit.with_unit(sek("-50984759"), Lang::En),
+            "SEK\u{a0}\u{2212}51.0\u{a0}m"
+        );
+        // Below 10 tkr: whole kronor; an empty column too.
+        assert_eq!(SekUnit::for_amounts([sek("9999"), sek("-5")]), SekUnit::Kr);
+        assert_eq!(SekUnit::Kr.amount(sek("9999.4"), Lang::Sv), "9\u{a0}999");
+        assert_eq!(SekUnit::for_amounts([]), SekUnit::Kr);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! line with a switch to count it; and, per measure, the expected result beside the result
 //! at the plan's goal, so a planner sees which measures carry the plan and which carry hope.
 
+use super::scroll_box::ScrollBox;
 use crate::decide::use_analysis;
 use crate::format;
 use crate::hooks::use_app;
@@ -95,6 +96,10 @@ pub fn CasePanel() -> Html {
             } }
         </p>
     };
+    let (expected_head, goal_head) = (
+        tr(lang, "Förväntat", "Expected"),
+        tr(lang, "Vid målet", "At the goal"),
+    );
     let rows: Vec<Html> = e
         .by_measure
         .iter()
@@ -112,8 +117,8 @@ pub fn CasePanel() -> Html {
             html! {
                 <tr>
                     <th scope="row">{ name }</th>
-                    <td class="num" data-testid={format!("case-expected-{}", g.key)}>{ format::tonnes_co2e(expected, lang) }</td>
-                    <td class="num" data-testid={format!("case-goal-{}", g.key)}>{ at.map_or_else(|| "…".to_string(), |k| format::tonnes_co2e(k, lang)) }</td>
+                    <td class="num" data-testid={format!("case-expected-{}", g.key)} data-label={expected_head}>{ format::tonnes_co2e(expected, lang) }</td>
+                    <td class="num" data-testid={format!("case-goal-{}", g.key)} data-label={goal_head}>{ at.map_or_else(|| "…".to_string(), |k| format::tonnes_co2e(k, lang)) }</td>
                 </tr>
             }
         })
@@ -147,7 +152,7 @@ pub fn CasePanel() -> Html {
                     <p>
                         { tr(lang, "Krävs enligt lag (händer utan planen: matavfall 2024, textil 2025, förpackningar nära hemmet 2027): ", "Required by law (happens without the plan: food waste 2024, textiles 2025, packaging close to home 2027): ") }
                         <strong data-testid="required-by-law-co2e">{ t_per_year(law.co2e_saved_kg_per_year.central, lang) }</strong>
-                        { tr(lang, ", kommunen ", ", the municipality ") }{ law_sek }{ tr(lang, " kr/år. ", " SEK/yr. ") }
+                        { tr(lang, ", kommunen ", ", the municipality ") }{ law_sek }{ tr(lang, " per år. ", " per year. ") }
                         { if e.includes_required_by_law {
                             tr(lang, "Det ingår i totalerna ovan.", "It is included in the totals above.")
                         } else {
@@ -161,18 +166,18 @@ pub fn CasePanel() -> Html {
                     </label>
                 </div>
             }
-            <details class="case-measures">
+            <details class="case-measures no-print">
                 <summary>{ tr(lang, "Per åtgärd: förväntat och vid planens mål (t CO2e/år)", "Per measure: expected and at the plan's goal (t CO2e/yr)") }</summary>
-                <div class="scroll" role="region" tabindex="0" aria-label={tr(lang, "Förväntat och vid målet per åtgärd", "Expected and at goal per measure")}>
-                    <table class="data">
+                <ScrollBox label={tr(lang, "Förväntat och vid målet per åtgärd", "Expected and at goal per measure")}>
+                    <table class="results stack" data-testid="case-measures-table">
                         <thead><tr>
                             <th scope="col">{ tr(lang, "Åtgärd", "Measure") }</th>
-                            <th scope="col" class="num">{ tr(lang, "Förväntat", "Expected") }</th>
-                            <th scope="col" class="num">{ tr(lang, "Vid målet", "At the goal") }</th>
+                            <th scope="col" class="num">{ expected_head }</th>
+                            <th scope="col" class="num">{ goal_head }</th>
                         </tr></thead>
                         <tbody>{ for rows }</tbody>
                     </table>
-                </div>
+                </ScrollBox>
                 <p class="hint">{ tr(lang, "Skillnaden mellan kolumnerna är det som vilar på förhoppning: att åtgärden når längre än vad som uppnåtts på andra håll.", "The difference between the columns is what rests on hope: that the measure goes further than what was achieved elsewhere.") }</p>
             </details>
         </section>

@@ -33,7 +33,7 @@ pub fn ChartTable(p: &Props) -> Html {
             // reader's list of controls; the visible text starts the name (WCAG 2.5.3).
             <summary>{ t(lang, K::ShowAsTable) }<span class="visually-hidden">{ format!(": {}", p.caption) }</span></summary>
             <ScrollBox label={p.caption.clone()}>
-                <table class="results">
+                <table class="results stack">
                     <caption>{ p.caption.clone() }</caption>
                     <thead>
                         <tr>
@@ -48,7 +48,8 @@ pub fn ChartTable(p: &Props) -> Html {
                                 { for r.iter().enumerate().map(|(i, cell)| if i == p.row_header {
                                     html! { <th scope="row">{ cell.clone() }</th> }
                                 } else {
-                                    html! { <td class="num">{ cell.clone() }</td> }
+                                    // On a phone each row is a card: the value under its column's name.
+                                    html! { <td class="num" data-label={p.head.get(i).cloned().unwrap_or_default()}>{ cell.clone() }</td> }
                                 }) }
                             </tr>
                         }) }

@@ -49,6 +49,9 @@ pub fn CompareTable() -> Html {
     if store.compare.len() < 2 {
         return html! {};
     }
+    // On a phone each row is a card, each value under its scenario's name.
+    let names: Vec<String> = cols.iter().map(|(n, _, _, _)| n.clone()).collect();
+    let name = |i: usize| names.get(i).cloned().unwrap_or_default();
     // Every money row says its sign convention and whether one-time costs are in it.
     let row = |label: String, sign: Option<K>, f: &dyn Fn(&Summary) -> String| {
         html! {
@@ -59,13 +62,24 @@ pub fn CompareTable() -> Html {
                         <span class="sub">{ t(lang, sign) }</span>
                     }
                 </th>
-                { for cols.iter().map(|(_, s, _, _)| html! { <td class="num">{ s.as_ref().map(f).unwrap_or_else(|e| format!("– ({e})")) }</td> }) }
+                { for cols.iter().enumerate().map(|(i, (_, s, _, _))| html! { <td class="num" data-label={name(i)}>{ s.as_ref().map(f).unwrap_or_else(|e| format!("– ({e})")) }</td> }) }
             </tr>
         }
     };
-    let sek = |b: Option<calc_core::Band<calc_core::Sek>>| {
-        b.map_or_else(|| "–".to_string(), |b| format::sek_short(b.central, lang))
-    };
+    // A money row: one unit for the row (its scenarios side by side), said in its heading.
+    let money_row =
+        |label: String,
+         sign: K,
+         pick: &dyn Fn(&Summary) -> Option<calc_core::Band<calc_core::Sek>>| {
+            let unit = format::SekUnit::for_amounts(
+                cols.iter()
+                    .filter_map(|(_, s, _, _)| s.as_ref().ok().and_then(pick))
+                    .map(|b| b.central),
+            );
+            row(unit.heading(&label, lang), Some(sign), &|s| {
+                pick(s).map_or_else(|| "–".to_string(), |b| unit.amount(b.central, lang))
+            })
+        };
     let (muni, meas) = match lang {
         Lang::Sv => ("Kommuner", "Åtgärder påslagna"),
         Lang::En => ("Municipalities", "Measures on"),
@@ -74,7 +88,7 @@ pub fn CompareTable() -> Html {
         <div class="compare">
             <h3>{ t(lang, K::Compare) }</h3>
             <ScrollBox label={t(lang, K::Compare)}>
-                <table class="results" data-testid="compare-table">
+                <table class="results stack" data-testid="compare-table">
                     <thead>
                         <tr>
                             <td></td>
@@ -82,16 +96,16 @@ pub fn CompareTable() -> Html {
                         </tr>
                     </thead>
                     <tbody>
-                        <tr><th scope="row">{ muni }</th>{ for cols.iter().map(|(_, _, k, _)| html! {
-                            <td data-testid="compare-municipalities">{ if k.is_empty() { t(lang, K::WholeSjuharad).to_string() } else { k.clone() } }</td>
+                        <tr><th scope="row">{ muni }</th>{ for cols.iter().enumerate().map(|(i, (_, _, k, _))| html! {
+                            <td data-testid="compare-municipalities" data-label={name(i)}>{ if k.is_empty() { t(lang, K::WholeSjuharad).to_string() } else { k.clone() } }</td>
                         }) }</tr>
-                        <tr><th scope="row">{ meas }</th>{ for cols.iter().map(|(_, _, _, m)| html! { <td class="num">{ m }</td> }) }</tr>
+                        <tr><th scope="row">{ meas }</th>{ for cols.iter().enumerate().map(|(i, (_, _, _, m))| html! { <td class="num" data-label={name(i)}>{ m }</td> }) }</tr>
                         { row(format!("{} ({})", t(lang, K::TotalCo2eYear), t(lang, K::PerYear)), None, &|s| format::tonnes_co2e(s.co2e_saved_kg_per_year.central, lang)) }
                         { row(format!("{} ({})", t(lang, K::TotalCo2eCum), t(lang, K::TCo2e)), None, &|s| format::tonnes_co2e(s.co2e_saved_kg_cumulative.central, lang)) }
-                        { row(t(lang, K::TotalSek).to_string(), Some(K::SignSavingNoOnce), &|s| sek(s.net_sek_per_year(Perspective::Municipality))) }
-                        { row(format!("{}, {}", t(lang, K::PayerHouseholds), t(lang, K::PerYearUnit)), Some(K::SignSavingNoOnce), &|s| sek(s.net_sek_per_year(Perspective::Households))) }
-                        { row(format!("{}, {}", t(lang, K::PayerSociety), t(lang, K::PerYearUnit)), Some(K::SignSavingNoOnce), &|s| sek(s.net_sek_per_year(Perspective::Society))) }
-                        { row(t(lang, K::TotalNpvMuni).to_string(), Some(K::SignSavingOnce), &|s| sek(s.net_present_value(Perspective::Municipality))) }
+                        { money_row(t(lang, K::TotalSek).to_string(), K::SignSavingNoOnce, &|s| s.net_sek_per_year(Perspective::Municipality)) }
+                        { money_row(format!("{}, {}", t(lang, K::PayerHouseholds), t(lang, K::PerYearUnit)), K::SignSavingNoOnce, &|s| s.net_sek_per_year(Perspective::Households)) }
+                        { money_row(format!("{}, {}", t(lang, K::PayerSociety), t(lang, K::PerYearUnit)), K::SignSavingNoOnce, &|s| s.net_sek_per_year(Perspective::Society)) }
+                        { money_row(t(lang, K::TotalNpvMuni).to_string(), K::SignSavingOnce, &|s| s.net_present_value(Perspective::Municipality)) }
                         { row(t(lang, K::ColCostPerT).to_string(), Some(K::SignCostOnce), &|s| s.cost_per_tonne_co2e.map_or_else(|| "–".into(), |c| format::number(c.value(), 0, lang))) }
                     </tbody>
                 </table>

@@ -63,7 +63,7 @@ fn share(pct: Decimal, lang: Lang) -> String {
 /// A contribution as a reader takes it in: the amount (t CO2e or kr over the plan period)
 /// and, under it, its share of the total; a share beyond ±100 % (inputs that offset each
 /// other) is said in words instead of as "−1 676,9 %".
-fn amount_cell(main: String, pct: Decimal, lang: Lang) -> Html {
+fn amount_cell(main: String, pct: Decimal, label: &str, lang: Lang) -> Html {
     let sub = if pct.abs() <= Decimal::ONE_HUNDRED {
         format!("{} {}", share(pct, lang), t(lang, K::DriversOfTotal))
     } else if pct.is_sign_negative() {
@@ -72,7 +72,7 @@ fn amount_cell(main: String, pct: Decimal, lang: Lang) -> Html {
         t(lang, K::DriversBeyondTotal).to_string()
     };
     html! {
-        <td class="num">
+        <td class="num" data-label={label.to_string()}>
             <span class="main">{ main }</span>
             <span class="sub">{ sub }</span>
         </td>
@@ -93,7 +93,46 @@ fn breakable_id(id: &str) -> Html {
     html! { { for parts.iter().map(|p| html! { <>{ *p }<wbr /></> }) } }
 }
 
-fn row(x: &Contribution, lang: Lang) -> Html {
+/// The column headings (each stacked card's labels on a phone) and the SEK column's unit.
+struct Cols {
+    co2e: String,
+    sek: String,
+    kind: &'static str,
+    source: &'static str,
+    source_kind: &'static str,
+    sek_unit: format::SekUnit,
+}
+
+impl Cols {
+    fn new(items: &[Contribution], lang: Lang) -> Self {
+        // The rows shown and the footer's two sums: the largest of them sets the unit.
+        let hidden = || items.iter().skip(DRIVER_ROWS);
+        let sum = |quantity: bool| {
+            hidden()
+                .filter(|x| (x.kind == ContributionKind::Quantity) == quantity)
+                .map(|x| x.net_sek)
+                .sum::<Decimal>()
+        };
+        let sek_unit = format::SekUnit::for_amounts(
+            items
+                .iter()
+                .take(DRIVER_ROWS)
+                .map(|x| x.net_sek)
+                .chain([sum(true), sum(false)])
+                .map(Sek::new),
+        );
+        Self {
+            co2e: t(lang, K::DriversCo2eShare).to_string(),
+            sek: sek_unit.heading(t(lang, K::DriversSekShare), lang),
+            kind: t(lang, K::DriversKind),
+            source: t(lang, K::Source),
+            source_kind: t(lang, K::DriversSourceKind),
+            sek_unit,
+        }
+    }
+}
+
+fn row(x: &Contribution, cols: &Cols, lang: Lang) -> Html {
     let name = input_name(&x.id, lang);
     let kind = match x.kind {
         ContributionKind::Factor => "factor",
@@ -104,10 +143,10 @@ fn row(x: &Contribution, lang: Lang) -> Html {
         <tr key={x.id.clone()} data-kind={kind} data-id={x.id.clone()}
             data-co2e-share={x.co2e_share_pct.to_string()} data-sek-share={x.net_sek_share_pct.to_string()}>
             <th scope="row">{ name }</th>
-            { amount_cell(format::tonnes_co2e(calc_core::KgCo2e::new(x.co2e_kg), lang), x.co2e_share_pct, lang) }
-            { amount_cell(format::sek_short(calc_core::Sek::new(x.net_sek), lang), x.net_sek_share_pct, lang) }
-            <td class="input-kind">{ kind_text(x, lang) }</td>
-            <td class="source-title">
+            { amount_cell(format::tonnes_co2e(calc_core::KgCo2e::new(x.co2e_kg), lang), x.co2e_share_pct, &cols.co2e, lang) }
+            { amount_cell(cols.sek_unit.amount(Sek::new(x.net_sek), lang), x.net_sek_share_pct, &cols.sek, lang) }
+            <td class="input-kind" data-label={cols.kind}>{ kind_text(x, lang) }</td>
+            <td class="source-title" data-label={cols.source}>
                 if let Some(s) = &x.source {
                     // The source's title; its id stays in the data only.
                     <span data-source={s.0.clone()}>{ source_title(s).map_or_else(|| breakable_id(&s.0), |title| html! { { title } }) }</span>
@@ -115,7 +154,7 @@ fn row(x: &Contribution, lang: Lang) -> Html {
                     <span class="hint">{ t(lang, K::DriversNoSource) }</span>
                 }
             </td>
-            <td>
+            <td data-label={cols.source_kind} class={classes!(x.source_kind.is_none().then_some("empty"))}>
                 if let Some(k) = x.source_kind {
                     <span class={classes!("kind", format!("kind-{k:?}").to_lowercase())}>{ source_kind_text(k, lang) }</span>
                 }
@@ -125,7 +164,13 @@ fn row(x: &Contribution, lang: Lang) -> Html {
 }
 
 /// A footer row summing the contributions not shown.
-fn rest_row(label: &str, kind: &'static str, rest: &[&Contribution], lang: Lang) -> Html {
+fn rest_row(
+    label: &str,
+    kind: &'static str,
+    rest: &[&Contribution],
+    cols: &Cols,
+    lang: Lang,
+) -> Html {
     if rest.is_empty() {
         return html! {};
     }
@@ -136,11 +181,11 @@ fn rest_row(label: &str, kind: &'static str, rest: &[&Contribution], lang: Lang)
     html! {
         <tr class="rest" data-kind={kind} data-co2e-share={co2e.to_string()} data-sek-share={sek.to_string()}>
             <th scope="row">{ format!("{label} ({})", rest.len()) }</th>
-            { amount_cell(format::tonnes_co2e(calc_core::KgCo2e::new(co2e_kg), lang), co2e, lang) }
-            { amount_cell(format::sek_short(calc_core::Sek::new(sek_kr), lang), sek, lang) }
-            <td></td>
-            <td></td>
-            <td></td>
+            { amount_cell(format::tonnes_co2e(calc_core::KgCo2e::new(co2e_kg), lang), co2e, &cols.co2e, lang) }
+            { amount_cell(cols.sek_unit.amount(Sek::new(sek_kr), lang), sek, &cols.sek, lang) }
+            <td class="empty"></td>
+            <td class="empty"></td>
+            <td class="empty"></td>
         </tr>
     }
 }
@@ -173,6 +218,7 @@ pub fn DriversTable() -> Html {
         }
         Some(Ok(c)) => {
             let shown: Vec<&Contribution> = c.items.iter().take(DRIVER_ROWS).collect();
+            let cols = Cols::new(&c.items, lang);
             let hidden = c.items.iter().skip(DRIVER_ROWS);
             let rest_factors: Vec<&Contribution> = hidden
                 .clone()
@@ -186,32 +232,33 @@ pub fn DriversTable() -> Html {
                 t(lang, K::DriversTotals),
                 format::tonnes_co2e(KgCo2e::new(c.co2e_total_kg), lang),
                 t(lang, K::DriversSekTotal),
-                format::sek(Sek::new(c.net_sek_total), lang),
+                // In the SEK column's unit, so the shares' amounts read against it.
+                cols.sek_unit.with_unit(Sek::new(c.net_sek_total), lang),
             );
             html! {
                 <>
                     <p class="drivers-totals" data-testid="drivers-totals">{ totals }</p>
                     <ScrollBox label={t(lang, K::DriversTitle)}>
-                        <table class="drivers-table" data-testid="drivers-table">
+                        <table class="drivers-table stack" data-testid="drivers-table">
                             <caption>
                                 { format!("{} ({} {} {})", t(lang, K::DriversCaption), shown.len(), t(lang, K::DriversOf), c.items.len()) }
                             </caption>
                             <thead>
                                 <tr>
                                     <th scope="col">{ t(lang, K::DriversInput) }</th>
-                                    <th scope="col" class="num">{ t(lang, K::DriversCo2eShare) }</th>
-                                    <th scope="col" class="num">{ t(lang, K::DriversSekShare) }</th>
-                                    <th scope="col">{ t(lang, K::DriversKind) }</th>
-                                    <th scope="col">{ t(lang, K::Source) }</th>
-                                    <th scope="col">{ t(lang, K::DriversSourceKind) }</th>
+                                    <th scope="col" class="num">{ cols.co2e.clone() }</th>
+                                    <th scope="col" class="num">{ cols.sek.clone() }</th>
+                                    <th scope="col">{ cols.kind }</th>
+                                    <th scope="col">{ cols.source }</th>
+                                    <th scope="col">{ cols.source_kind }</th>
                                 </tr>
                             </thead>
                             <tbody class={classes!(pending.then_some("stale"))}>
-                                { for shown.iter().map(|x| row(x, lang)) }
+                                { for shown.iter().map(|x| row(x, &cols, lang)) }
                             </tbody>
                             <tfoot>
-                                { rest_row(t(lang, K::DriversOtherFactors), "factor-rest", &rest_factors, lang) }
-                                { rest_row(t(lang, K::DriversOtherQuantities), "quantity-rest", &rest_pools, lang) }
+                                { rest_row(t(lang, K::DriversOtherFactors), "factor-rest", &rest_factors, &cols, lang) }
+                                { rest_row(t(lang, K::DriversOtherQuantities), "quantity-rest", &rest_pools, &cols, lang) }
                             </tfoot>
                         </table>
                     </ScrollBox>

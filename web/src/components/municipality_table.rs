@@ -25,19 +25,24 @@ pub fn MunicipalityTable() -> Html {
         return html! {};
     }
     let title = t(lang, K::PerMunicipalityTitle);
+    let heads = [
+        K::ColInhabitants,
+        K::ColTCo2eYear,
+        K::ColKgCo2ePerInhabitant,
+        K::ColSekPerInhabitantMuni,
+        K::ColSekPerInhabitantSociety,
+    ]
+    .map(|k| t(lang, k));
+    let [inhabitants, t_co2e, kg_per, sek_muni, sek_society] = heads;
     html! {
         <section class="panel per-municipality no-print" aria-labelledby="per-municipality-title" data-testid="per-municipality">
             <h2 id="per-municipality-title">{ title }</h2>
             <ScrollBox label={title}>
-                <table class="results">
+                <table class="results stack" data-testid="per-municipality-table">
                     <thead>
                         <tr>
                             <th scope="col">{ t(lang, K::ColMunicipality) }</th>
-                            <th scope="col" class="num">{ t(lang, K::ColInhabitants) }</th>
-                            <th scope="col" class="num">{ t(lang, K::ColTCo2eYear) }</th>
-                            <th scope="col" class="num">{ t(lang, K::ColKgCo2ePerInhabitant) }</th>
-                            <th scope="col" class="num">{ t(lang, K::ColSekPerInhabitantMuni) }</th>
-                            <th scope="col" class="num">{ t(lang, K::ColSekPerInhabitantSociety) }</th>
+                            { for heads.iter().map(|h| html! { <th scope="col" class="num">{ *h }</th> }) }
                         </tr>
                     </thead>
                     <tbody>
@@ -78,11 +83,11 @@ pub fn MunicipalityTable() -> Html {
                                             </span>
                                         }
                                     </th>
-                                    <td class="num" data-col="inhabitants">{ format::number(Decimal::from(p.figures.population), 0, lang) }</td>
-                                    <td class="num" data-col="t-co2e">{ format::tonnes_co2e(tonnes, lang) }</td>
-                                    <td class="num" data-col="kg-co2e-per-inhabitant">{ format::number(p.figures.kg_co2e_saved, 1, lang) }</td>
-                                    <td class="num" data-col="sek-per-inhabitant">{ format::sek(Sek::new(p.figures.sek_saved_municipality), lang) }</td>
-                                    <td class="num">{ format::sek(Sek::new(p.figures.sek_saved_society), lang) }</td>
+                                    <td class="num" data-col="inhabitants" data-label={inhabitants}>{ format::number(Decimal::from(p.figures.population), 0, lang) }</td>
+                                    <td class="num" data-col="t-co2e" data-label={t_co2e}>{ format::tonnes_co2e(tonnes, lang) }</td>
+                                    <td class="num" data-col="kg-co2e-per-inhabitant" data-label={kg_per}>{ format::number(p.figures.kg_co2e_saved, 1, lang) }</td>
+                                    <td class="num" data-col="sek-per-inhabitant" data-label={sek_muni}>{ format::sek(Sek::new(p.figures.sek_saved_municipality), lang) }</td>
+                                    <td class="num" data-label={sek_society}>{ format::sek(Sek::new(p.figures.sek_saved_society), lang) }</td>
                                 </tr>
                             }
                         }) }

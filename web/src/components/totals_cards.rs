@@ -94,15 +94,22 @@ fn Card(p: &CardProps) -> Html {
     }
 }
 
-/// One money cell: the central value (its exact decimal in `data-value`) and the range.
-fn money_cell(b: Option<Band<Sek>>, test_id: String, label: String, lang: Lang) -> Html {
+/// One money cell in its column's unit (said in the heading): the central value (its exact
+/// decimal in `data-value`) and the range.
+fn money_cell(
+    b: Option<Band<Sek>>,
+    unit: format::SekUnit,
+    test_id: String,
+    label: String,
+    lang: Lang,
+) -> Html {
     match b {
         Some(b) => html! {
             <td class="num" data-label={label}>
                 <span class="main" data-testid={test_id} data-value={b.central.value().to_string()}>
-                    { format::sek_short(b.central, lang) }
+                    { unit.amount(b.central, lang) }
                 </span>
-                <span class="sub">{ range_sek(&b, lang) }</span>
+                <span class="sub">{ unit.range(b.low, b.high, lang) }</span>
             </td>
         },
         None => html! { <td class="num" data-testid={test_id} data-label={label}>{ "–" }</td> },
@@ -138,7 +145,21 @@ pub fn TotalsCards() -> Html {
     let [muni_year, _, muni_npv] = money(s, muni);
     let muni_year = muni_year.unwrap_or_default();
     let muni_npv = muni_npv.unwrap_or_default();
-    let period_head = format!("{} {period}", t(lang, K::MoneyCum));
+    // One unit per column of the money table, from its largest amount (ranges included).
+    let units: Vec<format::SekUnit> = (0..3)
+        .map(|col| {
+            format::SekUnit::for_amounts(MONEY_ROWS.iter().flat_map(|(p, _, _)| {
+                money(s, *p)
+                    .get(col)
+                    .copied()
+                    .flatten()
+                    .map_or_else(Vec::new, |b| vec![b.low, b.central, b.high])
+            }))
+        })
+        .collect();
+    let unit_of = |col: usize| units.get(col).copied().unwrap_or(format::SekUnit::Kr);
+    let year_head = unit_of(0).heading(t(lang, K::MoneyYear), lang);
+    let period_head = unit_of(1).heading(&format!("{} {period}", t(lang, K::MoneyCum)), lang);
     let per_year = t(lang, K::PerInhabitantYear);
     // The totals per inhabitant of the scenario's municipalities together.
     let per = s.per_inhabitant(e.population());
@@ -192,7 +213,7 @@ pub fn TotalsCards() -> Html {
     let npv_payers = payers_of(2, "total-npv", "");
     let npv_head = format!(
         "{} ({} {rate} %)",
-        t(lang, K::TotalNpv),
+        unit_of(2).heading(t(lang, K::TotalNpv), lang),
         t(lang, K::DiscountRate)
     );
     html! {
@@ -241,7 +262,7 @@ pub fn TotalsCards() -> Html {
                         <thead>
                             <tr>
                                 <th scope="col">{ t(lang, K::MoneyWho) }</th>
-                                <th scope="col" class="num">{ t(lang, K::MoneyYear) }<span class="sub">{ t(lang, K::ExcludesOnce) }</span></th>
+                                <th scope="col" class="num">{ year_head.clone() }<span class="sub">{ t(lang, K::ExcludesOnce) }</span></th>
                                 <th scope="col" class="num">{ period_head.clone() }<span class="sub">{ t(lang, K::IncludesOnce) }</span></th>
                                 <th scope="col" class="num">{ npv_head.clone() }<span class="sub">{ t(lang, K::IncludesOnce) }</span></th>
                             </tr>
@@ -253,9 +274,9 @@ pub fn TotalsCards() -> Html {
                                 html! {
                                     <tr key={id} data-payer={id} class={classes!(part.then_some("part"), (*p == Perspective::Society).then_some("society"))}>
                                         <th scope="row">{ t(lang, *label) }</th>
-                                        { money_cell(year, format!("money-year-{id}"), t(lang, K::MoneyYear).to_string(), lang) }
-                                        { money_cell(cum, format!("money-cum-{id}"), period_head.clone(), lang) }
-                                        { money_cell(npv, format!("money-npv-{id}"), npv_head.clone(), lang) }
+                                        { money_cell(year, unit_of(0), format!("money-year-{id}"), year_head.clone(), lang) }
+                                        { money_cell(cum, unit_of(1), format!("money-cum-{id}"), period_head.clone(), lang) }
+                                        { money_cell(npv, unit_of(2), format!("money-npv-{id}"), npv_head.clone(), lang) }
                                     </tr>
                                 }
                             }) }

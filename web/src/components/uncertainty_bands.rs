@@ -21,10 +21,6 @@ fn band_t(p: &Percentiles<calc_core::KgCo2e>, lang: Lang) -> String {
     format::range_t(p.p5, p.p95, lang)
 }
 
-fn band_sek(p: &Percentiles<calc_core::Sek>, lang: Lang) -> String {
-    format::range_sek(p.p5, p.p95, lang)
-}
-
 /// A small SVG of the 5–95 % range (bar) and the median (tick) on a shared scale.
 fn range_bar(p: &Percentiles<calc_core::KgCo2e>, scale: &Scale, zero: bool) -> Html {
     let v = |kg: calc_core::KgCo2e| scale.at(px(format::kg_to_t(kg)));
@@ -107,6 +103,16 @@ pub fn UncertaintyBands() -> Html {
                 2.0,
                 BAR_W - 2.0,
             );
+            // One unit for the whole SEK column (the total's band is usually the widest).
+            let sek_unit = format::SekUnit::for_amounts(
+                std::iter::once(&mc.total)
+                    .chain(rows.iter().map(|m| &m.figures))
+                    .flat_map(|f| {
+                        let p = &f.net_sek_saved_cumulative_municipality;
+                        [p.p5, p.p50, p.p95]
+                    }),
+            );
+            let sek_head = sek_unit.heading(t(lang, K::McSekCum), lang);
             let row = |name: Html, f: &McFigures, scale: &Scale, total: bool, key: String| {
                 let co2e_id = total.then_some("mc-total-co2e");
                 let sek_id = total.then_some("mc-total-sek");
@@ -118,9 +124,9 @@ pub fn UncertaintyBands() -> Html {
                             <span class="sub" data-testid={co2e_id}>{ band_t(&f.co2e_saved_kg_cumulative, lang) }</span>
                         </td>
                         <td class="mc-bar-cell">{ range_bar(&f.co2e_saved_kg_cumulative, scale, lo < 0.0 || total) }</td>
-                        <td class="num" data-label={t(lang, K::McSekCum)}>
-                            <span class="main">{ format::sek_short(f.net_sek_saved_cumulative_municipality.p50, lang) }</span>
-                            <span class="sub" data-testid={sek_id}>{ band_sek(&f.net_sek_saved_cumulative_municipality, lang) }</span>
+                        <td class="num" data-label={sek_head.clone()}>
+                            <span class="main">{ sek_unit.amount(f.net_sek_saved_cumulative_municipality.p50, lang) }</span>
+                            <span class="sub" data-testid={sek_id}>{ sek_unit.range(f.net_sek_saved_cumulative_municipality.p5, f.net_sek_saved_cumulative_municipality.p95, lang) }</span>
                         </td>
                         <td class="num" data-label={t(lang, K::McProb)}>{ prob_cell(f.probability_municipality_saves_money, lang) }</td>
                     </tr>
@@ -137,7 +143,7 @@ pub fn UncertaintyBands() -> Html {
                                 <th scope="col">{ t(lang, K::ColMeasure) }</th>
                                 <th scope="col" class="num">{ t(lang, K::McCo2eCum) }<span class="sub">{ format!("{} · {}", t(lang, K::McMedian), t(lang, K::McRange)) }</span></th>
                                 <th scope="col"><span class="visually-hidden">{ "5–95 %" }</span></th>
-                                <th scope="col" class="num">{ t(lang, K::McSekCum) }<span class="sub">{ format!("{} · {}", t(lang, K::McMedian), t(lang, K::McRange)) }</span></th>
+                                <th scope="col" class="num">{ sek_head.clone() }<span class="sub">{ format!("{} · {}", t(lang, K::McMedian), t(lang, K::McRange)) }</span></th>
                                 <th scope="col" class="num">{ t(lang, K::McProb) }</th>
                             </tr>
                         </thead>
