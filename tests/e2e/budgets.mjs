@@ -33,21 +33,23 @@ const times = await page.evaluate(async () => {
 const ms = times.map(t => t.ms).sort((a, b) => a - b);
 console.log('first render (ms since navigation start):', firstRender.toFixed(0), 'DOMContentLoaded', nav);
 console.log('slider->totals ms: median', ms[Math.floor(ms.length/2)].toFixed(1), 'p90', ms[Math.floor(ms.length*0.9)].toFixed(1), 'max', ms[ms.length-1].toFixed(1), 'all changed:', times.every(t => t.changed));
-// pure compute+render without the frame wait
-const sync = await page.evaluate(async () => {
+// Slider input → the totals' text changed in the DOM (compute and render, without the frame
+// wait), `n` inputs, sorted; an input after which the total does not change within 10 s is
+// left out instead of hanging the run.
+const sliderToDom = (p, n) => p.evaluate(async (n) => {
   const s = document.querySelector('[data-testid=effect-slider]');
   const total = document.querySelector('[data-testid=total-co2e]');
   const out = [];
-  for (let i = 0; i < 30; i++) {
+  for (let i = 0; i < n; i++) {
     const t0 = performance.now();
     s.value = String((Number(s.value) + 7) % 90 + 5);
     s.dispatchEvent(new Event('input', { bubbles: true }));
-    // At most 10 s per input, so a total that does not change cannot hang the run.
     const changed = await new Promise(r => { const o = new MutationObserver(() => { o.disconnect(); r(true); }); o.observe(total, { childList: true, characterData: true, subtree: true }); setTimeout(() => { o.disconnect(); r(false); }, 10000); });
     if (changed) out.push(performance.now() - t0);
   }
   return out.sort((a, b) => a - b);
-});
+}, n);
+const sync = await sliderToDom(page, 30);
 console.log('slider->DOM update ms: median', sync[Math.floor(sync.length / 2)]?.toFixed(1), 'max', sync[sync.length - 1]?.toFixed(1), 'inputs', sync.length);
 console.log('requests after load:', requests.length - afterLoad, 'total requests:', requests.length, requests.map(u => new URL(u).pathname).join(' '));
 // Monte Carlo in the browser (issue 7): 10 000 draws of the default scenario (every measure,
@@ -71,19 +73,6 @@ await slow.goto(process.argv[2] ?? 'http://127.0.0.1:8080/');
 await slow.waitForSelector('[data-testid=total-co2e]');
 const slowFirst = await slow.evaluate(() => performance.now());
 console.log('throttled 4x first render (ms since navigation start):', slowFirst.toFixed(0));
-const slowSync = await slow.evaluate(async () => {
-  const s = document.querySelector('[data-testid=effect-slider]');
-  const total = document.querySelector('[data-testid=total-co2e]');
-  const out = [];
-  for (let i = 0; i < 21; i++) {
-    const t0 = performance.now();
-    s.value = String((Number(s.value) + 7) % 90 + 5);
-    s.dispatchEvent(new Event('input', { bubbles: true }));
-    // At most 10 s per input, so a total that does not change cannot hang the run.
-    const changed = await new Promise(r => { const o = new MutationObserver(() => { o.disconnect(); r(true); }); o.observe(total, { childList: true, characterData: true, subtree: true }); setTimeout(() => { o.disconnect(); r(false); }, 10000); });
-    if (changed) out.push(performance.now() - t0);
-  }
-  return out.sort((a, b) => a - b);
-});
+const slowSync = await sliderToDom(slow, 21);
 console.log('throttled 4x slider->DOM update ms: median', slowSync[Math.floor(slowSync.length / 2)]?.toFixed(1), 'max', slowSync[slowSync.length - 1]?.toFixed(1), 'inputs', slowSync.length);
 await browser.close();
