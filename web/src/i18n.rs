@@ -347,8 +347,8 @@ texts! {
     PartShareOf => "av planens minskade utsläpp per år vid full effekt", "of the plan's avoided emissions per year at full effect";
     PartLeadsNone => "Ni leder ingen av scenariots åtgärder; ni bidrar till andras (de räknas under den verksamhet som leder dem i planens andelar).", "You lead none of the scenario's measures; you contribute to others' (the plan's shares count them under the unit that leads them).";
     PartGives => "Vad ert arbete ger", "What your work gives";
-    PartGivesCaption => "Alla åtgärder ni leder eller bidrar till. Positivt = minskning eller besparing, negativt = ökning eller kostnad. Lågt–högt inom parentes.",
-        "Every measure you lead or contribute to. Positive = reduction or saving, negative = increase or cost. Low–high below.";
+    PartGivesCaption => "Alla åtgärder ni leder eller bidrar till. Positivt = minskning eller besparing, negativt = ökning eller kostnad. Under varje värde: lågt till högt.",
+        "Every measure you lead or contribute to. Positive = reduction or saving, negative = increase or cost. Under each value: low to high.";
     PartWhat => "Vad", "What";
     PartPerYear => "Per år (full effekt)", "Per year (full effect)";
     PartOverPeriod => "Under planperioden", "Over the plan period";

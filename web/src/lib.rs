@@ -30,6 +30,7 @@ pub mod format;
 pub mod hooks;
 pub mod i18n;
 pub mod io;
+pub mod own_municipality;
 pub mod settings;
 pub mod share;
 pub mod state;
@@ -145,7 +146,8 @@ pub fn App() -> Html {
             .and_then(|w| w.location().search().ok())
             .and_then(|q| units_in_query(&q))
     });
-    let was_open = use_mut_ref(|| false);
+    // Opened by link, the page starts on the view: focus stays at the top of the page.
+    let was_open = use_mut_ref(|| part.is_some());
     use_effect_with((*part).clone(), move |units| {
         let Some(w) = web_sys::window() else { return };
         // The address says what is shown, so the link opens the same view (`?del=kost`).

@@ -20,7 +20,7 @@ pub fn MunicipalityTable() -> Html {
     let Some(cat) = catalogue() else {
         return html! {};
     };
-    let per = per_inhabitant(&e, &cat.municipalities);
+    let per = per_inhabitant(&e, &store.settings.all_municipalities(cat));
     if per.is_empty() {
         return html! {};
     }

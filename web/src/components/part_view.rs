@@ -68,7 +68,7 @@ fn target_report(s: &Settings) -> Option<TargetReport> {
     let scenario = s.to_scenario(cat);
     let (own, _) = s.follow_up.own_figures(cat);
     let pools = own.apply_to_pools(&cat.pools);
-    let towns: Vec<_> = s.chosen(cat).into_iter().cloned().collect();
+    let towns: Vec<_> = s.target_towns(cat);
     let (targets, _) = s.follow_up.targets(cat);
     progress(
         cat.current_set()?,
@@ -288,8 +288,8 @@ fn unit_section(
                     }
                 </p>
                 <h4>{ t(lang, K::PartGives) }</h4>
-                <table class="part-figures stack" data-testid={format!("part-{id}-figures")}>
-                    <caption class="hint">{ t(lang, K::PartGivesCaption) }</caption>
+                <p class="hint part-note" id={format!("part-{id}-figures-note")}>{ t(lang, K::PartGivesCaption) }</p>
+                <table class="part-figures stack" data-testid={format!("part-{id}-figures")} aria-describedby={format!("part-{id}-figures-note")}>
                     <thead>
                         <tr>
                             <th scope="col">{ t(lang, K::PartWhat) }</th>
@@ -315,8 +315,8 @@ fn unit_section(
                     </tbody>
                 </table>
                 <h4>{ t(lang, K::PartMeasures) }</h4>
-                <table class="results part-measures stack" data-testid={format!("part-{id}-measures")}>
-                    <caption class="hint">{ t(lang, K::PartMeasuresCaption) }</caption>
+                <p class="hint part-note" id={format!("part-{id}-measures-note")}>{ t(lang, K::PartMeasuresCaption) }</p>
+                <table class="results part-measures stack" data-testid={format!("part-{id}-measures")} aria-describedby={format!("part-{id}-measures-note")}>
                     <thead>
                         <tr>
                             <th scope="col">{ t(lang, K::ColMeasure) }</th>
