@@ -209,8 +209,10 @@ mod tests {
         assert!(fields.contains(&OwnMuniField::Population), "{e:?}");
         assert!(fields.contains(&OwnMuniField::Date), "{e:?}");
         assert!(fields.contains(&OwnMuniField::Source), "{e:?}");
+        // Letter case and å/ä/ö do not matter ("umea" is Umeå); a typo gets the nearest.
+        assert!(OwnMunicipality::check("umea", "1", "2024-12-31", "x", cat(), Lang::En).is_ok());
         let e =
-            OwnMunicipality::check("Umea", "1", "2024-12-31", "x", cat(), Lang::En).unwrap_err();
+            OwnMunicipality::check("Umeo", "1", "2024-12-31", "x", cat(), Lang::En).unwrap_err();
         assert_eq!(e[0].0, OwnMuniField::Municipality);
         assert!(e[0].1.contains("did you mean 'Umeå'"), "{}", e[0].1);
         let e =

@@ -478,7 +478,7 @@ fn TargetCard(p: &CardProps) -> Html {
         return html! {};
     };
     let name_of = |code: &str| {
-        cat.municipality(code)
+        cat.any_municipality(code)
             .map_or_else(|| code.to_string(), |k| k.name.clone())
     };
     let own_rows = |r: &Progress| -> Vec<&OwnRow> {
