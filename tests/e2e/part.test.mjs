@@ -167,7 +167,7 @@ test('an official from meal services walks through "Din del"; the figures are th
 });
 
 test('a link opens "Din del" for several units; printed, each unit is one A4 page', async () => {
-  const p = await openPage(browser, { width: 1366, url: '?del=kost,it' });
+  const p = await openPage(browser, { width: 1366, url: '?del=kost,it', ready: '[data-testid=part-view]' });
   await p.locator('[data-testid=part-kost]').waitFor();
   await p.locator('[data-testid=part-it]').waitFor();
   assert.equal(await p.locator('[data-testid=unit-kost]').isChecked(), true);
@@ -178,10 +178,16 @@ test('a link opens "Din del" for several units; printed, each unit is one A4 pag
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
   assert.equal(pages, 2, 'one page per unit');
   // An unknown unit in a link is named, not dropped silently.
-  const q = await openPage(browser, { width: 1366, url: '?del=kost,kok' });
+  const q = await openPage(browser, { width: 1366, url: '?del=kost,kok', ready: '[data-testid=part-view]' });
   assert.match(normalize(await q.locator('[data-testid=part-unknown]').textContent()), /kok/);
+  // In English, at 390 px: the same view, the English texts, axe at zero.
+  const en = await openPage(browser, { width: 390, url: '?lang=en&del=kost', ready: '[data-testid=part-kost]' });
+  assert.equal(normalize(await en.locator('#part-title').textContent()), 'Your part of the waste plan');
+  assert.match(normalize(await en.locator('[data-testid=part-kost] h3').textContent()), /^Meal services – your part of the waste plan$/);
+  assert.deepEqual(await axeViolations(en), [], 'in English at 390 px');
   await p.context().close();
   await q.context().close();
+  await en.context().close();
 });
 
 test('a municipality outside Sjuhärad: Umeå with its population gets the national defaults per inhabitant', async () => {
