@@ -26,8 +26,9 @@ fn file(name: &str, text: &str) -> String {
     path.to_str().unwrap().to_string()
 }
 
-fn template() -> String {
-    let path = dir().join("alla.csv");
+/// The default scenario, written once per test (tests run in parallel: one file each).
+fn template(name: &str) -> String {
+    let path = dir().join(format!("{name}.csv"));
     std::fs::write(&path, run(&["template"]).stdout).unwrap();
     path.to_str().unwrap().to_string()
 }
@@ -60,7 +61,7 @@ fn stderr_lines(out: &std::process::Output) -> Vec<String> {
 
 #[test]
 fn by_unit_groups_the_default_scenario_and_its_shares_add_up_to_one() {
-    let f = template();
+    let f = template("by_unit_alla");
     let units = json(&["evaluate", &f, "--by", "unit", "--format", "json"]);
     let results = json(&["evaluate", &f, "--format", "json"]);
     let list = units["units"].as_array().unwrap();
@@ -136,7 +137,7 @@ fn by_unit_groups_the_default_scenario_and_its_shares_add_up_to_one() {
 
 #[test]
 fn rank_unit_ranks_the_units_measures_among_themselves() {
-    let f = template();
+    let f = template("rank_unit_alla");
     let r = json(&[
         "rank",
         &f,
@@ -185,7 +186,7 @@ fn rank_unit_ranks_the_units_measures_among_themselves() {
 
 #[test]
 fn an_unknown_unit_is_an_error_that_names_the_known_ones() {
-    let f = template();
+    let f = template("unknown_unit_alla");
     let out = run(&["rank", &f, "--unit", "kosst", "--lang", "en"]);
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(

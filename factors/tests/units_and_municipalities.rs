@@ -196,3 +196,64 @@ fn method_pages_show_each_measures_units_as_the_data_has_them() {
     check_units_table("method.en.md", false);
     check_units_table("method.sv.md", true);
 }
+
+/// On the default scenario, with and without the legal duties in the totals: every
+/// measure has one lead unit, so the units' led figures add up to the plan's total and
+/// their shares to 1; the waste organisation leads the legal duties.
+#[test]
+fn led_figures_of_all_units_add_up_to_the_total() {
+    let c = catalogue();
+    let table = c.current_set().unwrap();
+    for include in [false, true] {
+        let mut scenario = c.default_scenario();
+        scenario.include_required_by_law = include;
+        let e = calc_core::evaluate(table, &scenario).unwrap();
+        let r = calc_core::by_unit(&e, &c.units, None, calc_core::Perspective::Municipality);
+        let co2e: rust_decimal::Decimal = r
+            .iter()
+            .map(|u| u.led.co2e_saved_kg_per_year.central.value())
+            .sum();
+        assert_eq!(
+            co2e.round_dp(9),
+            e.total.co2e_saved_kg_per_year.central.value().round_dp(9)
+        );
+        let fee: rust_decimal::Decimal = r
+            .iter()
+            .map(|u| u.led.net_sek_saved_per_year_by_payer.waste_fee.low.value())
+            .sum();
+        assert_eq!(
+            fee.round_dp(9),
+            e.total
+                .net_sek_saved_per_year_by_payer
+                .waste_fee
+                .low
+                .value()
+                .round_dp(9)
+        );
+        let shares: rust_decimal::Decimal = r.iter().filter_map(|u| u.share_of_total).sum();
+        assert_eq!(shares.round_dp(20), rust_decimal::Decimal::ONE);
+        let avfall = r.iter().find(|u| u.unit.as_str() == "avfall").unwrap();
+        let duties = avfall
+            .measures
+            .iter()
+            .filter(|m| m.measure.as_str().starts_with("duty_"))
+            .count();
+        assert_eq!(duties, if include { 6 } else { 0 });
+        // Years: each unit's years add up to its plan-period CO2e.
+        for u in &r {
+            let last = u.by_year.last().map_or(rust_decimal::Decimal::ZERO, |y| {
+                y.co2e_saved_kg_cumulative.central.value()
+            });
+            assert_eq!(
+                last.round_dp(9),
+                u.carried
+                    .co2e_saved_kg_cumulative
+                    .central
+                    .value()
+                    .round_dp(9),
+                "{}",
+                u.unit
+            );
+        }
+    }
+}

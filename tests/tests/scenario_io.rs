@@ -467,6 +467,18 @@ fn other_outputs_match_their_schema() {
         ))
         .unwrap(),
     ));
+    for u in &c.units.units {
+        all.push((
+            "UnitListing",
+            serde_json::to_value(calc_core::report::UnitListingJson::new(u, &c.units)).unwrap(),
+        ));
+    }
+    for k in c.all_municipalities.iter().take(3) {
+        all.push((
+            "ScbMunicipality",
+            serde_json::to_value(calc_core::report::ScbMunicipalityJson::new(k, false)).unwrap(),
+        ));
+    }
     let mut kost = RankingJson::new(
         "s",
         calc_core::RankBy::Co2e,

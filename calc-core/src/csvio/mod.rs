@@ -23,11 +23,11 @@ mod targets;
 /// because every reader's messages and every writer use them.
 pub use crate::format::{NumberStyle, format_fixed, format_number, format_styled};
 pub use catalogue::{
-    FACTOR_COLUMNS, parse_date, parse_year, read_areas, read_factor_set_list, read_factor_table,
-    read_factor_table_priced, read_fractions, read_local_baselines, read_measure_units,
-    read_measures, read_measures_with_pools, read_municipalities, read_org_units,
-    read_own_municipalities, read_pools, read_price_index, read_scb_municipalities, read_sources,
-    write_factor_table,
+    FACTOR_COLUMNS, OwnField, OwnMunicipalityInput, own_municipality, parse_date, parse_year,
+    read_areas, read_factor_set_list, read_factor_table, read_factor_table_priced, read_fractions,
+    read_local_baselines, read_measure_units, read_measures, read_measures_with_pools,
+    read_municipalities, read_org_units, read_own_municipalities, read_pools, read_price_index,
+    read_scb_municipalities, read_sources, write_factor_table,
 };
 pub use error::{
     CsvError, CsvErrorKind, IdKind, Lang, MAX_SHOWN_CHARS, MAX_SUGGEST_CHARS, MAX_SUGGEST_IDS,

@@ -1129,3 +1129,88 @@ impl UnitsJson {
         }
     }
 }
+
+/// A municipality in SCB's list (`avfallskalkyl municipalities --all --format json`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ScbMunicipalityJson {
+    /// SCB code.
+    pub code: String,
+    /// Name.
+    pub name: String,
+    /// The county's SCB code.
+    pub county_code: String,
+    /// Whether it is one of the plan's (built-in population and targets).
+    pub in_plan: bool,
+    /// Source of the code and name.
+    pub source: String,
+}
+
+impl ScbMunicipalityJson {
+    /// The JSON view of one municipality of the list.
+    #[must_use]
+    pub fn new(m: &crate::ScbMunicipality, in_plan: bool) -> Self {
+        Self {
+            code: m.code.to_string(),
+            name: m.name.clone(),
+            county_code: m.county.clone(),
+            in_plan,
+            source: m.source.to_string(),
+        }
+    }
+}
+
+/// One unit's part in one measure, with the reason (`UnitListingJson`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct UnitAssignmentJson {
+    /// The measure.
+    pub measure: String,
+    /// `lead` or `contributing`.
+    pub role: crate::UnitRole,
+    /// Why, in Swedish.
+    pub note_sv: String,
+    /// Why, in English.
+    pub note_en: String,
+}
+
+/// A unit of the organisation with the measures it carries (`avfallskalkyl units --format
+/// json`: an array of these).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct UnitListingJson {
+    /// The unit's id.
+    pub unit: String,
+    /// Swedish name.
+    pub name_sv: String,
+    /// English name.
+    pub name_en: String,
+    /// What it covers, in Swedish.
+    pub description_sv: String,
+    /// What it covers, in English.
+    pub description_en: String,
+    /// The measures it leads or contributes to, in file order.
+    pub measures: Vec<UnitAssignmentJson>,
+}
+
+impl UnitListingJson {
+    /// The JSON view of one unit and its assignments in `units`.
+    #[must_use]
+    pub fn new(unit: &crate::OrgUnit, units: &crate::OrgUnits) -> Self {
+        Self {
+            unit: unit.id.to_string(),
+            name_sv: unit.name_sv.clone(),
+            name_en: unit.name_en.clone(),
+            description_sv: unit.description_sv.clone(),
+            description_en: unit.description_en.clone(),
+            measures: units
+                .assignments
+                .iter()
+                .filter(|a| a.unit == unit.id)
+                .map(|a| UnitAssignmentJson {
+                    measure: a.measure.to_string(),
+                    role: a.role,
+                    note_sv: a.note_sv.clone(),
+                    note_en: a.note_en.clone(),
+                })
+                .collect(),
+        }
+    }
+}

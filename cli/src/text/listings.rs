@@ -251,17 +251,9 @@ pub(crate) fn all_municipalities(
     let plan = |k: &calc_core::ScbMunicipality| catalogue.is_plan_municipality(&k.code);
     Ok(match output.format {
         Format::Json => {
-            let v: Vec<serde_json::Value> = ks
+            let v: Vec<calc_core::report::ScbMunicipalityJson> = ks
                 .iter()
-                .map(|k| {
-                    serde_json::json!({
-                        "scb_code": k.code.as_str(),
-                        "name": k.name,
-                        "county_code": k.county,
-                        "in_plan": plan(k),
-                        "source": k.source.as_str(),
-                    })
-                })
+                .map(|k| calc_core::report::ScbMunicipalityJson::new(k, plan(k)))
                 .collect();
             json_bytes(&v, lang)?
         }
@@ -326,32 +318,10 @@ pub(crate) fn units(catalogue: &Catalogue, output: &OutputArgs, lang: Lang) -> O
     let u = &catalogue.units;
     Ok(match output.format {
         Format::Json => {
-            let v: Vec<serde_json::Value> = u
+            let v: Vec<calc_core::report::UnitListingJson> = u
                 .units
                 .iter()
-                .map(|unit| {
-                    let measures: Vec<serde_json::Value> = u
-                        .assignments
-                        .iter()
-                        .filter(|a| a.unit == unit.id)
-                        .map(|a| {
-                            serde_json::json!({
-                                "measure": a.measure.as_str(),
-                                "role": a.role.id(),
-                                "note_sv": a.note_sv,
-                                "note_en": a.note_en,
-                            })
-                        })
-                        .collect();
-                    serde_json::json!({
-                        "unit": unit.id.as_str(),
-                        "name_sv": unit.name_sv,
-                        "name_en": unit.name_en,
-                        "description_sv": unit.description_sv,
-                        "description_en": unit.description_en,
-                        "measures": measures,
-                    })
-                })
+                .map(|unit| calc_core::report::UnitListingJson::new(unit, u))
                 .collect();
             json_bytes(&v, lang)?
         }

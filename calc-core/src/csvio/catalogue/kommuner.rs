@@ -159,118 +159,233 @@ pub fn read_own_municipalities(
         )]);
     }
     let mut errors = Vec::new();
-    let mut out = Vec::new();
+    let mut out: Vec<Municipality> = Vec::new();
     let mut seen: BTreeMap<String, u64> = BTreeMap::new();
-    let first = period.start().get().saturating_sub(1);
-    let last = period.end().get();
     for row in &table.rows {
-        let before = errors.len();
-        let code = cols.required_text(row, oc::CODE, &mut errors);
-        let known = code.as_ref().and_then(|c| {
-            let found = list.iter().find(|k| k.code.as_str() == c);
-            if found.is_none() {
-                errors.push(cols.error(
-                    row,
-                    oc::CODE,
-                    CsvErrorKind::UnknownId {
-                        what: IdKind::Municipality,
-                        suggestions: if is_code(c) {
-                            suggest(c, list.iter().map(|k| k.code.as_str()))
-                        } else {
-                            // A name in the code column: the code of that name.
-                            let key = normalize_header(c);
-                            list.iter()
-                                .filter(|k| normalize_header(&k.name) == key)
-                                .map(|k| k.code.as_str().to_string())
-                                .collect()
-                        },
-                    },
-                ));
-            }
-            found
-        });
-        let name = cols.text(row, oc::NAME);
-        if let Some(k) = known
-            && !name.is_empty()
-            && normalize_header(name) != normalize_header(&k.name)
-        {
-            errors.push(cols.error(
-                row,
-                oc::NAME,
-                CsvErrorKind::NameMismatch {
-                    expected: k.name.clone(),
-                },
-            ));
-        }
-        let population = match cols.required_text(row, oc::POPULATION, &mut errors) {
-            None => None,
-            Some(text) => {
-                let digits = text.replace([' ', '\u{a0}', '\u{202f}'], "");
-                match digits.parse::<i64>() {
-                    Ok(p) if p > 0 => u32::try_from(p).ok().or_else(|| {
-                        errors.push(cols.error(
-                            row,
-                            oc::POPULATION,
-                            CsvErrorKind::OutOfRange {
-                                min: "1".into(),
-                                max: u32::MAX.to_string(),
-                            },
-                        ));
-                        None
-                    }),
-                    Ok(_) => {
-                        errors.push(cols.error(row, oc::POPULATION, CsvErrorKind::NotPositive));
-                        None
-                    }
-                    Err(_) => {
-                        errors.push(cols.error(row, oc::POPULATION, CsvErrorKind::InvalidNumber));
-                        None
-                    }
+        let text = |col: usize| cols.text(row, col);
+        let result = own_municipality(
+            list,
+            &OwnMunicipalityInput {
+                code: text(oc::CODE),
+                name: text(oc::NAME),
+                population: text(oc::POPULATION),
+                date: text(oc::DATE),
+                source: text(oc::SOURCE),
+            },
+            period,
+        );
+        match result {
+            Err(problems) => {
+                for (field, kind) in problems {
+                    let col = match field {
+                        OwnField::Code => oc::CODE,
+                        OwnField::Name => oc::NAME,
+                        OwnField::Population => oc::POPULATION,
+                        OwnField::Date => oc::DATE,
+                        OwnField::Source => oc::SOURCE,
+                    };
+                    errors.push(cols.error(row, col, kind));
                 }
             }
-        };
-        let date = cols.required_text(row, oc::DATE, &mut errors);
-        if let Some(d) = &date {
-            match parse_date(d) {
-                None => errors.push(cols.error(row, oc::DATE, CsvErrorKind::InvalidDate)),
-                Some((y, _, _)) if y < first || y > last => errors.push(cols.error(
-                    row,
-                    oc::DATE,
-                    CsvErrorKind::DateOutsidePeriod {
-                        from: format!("{first}-01-01"),
-                        to: format!("{last}-12-31"),
-                    },
-                )),
-                Some(_) => {}
+            Ok(k) => {
+                if let Some(first) = seen.insert(k.code.0.clone(), row.line) {
+                    errors.push(cols.error(
+                        row,
+                        oc::CODE,
+                        CsvErrorKind::Duplicate { first_line: first },
+                    ));
+                    continue;
+                }
+                out.push(k);
             }
         }
-        let source = cols.required_text(row, oc::SOURCE, &mut errors);
-        if errors.len() != before {
-            continue;
-        }
-        let (Some(k), Some(population), Some(date), Some(source)) =
-            (known, population, date, source)
-        else {
-            continue;
-        };
-        if let Some(first) = seen.insert(k.code.0.clone(), row.line) {
-            errors.push(cols.error(row, oc::CODE, CsvErrorKind::Duplicate { first_line: first }));
-            continue;
-        }
-        out.push(Municipality {
-            code: k.code.clone(),
-            name: k.name.clone(),
-            population,
-            population_date: date.trim().to_string(),
-            source: SourceId(source),
-        });
     }
     finish(out, errors)
 }
 
+/// A field of a planner's own municipality (a column of the file, a field of the app's
+/// form).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OwnField {
+    /// The SCB code.
+    Code,
+    /// The name (optional; checked against the code's).
+    Name,
+    /// The population.
+    Population,
+    /// The population's date.
+    Date,
+    /// The population's source.
+    Source,
+}
+
+/// A planner's own municipality as text: a row of the file or the app's form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OwnMunicipalityInput<'a> {
+    /// SCB code, e.g. `2480`.
+    pub code: &'a str,
+    /// Name, or empty.
+    pub name: &'a str,
+    /// Inhabitants, e.g. `130 000` (spaces as thousands separators allowed).
+    pub population: &'a str,
+    /// Date of the population, `YYYY-MM-DD`.
+    pub date: &'a str,
+    /// Where the population comes from.
+    pub source: &'a str,
+}
+
+/// Checks one own municipality against SCB's list and the plan period (the rules of
+/// [`read_own_municipalities`], which reads a file of them): the municipality, or every
+/// problem with its field, in field order. Messages come from
+/// [`CsvError::message`](crate::csvio::CsvError::message) once a line and column are
+/// attached, or from [`CsvErrorKind`] for a form.
+pub fn own_municipality(
+    list: &[ScbMunicipality],
+    input: &OwnMunicipalityInput<'_>,
+    period: PlanPeriod,
+) -> Result<Municipality, Vec<(OwnField, CsvErrorKind)>> {
+    let mut problems: Vec<(OwnField, CsvErrorKind)> = Vec::new();
+    let code = input.code.trim();
+    let known = if code.is_empty() {
+        problems.push((OwnField::Code, CsvErrorKind::EmptyField));
+        None
+    } else {
+        let found = list.iter().find(|k| k.code.as_str() == code);
+        if found.is_none() {
+            let suggestions = if is_code(code) {
+                suggest(code, list.iter().map(|k| k.code.as_str()))
+            } else {
+                // A name in the code field: the code of that name.
+                let key = normalize_header(code);
+                list.iter()
+                    .filter(|k| normalize_header(&k.name) == key)
+                    .map(|k| k.code.as_str().to_string())
+                    .collect()
+            };
+            problems.push((
+                OwnField::Code,
+                CsvErrorKind::UnknownId {
+                    what: IdKind::Municipality,
+                    suggestions,
+                },
+            ));
+        }
+        found
+    };
+    let name = input.name.trim();
+    if let Some(k) = known
+        && !name.is_empty()
+        && normalize_header(name) != normalize_header(&k.name)
+    {
+        problems.push((
+            OwnField::Name,
+            CsvErrorKind::NameMismatch {
+                expected: k.name.clone(),
+            },
+        ));
+    }
+    let population_text = input.population.trim();
+    let population = if population_text.is_empty() {
+        problems.push((OwnField::Population, CsvErrorKind::EmptyField));
+        None
+    } else {
+        let digits = population_text.replace([' ', '\u{a0}', '\u{202f}'], "");
+        let parsed = match digits.parse::<i64>() {
+            Ok(p) if p > 0 => u32::try_from(p).map_err(|_| CsvErrorKind::OutOfRange {
+                min: "1".into(),
+                max: u32::MAX.to_string(),
+            }),
+            Ok(_) => Err(CsvErrorKind::NotPositive),
+            Err(_) => Err(CsvErrorKind::InvalidNumber),
+        };
+        // Not silent: the error is pushed to `problems` before `.ok()` drops it.
+        parsed
+            .map_err(|k| problems.push((OwnField::Population, k)))
+            .ok()
+    };
+    let date = input.date.trim();
+    let first = period.start().get().saturating_sub(1);
+    let last = period.end().get();
+    if date.is_empty() {
+        problems.push((OwnField::Date, CsvErrorKind::EmptyField));
+    } else {
+        match parse_date(date) {
+            None => problems.push((OwnField::Date, CsvErrorKind::InvalidDate)),
+            Some((y, _, _)) if y < first || y > last => problems.push((
+                OwnField::Date,
+                CsvErrorKind::DateOutsidePeriod {
+                    from: format!("{first}-01-01"),
+                    to: format!("{last}-12-31"),
+                },
+            )),
+            Some(_) => {}
+        }
+    }
+    let source = input.source.trim();
+    if source.is_empty() {
+        problems.push((OwnField::Source, CsvErrorKind::EmptyField));
+    }
+    match (known, population) {
+        (Some(k), Some(population)) if problems.is_empty() => Ok(Municipality {
+            code: k.code.clone(),
+            name: k.name.clone(),
+            population,
+            population_date: date.to_string(),
+            source: SourceId(source.to_string()),
+        }),
+        _ => Err(problems),
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::parse_date;
+    use super::*;
+
+    #[test]
+    fn a_form_gets_each_problem_with_its_field() {
+        let list = [ScbMunicipality {
+            code: ScbCode::from("2480"),
+            name: "Umeå".into(),
+            county: "24".into(),
+            source: SourceId::from("scb"),
+        }];
+        let period = PlanPeriod::new(crate::Year(2025), crate::Year(2030))
+            .unwrap_or(PlanPeriod::single(crate::Year(2025)));
+        let input = OwnMunicipalityInput {
+            code: "2480",
+            name: "umea",
+            population: "130 000",
+            date: "2024-12-31",
+            source: "SCB",
+        };
+        let k = own_municipality(&list, &input, period);
+        assert_eq!(
+            k.map(|k| (k.name, k.population)),
+            Ok(("Umeå".to_string(), 130_000))
+        );
+        let bad = OwnMunicipalityInput {
+            code: "2481",
+            name: "",
+            population: "-3",
+            date: "2031-01-01",
+            source: " ",
+        };
+        let fields: Vec<OwnField> = own_municipality(&list, &bad, period)
+            .err()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(f, _)| f)
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                OwnField::Code,
+                OwnField::Population,
+                OwnField::Date,
+                OwnField::Source
+            ]
+        );
+    }
 
     #[test]
     fn dates_are_real_days() {

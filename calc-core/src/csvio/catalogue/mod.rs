@@ -12,7 +12,10 @@ mod pools;
 pub use factors::{
     FACTOR_COLUMNS, read_factor_table, read_factor_table_priced, write_factor_table,
 };
-pub use kommuner::{parse_date, read_own_municipalities, read_scb_municipalities};
+pub use kommuner::{
+    OwnField, OwnMunicipalityInput, own_municipality, parse_date, read_own_municipalities,
+    read_scb_municipalities,
+};
 pub use lists::{
     parse_year, read_areas, read_factor_set_list, read_fractions, read_municipalities,
     read_price_index, read_sources,
