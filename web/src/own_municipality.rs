@@ -223,4 +223,32 @@ mod tests {
             e[0].1
         );
     }
+
+    /// Umeå added and chosen alone: kept through a share link (encoded, decoded,
+    /// normalized as a link is opened), evaluated in Umeå only, and outside the plan's
+    /// targets; a link that changed its population to 0 loses it, named.
+    #[test]
+    fn an_added_municipality_travels_in_a_link_and_is_evaluated() {
+        let mut s = crate::settings::Settings::defaults(cat());
+        let umea = OwnMunicipality::check("Umeå", "100 000", "2024-12-31", "SCB", cat(), Lang::Sv)
+            .unwrap();
+        s.own_municipalities.push(umea.clone());
+        s.municipalities = vec!["2480".into()];
+        let link = crate::share::encode(&s);
+        let back = crate::share::decode(&link).unwrap().unwrap();
+        let (back, unknown) = back.normalized(cat());
+        assert!(unknown.is_empty(), "{unknown:?}");
+        assert_eq!(back.own_municipalities, vec![umea]);
+        assert_eq!(back.municipalities, vec!["2480".to_string()]);
+        let e = crate::settings::evaluate_settings(&back, cat()).unwrap();
+        assert!(!e.items.is_empty());
+        assert!(e.items.iter().all(|i| i.municipality.as_str() == "2480"));
+        assert!(back.target_towns(cat()).is_empty());
+        assert_eq!(back.chosen_outside_plan(cat()).len(), 1);
+        let mut bad = back.clone();
+        bad.own_municipalities[0].population = "0".into();
+        let (bad, unknown) = bad.normalized(cat());
+        assert_eq!(unknown, vec!["2480".to_string()]);
+        assert!(bad.own_municipalities.is_empty() && bad.municipalities.is_empty());
+    }
 }
