@@ -357,6 +357,8 @@ texts! {
     PartMeasuresCaption => "Per år vid full effekt, summerat över de valda kommunerna. Kronor: positivt = besparing.",
         "Per year at full effect, summed over the chosen municipalities. Money: positive = saving.";
     PartRole => "Er roll", "Your role";
+    PartLeads => "Leder", "Leads";
+    PartContributes => "Bidrar", "Contributes";
     PartMunicipalityKr => "Kommunen, kr/år", "Municipality, SEK/yr";
     PartHouseholdsKr => "Hushållen, kr/år", "Households, SEK/yr";
     PartTargets => "Planens mål ni bidrar till", "The plan's targets you help";

@@ -365,11 +365,9 @@ fn unit_section(
 }
 
 fn role_text(role: UnitRole, lang: Lang) -> &'static str {
-    match (role, lang) {
-        (UnitRole::Lead, Lang::Sv) => "Leder",
-        (UnitRole::Lead, Lang::En) => "Leads",
-        (UnitRole::Contributing, Lang::Sv) => "Bidrar",
-        (UnitRole::Contributing, Lang::En) => "Contributes",
+    match role {
+        UnitRole::Lead => t(lang, K::PartLeads),
+        UnitRole::Contributing => t(lang, K::PartContributes),
     }
 }
 
