@@ -34,10 +34,10 @@ export const launch = () => chromium.launch({ executablePath: chromiumPath, head
 
 /**
  * A page of a new browser context (its own, empty localStorage unless `context` is given)
- * at `width` × `height`, on `url` (relative to the app), with the total rendered. Console
- * errors and requests to other hosts are collected in `p.problems`.
+ * at `width` × `height`, on `url` (relative to the app), with the total (or `ready`)
+ * rendered. Console errors and requests to other hosts are collected in `p.problems`.
  */
-export const openPage = async (browser, { width = 1366, height = 844, url = '', context = null } = {}) => {
+export const openPage = async (browser, { width = 1366, height = 844, url = '', context = null, ready = '[data-testid=total-co2e]' } = {}) => {
   const ctx = context ?? (await browser.newContext());
   const p = await ctx.newPage();
   p.problems = [];
@@ -53,7 +53,7 @@ export const openPage = async (browser, { width = 1366, height = 844, url = '', 
   });
   await p.setViewportSize({ width, height });
   await p.goto(new URL(url, baseUrl).href, { waitUntil: 'load' });
-  await p.locator('[data-testid=total-co2e]').first().waitFor({ state: 'visible', timeout: 30_000 });
+  await p.locator(ready).first().waitFor({ state: 'visible', timeout: 30_000 });
   return p;
 };
 

@@ -48,6 +48,7 @@ pub fn analysis_key(settings: &Settings) -> Settings {
         },
         ambition: settings.ambition,
         include_required_by_law: settings.include_required_by_law,
+        own_municipalities: settings.own_municipalities.clone(),
     }
 }
 

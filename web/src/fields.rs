@@ -105,7 +105,7 @@ pub fn field_total(
                 overridden = true;
                 *v
             }
-            None => field_default(m, &pool, k, field),
+            None => field_default(m, &pool, &k, field),
         };
         total = total.saturating_add(v);
     }
@@ -123,7 +123,7 @@ pub(crate) fn set_field_total(
     total: Option<Decimal>,
 ) {
     let Some(m) = cat.measure(id) else { return };
-    let chosen: Vec<Arc<Municipality>> = settings.chosen(cat).into_iter().cloned().collect();
+    let chosen: Vec<Arc<Municipality>> = settings.chosen(cat);
     let pool = pool_for(settings, cat, m);
     let Some(s) = settings.measure_mut(id) else {
         return;

@@ -121,7 +121,7 @@ pub struct OwnForm {
 }
 
 /// A CSV cell, quoted (`;` dialect).
-fn cell(text: &str) -> String {
+pub(crate) fn cell(text: &str) -> String {
     format!("\"{}\"", text.replace('"', "\"\""))
 }
 
@@ -139,7 +139,7 @@ fn detail(e: &CsvError, lang: Lang) -> String {
 
 /// A one-row file's refusals at the form's fields: the field of the refused column
 /// (`head` and `fields` side by side), `default` for a refusal without one.
-fn at_fields<F: Copy>(
+pub(crate) fn at_fields<F: Copy>(
     errors: &[CsvError],
     head: &[&str],
     fields: &[F],

@@ -331,4 +331,47 @@ texts! {
     ImportSwitchedOff => "Åtgärder som inte finns i filen har stängts av", "Measures not in the file were switched off";
     WorkKept => "Dina ändringar sparas i den här webbläsaren och finns kvar nästa gång.", "Your changes are kept in this browser and are there next time.";
     AreaNoCalcTag => "ingen CO2e- eller kronkalkyl", "no CO2e or SEK calculation";
+    PartOpen => "Din del: vad ger din verksamhets arbete?", "Your part: what does your unit's work give?";
+    PartTitle => "Din del av avfallsplanen", "Your part of the waste plan";
+    PartIntro => "Välj din verksamhet (en eller flera). Du ser åtgärderna ni leder eller bidrar till, vad de ger i minskade utsläpp och kronor per år och under planperioden, er andel av planens minskning, vilka mål de hjälper och vilka åtgärder som ger mest per krona. Siffrorna kommer från samma beräkning som resten av sidan.",
+        "Choose your unit (one or more). You see the measures you lead or contribute to, what they give in avoided emissions and money per year and over the plan period, your share of the plan's reduction, which targets they help and which measures give most per krona. The figures come from the same calculation as the rest of the page.";
+    PartPick => "Din verksamhet", "Your unit";
+    PartUnknown => "Okänd verksamhet i länken, hoppades över:", "Unknown unit in the link, skipped:";
+    PartPrint => "Skriv ut (en sida per verksamhet)", "Print (one page per unit)";
+    PartBack => "Tillbaka till hela planen", "Back to the whole plan";
+    PartNone => "Välj en verksamhet ovan för att se dess del av planen.", "Choose a unit above to see its part of the plan.";
+    PartPeriod => "Planperiod", "Plan period";
+    PartSuffix => "din del av avfallsplanen", "your part of the waste plan";
+    PartNoMeasures => "Inga av scenariots påslagna åtgärder bärs av den här verksamheten.", "None of the scenario's measures switched on is carried by this unit.";
+    PartShareLed => "Åtgärderna ni leder står för", "The measures you lead give";
+    PartShareOf => "av planens minskade utsläpp per år vid full effekt", "of the plan's avoided emissions per year at full effect";
+    PartLeadsNone => "Ni leder ingen av scenariots åtgärder; ni bidrar till andras (de räknas under den verksamhet som leder dem i planens andelar).", "You lead none of the scenario's measures; you contribute to others' (the plan's shares count them under the unit that leads them).";
+    PartGives => "Vad ert arbete ger", "What your work gives";
+    PartGivesCaption => "Alla åtgärder ni leder eller bidrar till. Positivt = minskning eller besparing, negativt = ökning eller kostnad. Under varje värde: lågt till högt.",
+        "Every measure you lead or contribute to. Positive = reduction or saving, negative = increase or cost. Under each value: low to high.";
+    PartWhat => "Vad", "What";
+    PartPerYear => "Per år (full effekt)", "Per year (full effect)";
+    PartOverPeriod => "Under planperioden", "Over the plan period";
+    PartCo2e => "Minskade utsläpp (t CO2e)", "Avoided emissions (t CO2e)";
+    PartMeasures => "Åtgärderna ert arbete driver", "The measures your work drives";
+    PartMeasuresCaption => "Per år vid full effekt, summerat över de valda kommunerna. Kronor: positivt = besparing.",
+        "Per year at full effect, summed over the chosen municipalities. Money: positive = saving.";
+    PartRole => "Er roll", "Your role";
+    PartLeads => "Leder", "Leads";
+    PartContributes => "Bidrar", "Contributes";
+    PartMunicipalityKr => "Kommunen, kr/år", "Municipality, SEK/yr";
+    PartHouseholdsKr => "Hushållen, kr/år", "Households, SEK/yr";
+    PartTargets => "Planens mål ni bidrar till", "The plan's targets you help";
+    PartTargetsHelp => "Hur mycket era åtgärder ändrar målets mått till målåret, och hur stor del av den förändring målet kräver det är.",
+        "How much your measures change the target's indicator by the target year, and what share of the change the target needs that is.";
+    PartNoTargets => "Era åtgärder ändrar inget av målen i de valda kommunerna (eller kommunerna har inga mål).", "Your measures change none of the targets in the chosen municipalities (or the municipalities have no targets).";
+    PartEveryChosen => "alla valda kommuner", "every chosen municipality";
+    PartTarget => "Mål och kommun", "Target and municipality";
+    PartChange => "Ert bidrag", "Your change";
+    PartNeeded => "Behövd förändring", "Change needed";
+    PartShareNeeded => "Andel av behovet", "Share of the need";
+    PartNextBest => "Nästa bästa åtgärder", "Next best measures";
+    PartNextBestHelp => "Era åtgärder i ordning efter kommunens kostnad per ton minskad CO2e under planperioden, billigast först (minus = kommunen sparar pengar).",
+        "Your measures in order of the municipality's cost per tonne of CO2e avoided over the plan period, cheapest first (minus = the municipality saves money).";
+    PartKrPerTonne => "kr/t CO2e", "SEK/t CO2e";
 }

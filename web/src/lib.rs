@@ -30,6 +30,7 @@ pub mod format;
 pub mod hooks;
 pub mod i18n;
 pub mod io;
+pub mod own_municipality;
 pub mod settings;
 pub mod share;
 pub mod state;
@@ -50,6 +51,7 @@ use components::measure_list::MeasureList;
 use components::method_section::MethodSection;
 use components::municipality_picker::MunicipalityPicker;
 use components::municipality_table::MunicipalityTable;
+use components::part_view::{PartView, query_with_units, units_in_query};
 use components::print_header::{PrintHeader, PrintLeftOut};
 use components::results_table::ResultsTable;
 use components::scenarios_panel::ScenariosPanel;
@@ -138,6 +140,57 @@ pub fn App() -> Html {
             .and_then(|w| w.location().search().ok())
             .is_some_and(|q| embed_mode(&q))
     });
+    // "Din del" (issue 26): the chosen units while the view is open, from `?del=` at start.
+    let part = use_state(|| {
+        web_sys::window()
+            .and_then(|w| w.location().search().ok())
+            .and_then(|q| units_in_query(&q))
+    });
+    // Opened by link, the page starts on the view: focus stays at the top of the page.
+    let was_open = use_mut_ref(|| part.is_some());
+    use_effect_with((*part).clone(), move |units| {
+        let Some(w) = web_sys::window() else { return };
+        // The address says what is shown, so the link opens the same view (`?del=kost`).
+        if let (Ok(search), Ok(history)) = (w.location().search(), w.history()) {
+            let query = query_with_units(&search, units.as_deref());
+            if query != search {
+                let path = w.location().pathname().unwrap_or_default();
+                let hash = w.location().hash().unwrap_or_default();
+                let url = format!("{path}{query}{hash}");
+                // A refused history update leaves the address as it was; nothing else depends on it.
+                let _ =
+                    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+            }
+        }
+        // Focus follows the view: its heading when it opens, the button that opened it when
+        // it closes (not at the first render).
+        let open = units.is_some();
+        let focus = match (open, *was_open.borrow()) {
+            (true, false) => Some("part-title"),
+            (false, true) => Some("part-open"),
+            _ => None,
+        };
+        *was_open.borrow_mut() = open;
+        if let Some(id) = focus
+            && let Some(el) = w.document().and_then(|d| d.get_element_by_id(id))
+            && let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el)
+        {
+            let _ = el.focus();
+        }
+    });
+    let part_open = part.is_some();
+    let on_part_open = {
+        let part = part.clone();
+        Callback::from(move |_: MouseEvent| part.set(Some(Vec::new())))
+    };
+    let on_part_change = {
+        let part = part.clone();
+        Callback::from(move |units: Vec<String>| part.set(Some(units)))
+    };
+    let on_part_close = {
+        let part = part.clone();
+        Callback::from(move |()| part.set(None))
+    };
     html! {
         <ContextProvider<Store> context={store.clone()}>
             <div class={classes!("app", embed.then_some("embed"))}>
@@ -148,56 +201,68 @@ pub fn App() -> Html {
                 } else {
                     <Header />
                 }
-                <main class="layout" id="main">
-                    <aside class="controls" aria-label={t(lang, K::Measures)}>
-                        <MunicipalityPicker />
-                        <MeasureList />
-                    </aside>
-                    <section class="results-area" id="results" aria-labelledby="results-title" tabindex="-1">
-                        // The results' own heading, so the cards' h3 sit under it and not
-                        // under the measures' h2 (the outline: h1, h2 per part, h3 within).
-                        <h2 id="results-title" class="visually-hidden">{ t(lang, K::Results) }</h2>
-                        <PrintHeader />
-                        if store.from_link {
-                            <p class="notice no-print" role="status">{ t(lang, K::FromLink) }</p>
-                        }
-                        if let Some(e) = &store.link_problem {
-                            <p class="alert no-print" role="alert" data-testid="link-problem">{ e.message(lang) }</p>
-                        }
-                        if !store.problems.is_empty() || !store.link_adjustments.is_empty() {
-                            <div class="alert no-print" role="alert" data-testid="setting-problems">
-                                <ul>{ for store.link_adjustments.iter().chain(&store.problems).map(|p| html! { <li>{ p.message(lang) }</li> }) }</ul>
-                            </div>
-                        }
-                        <Toolbar />
-                        <TotalsCards />
-                        <CasePanel />
-                        <Warnings />
-                        <ResultsTable />
-                        <MunicipalityTable />
-                        <MaccChart />
-                        <MeasureChart />
-                        <YearChart />
-                        <TargetsSection />
-                        <PrintLeftOut />
-                        // With no municipality there is nothing to analyse: the totals say so,
-                        // and the last analysis is not left on screen, greyed out as pending.
-                        if !store.settings.municipalities.is_empty() {
-                            <section class="panel decide no-print" id="decide" aria-labelledby="decide-title" data-testid="decide">
-                                <h2 id="decide-title">{ t(lang, K::Decide) }</h2>
-                                <p class="hint">{ t(lang, K::DecideHelp) }</p>
-                                <UncertaintyBands />
-                                <TornadoChart />
-                                <BudgetPanel />
-                            </section>
-                        }
-                    </section>
-                </main>
-                <ScenariosPanel />
-                if !store.settings.municipalities.is_empty() {
-                    <DriversTable />
+                if let Some(units) = (*part).clone() {
+                    <main class="part-main" id="main">
+                        <div id="results" tabindex="-1">
+                            <PartView {units} on_change={on_part_change} on_close={on_part_close} />
+                        </div>
+                    </main>
+                } else {
+                    <div class="part-entry no-print">
+                        <button type="button" class="button-secondary part-open" id="part-open"
+                            data-testid="part-open" onclick={on_part_open}>{ t(lang, K::PartOpen) }</button>
+                    </div>
+                    <main class="layout" id="main">
+                        <aside class="controls" aria-label={t(lang, K::Measures)}>
+                            <MunicipalityPicker />
+                            <MeasureList />
+                        </aside>
+                        <section class="results-area" id="results" aria-labelledby="results-title" tabindex="-1">
+                            // The results' own heading, so the cards' h3 sit under it and not
+                            // under the measures' h2 (the outline: h1, h2 per part, h3 within).
+                            <h2 id="results-title" class="visually-hidden">{ t(lang, K::Results) }</h2>
+                            <PrintHeader />
+                            if store.from_link {
+                                <p class="notice no-print" role="status">{ t(lang, K::FromLink) }</p>
+                            }
+                            if let Some(e) = &store.link_problem {
+                                <p class="alert no-print" role="alert" data-testid="link-problem">{ e.message(lang) }</p>
+                            }
+                            if !store.problems.is_empty() || !store.link_adjustments.is_empty() {
+                                <div class="alert no-print" role="alert" data-testid="setting-problems">
+                                    <ul>{ for store.link_adjustments.iter().chain(&store.problems).map(|p| html! { <li>{ p.message(lang) }</li> }) }</ul>
+                                </div>
+                            }
+                            <Toolbar />
+                            <TotalsCards />
+                            <CasePanel />
+                            <Warnings />
+                            <ResultsTable />
+                            <MunicipalityTable />
+                            <MaccChart />
+                            <MeasureChart />
+                            <YearChart />
+                            <TargetsSection />
+                            <PrintLeftOut />
+                            // With no municipality there is nothing to analyse: the totals say so,
+                            // and the last analysis is not left on screen, greyed out as pending.
+                            if !store.settings.municipalities.is_empty() {
+                                <section class="panel decide no-print" id="decide" aria-labelledby="decide-title" data-testid="decide">
+                                    <h2 id="decide-title">{ t(lang, K::Decide) }</h2>
+                                    <p class="hint">{ t(lang, K::DecideHelp) }</p>
+                                    <UncertaintyBands />
+                                    <TornadoChart />
+                                    <BudgetPanel />
+                                </section>
+                            }
+                        </section>
+                    </main>
+                    <ScenariosPanel />
+                    if !store.settings.municipalities.is_empty() {
+                        <DriversTable />
+                    }
+                    <MethodSection />
                 }
-                <MethodSection />
                 if embed {
                     // The host page may not carry the statement: a small link stays in the frame.
                     <p class="embed-statement no-print">
@@ -209,7 +274,9 @@ pub fn App() -> Html {
                 } else {
                     <Footer />
                 }
-                <StickyTotal />
+                if !part_open {
+                    <StickyTotal />
+                }
                 <SourcesDialog />
             </div>
         </ContextProvider<Store>>

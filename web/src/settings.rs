@@ -186,6 +186,10 @@ pub struct Settings {
     /// Whether the totals count what the law requires (the reference path).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub include_required_by_law: bool,
+    /// Municipalities outside Sjuhärad the planner added with their populations (issue
+    /// 26); chosen or not through [`Settings::municipalities`] like the built-in ones.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub own_municipalities: Vec<crate::own_municipality::OwnMunicipality>,
 }
 
 impl Settings {
@@ -223,12 +227,45 @@ impl Settings {
         self.municipalities.iter().any(|c| c == code)
     }
 
-    /// The chosen municipalities, in catalogue order.
+    /// Every municipality the settings know: Sjuhärad's eight, then those the planner
+    /// added ([`Settings::own_municipalities`]; one calc-core refuses is left out).
     #[must_use]
-    pub fn chosen<'a>(&self, cat: &'a Catalogue) -> Vec<&'a Arc<Municipality>> {
-        cat.municipalities
+    pub fn all_municipalities(&self, cat: &Catalogue) -> Vec<Arc<Municipality>> {
+        let own: Vec<Arc<Municipality>> = self
+            .own_municipalities
             .iter()
+            .filter_map(|o| o.municipality(cat))
+            .collect();
+        cat.municipalities_with(&own)
+    }
+
+    /// The chosen municipalities, Sjuhärad's in catalogue order, then the added ones.
+    #[must_use]
+    pub fn chosen(&self, cat: &Catalogue) -> Vec<Arc<Municipality>> {
+        self.all_municipalities(cat)
+            .into_iter()
             .filter(|k| self.has_municipality(k.code.as_str()))
+            .collect()
+    }
+
+    /// The chosen municipalities the targets apply to: the plan's built-in targets are
+    /// Sjuhärad's, so a municipality outside it has none until the planner sets their own
+    /// targets (the targets form).
+    #[must_use]
+    pub fn target_towns(&self, cat: &Catalogue) -> Vec<Arc<Municipality>> {
+        let own_targets = self.follow_up.targets.is_some();
+        self.chosen(cat)
+            .into_iter()
+            .filter(|k| own_targets || cat.is_plan_municipality(&k.code))
+            .collect()
+    }
+
+    /// The chosen municipalities outside Sjuhärad (no built-in targets).
+    #[must_use]
+    pub fn chosen_outside_plan(&self, cat: &Catalogue) -> Vec<Arc<Municipality>> {
+        self.chosen(cat)
+            .into_iter()
+            .filter(|k| !cat.is_plan_municipality(&k.code))
             .collect()
     }
 
@@ -330,6 +367,7 @@ impl Settings {
             follow_up: crate::follow_up::FollowUp::default(),
             ambition: false,
             include_required_by_law: false,
+            own_municipalities: Vec::new(),
         };
         out.ambition = s.case() == calc_core::Case::Ambition;
         out.include_required_by_law = s.include_required_by_law;
@@ -422,17 +460,41 @@ impl Settings {
                 unknown.push(m.id.clone());
             }
         }
+        // An added municipality calc-core refuses (a changed link) is left out and named.
+        let own_municipalities: Vec<_> = self
+            .own_municipalities
+            .iter()
+            .filter(|o| {
+                let ok = o.municipality(cat).is_some()
+                    && !cat.is_plan_municipality(&calc_core::ScbCode(o.code.clone()));
+                if !ok {
+                    unknown.push(o.code.clone());
+                }
+                ok
+            })
+            .cloned()
+            .collect();
+        let known = |c: &str| {
+            cat.municipalities.iter().any(|k| k.code.as_str() == c)
+                || own_municipalities.iter().any(|o| o.code == c)
+        };
         for c in &self.municipalities {
-            if !cat.municipalities.iter().any(|k| k.code.as_str() == c) {
+            if !known(c) && !unknown.contains(c) {
                 unknown.push(c.clone());
             }
         }
-        let municipalities = cat
+        let mut municipalities: Vec<String> = cat
             .municipalities
             .iter()
             .filter(|k| self.municipalities.iter().any(|c| c == k.code.as_str()))
             .map(|k| k.code.0.clone())
             .collect();
+        municipalities.extend(
+            own_municipalities
+                .iter()
+                .filter(|o| self.municipalities.contains(&o.code))
+                .map(|o| o.code.clone()),
+        );
         let measures = cat
             .measures
             .iter()
@@ -460,6 +522,7 @@ impl Settings {
                 follow_up: self.follow_up,
                 ambition: self.ambition,
                 include_required_by_law: self.include_required_by_law,
+                own_municipalities,
             },
             unknown,
         )

@@ -140,6 +140,7 @@ impl AppState {
                     follow_up: crate::follow_up::FollowUp::default(),
                     ambition: false,
                     include_required_by_law: false,
+                    own_municipalities: Vec::new(),
                 },
                 false,
             ),
@@ -213,8 +214,12 @@ pub enum Action {
     SetLang(Lang),
     /// Choose or unchoose one municipality (SCB code).
     ToggleMunicipality(String),
-    /// Choose all municipalities (`true`) or none.
+    /// Choose all of Sjuhärad's municipalities (`true`) or none of them.
     SetAllMunicipalities(bool),
+    /// Add a municipality outside Sjuhärad (checked by calc-core) and choose it.
+    AddOwnMunicipality(crate::own_municipality::OwnMunicipality),
+    /// Remove an added municipality (SCB code).
+    RemoveOwnMunicipality(String),
     /// Switch a measure on or off.
     ToggleMeasure(String),
     /// Set a measure's effect in percent.
@@ -327,14 +332,29 @@ impl Reducible for AppState {
                 }
             }
             Action::SetAllMunicipalities(all) => {
-                s.settings.municipalities = if all {
-                    cat.municipalities
-                        .iter()
-                        .map(|k| k.code.0.clone())
-                        .collect()
-                } else {
-                    Vec::new()
-                };
+                // "All of Sjuhärad": its eight; a municipality added outside it stays as it is.
+                s.settings
+                    .municipalities
+                    .retain(|c| !cat.municipalities.iter().any(|k| k.code.as_str() == c));
+                if all {
+                    s.settings
+                        .municipalities
+                        .extend(cat.municipalities.iter().map(|k| k.code.0.clone()));
+                }
+                s.settings = s.settings.normalized(cat).0;
+            }
+            Action::AddOwnMunicipality(m) => {
+                let code = m.code.clone();
+                s.settings.own_municipalities.retain(|o| o.code != code);
+                s.settings.own_municipalities.push(m);
+                if !s.settings.has_municipality(&code) {
+                    s.settings.municipalities.push(code);
+                }
+                s.settings = s.settings.normalized(cat).0;
+            }
+            Action::RemoveOwnMunicipality(code) => {
+                s.settings.own_municipalities.retain(|o| o.code != code);
+                s.settings.municipalities.retain(|c| *c != code);
             }
             Action::ToggleMeasure(id) => {
                 if let Some(m) = s.settings.measure_mut(&id) {

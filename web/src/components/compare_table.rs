@@ -36,7 +36,7 @@ pub fn CompareTable() -> Html {
                     s.municipalities
                         .iter()
                         .map(|c| {
-                            cat.municipality(c)
+                            cat.any_municipality(c)
                                 .map_or_else(|| c.clone(), |k| k.name.clone())
                         })
                         .collect::<Vec<_>>()

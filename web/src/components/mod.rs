@@ -18,6 +18,8 @@ pub mod measure_list;
 pub mod method_section;
 pub mod municipality_picker;
 pub mod municipality_table;
+pub mod own_municipality_form;
+pub mod part_view;
 pub mod print_header;
 pub mod results_table;
 pub mod scenarios_panel;

@@ -1,4 +1,5 @@
-//! Choose one municipality, several, or all of Sjuhärad.
+//! Choose one municipality, several, or all of Sjuhärad; add any other Swedish
+//! municipality ([`super::own_municipality_form`]).
 
 use crate::format;
 use crate::hooks::use_app_cat;
@@ -49,6 +50,7 @@ pub fn MunicipalityPicker() -> Html {
                     }
                 }) }
             </ul>
+            <super::own_municipality_form::OwnMunicipalityForm />
             if none {
                 <p class="hint" role="status">{ t(lang, K::NoMunicipality) }</p>
             }

@@ -20,7 +20,8 @@ pub fn MunicipalityTable() -> Html {
     let Some(cat) = catalogue() else {
         return html! {};
     };
-    let per = per_inhabitant(&e, &cat.municipalities);
+    let all = store.settings.all_municipalities(cat);
+    let per = per_inhabitant(&e, &all);
     if per.is_empty() {
         return html! {};
     }
@@ -47,8 +48,9 @@ pub fn MunicipalityTable() -> Html {
                     </thead>
                     <tbody>
                         { for per.iter().map(|p| {
-                            let name = cat
-                                .municipality(p.municipality.as_str())
+                            let name = all
+                                .iter()
+                                .find(|m| m.code == p.municipality)
                                 .map_or_else(|| p.municipality.to_string(), |m| m.name.clone());
                             let tonnes = e
                                 .by_municipality

@@ -57,7 +57,7 @@ fn compute(s: &Settings) -> Computed {
     let scenario = s.to_scenario(cat);
     let (own, mut problems) = s.follow_up.own_figures(cat);
     let pools = own.apply_to_pools(&cat.pools);
-    let towns: Vec<_> = s.chosen(cat).into_iter().cloned().collect();
+    let towns: Vec<_> = s.target_towns(cat);
     let (targets, p2) = s.follow_up.targets(cat);
     problems.extend(p2);
     let texts = targets
@@ -296,6 +296,29 @@ fn own_quantity(o: &OwnRow, lang: Lang) -> String {
     }
 }
 
+/// Municipalities outside Sjuhärad have no built-in targets (issue 26): the plan's targets
+/// are Sjuhärad's. Said once, with the way to add their own (the targets form below).
+fn outside_note(s: &Settings, cat: &factors::Catalogue, lang: Lang) -> Html {
+    if s.follow_up.targets.is_some() {
+        return html! {};
+    }
+    let names: Vec<String> = s
+        .chosen_outside_plan(cat)
+        .iter()
+        .map(|k| k.name.clone())
+        .collect();
+    if names.is_empty() {
+        return html! {};
+    }
+    let names = names.join(", ");
+    html! {
+        <p class="notice" data-testid="targets-outside">{ match lang {
+            Lang::Sv => format!("{names}: inga inbyggda mål (planens mål gäller Sjuhärads kommuner). Lägg till egna mål i formuläret Mål nedan; de gäller då alla valda kommuner."),
+            Lang::En => format!("{names}: no built-in targets (the plan's targets are Sjuhärad's). Add your own in the Targets form below; they then apply to every chosen municipality."),
+        } }</p>
+    }
+}
+
 /// Moves focus to the element with this id (a convenience for keyboard users: a refusal
 /// changes nothing else).
 fn focus_id(id: &str) {
@@ -455,7 +478,7 @@ fn TargetCard(p: &CardProps) -> Html {
         return html! {};
     };
     let name_of = |code: &str| {
-        cat.municipality(code)
+        cat.any_municipality(code)
             .map_or_else(|| code.to_string(), |k| k.name.clone())
     };
     let own_rows = |r: &Progress| -> Vec<&OwnRow> {
@@ -1080,6 +1103,7 @@ pub fn TargetsSection() -> Html {
             if !computed.problems.is_empty() {
                 <ul class="alert" role="alert">{ for computed.problems.iter().map(|p| html! { <li>{ p.clone() }</li> }) }</ul>
             }
+            { outside_note(&store.settings, cat, lang) }
             { body }
             <div class="follow-up-forms no-print">
                 <super::follow_up_files::FollowUpFiles />

@@ -1,0 +1,254 @@
+//! Any Swedish municipality (issue 26): a municipality outside Sjuhärad that the planner
+//! adds with its population, the population's date and source. Its results come from the
+//! national per-inhabitant defaults; it has no built-in targets.
+//!
+//! The form's row is read by calc-core's own reader (`read_own_municipalities`) as a
+//! one-row file, so a refusal is calc-core's text (unknown code, a name that is not the
+//! code's, a missing or non-positive population, a date not `YYYY-MM-DD` or outside the
+//! plan period), shown next to its field.
+
+use crate::follow_up::{at_fields, cell};
+use calc_core::Municipality;
+use calc_core::csvio::{self, Lang};
+use factors::Catalogue;
+use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+
+/// A municipality the planner added, as it was accepted (saved and shared with the
+/// settings).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OwnMunicipality {
+    /// SCB code, e.g. `2480`.
+    pub code: String,
+    /// Name as in SCB's list, e.g. `Umeå`.
+    pub name: String,
+    /// Population as typed (`100 000`).
+    pub population: String,
+    /// The population's date, `YYYY-MM-DD`.
+    pub date: String,
+    /// Where the population comes from.
+    pub source: String,
+}
+
+/// A field of the form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OwnMuniField {
+    /// Name or SCB code.
+    Municipality,
+    /// Population.
+    Population,
+    /// The population's date.
+    Date,
+    /// Its source.
+    Source,
+}
+
+/// The headers of the one-row file, in the interface's language, so a refusal that names
+/// a column names it as the person reads it.
+fn head(lang: Lang) -> [&'static str; 5] {
+    match lang {
+        Lang::Sv => ["kommunkod", "namn", "folkmängd", "datum", "källa"],
+        Lang::En => [
+            "scb_code",
+            "name",
+            "population",
+            "population_date",
+            "source",
+        ],
+    }
+}
+
+const FIELDS: [OwnMuniField; 5] = [
+    OwnMuniField::Municipality,
+    OwnMuniField::Municipality,
+    OwnMuniField::Population,
+    OwnMuniField::Date,
+    OwnMuniField::Source,
+];
+
+/// The plan period the app evaluates (the population's date must fall in it).
+fn period(cat: &Catalogue) -> calc_core::PlanPeriod {
+    cat.scenario_for("", &[], &[]).period
+}
+
+/// Reads the rows through calc-core's reader (one file, every row).
+fn read(
+    rows: &[[String; 5]],
+    cat: &Catalogue,
+    lang: Lang,
+) -> Result<Vec<Municipality>, Vec<csvio::CsvError>> {
+    let mut file = head(lang).join(";");
+    file.push_str("\r\n");
+    for r in rows {
+        file.push_str(&r.iter().map(|c| cell(c)).collect::<Vec<_>>().join(";"));
+        file.push_str("\r\n");
+    }
+    csvio::read_own_municipalities(file.as_bytes(), &cat.all_municipalities, period(cat))
+}
+
+impl OwnMunicipality {
+    /// The form's values checked by calc-core: the municipality (by name or SCB code, as
+    /// SCB's list writes either), its population, date and source; or each refusal at its
+    /// field. A Sjuhärad municipality is refused: it is in the list above the form.
+    pub fn check(
+        municipality: &str,
+        population: &str,
+        date: &str,
+        source: &str,
+        cat: &Catalogue,
+        lang: Lang,
+    ) -> Result<Self, Vec<(OwnMuniField, String)>> {
+        let Some(scb) = cat.any_municipality(municipality) else {
+            let near = csvio::suggest(
+                municipality.trim(),
+                cat.all_municipalities.iter().map(|m| m.name.as_str()),
+            );
+            let shown = csvio::shown(municipality.trim());
+            let msg = match (lang, near.first()) {
+                (Lang::Sv, Some(n)) => {
+                    format!("'{shown}' finns inte i SCB:s lista över kommuner (menade du '{n}'?)")
+                }
+                (Lang::Sv, None) => format!(
+                    "'{shown}' finns inte i SCB:s lista över kommuner: skriv kommunens namn eller fyrsiffriga kod"
+                ),
+                (Lang::En, Some(n)) => {
+                    format!(
+                        "'{shown}' is not in SCB's list of municipalities (did you mean '{n}'?)"
+                    )
+                }
+                (Lang::En, None) => format!(
+                    "'{shown}' is not in SCB's list of municipalities: write its name or four-digit code"
+                ),
+            };
+            return Err(vec![(OwnMuniField::Municipality, msg)]);
+        };
+        if cat.is_plan_municipality(&scb.code) {
+            let msg = match lang {
+                Lang::Sv => format!(
+                    "{} är en av Sjuhärads kommuner: välj den i listan ovan",
+                    scb.name
+                ),
+                Lang::En => format!(
+                    "{} is one of Sjuhärad's municipalities: choose it in the list above",
+                    scb.name
+                ),
+            };
+            return Err(vec![(OwnMuniField::Municipality, msg)]);
+        }
+        let row = [
+            scb.code.to_string(),
+            scb.name.clone(),
+            population.trim().to_string(),
+            date.trim().to_string(),
+            source.trim().to_string(),
+        ];
+        match read(std::slice::from_ref(&row), cat, lang) {
+            Ok(_) => {
+                let [code, name, population, date, source] = row;
+                Ok(Self {
+                    code,
+                    name,
+                    population,
+                    date,
+                    source,
+                })
+            }
+            Err(errors) => Err(at_fields(
+                &errors,
+                &head(lang),
+                &FIELDS,
+                OwnMuniField::Municipality,
+                lang,
+            )),
+        }
+    }
+
+    /// The calc-core municipality, or `None` when calc-core refuses the row (possible only
+    /// for a changed link or saved data: the form checks every row it adds).
+    #[must_use]
+    pub fn municipality(&self, cat: &Catalogue) -> Option<Arc<Municipality>> {
+        let row = [
+            self.code.clone(),
+            self.name.clone(),
+            self.population.clone(),
+            self.date.clone(),
+            self.source.clone(),
+        ];
+        read(std::slice::from_ref(&row), cat, Lang::En)
+            .ok()?
+            .into_iter()
+            .next()
+            .map(Arc::new)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cat() -> &'static Catalogue {
+        factors::builtin().unwrap()
+    }
+
+    #[test]
+    fn umea_by_name_or_code_with_its_population() {
+        let u = OwnMunicipality::check("umeå", "100 000", "2024-12-31", "SCB", cat(), Lang::Sv)
+            .unwrap();
+        assert_eq!((u.code.as_str(), u.name.as_str()), ("2480", "Umeå"));
+        let m = u.municipality(cat()).unwrap();
+        assert_eq!((m.population, m.name.as_str()), (100_000, "Umeå"));
+        let by_code =
+            OwnMunicipality::check("2480", "100000", "2024-12-31", "SCB", cat(), Lang::En).unwrap();
+        assert_eq!(by_code.name, "Umeå");
+    }
+
+    #[test]
+    fn refusals_are_at_their_fields() {
+        let e = OwnMunicipality::check("Umeå", "0", "2019-12-31", "", cat(), Lang::En).unwrap_err();
+        let fields: Vec<OwnMuniField> = e.iter().map(|(f, _)| *f).collect();
+        assert!(fields.contains(&OwnMuniField::Population), "{e:?}");
+        assert!(fields.contains(&OwnMuniField::Date), "{e:?}");
+        assert!(fields.contains(&OwnMuniField::Source), "{e:?}");
+        // Letter case and å/ä/ö do not matter ("umea" is Umeå); a typo gets the nearest.
+        assert!(OwnMunicipality::check("umea", "1", "2024-12-31", "x", cat(), Lang::En).is_ok());
+        let e =
+            OwnMunicipality::check("Umeo", "1", "2024-12-31", "x", cat(), Lang::En).unwrap_err();
+        assert_eq!(e[0].0, OwnMuniField::Municipality);
+        assert!(e[0].1.contains("did you mean 'Umeå'"), "{}", e[0].1);
+        let e =
+            OwnMunicipality::check("Borås", "1", "2024-12-31", "x", cat(), Lang::Sv).unwrap_err();
+        assert!(
+            e[0].1.starts_with("Borås är en av Sjuhärads kommuner"),
+            "{}",
+            e[0].1
+        );
+    }
+
+    /// Umeå added and chosen alone: kept through a share link (encoded, decoded,
+    /// normalized as a link is opened), evaluated in Umeå only, and outside the plan's
+    /// targets; a link that changed its population to 0 loses it, named.
+    #[test]
+    fn an_added_municipality_travels_in_a_link_and_is_evaluated() {
+        let mut s = crate::settings::Settings::defaults(cat());
+        let umea = OwnMunicipality::check("Umeå", "100 000", "2024-12-31", "SCB", cat(), Lang::Sv)
+            .unwrap();
+        s.own_municipalities.push(umea.clone());
+        s.municipalities = vec!["2480".into()];
+        let link = crate::share::encode(&s);
+        let back = crate::share::decode(&link).unwrap().unwrap();
+        let (back, unknown) = back.normalized(cat());
+        assert!(unknown.is_empty(), "{unknown:?}");
+        assert_eq!(back.own_municipalities, vec![umea]);
+        assert_eq!(back.municipalities, vec!["2480".to_string()]);
+        let e = crate::settings::evaluate_settings(&back, cat()).unwrap();
+        assert!(!e.items.is_empty());
+        assert!(e.items.iter().all(|i| i.municipality.as_str() == "2480"));
+        assert!(back.target_towns(cat()).is_empty());
+        assert_eq!(back.chosen_outside_plan(cat()).len(), 1);
+        let mut bad = back.clone();
+        bad.own_municipalities[0].population = "0".into();
+        let (bad, unknown) = bad.normalized(cat());
+        assert_eq!(unknown, vec!["2480".to_string()]);
+        assert!(bad.own_municipalities.is_empty() && bad.municipalities.is_empty());
+    }
+}
