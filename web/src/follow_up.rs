@@ -4,6 +4,7 @@
 //! [`OwnFigures`], [`Actual`]s and [`Target`]s here, each row through calc-core's validating
 //! constructors (a row calc-core refuses is named, never dropped silently).
 
+use calc_core::Municipality;
 use calc_core::csvio::{self, CsvError, Lang};
 use calc_core::{
     Actual, BaseValue, GramsPerPortion, Indicator, KgPerInhabitant, OwnFigure, OwnFigures,
@@ -13,6 +14,7 @@ use factors::Catalogue;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// A municipality's own figures for one pool.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -192,7 +194,12 @@ impl OwnForm {
     /// The row, read by calc-core's baseline reader exactly as a one-row baseline file
     /// (`;` with decimal comma), or each refusal with the field it belongs to and
     /// calc-core's own text.
-    pub fn to_row(&self, cat: &Catalogue, lang: Lang) -> Result<OwnRow, Vec<(OwnField, String)>> {
+    pub fn to_row(
+        &self,
+        cat: &Catalogue,
+        towns: &[Arc<Municipality>],
+        lang: Lang,
+    ) -> Result<OwnRow, Vec<(OwnField, String)>> {
         let mut head = vec![
             "municipality",
             "pool",
@@ -219,7 +226,7 @@ impl OwnForm {
         row.push(cell(&self.source));
         row.push(cell(&self.note));
         let text = format!("{}\r\n{}\r\n", head.join(";"), row.join(";"));
-        match csvio::read_own_figures(text.as_bytes(), &cat.pools, &cat.municipalities) {
+        match csvio::read_own_figures(text.as_bytes(), &cat.pools, towns) {
             Ok(own) => own.rows.first().map(OwnRow::of).ok_or_else(Vec::new),
             Err(errors) => Err(errors
                 .iter()
@@ -273,7 +280,7 @@ impl ActualForm {
     /// refusal with its field and calc-core's own text.
     pub fn to_row(
         &self,
-        cat: &Catalogue,
+        towns: &[Arc<Municipality>],
         lang: Lang,
     ) -> Result<ActualRow, Vec<(ActualField, String)>> {
         let head: [&str; 4] = match lang {
@@ -290,7 +297,7 @@ impl ActualForm {
             .map(|c| cell(c))
             .join(";");
         let file = format!("{}\r\n{row}\r\n", head.join(";"));
-        match csvio::read_actuals(file.as_bytes(), &cat.municipalities) {
+        match csvio::read_actuals(file.as_bytes(), towns) {
             Ok(actuals) => actuals.first().map(ActualRow::of).ok_or_else(Vec::new),
             Err(errors) => Err(at_fields(&errors, &head, &fields, ActualField::Value, lang)),
         }
@@ -453,6 +460,7 @@ impl TargetForm {
         &self,
         keep: Option<&TargetRow>,
         cat: &Catalogue,
+        towns: &[Arc<Municipality>],
         lang: Lang,
     ) -> Result<TargetRow, Vec<(TargetField, String)>> {
         // Headers in the interface's language, so a refusal that names a column names it
@@ -514,7 +522,7 @@ impl TargetForm {
         ]
         .join(";");
         let file = format!("{}\r\n{row}\r\n", head.join(";"));
-        match csvio::read_targets(file.as_bytes(), &cat.pools, &cat.municipalities) {
+        match csvio::read_targets(file.as_bytes(), &cat.pools, towns) {
             Ok(targets) => {
                 let Some(t) = targets.first() else {
                     return Err(Vec::new());
@@ -792,13 +800,18 @@ impl FollowUp {
         self.own.is_empty() && self.actuals.is_empty() && self.targets.is_none()
     }
 
-    /// The own figures calc-core accepts, and a message per row it refuses.
+    /// The own figures calc-core accepts, and a message per row it refuses; `towns` are the
+    /// municipalities the settings know (Sjuhärad's and those the planner added).
     #[must_use]
-    pub fn own_figures(&self, cat: &Catalogue) -> (OwnFigures, Vec<String>) {
+    pub fn own_figures(
+        &self,
+        cat: &Catalogue,
+        towns: &[Arc<Municipality>],
+    ) -> (OwnFigures, Vec<String>) {
         let mut out = OwnFigures::new();
         let mut problems = Vec::new();
         for r in &self.own {
-            match own_figure(r, cat) {
+            match own_figure(r, cat, towns) {
                 Ok(f) => {
                     out.rows
                         .retain(|x| !(x.municipality == f.municipality && x.pool == f.pool));
@@ -856,15 +869,15 @@ impl FollowUp {
 }
 
 /// One own-figure row through calc-core's constructors.
-pub fn own_figure(r: &OwnRow, cat: &Catalogue) -> Result<OwnFigure, String> {
+pub fn own_figure(
+    r: &OwnRow,
+    cat: &Catalogue,
+    towns: &[Arc<Municipality>],
+) -> Result<OwnFigure, String> {
     if !cat.pools.iter().any(|p| p.id.as_str() == r.pool) {
         return Err(format!("pool '{}'", r.pool));
     }
-    if !cat
-        .municipalities
-        .iter()
-        .any(|k| k.code.as_str() == r.municipality)
-    {
+    if !towns.iter().any(|k| k.code.as_str() == r.municipality) {
         return Err(format!("municipality '{}'", r.municipality));
     }
     let quantity = match (r.tonnes, r.kg_per_inhabitant, r.g_per_portion) {
@@ -934,7 +947,7 @@ mod tests {
         let mut bad = f.own[0].clone();
         bad.shares_pct.insert("incineration".into(), dec("20"));
         f.own.push(bad);
-        let (own, problems) = f.own_figures(cat);
+        let (own, problems) = f.own_figures(cat, &cat.municipalities);
         assert_eq!(own.rows.len(), 1);
         assert_eq!(
             own.rows[0]
@@ -1013,7 +1026,9 @@ mod tests {
     #[test]
     fn own_form_is_read_as_a_one_row_baseline_file() {
         let cat = catalogue().unwrap();
-        let row = own_form().to_row(cat, Lang::Sv).unwrap();
+        let row = own_form()
+            .to_row(cat, &cat.municipalities, Lang::Sv)
+            .unwrap();
         assert_eq!(row.kg_per_inhabitant, Some(dec("48.5")));
         assert_eq!((row.tonnes, row.g_per_portion), (None, None));
         assert_eq!(row.year, 2023);
@@ -1031,7 +1046,10 @@ mod tests {
             ("Kolada U07482", "mat och rest")
         );
         // Filled back into the form, it reads as the same row.
-        assert_eq!(OwnForm::of(&row, Lang::Sv).to_row(cat, Lang::Sv), Ok(row));
+        assert_eq!(
+            OwnForm::of(&row, Lang::Sv).to_row(cat, &cat.municipalities, Lang::Sv),
+            Ok(row)
+        );
     }
 
     /// Each refusal is calc-core's text, at the field it belongs to.
@@ -1044,7 +1062,7 @@ mod tests {
         f.unit = QuantityUnit::Tonnes;
         f.shares[5] = "20".into();
         f.source = String::new();
-        let mut errors = f.to_row(cat, Lang::Sv).unwrap_err();
+        let mut errors = f.to_row(cat, &cat.municipalities, Lang::Sv).unwrap_err();
         errors.sort();
         assert_eq!(
             errors,
@@ -1068,7 +1086,7 @@ mod tests {
         g.quantity = "35".into();
         g.unit = QuantityUnit::GramsPerPortion;
         assert_eq!(
-            g.to_row(cat, Lang::En),
+            g.to_row(cat, &cat.municipalities, Lang::En),
             Err(vec![(
                 OwnField::Quantity,
                 "'35': grams per portion only for a pool counted in portions (the municipal kitchens)"
@@ -1077,7 +1095,9 @@ mod tests {
         );
         g.pool = "school_kitchen_food".into();
         assert_eq!(
-            g.to_row(cat, Lang::En).unwrap().g_per_portion,
+            g.to_row(cat, &cat.municipalities, Lang::En)
+                .unwrap()
+                .g_per_portion,
             Some(dec("35"))
         );
     }
@@ -1090,7 +1110,11 @@ mod tests {
         let rows = FollowUp::default().target_rows(cat);
         for row in &rows {
             let form = TargetForm::of(row, Lang::Sv);
-            assert_eq!(form.to_row(Some(row), cat, Lang::Sv).as_ref(), Ok(row));
+            assert_eq!(
+                form.to_row(Some(row), cat, &cat.municipalities, Lang::Sv)
+                    .as_ref(),
+                Ok(row)
+            );
         }
         let kitchen = rows
             .iter()
@@ -1099,7 +1123,9 @@ mod tests {
         let mut form = TargetForm::of(kitchen, Lang::Sv);
         assert_eq!(form.pools.len(), 3);
         form.target_value = "30".into();
-        let changed = form.to_row(Some(kitchen), cat, Lang::Sv).unwrap();
+        let changed = form
+            .to_row(Some(kitchen), cat, &cat.municipalities, Lang::Sv)
+            .unwrap();
         assert_eq!(changed.target_value, Some(dec("30")));
         // Changed: the planner's value (source "app", the plan's note gone), the English
         // text and goal area kept (the Swedish text did not change).
@@ -1115,13 +1141,15 @@ mod tests {
         assert_eq!(changed.pools, kitchen.pools);
         form.id = String::new();
         assert_eq!(
-            form.to_row(None, cat, Lang::Sv),
+            form.to_row(None, cat, &cat.municipalities, Lang::Sv),
             Err(vec![(TargetField::Id, "värde saknas".to_string())])
         );
         let mut both = TargetForm::of(kitchen, Lang::Sv);
         both.change_pct = "-10".into();
         both.target_year = "2020".into();
-        let mut errors = both.to_row(None, cat, Lang::Sv).unwrap_err();
+        let mut errors = both
+            .to_row(None, cat, &cat.municipalities, Lang::Sv)
+            .unwrap_err();
         errors.sort();
         assert_eq!(
             errors,
@@ -1166,7 +1194,7 @@ mod tests {
             value: "12,5".into(),
         };
         assert_eq!(
-            f.to_row(cat, Lang::Sv),
+            f.to_row(&cat.municipalities, Lang::Sv),
             Ok(ActualRow {
                 municipality: "1490".into(),
                 indicator: "food_waste_kg_per_inhabitant".into(),
@@ -1176,7 +1204,7 @@ mod tests {
         );
         f.year = "24".into();
         f.value = "tolv".into();
-        let mut errors = f.to_row(cat, Lang::Sv).unwrap_err();
+        let mut errors = f.to_row(&cat.municipalities, Lang::Sv).unwrap_err();
         errors.sort();
         assert_eq!(
             errors,

@@ -348,7 +348,9 @@ impl Settings {
         scenario.add_reference_path(&cat.legal_duties);
         scenario.include_required_by_law = self.include_required_by_law;
         // The municipality's own figures replace the built-in pool quantities and shares.
-        let (own, _) = self.follow_up.own_figures(cat);
+        let (own, _) = self
+            .follow_up
+            .own_figures(cat, &self.all_municipalities(cat));
         if !own.is_empty() {
             scenario = own.apply(&scenario);
         }

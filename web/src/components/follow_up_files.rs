@@ -7,7 +7,9 @@ use crate::hooks::use_app_cat;
 use crate::io::Picked;
 use crate::settings::catalogue;
 use crate::state::Action;
+use calc_core::Municipality;
 use calc_core::csvio::{self, CsvError, Dialect, Lang};
+use std::sync::Arc;
 use yew::prelude::*;
 
 /// Which file.
@@ -44,14 +46,19 @@ impl Kind {
 
 /// The follow-up with a file's contents laid in (a baseline or actuals file replaces the
 /// rows it names, a targets file replaces the targets), or every problem in the file.
-pub fn apply_file(kind: Kind, bytes: &[u8], current: &FollowUp) -> Result<FollowUp, Vec<CsvError>> {
+pub fn apply_file(
+    kind: Kind,
+    bytes: &[u8],
+    current: &FollowUp,
+    towns: &[Arc<Municipality>],
+) -> Result<FollowUp, Vec<CsvError>> {
     let Some(cat) = catalogue() else {
         return Ok(current.clone());
     };
     let mut f = current.clone();
     match kind {
         Kind::Baseline => {
-            let own = csvio::read_own_figures(bytes, &cat.pools, &cat.municipalities)?;
+            let own = csvio::read_own_figures(bytes, &cat.pools, towns)?;
             for row in own.rows.iter().map(OwnRow::of) {
                 f.own
                     .retain(|x| !(x.municipality == row.municipality && x.pool == row.pool));
@@ -59,11 +66,11 @@ pub fn apply_file(kind: Kind, bytes: &[u8], current: &FollowUp) -> Result<Follow
             }
         }
         Kind::Targets => {
-            let targets = csvio::read_targets(bytes, &cat.pools, &cat.municipalities)?;
+            let targets = csvio::read_targets(bytes, &cat.pools, towns)?;
             f.targets = Some(targets.iter().map(TargetRow::of).collect());
         }
         Kind::Actuals => {
-            let actuals = csvio::read_actuals(bytes, &cat.municipalities)?;
+            let actuals = csvio::read_actuals(bytes, towns)?;
             for row in actuals.iter().map(ActualRow::of) {
                 f.actuals.retain(|a| {
                     !(a.municipality == row.municipality
@@ -79,14 +86,13 @@ pub fn apply_file(kind: Kind, bytes: &[u8], current: &FollowUp) -> Result<Follow
 
 /// A file of the follow-up as Excel in Swedish locale opens it.
 #[must_use]
-pub fn export_file(kind: Kind, f: &FollowUp, lang: Lang) -> String {
+pub fn export_file(kind: Kind, f: &FollowUp, towns: &[Arc<Municipality>], lang: Lang) -> String {
     let Some(cat) = catalogue() else {
         return String::new();
     };
-    let towns = &cat.municipalities;
     match kind {
         Kind::Baseline => {
-            csvio::write_own_figures(&f.own_figures(cat).0, towns, Dialect::EXCEL_SV, lang)
+            csvio::write_own_figures(&f.own_figures(cat, towns).0, towns, Dialect::EXCEL_SV, lang)
         }
         Kind::Targets => csvio::write_targets(&f.targets(cat).0, towns, Dialect::EXCEL_SV, lang),
         Kind::Actuals => csvio::write_actuals(&f.actuals(), towns, Dialect::EXCEL_SV, lang),
@@ -114,7 +120,10 @@ pub fn FollowUpFiles() -> Html {
                         errors.set(Some((format!("{name}: {err}"), Vec::new())));
                     }
                     Picked::Read(name, bytes) => {
-                        match apply_file(kind, &bytes, &store.settings.follow_up) {
+                        let towns = catalogue()
+                            .map(|cat| store.settings.all_municipalities(cat))
+                            .unwrap_or_default();
+                        match apply_file(kind, &bytes, &store.settings.follow_up, &towns) {
                             Ok(f) => {
                                 errors.set(None);
                                 store.dispatch(Action::SetFollowUp(f));
@@ -128,7 +137,10 @@ pub fn FollowUpFiles() -> Html {
         let export = {
             let store = store.clone();
             Callback::from(move |_| {
-                let text = export_file(kind, &store.settings.follow_up, lang);
+                let towns = catalogue()
+                    .map(|cat| store.settings.all_municipalities(cat))
+                    .unwrap_or_default();
+                let text = export_file(kind, &store.settings.follow_up, &towns, lang);
                 crate::io::download(
                     &text,
                     &format!(
@@ -178,20 +190,54 @@ mod tests {
     #[test]
     fn a_baseline_file_with_an_error_changes_nothing_and_a_good_one_round_trips() {
         let bad = "kommun;pool;år;ton;källa\r\nBorås;houshold_food;2023;5000;x\r\n";
-        let errors = apply_file(Kind::Baseline, bad.as_bytes(), &FollowUp::default()).unwrap_err();
+        let errors = apply_file(
+            Kind::Baseline,
+            bad.as_bytes(),
+            &FollowUp::default(),
+            &catalogue().unwrap().municipalities,
+        )
+        .unwrap_err();
         assert_eq!(
             errors[0].message(Lang::Sv),
             "rad 2, kolumn 'pool': okänd avfallspool 'houshold_food'; menade du 'household_food'?"
         );
         let good = "kommun;pool;år;ton;rötning_procent;energiåtervinning_procent;källa\r\nBorås;household_food;2023;5 000;70;30;Plockanalys\r\n";
-        let f = apply_file(Kind::Baseline, good.as_bytes(), &FollowUp::default()).unwrap();
+        let f = apply_file(
+            Kind::Baseline,
+            good.as_bytes(),
+            &FollowUp::default(),
+            &catalogue().unwrap().municipalities,
+        )
+        .unwrap();
         assert_eq!(f.own.len(), 1);
         assert_eq!(f.own[0].tonnes, Some(rust_decimal::Decimal::from(5000)));
-        let out = export_file(Kind::Baseline, &f, Lang::Sv);
-        let back = apply_file(Kind::Baseline, out.as_bytes(), &FollowUp::default()).unwrap();
+        let out = export_file(
+            Kind::Baseline,
+            &f,
+            &catalogue().unwrap().municipalities,
+            Lang::Sv,
+        );
+        let back = apply_file(
+            Kind::Baseline,
+            out.as_bytes(),
+            &FollowUp::default(),
+            &catalogue().unwrap().municipalities,
+        )
+        .unwrap();
         assert_eq!(back, f);
-        let targets = export_file(Kind::Targets, &FollowUp::default(), Lang::Sv);
-        let t = apply_file(Kind::Targets, targets.as_bytes(), &FollowUp::default()).unwrap();
+        let targets = export_file(
+            Kind::Targets,
+            &FollowUp::default(),
+            &catalogue().unwrap().municipalities,
+            Lang::Sv,
+        );
+        let t = apply_file(
+            Kind::Targets,
+            targets.as_bytes(),
+            &FollowUp::default(),
+            &catalogue().unwrap().municipalities,
+        )
+        .unwrap();
         assert_eq!(t.targets.as_ref().map(Vec::len), Some(3));
     }
 }

@@ -50,7 +50,7 @@ pub fn compute(s: &Settings, target: &str, code: &str) -> GapOutcome {
     let Some(k) = cat.municipalities.iter().find(|k| k.code.as_str() == code) else {
         return GapOutcome::Failed(format!("unknown municipality {code}"));
     };
-    let (own, _) = s.follow_up.own_figures(cat);
+    let (own, _) = s.follow_up.own_figures(cat, &s.all_municipalities(cat));
     let scenario = own.apply(&s.to_scenario(cat));
     let pools = own.apply_to_pools(&cat.pools);
     let measures = own.apply_to_measures(&cat.measures);

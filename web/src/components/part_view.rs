@@ -66,7 +66,7 @@ pub fn query_with_units(search: &str, units: Option<&[String]>) -> String {
 fn target_report(s: &Settings) -> Option<TargetReport> {
     let cat = catalogue()?;
     let scenario = s.to_scenario(cat);
-    let (own, _) = s.follow_up.own_figures(cat);
+    let (own, _) = s.follow_up.own_figures(cat, &s.all_municipalities(cat));
     let pools = own.apply_to_pools(&cat.pools);
     let towns: Vec<_> = s.target_towns(cat);
     let (targets, _) = s.follow_up.targets(cat);

@@ -55,7 +55,7 @@ fn compute(s: &Settings) -> Computed {
         };
     };
     let scenario = s.to_scenario(cat);
-    let (own, mut problems) = s.follow_up.own_figures(cat);
+    let (own, mut problems) = s.follow_up.own_figures(cat, &s.all_municipalities(cat));
     let pools = own.apply_to_pools(&cat.pools);
     let towns: Vec<_> = s.target_towns(cat);
     let (targets, p2) = s.follow_up.targets(cat);
@@ -83,7 +83,9 @@ fn compute(s: &Settings) -> Computed {
     if let (Ok(with), false) = (&report, s.follow_up.own.is_empty()) {
         let mut bare = s.clone();
         bare.follow_up.own.clear();
-        let (no_own, _) = bare.follow_up.own_figures(cat);
+        let (no_own, _) = bare
+            .follow_up
+            .own_figures(cat, &bare.all_municipalities(cat));
         let without = cat.current_set().and_then(|table| {
             progress(
                 table,
@@ -635,6 +637,8 @@ pub fn TargetsSection() -> Html {
         return html! {};
     };
     let follow = store.settings.follow_up.clone();
+    // The municipalities the forms accept: Sjuhärad's and those the planner added.
+    let towns_all = Rc::new(store.settings.all_municipalities(cat));
     let set = {
         let store = store.clone();
         Callback::from(move |f: FollowUp| store.dispatch(Action::SetFollowUp(f)))
@@ -671,7 +675,7 @@ pub fn TargetsSection() -> Html {
         }
     }
     let name_of = |code: &str| {
-        cat.municipalities
+        towns_all
             .iter()
             .find(|k| k.code.as_str() == code)
             .map_or_else(|| code.to_string(), |k| k.name.clone())
@@ -691,6 +695,7 @@ pub fn TargetsSection() -> Html {
     // The quantity's unit and the pool decide which fields show: redraw.
     let own_select = |f: fn(&mut OwnForm, String)| on_select(&own_form, f, Some(redraw.clone()));
     let add_own = {
+        let towns_all = Rc::clone(&towns_all);
         let (set, follow, errs, status, form, editing) = (
             set.clone(),
             follow.clone(),
@@ -703,7 +708,7 @@ pub fn TargetsSection() -> Html {
             e.prevent_default();
             let Some(cat) = catalogue() else { return };
             let typed = form.borrow().clone();
-            match typed.to_row(cat, lang) {
+            match typed.to_row(cat, &towns_all, lang) {
                 Ok(row) => {
                     errs.set(Vec::new());
                     let town = cat
@@ -774,6 +779,7 @@ pub fn TargetsSection() -> Html {
     let actual_text = |f: fn(&mut ActualForm, String)| on_text(&actual_form, f);
     let actual_select = |f: fn(&mut ActualForm, String)| on_select(&actual_form, f, None);
     let add_actual = {
+        let towns_all = Rc::clone(&towns_all);
         let (set, follow, errs, status, form) = (
             set.clone(),
             follow.clone(),
@@ -787,7 +793,7 @@ pub fn TargetsSection() -> Html {
             let typed = form.borrow().clone();
             // What calc-core's reader accepts, and then what an actual cannot be (a year
             // outside the goals' years, a negative value).
-            let checked = typed.to_row(cat, lang).and_then(|row| {
+            let checked = typed.to_row(&towns_all, lang).and_then(|row| {
                 let refused = row.refusals(&follow.targets(cat).0, lang);
                 if refused.is_empty() {
                     Ok(row)
@@ -852,6 +858,7 @@ pub fn TargetsSection() -> Html {
         ..TargetForm::default()
     };
     let save_target = {
+        let towns_all = Rc::clone(&towns_all);
         let (set, follow, errs, status, form, editing, redraw) = (
             set.clone(),
             follow.clone(),
@@ -880,7 +887,7 @@ pub fn TargetsSection() -> Html {
                     typed.text = format!("{} {n}", tr(lang, "Eget mål", "Own target"));
                 }
             }
-            match typed.to_row(old.as_ref(), cat, lang) {
+            match typed.to_row(old.as_ref(), cat, &towns_all, lang) {
                 Ok(row) => {
                     errs.set(Vec::new());
                     let id = row.id.clone();
@@ -1014,7 +1021,7 @@ pub fn TargetsSection() -> Html {
         })
     };
     let municipality_options = |selected: Option<&str>| -> Html {
-        html! { <>{ for cat.municipalities.iter().map(|k| html! {
+        html! { <>{ for towns_all.iter().map(|k| html! {
             <option value={k.code.0.clone()} selected={selected == Some(k.code.as_str())}>{ k.name.clone() }</option>
         }) }</> }
     };
