@@ -186,8 +186,7 @@ mod tests {
             // far below a gram.
             let field = reach_default(m, &pool_for(s, cat, m), k).unwrap();
             assert!(
-                (field.value() - item.affected_tonnes_per_year.value()).abs()
-                    < Decimal::new(1, 9),
+                (field.value() - item.affected_tonnes_per_year.value()).abs() < Decimal::new(1, 9),
                 "{} in {}: {field} against {}",
                 item.measure,
                 item.municipality,

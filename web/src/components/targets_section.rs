@@ -711,8 +711,9 @@ pub fn TargetsSection() -> Html {
             match typed.to_row(cat, &towns_all, lang) {
                 Ok(row) => {
                     errs.set(Vec::new());
-                    let town = cat
-                        .municipality(&typed.municipality)
+                    let town = towns_all
+                        .iter()
+                        .find(|k| k.code.as_str() == typed.municipality)
                         .map_or_else(|| typed.municipality.clone(), |k| k.name.clone());
                     let pool = cat
                         .pools
@@ -804,8 +805,9 @@ pub fn TargetsSection() -> Html {
             match checked {
                 Ok(row) => {
                     errs.set(Vec::new());
-                    let town = cat
-                        .municipality(&row.municipality)
+                    let town = towns_all
+                        .iter()
+                        .find(|k| k.code.as_str() == row.municipality)
                         .map_or_else(|| row.municipality.clone(), |k| k.name.clone());
                     let name = Indicator::from_id(&row.indicator)
                         .map_or(row.indicator.as_str(), |i| i.name(lang));
