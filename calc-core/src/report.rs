@@ -38,7 +38,9 @@ use crate::units::{KgCo2e, Sek, SekPerTonneCo2e, Share, Tonnes, Year};
 use serde::Serialize;
 
 mod outputs;
+mod units;
 pub use outputs::*;
+pub use units::*;
 
 /// The version of the results JSON layout.
 pub const RESULTS_SCHEMA_VERSION: &str = "2";
