@@ -1,6 +1,6 @@
 //! `--out`: the one writer every command's output goes through.
 //!
-//! The rule (README, "The command-line tool"): the target must be a regular file or not
+//! The rule (docs/cli.md, "Output files"): the target must be a regular file or not
 //! exist yet. A symbolic link, a directory, a device, a pipe or a socket is refused before
 //! anything is written (a link is not followed: give the file it points to). The output
 //! is written to `FILE.PID.partial` beside the target and renamed over it only when all of
