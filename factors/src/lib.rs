@@ -404,3 +404,9 @@ impl Catalogue {
         .with_reference_path(self.legal_duties.iter().cloned())
     }
 }
+
+/// The workspace README's library example (it uses the built-in data, so it lives here),
+/// compiled and run as a doc test.
+#[doc = include_str!("../../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
