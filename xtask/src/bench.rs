@@ -10,8 +10,10 @@
 //!
 //! With `--against REV` the native figures (criterion and CLI) of another commit are
 //! measured in the same run, from a temporary worktree under `target/bench-against/`, and
-//! shown with their ratio. Benchmarks, not assertions: the command fails only when a
-//! measurement cannot be taken, never because a budget is missed.
+//! shown with their ratio. The table goes to `target/bench/table.md` and into
+//! `docs/performance.md` between its marker comments, with the commit and the date.
+//! Benchmarks, not assertions: the command fails only when a measurement cannot be taken
+//! (or the page has lost its markers), never because a budget is missed.
 
 use super::{Ctx, Result, run, serve, step};
 use std::fmt::Write as _;
@@ -23,6 +25,14 @@ use std::time::{Duration, Instant};
 const BIG_ROWS: usize = 100_000;
 /// Rows of the small one: peak memory at both shows whether it grows with the rows.
 const SMALL_ROWS: usize = 10_000;
+
+/// The page whose measured table `bench` keeps current, between [`TABLE_BEGIN`] and
+/// [`TABLE_END`].
+const PERFORMANCE_DOC: &str = "docs/performance.md";
+/// The line before the table (a comment: not shown when the page is rendered).
+const TABLE_BEGIN: &str = "<!-- bench table: written by `cargo xtask bench`; what is between these markers is replaced -->";
+/// The line after the table.
+const TABLE_END: &str = "<!-- end of bench table -->";
 
 /// What a figure is held against.
 #[derive(Clone, Copy)]
@@ -126,14 +136,12 @@ impl Ctx {
                 )
             })
             .unwrap_or_default();
-        let text = format!(
-            "commit {head}{} on {machine}\n{against_line}\n\n{table}",
-            if git_dirty(&self.root) {
-                " (with uncommitted changes)"
-            } else {
-                ""
-            }
-        );
+        let dirty = if git_dirty(&self.root) {
+            " (with uncommitted changes)"
+        } else {
+            ""
+        };
+        let text = format!("commit {head}{dirty} on {machine}\n{against_line}\n\n{table}");
         let out = bench_dir.join("table.md");
         std::fs::write(&out, &text)?;
         println!(
@@ -141,6 +149,24 @@ impl Ctx {
             out.display(),
             started.elapsed().as_secs_f64()
         );
+        // The table in docs/performance.md, between its markers, with what was measured when.
+        let date = utc_date(std::time::SystemTime::now());
+        let against_sentence = match against_line.strip_prefix("previous: ") {
+            Some(rev) => {
+                format!(" The previous column is {rev}, measured natively in the same run.")
+            }
+            None => String::new(),
+        };
+        let section = format!(
+            "Last run: commit {head}{dirty}, {date}, on {machine}.{against_sentence}\n\n{table}"
+        );
+        let doc_path = self.root.join(PERFORMANCE_DOC);
+        let doc = std::fs::read_to_string(&doc_path)
+            .map_err(|e| format!("{}: {e}", doc_path.display()))?;
+        let updated = replace_between_markers(&doc, &section)
+            .map_err(|e| format!("{}: {e}", doc_path.display()))?;
+        std::fs::write(&doc_path, updated)?;
+        println!("    updated the table in {PERFORMANCE_DOC}");
         Ok(())
     }
 
@@ -512,6 +538,56 @@ fn render(rows: &[Row], with_previous: bool) -> String {
     t
 }
 
+/// `doc` with the lines between the [`TABLE_BEGIN`] and [`TABLE_END`] lines replaced by
+/// `section`; the markers and everything outside them are kept as they are.
+fn replace_between_markers(doc: &str, section: &str) -> Result<String> {
+    let missing = || format!("no line `{TABLE_BEGIN}` followed by a line `{TABLE_END}`");
+    let begin = line_start(doc, TABLE_BEGIN).ok_or_else(missing)?;
+    let after_begin = begin + TABLE_BEGIN.len();
+    let end = line_start(&doc[after_begin..], TABLE_END)
+        .map(|i| after_begin + i)
+        .ok_or_else(missing)?;
+    let mut out = String::with_capacity(doc.len() + section.len());
+    out.push_str(&doc[..after_begin]);
+    out.push_str("\n\n");
+    out.push_str(section.trim_end());
+    out.push_str("\n\n");
+    out.push_str(&doc[end..]);
+    Ok(out)
+}
+
+/// Byte offset of the first line of `text` that is exactly `line` (ignoring a trailing
+/// carriage return).
+fn line_start(text: &str, line: &str) -> Option<usize> {
+    let mut offset = 0;
+    for l in text.split_inclusive('\n') {
+        if l.trim_end_matches(['\n', '\r']) == line {
+            return Some(offset);
+        }
+        offset += l.len();
+    }
+    None
+}
+
+/// The UTC calendar date of `t` as YYYY-MM-DD (days since 1970 to a proleptic Gregorian
+/// date, Howard Hinnant's `civil_from_days`).
+fn utc_date(t: std::time::SystemTime) -> String {
+    let secs = t
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let days = i64::try_from(secs / 86_400).unwrap_or(0);
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
 fn yes(ok: bool) -> &'static str {
     if ok { "yes" } else { "**no**" }
 }
@@ -599,6 +675,72 @@ decide/monte carlo 10 000 draws
             Some(82_012 * 1024)
         );
         assert_eq!(vm_hwm("Name:\tx\n"), None);
+    }
+
+    #[test]
+    fn the_table_replaces_what_is_between_the_markers_only() {
+        let doc = format!(
+            "# Performance\n\nIntro.\n\n{TABLE_BEGIN}\n\nLast run: commit old.\n\n| old |\n\n{TABLE_END}\n\n## Notes\n\nKept.\n"
+        );
+        let got = replace_between_markers(&doc, "Last run: commit new.\n\n| a | b |\n|---|---|\n")
+            .map_err(|e| e.to_string());
+        assert_eq!(
+            got,
+            Ok(format!(
+                "# Performance\n\nIntro.\n\n{TABLE_BEGIN}\n\nLast run: commit new.\n\n| a | b |\n|---|---|\n\n{TABLE_END}\n\n## Notes\n\nKept.\n"
+            ))
+        );
+        // Replacing again with the same section changes nothing.
+        let once = replace_between_markers(&doc, "x").map_err(|e| e.to_string());
+        let twice = once
+            .clone()
+            .and_then(|d| replace_between_markers(&d, "x").map_err(|e| e.to_string()));
+        assert_eq!(once, twice);
+        // CRLF line ends are found too.
+        let crlf = format!("a\r\n{TABLE_BEGIN}\r\nold\r\n{TABLE_END}\r\nb\r\n");
+        assert_eq!(
+            replace_between_markers(&crlf, "new").map_err(|e| e.to_string()),
+            Ok(format!("a\r\n{TABLE_BEGIN}\n\nnew\n\n{TABLE_END}\r\nb\r\n"))
+        );
+    }
+
+    #[test]
+    fn markers_missing_or_out_of_order_are_an_error() {
+        for doc in [
+            String::from("# Performance\n"),
+            format!("{TABLE_BEGIN}\n| t |\n"),
+            format!("{TABLE_END}\n| t |\n{TABLE_BEGIN}\n"),
+            // A marker inside a line is not a marker line.
+            format!("see `{TABLE_BEGIN}`\n{TABLE_END}\n"),
+        ] {
+            assert!(replace_between_markers(&doc, "x").is_err(), "{doc}");
+        }
+    }
+
+    #[test]
+    fn the_performance_page_has_the_markers() {
+        let doc = include_str!("../../docs/performance.md");
+        let got = replace_between_markers(doc, "Last run: commit x.").map_err(|e| e.to_string());
+        assert!(
+            got.as_deref()
+                .is_ok_and(|d| d.contains("Last run: commit x.")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn dates_are_utc_calendar_days() {
+        use std::time::{Duration, UNIX_EPOCH};
+        let at = |secs: u64| utc_date(UNIX_EPOCH + Duration::from_secs(secs));
+        assert_eq!(at(0), "1970-01-01");
+        assert_eq!(at(86_399), "1970-01-01");
+        // 2000-02-29 (a leap day in a century year divisible by 400): 11 016 days.
+        assert_eq!(at(11_016 * 86_400), "2000-02-29");
+        assert_eq!(at(11_017 * 86_400), "2000-03-01");
+        // 2026-12-07 12:00 UTC: 20 794 days and 12 hours.
+        assert_eq!(at(20_794 * 86_400 + 43_200), "2026-12-07");
+        assert_eq!(at(20_818 * 86_400), "2026-12-31");
+        assert_eq!(at(20_819 * 86_400), "2027-01-01");
     }
 
     #[test]

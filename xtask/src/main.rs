@@ -54,7 +54,8 @@ commands:
   expected             write target/e2e/expected.json for the end-to-end tests
   bench [--against REV]
                        measure: criterion benchmarks, browser budgets, CLI batch; one
-                       table with the budgets (also target/bench/table.md); --against REV
+                       table with the budgets (also target/bench/table.md, and in
+                       docs/performance.md with the commit and date); --against REV
                        also measures REV's native figures in the same run (e.g. HEAD~1)
 ";
 
