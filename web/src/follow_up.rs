@@ -808,6 +808,7 @@ impl FollowUp {
         cat: &Catalogue,
         towns: &[Arc<Municipality>],
     ) -> (OwnFigures, Vec<String>) {
+        crate::derived::count_own_read();
         let mut out = OwnFigures::new();
         let mut problems = Vec::new();
         for r in &self.own {

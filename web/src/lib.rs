@@ -24,6 +24,7 @@
 pub mod chart;
 pub mod components;
 pub mod decide;
+pub mod derived;
 pub mod fields;
 pub mod follow_up;
 pub mod format;

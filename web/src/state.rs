@@ -1,16 +1,18 @@
 //! The app's state and everything that changes it: a [`Reducible`] driven by [`Action`]s.
 //!
 //! No HTML and no browser here: the reducer is a pure function of the state and the
-//! action. It recomputes the [`Evaluation`] with calc-core after every change of the
-//! scenario (once per change), so every component renders from one consistent result.
+//! action. After every change of the settings it works out what follows from them once
+//! ([`Derived::of`]: the scenario with own figures, the pools, the [`Evaluation`], the
+//! targets' progress), so every component renders from one consistent result and derives
+//! nothing itself.
 //! Writing the saved scenarios to localStorage is the App's effect on
 //! [`AppState::save_requests`] (see [`crate::hooks::use_saved_writer`]); the reducer only
 //! asks for it.
 
+use crate::derived::Derived;
 use crate::fields::{Field, set_field_total};
 use crate::settings::{
     MeasureSettings, SettingProblem, SettingProblemKind, Settings, YEAR_RANGE, catalogue,
-    evaluate_checked,
 };
 use crate::storage::{SavedScenario, StorageNote};
 use calc_core::Evaluation;
@@ -77,8 +79,11 @@ pub struct AppState {
     pub lang: Lang,
     /// The scenario being edited.
     pub settings: Settings,
-    /// Its evaluation (or why it failed).
+    /// Its evaluation (or why it failed): [`Derived::eval`].
     pub eval: Result<Rc<Evaluation>, String>,
+    /// What follows from the settings, worked out once per change (`None` only when the
+    /// built-in data did not load).
+    pub derived: Option<Rc<Derived>>,
     /// Table sort key.
     pub sort: SortKey,
     /// Table sort direction.
@@ -149,6 +154,7 @@ impl AppState {
             lang: Lang::Sv,
             settings,
             eval: Err(String::new()),
+            derived: None,
             sort: SortKey::Co2e,
             ascending: false,
             sources_for: None,
@@ -176,14 +182,21 @@ impl AppState {
         }
     }
 
-    /// Evaluates the settings (once) and collects the values calc-core refuses.
+    /// Works out what follows from the settings, once ([`Derived::of`]).
     fn recompute(&mut self) {
-        let (eval, problems) = match catalogue() {
-            Some(cat) => evaluate_checked(&self.settings, cat),
-            None => (Err("built-in data did not load".to_string()), Vec::new()),
-        };
-        self.eval = eval.map(Rc::new);
-        self.problems = problems;
+        match catalogue() {
+            Some(cat) => {
+                let d = Rc::new(Derived::of(&self.settings, cat));
+                self.eval = d.eval.clone();
+                self.problems = d.problems.clone();
+                self.derived = Some(d);
+            }
+            None => {
+                self.eval = Err("built-in data did not load".to_string());
+                self.problems = Vec::new();
+                self.derived = None;
+            }
+        }
     }
 
     /// Adds or replaces (by name) a saved scenario.
@@ -369,7 +382,12 @@ impl Reducible for AppState {
                 }
             }
             Action::SetField(id, field, total) => {
-                set_field_total(&mut s.settings, cat, &id, field, total);
+                // The own figures do not change with a detail field: the pool is the one
+                // the current derivation laid them over.
+                if let (Some(m), Some(d)) = (cat.measure(&id), self.derived.as_ref()) {
+                    let pool = d.pool_for(m);
+                    set_field_total(&mut s.settings, cat, &pool, &id, field, total);
+                }
             }
             Action::SetStartYear(id, y) => {
                 if let Some(m) = s.settings.measure_mut(&id) {
@@ -551,7 +569,9 @@ impl Reducible for AppState {
                 s.settings.follow_up = f;
             }
         }
-        if changed {
+        // A change that leaves the settings as they were (a slider let go where it was,
+        // a language switch) keeps the derivation it had.
+        if changed && s.settings != self.settings {
             s.recompute();
         }
         Rc::new(s)
@@ -561,6 +581,50 @@ impl Reducible for AppState {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What one action costs: `(derivations, evaluations, own-figure readings)`.
+    fn cost_of(state: &Rc<AppState>, action: Action) -> (Rc<AppState>, (u64, u64, u64)) {
+        let before = crate::derived::counts();
+        let next = Rc::clone(state).reduce(action);
+        let after = crate::derived::counts();
+        (
+            next,
+            (after.0 - before.0, after.1 - before.1, after.2 - before.2),
+        )
+    }
+
+    #[test]
+    fn one_input_is_one_derivation_one_evaluation_and_one_reading_of_the_own_figures() {
+        let cat = catalogue().unwrap();
+        let mut start = AppState::new(None, Vec::new(), Vec::new());
+        // Own figures for Borås's household food waste, so laying them over is real work.
+        start.settings.follow_up.own = vec![crate::follow_up::OwnRow {
+            municipality: "1490".into(),
+            pool: "household_food".into(),
+            year: 2023,
+            tonnes: Some(Decimal::from(5000)),
+            kg_per_inhabitant: None,
+            g_per_portion: None,
+            shares_pct: std::collections::BTreeMap::new(),
+            source: "Plockanalys".into(),
+            note: String::new(),
+        }];
+        start.recompute();
+        assert_eq!(start.derived.as_ref().unwrap().own.rows.len(), 1);
+        let state = Rc::new(start);
+        let id = cat.measures[0].id.0.clone();
+        let (state, cost) = cost_of(&state, Action::SetEffect(id.clone(), Decimal::from(37)));
+        assert_eq!(cost, (1, 1, 1));
+        // The same value again, a sort and a language switch derive nothing.
+        let (state, cost) = cost_of(&state, Action::SetEffect(id, Decimal::from(37)));
+        assert_eq!(cost, (0, 0, 0));
+        let (state, cost) = cost_of(&state, Action::Sort(SortKey::Name));
+        assert_eq!(cost, (0, 0, 0));
+        let (state, cost) = cost_of(&state, Action::SetLang(Lang::En));
+        assert_eq!(cost, (0, 0, 0));
+        let (_, cost) = cost_of(&state, Action::ToggleMunicipality("1490".into()));
+        assert_eq!(cost, (1, 1, 1));
+    }
 
     #[test]
     fn refused_settings_are_reported_not_dropped() {

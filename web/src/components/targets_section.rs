@@ -19,7 +19,7 @@ use crate::hooks::use_app_cat;
 use crate::settings::{Settings, catalogue};
 use crate::state::Action;
 use calc_core::csvio::Lang;
-use calc_core::{Indicator, Progress, Route, Status, TargetReport, progress};
+use calc_core::{Indicator, Progress, Route, Status};
 use rust_decimal::Decimal;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -30,94 +30,6 @@ fn tr(lang: Lang, sv: &'static str, en: &'static str) -> &'static str {
     match lang {
         Lang::Sv => sv,
         Lang::En => en,
-    }
-}
-
-/// What the section shows, computed once per change of the settings.
-#[derive(PartialEq)]
-struct Computed {
-    report: Result<TargetReport, String>,
-    /// Each target's text: `(id, Swedish, English)`.
-    texts: Vec<(String, String, String)>,
-    problems: Vec<String>,
-    /// `(target, municipality)` whose figures the municipality's own figures change: only
-    /// those carry the "Egna siffror" mark.
-    own_used: Vec<(String, String)>,
-}
-
-fn compute(s: &Settings) -> Computed {
-    let Some(cat) = catalogue() else {
-        return Computed {
-            report: Err("built-in data did not load".into()),
-            texts: Vec::new(),
-            problems: Vec::new(),
-            own_used: Vec::new(),
-        };
-    };
-    let scenario = s.to_scenario(cat);
-    let (own, mut problems) = s.follow_up.own_figures(cat, &s.all_municipalities(cat));
-    let pools = own.apply_to_pools(&cat.pools);
-    let towns: Vec<_> = s.target_towns(cat);
-    let (targets, p2) = s.follow_up.targets(cat);
-    problems.extend(p2);
-    let texts = targets
-        .iter()
-        .map(|t| (t.id.clone(), t.text_sv.clone(), t.text_en.clone()))
-        .collect();
-    let report = match cat.current_set() {
-        Some(table) => progress(
-            table,
-            &scenario,
-            &pools,
-            &towns,
-            &targets,
-            &s.follow_up.actuals(),
-            &own,
-        )
-        .map_err(|e| e.to_string()),
-        None => Err("no factor set".into()),
-    };
-    // The same without the own figures: where the numbers are the same, the own figures
-    // are not used by that target there and no badge says they are.
-    let mut own_used = Vec::new();
-    if let (Ok(with), false) = (&report, s.follow_up.own.is_empty()) {
-        let mut bare = s.clone();
-        bare.follow_up.own.clear();
-        let (no_own, _) = bare
-            .follow_up
-            .own_figures(cat, &bare.all_municipalities(cat));
-        let without = cat.current_set().and_then(|table| {
-            progress(
-                table,
-                &bare.to_scenario(cat),
-                &cat.pools,
-                &towns,
-                &targets,
-                &s.follow_up.actuals(),
-                &no_own,
-            )
-            .ok()
-        });
-        for p in &with.progress {
-            let same = without.as_ref().and_then(|w| {
-                w.progress
-                    .iter()
-                    .find(|q| q.target == p.target && q.municipality == p.municipality)
-            });
-            let changed = same.is_none_or(|q| {
-                (q.base_value, q.projected_value, q.gap, q.status)
-                    != (p.base_value, p.projected_value, p.gap, p.status)
-            });
-            if changed && !p.own_figures.is_empty() {
-                own_used.push((p.target.clone(), p.municipality.to_string()));
-            }
-        }
-    }
-    Computed {
-        report,
-        texts,
-        problems,
-        own_used,
     }
 }
 
@@ -628,14 +540,14 @@ pub fn TargetsSection() -> Html {
     let actual_errors = use_state(Vec::<(ActualField, String)>::new);
     let actual_status = use_state(String::new);
     let redraw = use_force_update();
-    let settings_key = use_app_cat().map(|(s, _, _)| s.settings.clone());
-    let computed = use_memo(settings_key, |s| s.as_ref().map(compute).map(Rc::new));
     let Some((store, lang, cat)) = use_app_cat() else {
         return html! {};
     };
-    let Some(computed) = computed.as_ref().clone() else {
+    // The targets' progress, worked out once per change by the reducer.
+    let Some(derived) = store.derived.clone() else {
         return html! {};
     };
+    let computed = &derived.targets;
     let follow = store.settings.follow_up.clone();
     // The municipalities the forms accept: Sjuhärad's and those the planner added.
     let towns_all = Rc::new(store.settings.all_municipalities(cat));
