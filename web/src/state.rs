@@ -301,10 +301,9 @@ pub fn switched_off_text(ids: &[String], lang: Lang) -> String {
     let names: Vec<String> = ids
         .iter()
         .map(|id| {
-            catalogue().and_then(|c| c.measure(id)).map_or_else(
-                || id.clone(),
-                |m| crate::components::measure_name(m, lang).to_string(),
-            )
+            catalogue()
+                .and_then(|c| c.measure(id))
+                .map_or_else(|| id.clone(), |m| m.name(lang).to_string())
         })
         .collect();
     format!(

@@ -264,10 +264,7 @@ pub fn MeasureCard(props: &Props) -> Html {
     let pool_line = format!(
         "{}: {} – {} {}{}",
         t(lang, K::PoolHint),
-        match lang {
-            Lang::Sv => &m.pool.name_sv,
-            Lang::En => &m.pool.name_en,
-        },
+        m.pool.name(lang),
         format::number(pool_tonnes, 0, lang),
         t(lang, K::PoolTonnes),
         if sharing.is_empty() {

@@ -181,13 +181,6 @@ fn contributions(p: &Progress, town: &str, lang: Lang) -> Html {
     }
 }
 
-fn route_name(r: Route, lang: Lang) -> &'static str {
-    match lang {
-        Lang::Sv => r.name_sv(),
-        Lang::En => r.name_en(),
-    }
-}
-
 fn unit_name(u: QuantityUnit, lang: Lang) -> &'static str {
     match u {
         QuantityUnit::Tonnes => tr(lang, "ton per år", "tonnes per year"),
@@ -593,13 +586,10 @@ pub fn TargetsSection() -> Html {
             .map_or_else(|| code.to_string(), |k| k.name.clone())
     };
     let pool_name = |id: &str| {
-        cat.pools.iter().find(|p| p.id.as_str() == id).map_or_else(
-            || id.to_string(),
-            |p| match lang {
-                Lang::Sv => p.name_sv.clone(),
-                Lang::En => p.name_en.clone(),
-            },
-        )
+        cat.pools
+            .iter()
+            .find(|p| p.id.as_str() == id)
+            .map_or_else(|| id.to_string(), |p| p.name(lang).to_string())
     };
 
     // ---- own figures form ----
@@ -631,13 +621,7 @@ pub fn TargetsSection() -> Html {
                         .pools
                         .iter()
                         .find(|p| p.id.as_str() == typed.pool)
-                        .map_or_else(
-                            || typed.pool.clone(),
-                            |p| match lang {
-                                Lang::Sv => p.name_sv.clone(),
-                                Lang::En => p.name_en.clone(),
-                            },
-                        );
+                        .map_or_else(|| typed.pool.clone(), |p| p.name(lang).to_string());
                     status.set(format!(
                         "{} {town}, {pool}",
                         tr(lang, "Egna siffror sparade:", "Own figures saved:"),
@@ -1077,7 +1061,7 @@ pub fn TargetsSection() -> Html {
                             };
                             html! {
                                 <span class="field">
-                                    <label for={id.clone()}>{ route_name(*route, lang) }</label>
+                                    <label for={id.clone()}>{ route.name(lang) }</label>
                                     <input id={id.clone()} data-testid={id} type="text" inputmode="decimal" value={value} oninput={on}
                                         aria-invalid={invalid(&e_routes)} aria-describedby={described("own-shares", &e_routes)} />
                                 </span>
@@ -1101,7 +1085,7 @@ pub fn TargetsSection() -> Html {
                             <li>
                                 { format!("{label}: {} ({}, {})", own_quantity(o, lang), o.source, o.year) }
                                 if !o.shares_pct.is_empty() {
-                                    { format!("; {}", o.shares_pct.iter().filter_map(|(r, v)| Route::from_id(r).map(|r| format!("{} {} %", route_name(r, lang).to_lowercase(), value(*v, lang)))).collect::<Vec<_>>().join(", ")) }
+                                    { format!("; {}", o.shares_pct.iter().filter_map(|(r, v)| Route::from_id(r).map(|r| format!("{} {} %", r.name(lang).to_lowercase(), value(*v, lang)))).collect::<Vec<_>>().join(", ")) }
                                 }
                                 { " " }
                                 <button type="button" class="button-secondary" onclick={edit_own(i)} aria-label={format!("{} {label}", tr(lang, "Ändra", "Change"))}>{ tr(lang, "Ändra", "Change") }</button>
