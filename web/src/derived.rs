@@ -61,7 +61,6 @@ impl PartialEq for Derived {
 thread_local! {
     static DERIVATIONS: Cell<u64> = const { Cell::new(0) };
     static EVALUATIONS: Cell<u64> = const { Cell::new(0) };
-    static OWN_READS: Cell<u64> = const { Cell::new(0) };
 }
 
 /// How many derivations, evaluations (of the scenario the page shows) and readings of
@@ -71,17 +70,12 @@ pub fn counts() -> (u64, u64, u64) {
     (
         DERIVATIONS.with(Cell::get),
         EVALUATIONS.with(Cell::get),
-        OWN_READS.with(Cell::get),
+        crate::follow_up::own_reads(),
     )
 }
 
 fn bump(counter: &'static std::thread::LocalKey<Cell<u64>>) {
     counter.with(|c| c.set(c.get().wrapping_add(1)));
-}
-
-/// Counts one reading of the own figures ([`crate::follow_up::FollowUp::own_figures`]).
-pub(crate) fn count_own_read() {
-    bump(&OWN_READS);
 }
 
 impl Derived {

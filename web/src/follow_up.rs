@@ -16,6 +16,17 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+thread_local! {
+    static OWN_READS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// How many times [`FollowUp::own_figures`] ran on this thread (the reducer reads them
+/// once per change: [`crate::derived`]).
+#[must_use]
+pub fn own_reads() -> u64 {
+    OWN_READS.with(std::cell::Cell::get)
+}
+
 /// A municipality's own figures for one pool.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OwnRow {
@@ -808,7 +819,7 @@ impl FollowUp {
         cat: &Catalogue,
         towns: &[Arc<Municipality>],
     ) -> (OwnFigures, Vec<String>) {
-        crate::derived::count_own_read();
+        OWN_READS.with(|c| c.set(c.get().wrapping_add(1)));
         let mut out = OwnFigures::new();
         let mut problems = Vec::new();
         for r in &self.own {
