@@ -26,7 +26,7 @@ pub mod scenarios_panel;
 pub mod scroll_box;
 pub mod sources_dialog;
 pub mod sticky_total;
-pub mod targets_section;
+pub mod targets;
 pub mod toolbar;
 pub mod tornado_chart;
 pub mod totals_cards;
