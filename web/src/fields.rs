@@ -18,23 +18,10 @@ pub enum Field {
     /// Running cost (SEK per year).
     RunningCost,
 }
-/// The pool a measure takes its tonnes from as the evaluation uses it: with the
-/// municipalities' own figures laid over it (`Settings::to_scenario` applies the same).
-#[must_use]
-pub fn pool_for(settings: &Settings, cat: &Catalogue, m: &Measure) -> Arc<Pool> {
-    let (own, _) = settings
-        .follow_up
-        .own_figures(cat, &settings.all_municipalities(cat));
-    if own.rows.iter().any(|r| r.pool == m.pool.id) {
-        Arc::new(own.apply_to_pool(&m.pool))
-    } else {
-        Arc::clone(&m.pool)
-    }
-}
-
 /// Tonnes per year a measure can reach in a municipality before any other measure acts:
 /// its own quantity (catalogue basis × population), or everything the pool (from
-/// [`pool_for`]: the municipality's own quantity and shares where it has them) has in the
+/// [`crate::derived::Derived::pool_for`]: the municipality's own quantity and shares where
+/// it has them) has in the
 /// routes it acts on, capped at what the pool has there (as calc-core caps it).
 #[must_use]
 pub fn reach_default(m: &Measure, pool: &Pool, k: &Municipality) -> Option<Tonnes> {
@@ -87,17 +74,19 @@ fn field_map_mut(s: &mut MeasureSettings, field: Field) -> &mut BTreeMap<String,
 }
 
 /// A detail field summed over the chosen municipalities: `(value, is_overridden)`.
+/// `pool` is the measure's pool as the evaluation uses it
+/// ([`crate::derived::Derived::pool_for`]).
 #[must_use]
 pub fn field_total(
     settings: &Settings,
     cat: &Catalogue,
+    pool: &Pool,
     id: &str,
     field: Field,
 ) -> (Decimal, bool) {
     let (Some(m), Some(s)) = (cat.measure(id), settings.measure(id)) else {
         return (Decimal::ZERO, false);
     };
-    let pool = pool_for(settings, cat, m);
     let map = field_map(s, field);
     let mut total = Decimal::ZERO;
     let mut overridden = false;
@@ -107,7 +96,7 @@ pub fn field_total(
                 overridden = true;
                 *v
             }
-            None => field_default(m, &pool, &k, field),
+            None => field_default(m, pool, &k, field),
         };
         total = total.saturating_add(v);
     }
@@ -116,17 +105,17 @@ pub fn field_total(
 
 /// Sets a detail field's total over the chosen municipalities, shared among them in
 /// proportion to their defaults (evenly when every default is zero); `None` restores
-/// the defaults for the chosen municipalities.
+/// the defaults for the chosen municipalities. `pool` as for [`field_total`].
 pub(crate) fn set_field_total(
     settings: &mut Settings,
     cat: &Catalogue,
+    pool: &Pool,
     id: &str,
     field: Field,
     total: Option<Decimal>,
 ) {
     let Some(m) = cat.measure(id) else { return };
     let chosen: Vec<Arc<Municipality>> = settings.chosen(cat);
-    let pool = pool_for(settings, cat, m);
     let Some(s) = settings.measure_mut(id) else {
         return;
     };
@@ -140,7 +129,7 @@ pub(crate) fn set_field_total(
     let total = total.max(Decimal::ZERO);
     let defaults: Vec<Decimal> = chosen
         .iter()
-        .map(|k| field_default(m, &pool, k, field))
+        .map(|k| field_default(m, pool, k, field))
         .collect();
     let sum = defaults
         .iter()
@@ -162,17 +151,30 @@ mod tests {
     use super::*;
     use crate::settings::{catalogue, evaluate_settings};
 
+    fn pool_for(s: &Settings, cat: &Catalogue, m: &Measure) -> Arc<Pool> {
+        crate::derived::Derived::of(s, cat).pool_for(m)
+    }
+
     #[test]
     fn quantity_total_is_shared_by_population() {
         let cat = catalogue().unwrap();
         let mut s = Settings::defaults(cat);
-        let id = cat.measures[0].id.0.clone();
-        set_field_total(&mut s, cat, &id, Field::Quantity, Some(Decimal::from(1000)));
-        let (total, overridden) = field_total(&s, cat, &id, Field::Quantity);
+        let m = &cat.measures[0];
+        let id = m.id.0.clone();
+        let pool = pool_for(&s, cat, m);
+        set_field_total(
+            &mut s,
+            cat,
+            &pool,
+            &id,
+            Field::Quantity,
+            Some(Decimal::from(1000)),
+        );
+        let (total, overridden) = field_total(&s, cat, &pool, &id, Field::Quantity);
         assert!(overridden);
         assert_eq!(total.round_dp(6), Decimal::from(1000));
-        set_field_total(&mut s, cat, &id, Field::Quantity, None);
-        assert!(!field_total(&s, cat, &id, Field::Quantity).1);
+        set_field_total(&mut s, cat, &pool, &id, Field::Quantity, None);
+        assert!(!field_total(&s, cat, &pool, &id, Field::Quantity).1);
     }
 
     /// Every item's default quantity field is the tonnes the evaluation reaches.
@@ -250,7 +252,7 @@ mod tests {
         let cat = catalogue().unwrap();
         let s = Settings::defaults(cat);
         let m = &cat.measures[0];
-        let (total, edited) = field_total(&s, cat, m.id.as_str(), Field::RunningCost);
+        let (total, edited) = field_total(&s, cat, &m.pool, m.id.as_str(), Field::RunningCost);
         assert!(!edited);
         let want = cat.municipalities.iter().fold(Decimal::ZERO, |a, k| {
             a + m

@@ -2,6 +2,20 @@
 
 pub use calc_core::csvio::Lang;
 
+/// A measure's name in a language.
+#[must_use]
+pub fn measure_name(m: &calc_core::Measure, lang: Lang) -> &str {
+    m.name(lang)
+}
+
+/// A measure's name by id, or the id when unknown.
+#[must_use]
+pub fn measure_name_by_id(id: &str, lang: Lang) -> String {
+    crate::settings::catalogue()
+        .and_then(|c| c.measure(id))
+        .map_or_else(|| id.to_string(), |m| m.name(lang).to_string())
+}
+
 macro_rules! texts {
     ($($key:ident => $sv:expr, $en:expr;)*) => {
         /// A text of the interface.

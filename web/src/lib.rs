@@ -24,6 +24,7 @@
 pub mod chart;
 pub mod components;
 pub mod decide;
+pub mod derived;
 pub mod fields;
 pub mod follow_up;
 pub mod format;
@@ -57,7 +58,7 @@ use components::results_table::ResultsTable;
 use components::scenarios_panel::ScenariosPanel;
 use components::sources_dialog::SourcesDialog;
 use components::sticky_total::StickyTotal;
-use components::targets_section::TargetsSection;
+use components::targets::TargetsSection;
 use components::toolbar::Toolbar;
 use components::tornado_chart::TornadoChart;
 use components::totals_cards::TotalsCards;

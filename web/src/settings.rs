@@ -275,17 +275,29 @@ impl Settings {
     /// cost) is not used; [`Settings::problems`] names each one for the user.
     #[must_use]
     pub fn to_scenario(&self, cat: &Catalogue) -> Scenario {
-        self.to_scenario_checked(cat).0
+        let (own, _) = self
+            .follow_up
+            .own_figures(cat, &self.all_municipalities(cat));
+        let scenario = self.bare_scenario(cat).0;
+        if own.is_empty() {
+            scenario
+        } else {
+            own.apply(&scenario)
+        }
     }
 
     /// Every value of these settings that calc-core refuses, with why; the scenario uses
     /// the measure's default instead (see [`Settings::to_scenario`]).
     #[must_use]
     pub fn problems(&self, cat: &Catalogue) -> Vec<SettingProblem> {
-        self.to_scenario_checked(cat).1
+        self.bare_scenario(cat).1
     }
 
-    fn to_scenario_checked(&self, cat: &Catalogue) -> (Scenario, Vec<SettingProblem>) {
+    /// The scenario without the municipalities' own figures, and the values of the
+    /// settings calc-core refuses ([`Settings::problems`]). The page lays the own figures
+    /// over it once per change ([`crate::derived::Derived::of`]).
+    #[must_use]
+    pub fn bare_scenario(&self, cat: &Catalogue) -> (Scenario, Vec<SettingProblem>) {
         let mut problems = Vec::new();
         let mut scenario = cat.scenario_for(&self.name, &[], &[]);
         let chosen = self.chosen(cat);
@@ -347,13 +359,6 @@ impl Settings {
         // What the law requires in the chosen municipalities, whatever the plan does.
         scenario.add_reference_path(&cat.legal_duties);
         scenario.include_required_by_law = self.include_required_by_law;
-        // The municipality's own figures replace the built-in pool quantities and shares.
-        let (own, _) = self
-            .follow_up
-            .own_figures(cat, &self.all_municipalities(cat));
-        if !own.is_empty() {
-            scenario = own.apply(&scenario);
-        }
         (scenario, problems)
     }
 
@@ -575,23 +580,13 @@ fn build_leaving_out(
     (item, refused)
 }
 
-/// Evaluates settings against the current factor set.
+/// Evaluates settings against the current factor set (a saved scenario in the
+/// comparison; the page's own scenario is evaluated by [`crate::derived::Derived::of`]).
 pub fn evaluate_settings(settings: &Settings, cat: &Catalogue) -> Result<Evaluation, String> {
-    evaluate_checked(settings, cat).0
-}
-
-/// The evaluation of settings and the values of them calc-core refuses
-/// ([`Settings::problems`]): the scenario is built once and evaluated once.
-pub fn evaluate_checked(
-    settings: &Settings,
-    cat: &Catalogue,
-) -> (Result<Evaluation, String>, Vec<SettingProblem>) {
-    let (scenario, problems) = settings.to_scenario_checked(cat);
-    let eval = match cat.current_set() {
-        Some(table) => evaluate(table, &scenario).map_err(|e| e.to_string()),
+    match cat.current_set() {
+        Some(table) => evaluate(table, &settings.to_scenario(cat)).map_err(|e| e.to_string()),
         None => Err("no factor set".to_string()),
-    };
-    (eval, problems)
+    }
 }
 
 #[cfg(test)]

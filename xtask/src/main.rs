@@ -178,7 +178,11 @@ impl Ctx {
         let started = Instant::now();
         step("checking the wasm32 target", ensure_wasm_target)?;
         step("building web for wasm32 (wasm-release)", || {
-            run(self.cargo().args([
+            let mut cargo = self.cargo();
+            if names_kept() {
+                cargo.env("CARGO_PROFILE_WASM_RELEASE_STRIP", "none");
+            }
+            run(cargo.args([
                 "build",
                 "-p",
                 "web",
@@ -250,7 +254,13 @@ impl Ctx {
         }
         let tmp = wasm.with_extension("opt.wasm");
         let before = std::fs::metadata(wasm)?.len();
-        run(Command::new(&wasm_opt)
+        let mut opt = Command::new(&wasm_opt);
+        // `WASM_NAMES=1 cargo xtask dist` keeps the function names (for a profile in the
+        // browser's devtools); the build must keep them too (see `dist`).
+        if names_kept() {
+            opt.arg("-g");
+        }
+        run(opt
             .arg("-Oz")
             // The features rustc enables by default for wasm32-unknown-unknown.
             .args([
@@ -522,6 +532,12 @@ impl Ctx {
 }
 
 // ----- helpers ----------------------------------------------------------------------------
+
+/// Whether `WASM_NAMES=1` asks `dist` to keep the wasm's function names (for profiling;
+/// about 10 % larger).
+fn names_kept() -> bool {
+    std::env::var_os("WASM_NAMES").is_some_and(|v| v == "1")
+}
 
 /// Runs `f` as one named step with a progress line and its time.
 fn step<T>(name: &str, f: impl FnOnce() -> Result<T>) -> Result<T> {

@@ -15,6 +15,17 @@ pub struct Fraction {
     pub name_en: String,
 }
 
+impl Fraction {
+    /// The name in a language.
+    #[must_use]
+    pub fn name(&self, lang: crate::Lang) -> &str {
+        match lang {
+            crate::Lang::Sv => &self.name_sv,
+            crate::Lang::En => &self.name_en,
+        }
+    }
+}
+
 /// A goal area of a waste plan, e.g. `food` (Hushåll med maten).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct GoalArea {
@@ -24,6 +35,17 @@ pub struct GoalArea {
     pub name_sv: String,
     /// English name.
     pub name_en: String,
+}
+
+impl GoalArea {
+    /// The name in a language.
+    #[must_use]
+    pub fn name(&self, lang: crate::Lang) -> &str {
+        match lang {
+            crate::Lang::Sv => &self.name_sv,
+            crate::Lang::En => &self.name_en,
+        }
+    }
 }
 
 /// How a measure's affected quantity is found for a municipality.
@@ -110,6 +132,15 @@ pub struct LocalBaseline {
 }
 
 impl Pool {
+    /// The name in a language.
+    #[must_use]
+    pub fn name(&self, lang: crate::Lang) -> &str {
+        match lang {
+            crate::Lang::Sv => &self.name_sv,
+            crate::Lang::En => &self.name_en,
+        }
+    }
+
     /// The route distribution in one municipality: its own figures, or the pool's default.
     #[must_use]
     pub fn baseline_for(&self, municipality: &ScbCode) -> &RouteMix {
@@ -241,6 +272,15 @@ impl Case {
         }
     }
 
+    /// The case's name in a language.
+    #[must_use]
+    pub fn name(self, lang: crate::Lang) -> &'static str {
+        match lang {
+            crate::Lang::Sv => self.name_sv(),
+            crate::Lang::En => self.name_en(),
+        }
+    }
+
     /// The case's name in English.
     #[must_use]
     pub fn name_en(self) -> &'static str {
@@ -348,6 +388,15 @@ pub struct Measure {
 }
 
 impl Measure {
+    /// The measure's name in a language.
+    #[must_use]
+    pub fn name(&self, lang: crate::Lang) -> &str {
+        match lang {
+            crate::Lang::Sv => &self.name_sv,
+            crate::Lang::En => &self.name_en,
+        }
+    }
+
     /// Who saves or pays the cost factor of `route` for this measure: avoided purchases
     /// (prevention, reuse) are the `savings_payer`'s, treatment the waste fee's.
     #[must_use]

@@ -94,6 +94,15 @@ impl Route {
         }
     }
 
+    /// The name in a language.
+    #[must_use]
+    pub const fn name(self, lang: crate::Lang) -> &'static str {
+        match lang {
+            crate::Lang::Sv => self.name_sv(),
+            crate::Lang::En => self.name_en(),
+        }
+    }
+
     /// Parses a route id (as in [`Route::id`]), ignoring letter case and surrounding space.
     #[must_use]
     pub fn from_id(text: &str) -> Option<Route> {

@@ -23,10 +23,7 @@ fn tr(lang: Lang, sv: &'static str, en: &'static str) -> &'static str {
 }
 
 fn case_name(case: Case, lang: Lang) -> &'static str {
-    match lang {
-        Lang::Sv => case.name_sv(),
-        Lang::En => case.name_en(),
-    }
+    case.name(lang)
 }
 
 /// The settings' scenario with every measure at its goal (the plan's ambition), evaluated

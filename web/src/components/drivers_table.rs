@@ -23,13 +23,7 @@ fn input_name(id: &str, lang: Lang) -> String {
     if let Some(pool) = id.strip_prefix("pool.") {
         return catalogue()
             .and_then(|c| c.pools.iter().find(|p| p.id.as_str() == pool))
-            .map_or_else(
-                || pool.replace('_', " "),
-                |p| match lang {
-                    Lang::Sv => p.name_sv.clone(),
-                    Lang::En => p.name_en.clone(),
-                },
-            );
+            .map_or_else(|| pool.replace('_', " "), |p| p.name(lang).to_string());
     }
     factor_name(id, lang)
 }

@@ -4,6 +4,7 @@
 //! Computed when asked for (a button), not on every input: the search is exact and can
 //! take longer than an evaluation.
 
+use crate::derived::Derived;
 use crate::format;
 use crate::hooks::use_app_cat;
 use crate::settings::{Settings, catalogue};
@@ -36,7 +37,7 @@ pub enum GapOutcome {
 /// The least-cost package that meets target `target` in municipality `code` with the
 /// scenario's settings (own figures applied), at [`GAP_STEPS`] levels per measure.
 #[must_use]
-pub fn compute(s: &Settings, target: &str, code: &str) -> GapOutcome {
+pub fn compute(d: &Derived, s: &Settings, target: &str, code: &str) -> GapOutcome {
     let Some(cat) = catalogue() else {
         return GapOutcome::Failed("built-in data did not load".into());
     };
@@ -50,12 +51,10 @@ pub fn compute(s: &Settings, target: &str, code: &str) -> GapOutcome {
     let Some(k) = cat.municipalities.iter().find(|k| k.code.as_str() == code) else {
         return GapOutcome::Failed(format!("unknown municipality {code}"));
     };
-    let (own, _) = s.follow_up.own_figures(cat, &s.all_municipalities(cat));
-    let scenario = own.apply(&s.to_scenario(cat));
-    let pools = own.apply_to_pools(&cat.pools);
-    let measures = own.apply_to_measures(&cat.measures);
-    let candidates = full_ambition(&scenario, &measures, k, t);
-    match close_gap(table, &candidates, &pools, k, t, GAP_STEPS) {
+    // The scenario and pools as the page evaluates them (own figures laid over once).
+    let measures = d.own.apply_to_measures(&cat.measures);
+    let candidates = full_ambition(&d.scenario, &measures, k, t);
+    match close_gap(table, &candidates, &d.pools, k, t, GAP_STEPS) {
         Ok(Some(plan)) => GapOutcome::Plan(plan),
         Ok(None) => GapOutcome::Unreachable,
         Err(e) => GapOutcome::Failed(e.to_string()),
@@ -101,10 +100,12 @@ pub fn GapPackage(p: &GapPackageProps) -> Html {
     let onclick = {
         let found = found.clone();
         let settings = store.settings.clone();
+        let derived = store.derived.clone();
         let (target, municipality) = (p.target.clone(), p.municipality.clone());
         Callback::from(move |_| {
+            let Some(d) = derived.as_ref() else { return };
             found.set(Some(Found {
-                outcome: compute(&settings, &target, &municipality),
+                outcome: compute(d, &settings, &target, &municipality),
                 settings: settings.clone(),
                 target: target.clone(),
                 municipality: municipality.clone(),
@@ -168,8 +169,9 @@ mod tests {
             panic!("built-in data");
         };
         let s = Settings::defaults(cat);
+        let d = Derived::of(&s, cat);
         for t in &cat.targets {
-            match compute(&s, &t.id, "1490") {
+            match compute(&d, &s, &t.id, "1490") {
                 GapOutcome::Plan(plan) => {
                     assert_eq!(plan.municipality.as_str(), "1490");
                     // The package's cost is the sum of its measures' costs.
@@ -182,11 +184,11 @@ mod tests {
             }
         }
         assert!(matches!(
-            compute(&s, "no_such_target", "1490"),
+            compute(&d, &s, "no_such_target", "1490"),
             GapOutcome::Failed(_)
         ));
         assert!(matches!(
-            compute(&s, &cat.targets[0].id, "0000"),
+            compute(&d, &s, &cat.targets[0].id, "0000"),
             GapOutcome::Failed(_)
         ));
     }

@@ -161,8 +161,14 @@ pub fn MeasureCard(props: &Props) -> Html {
                 a.saturating_add(i.affected_tonnes_per_year.value())
             })
     });
+    // The pool the measure takes its tonnes from, with the municipalities' own figures, as
+    // the evaluation uses it.
+    let pool = store
+        .derived
+        .as_ref()
+        .map_or_else(|| std::sync::Arc::clone(&m.pool), |d| d.pool_for(m));
     let field = |f: Field, label: K, decimals: u32| {
-        let (v, edited) = field_total(&store.settings, cat, &id, f);
+        let (v, edited) = field_total(&store.settings, cat, &pool, &id, f);
         let fid = format!("{id}-{f:?}").to_lowercase();
         let msg_id = format!("{fid}-msg");
         let draft = field_drafts
@@ -232,9 +238,7 @@ pub fn MeasureCard(props: &Props) -> Html {
         String::new()
     };
     let (ymin, ymax) = (YEAR_RANGE.0.to_string(), YEAR_RANGE.1.to_string());
-    // The pool the measure takes its tonnes from, and the other measures that share it.
-    // With the municipalities' own figures, as the evaluation uses the pool.
-    let pool = crate::fields::pool_for(&store.settings, cat, m);
+    // The other measures that share the pool.
     let chosen = store.settings.chosen(cat);
     let pool_tonnes = chosen
         .iter()
@@ -260,10 +264,7 @@ pub fn MeasureCard(props: &Props) -> Html {
     let pool_line = format!(
         "{}: {} – {} {}{}",
         t(lang, K::PoolHint),
-        match lang {
-            Lang::Sv => &m.pool.name_sv,
-            Lang::En => &m.pool.name_en,
-        },
+        m.pool.name(lang),
         format::number(pool_tonnes, 0, lang),
         t(lang, K::PoolTonnes),
         if sharing.is_empty() {

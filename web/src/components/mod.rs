@@ -26,7 +26,7 @@ pub mod scenarios_panel;
 pub mod scroll_box;
 pub mod sources_dialog;
 pub mod sticky_total;
-pub mod targets_section;
+pub mod targets;
 pub mod toolbar;
 pub mod tornado_chart;
 pub mod totals_cards;
@@ -36,7 +36,6 @@ pub mod year_chart;
 
 use crate::follow_up::OwnRow;
 use crate::state::AppState;
-use calc_core::Measure;
 use calc_core::csvio::Lang;
 use yew::UseReducerHandle;
 use yew::prelude::*;
@@ -75,22 +74,7 @@ pub fn own_figures_note(rows: &[&OwnRow], towns: bool, lang: Lang) -> Html {
     }
 }
 
-/// A measure's name in a language.
-#[must_use]
-pub fn measure_name(m: &Measure, lang: Lang) -> &str {
-    match lang {
-        Lang::Sv => &m.name_sv,
-        Lang::En => &m.name_en,
-    }
-}
-
-/// A measure's name by id, or the id when unknown.
-#[must_use]
-pub fn measure_name_by_id(id: &str, lang: Lang) -> String {
-    crate::settings::catalogue()
-        .and_then(|c| c.measure(id))
-        .map_or_else(|| id.to_string(), |m| measure_name(m, lang).to_string())
-}
+pub use crate::i18n::{measure_name, measure_name_by_id};
 
 /// A measure's number, the same in the results table, the MACC and its legend: its place
 /// (from 1) in the measure list, which groups the catalogue's measures by goal area. It does
@@ -120,13 +104,7 @@ pub fn measure_number(id: &str) -> Option<usize> {
 pub fn area_name(id: &str, lang: Lang) -> String {
     crate::settings::catalogue()
         .and_then(|c| c.areas.iter().find(|a| a.id == id))
-        .map_or_else(
-            || id.to_string(),
-            |a| match lang {
-                Lang::Sv => a.name_sv.clone(),
-                Lang::En => a.name_en.clone(),
-            },
-        )
+        .map_or_else(|| id.to_string(), |a| a.name(lang).to_string())
 }
 
 /// Why a chart or table has nothing to show: no municipality is chosen, or no measure is
@@ -182,15 +160,9 @@ pub fn factor_name(id: &str, lang: Lang) -> String {
         .and_then(|c| c.fractions.iter().find(|f| f.id.as_str() == fraction_id))
         .map_or_else(
             || fraction_id.replace('_', " "),
-            |f| match lang {
-                Lang::Sv => f.name_sv.clone(),
-                Lang::En => f.name_en.clone(),
-            },
+            |f| f.name(lang).to_string(),
         );
-    let route = match lang {
-        Lang::Sv => route.name_sv(),
-        Lang::En => route.name_en(),
-    };
+    let route = route.name(lang);
     match (parts, lang) {
         (Some(FactorRef::Yield { .. }), Lang::Sv) => {
             format!("{fraction} · utbyte till {}", route.to_lowercase())

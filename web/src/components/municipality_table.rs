@@ -5,7 +5,7 @@
 use super::scroll_box::ScrollBox;
 use crate::format;
 use crate::hooks::use_eval;
-use crate::i18n::{K, Lang, t};
+use crate::i18n::{K, t};
 use crate::settings::catalogue;
 use calc_core::{KgCo2e, Sek, per_inhabitant};
 use rust_decimal::Decimal;
@@ -66,10 +66,7 @@ pub fn MunicipalityTable() -> Html {
                                 .map(|o| {
                                     let pool = cat.pools.iter().find(|x| x.id.as_str() == o.pool).map_or_else(
                                         || o.pool.clone(),
-                                        |x| match lang {
-                                            Lang::Sv => x.name_sv.clone(),
-                                            Lang::En => x.name_en.clone(),
-                                        },
+                                        |x| x.name(lang).to_string(),
                                     );
                                     format!("{pool} ({}, {})", o.source, o.year)
                                 })

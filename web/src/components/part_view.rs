@@ -15,7 +15,7 @@ use crate::i18n::{K, t};
 use crate::settings::{Settings, catalogue};
 use calc_core::csvio::Lang;
 use calc_core::{
-    Band, KgCo2e, Perspective, Sek, Summary, TargetReport, UnitResult, UnitRole, for_unit, progress,
+    Band, KgCo2e, Perspective, Sek, Summary, TargetReport, UnitResult, UnitRole, for_unit,
 };
 use rust_decimal::Decimal;
 use yew::prelude::*;
@@ -60,28 +60,6 @@ pub fn query_with_units(search: &str, units: Option<&[String]>) -> String {
     }
 }
 
-/// The targets' progress for the settings, as the targets section computes it: the
-/// plan's (or the planner's) targets in the chosen municipalities, with own figures and
-/// actuals.
-fn target_report(s: &Settings) -> Option<TargetReport> {
-    let cat = catalogue()?;
-    let scenario = s.to_scenario(cat);
-    let (own, _) = s.follow_up.own_figures(cat, &s.all_municipalities(cat));
-    let pools = own.apply_to_pools(&cat.pools);
-    let towns: Vec<_> = s.target_towns(cat);
-    let (targets, _) = s.follow_up.targets(cat);
-    progress(
-        cat.current_set()?,
-        &scenario,
-        &pools,
-        &towns,
-        &targets,
-        &s.follow_up.actuals(),
-        &own,
-    )
-    .ok()
-}
-
 /// Props of [`PartView`].
 #[derive(Properties, PartialEq, Debug)]
 pub struct PartViewProps {
@@ -96,10 +74,6 @@ pub struct PartViewProps {
 /// The "Din del" view: the unit picker and one section per chosen unit.
 #[function_component]
 pub fn PartView(props: &PartViewProps) -> Html {
-    let report = {
-        let settings = use_context::<crate::components::Store>().map(|s| s.settings.clone());
-        use_memo(settings, |s| s.as_ref().and_then(target_report))
-    };
     let Some((store, lang, e)) = use_eval() else {
         return html! {};
     };
@@ -127,6 +101,12 @@ pub fn PartView(props: &PartViewProps) -> Html {
         let cb = props.on_close.clone();
         Callback::from(move |_: MouseEvent| cb.emit(()))
     };
+    // The targets' progress, worked out once per change by the reducer (the targets
+    // section shows the same).
+    let derived = store.derived.clone();
+    let report = derived
+        .as_ref()
+        .and_then(|d| d.targets.report.as_ref().ok());
     let towns = store.settings.chosen(cat);
     let town_names = if towns.len() == cat.municipalities.len() {
         t(lang, K::WholeSjuharad).to_string()
@@ -204,8 +184,8 @@ pub fn PartView(props: &PartViewProps) -> Html {
                 <p class="hint panel" role="status" data-testid="part-none">{ t(lang, K::PartNone) }</p>
             }
             { for chosen.iter().map(|u| {
-                let r = for_unit(&e, &cat.units, &u.id, (*report).as_ref(), Perspective::Municipality);
-                unit_section(u, &r, &context, (*report).as_ref(), &store.settings, lang)
+                let r = for_unit(&e, &cat.units, &u.id, report, Perspective::Municipality);
+                unit_section(u, &r, &context, report, &store.settings, lang)
             }) }
         </section>
     }

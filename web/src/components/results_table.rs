@@ -131,10 +131,7 @@ pub fn ResultsTable() -> Html {
     let pool_of = |id: &str| {
         catalogue()
             .and_then(|c| c.measure(id))
-            .map(|m| match lang {
-                crate::i18n::Lang::Sv => m.pool.name_sv.to_lowercase(),
-                crate::i18n::Lang::En => m.pool.name_en.to_lowercase(),
-            })
+            .map(|m| m.pool.name(lang).to_lowercase())
             .unwrap_or_default()
     };
     let shared = rows.iter().any(|g| pool_order(e, g.key.as_str()).is_some());

@@ -10,13 +10,6 @@ use calc_core::{Route, Source, SourceId, SourceKind};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-fn route_name(r: Route, lang: Lang) -> &'static str {
-    match lang {
-        Lang::Sv => r.name_sv(),
-        Lang::En => r.name_en(),
-    }
-}
-
 fn kind(k: SourceKind, lang: Lang) -> &'static str {
     match k {
         SourceKind::Published => t(lang, K::KindPublished),
@@ -282,7 +275,7 @@ pub fn SourcesDialog() -> Html {
         }
         mix_rows.push(html! {
             <tr data-route={r.id()}>
-                <th scope="row">{ route_name(r, lang) }</th>
+                <th scope="row">{ r.name(lang) }</th>
                 <td class="num">{ if b.is_zero() { "–".to_string() } else { pct(b) } }</td>
                 <td class="center">{ if acts { "✓" } else { "" } }</td>
                 <td class="num">{ if tg.is_zero() { "–".to_string() } else { pct(tg) } }</td>
@@ -292,7 +285,7 @@ pub fn SourcesDialog() -> Html {
             add_source(&f.source);
             rows.push(html! {
                 <tr>
-                    <th scope="row">{ format!("{} – {}", t(lang, K::EmissionFactor), route_name(r, lang)) }</th>
+                    <th scope="row">{ format!("{} – {}", t(lang, K::EmissionFactor), r.name(lang)) }</th>
                     <td class="num">{ format::number(f.value.central().value(), 0, lang) }</td>
                     <td class="num">{ format!("{} – {}", format::number(f.value.low().value(), 0, lang), format::number(f.value.high().value(), 0, lang)) }</td>
                     <td>{ "kg CO2e/t" }</td>
@@ -304,7 +297,7 @@ pub fn SourcesDialog() -> Html {
             add_source(&f.source);
             rows.push(html! {
                 <tr>
-                    <th scope="row">{ format!("{} – {}", t(lang, K::CostFactor), route_name(r, lang)) }</th>
+                    <th scope="row">{ format!("{} – {}", t(lang, K::CostFactor), r.name(lang)) }</th>
                     <td class="num">{ format::number(f.value.central().value(), 0, lang) }</td>
                     <td class="num">{ format!("{} – {}", format::number(f.value.low().value(), 0, lang), format::number(f.value.high().value(), 0, lang)) }</td>
                     <td>{ match lang { Lang::Sv => "kr/t", Lang::En => "SEK/t" } }</td>
@@ -319,8 +312,8 @@ pub fn SourcesDialog() -> Html {
             rows.push(html! {
                 <tr>
                     <th scope="row">
-                        { format!("{} – {}", t(lang, K::YieldFactor), route_name(r, lang)) }
-                        <span class="sub">{ format!("{} {}", t(lang, K::YieldRest), route_name(y.reject, lang).to_lowercase()) }</span>
+                        { format!("{} – {}", t(lang, K::YieldFactor), r.name(lang)) }
+                        <span class="sub">{ format!("{} {}", t(lang, K::YieldRest), y.reject.name(lang).to_lowercase()) }</span>
                     </th>
                     <td class="num">{ pct(y.value.central().value()) }</td>
                     <td class="num">{ format!("{} – {}", pct(y.value.low().value()), pct(y.value.high().value())) }</td>
@@ -333,10 +326,7 @@ pub fn SourcesDialog() -> Html {
     for sid in &pool.sources {
         add_source(sid);
     }
-    let pool_name = match lang {
-        Lang::Sv => pool.name_sv.clone(),
-        Lang::En => pool.name_en.clone(),
-    };
+    let pool_name = pool.name(lang).to_string();
     let cost_range = |e: &calc_core::Estimate<calc_core::SekPerInhabitant>| {
         format!(
             "{} ({} – {})",

@@ -228,10 +228,7 @@ pub fn TotalsCards() -> Html {
                 ) }
             </p>
             <div class="cards">
-                <Card primary=true title={t(lang, K::TotalCo2eYear)} note={format!("{}, {}", t(lang, K::AtFullEffect), match lang {
-                    Lang::Sv => e.case.name_sv(),
-                    Lang::En => e.case.name_en(),
-                })}
+                <Card primary=true title={t(lang, K::TotalCo2eYear)} note={format!("{}, {}", t(lang, K::AtFullEffect), e.case.name(lang))}
                     value={format::tonnes_co2e(s.co2e_saved_kg_per_year.central, lang)}
                     unit={t(lang, K::PerYear)} range_label={range}
                     range={range_co2e(&s.co2e_saved_kg_per_year, lang)} test_id="total-co2e"

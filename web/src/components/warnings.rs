@@ -19,20 +19,11 @@ fn municipality_name(code: &ScbCode) -> String {
 fn pool_name(measure: &str, lang: Lang) -> String {
     catalogue()
         .and_then(|c| c.measure(measure))
-        .map_or_else(String::new, |m| match lang {
-            Lang::Sv => m.pool.name_sv.to_lowercase(),
-            Lang::En => m.pool.name_en.to_lowercase(),
-        })
+        .map_or_else(String::new, |m| m.pool.name(lang).to_lowercase())
 }
 
 fn routes_text(routes: &[Route], lang: Lang) -> String {
-    let names: Vec<String> = routes
-        .iter()
-        .map(|r| match lang {
-            Lang::Sv => r.name_sv().to_lowercase(),
-            Lang::En => r.name_en().to_lowercase(),
-        })
-        .collect();
+    let names: Vec<String> = routes.iter().map(|r| r.name(lang).to_lowercase()).collect();
     names.join(match lang {
         Lang::Sv => " eller ",
         Lang::En => " or ",

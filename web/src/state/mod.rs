@@ -1,16 +1,18 @@
 //! The app's state and everything that changes it: a [`Reducible`] driven by [`Action`]s.
 //!
 //! No HTML and no browser here: the reducer is a pure function of the state and the
-//! action. It recomputes the [`Evaluation`] with calc-core after every change of the
-//! scenario (once per change), so every component renders from one consistent result.
+//! action. After every change of the settings it works out what follows from them once
+//! ([`Derived::of`]: the scenario with own figures, the pools, the [`Evaluation`], the
+//! targets' progress), so every component renders from one consistent result and derives
+//! nothing itself.
 //! Writing the saved scenarios to localStorage is the App's effect on
 //! [`AppState::save_requests`] (see [`crate::hooks::use_saved_writer`]); the reducer only
 //! asks for it.
 
+use crate::derived::Derived;
 use crate::fields::{Field, set_field_total};
 use crate::settings::{
     MeasureSettings, SettingProblem, SettingProblemKind, Settings, YEAR_RANGE, catalogue,
-    evaluate_checked,
 };
 use crate::storage::{SavedScenario, StorageNote};
 use calc_core::Evaluation;
@@ -77,8 +79,11 @@ pub struct AppState {
     pub lang: Lang,
     /// The scenario being edited.
     pub settings: Settings,
-    /// Its evaluation (or why it failed).
+    /// Its evaluation (or why it failed): [`Derived::eval`].
     pub eval: Result<Rc<Evaluation>, String>,
+    /// What follows from the settings, worked out once per change (`None` only when the
+    /// built-in data did not load).
+    pub derived: Option<Rc<Derived>>,
     /// Table sort key.
     pub sort: SortKey,
     /// Table sort direction.
@@ -149,6 +154,7 @@ impl AppState {
             lang: Lang::Sv,
             settings,
             eval: Err(String::new()),
+            derived: None,
             sort: SortKey::Co2e,
             ascending: false,
             sources_for: None,
@@ -176,14 +182,21 @@ impl AppState {
         }
     }
 
-    /// Evaluates the settings (once) and collects the values calc-core refuses.
+    /// Works out what follows from the settings, once ([`Derived::of`]).
     fn recompute(&mut self) {
-        let (eval, problems) = match catalogue() {
-            Some(cat) => evaluate_checked(&self.settings, cat),
-            None => (Err("built-in data did not load".to_string()), Vec::new()),
-        };
-        self.eval = eval.map(Rc::new);
-        self.problems = problems;
+        match catalogue() {
+            Some(cat) => {
+                let d = Rc::new(Derived::of(&self.settings, cat));
+                self.eval = d.eval.clone();
+                self.problems = d.problems.clone();
+                self.derived = Some(d);
+            }
+            None => {
+                self.eval = Err("built-in data did not load".to_string());
+                self.problems = Vec::new();
+                self.derived = None;
+            }
+        }
     }
 
     /// Adds or replaces (by name) a saved scenario.
@@ -288,10 +301,9 @@ pub fn switched_off_text(ids: &[String], lang: Lang) -> String {
     let names: Vec<String> = ids
         .iter()
         .map(|id| {
-            catalogue().and_then(|c| c.measure(id)).map_or_else(
-                || id.clone(),
-                |m| crate::components::measure_name(m, lang).to_string(),
-            )
+            catalogue()
+                .and_then(|c| c.measure(id))
+                .map_or_else(|| id.clone(), |m| m.name(lang).to_string())
         })
         .collect();
     format!(
@@ -369,7 +381,12 @@ impl Reducible for AppState {
                 }
             }
             Action::SetField(id, field, total) => {
-                set_field_total(&mut s.settings, cat, &id, field, total);
+                // The own figures do not change with a detail field: the pool is the one
+                // the current derivation laid them over.
+                if let (Some(m), Some(d)) = (cat.measure(&id), self.derived.as_ref()) {
+                    let pool = d.pool_for(m);
+                    set_field_total(&mut s.settings, cat, &pool, &id, field, total);
+                }
             }
             Action::SetStartYear(id, y) => {
                 if let Some(m) = s.settings.measure_mut(&id) {
@@ -551,7 +568,9 @@ impl Reducible for AppState {
                 s.settings.follow_up = f;
             }
         }
-        if changed {
+        // A change that leaves the settings as they were (a slider let go where it was,
+        // a language switch) keeps the derivation it had.
+        if changed && s.settings != self.settings {
             s.recompute();
         }
         Rc::new(s)
@@ -559,220 +578,4 @@ impl Reducible for AppState {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn refused_settings_are_reported_not_dropped() {
-        let cat = catalogue().unwrap();
-        let mut s = Settings::defaults(cat);
-        let id = cat.measures[0].id.0.clone();
-        let default = cat.measures[0].default_effect().percent().normalize();
-        s.measures[0].effect_pct = Decimal::from(140);
-        s.measures[0].start_year = 2030;
-        s.measures[0].full_effect_year = 2027;
-        s.measures[0]
-            .quantity_t
-            .insert(s.municipalities[0].clone(), Decimal::from(-5));
-        let k = cat.municipality(&s.municipalities[0]).unwrap().name.clone();
-        let problems = s.problems(cat);
-        let en: Vec<String> = problems.iter().map(|p| p.message(Lang::En)).collect();
-        assert_eq!(
-            en,
-            [
-                format!(
-                    "{id}: the effect 140 % is outside 0–100 %; the measure's default {default} % is used"
-                ),
-                format!("{id}: year 2027 comes before 2030; the value is not used"),
-                format!("{id}, {k}: quantity -5 t is negative; the value is not used"),
-            ]
-        );
-        assert_eq!(
-            problems[0].message(Lang::Sv),
-            format!(
-                "{id}: effekten 140 % ligger utanför 0–100 %; åtgärdens standardvärde {} % används",
-                calc_core::csvio::format_decimal(default, true)
-            )
-        );
-        assert_eq!(
-            problems[1].message(Lang::Sv),
-            format!("{id}: året 2027 kommer före 2030; värdet används inte")
-        );
-        // The app state shows them (a link's effect and years are clamped into range on
-        // the way in; a negative quantity is not), and they go when the value is fixed.
-        let state = Rc::new(AppState::new(Some(s), Vec::new(), Vec::new()));
-        assert_eq!(
-            state
-                .problems
-                .iter()
-                .map(|p| p.message(Lang::En))
-                .collect::<Vec<_>>(),
-            [en[2].clone()]
-        );
-        let mut fixed = (*state).clone();
-        fixed.settings.measures[0].quantity_t.clear();
-        fixed.recompute();
-        assert!(fixed.problems.is_empty());
-    }
-
-    #[test]
-    fn a_links_out_of_range_values_and_unknown_ids_are_reported() {
-        let cat = catalogue().unwrap();
-        let mut s = Settings::defaults(cat);
-        let id = cat.measures[1].id.0.clone();
-        s.measures[1].effect_pct = Decimal::from(140);
-        s.measures[1].start_year = 2070;
-        s.measures[1].full_effect_year = 2010;
-        s.measures.push(MeasureSettings {
-            id: "no_such_measure".into(),
-            ..s.measures[0].clone()
-        });
-        s.municipalities.push("9999".into());
-        let state = AppState::new(Some(s), Vec::new(), Vec::new());
-        let en: Vec<String> = state
-            .link_adjustments
-            .iter()
-            .map(|p| p.message(Lang::En))
-            .collect();
-        assert_eq!(
-            en,
-            [
-                format!("{id}: the effect 140 % is outside 0–100 %; 100 % is used"),
-                format!(
-                    "{id}: the years 2070–2010 are outside 2020–2060 or out of order; 2060–2060 are used"
-                ),
-                "no_such_measure: not in the catalogue, left out".to_string(),
-                "9999: not in the catalogue, left out".to_string(),
-            ]
-        );
-        let sv: Vec<String> = state
-            .link_adjustments
-            .iter()
-            .map(|p| p.message(Lang::Sv))
-            .collect();
-        assert_eq!(
-            sv,
-            [
-                format!("{id}: effekten 140 % ligger utanför 0–100 %; 100 % används"),
-                format!(
-                    "{id}: åren 2070–2010 ligger utanför 2020–2060 eller i fel ordning; 2060–2060 används"
-                ),
-                "no_such_measure: finns inte i katalogen och hoppades över".to_string(),
-                "9999: finns inte i katalogen och hoppades över".to_string(),
-            ]
-        );
-        let note = crate::storage::StorageNote::Adjusted {
-            scenario: "Plan".into(),
-            changes: state.link_adjustments[..2].to_vec(),
-        };
-        assert_eq!(
-            note.message(Lang::En),
-            format!(
-                "Values outside the allowed range were adjusted in Plan: {}; {}",
-                en[0], en[1]
-            )
-        );
-    }
-
-    #[test]
-    fn a_file_over_the_limit_is_refused_with_its_size() {
-        let state = Rc::new(AppState::new(None, Vec::new(), Vec::new()));
-        let before = state.eval.clone().unwrap().total.clone();
-        let bytes = vec![b'x'; usize::try_from(crate::io::MAX_IMPORT_BYTES).unwrap() + 1];
-        let after = state.reduce(Action::Import {
-            file: "big.csv".into(),
-            bytes,
-        });
-        assert_eq!(
-            after.import,
-            ImportState::TooLarge {
-                file: "big.csv".into(),
-                bytes: crate::io::MAX_IMPORT_BYTES + 1
-            }
-        );
-        assert_eq!(after.eval.as_ref().unwrap().total, before);
-        assert_eq!(
-            crate::io::too_large_text("big.csv", 50 * 1024 * 1024, Lang::Sv),
-            "big.csv: filen är 50,0 MB, webbläsaren läser in högst 5,0 MB. Använd kommandoradsverktyget (avfallskalkyl evaluate) för större filer."
-        );
-        assert_eq!(
-            crate::io::too_large_text("big.csv", 50 * 1024 * 1024, Lang::En),
-            "big.csv: the file is 50.0 MB, the browser imports at most 5.0 MB. Use the command-line tool (avfallskalkyl evaluate) for larger files."
-        );
-    }
-
-    /// A file with one row applies one measure and says which ones it switched off.
-    #[test]
-    fn a_one_row_import_names_the_measures_it_switched_off() {
-        let cat = catalogue().unwrap();
-        let state = Rc::new(AppState::new(None, Vec::new(), Vec::new()));
-        let after = state.reduce(Action::Import {
-            file: "en-rad.csv".into(),
-            bytes: "kommun;atgard;effekt_procent\nBorås;textile_collection;50\n"
-                .as_bytes()
-                .to_vec(),
-        });
-        let ImportState::Applied { switched_off, .. } = &after.import else {
-            panic!("{:?}", after.import);
-        };
-        assert_eq!(switched_off.len(), cat.measures.len() - 1);
-        assert!(!switched_off.iter().any(|id| id == "textile_collection"));
-        let text = switched_off_text(switched_off, Lang::Sv);
-        assert!(
-            text.starts_with(&format!(
-                "Åtgärder som inte finns i filen har stängts av ({}): Minska matsvinnet i skolkök, ",
-                cat.measures.len() - 1
-            )),
-            "{text}"
-        );
-    }
-
-    #[test]
-    fn reducer_recomputes_on_effect_change() {
-        let state = Rc::new(AppState::new(None, Vec::new(), Vec::new()));
-        let before = state.eval.clone().unwrap().total.clone();
-        let id = catalogue().unwrap().measures[0].id.0.clone();
-        let after = state.reduce(Action::SetEffect(id, Decimal::ZERO));
-        assert_ne!(after.eval.as_ref().unwrap().total, before);
-    }
-
-    #[test]
-    fn saving_asks_the_app_to_write_once_per_save_and_notes_show_once() {
-        let state = Rc::new(AppState::new(None, Vec::new(), Vec::new()));
-        assert_eq!(state.save_requests, 0, "nothing is written at start");
-        let once = state.reduce(Action::Save);
-        assert_eq!((once.save_requests, once.saved.len()), (1, 1));
-        // The same name again: nothing is written until the planner says replace or keep both.
-        let name = once.settings.name.clone();
-        let asked = once.reduce(Action::Save);
-        assert_eq!((asked.save_requests, asked.saved.len()), (1, 1));
-        assert_eq!(asked.save_pending.as_deref(), Some(name.as_str()));
-        let both = asked.clone().reduce(Action::SaveBoth);
-        assert_eq!(
-            both.saved
-                .iter()
-                .map(|x| x.settings.name.clone())
-                .collect::<Vec<_>>(),
-            [name.clone(), format!("{name} (2)")]
-        );
-        let twice = asked.reduce(Action::SaveReplace);
-        assert_eq!(
-            (
-                twice.save_requests,
-                twice.saved.len(),
-                twice.save_pending.clone()
-            ),
-            (2, 1, None)
-        );
-        let note = StorageNote::WriteFailed {
-            detail: "QuotaExceededError".into(),
-        };
-        let noted = twice
-            .reduce(Action::StorageNotes(vec![note.clone()]))
-            .reduce(Action::StorageNotes(vec![note.clone()]));
-        assert_eq!(noted.storage_notes, [note]);
-        let name = noted.settings.name.clone();
-        let deleted = noted.reduce(Action::Delete(name));
-        assert_eq!((deleted.save_requests, deleted.saved.len()), (3, 0));
-    }
-}
+mod tests;

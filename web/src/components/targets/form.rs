@@ -1,0 +1,157 @@
+//! What the three follow-up forms share: a field's refusal under it, the status line and
+//! focus on a refusal, fields that write into the form as typed, removing a row, and the
+//! municipality and indicator options.
+
+use super::tr;
+use crate::follow_up::FollowUp;
+use crate::i18n::Lang;
+use calc_core::{Indicator, Municipality};
+use std::rc::Rc;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+/// Moves focus to the element with this id (a convenience for keyboard users: a refusal
+/// changes nothing else).
+pub(super) fn focus_id(id: &str) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+/// A field's refusals as one message (empty: none).
+pub(super) fn errors_for<F: PartialEq + Copy>(errors: &[(F, String)], field: F) -> Option<String> {
+    let all: Vec<&str> = errors
+        .iter()
+        .filter(|(f, _)| *f == field)
+        .map(|(_, m)| m.as_str())
+        .collect();
+    (!all.is_empty()).then(|| all.join("; "))
+}
+
+/// What the status line announces when a form is refused: the first refusal.
+pub(super) fn refused<F>(list: &[(F, String)], lang: Lang) -> String {
+    let first = list.first().map(|(_, m)| m.as_str()).unwrap_or_default();
+    format!("{} {first}", tr(lang, "Inte sparat:", "Not saved:"))
+}
+
+/// A text field that writes its value into the form as it is typed.
+pub(super) fn on_text<T: 'static>(
+    form: &Rc<std::cell::RefCell<T>>,
+    f: fn(&mut T, String),
+) -> Callback<InputEvent> {
+    let form = Rc::clone(form);
+    Callback::from(move |e: InputEvent| {
+        let v = e.target_unchecked_into::<HtmlInputElement>().value();
+        f(&mut form.borrow_mut(), v);
+    })
+}
+
+/// A select that writes its value into the form; `redraw` when other fields depend on it.
+pub(super) fn on_select<T: 'static>(
+    form: &Rc<std::cell::RefCell<T>>,
+    f: fn(&mut T, String),
+    redraw: Option<UseForceUpdateHandle>,
+) -> Callback<Event> {
+    let form = Rc::clone(form);
+    Callback::from(move |e: Event| {
+        let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+        f(&mut form.borrow_mut(), v);
+        if let Some(r) = &redraw {
+            r.force_update();
+        }
+    })
+}
+
+/// Removes row `i` of one of the follow-up lists (`list` picks it).
+pub(super) fn on_remove<R: 'static>(
+    set: &Callback<FollowUp>,
+    follow: &FollowUp,
+    list: fn(&mut FollowUp) -> &mut Vec<R>,
+    i: usize,
+) -> Callback<MouseEvent> {
+    let (set, follow) = (set.clone(), follow.clone());
+    Callback::from(move |_| {
+        let mut f = follow.clone();
+        let rows = list(&mut f);
+        if i < rows.len() {
+            rows.remove(i);
+        }
+        set.emit(f);
+    })
+}
+
+/// A refused form: its refusals in field order, the first announced in the status line and
+/// focused, each shown at its field.
+pub(super) fn show_refusals<F: Ord + Copy>(
+    mut list: Vec<(F, String)>,
+    field_id: fn(F) -> &'static str,
+    status: &UseStateHandle<String>,
+    errs: &UseStateHandle<Vec<(F, String)>>,
+    lang: Lang,
+) {
+    list.sort_by_key(|(f, _)| *f);
+    status.set(refused(&list, lang));
+    if let Some((first, _)) = list.first() {
+        focus_id(field_id(*first));
+    }
+    errs.set(list);
+}
+
+/// A field's refusal under it, named by the field's `aria-describedby`.
+pub(super) fn field_error(id: &str, message: Option<&String>) -> Html {
+    match message {
+        Some(m) => {
+            html! { <span class="field-error" id={format!("{id}-error")} data-testid={format!("{id}-error")}>{ m.clone() }</span> }
+        }
+        None => html! {},
+    }
+}
+
+/// `aria-describedby` of a field with a refusal.
+pub(super) fn described(id: &str, e: &Option<String>) -> Option<String> {
+    e.as_ref().map(|_| format!("{id}-error"))
+}
+
+/// `aria-invalid` of a field with a refusal.
+pub(super) fn invalid(e: &Option<String>) -> Option<&'static str> {
+    e.as_ref().map(|_| "true")
+}
+
+/// The municipalities the forms accept, as options.
+pub(super) fn municipality_options(towns: &[Arc<Municipality>], selected: Option<&str>) -> Html {
+    html! { <>{ for towns.iter().map(|k| html! {
+        <option value={k.code.0.clone()} selected={selected == Some(k.code.as_str())}>{ k.name.clone() }</option>
+    }) }</> }
+}
+
+/// The indicators, as options.
+pub(super) fn indicator_options(selected: &str, lang: Lang) -> Html {
+    html! { <>{ for Indicator::ALL.iter().map(|i| html! {
+        <option value={i.id()} selected={i.id() == selected}>{ format!("{} ({})", i.name(lang), i.unit(lang)) }</option>
+    }) }</> }
+}
+
+/// A municipality's name by SCB code among `towns` (the code when unknown).
+pub(super) fn name_of(towns: &[Arc<Municipality>], code: &str) -> String {
+    towns
+        .iter()
+        .find(|k| k.code.as_str() == code)
+        .map_or_else(|| code.to_string(), |k| k.name.clone())
+}
+
+/// A pool's name by id (the id when unknown).
+pub(super) fn pool_name(cat: &factors::Catalogue, id: &str, lang: Lang) -> String {
+    cat.pools
+        .iter()
+        .find(|p| p.id.as_str() == id)
+        .map_or_else(|| id.to_string(), |p| p.name(lang).to_string())
+}
+
+/// Rc'd for the callbacks.
+pub(super) type Towns = Rc<Vec<Arc<Municipality>>>;

@@ -1,0 +1,353 @@
+//! The targets form: the plan's (or the planner's) targets, added, changed in place or
+//! removed, and back to the plan's.
+
+use super::card::value;
+use super::form::{
+    Towns, described, errors_for, field_error, focus_id, indicator_options, invalid, name_of,
+    on_text, pool_name, show_refusals,
+};
+use super::tr;
+use crate::follow_up::{FollowUp, TargetField, TargetForm, TargetRow};
+use crate::hooks::use_app_cat;
+use crate::settings::catalogue;
+use crate::state::Action;
+use calc_core::Indicator;
+use std::rc::Rc;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+/// The list of targets and the form.
+#[function_component]
+pub(super) fn TargetsForm() -> Html {
+    let target_form = use_mut_ref(TargetForm::default);
+    let target_errors = use_state(Vec::<(TargetField, String)>::new);
+    let target_status = use_state(String::new);
+    let editing = use_state(|| None::<String>);
+    let redraw = use_force_update();
+    let Some((store, lang, cat)) = use_app_cat() else {
+        return html! {};
+    };
+    let follow = store.settings.follow_up.clone();
+    // The municipalities the forms accept: Sjuhärad's and those the planner added.
+    let towns_all: Towns = Rc::new(store.settings.all_municipalities(cat));
+    let set = {
+        let store = store.clone();
+        Callback::from(move |f: FollowUp| store.dispatch(Action::SetFollowUp(f)))
+    };
+    let _first_chosen = store.settings.chosen(cat).first().map(|k| k.code.0.clone());
+    let _name_of = |code: &str| name_of(&towns_all, code);
+    let pool_name = |id: &str| pool_name(cat, id, lang);
+    {
+        let mut t = target_form.borrow_mut();
+        if t.indicator.is_empty() {
+            *t = TargetForm {
+                indicator: Indicator::ALL
+                    .first()
+                    .map(|i| i.id().to_string())
+                    .unwrap_or_default(),
+                base_year: "2021".into(),
+                target_year: "2030".into(),
+                ..TargetForm::default()
+            };
+        }
+    }
+    // ---- targets form: add, or change the one being edited in place ----
+    let target_text = |f: fn(&mut TargetForm, String)| on_text(&target_form, f);
+    let target_indicator = {
+        let form = target_form.clone();
+        Callback::from(move |e: Event| {
+            form.borrow_mut().indicator = e.target_unchecked_into::<HtmlSelectElement>().value();
+        })
+    };
+    let target_pool = |id: String| {
+        let form = target_form.clone();
+        Callback::from(move |e: Event| {
+            let on = e.target_unchecked_into::<HtmlInputElement>().checked();
+            let mut f = form.borrow_mut();
+            f.pools.retain(|p| *p != id);
+            if on {
+                f.pools.push(id.clone());
+            }
+        })
+    };
+    let blank_target = || TargetForm {
+        indicator: Indicator::ALL
+            .first()
+            .map(|i| i.id().to_string())
+            .unwrap_or_default(),
+        base_year: "2021".into(),
+        target_year: "2030".into(),
+        ..TargetForm::default()
+    };
+    let save_target = {
+        let towns_all = Rc::clone(&towns_all);
+        let (set, follow, errs, status, form, editing, redraw) = (
+            set.clone(),
+            follow.clone(),
+            target_errors.clone(),
+            target_status.clone(),
+            target_form.clone(),
+            editing.clone(),
+            redraw.clone(),
+        );
+        let blank = blank_target();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let Some(cat) = catalogue() else { return };
+            let mut rows = follow.target_rows(cat);
+            let old = editing
+                .as_ref()
+                .and_then(|id| rows.iter().find(|t| t.id == *id))
+                .cloned();
+            let mut typed = form.borrow().clone();
+            // A new target gets an id of its own (the planner never types one), and a
+            // name when its text is left empty.
+            if typed.id.trim().is_empty() {
+                let (id, n) = crate::follow_up::free_target_id(&rows);
+                typed.id = id;
+                if typed.text.trim().is_empty() {
+                    typed.text = format!("{} {n}", tr(lang, "Eget mål", "Own target"));
+                }
+            }
+            match typed.to_row(old.as_ref(), cat, &towns_all, lang) {
+                Ok(row) => {
+                    errs.set(Vec::new());
+                    let id = row.id.clone();
+                    let name = row.name(lang).to_string();
+                    match old
+                        .as_ref()
+                        .and_then(|o| rows.iter().position(|t| t.id == o.id))
+                    {
+                        // In place: the same position, any other row with the new id goes.
+                        Some(i) => {
+                            if let Some(slot) = rows.get_mut(i) {
+                                *slot = row;
+                            }
+                            let mut k = 0;
+                            rows.retain(|t| {
+                                let keep = k == i || t.id != id;
+                                k += 1;
+                                keep
+                            });
+                            status.set(format!(
+                                "{} {name}",
+                                tr(lang, "Ändrat mål:", "Target changed:")
+                            ));
+                        }
+                        None => {
+                            rows.retain(|t| t.id != id);
+                            rows.push(row);
+                            status.set(format!(
+                                "{} {name}",
+                                tr(lang, "Tillagt mål:", "Target added:")
+                            ));
+                        }
+                    }
+                    let mut f = follow.clone();
+                    f.targets = Some(rows);
+                    set.emit(f);
+                    editing.set(None);
+                    *form.borrow_mut() = blank.clone();
+                    redraw.force_update();
+                }
+                Err(list) => show_refusals(list, target_field_id, &status, &errs, lang),
+            }
+        })
+    };
+    let edit_target = |t: TargetRow| {
+        let (form, editing, errs, status, redraw) = (
+            target_form.clone(),
+            editing.clone(),
+            target_errors.clone(),
+            target_status.clone(),
+            redraw.clone(),
+        );
+        Callback::from(move |_| {
+            *form.borrow_mut() = TargetForm::of(&t, lang);
+            errs.set(Vec::new());
+            status.set(format!(
+                "{} {}",
+                tr(lang, "Ändrar mål:", "Changing target:"),
+                t.name(lang)
+            ));
+            editing.set(Some(t.id.clone()));
+            redraw.force_update();
+            focus_id("target-text");
+        })
+    };
+    let cancel_target = {
+        let (form, editing, errs, status, redraw) = (
+            target_form.clone(),
+            editing.clone(),
+            target_errors.clone(),
+            target_status.clone(),
+            redraw.clone(),
+        );
+        let blank = blank_target();
+        let follow = follow.clone();
+        Callback::from(move |_| {
+            let id = editing.as_ref().cloned().unwrap_or_default();
+            let name = catalogue()
+                .and_then(|cat| follow.target_rows(cat).into_iter().find(|t| t.id == id))
+                .map_or_else(|| id.clone(), |t| t.name(lang).to_string());
+            *form.borrow_mut() = blank.clone();
+            errs.set(Vec::new());
+            status.set(format!(
+                "{} {name}",
+                tr(lang, "Ändringen avbröts:", "Change cancelled:")
+            ));
+            editing.set(None);
+            redraw.force_update();
+            focus_id(&format!("edit-target-{id}"));
+        })
+    };
+    let remove_target = |id: String| {
+        let (set, follow, editing, status, form, redraw) = (
+            set.clone(),
+            follow.clone(),
+            editing.clone(),
+            target_status.clone(),
+            target_form.clone(),
+            redraw.clone(),
+        );
+        let blank = blank_target();
+        Callback::from(move |_| {
+            let Some(cat) = catalogue() else { return };
+            let mut f = follow.clone();
+            let mut rows = f.target_rows(cat);
+            let name = rows
+                .iter()
+                .find(|t| t.id == id)
+                .map_or_else(|| id.clone(), |t| t.name(lang).to_string());
+            rows.retain(|t| t.id != id);
+            f.targets = Some(rows);
+            if editing.as_deref() == Some(id.as_str()) {
+                editing.set(None);
+                *form.borrow_mut() = blank.clone();
+                redraw.force_update();
+            }
+            status.set(format!(
+                "{} {name}",
+                tr(lang, "Borttaget mål:", "Target removed:")
+            ));
+            set.emit(f);
+            focus_id("target-text");
+        })
+    };
+    let reset_targets = {
+        let (set, follow) = (set.clone(), follow.clone());
+        Callback::from(move |_| {
+            let mut f = follow.clone();
+            f.targets = None;
+            set.emit(f);
+        })
+    };
+    let target_rows = follow.target_rows(cat);
+    let tf = target_form.borrow().clone();
+    let te = |f: TargetField| errors_for(&target_errors, f);
+    // The id is the app's own (never typed): a refusal of it is shown at the text.
+    let (t_text, t_ind, t_pools, t_by, t_bv, t_target, t_ty) = (
+        te(TargetField::Text).or_else(|| te(TargetField::Id)),
+        te(TargetField::Indicator),
+        te(TargetField::Pools),
+        te(TargetField::BaseYear),
+        te(TargetField::BaseValue),
+        te(TargetField::Target),
+        te(TargetField::TargetYear),
+    );
+    let editing_id = editing.as_ref().cloned();
+    html! {
+                <form class="follow-up-form" onsubmit={save_target} data-testid="target-form" novalidate=true>
+                    <h3>{ tr(lang, "Mål", "Targets") }</h3>
+                    <ul data-testid="target-list">{ for target_rows.iter().map(|t| {
+                        let is_edited = editing_id.as_deref() == Some(t.id.as_str());
+                        html! {
+                            <li class={classes!(is_edited.then_some("editing"))} data-testid={format!("target-item-{}", t.id)}>
+                                { format!("{}: {} {}", t.name(lang), Indicator::from_id(&t.indicator).map_or(t.indicator.as_str(), |i| i.name(lang)),
+                                    t.target_value.map(|v| value(v, lang)).or_else(|| t.change_pct.map(|c| format!("{} %", value(c, lang)))).unwrap_or_default()) }
+                                { format!(" ({}→{})", t.base_year, t.target_year) }
+                                if is_edited { <strong>{ format!(" – {}", tr(lang, "ändras nedan", "being changed below")) }</strong> }
+                                { " " }
+                                <button type="button" class="button-secondary" id={format!("edit-target-{}", t.id)} data-testid={format!("edit-target-{}", t.id)}
+                                    onclick={edit_target(t.clone())} aria-label={format!("{}: {}", tr(lang, "Ändra mål", "Change target"), t.name(lang))}>{ tr(lang, "Ändra", "Change") }</button>
+                                <button type="button" class="button-secondary" data-testid={format!("remove-target-{}", t.id)}
+                                    onclick={remove_target(t.id.clone())} aria-label={format!("{}: {}", tr(lang, "Ta bort mål", "Remove target"), t.name(lang))}>{ tr(lang, "Ta bort", "Remove") }</button>
+                            </li>
+                        }
+                    }) }</ul>
+                    if follow.targets.is_some() {
+                        <button type="button" class="button-secondary" onclick={reset_targets}>{ tr(lang, "Tillbaka till planens mål", "Back to the plan's targets") }</button>
+                    }
+                    <h4 id="target-form-title">{ match &editing_id {
+                        Some(id) => format!("{}: {}", tr(lang, "Ändra mål", "Change target"),
+                            target_rows.iter().find(|t| t.id == *id).map_or(id.as_str(), |t| t.name(lang))),
+                        None => tr(lang, "Nytt mål", "New target").to_string(),
+                    } }</h4>
+                    <label for="target-text">{ tr(lang, "Målets text", "The goal's text") }</label>
+                    <input id="target-text" type="text" value={tf.text.clone()} data-testid="target-text" oninput={target_text(|f, v| f.text = v)}
+                        aria-invalid={invalid(&t_text)} aria-describedby={described("target-text", &t_text)} />
+                    { field_error("target-text", t_text.as_ref()) }
+                    <label for="target-indicator">{ tr(lang, "Indikator", "Indicator") }</label>
+                    <select id="target-indicator" data-testid="target-indicator" onchange={target_indicator}
+                        aria-invalid={invalid(&t_ind)} aria-describedby={described("target-indicator", &t_ind)}>{ indicator_options(&tf.indicator, lang) }</select>
+                    { field_error("target-indicator", t_ind.as_ref()) }
+                    <fieldset class="target-pools" aria-describedby={described("target-pools", &t_pools)}>
+                        <legend>{ tr(lang, "Avfallspooler som räknas (ingen vald: alla)", "Pools counted (none ticked: all)") }</legend>
+                        { for cat.pools.iter().map(|p| {
+                            let id = format!("target-pool-{}", p.id.as_str());
+                            html! {
+                                <label class="check" for={id.clone()}>
+                                    <input type="checkbox" id={id.clone()} data-testid={id} checked={tf.pools.iter().any(|x| x == p.id.as_str())}
+                                        onchange={target_pool(p.id.0.clone())} />
+                                    { pool_name(p.id.as_str()) }
+                                </label>
+                            }
+                        }) }
+                    </fieldset>
+                    { field_error("target-pools", t_pools.as_ref()) }
+                    <label for="target-base-year">{ tr(lang, "Basår", "Base year") }</label>
+                    <input id="target-base-year" type="text" inputmode="numeric" value={tf.base_year.clone()} data-testid="target-base-year" oninput={target_text(|f, v| f.base_year = v)}
+                        aria-invalid={invalid(&t_by)} aria-describedby={described("target-base-year", &t_by)} />
+                    { field_error("target-base-year", t_by.as_ref()) }
+                    <label for="target-base-value">{ tr(lang, "Basvärde (tomt: modellen)", "Base value (empty: the model)") }</label>
+                    <input id="target-base-value" type="text" inputmode="decimal" value={tf.base_value.clone()} data-testid="target-base-value" oninput={target_text(|f, v| f.base_value = v)}
+                        aria-invalid={invalid(&t_bv)} aria-describedby={described("target-base-value", &t_bv)} />
+                    { field_error("target-base-value", t_bv.as_ref()) }
+                    <label for="target-value">{ tr(lang, "Målvärde", "Target value") }</label>
+                    <input id="target-value" type="text" inputmode="decimal" value={tf.target_value.clone()} data-testid="target-value" oninput={target_text(|f, v| f.target_value = v)}
+                        aria-invalid={invalid(&t_target)} aria-describedby={described("target-value", &t_target)} />
+                    <label for="target-change">{ tr(lang, "eller förändring från basen, %", "or change from the base, %") }</label>
+                    <input id="target-change" type="text" inputmode="decimal" value={tf.change_pct.clone()} data-testid="target-change" oninput={target_text(|f, v| f.change_pct = v)}
+                        aria-invalid={invalid(&t_target)} aria-describedby={described("target-value", &t_target)} />
+                    { field_error("target-value", t_target.as_ref()) }
+                    <label for="target-year">{ tr(lang, "Målår", "Target year") }</label>
+                    <input id="target-year" type="text" inputmode="numeric" value={tf.target_year.clone()} data-testid="target-year" oninput={target_text(|f, v| f.target_year = v)}
+                        aria-invalid={invalid(&t_ty)} aria-describedby={described("target-year", &t_ty)} />
+                    { field_error("target-year", t_ty.as_ref()) }
+                    if let Some(bases) = editing_id.as_ref().and_then(|id| target_rows.iter().find(|t| t.id == *id)).map(|t| t.bases.len()).filter(|n| *n > 0) {
+                        <p class="hint">{ format!("{} {bases}", tr(lang, "Kommunernas egna basvärden (från målfilen) behålls:", "The municipalities' own bases (from the targets file) are kept:")) }</p>
+                    }
+                    <div class="form-buttons">
+                        <button type="submit" class="button-primary" data-testid="target-save">{ if editing_id.is_some() { tr(lang, "Spara ändringen", "Save the change") } else { tr(lang, "Lägg till mål", "Add target") } }</button>
+                        if editing_id.is_some() {
+                            <button type="button" class="button-secondary" data-testid="target-cancel" onclick={cancel_target}>{ tr(lang, "Avbryt", "Cancel") }</button>
+                        }
+                    </div>
+                    <p class="visually-hidden" role="status" data-testid="target-status-message">{ (*target_status).clone() }</p>
+                </form>
+    }
+}
+
+/// The element id of a targets-form field.
+fn target_field_id(f: TargetField) -> &'static str {
+    match f {
+        TargetField::Id => "target-text",
+        TargetField::Text => "target-text",
+        TargetField::Indicator => "target-indicator",
+        TargetField::Pools => "target-pool-household_food",
+        TargetField::BaseYear => "target-base-year",
+        TargetField::BaseValue => "target-base-value",
+        TargetField::Target => "target-value",
+        TargetField::TargetYear => "target-year",
+    }
+}
