@@ -1,6 +1,6 @@
 //! The least-cost package of measures that closes a target's gap in one municipality.
 //!
-//! The budget optimizer ([`crate::optimize`]) turned around: instead of the most CO2e
+//! The budget optimizer ([`crate::optimize()`]) turned around: instead of the most CO2e
 //! within a budget, the least cost that meets a target. Each scenario measure in the
 //! municipality on a pool the target counts can be left out or done at `k / steps` of its
 //! scenario effect. Measures on the same pool interact, so, as in the budget optimizer,
@@ -15,7 +15,8 @@
 //! The cost of a measure is its one-time cost plus its running cost × the years of the
 //! plan period (central values, whoever pays), scaled by its level.
 
-use super::{Direction, Model, Target, subtract};
+use super::progress::subtract;
+use super::{Direction, Model, Target};
 use crate::eval::{CalcError, NR, PerRoute, ramp};
 use crate::model::{FactorTable, MeasureId, Municipality, Pool, ScbCode};
 use crate::optimize::MAX_COMBINATIONS;
