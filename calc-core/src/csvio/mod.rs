@@ -10,6 +10,8 @@
 //! Nothing here touches the file system: callers hand in bytes.
 
 mod catalogue;
+mod columns;
+mod dialect;
 mod error;
 mod position;
 mod quotes;
@@ -29,6 +31,10 @@ pub use catalogue::{
     read_municipalities, read_org_units, read_own_municipalities, read_pools, read_price_index,
     read_scb_municipalities, read_sources, write_factor_table,
 };
+pub use columns::{ColumnSpec, Columns, Recorded};
+pub use dialect::{
+    Dialect, Encoding, decode, detect_delimiter, windows_1252_byte, windows_1252_char,
+};
 pub use error::{
     CsvError, CsvErrorKind, IdKind, Lang, MAX_SHOWN_CHARS, MAX_SUGGEST_CHARS, MAX_SUGGEST_IDS,
     model_error_sv, shown, suggest,
@@ -43,10 +49,7 @@ pub use scenario::{
     AssumedColumn, SCENARIO_COLUMNS, ScenarioContext, ScenarioImport, encode, encode_part,
     read_scenarios, read_scenarios_keep_valid, write_scenario_csv, write_scenarios_csv,
 };
-pub use table::{
-    ColumnSpec, Columns, Dialect, Encoding, Recorded, Row, Table, decode, detect_delimiter,
-    format_decimal, normalize_header, parse_decimal, windows_1252_byte, windows_1252_char,
-};
+pub use table::{Row, Table, format_decimal, normalize_header, parse_decimal};
 pub use targets::{
     ACTUAL_COLUMNS, BASELINE_COLUMNS, TARGET_COLUMNS, read_actuals, read_own_figures, read_targets,
     write_actuals, write_own_figures, write_targets,

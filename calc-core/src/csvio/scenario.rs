@@ -18,12 +18,11 @@
 //! line, column and the offending text; [`read_scenarios`] imports nothing from a file
 //! with errors, [`read_scenarios_keep_valid`] keeps the valid rows next to the errors.
 
+use super::columns::{ColumnSpec, Columns, Recorded};
+use super::dialect::{Dialect, Encoding};
 use super::error::{CsvError, CsvErrorKind, IdKind, Lang, suggest};
 use super::safe::guard_cell;
-use super::table::{
-    ColumnSpec, Columns, Dialect, Encoding, Recorded, Row, Table, format_decimal, normalize_header,
-    parse_decimal,
-};
+use super::table::{Row, Table, format_decimal, normalize_header, parse_decimal};
 use crate::model::{Case, Measure, ModelError, Municipality};
 use crate::scenario::{ItemOverrides, OverrideField, PlanPeriod, Scenario};
 use crate::units::{Sek, Share, Tonnes, Year};
@@ -756,7 +755,7 @@ pub fn encode_part(text: &str, encoding: Encoding) -> Vec<u8> {
         Encoding::Utf8 | Encoding::Utf8Bom => text.as_bytes().to_vec(),
         Encoding::Windows1252 => text
             .chars()
-            .map(|c| super::table::windows_1252_byte(c).unwrap_or(b'?'))
+            .map(|c| super::dialect::windows_1252_byte(c).unwrap_or(b'?'))
             .collect(),
     }
 }
@@ -776,7 +775,7 @@ pub fn encode(text: &str, encoding: Encoding) -> Vec<u8> {
         Encoding::Windows1252 => {
             let mut out = Vec::with_capacity(bare.len());
             for c in bare.chars() {
-                out.push(super::table::windows_1252_byte(c).unwrap_or(b'?'));
+                out.push(super::dialect::windows_1252_byte(c).unwrap_or(b'?'));
             }
             out
         }

@@ -4,10 +4,12 @@
 //! every problem with line, column and the offending text. Municipalities by name or SCB
 //! code. The formats are described column by column in `docs/targets.en.md`.
 
+use super::columns::{ColumnSpec, Columns};
+use super::dialect::Dialect;
 use super::error::{CsvError, CsvErrorKind, IdKind, Lang, suggest};
 use super::safe::guard_cell;
 use super::scenario::finish_writer;
-use super::table::{ColumnSpec, Columns, Dialect, Row, Table, format_decimal, normalize_header};
+use super::table::{Row, Table, format_decimal, normalize_header};
 use crate::model::{Municipality, Pool, PoolId, QuantityBasis, Route, RouteMix, ScbCode};
 use crate::targets::{
     Actual, BaseValue, Indicator, OwnFigure, OwnFigures, OwnQuantity, Target, TargetValue,

@@ -1,9 +1,11 @@
 //! The factor set file: its columns, reader and writer.
 
 use super::{Errors, finish, model, route, share_in};
+use crate::csvio::columns::{ColumnSpec, Columns, Recorded};
+use crate::csvio::dialect::Dialect;
 use crate::csvio::error::{CsvError, CsvErrorKind};
 use crate::csvio::safe::guard_cell;
-use crate::csvio::table::{ColumnSpec, Columns, Dialect, Recorded, Row, Table, format_decimal};
+use crate::csvio::table::{Row, Table, format_decimal};
 use crate::model::{
     CostFactor, EmissionFactor, Estimate, FactorSetInfo, FactorTable, FractionId, NominalCost,
     PriceIndex, Route, SourceId, Yield, cost_factor_id, emission_factor_id, yield_id,

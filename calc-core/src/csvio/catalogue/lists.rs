@@ -1,8 +1,9 @@
 //! The list files: sources, fractions, municipalities, goal areas and the factor set list.
 
 use super::{Errors, finish};
+use crate::csvio::columns::ColumnSpec;
 use crate::csvio::error::{CsvErrorKind, IdKind, suggest};
-use crate::csvio::table::{ColumnSpec, Table};
+use crate::csvio::table::Table;
 use crate::model::{
     FactorSetInfo, Fraction, FractionId, GoalArea, Municipality, PriceIndex, PriceLevel, ScbCode,
     Source, SourceId, SourceKind,

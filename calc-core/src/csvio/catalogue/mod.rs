@@ -24,8 +24,9 @@ pub use measures::{read_measures, read_measures_with_pools};
 pub use org_units::{read_measure_units, read_org_units};
 pub use pools::{read_local_baselines, read_pools};
 
+use super::columns::{Columns, Recorded};
 use super::error::{CsvError, CsvErrorKind, IdKind, suggest};
-use super::table::{Columns, Recorded, Row};
+use super::table::Row;
 use crate::model::{ModelError, QuantityBasis, Route, SourceId};
 use crate::units::{GramsPerPortion, KgPerInhabitant, Share, Tonnes};
 
