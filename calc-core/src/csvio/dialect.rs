@@ -119,6 +119,60 @@ pub fn detect_delimiter(text: &str) -> u8 {
     }
 }
 
+/// The text a CSV writer produced, with a BOM for [`Encoding::Utf8Bom`].
+///
+/// Cannot lose data: a `csv::Writer` over a `Vec<u8>` has no I/O to fail (`write_record`,
+/// the flush in `into_inner` only fail on I/O errors, so `ok` is always true here), and
+/// it wrote only `&str` fields and ASCII delimiters and quotes, so the bytes are UTF-8.
+pub(crate) fn finish_writer(w: csv::Writer<Vec<u8>>, ok: bool, dialect: Dialect) -> String {
+    let bytes = w.into_inner().unwrap_or_default();
+    let text = String::from_utf8(bytes).unwrap_or_default();
+    if !ok {
+        return String::new();
+    }
+    if dialect.encoding == Encoding::Utf8Bom {
+        format!("\u{feff}{text}")
+    } else {
+        text
+    }
+}
+
+/// A later part of an output encoded part by part (a streamed CSV after its header):
+/// as [`encode`], but a leading U+FEFF is a character of the text, not a byte-order mark,
+/// so it is kept (`?` in Windows-1252) instead of being dropped from the part.
+#[must_use]
+pub fn encode_part(text: &str, encoding: Encoding) -> Vec<u8> {
+    match encoding {
+        Encoding::Utf8 | Encoding::Utf8Bom => text.as_bytes().to_vec(),
+        Encoding::Windows1252 => text
+            .chars()
+            .map(|c| windows_1252_byte(c).unwrap_or(b'?'))
+            .collect(),
+    }
+}
+
+/// Text as bytes in an encoding: UTF-8 (with a BOM for [`Encoding::Utf8Bom`], added if
+/// missing) or Windows-1252 (characters it lacks become `?`).
+#[must_use]
+pub fn encode(text: &str, encoding: Encoding) -> Vec<u8> {
+    let bare = text.strip_prefix('\u{feff}').unwrap_or(text);
+    match encoding {
+        Encoding::Utf8 => bare.as_bytes().to_vec(),
+        Encoding::Utf8Bom => {
+            let mut v = b"\xEF\xBB\xBF".to_vec();
+            v.extend_from_slice(bare.as_bytes());
+            v
+        }
+        Encoding::Windows1252 => {
+            let mut out = Vec::with_capacity(bare.len());
+            for c in bare.chars() {
+                out.push(windows_1252_byte(c).unwrap_or(b'?'));
+            }
+            out
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -33,7 +33,8 @@ pub use catalogue::{
 };
 pub use columns::{ColumnSpec, Columns, Recorded};
 pub use dialect::{
-    Dialect, Encoding, decode, detect_delimiter, windows_1252_byte, windows_1252_char,
+    Dialect, Encoding, decode, detect_delimiter, encode, encode_part, windows_1252_byte,
+    windows_1252_char,
 };
 pub use error::{
     CsvError, CsvErrorKind, IdKind, Lang, MAX_SHOWN_CHARS, MAX_SUGGEST_CHARS, MAX_SUGGEST_IDS,
@@ -46,8 +47,8 @@ pub use results::{
 };
 pub use safe::{guard_cell, guard_cell_unless_number, unescape_cell};
 pub use scenario::{
-    AssumedColumn, SCENARIO_COLUMNS, ScenarioContext, ScenarioImport, encode, encode_part,
-    read_scenarios, read_scenarios_keep_valid, write_scenario_csv, write_scenarios_csv,
+    AssumedColumn, SCENARIO_COLUMNS, ScenarioContext, ScenarioImport, read_scenarios,
+    read_scenarios_keep_valid, write_scenario_csv, write_scenarios_csv,
 };
 pub use table::{Row, Table, format_decimal, normalize_header, parse_decimal};
 pub use targets::{

@@ -3,8 +3,8 @@
 //! Numbers are rounded here, for display only (the [`Evaluation`] keeps full precision).
 
 use super::dialect::Dialect;
+use super::dialect::finish_writer;
 use super::safe::guard_cell;
-use super::scenario::finish_writer;
 use crate::eval::{Evaluation, OwnFiguresUsed, PerInhabitantFigures, Summary};
 use crate::format::{Lang, format_fixed};
 use crate::model::{MeasureId, Perspective};

@@ -6,9 +6,9 @@
 
 use super::columns::{ColumnSpec, Columns};
 use super::dialect::Dialect;
+use super::dialect::finish_writer;
 use super::error::{CsvError, CsvErrorKind, IdKind, Lang, suggest};
 use super::safe::guard_cell;
-use super::scenario::finish_writer;
 use super::table::{Row, Table, format_decimal, normalize_header};
 use crate::model::{Municipality, Pool, PoolId, QuantityBasis, Route, RouteMix, ScbCode};
 use crate::targets::{

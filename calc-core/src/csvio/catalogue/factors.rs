@@ -372,5 +372,5 @@ pub fn write_factor_table(table: &FactorTable, dialect: Dialect) -> String {
         }
         ok &= w.write_record(&rec).is_ok();
     }
-    super::super::scenario::finish_writer(w, ok, dialect)
+    super::super::dialect::finish_writer(w, ok, dialect)
 }
