@@ -2,7 +2,8 @@
 //! fields that records errors with line, column and text.
 
 use super::error::{CsvError, CsvErrorKind};
-use super::table::{Row, Table, normalize_header, parse_decimal};
+use super::number::parse_decimal;
+use super::table::{Row, Table, normalize_header};
 use rust_decimal::Decimal;
 
 /// A column a reader wants: accepted header names and whether it must be present.

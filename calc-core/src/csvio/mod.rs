@@ -13,6 +13,7 @@ mod catalogue;
 mod columns;
 mod dialect;
 mod error;
+mod number;
 mod position;
 mod quotes;
 mod results;
@@ -40,6 +41,7 @@ pub use error::{
     CsvError, CsvErrorKind, IdKind, Lang, MAX_SHOWN_CHARS, MAX_SUGGEST_CHARS, MAX_SUGGEST_IDS,
     model_error_sv, shown, suggest,
 };
+pub use number::{format_decimal, parse_decimal};
 pub use position::{LineIndex, line_breaks};
 pub use results::{
     MEASURE_NAME_HEADER, MeasureNames, RESULT_HEADERS, results_csv_header, results_csv_rows,
@@ -50,7 +52,7 @@ pub use scenario::{
     AssumedColumn, SCENARIO_COLUMNS, ScenarioContext, ScenarioImport, read_scenarios,
     read_scenarios_keep_valid, write_scenario_csv, write_scenarios_csv,
 };
-pub use table::{Row, Table, format_decimal, normalize_header, parse_decimal};
+pub use table::{Row, Table, normalize_header};
 pub use targets::{
     ACTUAL_COLUMNS, BASELINE_COLUMNS, TARGET_COLUMNS, read_actuals, read_own_figures, read_targets,
     write_actuals, write_own_figures, write_targets,

@@ -125,7 +125,7 @@ fn tail(
 }
 
 fn pct(s: Share, decimal_comma: bool) -> String {
-    super::table::format_decimal(
+    super::number::format_decimal(
         s.percent()
             .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero),
         decimal_comma,

@@ -4,8 +4,9 @@ use super::{Errors, finish, model, route, share_in};
 use crate::csvio::columns::{ColumnSpec, Columns, Recorded};
 use crate::csvio::dialect::Dialect;
 use crate::csvio::error::{CsvError, CsvErrorKind};
+use crate::csvio::number::format_decimal;
 use crate::csvio::safe::guard_cell;
-use crate::csvio::table::{Row, Table, format_decimal};
+use crate::csvio::table::{Row, Table};
 use crate::model::{
     CostFactor, EmissionFactor, Estimate, FactorSetInfo, FactorTable, FractionId, NominalCost,
     PriceIndex, Route, SourceId, Yield, cost_factor_id, emission_factor_id, yield_id,

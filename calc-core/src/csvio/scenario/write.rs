@@ -3,8 +3,8 @@
 use super::HEADERS;
 use crate::csvio::dialect::{Dialect, finish_writer};
 use crate::csvio::error::Lang;
+use crate::csvio::number::format_decimal;
 use crate::csvio::safe::guard_cell;
-use crate::csvio::table::format_decimal;
 use crate::scenario::{ItemOverrides, Scenario};
 use crate::units::Year;
 use rust_decimal::Decimal;

@@ -4,8 +4,9 @@ use super::{Errors, finish, header, indicator, municipality, municipality_name, 
 use crate::csvio::columns::ColumnSpec;
 use crate::csvio::dialect::{Dialect, finish_writer};
 use crate::csvio::error::{CsvErrorKind, Lang};
+use crate::csvio::number::format_decimal;
 use crate::csvio::safe::guard_cell;
-use crate::csvio::table::{Table, format_decimal};
+use crate::csvio::table::Table;
 use crate::model::Municipality;
 use crate::targets::Actual;
 use std::sync::Arc;

@@ -5,8 +5,9 @@ use super::{Errors, finish, header, municipality, municipality_name, pool_id, ye
 use crate::csvio::columns::ColumnSpec;
 use crate::csvio::dialect::{Dialect, finish_writer};
 use crate::csvio::error::{CsvError, CsvErrorKind, Lang};
+use crate::csvio::number::format_decimal;
 use crate::csvio::safe::guard_cell;
-use crate::csvio::table::{Table, format_decimal};
+use crate::csvio::table::Table;
 use crate::model::{Municipality, Pool, QuantityBasis, Route, RouteMix};
 use crate::targets::{OwnFigure, OwnFigures, OwnQuantity};
 use crate::units::{GramsPerPortion, KgPerInhabitant, Share, Tonnes};

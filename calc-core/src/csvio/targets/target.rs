@@ -5,8 +5,9 @@ use super::{Errors, finish, header, indicator, municipality, municipality_name, 
 use crate::csvio::columns::ColumnSpec;
 use crate::csvio::dialect::{Dialect, finish_writer};
 use crate::csvio::error::{CsvErrorKind, IdKind, Lang, suggest};
+use crate::csvio::number::format_decimal;
 use crate::csvio::safe::guard_cell;
-use crate::csvio::table::{Table, format_decimal};
+use crate::csvio::table::Table;
 use crate::model::{Municipality, Pool, PoolId, ScbCode};
 use crate::targets::{BaseValue, Target, TargetValue};
 use rust_decimal::Decimal;
