@@ -1,11 +1,16 @@
 //! What a target measures: an indicator, which way is better, and its level from the
 //! tonnes per route.
 
-use super::{HUNDRED, LEVEL_DECIMALS, Scope};
 use crate::eval::PerRoute;
 use crate::model::Route;
 use rust_decimal::Decimal;
 
+/// Decimals an indicator's modelled level is rounded to. A measure's reach (quantity ÷
+/// tonnes in its routes) rounds in the 28th significant digit, so without this a
+/// projection that meets a target exactly could miss it by 10⁻²⁷ and count as behind.
+pub const LEVEL_DECIMALS: u32 = 12;
+
+pub(super) const HUNDRED: Decimal = Decimal::from_parts(100, 0, 0, false, 0);
 const THOUSAND: Decimal = Decimal::from_parts(1000, 0, 0, false, 0);
 const MILLION: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
 
@@ -198,4 +203,13 @@ impl Indicator {
         }
         n.checked_div(den).map(|v| v.round_dp(LEVEL_DECIMALS))
     }
+}
+
+/// The tonnes the indicator sees in one municipality before any measure.
+pub(crate) struct Scope {
+    pub(crate) initial: PerRoute,
+    pub(crate) portions: Decimal,
+    pub(crate) population: u32,
+    /// Indexes of the pool groups (of `pool_groups(scenario)`) in this scope.
+    pub(crate) groups: Vec<usize>,
 }

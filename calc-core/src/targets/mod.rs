@@ -49,22 +49,16 @@ mod per_inhabitant;
 mod progress;
 
 pub use gap::{GapChoice, GapPlan, close_gap, full_ambition};
-pub use indicator::{Direction, Indicator};
+pub use indicator::{Direction, Indicator, LEVEL_DECIMALS};
 pub use own::{OwnFigure, OwnFigures, OwnQuantity};
 pub use per_inhabitant::{PerInhabitant, per_inhabitant};
-pub(crate) use progress::{Model, Scope};
+pub(crate) use progress::Model;
 pub use progress::{NoBase, Progress, TargetContribution, TargetReport, YearPoint, progress};
 
 use crate::model::{PoolId, ScbCode};
 use crate::units::Year;
+use indicator::HUNDRED;
 use rust_decimal::Decimal;
-
-/// Decimals an indicator's modelled level is rounded to. A measure's reach (quantity ÷
-/// tonnes in its routes) rounds in the 28th significant digit, so without this a
-/// projection that meets a target exactly could miss it by 10⁻²⁷ and count as behind.
-pub const LEVEL_DECIMALS: u32 = 12;
-
-const HUNDRED: Decimal = Decimal::from_parts(100, 0, 0, false, 0);
 
 /// The value a target aims at.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

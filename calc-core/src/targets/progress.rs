@@ -1,6 +1,7 @@
 //! Following a target: each municipality's path, projection, gap, status and the
 //! measures' contributions, from the pooled model.
 
+use super::indicator::Scope;
 use super::{Actual, BaseFrom, BaseValue, Indicator, OwnFigures, Status, Target, path};
 use crate::eval::{CalcError, MeasureSpec, NR, PerRoute, PoolGroup, measure_specs};
 use crate::eval::{pool_groups, ramp};
@@ -86,15 +87,6 @@ pub struct TargetReport {
     pub progress: Vec<Progress>,
     /// The target × municipality pairs without a base value.
     pub no_base: Vec<NoBase>,
-}
-
-/// The tonnes the indicator sees in one municipality before any measure.
-pub(crate) struct Scope {
-    pub(crate) initial: PerRoute,
-    pub(crate) portions: Decimal,
-    pub(crate) population: u32,
-    /// Indexes of the pool groups (of `pool_groups(scenario)`) in this scope.
-    pub(crate) groups: Vec<usize>,
 }
 
 /// The scenario's pool groups with their measures' specs, built once for all targets.

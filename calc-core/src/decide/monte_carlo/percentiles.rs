@@ -1,6 +1,7 @@
 //! From the draws to the figures: percentiles by selection and the odds of a saving.
 
-use super::{COEFF_DP, FACTOR_DP, McFigures, Percentiles, SavingOdds, from_fixed};
+use super::results::{McFigures, Percentiles, SavingOdds};
+use super::scales::{COEFF_DP, FACTOR_DP, from_fixed};
 use crate::model::ByPayer;
 use crate::units::{KgCo2e, Sek};
 use rust_decimal::Decimal;
