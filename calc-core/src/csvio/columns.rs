@@ -8,17 +8,17 @@ use rust_decimal::Decimal;
 
 /// A column a reader wants: accepted header names and whether it must be present.
 #[derive(Clone, Copy, Debug)]
-pub struct ColumnSpec {
+pub(crate) struct ColumnSpec {
     /// Accepted header names; the first is the canonical (English) one.
-    pub aliases: &'static [&'static str],
+    pub(crate) aliases: &'static [&'static str],
     /// Whether the file must have it.
-    pub required: bool,
+    pub(crate) required: bool,
 }
 
 impl ColumnSpec {
     /// A required column.
     #[must_use]
-    pub const fn required(aliases: &'static [&'static str]) -> Self {
+    pub(crate) const fn required(aliases: &'static [&'static str]) -> Self {
         Self {
             aliases,
             required: true,
@@ -26,7 +26,7 @@ impl ColumnSpec {
     }
     /// An optional column.
     #[must_use]
-    pub const fn optional(aliases: &'static [&'static str]) -> Self {
+    pub(crate) const fn optional(aliases: &'static [&'static str]) -> Self {
         Self {
             aliases,
             required: false,
@@ -36,12 +36,12 @@ impl ColumnSpec {
 
 /// An error that has already been pushed to the caller's error list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Recorded;
+pub(crate) struct Recorded;
 
 /// Column positions found for a [`ColumnSpec`] list, and typed field access that records
 /// errors with line, column name and the offending text.
 #[derive(Clone, Debug)]
-pub struct Columns {
+pub(crate) struct Columns {
     index: Vec<Option<usize>>,
     names: Vec<String>,
     decimal_comma: bool,
@@ -50,26 +50,26 @@ pub struct Columns {
 impl Columns {
     /// True when numbers in this file use a decimal comma.
     #[must_use]
-    pub fn decimal_comma(&self) -> bool {
+    pub(crate) fn decimal_comma(&self) -> bool {
         self.decimal_comma
     }
 
     /// Whether wanted column `col` is present in the file.
     #[must_use]
-    pub fn has(&self, col: usize) -> bool {
+    pub(crate) fn has(&self, col: usize) -> bool {
         self.index.get(col).copied().flatten().is_some()
     }
 
     /// The header name used in the file for wanted column `col`.
     #[must_use]
-    pub fn name(&self, col: usize) -> String {
+    pub(crate) fn name(&self, col: usize) -> String {
         // `names` has one entry per wanted column; an index past it has no name to give.
         self.names.get(col).cloned().unwrap_or_default()
     }
 
     /// The trimmed text of wanted column `col` in `row` (empty when absent).
     #[must_use]
-    pub fn text<'r>(&self, row: &'r Row, col: usize) -> &'r str {
+    pub(crate) fn text<'r>(&self, row: &'r Row, col: usize) -> &'r str {
         self.index
             .get(col)
             .copied()
@@ -80,7 +80,7 @@ impl Columns {
 
     /// An error at this row and column with the field's text.
     #[must_use]
-    pub fn error(&self, row: &Row, col: usize, kind: CsvErrorKind) -> CsvError {
+    pub(crate) fn error(&self, row: &Row, col: usize, kind: CsvErrorKind) -> CsvError {
         let line = self
             .index
             .get(col)
@@ -91,7 +91,7 @@ impl Columns {
     }
 
     /// A required text field; empty is an error.
-    pub fn required_text(
+    pub(crate) fn required_text(
         &self,
         row: &Row,
         col: usize,
@@ -107,7 +107,7 @@ impl Columns {
     }
 
     /// An optional decimal: `None` when empty, an error when not a number.
-    pub fn opt_decimal(
+    pub(crate) fn opt_decimal(
         &self,
         row: &Row,
         col: usize,
@@ -127,7 +127,12 @@ impl Columns {
     }
 
     /// A required decimal.
-    pub fn decimal(&self, row: &Row, col: usize, errors: &mut Vec<CsvError>) -> Option<Decimal> {
+    pub(crate) fn decimal(
+        &self,
+        row: &Row,
+        col: usize,
+        errors: &mut Vec<CsvError>,
+    ) -> Option<Decimal> {
         match self.opt_decimal(row, col, errors) {
             Ok(Some(d)) => Some(d),
             Ok(None) => {
@@ -139,7 +144,7 @@ impl Columns {
     }
 
     /// An optional whole year (1900–2200).
-    pub fn opt_year(
+    pub(crate) fn opt_year(
         &self,
         row: &Row,
         col: usize,
@@ -165,7 +170,7 @@ impl Table {
     /// Each wanted column has an id and accepted aliases (English and Swedish names;
     /// matching ignores case, å/ä/ö and spaces). A missing required column and a header
     /// that matches no wanted column are errors on the header's line.
-    pub fn columns(&self, wanted: &[ColumnSpec]) -> Result<Columns, Vec<CsvError>> {
+    pub(crate) fn columns(&self, wanted: &[ColumnSpec]) -> Result<Columns, Vec<CsvError>> {
         let (columns, errors) = self.columns_lenient(wanted);
         if errors.is_empty() {
             Ok(columns)
@@ -177,7 +182,7 @@ impl Table {
     /// Maps wanted columns to their indexes like [`Table::columns`], returning the mapping
     /// found (unknown headers ignored, missing columns absent) next to the errors.
     #[must_use]
-    pub fn columns_lenient(&self, wanted: &[ColumnSpec]) -> (Columns, Vec<CsvError>) {
+    pub(crate) fn columns_lenient(&self, wanted: &[ColumnSpec]) -> (Columns, Vec<CsvError>) {
         let mut errors = Vec::new();
         let normalized: Vec<String> = self.headers.iter().map(|h| normalize_header(h)).collect();
         let mut index = vec![None; wanted.len()];

@@ -71,7 +71,7 @@ const WINDOWS_1252_HIGH: [char; 32] = [
 
 /// Decodes one Windows-1252 byte.
 #[must_use]
-pub fn windows_1252_char(b: u8) -> char {
+pub(crate) fn windows_1252_char(b: u8) -> char {
     match b {
         0x80..=0x9f => WINDOWS_1252_HIGH
             .get(usize::from(b - 0x80))
@@ -97,7 +97,7 @@ pub fn windows_1252_byte(c: char) -> Option<u8> {
 
 /// Picks `;` or `,` from the header line: whichever occurs more often outside quotes.
 #[must_use]
-pub fn detect_delimiter(text: &str) -> u8 {
+pub(crate) fn detect_delimiter(text: &str) -> u8 {
     // Lines end in `\n`, `\r\n` or a lone `\r` (old Mac Excel): split on both.
     let header = text
         .split(['\n', '\r'])

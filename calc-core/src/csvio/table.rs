@@ -13,7 +13,8 @@ use super::safe::unescape_cell;
 /// instead of one per field): a 100 000-row scenario file is held in memory at once.
 #[derive(Clone, Debug)]
 pub struct Row {
-    /// 1-based physical line where the row starts (see [`LineIndex`]).
+    /// 1-based physical line where the row starts (`\r\n`, `\n` and a lone `\r` each one
+    /// line break).
     pub line: u64,
     /// The fields, one after the other.
     text: String,

@@ -16,7 +16,7 @@ use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
 /// Columns of a factor set file.
-pub const FACTOR_COLUMNS: &[ColumnSpec] = &[
+pub(crate) const FACTOR_COLUMNS: &[ColumnSpec] = &[
     ColumnSpec::required(&["fraction", "avfallsslag"]),
     ColumnSpec::required(&["route", "behandlingsvag"]),
     ColumnSpec::optional(&["ef_low_kgco2e_per_t"]),

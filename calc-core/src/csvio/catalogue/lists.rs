@@ -298,13 +298,6 @@ pub fn read_factor_set_list(bytes: &[u8]) -> Result<Vec<(FactorSetInfo, String)>
     finish(out, errors)
 }
 
-/// The year a factor set file names, if a `Year` can be read from text like `2025`.
-#[must_use]
-pub fn parse_year(text: &str) -> Option<Year> {
-    // `None` is the answer "not a year"; callers report it.
-    text.trim().parse::<u16>().ok().map(Year)
-}
-
 const PRICE_INDEX_COLUMNS: &[ColumnSpec] = &[
     ColumnSpec::required(&["year"]),
     ColumnSpec::required(&["index"]),

@@ -50,7 +50,7 @@ const RUNNING: usize = 8;
 
 /// The columns of a scenario file: the first alias is the English header, the second
 /// the Swedish one (written without å/ä/ö; with them matches too).
-pub const SCENARIO_COLUMNS: &[ColumnSpec] = &[
+pub(crate) const SCENARIO_COLUMNS: &[ColumnSpec] = &[
     ColumnSpec::optional(&["scenario", "scenario", "scenario_name", "scenarionamn"]),
     ColumnSpec::required(&["municipality", "kommun"]),
     ColumnSpec::required(&["measure", "atgard", "measure_id", "atgards_id"]),

@@ -22,7 +22,7 @@ const ACTUAL_HEADERS: [(&str, &str); 6] = [
 ];
 
 /// The columns of an actuals file.
-pub const ACTUAL_COLUMNS: &[ColumnSpec] = &[
+pub(crate) const ACTUAL_COLUMNS: &[ColumnSpec] = &[
     ColumnSpec::required(&["municipality", "kommun"]),
     ColumnSpec::required(&["indicator", "indikator"]),
     ColumnSpec::required(&["year", "ar"]),

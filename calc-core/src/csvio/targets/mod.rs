@@ -8,9 +8,9 @@ mod actual;
 mod own;
 mod target;
 
-pub use actual::{ACTUAL_COLUMNS, read_actuals, write_actuals};
-pub use own::{BASELINE_COLUMNS, read_own_figures, write_own_figures};
-pub use target::{TARGET_COLUMNS, read_targets, write_targets};
+pub use actual::{read_actuals, write_actuals};
+pub use own::{read_own_figures, write_own_figures};
+pub use target::{read_targets, write_targets};
 
 use super::columns::Columns;
 use super::error::{CsvError, CsvErrorKind, IdKind, Lang, suggest};

@@ -34,7 +34,7 @@ const BASELINE_HEADERS: [(&str, &str); 15] = [
 ];
 
 /// The columns of a baseline file (a municipality's own figures).
-pub const BASELINE_COLUMNS: &[ColumnSpec] = &[
+pub(crate) const BASELINE_COLUMNS: &[ColumnSpec] = &[
     ColumnSpec::required(&["municipality", "kommun"]),
     ColumnSpec::required(&["pool", "avfallspool"]),
     ColumnSpec::required(&["year", "ar", "base_year", "basar"]),

@@ -33,7 +33,7 @@ const TARGET_HEADERS: [(&str, &str); 15] = [
 ];
 
 /// The columns of a targets file.
-pub const TARGET_COLUMNS: &[ColumnSpec] = &[
+pub(crate) const TARGET_COLUMNS: &[ColumnSpec] = &[
     ColumnSpec::required(&["id", "target", "mal"]),
     ColumnSpec::optional(&["area", "malomrade", "goal_area"]),
     ColumnSpec::optional(&["text_sv", "text"]),
