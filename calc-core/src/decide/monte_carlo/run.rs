@@ -19,7 +19,8 @@ use rand_core::{Rng, SeedableRng};
 /// ([`MonteCarlo::agreement`]).
 ///
 /// A value too large for the fixed point (beyond ±10²⁰ kg or SEK per tonne, or a pool of
-/// more than 3.6 × 10¹⁰ t a year) is [`CalcError::TotalOverflow`].
+/// more than 3.6 × 10¹⁰ t a year) is [`CalcError::TotalOverflow`]; no draws (`draws` 0)
+/// is [`CalcError::NoDraws`].
 ///
 /// ```
 /// use calc_core::{LinearModel, demo, monte_carlo};
@@ -57,6 +58,9 @@ fn monte_carlo_with(
     seed: u64,
     fast: bool,
 ) -> Result<MonteCarlo, CalcError> {
+    if draws == 0 {
+        return Err(CalcError::NoDraws);
+    }
     let too_big = || CalcError::TotalOverflow;
     let engine = Engine::new(model).ok_or_else(too_big)?;
     let n = draws as usize;
