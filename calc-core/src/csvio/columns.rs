@@ -34,6 +34,52 @@ impl ColumnSpec {
     }
 }
 
+/// A reader's columns, declared once: per column its position's name, whether the file
+/// must have it, the header the writer writes in English and in Swedish, and any further
+/// header names the reader accepts. Gives a module with a `usize` position constant per
+/// column (numbered in the order declared, so no position is kept by hand), `SPECS` (what
+/// the reader wants, for [`Table::columns`]; the English name first, as messages name the
+/// column) and `HEADERS` (what the writer writes, in the same order).
+///
+/// ```ignore
+/// csv_columns! {
+///     /// The columns of an actuals file.
+///     mod ac {
+///         MUNICIPALITY: required("municipality", "kommun"),
+///         NOTE: optional("note", "anteckning", "kommentar"),
+///     }
+/// }
+/// ```
+macro_rules! csv_columns {
+    (
+        $(#[$meta:meta])*
+        mod $name:ident {
+            $($col:ident: $req:ident($en:literal, $sv:literal $(, $alias:literal)*)),* $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        mod $name {
+            use crate::csvio::columns::ColumnSpec;
+
+            /// The columns in their order in the file.
+            #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
+            enum Position {
+                $($col),*
+            }
+            $(
+                #[allow(dead_code)]
+                pub(super) const $col: usize = Position::$col as usize;
+            )*
+            /// What the reader wants, in file order.
+            pub(super) const SPECS: &[ColumnSpec] =
+                &[$(ColumnSpec::$req(&[$en, $sv $(, $alias)*])),*];
+            /// The headers the writer writes (English, Swedish), in file order.
+            pub(super) const HEADERS: &[(&str, &str)] = &[$(($en, $sv)),*];
+        }
+    };
+}
+pub(crate) use csv_columns;
+
 /// An error that has already been pushed to the caller's error list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Recorded;
@@ -250,5 +296,31 @@ impl Table {
     fn header(&self, i: usize) -> String {
         // Called with indexes of `self.headers` only: never the default.
         self.headers.get(i).cloned().unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    csv_columns! {
+        /// Two columns.
+        mod two {
+            FIRST: required("first", "första"),
+            SECOND: optional("second", "andra", "tvåa"),
+        }
+    }
+
+    #[test]
+    fn one_declaration_gives_positions_specs_and_headers() {
+        assert_eq!((two::FIRST, two::SECOND), (0, 1));
+        let specs: Vec<(&[&str], bool)> =
+            two::SPECS.iter().map(|c| (c.aliases, c.required)).collect();
+        assert_eq!(
+            specs,
+            [
+                (&["first", "första"][..], true),
+                (&["second", "andra", "tvåa"][..], false)
+            ]
+        );
+        assert_eq!(two::HEADERS, [("first", "första"), ("second", "andra")]);
     }
 }

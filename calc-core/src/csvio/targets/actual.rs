@@ -1,7 +1,7 @@
 //! The actuals file: the values observed each year.
 
 use super::{Errors, finish, header, indicator, municipality, municipality_name, year};
-use crate::csvio::columns::ColumnSpec;
+use crate::csvio::columns::csv_columns;
 use crate::csvio::dialect::{Dialect, finish_writer};
 use crate::csvio::error::{CsvErrorKind, Lang};
 use crate::csvio::number::format_decimal;
@@ -11,32 +11,16 @@ use crate::model::Municipality;
 use crate::targets::Actual;
 use std::sync::Arc;
 
-/// Headers of the actuals file, English and Swedish, in [`ACTUAL_COLUMNS`] order.
-const ACTUAL_HEADERS: [(&str, &str); 6] = [
-    ("municipality", "kommun"),
-    ("indicator", "indikator"),
-    ("year", "år"),
-    ("value", "värde"),
-    ("source", "källa"),
-    ("note", "anteckning"),
-];
-
-/// The columns of an actuals file.
-pub(crate) const ACTUAL_COLUMNS: &[ColumnSpec] = &[
-    ColumnSpec::required(&["municipality", "kommun"]),
-    ColumnSpec::required(&["indicator", "indikator"]),
-    ColumnSpec::required(&["year", "ar"]),
-    ColumnSpec::required(&["value", "varde"]),
-    ColumnSpec::optional(&["source", "kalla"]),
-    ColumnSpec::optional(&["note", "anteckning", "kommentar"]),
-];
-
-mod ac {
-    pub(super) const MUNICIPALITY: usize = 0;
-    pub(super) const INDICATOR: usize = 1;
-    pub(super) const YEAR: usize = 2;
-    pub(super) const VALUE: usize = 3;
-    pub(super) const SOURCE: usize = 4;
+csv_columns! {
+    /// The columns of an actuals file.
+    mod ac {
+        MUNICIPALITY: required("municipality", "kommun"),
+        INDICATOR: required("indicator", "indikator"),
+        YEAR: required("year", "år"),
+        VALUE: required("value", "värde"),
+        SOURCE: optional("source", "källa"),
+        NOTE: optional("note", "anteckning", "kommentar"),
+    }
 }
 
 /// Reads an actuals file: observed values per municipality, indicator and year.
@@ -45,7 +29,7 @@ pub fn read_actuals(
     municipalities: &[Arc<Municipality>],
 ) -> Result<Vec<Actual>, Errors> {
     let table = Table::read(bytes)?;
-    let cols = table.columns(ACTUAL_COLUMNS)?;
+    let cols = table.columns(ac::SPECS)?;
     let mut errors = Vec::new();
     let mut out: Vec<Actual> = Vec::new();
     let mut lines: Vec<u64> = Vec::new();
@@ -93,7 +77,7 @@ pub fn write_actuals(
     let mut w = csv::WriterBuilder::new()
         .delimiter(dialect.delimiter)
         .from_writer(Vec::new());
-    let head: Vec<String> = ACTUAL_HEADERS.iter().map(|h| header(lang, *h)).collect();
+    let head: Vec<String> = ac::HEADERS.iter().map(|h| header(lang, *h)).collect();
     let mut ok = w.write_record(&head).is_ok();
     for a in actuals {
         let rec = [
