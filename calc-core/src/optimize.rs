@@ -17,10 +17,13 @@
 //! options, filled greedily), which is an upper bound on what the remaining components can
 //! add. The result is exact.
 
+pub(crate) mod levels;
+
 use crate::decide::LinearModel;
 use crate::eval::CalcError;
 use crate::model::{MeasureId, Payer, Perspective};
 use crate::units::{KgCo2e, Sek};
+use levels::Combinations;
 use rust_decimal::Decimal;
 use std::cmp::Ordering;
 
@@ -207,19 +210,12 @@ pub fn candidates(model: &LinearModel, steps: u32) -> Result<Candidates, CalcErr
         let members: Vec<usize> = (0..ids.len())
             .filter(|m| comp_of.get(*m) == Some(&c))
             .collect();
-        let k = u32::try_from(members.len()).unwrap_or(u32::MAX);
-        let combos = u64::from(steps + 1).checked_pow(k).unwrap_or(u64::MAX);
-        if combos > MAX_COMBINATIONS {
-            let names: Vec<&str> = members
+        let combos = Combinations::new(steps, vec![false; members.len()], || {
+            members
                 .iter()
                 .filter_map(|m| ids.get(*m).map(MeasureId::as_str))
-                .collect();
-            return Err(CalcError::TooManyCombinations {
-                measures: names.join(", "),
-                combinations: combos,
-                limit: MAX_COMBINATIONS,
-            });
-        }
+                .collect()
+        })?;
         let groups: Vec<usize> = model
             .groups
             .iter()
@@ -234,14 +230,8 @@ pub fn candidates(model: &LinearModel, steps: u32) -> Result<Candidates, CalcErr
             })
             .map(|(i, _)| i)
             .collect();
-        let mut options = Vec::with_capacity(usize::try_from(combos).unwrap_or(0));
-        for code in 0..combos {
-            let mut levels = Vec::with_capacity(members.len());
-            let mut rest = code;
-            for _ in &members {
-                levels.push(u32::try_from(rest % u64::from(steps + 1)).unwrap_or(0));
-                rest /= u64::from(steps + 1);
-            }
+        let mut options = Vec::with_capacity(usize::try_from(combos.count()).unwrap_or(0));
+        for levels in combos.iter() {
             let level_of = |measure: usize| -> Decimal {
                 members
                     .iter()

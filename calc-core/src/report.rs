@@ -37,9 +37,13 @@ use crate::model::{
 use crate::units::{KgCo2e, Sek, SekPerTonneCo2e, Share, Tonnes, Year};
 use serde::Serialize;
 
+mod catalogue;
 mod outputs;
+mod targets;
 mod units;
+pub use catalogue::*;
 pub use outputs::*;
+pub use targets::*;
 pub use units::*;
 
 /// The version of the results JSON layout.

@@ -99,6 +99,29 @@ fn a_one_sided_range_keeps_its_central_as_median() {
     assert!(mc.agreement[0].central_in_iqr);
 }
 
+/// No draws is refused: the percentiles of nothing would read as a band of zeros.
+#[test]
+fn zero_draws_is_refused() {
+    let (t, s) = one_factor(["0", "100", "100"], ["0", "0", "0"], 1);
+    let model = LinearModel::new(&t, &s).unwrap();
+    let e = monte_carlo(&model, 0, 3).unwrap_err();
+    assert_eq!(e, CalcError::NoDraws);
+    assert_eq!(
+        e.to_string(),
+        "the Monte Carlo needs at least one draw, not 0"
+    );
+    assert_eq!(
+        monte_carlo_saturating(&model, 0, 3),
+        Err(CalcError::NoDraws)
+    );
+    // One draw is a result: every percentile is that draw.
+    let one = monte_carlo(&model, 1, 3)
+        .unwrap()
+        .total
+        .co2e_saved_kg_cumulative;
+    assert_eq!(one.p5, one.p95);
+}
+
 /// Three towns cite the same factor: one draw serves all three, so the total's
 /// percentiles are exactly three times one town's (independent draws would be narrower).
 #[test]

@@ -9,7 +9,7 @@
 
 /// Start offsets of the lines of a text, for byte offset → 1-based line number.
 #[derive(Clone, Debug, Default)]
-pub struct LineIndex {
+pub(crate) struct LineIndex {
     /// Byte offset where each line starts; the first is 0.
     starts: Vec<usize>,
 }
@@ -17,7 +17,7 @@ pub struct LineIndex {
 impl LineIndex {
     /// The line starts of `text` (without BOM: the offsets the CSV parser reports).
     #[must_use]
-    pub fn new(text: &str) -> Self {
+    pub(crate) fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
         let mut starts = vec![0];
         let mut i = 0;
@@ -39,7 +39,7 @@ impl LineIndex {
 
     /// The 1-based line of the byte at `offset` (an offset past the end is on the last line).
     #[must_use]
-    pub fn line(&self, offset: u64) -> u64 {
+    pub(crate) fn line(&self, offset: u64) -> u64 {
         let offset = usize::try_from(offset).unwrap_or(usize::MAX);
         // `starts` begins with 0, so at least one start is ≤ any offset.
         let n = self.starts.partition_point(|s| *s <= offset);
@@ -50,7 +50,7 @@ impl LineIndex {
     /// breaks at the offset (the parser may report a record from the end of the previous
     /// line's `\r\n`) belong to the line before, so they are skipped.
     #[must_use]
-    pub fn record_line(&self, text: &str, offset: u64) -> u64 {
+    pub(crate) fn record_line(&self, text: &str, offset: u64) -> u64 {
         let start = usize::try_from(offset).unwrap_or(usize::MAX);
         let skipped = text.as_bytes().get(start..).map_or(0, |rest| {
             rest.iter()

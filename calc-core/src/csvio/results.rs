@@ -2,9 +2,9 @@
 //!
 //! Numbers are rounded here, for display only (the [`Evaluation`] keeps full precision).
 
+use super::dialect::Dialect;
+use super::dialect::finish_writer;
 use super::safe::guard_cell;
-use super::scenario::finish_writer;
-use super::table::Dialect;
 use crate::eval::{Evaluation, OwnFiguresUsed, PerInhabitantFigures, Summary};
 use crate::format::{Lang, format_fixed};
 use crate::model::{MeasureId, Perspective};
@@ -125,7 +125,7 @@ fn tail(
 }
 
 fn pct(s: Share, decimal_comma: bool) -> String {
-    super::table::format_decimal(
+    super::number::format_decimal(
         s.percent()
             .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero),
         decimal_comma,
@@ -169,10 +169,6 @@ pub fn results_csv_header(dialect: Dialect, lang: Lang) -> String {
 /// The column [`write_results_csv_named`] adds after the measure id: (English, Swedish).
 pub const MEASURE_NAME_HEADER: (&str, &str) = ("measure_name", "åtgärdens_namn");
 
-/// A measure's name for the results CSV (e.g. from the catalogue, in the interface's
-/// language).
-pub type MeasureNames<'a> = &'a dyn Fn(&MeasureId) -> String;
-
 /// [`write_results_csv`] with the measures' names in a column after their ids
 /// ([`MEASURE_NAME_HEADER`]), for readers who do not know the ids; the total row's name is
 /// empty. Names are text cells, so one that starts like a formula is neutralised.
@@ -181,7 +177,7 @@ pub fn write_results_csv_named(
     evaluation: &Evaluation,
     dialect: Dialect,
     lang: Lang,
-    names: MeasureNames<'_>,
+    names: &dyn Fn(&MeasureId) -> String,
 ) -> String {
     let mut out = header_with(dialect, lang, true);
     out.push_str(&rows_with(evaluation, dialect, lang, Some(names)));
@@ -217,7 +213,7 @@ fn rows_with(
     e: &Evaluation,
     dialect: Dialect,
     lang: Lang,
-    names: Option<MeasureNames<'_>>,
+    names: Option<&dyn Fn(&MeasureId) -> String>,
 ) -> String {
     let mut w = csv::WriterBuilder::new()
         .delimiter(dialect.delimiter)

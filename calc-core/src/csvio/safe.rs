@@ -59,8 +59,8 @@ pub fn guard_cell(text: &str) -> Cow<'_, str> {
 /// other goes through [`guard_cell`].
 #[must_use]
 pub fn guard_cell_unless_number(text: &str) -> Cow<'_, str> {
-    let number = super::table::parse_decimal(text, true).is_some()
-        || super::table::parse_decimal(text, false).is_some();
+    let number = super::number::parse_decimal(text, true).is_some()
+        || super::number::parse_decimal(text, false).is_some();
     if number {
         Cow::Borrowed(text)
     } else {

@@ -1,6 +1,6 @@
 //! Deciding under uncertainty: Monte Carlo percentile bands and one-at-a-time sensitivity.
 //!
-//! For given tonnes moved, every result of [`evaluate`] is linear in the factor values:
+//! For given tonnes moved, every result of [`evaluate`](crate::evaluate) is linear in the factor values:
 //! the cumulative CO2e a measure saves is `Σ_f EF_f × A_f` where `A_f = Σ_items Σ_routes
 //! weight × tonnes shifted over the plan period`, and its net SEK is `Σ_f CF_f × A_f −
 //! measure costs`. [`LinearModel`] computes those coefficients once, which makes the

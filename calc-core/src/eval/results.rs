@@ -553,6 +553,10 @@ pub enum CalcError {
         /// The factor set.
         set: String,
     },
+    /// Occurs when the Monte Carlo is asked for no draws (its percentiles would be
+    /// zeros, not a result).
+    #[error("the Monte Carlo needs at least one draw, not 0")]
+    NoDraws,
     /// Occurs when a number grows past what a decimal holds (about 7.9 × 10²⁸).
     #[error("measure {measure} in {municipality}: numbers too large to compute")]
     Overflow {

@@ -1,6 +1,6 @@
 //! The least-cost package of measures that closes a target's gap in one municipality.
 //!
-//! The budget optimizer ([`crate::optimize`]) turned around: instead of the most CO2e
+//! The budget optimizer ([`crate::optimize()`]) turned around: instead of the most CO2e
 //! within a budget, the least cost that meets a target. Each scenario measure in the
 //! municipality on a pool the target counts can be left out or done at `k / steps` of its
 //! scenario effect. Measures on the same pool interact, so, as in the budget optimizer,
@@ -15,10 +15,11 @@
 //! The cost of a measure is its one-time cost plus its running cost × the years of the
 //! plan period (central values, whoever pays), scaled by its level.
 
-use super::{Direction, Model, Target, subtract};
+use super::progress::subtract;
+use super::{Direction, Model, Target};
 use crate::eval::{CalcError, NR, PerRoute, ramp};
 use crate::model::{FactorTable, MeasureId, Municipality, Pool, ScbCode};
-use crate::optimize::MAX_COMBINATIONS;
+use crate::optimize::levels::Combinations;
 use crate::scenario::Scenario;
 use crate::units::Sek;
 use rust_decimal::Decimal;
@@ -212,19 +213,12 @@ pub fn close_gap(
         // The legal duties of the reference path (past the plan's items) are not choices:
         // they act in full in every option.
         let fixed: Vec<bool> = items.iter().map(|i| *i >= scenario.items.len()).collect();
-        let n = u32::try_from(fixed.iter().filter(|f| !**f).count()).unwrap_or(u32::MAX);
-        let combos = u64::from(steps + 1).checked_pow(n).unwrap_or(u64::MAX);
-        if combos > MAX_COMBINATIONS {
-            let names: Vec<&str> = items
+        let combos = Combinations::new(steps, fixed, || {
+            items
                 .iter()
                 .filter_map(|i| scenario.items.get(*i).map(|it| it.measure().id.as_str()))
-                .collect();
-            return Err(CalcError::TooManyCombinations {
-                measures: names.join(", "),
-                combinations: combos,
-                limit: MAX_COMBINATIONS,
-            });
-        }
+                .collect()
+        })?;
         let ramps: Vec<Decimal> = items
             .iter()
             .map(|i| {
@@ -238,18 +232,8 @@ pub fn close_gap(
             .map(|i| item_cost(*i))
             .collect::<Option<_>>()
             .ok_or(overflow.clone())?;
-        let mut opts = Vec::with_capacity(usize::try_from(combos).unwrap_or(0));
-        for code in 0..combos {
-            let mut levels = Vec::with_capacity(items.len());
-            let mut rest = code;
-            for f in &fixed {
-                if *f {
-                    levels.push(steps);
-                    continue;
-                }
-                levels.push(u32::try_from(rest % u64::from(steps + 1)).unwrap_or(0));
-                rest /= u64::from(steps + 1);
-            }
+        let mut opts = Vec::with_capacity(usize::try_from(combos.count()).unwrap_or(0));
+        for levels in combos.iter() {
             let scale = |i: usize| -> Decimal {
                 let l = levels.get(i).copied().map_or(Decimal::ZERO, Decimal::from);
                 ramps

@@ -1,9 +1,12 @@
 //! The factor set file: its columns, reader and writer.
 
 use super::{Errors, finish, model, route, share_in};
+use crate::csvio::columns::{ColumnSpec, Columns, Recorded};
+use crate::csvio::dialect::Dialect;
 use crate::csvio::error::{CsvError, CsvErrorKind};
+use crate::csvio::number::format_decimal;
 use crate::csvio::safe::guard_cell;
-use crate::csvio::table::{ColumnSpec, Columns, Dialect, Recorded, Row, Table, format_decimal};
+use crate::csvio::table::{Row, Table};
 use crate::model::{
     CostFactor, EmissionFactor, Estimate, FactorSetInfo, FactorTable, FractionId, NominalCost,
     PriceIndex, Route, SourceId, Yield, cost_factor_id, emission_factor_id, yield_id,
@@ -13,7 +16,7 @@ use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
 /// Columns of a factor set file.
-pub const FACTOR_COLUMNS: &[ColumnSpec] = &[
+pub(crate) const FACTOR_COLUMNS: &[ColumnSpec] = &[
     ColumnSpec::required(&["fraction", "avfallsslag"]),
     ColumnSpec::required(&["route", "behandlingsvag"]),
     ColumnSpec::optional(&["ef_low_kgco2e_per_t"]),
@@ -370,5 +373,5 @@ pub fn write_factor_table(table: &FactorTable, dialect: Dialect) -> String {
         }
         ok &= w.write_record(&rec).is_ok();
     }
-    super::super::scenario::finish_writer(w, ok, dialect)
+    super::super::dialect::finish_writer(w, ok, dialect)
 }

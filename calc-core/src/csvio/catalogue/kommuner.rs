@@ -3,8 +3,9 @@
 //! (the CLI's `--municipalities FILE`, the app's form).
 
 use super::{Errors, finish};
+use crate::csvio::columns::ColumnSpec;
 use crate::csvio::error::{CsvError, CsvErrorKind, IdKind, suggest};
-use crate::csvio::table::{ColumnSpec, Table, normalize_header};
+use crate::csvio::table::{Table, normalize_header};
 use crate::model::{Municipality, ScbCode, ScbMunicipality, SourceId};
 use crate::scenario::PlanPeriod;
 use std::collections::BTreeMap;

@@ -1,8 +1,9 @@
 //! The list files: sources, fractions, municipalities, goal areas and the factor set list.
 
 use super::{Errors, finish};
+use crate::csvio::columns::ColumnSpec;
 use crate::csvio::error::{CsvErrorKind, IdKind, suggest};
-use crate::csvio::table::{ColumnSpec, Table};
+use crate::csvio::table::Table;
 use crate::model::{
     FactorSetInfo, Fraction, FractionId, GoalArea, Municipality, PriceIndex, PriceLevel, ScbCode,
     Source, SourceId, SourceKind,
@@ -295,13 +296,6 @@ pub fn read_factor_set_list(bytes: &[u8]) -> Result<Vec<(FactorSetInfo, String)>
         }
     }
     finish(out, errors)
-}
-
-/// The year a factor set file names, if a `Year` can be read from text like `2025`.
-#[must_use]
-pub fn parse_year(text: &str) -> Option<Year> {
-    // `None` is the answer "not a year"; callers report it.
-    text.trim().parse::<u16>().ok().map(Year)
 }
 
 const PRICE_INDEX_COLUMNS: &[ColumnSpec] = &[

@@ -1,8 +1,9 @@
 //! Measures and their route mixes (`measures.csv`, `measure_mixes.csv`).
 
 use super::{Errors, MixRow, basis, finish, model, parse_route, route, share_in};
+use crate::csvio::columns::{ColumnSpec, Columns, Recorded};
 use crate::csvio::error::{CsvError, CsvErrorKind, IdKind, suggest};
-use crate::csvio::table::{ColumnSpec, Columns, Recorded, Row, Table};
+use crate::csvio::table::{Row, Table};
 use crate::model::{
     Effects, Estimate, FractionId, Measure, MeasureId, MeasureKind, ModelError, Payer, Pool, Route,
     RouteMix, SourceId,

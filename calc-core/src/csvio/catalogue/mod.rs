@@ -9,23 +9,22 @@ mod measures;
 mod org_units;
 mod pools;
 
-pub use factors::{
-    FACTOR_COLUMNS, read_factor_table, read_factor_table_priced, write_factor_table,
-};
+pub use factors::{read_factor_table, read_factor_table_priced, write_factor_table};
 pub use kommuner::{
     OwnField, OwnMunicipalityInput, own_municipality, parse_date, read_own_municipalities,
     read_scb_municipalities,
 };
 pub use lists::{
-    parse_year, read_areas, read_factor_set_list, read_fractions, read_municipalities,
-    read_price_index, read_sources,
+    read_areas, read_factor_set_list, read_fractions, read_municipalities, read_price_index,
+    read_sources,
 };
 pub use measures::{read_measures, read_measures_with_pools};
 pub use org_units::{read_measure_units, read_org_units};
 pub use pools::{read_local_baselines, read_pools};
 
+use super::columns::{Columns, Recorded};
 use super::error::{CsvError, CsvErrorKind, IdKind, suggest};
-use super::table::{Columns, Recorded, Row};
+use super::table::Row;
 use crate::model::{ModelError, QuantityBasis, Route, SourceId};
 use crate::units::{GramsPerPortion, KgPerInhabitant, Share, Tonnes};
 

@@ -3,8 +3,9 @@
 
 use super::{Errors, finish};
 use crate::by_unit::{OrgUnit, OrgUnitId, UnitAssignment, UnitRole};
+use crate::csvio::columns::ColumnSpec;
 use crate::csvio::error::{CsvError, CsvErrorKind, IdKind, suggest};
-use crate::csvio::table::{ColumnSpec, Table};
+use crate::csvio::table::Table;
 use crate::model::MeasureId;
 use std::collections::BTreeMap;
 

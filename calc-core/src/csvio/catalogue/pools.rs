@@ -2,8 +2,9 @@
 //! `pool_mixes.csv`, `pool_municipalities.csv`).
 
 use super::{Errors, MixRow, basis, finish, route, share_in};
+use crate::csvio::columns::ColumnSpec;
 use crate::csvio::error::{CsvError, CsvErrorKind, IdKind, suggest};
-use crate::csvio::table::{ColumnSpec, Table};
+use crate::csvio::table::Table;
 use crate::model::{FractionId, ModelError, Pool, PoolId, Route, RouteMix, ScbCode, SourceId};
 use crate::units::Share;
 use rust_decimal::Decimal;

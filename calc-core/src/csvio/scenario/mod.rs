@@ -17,16 +17,23 @@
 //! Headers match ignoring letter case, å/ä/ö and spaces. Every problem is collected with
 //! line, column and the offending text; [`read_scenarios`] imports nothing from a file
 //! with errors, [`read_scenarios_keep_valid`] keeps the valid rows next to the errors.
+//! What a file is read against is a [`ScenarioContext`] (`context.rs`); the writer is in
+//! `write.rs`.
 
+mod context;
+mod write;
+
+pub use context::ScenarioContext;
+pub use write::{write_scenario_csv, write_scenarios_csv};
+
+use super::columns::{ColumnSpec, Columns, Recorded};
+use super::dialect::Dialect;
 use super::error::{CsvError, CsvErrorKind, IdKind, Lang, suggest};
-use super::safe::guard_cell;
-use super::table::{
-    ColumnSpec, Columns, Dialect, Encoding, Recorded, Row, Table, format_decimal, normalize_header,
-    parse_decimal,
-};
-use crate::model::{Case, Measure, ModelError, Municipality};
-use crate::scenario::{ItemOverrides, OverrideField, PlanPeriod, Scenario};
-use crate::units::{Sek, Share, Tonnes, Year};
+use super::number::parse_decimal;
+use super::table::{Row, Table, normalize_header};
+use crate::model::{Case, ModelError};
+use crate::scenario::{ItemOverrides, OverrideField, Scenario};
+use crate::units::{Sek, Share, Tonnes};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -43,7 +50,7 @@ const RUNNING: usize = 8;
 
 /// The columns of a scenario file: the first alias is the English header, the second
 /// the Swedish one (written without å/ä/ö; with them matches too).
-pub const SCENARIO_COLUMNS: &[ColumnSpec] = &[
+pub(crate) const SCENARIO_COLUMNS: &[ColumnSpec] = &[
     ColumnSpec::optional(&["scenario", "scenario", "scenario_name", "scenarionamn"]),
     ColumnSpec::required(&["municipality", "kommun"]),
     ColumnSpec::required(&["measure", "atgard", "measure_id", "atgards_id"]),
@@ -79,166 +86,6 @@ const HEADERS: [(&str, &str); 11] = [
 
 /// Municipality values that mean every municipality of the context.
 const ALL_MUNICIPALITIES: [&str; 4] = ["sjuharad", "alla", "all", "samtliga"];
-
-/// What a scenario file is read against: the catalogue's measures and municipalities
-/// (looked up through hash maps, so a row costs O(1)), the plan period and discount
-/// rate every scenario gets, and the name of a scenario when the file names none.
-#[derive(Clone, Debug)]
-pub struct ScenarioContext {
-    measures: Vec<Arc<Measure>>,
-    municipalities: Vec<Arc<Municipality>>,
-    measure_index: HashMap<String, usize>,
-    municipality_index: HashMap<String, usize>,
-    period: PlanPeriod,
-    discount_rate: Share,
-    default_name: String,
-    duties: Vec<Arc<Measure>>,
-    case: Case,
-    /// How many of `municipalities` (the first ones) `Sjuhärad`, `alla` and `all` mean.
-    all_count: usize,
-}
-
-impl ScenarioContext {
-    /// A context over these measures and municipalities, with the plan period 2025–2030,
-    /// a discount rate of 3.5 % and the default scenario name `scenario`.
-    #[must_use]
-    pub fn new(
-        measures: impl IntoIterator<Item = Arc<Measure>>,
-        municipalities: impl IntoIterator<Item = Arc<Municipality>>,
-    ) -> Self {
-        let measures: Vec<Arc<Measure>> = measures.into_iter().collect();
-        let municipalities: Vec<Arc<Municipality>> = municipalities.into_iter().collect();
-        let mut measure_index = HashMap::new();
-        for (i, m) in measures.iter().enumerate() {
-            measure_index.entry(m.id.0.clone()).or_insert(i);
-            measure_index.entry(normalize_header(&m.id.0)).or_insert(i);
-        }
-        let mut municipality_index = HashMap::new();
-        for (i, k) in municipalities.iter().enumerate() {
-            municipality_index.entry(k.code.0.clone()).or_insert(i);
-            municipality_index
-                .entry(normalize_header(&k.name))
-                .or_insert(i);
-        }
-        Self {
-            measures,
-            municipalities,
-            measure_index,
-            municipality_index,
-            period: PlanPeriod::new(Year(2025), Year(2030))
-                .unwrap_or(PlanPeriod::single(Year(2025))),
-            discount_rate: Share::new(Decimal::new(35, 3)).unwrap_or(Share::ZERO),
-            default_name: "scenario".to_string(),
-            duties: Vec::new(),
-            case: Case::Expected,
-            all_count: usize::MAX,
-        }
-    }
-
-    /// Only the first `n` municipalities are the plan's: `Sjuhärad`, `alla`, `all` and
-    /// `samtliga` mean those, while the ones after them (a planner's own municipalities
-    /// outside the plan, issue 26) are named one by one.
-    #[must_use]
-    pub fn with_plan_municipalities(mut self, n: usize) -> Self {
-        self.all_count = n;
-        self
-    }
-
-    /// With the effects of a case for the rows that give no effect of their own or the
-    /// expected one (default: the expected outcome); a row's own other effect stays its own.
-    #[must_use]
-    pub fn with_case(mut self, case: Case) -> Self {
-        self.case = case;
-        self
-    }
-
-    /// With the reference path: every scenario read gets these legal duties in each of its
-    /// municipalities ([`Scenario::add_reference_path`]).
-    #[must_use]
-    pub fn with_reference_path(mut self, duties: impl IntoIterator<Item = Arc<Measure>>) -> Self {
-        self.duties = duties.into_iter().collect();
-        self
-    }
-
-    /// With another plan period.
-    #[must_use]
-    pub fn with_period(mut self, period: PlanPeriod) -> Self {
-        self.period = period;
-        self
-    }
-
-    /// With another discount rate.
-    #[must_use]
-    pub fn with_discount_rate(mut self, rate: Share) -> Self {
-        self.discount_rate = rate;
-        self
-    }
-
-    /// With another name for rows that name no scenario (e.g. the file's name).
-    #[must_use]
-    pub fn with_default_name(mut self, name: impl Into<String>) -> Self {
-        self.default_name = name.into();
-        self
-    }
-
-    /// The plan period.
-    #[must_use]
-    pub fn period(&self) -> PlanPeriod {
-        self.period
-    }
-
-    /// The discount rate.
-    #[must_use]
-    pub fn discount_rate(&self) -> Share {
-        self.discount_rate
-    }
-
-    /// The name for rows that name no scenario.
-    #[must_use]
-    pub fn default_name(&self) -> &str {
-        &self.default_name
-    }
-
-    /// The measures.
-    #[must_use]
-    pub fn measures(&self) -> &[Arc<Measure>] {
-        &self.measures
-    }
-
-    /// The municipalities.
-    #[must_use]
-    pub fn municipalities(&self) -> &[Arc<Municipality>] {
-        &self.municipalities
-    }
-
-    fn measure_index(&self, text: &str) -> Option<usize> {
-        self.measure_index
-            .get(text)
-            .or_else(|| self.measure_index.get(&normalize_header(text)))
-            .copied()
-    }
-
-    fn municipality_index(&self, text: &str) -> Option<usize> {
-        self.municipality_index
-            .get(text)
-            .or_else(|| self.municipality_index.get(&normalize_header(text)))
-            .copied()
-    }
-
-    /// A measure by id, ignoring letter case.
-    #[must_use]
-    pub fn measure(&self, id: &str) -> Option<&Arc<Measure>> {
-        self.measure_index(id.trim())
-            .and_then(|i| self.measures.get(i))
-    }
-
-    /// A municipality by SCB code or name, ignoring letter case and å/ä/ö.
-    #[must_use]
-    pub fn municipality(&self, name_or_code: &str) -> Option<&Arc<Municipality>> {
-        self.municipality_index(name_or_code.trim())
-            .and_then(|i| self.municipalities.get(i))
-    }
-}
 
 /// The scenarios read from a file.
 #[derive(Clone, Debug)]
@@ -673,112 +520,4 @@ pub fn read_scenarios_keep_valid(bytes: &[u8], ctx: &ScenarioContext) -> Scenari
     crate::sort::sort_by_key(&mut errors, |e| e.line);
     import.errors = errors;
     import
-}
-
-/// Writes scenarios as a scenario file in a dialect with headers in a language; reading
-/// it back with a context of the same measures, municipalities, period and discount rate
-/// gives the same scenarios. Every value is written out (effect, start and full-effect
-/// year), so the file does not depend on catalogue defaults; overrides only where set.
-/// Factor overrides are not part of the format and are not written.
-#[must_use]
-pub fn write_scenarios_csv(scenarios: &[Scenario], dialect: Dialect, lang: Lang) -> String {
-    let mut w = csv::WriterBuilder::new()
-        .delimiter(dialect.delimiter)
-        .from_writer(Vec::new());
-    let header: Vec<&str> = HEADERS
-        .iter()
-        .map(|(en, sv)| if lang == Lang::Sv { *sv } else { *en })
-        .collect();
-    let mut ok = w.write_record(&header).is_ok();
-    let num = |d: Decimal| format_decimal(d, dialect.decimal_comma);
-    for s in scenarios {
-        for item in &s.items {
-            let m = item.measure();
-            let o = ItemOverrides::of(item);
-            let year = |y: Option<Year>| y.map(|y| y.to_string()).unwrap_or_default();
-            // An override that is not set is an empty cell (`unwrap_or_default` on an Option).
-            let rec = [
-                guard_cell(&s.name).into_owned(),
-                guard_cell(&item.municipality().name).into_owned(),
-                guard_cell(&m.id.0).into_owned(),
-                o.effect.map(|e| num(e.percent())).unwrap_or_default(),
-                o.quantity.map(|q| num(q.value())).unwrap_or_default(),
-                year(o.start_year),
-                year(o.full_effect_year),
-                o.implementation_cost
-                    .map(|c| num(c.value()))
-                    .unwrap_or_default(),
-                o.running_cost.map(|c| num(c.value())).unwrap_or_default(),
-                guard_cell(if lang == Lang::Sv {
-                    &m.name_sv
-                } else {
-                    &m.name_en
-                })
-                .into_owned(),
-                String::new(),
-            ];
-            ok &= w.write_record(&rec).is_ok();
-        }
-    }
-    finish_writer(w, ok, dialect)
-}
-
-/// Writes one scenario as a scenario file; see [`write_scenarios_csv`].
-#[must_use]
-pub fn write_scenario_csv(scenario: &Scenario, dialect: Dialect, lang: Lang) -> String {
-    write_scenarios_csv(std::slice::from_ref(scenario), dialect, lang)
-}
-
-/// The text a CSV writer produced, with a BOM for [`Encoding::Utf8Bom`].
-///
-/// Cannot lose data: a `csv::Writer` over a `Vec<u8>` has no I/O to fail (`write_record`,
-/// the flush in `into_inner` only fail on I/O errors, so `ok` is always true here), and
-/// it wrote only `&str` fields and ASCII delimiters and quotes, so the bytes are UTF-8.
-pub(crate) fn finish_writer(w: csv::Writer<Vec<u8>>, ok: bool, dialect: Dialect) -> String {
-    let bytes = w.into_inner().unwrap_or_default();
-    let text = String::from_utf8(bytes).unwrap_or_default();
-    if !ok {
-        return String::new();
-    }
-    if dialect.encoding == Encoding::Utf8Bom {
-        format!("\u{feff}{text}")
-    } else {
-        text
-    }
-}
-
-/// A later part of an output encoded part by part (a streamed CSV after its header):
-/// as [`encode`], but a leading U+FEFF is a character of the text, not a byte-order mark,
-/// so it is kept (`?` in Windows-1252) instead of being dropped from the part.
-#[must_use]
-pub fn encode_part(text: &str, encoding: Encoding) -> Vec<u8> {
-    match encoding {
-        Encoding::Utf8 | Encoding::Utf8Bom => text.as_bytes().to_vec(),
-        Encoding::Windows1252 => text
-            .chars()
-            .map(|c| super::table::windows_1252_byte(c).unwrap_or(b'?'))
-            .collect(),
-    }
-}
-
-/// Text as bytes in an encoding: UTF-8 (with a BOM for [`Encoding::Utf8Bom`], added if
-/// missing) or Windows-1252 (characters it lacks become `?`).
-#[must_use]
-pub fn encode(text: &str, encoding: Encoding) -> Vec<u8> {
-    let bare = text.strip_prefix('\u{feff}').unwrap_or(text);
-    match encoding {
-        Encoding::Utf8 => bare.as_bytes().to_vec(),
-        Encoding::Utf8Bom => {
-            let mut v = b"\xEF\xBB\xBF".to_vec();
-            v.extend_from_slice(bare.as_bytes());
-            v
-        }
-        Encoding::Windows1252 => {
-            let mut out = Vec::with_capacity(bare.len());
-            for c in bare.chars() {
-                out.push(super::table::windows_1252_byte(c).unwrap_or(b'?'));
-            }
-            out
-        }
-    }
 }
