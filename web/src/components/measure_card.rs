@@ -151,6 +151,18 @@ pub fn MeasureCard(props: &Props) -> Html {
         format!("effect-slider-{id}")
     };
     let pct_text = format!("{}\u{a0}%", format::number(s.effect_pct, 1, lang));
+    // Effects of their own per municipality (an imported scenario's), by name.
+    let by_town = s
+        .effect_pct_by_municipality
+        .iter()
+        .map(|(code, pct)| {
+            let name = cat
+                .any_municipality(code)
+                .map_or_else(|| code.clone(), |k| k.name.clone());
+            format!("{name} {}\u{a0}%", format::number(*pct, 1, lang))
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
     // Tonnes per year the calculation reaches for this measure in the chosen municipalities
     // (calc-core caps a quantity at what the pool has in the routes the measure acts on).
     let used_tonnes = store.eval.as_ref().ok().map(|e| {
@@ -306,6 +318,11 @@ pub fn MeasureCard(props: &Props) -> Html {
             </div>
             <p id={format!("effmsg-{id}")} class={classes!("field-msg", effect_invalid.then_some("invalid"))}
                 aria-live="polite" data-testid={format!("effect-msg-{id}")}>{ effect_msg }</p>
+            if !by_town.is_empty() {
+                <p class="hint" data-testid={format!("effect-by-municipality-{id}")}>
+                    { format!("{} {}. {}", t(lang, K::EffectPerMunicipality), by_town, t(lang, K::EffectPerMunicipalityNote)) }
+                </p>
+            }
             <details class="measure-details">
                 <summary>{ t(lang, K::Details) }</summary>
                 <div class="details-grid">
