@@ -63,30 +63,27 @@ fn field_map_mut(s: &mut MeasureSettings, field: Field) -> &mut BTreeMap<String,
     }
 }
 
-/// A detail field summed over the chosen municipalities: `(value, is_overridden)`.
-/// `pool` is the measure's pool as the evaluation uses it
+/// A detail field of measure `m` (set as `s`) summed over the `chosen` municipalities:
+/// `(value, is_overridden)`. `pool` is the measure's pool as the evaluation uses it
 /// ([`crate::derived::Derived::pool_for`]).
 #[must_use]
 pub fn field_total(
-    settings: &Settings,
-    cat: &Catalogue,
+    s: &MeasureSettings,
+    chosen: &[Arc<Municipality>],
+    m: &Measure,
     pool: &Pool,
-    id: &str,
     field: Field,
 ) -> (Decimal, bool) {
-    let (Some(m), Some(s)) = (cat.measure(id), settings.measure(id)) else {
-        return (Decimal::ZERO, false);
-    };
     let map = field_map(s, field);
     let mut total = Decimal::ZERO;
     let mut overridden = false;
-    for k in settings.chosen(cat) {
+    for k in chosen {
         let v = match map.get(k.code.as_str()) {
             Some(v) => {
                 overridden = true;
                 *v
             }
-            None => field_default(m, pool, &k, field),
+            None => field_default(m, pool, k, field),
         };
         total = total.saturating_add(v);
     }
@@ -160,11 +157,20 @@ mod tests {
             Field::Quantity,
             Some(Decimal::from(1000)),
         );
-        let (total, overridden) = field_total(&s, cat, &pool, &id, Field::Quantity);
+        let total_of = |s: &Settings| {
+            field_total(
+                s.measure(&id).unwrap(),
+                &s.chosen(cat),
+                m,
+                &pool,
+                Field::Quantity,
+            )
+        };
+        let (total, overridden) = total_of(&s);
         assert!(overridden);
         assert_eq!(total.round_dp(6), Decimal::from(1000));
         set_field_total(&mut s, cat, &pool, &id, Field::Quantity, None);
-        assert!(!field_total(&s, cat, &pool, &id, Field::Quantity).1);
+        assert!(!total_of(&s).1);
     }
 
     /// Every item's default quantity field is the tonnes the evaluation reaches.
@@ -247,7 +253,13 @@ mod tests {
         let cat = catalogue().unwrap();
         let s = Settings::defaults(cat);
         let m = &cat.measures[0];
-        let (total, edited) = field_total(&s, cat, &m.pool, m.id.as_str(), Field::RunningCost);
+        let (total, edited) = field_total(
+            s.measure(m.id.as_str()).unwrap(),
+            &s.chosen(cat),
+            m,
+            &m.pool,
+            Field::RunningCost,
+        );
         assert!(!edited);
         let want = cat.municipalities.iter().fold(Decimal::ZERO, |a, k| {
             a + m
