@@ -137,6 +137,7 @@ pub use decide::{
 pub use decide::{PoolDraw, monte_carlo_pool_draws, monte_carlo_saturating};
 #[doc(hidden)]
 pub use eval::evaluate_oracle;
+pub use eval::reachable_tonnes;
 pub use eval::{
     Band, CalcError, Evaluation, GroupSummary, ItemResult, OwnFiguresUsed, PerInhabitantFigures,
     Summary, Warning, YearRow, YearTotal, evaluate, evaluate_totals, ramp,

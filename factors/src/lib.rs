@@ -302,10 +302,20 @@ impl Catalogue {
     /// and å/ä/ö.
     #[must_use]
     pub fn any_municipality(&self, name_or_code: &str) -> Option<&ScbMunicipality> {
+        // By code first: a name is normalized only when no code matches (the app looks
+        // municipalities up by code while it renders).
+        let code = name_or_code.trim();
+        if let Some(m) = self
+            .all_municipalities
+            .iter()
+            .find(|m| m.code.as_str() == code)
+        {
+            return Some(m);
+        }
         let key = csvio::normalize_header(name_or_code);
-        self.all_municipalities.iter().find(|m| {
-            m.code.as_str() == name_or_code.trim() || csvio::normalize_header(&m.name) == key
-        })
+        self.all_municipalities
+            .iter()
+            .find(|m| csvio::normalize_header(&m.name) == key)
     }
 
     /// Whether a municipality is one of the plan's (Sjuhärad): only these have built-in

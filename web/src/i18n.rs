@@ -213,8 +213,11 @@ texts! {
         "One row per measure and municipality: municipality, measure, effect_pct … Semicolon and decimal comma (Excel) or comma and point.";
     ImportFailed => "Filen innehåller fel och har inte lästs in:", "The file has errors and was not imported:";
     ImportApplied => "Inläst:", "Imported:";
-    ImportSimplified => "Olika effekt eller år per kommun förenklades till den första raden för:",
-        "Different effects or years per municipality were simplified to the first row for:";
+    ImportSimplified => "Olika år per kommun förenklades till den första raden för:",
+        "Different years per municipality were simplified to the first row for:";
+    EffectPerMunicipality => "Effekt per kommun (från filen):", "Effect per municipality (from the file):";
+    EffectPerMunicipalityNote => "Reglaget sätter en effekt för alla kommuner.",
+        "The slider sets one effect for every municipality.";
     ImportSavedAll => "Alla scenarier i filen har sparats.", "Every scenario in the file was saved.";
     Export => "Exportera", "Export";
     ExportCsv => "Resultat (CSV för Excel)", "Results (CSV for Excel)";

@@ -134,6 +134,11 @@ pub struct MeasureSettings {
     pub enabled: bool,
     /// Effect in percent, 0–100.
     pub effect_pct: Decimal,
+    /// An effect of its own in percent per municipality code, where an imported scenario
+    /// gave the municipalities different effects (empty: [`MeasureSettings::effect_pct`]
+    /// in every municipality). The slider sets one effect for all and empties it.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub effect_pct_by_municipality: BTreeMap<String, Decimal>,
     /// First year with effect.
     pub start_year: u16,
     /// First year with full effect.
@@ -158,6 +163,7 @@ impl MeasureSettings {
             id: m.id.0.clone(),
             enabled: true,
             effect_pct: m.default_effect().percent().normalize(),
+            effect_pct_by_municipality: BTreeMap::new(),
             start_year: start,
             full_effect_year: start.saturating_add(m.ramp_years),
             quantity_t: BTreeMap::new(),
@@ -200,6 +206,7 @@ impl Settings {
         for m in &cat.measures {
             if let Some(s) = self.measures.iter_mut().find(|s| s.id == m.id.0) {
                 s.effect_pct = m.effects.for_case(case).central().percent().normalize();
+                s.effect_pct_by_municipality.clear();
             }
         }
     }
@@ -324,6 +331,24 @@ impl Settings {
             };
             for (n, k) in chosen.iter().enumerate() {
                 let code = k.code.as_str();
+                // The municipality's own effect (from an imported scenario), if valid.
+                let effect = match s.effect_pct_by_municipality.get(code) {
+                    None => effect,
+                    Some(pct) => match Share::from_percent(*pct) {
+                        Ok(e) => e,
+                        Err(_) => {
+                            problems.push(SettingProblem {
+                                measure: m.id.0.clone(),
+                                municipality: Some(k.name.clone()),
+                                kind: SettingProblemKind::Effect {
+                                    given: *pct,
+                                    used: effect.percent().normalize(),
+                                },
+                            });
+                            effect
+                        }
+                    },
+                };
                 let overrides = ItemOverrides {
                     effect: Some(effect),
                     quantity: s.quantity_t.get(code).map(|q| Tonnes::new(*q)),
@@ -394,9 +419,17 @@ impl Settings {
                     ms.effect_pct = first.effect().percent().normalize();
                     ms.start_year = first.start_year().get();
                     ms.full_effect_year = first.full_effect_year().get();
+                    // Effects per municipality are kept; the years are the measure's.
+                    if items.iter().any(|i| i.effect() != first.effect()) {
+                        for i in &items {
+                            ms.effect_pct_by_municipality.insert(
+                                i.municipality().code.0.clone(),
+                                i.effect().percent().normalize(),
+                            );
+                        }
+                    }
                     if items.iter().any(|i| {
-                        i.effect() != first.effect()
-                            || i.start_year() != first.start_year()
+                        i.start_year() != first.start_year()
                             || i.full_effect_year() != first.full_effect_year()
                     }) {
                         simplified.push(m.id.0.clone());
@@ -510,6 +543,9 @@ impl Settings {
                     Some(s) => {
                         let mut s = s.clone();
                         s.effect_pct = s.effect_pct.clamp(Decimal::ZERO, Decimal::ONE_HUNDRED);
+                        for e in s.effect_pct_by_municipality.values_mut() {
+                            *e = (*e).clamp(Decimal::ZERO, Decimal::ONE_HUNDRED);
+                        }
                         s.start_year = s.start_year.clamp(YEAR_RANGE.0, YEAR_RANGE.1);
                         s.full_effect_year = s.full_effect_year.clamp(s.start_year, YEAR_RANGE.1);
                         s
@@ -655,6 +691,57 @@ mod tests {
             scenario.items.len(),
             cat.measures.len() * cat.municipalities.len()
         );
+    }
+
+    /// An imported scenario whose municipalities have different effects keeps them (issue
+    /// 25): Borås at 10 % and Mark at 70 % for the first measure come back from the
+    /// settings as they went in, and nothing is reported as simplified. The slider then
+    /// sets one effect for all.
+    #[test]
+    fn per_municipality_effects_survive_the_way_into_the_settings() {
+        let cat = catalogue().unwrap();
+        let mut scenario = cat.default_scenario();
+        let first = cat.measures[0].id.clone();
+        for item in &mut scenario.items {
+            if item.measure().id != first {
+                continue;
+            }
+            let pct = match item.municipality().code.as_str() {
+                "1490" => 10,
+                "1463" => 70,
+                _ => continue,
+            };
+            let mut o = ItemOverrides::of(item);
+            o.effect = Some(Share::from_percent(Decimal::from(pct)).unwrap());
+            *item = o
+                .build(
+                    Arc::new(item.measure().clone()),
+                    Arc::new(item.municipality().clone()),
+                    item.start_year(),
+                )
+                .unwrap();
+        }
+        let (settings, simplified) = Settings::from_scenario(&scenario, cat);
+        assert!(simplified.is_empty(), "{simplified:?}");
+        let back = settings.to_scenario(cat);
+        let effect_in = |s: &Scenario, code: &str| {
+            s.items
+                .iter()
+                .find(|i| i.measure().id == first && i.municipality().code.as_str() == code)
+                .map(|i| i.effect().percent().normalize())
+        };
+        assert_eq!(effect_in(&back, "1490"), Some(Decimal::from(10)));
+        assert_eq!(effect_in(&back, "1463"), Some(Decimal::from(70)));
+        assert_eq!(effect_in(&back, "1465"), effect_in(&scenario, "1465"));
+        let mut state = crate::state::AppState::new(Some(settings), Vec::new(), Vec::new());
+        state = (*yew::Reducible::reduce(
+            std::rc::Rc::new(state),
+            crate::state::Action::SetEffect(first.0.clone(), Decimal::from(40)),
+        ))
+        .clone();
+        let after = state.settings.to_scenario(cat);
+        assert_eq!(effect_in(&after, "1490"), Some(Decimal::from(40)));
+        assert_eq!(effect_in(&after, "1463"), Some(Decimal::from(40)));
     }
 
     #[test]

@@ -27,6 +27,7 @@ use crate::units::KgCo2e;
 use std::sync::Arc;
 
 mod engine;
+pub use engine::reachable_tonnes;
 mod factors;
 mod flow;
 mod item;

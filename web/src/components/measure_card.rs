@@ -2,21 +2,42 @@
 
 use super::measure_name;
 use crate::fields::{Field, field_total};
+use crate::follow_up::OwnRow;
 use crate::format;
-use crate::hooks::use_app_cat;
 use crate::i18n::{K, Lang, t};
-use crate::settings::YEAR_RANGE;
-use crate::state::Action;
+use crate::settings::{MeasureSettings, YEAR_RANGE, catalogue};
+use crate::state::{Action, AppState};
+use calc_core::{Municipality, Pool};
+use rust_decimal::Decimal;
+use std::rc::Rc;
+use std::sync::Arc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-/// Properties of [`MeasureCard`].
+/// Properties of [`MeasureCard`]: everything it shows, so that Yew renders a card again
+/// only when one of them changed (a slider moved on one card leaves the others as they
+/// are, unless they share its pool).
 #[derive(Properties, PartialEq, Debug)]
 pub struct Props {
     /// Measure id.
     pub id: String,
     /// The first measure of the catalogue carries the `effect-slider` test id.
     pub is_first: bool,
+    /// Interface language.
+    pub lang: Lang,
+    /// The measure as the planner set it.
+    pub settings: MeasureSettings,
+    /// The chosen municipalities.
+    pub chosen: Rc<Vec<Arc<Municipality>>>,
+    /// Tonnes per year the evaluation reaches for the measure in them (`None`: the
+    /// evaluation failed).
+    pub used_tonnes: Option<Decimal>,
+    /// The pool the measure takes its tonnes from, with the own figures laid over it.
+    pub pool: Arc<Pool>,
+    /// The own-figure rows of that pool in the chosen municipalities.
+    pub own_rows: Rc<Vec<OwnRow>>,
+    /// The app's dispatcher.
+    pub dispatch: UseReducerDispatcher<AppState>,
 }
 
 fn input_text(e: &Event) -> String {
@@ -58,12 +79,13 @@ pub fn MeasureCard(props: &Props) -> Html {
     // use stays on screen, marked.
     let effect_draft = use_state_eq(|| None::<(String, bool)>);
     let field_drafts = use_state_eq(Vec::<(Field, String)>::new);
-    let Some((store, lang, cat)) = use_app_cat() else {
+    let Some(cat) = catalogue() else {
         return html! {};
     };
-    let (Some(m), Some(s)) = (cat.measure(&props.id), store.settings.measure(&props.id)) else {
+    let Some(m) = cat.measure(&props.id) else {
         return html! {};
     };
+    let (lang, s, chosen, pool) = (props.lang, &props.settings, &props.chosen, &props.pool);
     let id = props.id.clone();
     let name = measure_name(m, lang).to_string();
     let desc = match lang {
@@ -71,8 +93,8 @@ pub fn MeasureCard(props: &Props) -> Html {
         Lang::En => m.description_en.clone(),
     };
     let dispatch = {
-        let store = store.clone();
-        move |a: Action| store.dispatch(a)
+        let d = props.dispatch.clone();
+        move |a: Action| d.dispatch(a)
     };
     let on_toggle = {
         let d = dispatch.clone();
@@ -151,24 +173,23 @@ pub fn MeasureCard(props: &Props) -> Html {
         format!("effect-slider-{id}")
     };
     let pct_text = format!("{}\u{a0}%", format::number(s.effect_pct, 1, lang));
+    // Effects of their own per municipality (an imported scenario's), by name.
+    let by_town = s
+        .effect_pct_by_municipality
+        .iter()
+        .map(|(code, pct)| {
+            let name = cat
+                .any_municipality(code)
+                .map_or_else(|| code.clone(), |k| k.name.clone());
+            format!("{name} {}\u{a0}%", format::number(*pct, 1, lang))
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
     // Tonnes per year the calculation reaches for this measure in the chosen municipalities
     // (calc-core caps a quantity at what the pool has in the routes the measure acts on).
-    let used_tonnes = store.eval.as_ref().ok().map(|e| {
-        e.items
-            .iter()
-            .filter(|i| i.measure.as_str() == id)
-            .fold(rust_decimal::Decimal::ZERO, |a, i| {
-                a.saturating_add(i.affected_tonnes_per_year.value())
-            })
-    });
-    // The pool the measure takes its tonnes from, with the municipalities' own figures, as
-    // the evaluation uses it.
-    let pool = store
-        .derived
-        .as_ref()
-        .map_or_else(|| std::sync::Arc::clone(&m.pool), |d| d.pool_for(m));
+    let used_tonnes = props.used_tonnes;
     let field = |f: Field, label: K, decimals: u32| {
-        let (v, edited) = field_total(&store.settings, cat, &pool, &id, f);
+        let (v, edited) = field_total(s, chosen, m, pool, f);
         let fid = format!("{id}-{f:?}").to_lowercase();
         let msg_id = format!("{fid}-msg");
         let draft = field_drafts
@@ -239,22 +260,13 @@ pub fn MeasureCard(props: &Props) -> Html {
     };
     let (ymin, ymax) = (YEAR_RANGE.0.to_string(), YEAR_RANGE.1.to_string());
     // The other measures that share the pool.
-    let chosen = store.settings.chosen(cat);
     let pool_tonnes = chosen
         .iter()
         .filter_map(|k| pool.tonnes_for(&k.code, k.population))
         .fold(rust_decimal::Decimal::ZERO, |a, t| {
             a.saturating_add(t.value())
         });
-    let own_rows: Vec<&crate::follow_up::OwnRow> = store
-        .settings
-        .follow_up
-        .own
-        .iter()
-        .filter(|o| {
-            o.pool == m.pool.id.as_str() && chosen.iter().any(|k| k.code.as_str() == o.municipality)
-        })
-        .collect();
+    let own_rows: Vec<&OwnRow> = props.own_rows.iter().collect();
     let sharing: Vec<&str> = cat
         .measures
         .iter()
@@ -306,6 +318,11 @@ pub fn MeasureCard(props: &Props) -> Html {
             </div>
             <p id={format!("effmsg-{id}")} class={classes!("field-msg", effect_invalid.then_some("invalid"))}
                 aria-live="polite" data-testid={format!("effect-msg-{id}")}>{ effect_msg }</p>
+            if !by_town.is_empty() {
+                <p class="hint" data-testid={format!("effect-by-municipality-{id}")}>
+                    { format!("{} {}. {}", t(lang, K::EffectPerMunicipality), by_town, t(lang, K::EffectPerMunicipalityNote)) }
+                </p>
+            }
             <details class="measure-details">
                 <summary>{ t(lang, K::Details) }</summary>
                 <div class="details-grid">

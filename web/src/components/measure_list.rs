@@ -3,9 +3,13 @@
 
 use super::area_name;
 use super::measure_card::MeasureCard;
+use crate::follow_up::OwnRow;
 use crate::hooks::use_app_cat;
 use crate::i18n::{K, t};
 use crate::state::Action;
+use rust_decimal::Decimal;
+use std::rc::Rc;
+use std::sync::Arc;
 use yew::prelude::*;
 
 /// Every measure, grouped by the waste plan's goal areas, with a reset button.
@@ -19,6 +23,43 @@ pub fn MeasureList() -> Html {
         Callback::from(move |_: MouseEvent| store.dispatch(Action::ResetAll))
     };
     let first = cat.measures.first().map(|m| m.id.0.clone());
+    // What each card shows, worked out here so that Yew renders only the cards whose
+    // props changed.
+    let chosen = Rc::new(store.settings.chosen(cat));
+    let card = |m: &Arc<calc_core::Measure>| -> Html {
+        let Some(settings) = store.settings.measure(m.id.as_str()).cloned() else {
+            return html! {};
+        };
+        let used_tonnes = store.eval.as_ref().ok().map(|e| {
+            e.items
+                .iter()
+                .filter(|i| i.measure == m.id)
+                .fold(Decimal::ZERO, |a, i| {
+                    a.saturating_add(i.affected_tonnes_per_year.value())
+                })
+        });
+        let pool = store
+            .derived
+            .as_ref()
+            .map_or_else(|| Arc::clone(&m.pool), |d| d.pool_for(m));
+        let own_rows: Vec<OwnRow> = store
+            .settings
+            .follow_up
+            .own
+            .iter()
+            .filter(|o| {
+                o.pool == m.pool.id.as_str()
+                    && chosen.iter().any(|k| k.code.as_str() == o.municipality)
+            })
+            .cloned()
+            .collect();
+        let is_first = first.as_deref() == Some(m.id.as_str());
+        html! {
+            <MeasureCard key={m.id.0.clone()} id={m.id.0.clone()} {is_first} {lang} {settings}
+                chosen={Rc::clone(&chosen)} {used_tonnes} {pool} own_rows={Rc::new(own_rows)}
+                dispatch={store.dispatcher()} />
+        }
+    };
     let without: Vec<&factors::Area> = cat
         .areas
         .iter()
@@ -37,10 +78,7 @@ pub fn MeasureList() -> Html {
                 <section class="area" key={a.id.clone()} aria-label={area_name(&a.id, lang)}>
                     <h3 class={classes!("area-title", format!("area-{}", a.id))}>{ area_name(&a.id, lang) }</h3>
                     <ul class="measure-list">
-                        { for cat.measures.iter().filter(|m| m.area == a.id).map(|m| {
-                            let is_first = first.as_deref() == Some(m.id.as_str());
-                            html! { <MeasureCard key={m.id.0.clone()} id={m.id.0.clone()} {is_first} /> }
-                        }) }
+                        { for cat.measures.iter().filter(|m| m.area == a.id).map(card) }
                     </ul>
                 </section>
             }) }

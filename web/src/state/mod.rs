@@ -378,6 +378,8 @@ impl Reducible for AppState {
             Action::SetEffect(id, pct) => {
                 if let Some(m) = s.settings.measure_mut(&id) {
                     m.effect_pct = pct.clamp(Decimal::ZERO, Decimal::ONE_HUNDRED).normalize();
+                    // The slider sets one effect for every municipality.
+                    m.effect_pct_by_municipality.clear();
                 }
             }
             Action::SetField(id, field, total) => {

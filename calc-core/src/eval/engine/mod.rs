@@ -17,6 +17,8 @@ mod item;
 mod pools;
 mod values;
 
+pub use pools::reachable_tonnes;
+
 /// Low, central and high, in that order.
 pub(super) type Bands<T> = [T; 3];
 pub(super) const LOW: usize = 0;

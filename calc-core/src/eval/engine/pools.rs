@@ -5,6 +5,7 @@
 use super::{Bands, CENTRAL, HIGH, LOW};
 use crate::eval::{CalcError, NR, Warning, pool_members};
 use crate::fixed::{self, ONE};
+use crate::model::{Measure, Municipality, Pool, Route, ScbCode};
 use crate::scenario::{Scenario, ScenarioItem};
 use crate::units::{Tonnes, Year};
 
@@ -113,16 +114,12 @@ pub(super) fn groups(scenario: &Scenario) -> Result<(Vec<Group>, Vec<Warning>), 
             continue;
         };
         let pool_tonnes = first.pool_tonnes().ok_or_else(|| overflow(first))?;
-        let pool_t = fixed::tonnes(pool_tonnes.value()).ok_or_else(|| overflow(first))?;
-        let mut initial = [0_i128; NR];
-        let pool = &first.measure().pool;
-        for (route, share) in pool.baseline_for(&first.municipality().code).shares() {
-            if let Some(slot) = initial.get_mut(route.index()) {
-                *slot = fixed::share(share.value())
-                    .and_then(|q| fixed::mul(pool_t, q))
-                    .ok_or_else(|| overflow(first))?;
-            }
-        }
+        let initial = initial_routes(
+            &first.measure().pool,
+            &first.municipality().code,
+            pool_tonnes,
+        )
+        .ok_or_else(|| overflow(first))?;
         let mut placed = Vec::with_capacity(members.len());
         for (order, i) in members.into_iter().enumerate() {
             let Some(item) = scenario.item_at(i) else {
@@ -154,19 +151,11 @@ fn member(
     warnings: &mut Vec<Warning>,
 ) -> Result<Member, CalcError> {
     let m = item.measure();
-    let mut acts_on = [false; NR];
-    let mut available: i128 = 0;
-    for r in &m.acts_on {
-        if let Some(a) = acts_on.get_mut(r.index()) {
-            *a = true;
-        }
-        available = available
-            .checked_add(initial.get(r.index()).copied().unwrap_or_default())
-            .ok_or_else(|| overflow(item))?;
-    }
-    let reach = item.reach_tonnes().ok_or_else(|| overflow(item))?;
-    let (reach_share, reachable) = if available == 0 {
-        if !item.effect().value().is_zero() {
+    let (acts_on, available) = in_routes(&m.acts_on, initial).ok_or_else(|| overflow(item))?;
+    let quantity = item.reach_tonnes().ok_or_else(|| overflow(item))?;
+    let r = reach(quantity, available).ok_or_else(|| overflow(item))?;
+    match r.capped {
+        Capped::NothingThere if !item.effect().value().is_zero() => {
             warnings.push(Warning::NoTonnesInRoutes {
                 municipality: item.municipality().code.clone(),
                 measure: m.id.clone(),
@@ -174,35 +163,16 @@ fn member(
                 routes: m.acts_on.clone(),
             });
         }
-        (0, Tonnes::ZERO)
-    } else {
-        let available_t = fixed::to_decimal(available, fixed::TONNES)
-            .map(|d| Tonnes::new(d.normalize()))
-            .ok_or_else(|| overflow(item))?;
-        match reach {
-            None => (ONE, available_t),
-            Some(q) => {
-                let qf = fixed::tonnes(q.value()).ok_or_else(|| overflow(item))?;
-                if qf > available {
-                    warnings.push(Warning::QuantityExceedsPool {
-                        municipality: item.municipality().code.clone(),
-                        measure: m.id.clone(),
-                        pool: m.pool.id.clone(),
-                        quantity: q,
-                        available: available_t,
-                    });
-                    (ONE, available_t)
-                } else {
-                    let (n, d) = (u128::try_from(qf).ok(), u128::try_from(available).ok());
-                    let r = n
-                        .zip(d)
-                        .and_then(|(n, d)| fixed::ratio(n, d))
-                        .ok_or_else(|| overflow(item))?;
-                    (r, q)
-                }
-            }
-        }
-    };
+        Capped::AtPool(q) => warnings.push(Warning::QuantityExceedsPool {
+            municipality: item.municipality().code.clone(),
+            measure: m.id.clone(),
+            pool: m.pool.id.clone(),
+            quantity: q,
+            available: r.tonnes,
+        }),
+        _ => {}
+    }
+    let (reach_share, reachable) = (r.share, r.tonnes);
     let effects = item.effect_range();
     let mut share = [0_u128; 3];
     let at = |s: crate::units::Share| {
@@ -225,6 +195,120 @@ fn member(
         pool_tonnes,
         reachable,
     })
+}
+
+/// Tonnes per route of a pool in a municipality (10⁻¹⁵ t) before any measure acts.
+fn initial_routes(pool: &Pool, code: &ScbCode, pool_tonnes: Tonnes) -> Option<Routes> {
+    let pool_t = fixed::tonnes(pool_tonnes.value())?;
+    let mut initial = [0_i128; NR];
+    for (route, share) in pool.baseline_for(code).shares() {
+        if let Some(slot) = initial.get_mut(route.index()) {
+            *slot = fixed::share(share.value()).and_then(|q| fixed::mul(pool_t, q))?;
+        }
+    }
+    Some(initial)
+}
+
+/// The routes a measure acts on, and the tonnes the pool has in them (10⁻¹⁵ t).
+fn in_routes(acts_on: &[Route], initial: &Routes) -> Option<([bool; NR], i128)> {
+    let mut on = [false; NR];
+    let mut available: i128 = 0;
+    for r in acts_on {
+        if let Some(a) = on.get_mut(r.index()) {
+            *a = true;
+        }
+        available = available.checked_add(initial.get(r.index()).copied().unwrap_or_default())?;
+    }
+    Some((on, available))
+}
+
+/// Why a measure reaches less than asked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Capped {
+    /// It reaches what it asks for (its quantity, or everything in its routes).
+    No,
+    /// The pool has nothing in the routes it acts on.
+    NothingThere,
+    /// Its quantity (given) is more than the pool has there: capped at the pool.
+    AtPool(Tonnes),
+}
+
+/// What a measure reaches: the tonnes, and their share of what its routes hold.
+#[derive(Clone, Copy, Debug)]
+struct Reach {
+    tonnes: Tonnes,
+    share: u128,
+    capped: Capped,
+}
+
+/// What a measure with `quantity` (`None`: all of its routes) reaches of `available`
+/// tonnes (10⁻¹⁵ t): the quantity, capped at what the routes hold. The one rule of the
+/// cap, for the evaluation and for [`reachable_tonnes`].
+fn reach(quantity: Option<Tonnes>, available: i128) -> Option<Reach> {
+    if available == 0 {
+        return Some(Reach {
+            tonnes: Tonnes::ZERO,
+            share: 0,
+            capped: Capped::NothingThere,
+        });
+    }
+    let all = fixed::to_decimal(available, fixed::TONNES).map(|d| Tonnes::new(d.normalize()))?;
+    let Some(q) = quantity else {
+        return Some(Reach {
+            tonnes: all,
+            share: ONE,
+            capped: Capped::No,
+        });
+    };
+    let qf = fixed::tonnes(q.value())?;
+    if qf > available {
+        return Some(Reach {
+            tonnes: all,
+            share: ONE,
+            capped: Capped::AtPool(q),
+        });
+    }
+    let share = fixed::ratio(u128::try_from(qf).ok()?, u128::try_from(available).ok()?)?;
+    Some(Reach {
+        tonnes: q,
+        share,
+        capped: Capped::No,
+    })
+}
+
+/// The tonnes per year `measure` can reach in `municipality` before any other measure
+/// acts, as the evaluation computes them: its `quantity` (`None`: the catalogue basis ×
+/// population, or everything the pool has in the routes it acts on), capped at what
+/// `pool` (with any own figures laid over it) has in those routes. `None` on overflow.
+///
+/// ```
+/// use calc_core::{demo, evaluate, reachable_tonnes};
+/// let s = demo::scenario()?;
+/// let e = evaluate(&demo::table()?, &s)?;
+/// for (item, result) in s.items.iter().zip(&e.items) {
+///     let m = item.measure();
+///     let reach = reachable_tonnes(m, &m.pool, item.municipality(), item.quantity_override());
+///     // The tonnes the evaluation reports as the measure's reach.
+///     assert_eq!(reach, Some(result.affected_tonnes_per_year));
+/// }
+/// # Ok::<(), Box<dyn std::error::Error + Send + Sync>>(())
+/// ```
+#[must_use]
+pub fn reachable_tonnes(
+    measure: &Measure,
+    pool: &Pool,
+    municipality: &Municipality,
+    quantity: Option<Tonnes>,
+) -> Option<Tonnes> {
+    let pool_tonnes = pool.tonnes_for(&municipality.code, municipality.population)?;
+    let initial = initial_routes(pool, &municipality.code, pool_tonnes)?;
+    let (_, available) = in_routes(&measure.acts_on, &initial)?;
+    let quantity = match (quantity, &measure.basis) {
+        (Some(q), _) => Some(q),
+        (None, Some(b)) => Some(b.tonnes_for(municipality.population)?),
+        (None, None) => None,
+    };
+    reach(quantity, available).map(|r| r.tonnes)
 }
 
 /// Share of full effect in `year` (see [`crate::ramp`]).

@@ -2,12 +2,11 @@
 
 use super::card::value;
 use super::form::{
-    Towns, described, errors_for, field_error, indicator_options, invalid, municipality_options,
-    name_of, on_remove, on_select, on_text, pool_name, show_refusals,
+    FormProps, described, errors_for, field_error, indicator_options, invalid,
+    municipality_options, name_of, on_remove, on_select, on_text, pool_name, show_refusals,
 };
 use super::tr;
 use crate::follow_up::{ActualField, ActualForm, FollowUp};
-use crate::hooks::use_app_cat;
 use crate::settings::catalogue;
 use crate::state::Action;
 use calc_core::Indicator;
@@ -16,21 +15,19 @@ use yew::prelude::*;
 
 /// The form and the list of actuals.
 #[function_component]
-pub(super) fn ActualsForm() -> Html {
+pub(super) fn ActualsForm(p: &FormProps) -> Html {
     let actual_form = use_mut_ref(ActualForm::default);
     let actual_errors = use_state(Vec::<(ActualField, String)>::new);
     let actual_status = use_state(String::new);
-    let Some((store, lang, cat)) = use_app_cat() else {
+    let Some(cat) = catalogue() else {
         return html! {};
     };
-    let follow = store.settings.follow_up.clone();
-    // The municipalities the forms accept: Sjuhärad's and those the planner added.
-    let towns_all: Towns = Rc::new(store.settings.all_municipalities(cat));
+    let (lang, follow, towns_all) = (p.lang, p.follow.clone(), Rc::clone(&p.towns));
     let set = {
-        let store = store.clone();
-        Callback::from(move |f: FollowUp| store.dispatch(Action::SetFollowUp(f)))
+        let d = p.dispatch.clone();
+        Callback::from(move |f: FollowUp| d.dispatch(Action::SetFollowUp(f)))
     };
-    let first_chosen = store.settings.chosen(cat).first().map(|k| k.code.0.clone());
+    let first_chosen = p.first_chosen.clone();
     let name_of = |code: &str| name_of(&towns_all, code);
     let _pool_name = |id: &str| pool_name(cat, id, lang);
     {

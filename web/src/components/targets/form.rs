@@ -155,3 +155,19 @@ pub(super) fn pool_name(cat: &factors::Catalogue, id: &str, lang: Lang) -> Strin
 
 /// Rc'd for the callbacks.
 pub(super) type Towns = Rc<Vec<Arc<Municipality>>>;
+
+/// What a follow-up form shows, from the section: Yew renders a form again only when one
+/// of these changed (not on every slider input).
+#[derive(Properties, PartialEq, Clone, Debug)]
+pub(super) struct FormProps {
+    /// Interface language.
+    pub(super) lang: Lang,
+    /// What the planner entered for follow-up.
+    pub(super) follow: FollowUp,
+    /// The municipalities the forms accept: Sjuhärad's and those the planner added.
+    pub(super) towns: Towns,
+    /// The first chosen municipality (the forms start on it).
+    pub(super) first_chosen: Option<String>,
+    /// The app's dispatcher.
+    pub(super) dispatch: yew::functional::UseReducerDispatcher<crate::state::AppState>,
+}

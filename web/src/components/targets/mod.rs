@@ -62,6 +62,13 @@ pub fn TargetsSection() -> Html {
         return html! {};
     };
     let computed = &derived.targets;
+    let form = form::FormProps {
+        lang,
+        follow: store.settings.follow_up.clone(),
+        towns: Rc::new(store.settings.all_municipalities(cat)),
+        first_chosen: store.settings.chosen(cat).first().map(|k| k.code.0.clone()),
+        dispatch: store.dispatcher(),
+    };
     let body = match &computed.report {
         Err(e) => html! { <p class="alert" role="alert">{ e.clone() }</p> },
         Ok(report) if report.progress.is_empty() => html! {
@@ -106,9 +113,9 @@ pub fn TargetsSection() -> Html {
             { body }
             <div class="follow-up-forms no-print">
                 <FollowUpFiles />
-                <own_form::OwnFiguresForm />
-                <actual_form::ActualsForm />
-                <target_form::TargetsForm />
+                <own_form::OwnFiguresForm ..form.clone() />
+                <actual_form::ActualsForm ..form.clone() />
+                <target_form::TargetsForm ..form />
             </div>
         </section>
     }

@@ -3,12 +3,11 @@
 
 use super::card::value;
 use super::form::{
-    Towns, described, errors_for, field_error, focus_id, invalid, municipality_options, name_of,
-    on_remove, on_select, on_text, pool_name, show_refusals,
+    FormProps, described, errors_for, field_error, focus_id, invalid, municipality_options,
+    name_of, on_remove, on_select, on_text, pool_name, show_refusals,
 };
 use super::tr;
 use crate::follow_up::{FollowUp, OwnField, OwnForm, OwnRow, QuantityUnit};
-use crate::hooks::use_app_cat;
 use crate::i18n::Lang;
 use crate::settings::catalogue;
 use crate::state::Action;
@@ -41,7 +40,7 @@ fn own_quantity(o: &OwnRow, lang: Lang) -> String {
 
 /// The form and the list of own figures.
 #[function_component]
-pub(super) fn OwnFiguresForm() -> Html {
+pub(super) fn OwnFiguresForm(p: &FormProps) -> Html {
     let own_form = use_mut_ref(OwnForm::default);
     // The row "Ändra" put into the form (municipality, pool): saving replaces it, also when
     // the municipality or pool was changed in the form.
@@ -49,17 +48,15 @@ pub(super) fn OwnFiguresForm() -> Html {
     let own_errors = use_state(Vec::<(OwnField, String)>::new);
     let own_status = use_state(String::new);
     let redraw = use_force_update();
-    let Some((store, lang, cat)) = use_app_cat() else {
+    let Some(cat) = catalogue() else {
         return html! {};
     };
-    let follow = store.settings.follow_up.clone();
-    // The municipalities the forms accept: Sjuhärad's and those the planner added.
-    let towns_all: Towns = Rc::new(store.settings.all_municipalities(cat));
+    let (lang, follow, towns_all) = (p.lang, p.follow.clone(), Rc::clone(&p.towns));
     let set = {
-        let store = store.clone();
-        Callback::from(move |f: FollowUp| store.dispatch(Action::SetFollowUp(f)))
+        let d = p.dispatch.clone();
+        Callback::from(move |f: FollowUp| d.dispatch(Action::SetFollowUp(f)))
     };
-    let first_chosen = store.settings.chosen(cat).first().map(|k| k.code.0.clone());
+    let first_chosen = p.first_chosen.clone();
     let name_of = |code: &str| name_of(&towns_all, code);
     let pool_name = |id: &str| pool_name(cat, id, lang);
     {

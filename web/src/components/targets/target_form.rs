@@ -3,12 +3,11 @@
 
 use super::card::value;
 use super::form::{
-    Towns, described, errors_for, field_error, focus_id, indicator_options, invalid, name_of,
+    FormProps, described, errors_for, field_error, focus_id, indicator_options, invalid, name_of,
     on_text, pool_name, show_refusals,
 };
 use super::tr;
 use crate::follow_up::{FollowUp, TargetField, TargetForm, TargetRow};
-use crate::hooks::use_app_cat;
 use crate::settings::catalogue;
 use crate::state::Action;
 use calc_core::Indicator;
@@ -18,23 +17,20 @@ use yew::prelude::*;
 
 /// The list of targets and the form.
 #[function_component]
-pub(super) fn TargetsForm() -> Html {
+pub(super) fn TargetsForm(p: &FormProps) -> Html {
     let target_form = use_mut_ref(TargetForm::default);
     let target_errors = use_state(Vec::<(TargetField, String)>::new);
     let target_status = use_state(String::new);
     let editing = use_state(|| None::<String>);
     let redraw = use_force_update();
-    let Some((store, lang, cat)) = use_app_cat() else {
+    let Some(cat) = catalogue() else {
         return html! {};
     };
-    let follow = store.settings.follow_up.clone();
-    // The municipalities the forms accept: Sjuhärad's and those the planner added.
-    let towns_all: Towns = Rc::new(store.settings.all_municipalities(cat));
+    let (lang, follow, towns_all) = (p.lang, p.follow.clone(), Rc::clone(&p.towns));
     let set = {
-        let store = store.clone();
-        Callback::from(move |f: FollowUp| store.dispatch(Action::SetFollowUp(f)))
+        let d = p.dispatch.clone();
+        Callback::from(move |f: FollowUp| d.dispatch(Action::SetFollowUp(f)))
     };
-    let _first_chosen = store.settings.chosen(cat).first().map(|k| k.code.0.clone());
     let _name_of = |code: &str| name_of(&towns_all, code);
     let pool_name = |id: &str| pool_name(cat, id, lang);
     {
