@@ -79,7 +79,7 @@ pub fn UncertaintyBands() -> Html {
         }
         Some(Ok(mc)) => {
             let mut rows: Vec<&calc_core::McMeasure> = mc.measures.iter().collect();
-            rows.sort_by(|a, b| {
+            calc_core::sort::sort_by(&mut rows, |a, b| {
                 b.figures
                     .co2e_saved_kg_cumulative
                     .p50

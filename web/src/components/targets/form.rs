@@ -95,7 +95,7 @@ pub(super) fn show_refusals<F: Ord + Copy>(
     errs: &UseStateHandle<Vec<(F, String)>>,
     lang: Lang,
 ) {
-    list.sort_by_key(|(f, _)| *f);
+    calc_core::sort::sort_by_key(&mut list, |(f, _)| *f);
     status.set(refused(&list, lang));
     if let Some((first, _)) = list.first() {
         focus_id(field_id(*first));
