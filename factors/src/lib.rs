@@ -101,32 +101,73 @@ pub struct Catalogue {
     pub all_municipalities: Vec<ScbMunicipality>,
 }
 
-/// Why the built-in data did not load: the file and its errors.
+/// Why a catalogue did not load: the file and its errors, or why it could not be read.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("built-in data file {file} is invalid: {}", errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
+#[error("data file {file} {}", match unreadable {
+    Some(why) => format!("could not be read: {why}"),
+    None => format!("is invalid: {}", errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")),
+})]
 pub struct DataError {
-    /// The file under `factors/data`.
+    /// The file, by its path under the data directory (`factors/data` for the built-in).
     pub file: String,
     /// What is wrong.
     pub errors: Vec<CsvError>,
+    /// Why the file could not be read ([`load_dir`]), if it could not.
+    pub unreadable: Option<String>,
 }
 
-fn data_file(path: &str) -> Result<&'static str, DataError> {
-    file(path).ok_or_else(|| DataError {
-        file: path.to_string(),
-        errors: Vec::new(),
-    })
+/// Where [`load_with`] reads a file from: the embedded data, or a directory.
+type Reader<'a> = &'a dyn Fn(&str) -> Result<std::borrow::Cow<'static, str>, DataError>;
+
+fn embedded(path: &str) -> Result<std::borrow::Cow<'static, str>, DataError> {
+    file(path)
+        .map(std::borrow::Cow::Borrowed)
+        .ok_or_else(|| DataError {
+            file: path.to_string(),
+            errors: Vec::new(),
+            unreadable: Some("not embedded".to_string()),
+        })
 }
 
 fn wrap<T>(path: &str, r: Result<T, Vec<CsvError>>) -> Result<T, DataError> {
     r.map_err(|errors| DataError {
         file: path.to_string(),
         errors,
+        unreadable: None,
     })
 }
 
 /// Parses the embedded files.
 pub fn load() -> Result<Catalogue, DataError> {
+    load_with(&embedded)
+}
+
+/// Reads a catalogue from a directory laid out as `factors/data` (the same file names,
+/// `sets/` for the factor sets), through the same readers as the built-in data: a tool with
+/// its own factors, pools or measures keeps its files and calls this. A file that cannot be
+/// read is a [`DataError`] naming it, with the reason as its one error.
+///
+/// ```
+/// let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+/// let mine = factors::load_dir(&dir)?;
+/// assert_eq!(mine.measures.len(), factors::load()?.measures.len());
+/// assert!(factors::load_dir(std::path::Path::new("/no/such/dir")).is_err());
+/// # Ok::<(), factors::DataError>(())
+/// ```
+pub fn load_dir(dir: &std::path::Path) -> Result<Catalogue, DataError> {
+    let read = |path: &str| {
+        std::fs::read_to_string(dir.join(path))
+            .map(std::borrow::Cow::Owned)
+            .map_err(|e| DataError {
+                file: path.to_string(),
+                errors: Vec::new(),
+                unreadable: Some(e.to_string()),
+            })
+    };
+    load_with(&read)
+}
+
+fn load_with(data_file: Reader<'_>) -> Result<Catalogue, DataError> {
     let sources = wrap(
         "sources.csv",
         csvio::read_sources(data_file("sources.csv")?.as_bytes()),
