@@ -19,6 +19,7 @@
 //! away from zero. Every operation is checked: an overflow is `None`, which the engine
 //! reports as an error, never a wrapped number.
 
+use crate::decide::wide::{mul_i64_wide, mul_u64_wide};
 use rust_decimal::{Decimal, RoundingStrategy};
 
 /// Decimal places of tonnes in the engine.
@@ -119,9 +120,10 @@ pub(crate) fn ratio(n: u128, d: u128) -> Option<u128> {
 #[inline]
 pub(crate) fn mul(a: i128, q: u128) -> Option<i128> {
     let m = a.unsigned_abs();
-    let r = if m >> 64 == 0 && q >> 64 == 0 {
-        // One 64 × 64 → 128-bit product.
-        let p = m * q;
+    let r = if let (Ok(m64), Ok(q64)) = (u64::try_from(m), u64::try_from(q)) {
+        // One 64 × 64 → 128-bit product (inline in 32-bit halves on wasm32, where a
+        // 128-bit product is a library call).
+        let p = mul_u64_wide(m64, q64);
         (p >> Q) + ((p >> (Q - 1)) & 1)
     } else {
         mul_wide(m, q)?
@@ -132,13 +134,13 @@ pub(crate) fn mul(a: i128, q: u128) -> Option<i128> {
 
 /// `m × q / 2⁶²` rounded, through a 256-bit product.
 fn mul_wide(m: u128, q: u128) -> Option<u128> {
-    const LO: u128 = u64::MAX as u128;
-    let (m1, m0) = (m >> 64, m & LO);
-    let (q1, q0) = (q >> 64, q & LO);
-    let p00 = m0 * q0;
-    let p01 = m0 * q1;
-    let p10 = m1 * q0;
-    let p11 = m1 * q1;
+    // The 64-bit halves (the casts keep exactly the bits asked for).
+    let (m1, m0) = ((m >> 64) as u64, m as u64);
+    let (q1, q0) = ((q >> 64) as u64, q as u64);
+    let p00 = mul_u64_wide(m0, q0);
+    let p01 = mul_u64_wide(m0, q1);
+    let p10 = mul_u64_wide(m1, q0);
+    let p11 = mul_u64_wide(m1, q1);
     // 256-bit sum hi:lo of p11·2^128 + (p01 + p10)·2^64 + p00.
     let (mid, c1) = p01.overflowing_add(p10);
     let (lo, c2) = p00.overflowing_add(mid << 64);
@@ -157,14 +159,22 @@ fn mul_wide(m: u128, q: u128) -> Option<u128> {
 /// The product of two shares, rounded.
 #[inline]
 pub(crate) fn mul_shares(a: u128, b: u128) -> Option<u128> {
-    let p = a.checked_mul(b)?;
+    let p = match (u64::try_from(a), u64::try_from(b)) {
+        (Ok(a), Ok(b)) => mul_u64_wide(a, b),
+        _ => a.checked_mul(b)?,
+    };
     Some((p >> Q) + ((p >> (Q - 1)) & 1))
 }
 
 /// Tonnes × rate, at 10⁻²⁴: summed there, then rounded once by [`figure`].
 #[inline]
 pub(crate) fn product(tonnes: i128, rate: i128) -> Option<i128> {
-    tonnes.checked_mul(rate)
+    match (i64::try_from(tonnes), i64::try_from(rate)) {
+        // Two 64-bit factors cannot overflow 128 bits: no checked 128-bit product (a
+        // library call with an overflow test on wasm32).
+        (Ok(t), Ok(r)) => Some(mul_i64_wide(t, r)),
+        _ => tonnes.checked_mul(rate),
+    }
 }
 
 /// A sum of [`product`]s rounded half away from zero to [`VALUE`] places.

@@ -27,7 +27,7 @@ mod agreement;
 mod linear;
 mod monte_carlo;
 mod sensitivity;
-mod wide;
+pub(crate) mod wide;
 
 pub use linear::LinearModel;
 pub use monte_carlo::{

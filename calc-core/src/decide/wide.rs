@@ -41,7 +41,7 @@ fn mul_i64_wide_split(a: i64, b: i64) -> i128 {
 
 /// `a × b` without loss (|a × b| ≤ 2¹²⁶, so it fits in i128).
 #[inline(always)]
-pub(super) fn mul_i64_wide(a: i64, b: i64) -> i128 {
+pub(crate) fn mul_i64_wide(a: i64, b: i64) -> i128 {
     #[cfg(target_arch = "wasm32")]
     {
         mul_i64_wide_split(a, b)
@@ -54,7 +54,7 @@ pub(super) fn mul_i64_wide(a: i64, b: i64) -> i128 {
 
 /// `a × b` without loss.
 #[inline(always)]
-pub(super) fn mul_u64_wide(a: u64, b: u64) -> u128 {
+pub(crate) fn mul_u64_wide(a: u64, b: u64) -> u128 {
     #[cfg(target_arch = "wasm32")]
     {
         mul_u64_wide_split(a, b)
