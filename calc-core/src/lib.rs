@@ -7,22 +7,23 @@
 //! The engine is a pure function of its inputs: [`evaluate`] takes a [`FactorTable`] and a
 //! [`Scenario`] and returns an [`Evaluation`]. It holds no factor values of its own (the
 //! `factors` crate ships the sourced defaults), does no I/O, reads no clock and never panics.
-//! Every number is a [`rust_decimal::Decimal`] inside a unit type; floats never appear.
+//! Every number is a [`Decimal`] inside a unit type; floats never appear. The [`prelude`]
+//! has what the example below needs.
 //!
 //! ```
-//! use calc_core::*;
-//! use rust_decimal_macros::dec;
+//! use calc_core::prelude::*;
 //! use std::sync::Arc;
 //!
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let dec = |v: i64| Decimal::from(v);
 //! let food = FractionId::from("food");
 //! let mut table = FactorTable::new(FactorSetInfo {
 //!     id: "demo".into(), name: "Demo".into(), version: "1".into(), year: Some(Year(2025)),
 //!     price_year: None,
 //! });
 //! for (route, ef, cf) in [
-//!     (Route::Incineration, dec!(-50), dec!(900)),
-//!     (Route::Prevention, dec!(-2000), dec!(-20000)),
+//!     (Route::Incineration, dec(-50), dec(900)),
+//!     (Route::Prevention, dec(-2000), dec(-20000)),
 //! ] {
 //!     table.insert_emission(EmissionFactor {
 //!         id: emission_factor_id(&food, route), fraction: food.clone(), route,
@@ -40,7 +41,7 @@
 //! let pool = Arc::new(Pool {
 //!     id: PoolId::from("food"), fraction: food.clone(),
 //!     name_sv: "Matavfall".into(), name_en: "Food waste".into(),
-//!     basis: QuantityBasis::PerInhabitant { kg: KgPerInhabitant::new(dec!(10)) },
+//!     basis: QuantityBasis::PerInhabitant { kg: KgPerInhabitant::new(dec(10)) },
 //!     baseline: RouteMix::single(Route::Incineration), local_baselines: vec![], sources: vec![],
 //! });
 //! let measure = Arc::new(Measure {
@@ -49,7 +50,7 @@
 //!     description_sv: String::new(), description_en: String::new(),
 //!     fraction: food.clone(), pool, acts_on: vec![Route::Incineration], basis: None,
 //!     target: RouteMix::single(Route::Prevention), stage: Route::Prevention,
-//!     effects: Effects::point(Share::new(dec!(0.5))?), kind: MeasureKind::Plan, ramp_years: 0,
+//!     effects: Effects::point(Share::new(Decimal::new(5, 1))?), kind: MeasureKind::Plan, ramp_years: 0,
 //!     implementation_cost: Estimate::exact(SekPerInhabitant::ZERO),
 //!     running_cost: Estimate::exact(SekPerInhabitant::ZERO),
 //!     cost_payer: Payer::WasteFee, savings_payer: Payer::Households, cost_source: None,
@@ -67,11 +68,11 @@
 //! // 1000 inhabitants × 10 kg = 10 t; half of it prevented = 5 t.
 //! // Each tonne saves −50 − (−2000) = 1950 kg CO2e; the waste fee saves the 900 SEK gate
 //! // fee, the households the 20 000 SEK of food they do not buy.
-//! assert_eq!(result.total.co2e_saved_kg_per_year.central, KgCo2e::new(dec!(9750)));
+//! assert_eq!(result.total.co2e_saved_kg_per_year.central, KgCo2e::new(dec(9750)));
 //! let by_payer = &result.total.net_sek_saved_per_year_by_payer;
-//! assert_eq!(by_payer.waste_fee.central, Sek::new(dec!(4500)));
-//! assert_eq!(by_payer.households.central, Sek::new(dec!(100000)));
-//! assert_eq!(result.total.net_sek_saved_per_year.central, Sek::new(dec!(104500)));
+//! assert_eq!(by_payer.waste_fee.central, Sek::new(dec(4500)));
+//! assert_eq!(by_payer.households.central, Sek::new(dec(100000)));
+//! assert_eq!(result.total.net_sek_saved_per_year.central, Sek::new(dec(104500)));
 //! # Ok(())
 //! # }
 //! ```
@@ -113,6 +114,7 @@ mod fixed;
 pub mod format;
 mod model;
 mod optimize;
+pub mod prelude;
 mod rank;
 pub mod report;
 mod scenario;
@@ -155,6 +157,7 @@ pub use optimize::{
 };
 pub use rank::{MaccBar, RankBy, Ranked, macc, macc_for, rank, rank_for};
 pub use report::{POOL_ORDER_NOTE, RESULTS_SCHEMA_VERSION, ResultsJson};
+pub use rust_decimal::Decimal;
 pub use scenario::{
     FactorOverride, ItemOverrides, OverrideField, PlanPeriod, Scenario, ScenarioItem,
 };
