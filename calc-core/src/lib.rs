@@ -41,7 +41,7 @@
 //! let pool = Arc::new(Pool {
 //!     id: PoolId::from("food"), fraction: food.clone(),
 //!     name_sv: "Matavfall".into(), name_en: "Food waste".into(),
-//!     basis: QuantityBasis::PerInhabitant { kg: KgPerInhabitant::new(dec(10)) },
+//!     basis: QuantityBasis::PerInhabitant { kg: KgPerInhabitant::new(dec(10))? },
 //!     baseline: RouteMix::single(Route::Incineration), local_baselines: vec![], sources: vec![],
 //! });
 //! let measure = Arc::new(Measure {
@@ -168,8 +168,9 @@ pub use targets::{
     per_inhabitant, progress,
 };
 pub use units::{
-    CheckedMul, GramsPerPortion, KgCo2e, KgCo2ePerTonne, KgPerInhabitant, Sek, SekPerInhabitant,
-    SekPerTonne, SekPerTonneCo2e, Share, ShareOutOfRange, Tonnes, TonnesCo2e, Year,
+    CheckedMul, GramsPerPortion, KgCo2e, KgCo2ePerTonne, KgPerInhabitant, NegativeAmount, Sek,
+    SekPerInhabitant, SekPerTonne, SekPerTonneCo2e, Share, ShareOutOfRange, Tonnes, TonnesCo2e,
+    Year,
 };
 
 /// The README's example, compiled and run as a doc test.

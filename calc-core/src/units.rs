@@ -25,7 +25,43 @@ pub trait CheckedMul<Rhs> {
 }
 
 macro_rules! unit {
+    // A unit whose values may be negative (a saving, a credit, a change in tonnes).
     ($(#[$meta:meta])* $name:ident, $symbol:literal) => {
+        unit!(@common $(#[$meta])* $name, $symbol);
+
+        impl $name {
+            /// Wraps a decimal that is already in this unit.
+            #[must_use]
+            pub const fn new(value: Decimal) -> Self {
+                Self(value)
+            }
+        }
+    };
+    // A unit of an amount of waste, which is never negative.
+    ($(#[$meta:meta])* $name:ident, $symbol:literal, non_negative) => {
+        unit!(@common $(#[$meta])* $name, $symbol);
+
+        impl $name {
+            /// A value in this unit, if it is not negative.
+            pub fn new(value: Decimal) -> Result<Self, NegativeAmount> {
+                if value.is_sign_negative() && !value.is_zero() {
+                    Err(NegativeAmount {
+                        value,
+                        unit: $symbol,
+                    })
+                } else {
+                    Ok(Self(value))
+                }
+            }
+
+            /// Wraps a decimal the caller has checked is not negative.
+            #[must_use]
+            pub(crate) const fn new_unchecked(value: Decimal) -> Self {
+                Self(value)
+            }
+        }
+    };
+    (@common $(#[$meta:meta])* $name:ident, $symbol:literal) => {
         $(#[$meta])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
         #[serde(transparent)]
@@ -36,12 +72,6 @@ macro_rules! unit {
             pub const ZERO: Self = Self(Decimal::ZERO);
             /// The unit's symbol, as printed after a value.
             pub const SYMBOL: &'static str = $symbol;
-
-            /// Wraps a decimal that is already in this unit.
-            #[must_use]
-            pub const fn new(value: Decimal) -> Self {
-                Self(value)
-            }
 
             /// The bare decimal value in this unit.
             #[must_use]
@@ -140,14 +170,17 @@ unit!(
     "SEK/t CO2e"
 );
 unit!(
-    /// Waste per inhabitant and year, in kilograms.
+    /// Waste per inhabitant and year, in kilograms; never negative ([`KgPerInhabitant::new`]
+    /// checks).
     KgPerInhabitant,
-    "kg/inh/yr"
+    "kg/inh/yr",
+    non_negative
 );
 unit!(
-    /// Waste per served portion, in grams.
+    /// Waste per served portion, in grams; never negative ([`GramsPerPortion::new`] checks).
     GramsPerPortion,
-    "g/portion"
+    "g/portion",
+    non_negative
 );
 unit!(
     /// Money per inhabitant (once or per year, as the field says).
@@ -296,6 +329,25 @@ impl fmt::Display for Share {
 #[error("{0} is not a share between 0 and 1")]
 pub struct ShareOutOfRange(pub Decimal);
 
+/// A negative value where a unit allows none: an amount of waste per inhabitant or per
+/// portion.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("quantity {value} {unit} is negative")]
+pub struct NegativeAmount {
+    /// The value given.
+    pub value: Decimal,
+    /// Its unit's symbol, e.g. `kg/inh/yr`.
+    pub unit: &'static str,
+}
+
+impl NegativeAmount {
+    /// The message in Swedish: `mängden -100 kg/inh/yr är negativ`.
+    #[must_use]
+    pub fn message_sv(&self) -> String {
+        format!("mängden {} {} är negativ", self.value, self.unit)
+    }
+}
+
 /// A calendar year.
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
@@ -376,12 +428,34 @@ mod tests {
     #[test]
     fn per_inhabitant_and_per_portion_give_tonnes() {
         assert_eq!(
-            KgPerInhabitant::new(dec!(15)).for_population(10_000),
+            KgPerInhabitant::new_unchecked(dec!(15)).for_population(10_000),
             Some(Tonnes::new(dec!(150)))
         );
         assert_eq!(
-            GramsPerPortion::new(dec!(50)).for_portions(dec!(1000000)),
+            GramsPerPortion::new_unchecked(dec!(50)).for_portions(dec!(1000000)),
             Some(Tonnes::new(dec!(50)))
+        );
+    }
+
+    #[test]
+    fn amounts_of_waste_are_not_negative() {
+        let e = KgPerInhabitant::new(dec!(-100)).map_err(|e| (e.to_string(), e.message_sv()));
+        assert_eq!(
+            e,
+            Err((
+                "quantity -100 kg/inh/yr is negative".to_string(),
+                "mängden -100 kg/inh/yr är negativ".to_string()
+            ))
+        );
+        assert_eq!(
+            GramsPerPortion::new(dec!(-0.5)).map_err(|e| e.to_string()),
+            Err("quantity -0.5 g/portion is negative".to_string())
+        );
+        // Zero, also written as -0, is an amount.
+        assert_eq!(KgPerInhabitant::new(dec!(-0)), Ok(KgPerInhabitant::ZERO));
+        assert_eq!(
+            KgPerInhabitant::new(dec!(48)).map(KgPerInhabitant::value),
+            Ok(dec!(48))
         );
     }
 }

@@ -469,7 +469,7 @@ fn pools_order_yields_and_payers_by_hand() {
     let hh = food_pool("household_food", "20");
     let prevent = Arc::new(Measure {
         basis: Some(QuantityBasis::PerInhabitant {
-            kg: KgPerInhabitant::new(d("5")),
+            kg: KgPerInhabitant::new(d("5")).unwrap(),
         }),
         running_cost: Estimate::new(
             SekPerInhabitant::new(d("0.5")),

@@ -99,7 +99,7 @@ fn build(specs: &[Spec], pop: u32) -> Scenario {
         );
         let m = Arc::new(Measure {
             basis: (*reach > 0).then(|| QuantityBasis::PerInhabitant {
-                kg: KgPerInhabitant::new(Decimal::from(*reach)),
+                kg: KgPerInhabitant::new(Decimal::from(*reach)).unwrap(),
             }),
             savings_payer: if *households {
                 Payer::Households

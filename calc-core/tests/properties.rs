@@ -82,7 +82,7 @@ fn item() -> impl Strategy<Value = ScenarioItem> {
                     &base.id,
                     base.fraction.clone(),
                     QuantityBasis::PerInhabitant {
-                        kg: KgPerInhabitant::new(Decimal::new(kg, 2)),
+                        kg: KgPerInhabitant::new(Decimal::new(kg, 2)).unwrap(),
                     },
                     b,
                 )),

@@ -415,7 +415,7 @@ mod tests {
     fn per_portion_basis_gives_tonnes() {
         // 10 000 inhabitants × 100 portions × 50 g = 50 000 000 g = 50 t.
         let basis = QuantityBasis::PerPortion {
-            grams: GramsPerPortion::new(dec!(50)),
+            grams: GramsPerPortion::new_unchecked(dec!(50)),
             portions_per_inhabitant: dec!(100),
         };
         assert_eq!(basis.tonnes_for(10_000), Some(Tonnes::new(dec!(50))));
