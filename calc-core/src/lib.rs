@@ -153,7 +153,8 @@ pub use model::{
     yield_id,
 };
 pub use optimize::{
-    Budget, Candidate, Candidates, Choice, MAX_COMBINATIONS, NextStep, Plan, candidates, optimize,
+    Budget, Candidate, Candidates, Choice, MAX_COMBINATIONS, MAX_STEPS, NextStep, Plan, candidates,
+    optimize,
 };
 pub use rank::{MaccBar, RankBy, Ranked, macc, macc_for, rank, rank_for};
 pub use report::{POOL_ORDER_NOTE, RESULTS_SCHEMA_VERSION, ResultsJson};

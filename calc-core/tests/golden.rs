@@ -268,19 +268,22 @@ fn ranking_and_macc() {
     );
 }
 
+/// A measure that starts after the plan period would show a yearly saving with a total of
+/// 0 over the plan: it is refused (issue 25), not evaluated.
 #[test]
-fn start_after_period_contributes_nothing_cumulative() {
+fn start_after_period_is_refused() {
     let mut s = scenario(2025, 2026, "0");
     let item = ScenarioItem::new(textile_reuse(), town("0001", 10_000), Year(2025))
         .with_years(Year(2030), Year(2030))
         .unwrap();
     s.items.push(item);
-    let e = evaluate(&table(), &s).unwrap();
-    assert_eq!(e.total.co2e_saved_kg_cumulative.central, KgCo2e::ZERO);
-    assert_eq!(e.total.net_sek_saved_cumulative.central, Sek::ZERO);
-    // The full-effect figures still say what the measure does once running.
-    assert_eq!(e.total.co2e_saved_kg_per_year.central, kg("105000"));
-    assert_eq!(e.total.cost_per_tonne_co2e, None);
+    assert_eq!(
+        evaluate(&table(), &s).map_err(|e| e.to_string()).err(),
+        Some(
+            "measure textile_reuse in Town 0001 starts in 2030, after the plan period's last year 2026"
+                .to_string()
+        )
+    );
 }
 
 #[test]
@@ -661,12 +664,13 @@ fn a_municipality_s_own_baseline_replaces_the_default_there() {
 /// own overrides rebuild the same item.
 #[test]
 fn item_overrides_build_validate_and_round_trip() {
+    let plan = PlanPeriod::new(Year(2025), Year(2030)).unwrap();
     let bad = ItemOverrides {
         running_cost: Some(sek("-1")),
         ..ItemOverrides::default()
     };
     let err = bad
-        .build(textile_reuse(), town("0001", 100), Year(2025))
+        .build(textile_reuse(), town("0001", 100), plan)
         .unwrap_err();
     assert_eq!(err.0, OverrideField::RunningCost);
     assert_eq!(err.1.to_string(), "cost -1 SEK is negative");
@@ -676,7 +680,7 @@ fn item_overrides_build_validate_and_round_trip() {
         ..ItemOverrides::default()
     };
     let err = years
-        .build(textile_reuse(), town("0001", 100), Year(2025))
+        .build(textile_reuse(), town("0001", 100), plan)
         .unwrap_err();
     assert_eq!(err.0, OverrideField::FullEffectYear);
     let good = ItemOverrides {
@@ -686,10 +690,14 @@ fn item_overrides_build_validate_and_round_trip() {
         ..ItemOverrides::default()
     };
     let item = good
-        .build(textile_reuse(), town("0001", 100), Year(2025))
+        .build(textile_reuse(), town("0001", 100), plan)
         .unwrap();
     let again = ItemOverrides::of(&item)
-        .build(textile_reuse(), town("0001", 100), Year(2030))
+        .build(
+            textile_reuse(),
+            town("0001", 100),
+            PlanPeriod::single(Year(2030)),
+        )
         .unwrap();
     assert_eq!(again, item);
 }

@@ -564,6 +564,43 @@ pub enum CalcError {
     /// Occurs when totals overflow.
     #[error("totals too large to compute")]
     TotalOverflow,
+    /// Occurs when a measure names another fraction than the pool it takes its tonnes from.
+    #[error(
+        "measure {measure} names the fraction {fraction}, but its pool {pool} holds {pool_fraction}: a measure acts on its pool's fraction"
+    )]
+    PoolFraction {
+        /// The measure.
+        measure: MeasureId,
+        /// The fraction the measure names.
+        fraction: FractionId,
+        /// Its pool.
+        pool: PoolId,
+        /// The fraction the pool holds.
+        pool_fraction: FractionId,
+    },
+    /// Occurs when one of the plan's measures starts after the plan period (it would save
+    /// a yearly amount with a total of 0 over the plan).
+    #[error(
+        "measure {measure} in {municipality} starts in {start}, after the plan period's last year {end}"
+    )]
+    StartAfterPeriod {
+        /// The measure.
+        measure: MeasureId,
+        /// The municipality's name.
+        municipality: String,
+        /// Its start year.
+        start: Year,
+        /// The plan period's last year.
+        end: Year,
+    },
+    /// Occurs when the optimizer is given a number of effect levels outside 1–20.
+    #[error("steps must be between 1 and {max}, not {steps}")]
+    Steps {
+        /// The number given.
+        steps: u32,
+        /// The largest allowed.
+        max: u32,
+    },
     /// Occurs when the optimizer is asked to search more combinations of interacting
     /// measures than it can search exactly.
     #[error(

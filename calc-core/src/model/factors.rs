@@ -202,6 +202,26 @@ pub fn measure_cost_id(measure: &MeasureId, part: &str) -> FactorId {
     FactorId(format!("cost.{measure}.{part}"))
 }
 
+/// A factor's id against the one its fraction and route give.
+fn check_id(
+    id: &FactorId,
+    fraction: &FractionId,
+    route: Route,
+    id_for: fn(&FractionId, Route) -> FactorId,
+) -> Result<(), ModelError> {
+    let expected = id_for(fraction, route);
+    if *id == expected {
+        Ok(())
+    } else {
+        Err(ModelError::FactorId {
+            id: id.0.clone(),
+            fraction: fraction.0.clone(),
+            route,
+            expected: expected.0,
+        })
+    }
+}
+
 /// What a factor id names, read back from the text the id functions above write.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FactorRef<'a> {
@@ -327,8 +347,15 @@ impl FactorTable {
         &self.info
     }
 
-    /// Adds an emission factor; a second one for the same fraction × route is an error.
+    /// Adds an emission factor; a second one for the same fraction × route, or one whose
+    /// id is not [`emission_factor_id`] of its fraction and route, is an error.
     pub fn insert_emission(&mut self, factor: EmissionFactor) -> Result<(), ModelError> {
+        check_id(
+            &factor.id,
+            &factor.fraction,
+            factor.route,
+            emission_factor_id,
+        )?;
         let key = (factor.fraction.clone(), factor.route);
         if self.emission.contains_key(&key) {
             return Err(ModelError::DuplicateFactor {
@@ -339,8 +366,10 @@ impl FactorTable {
         Ok(())
     }
 
-    /// Adds a cost factor; a second one for the same fraction × route is an error.
+    /// Adds a cost factor; a second one for the same fraction × route, or one whose id is
+    /// not [`cost_factor_id`] of its fraction and route, is an error.
     pub fn insert_cost(&mut self, factor: CostFactor) -> Result<(), ModelError> {
+        check_id(&factor.id, &factor.fraction, factor.route, cost_factor_id)?;
         let key = (factor.fraction.clone(), factor.route);
         if self.cost.contains_key(&key) {
             return Err(ModelError::DuplicateFactor {
@@ -351,9 +380,11 @@ impl FactorTable {
         Ok(())
     }
 
-    /// Adds a sorting yield; a second one for the same fraction × route, or one whose
-    /// reject route is its own route, is an error.
+    /// Adds a sorting yield; a second one for the same fraction × route, one whose reject
+    /// route is its own route, or one whose id is not [`yield_id`] of its fraction and
+    /// route, is an error.
     pub fn insert_yield(&mut self, y: Yield) -> Result<(), ModelError> {
+        check_id(&y.id, &y.fraction, y.route, yield_id)?;
         if y.reject == y.route {
             return Err(ModelError::RejectRoute { route: y.route });
         }
@@ -525,6 +556,77 @@ mod tests {
         assert_eq!(
             t.price_years().into_iter().collect::<Vec<_>>(),
             [Year(2019), Year(2024)]
+        );
+    }
+
+    #[test]
+    fn a_factor_id_must_name_its_fraction_and_route() {
+        let info = FactorSetInfo {
+            id: "t".into(),
+            name: "T".into(),
+            version: "1".into(),
+            year: None,
+            price_year: None,
+        };
+        let mut t = FactorTable::new(info);
+        let textiles = FractionId::from("textiles");
+        let ef = |id: &str| EmissionFactor {
+            id: FactorId::from(id),
+            fraction: textiles.clone(),
+            route: Route::Reuse,
+            value: Estimate::exact(KgCo2ePerTonne::new(dec!(-15000))),
+            gwp: "AR5".into(),
+            displacement: None,
+            source: SourceId::from("s"),
+            locator: String::new(),
+            note: String::new(),
+        };
+        let e = t.insert_emission(ef("ef.food.reuse")).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "factor ef.food.reuse is for textiles × reuse, so its id must be ef.textiles.reuse"
+        );
+        #[cfg(feature = "csv")]
+        assert_eq!(
+            crate::csvio::model_error_sv(&e),
+            "faktorn ef.food.reuse gäller textiles × reuse, så dess id måste vara ef.textiles.reuse"
+        );
+        assert!(t.emission(&textiles, Route::Reuse).is_none());
+        assert_eq!(t.insert_emission(ef("ef.textiles.reuse")), Ok(()));
+        let cf = CostFactor {
+            id: FactorId::from("ef.textiles.reuse"),
+            fraction: textiles.clone(),
+            route: Route::Reuse,
+            value: Estimate::exact(SekPerTonne::new(dec!(100))),
+            price_year: None,
+            nominal: None,
+            source: SourceId::from("s"),
+            locator: String::new(),
+            note: String::new(),
+        };
+        assert_eq!(
+            t.insert_cost(cf).map_err(|e| e.to_string()),
+            Err(
+                "factor ef.textiles.reuse is for textiles × reuse, so its id must be cf.textiles.reuse"
+                    .to_string()
+            )
+        );
+        let y = Yield {
+            id: FactorId::from("yield.textiles.recycling"),
+            fraction: textiles.clone(),
+            route: Route::Reuse,
+            reject: Route::Incineration,
+            value: Estimate::exact(Share::ONE),
+            source: SourceId::from("s"),
+            locator: String::new(),
+            note: String::new(),
+        };
+        assert_eq!(
+            t.insert_yield(y).map_err(|e| e.to_string()),
+            Err(
+                "factor yield.textiles.recycling is for textiles × reuse, so its id must be yield.textiles.reuse"
+                    .to_string()
+            )
         );
     }
 
