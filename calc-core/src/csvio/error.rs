@@ -417,8 +417,8 @@ pub fn model_error_sv(e: &ModelError) -> String {
         ModelError::PeriodTooLong { start, end } => {
             format!("planperioden {start}–{end} är längre än 100 år")
         }
-        ModelError::NegativeQuantity(t) => format!("mängden {t} är negativ"),
-        ModelError::NegativeCost(c) => format!("kostnaden {c} är negativ"),
+        ModelError::NegativeQuantity(t) => format!("mängden {t:#} är negativ"),
+        ModelError::NegativeCost(c) => format!("kostnaden {c:#} är negativ"),
         ModelError::RejectRoute { route } => {
             format!("rejektvägen för ett utbyte till {route} kan inte vara {route}")
         }

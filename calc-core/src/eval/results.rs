@@ -453,8 +453,10 @@ impl std::fmt::Display for Warning {
                 quantity,
                 available,
             } => write!(
+                // The exact tonnes (`{:#}`), not the rounded display: the warning is
+                // written into the results files as it is.
                 f,
-                "{municipality}: measure {measure} names {quantity}, but pool {pool} has {available} in the routes it acts on; it reaches {available}"
+                "{municipality}: measure {measure} names {quantity:#}, but pool {pool} has {available:#} in the routes it acts on; it reaches {available:#}"
             ),
         }
     }

@@ -129,10 +129,10 @@ pub enum ModelError {
         measure: String,
     },
     /// Occurs when a cost is negative.
-    #[error("cost {0} is negative")]
+    #[error("cost {0:#} is negative")]
     NegativeCost(crate::units::Sek),
     /// Occurs when a quantity is negative.
-    #[error("quantity {0} is negative")]
+    #[error("quantity {0:#} is negative")]
     NegativeQuantity(Tonnes),
 }
 

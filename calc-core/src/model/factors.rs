@@ -62,10 +62,11 @@ impl<T: Ord + Copy + fmt::Display> Estimate<T> {
         if low <= central && central <= high {
             Ok(Self { low, central, high })
         } else {
+            // `{:#}`: a unit's exact value, not its rounded display.
             Err(ModelError::EstimateOrder {
-                low: low.to_string(),
-                central: central.to_string(),
-                high: high.to_string(),
+                low: format!("{low:#}"),
+                central: format!("{central:#}"),
+                high: format!("{high:#}"),
             })
         }
     }
