@@ -72,7 +72,7 @@
 //! let by_payer = &result.total.net_sek_saved_per_year_by_payer;
 //! assert_eq!(by_payer.waste_fee.central, Sek::new(dec(4500)));
 //! assert_eq!(by_payer.households.central, Sek::new(dec(100000)));
-//! assert_eq!(result.total.net_sek_saved_per_year.central, Sek::new(dec(104500)));
+//! assert_eq!(result.total.society_net_sek_saved_per_year.central, Sek::new(dec(104500)));
 //! # Ok(())
 //! # }
 //! ```

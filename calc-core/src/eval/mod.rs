@@ -226,7 +226,7 @@ fn evaluate_decimal(
     if !items.is_empty() || (include && !reference.is_empty()) {
         total.finish_sums().ok_or(CalcError::TotalOverflow)?;
         for yt in &mut by_year {
-            yt.net_sek_saved =
+            yt.society_net_sek_saved =
                 sum_payers(&yt.net_sek_saved_by_payer).ok_or(CalcError::TotalOverflow)?;
         }
     }
