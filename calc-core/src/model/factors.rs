@@ -119,6 +119,30 @@ pub struct EmissionFactor {
     pub note: String,
 }
 
+impl EmissionFactor {
+    /// The factor for `fraction` × `route` with its id ([`emission_factor_id`]), value and
+    /// source; no GWP basis, displacement, locator or note.
+    #[must_use]
+    pub fn new(
+        fraction: &FractionId,
+        route: Route,
+        value: Estimate<KgCo2ePerTonne>,
+        source: SourceId,
+    ) -> Self {
+        Self {
+            id: emission_factor_id(fraction, route),
+            fraction: fraction.clone(),
+            route,
+            value,
+            gwp: String::new(),
+            displacement: None,
+            source,
+            locator: String::new(),
+            note: String::new(),
+        }
+    }
+}
+
 /// SEK per tonne to the municipality for one fraction sent one route.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CostFactor {
@@ -141,6 +165,30 @@ pub struct CostFactor {
     pub locator: String,
     /// Assumptions and arithmetic.
     pub note: String,
+}
+
+impl CostFactor {
+    /// The factor for `fraction` × `route` with its id ([`cost_factor_id`]), value and
+    /// source; no price year, locator or note.
+    #[must_use]
+    pub fn new(
+        fraction: &FractionId,
+        route: Route,
+        value: Estimate<SekPerTonne>,
+        source: SourceId,
+    ) -> Self {
+        Self {
+            id: cost_factor_id(fraction, route),
+            fraction: fraction.clone(),
+            route,
+            value,
+            price_year: None,
+            nominal: None,
+            source,
+            locator: String::new(),
+            note: String::new(),
+        }
+    }
 }
 
 /// A cost as its source states it, in the source's own price year.
@@ -317,6 +365,20 @@ pub struct FactorSetInfo {
     pub price_year: Option<Year>,
 }
 
+impl FactorSetInfo {
+    /// A set named by its id, without version, year or price year (a set built in code).
+    #[must_use]
+    pub fn named(id: &str) -> Self {
+        Self {
+            id: id.to_string(),
+            name: id.to_string(),
+            version: String::new(),
+            year: None,
+            price_year: None,
+        }
+    }
+}
+
 /// Emission and cost factors keyed by fraction and route, plus the sources they cite.
 ///
 /// Invariant: at most one emission and one cost factor per fraction × route.
@@ -365,6 +427,37 @@ impl FactorTable {
         }
         self.emission.insert(key, factor);
         Ok(())
+    }
+
+    /// Adds an exact emission and cost factor for `fraction` × `route` from one source
+    /// ([`EmissionFactor::new`], [`CostFactor::new`]); a second one is an error.
+    pub fn insert_exact(
+        &mut self,
+        fraction: &FractionId,
+        route: Route,
+        (emission, cost): (KgCo2ePerTonne, SekPerTonne),
+        source: &SourceId,
+    ) -> Result<(), ModelError> {
+        // Both or neither: a cost factor already there is refused before the emission
+        // factor goes in.
+        let key = (fraction.clone(), route);
+        if self.cost.contains_key(&key) {
+            return Err(ModelError::DuplicateFactor {
+                id: cost_factor_id(fraction, route).0,
+            });
+        }
+        self.insert_emission(EmissionFactor::new(
+            fraction,
+            route,
+            Estimate::exact(emission),
+            source.clone(),
+        ))?;
+        self.insert_cost(CostFactor::new(
+            fraction,
+            route,
+            Estimate::exact(cost),
+            source.clone(),
+        ))
     }
 
     /// Adds a cost factor; a second one for the same fraction × route, or one whose id is
@@ -629,6 +722,26 @@ mod tests {
                     .to_string()
             )
         );
+    }
+
+    #[test]
+    fn exact_factors_go_in_in_pairs() {
+        let mut t = FactorTable::new(FactorSetInfo::named("mine"));
+        let food = FractionId::from("food");
+        let s = SourceId::from("s");
+        let v = (KgCo2ePerTonne::new(dec!(-50)), SekPerTonne::new(dec!(900)));
+        assert_eq!(t.insert_exact(&food, Route::Incineration, v, &s), Ok(()));
+        let ef = t.emission(&food, Route::Incineration).unwrap();
+        assert_eq!(ef.id, FactorId::from("ef.food.incineration"));
+        assert_eq!(ef.value.central(), KgCo2ePerTonne::new(dec!(-50)));
+        let cf = t.cost(&food, Route::Incineration).unwrap();
+        assert_eq!(cf.id, FactorId::from("cf.food.incineration"));
+        assert_eq!(
+            t.insert_exact(&food, Route::Incineration, v, &s)
+                .map_err(|e| e.to_string()),
+            Err("duplicate factor cf.food.incineration".to_string())
+        );
+        assert_eq!(t.emission_factors().count(), 1);
     }
 
     #[test]
