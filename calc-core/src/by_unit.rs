@@ -239,7 +239,7 @@ pub struct UnitTarget {
     pub municipality: ScbCode,
     /// The change of the indicator at the target year from the measures the unit carries
     /// (lead or contributing; negative: down), in the indicator's unit: the sum of their
-    /// [`crate::TargetContribution`]s.
+    /// [`crate::targets::TargetContribution`]s.
     pub change: Decimal,
     /// The change the target needs from its base: target value − base value.
     pub needed: Decimal,

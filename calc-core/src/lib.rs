@@ -91,6 +91,9 @@ pub mod prelude;
 mod rank;
 pub mod report;
 mod scenario;
+// The workspace's shared stable sort (one copy in the wasm), used by the app too; not
+// part of the engine's API.
+#[doc(hidden)]
 pub mod sort;
 pub mod targets;
 pub mod units;
@@ -99,8 +102,7 @@ pub mod units;
 pub mod csvio;
 
 pub use by_unit::{
-    OrgUnit, OrgUnitId, OrgUnits, UnitAssignment, UnitMeasure, UnitResult, UnitRole, UnitTarget,
-    by_unit, for_unit,
+    OrgUnit, OrgUnitId, OrgUnits, UnitAssignment, UnitResult, UnitRole, by_unit, for_unit,
 };
 pub use contributions::{Contribution, ContributionKind, Contributions, contributions};
 pub use decide::{
@@ -116,7 +118,7 @@ pub use eval::{
     Band, CalcError, Evaluation, GroupSummary, ItemResult, OwnFiguresUsed, PerInhabitantFigures,
     Summary, Warning, YearRow, YearTotal, evaluate, evaluate_totals, ramp,
 };
-pub use format::{Lang, NumberStyle, format_fixed, format_number, format_styled};
+pub use format::Lang;
 pub use model::{
     ByPayer, Case, CostFactor, Effects, EmissionFactor, Estimate, FactorId, FactorRef,
     FactorSetInfo, FactorTable, Fraction, FractionId, GoalArea, LocalBaseline, Measure, MeasureId,
@@ -130,16 +132,15 @@ pub use optimize::{
     optimize,
 };
 pub use rank::{MaccBar, RankBy, Ranked, macc, macc_for, rank, rank_for};
-pub use report::{POOL_ORDER_NOTE, RESULTS_SCHEMA_VERSION, ResultsJson};
+pub use report::ResultsJson;
 pub use rust_decimal::Decimal;
 pub use scenario::{
     FactorOverride, ItemOverrides, OverrideField, PlanPeriod, Scenario, ScenarioItem,
 };
 pub use targets::{
-    Actual, BaseFrom, BaseValue, Direction, GapChoice, GapPlan, Indicator, LEVEL_DECIMALS, NoBase,
-    OwnFigure, OwnFigures, OwnQuantity, PerInhabitant, Progress, Status, Target,
-    TargetContribution, TargetReport, TargetValue, YearPoint, close_gap, full_ambition, path,
-    per_inhabitant, progress,
+    Actual, BaseFrom, BaseValue, GapPlan, Indicator, OwnFigure, OwnFigures, OwnQuantity,
+    PerInhabitant, Progress, Status, Target, TargetReport, TargetValue, YearPoint, close_gap,
+    full_ambition, path, per_inhabitant, progress,
 };
 pub use units::{
     CheckedMul, GramsPerPortion, KgCo2e, KgCo2ePerTonne, KgPerInhabitant, NegativeAmount, Sek,

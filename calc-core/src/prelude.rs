@@ -33,3 +33,17 @@ pub use rust_decimal::Decimal;
 /// ```
 #[cfg(doctest)]
 pub struct PreludeLeavesOutPlan;
+
+// Names another module already offers are not repeated at the crate root (issue 25):
+/// ```compile_fail
+/// use calc_core::format_number;
+/// ```
+/// ```compile_fail
+/// use calc_core::Direction;
+/// ```
+/// ```
+/// use calc_core::format::format_number;
+/// use calc_core::targets::Direction;
+/// ```
+#[cfg(doctest)]
+pub struct RootNamesOnce;
