@@ -622,6 +622,33 @@ mod tests {
     }
 
     #[test]
+    fn a_start_year_after_the_plan_period_is_named_and_the_period_start_used() {
+        let cat = catalogue().unwrap();
+        let mut s = Settings::defaults(cat);
+        let id = s.measures[0].id.clone();
+        s.measures[0].start_year = 2035;
+        s.measures[0].full_effect_year = 2036;
+        let problems = s.problems(cat);
+        assert_eq!(
+            problems
+                .iter()
+                .map(|p| (p.message(Lang::En), p.message(Lang::Sv)))
+                .collect::<Vec<_>>(),
+            [(
+                format!(
+                    "{id}: start year 2035 comes after the plan period's last year 2030; the value is not used"
+                ),
+                format!(
+                    "{id}: startåret 2035 kommer efter planperiodens sista år 2030; värdet används inte"
+                )
+            )]
+        );
+        let e = evaluate_settings(&s, cat).unwrap();
+        let item = e.items.iter().find(|i| i.measure.as_str() == id).unwrap();
+        assert_eq!(item.start_year.get(), 2025);
+    }
+
+    #[test]
     fn a_refused_override_is_left_out_and_named_with_its_field() {
         let cat = catalogue().unwrap();
         let mut s = Settings::defaults(cat);
