@@ -302,10 +302,12 @@ impl SekPerInhabitant {
 }
 
 impl KgCo2e {
-    /// The same amount in tonnes CO2e (exact: a decimal shift).
+    /// The same amount in tonnes CO2e: a decimal shift, so it cannot fail (a value whose
+    /// 28 digits are all after the point loses its last digit, rounded).
     #[must_use]
-    pub fn to_tonnes(self) -> Option<TonnesCo2e> {
-        self.0.checked_div(THOUSAND).map(TonnesCo2e)
+    pub fn to_tonnes(self) -> TonnesCo2e {
+        // Dividing by 1 000 neither divides by zero nor overflows.
+        TonnesCo2e(self.0.checked_div(THOUSAND).unwrap_or(Decimal::ZERO))
     }
 }
 
@@ -317,7 +319,7 @@ impl Sek {
     /// no division by zero.
     #[must_use]
     pub fn cost_per_tonne_co2e(self, co2e_saved: KgCo2e) -> Option<SekPerTonneCo2e> {
-        let tonnes = co2e_saved.to_tonnes()?;
+        let tonnes = co2e_saved.to_tonnes();
         if tonnes.is_zero() {
             return None;
         }
@@ -515,6 +517,18 @@ mod tests {
         assert_eq!(share.to_string(), "33.33 %");
         assert_eq!(format!("{share:.1}"), "33.3 %");
         assert_eq!(Share::new(dec!(0.4)).unwrap().to_string(), "40 %");
+    }
+
+    #[test]
+    fn kg_to_tonnes_is_a_shift_without_option() {
+        assert_eq!(
+            KgCo2e::new(dec!(-1500)).to_tonnes(),
+            TonnesCo2e::new(dec!(-1.5))
+        );
+        assert_eq!(
+            KgCo2e::new(Decimal::MAX).to_tonnes().value(),
+            dec!(79228162514264337593543950.335)
+        );
     }
 
     #[test]

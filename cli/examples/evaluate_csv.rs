@@ -42,11 +42,7 @@ fn main() -> Result<(), Box<dyn Error>> {
             result.scenario,
             result.items.len(),
             csvio::format_number(
-                total
-                    .co2e_saved_kg_per_year
-                    .central
-                    .to_tonnes()
-                    .map_or_else(Default::default, |t| t.value()),
+                total.co2e_saved_kg_per_year.central.to_tonnes().value(),
                 1,
                 Lang::En
             ),

@@ -66,7 +66,7 @@ pub const RESULT_HEADERS: [(&str, &str); 32] = [
 ];
 
 fn tonnes_co2e(kg: KgCo2e) -> Decimal {
-    kg.to_tonnes().map_or(Decimal::ZERO, |t| t.value())
+    kg.to_tonnes().value()
 }
 
 fn figures(s: &Summary, num: &dyn Fn(Decimal) -> String) -> [String; 15] {
