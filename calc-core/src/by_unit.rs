@@ -239,7 +239,7 @@ pub struct UnitTarget {
     pub municipality: ScbCode,
     /// The change of the indicator at the target year from the measures the unit carries
     /// (lead or contributing; negative: down), in the indicator's unit: the sum of their
-    /// [`crate::TargetContribution`]s.
+    /// [`crate::targets::TargetContribution`]s.
     pub change: Decimal,
     /// The change the target needs from its base: target value − base value.
     pub needed: Decimal,
@@ -414,10 +414,10 @@ fn sum<'a>(parts: impl Iterator<Item = &'a Summary>) -> Summary {
     let society = |b: &ByPayer<crate::Band<crate::Sek>>| {
         b.for_perspective(Perspective::Society).unwrap_or_default()
     };
-    s.net_sek_saved_per_year = society(&s.net_sek_saved_per_year_by_payer);
-    s.net_sek_saved_cumulative = society(&s.net_sek_saved_cumulative_by_payer);
-    s.net_present_value_sek = society(&s.net_present_value_sek_by_payer);
-    s.cost_per_tonne_co2e = s.cost_per_tonne_for(Perspective::Municipality);
+    s.society_net_sek_saved_per_year = society(&s.net_sek_saved_per_year_by_payer);
+    s.society_net_sek_saved_cumulative = society(&s.net_sek_saved_cumulative_by_payer);
+    s.society_net_present_value_sek = society(&s.net_present_value_sek_by_payer);
+    s.municipality_cost_per_tonne_co2e = s.cost_per_tonne_for(Perspective::Municipality);
     s
 }
 
@@ -469,7 +469,7 @@ fn years(evaluation: &Evaluation, carries: &dyn Fn(&MeasureId) -> bool) -> Vec<Y
     crate::sort::sort_by_key(&mut out, |y| y.year);
     let mut running = crate::Band::exact(KgCo2e::ZERO);
     for y in &mut out {
-        y.net_sek_saved = y
+        y.society_net_sek_saved = y
             .net_sek_saved_by_payer
             .for_perspective(Perspective::Society)
             .unwrap_or_default();

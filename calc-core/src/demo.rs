@@ -104,7 +104,7 @@ pub fn measures() -> Result<Vec<Arc<Measure>>, DemoError> {
         name_sv: "Matavfall".into(),
         name_en: "Food waste".into(),
         basis: QuantityBasis::PerInhabitant {
-            kg: KgPerInhabitant::new(d(10, 0)),
+            kg: KgPerInhabitant::new(d(10, 0))?,
         },
         baseline: RouteMix::single(Route::Incineration),
         local_baselines: vec![],

@@ -7,71 +7,45 @@
 //! The engine is a pure function of its inputs: [`evaluate`] takes a [`FactorTable`] and a
 //! [`Scenario`] and returns an [`Evaluation`]. It holds no factor values of its own (the
 //! `factors` crate ships the sourced defaults), does no I/O, reads no clock and never panics.
-//! Every number is a [`rust_decimal::Decimal`] inside a unit type; floats never appear.
+//! Every number is a [`Decimal`] inside a unit type; floats never appear.
+//!
+//! A one-measure model built in code, with the [`prelude`] and the constructors that fill
+//! in what a model in code does not need (names, sources, notes); every field stays public
+//! for the rest. The `factors` crate's `builtin()` has the sourced Swedish data instead.
 //!
 //! ```
-//! use calc_core::*;
-//! use rust_decimal_macros::dec;
+//! use calc_core::prelude::*;
 //! use std::sync::Arc;
 //!
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
-//! let food = FractionId::from("food");
-//! let mut table = FactorTable::new(FactorSetInfo {
-//!     id: "demo".into(), name: "Demo".into(), version: "1".into(), year: Some(Year(2025)),
-//!     price_year: None,
-//! });
-//! for (route, ef, cf) in [
-//!     (Route::Incineration, dec!(-50), dec!(900)),
-//!     (Route::Prevention, dec!(-2000), dec!(-20000)),
-//! ] {
-//!     table.insert_emission(EmissionFactor {
-//!         id: emission_factor_id(&food, route), fraction: food.clone(), route,
-//!         value: Estimate::exact(KgCo2ePerTonne::new(ef)), gwp: "AR5".into(),
-//!         displacement: None, source: SourceId::from("demo"), locator: String::new(),
-//!         note: String::new(),
-//!     })?;
-//!     table.insert_cost(CostFactor {
-//!         id: cost_factor_id(&food, route), fraction: food.clone(), route,
-//!         value: Estimate::exact(SekPerTonne::new(cf)), price_year: Some(Year(2025)), nominal: None,
-//!         source: SourceId::from("demo"), locator: String::new(), note: String::new(),
-//!     })?;
-//! }
+//! let dec = |v: i64| Decimal::from(v);
+//! let (food, source) = (FractionId::from("food"), SourceId::from("demo"));
+//! let mut table = FactorTable::new(FactorSetInfo::named("demo"));
+//! // kg CO2e and SEK per tonne of food waste incinerated, and per tonne not produced.
+//! let incineration = (KgCo2ePerTonne::new(dec(-50)), SekPerTonne::new(dec(900)));
+//! table.insert_exact(&food, Route::Incineration, incineration, &source)?;
+//! let prevention = (KgCo2ePerTonne::new(dec(-2000)), SekPerTonne::new(dec(-20000)));
+//! table.insert_exact(&food, Route::Prevention, prevention, &source)?;
 //! // One pool of food waste: 10 kg per inhabitant, all incinerated today.
-//! let pool = Arc::new(Pool {
-//!     id: PoolId::from("food"), fraction: food.clone(),
-//!     name_sv: "Matavfall".into(), name_en: "Food waste".into(),
-//!     basis: QuantityBasis::PerInhabitant { kg: KgPerInhabitant::new(dec!(10)) },
-//!     baseline: RouteMix::single(Route::Incineration), local_baselines: vec![], sources: vec![],
-//! });
-//! let measure = Arc::new(Measure {
-//!     id: MeasureId::from("less_food_waste"), area: "food".into(),
-//!     name_sv: "Minska matsvinnet".into(), name_en: "Less food waste".into(),
-//!     description_sv: String::new(), description_en: String::new(),
-//!     fraction: food.clone(), pool, acts_on: vec![Route::Incineration], basis: None,
-//!     target: RouteMix::single(Route::Prevention), stage: Route::Prevention,
-//!     effects: Effects::point(Share::new(dec!(0.5))?), kind: MeasureKind::Plan, ramp_years: 0,
-//!     implementation_cost: Estimate::exact(SekPerInhabitant::ZERO),
-//!     running_cost: Estimate::exact(SekPerInhabitant::ZERO),
-//!     cost_payer: Payer::WasteFee, savings_payer: Payer::Households, cost_source: None,
-//!     sources: vec![],
-//! });
-//! let town = Arc::new(Municipality {
-//!     code: ScbCode::from("9999"), name: "Demo".into(), population: 1000,
-//!     population_date: "2024-12-31".into(), source: SourceId::from("demo"),
-//! });
-//! let period = PlanPeriod::new(Year(2025), Year(2025))?;
-//! let mut scenario = Scenario::new("demo", period, Share::ZERO);
-//! scenario.items.push(ScenarioItem::new(measure, town, Year(2025)));
+//! let basis = QuantityBasis::PerInhabitant { kg: KgPerInhabitant::new(dec(10))? };
+//! let pool = Pool::new("food", food, basis, RouteMix::single(Route::Incineration));
+//! // A measure that prevents half of it, in a town of 1 000 inhabitants, in 2025.
+//! let (half, prevent) = (Share::new(Decimal::new(5, 1))?, RouteMix::single(Route::Prevention));
+//! let measure = Measure::new("less_food_waste", Arc::new(pool), prevent, half);
+//! let town = Municipality::new("9999", "Demo", 1000);
+//! let mut scenario = Scenario::new("demo", PlanPeriod::single(Year(2025)), Share::ZERO);
+//! scenario.items.push(ScenarioItem::new(Arc::new(measure), Arc::new(town), Year(2025)));
 //!
 //! let result = evaluate(&table, &scenario)?;
 //! // 1000 inhabitants × 10 kg = 10 t; half of it prevented = 5 t.
 //! // Each tonne saves −50 − (−2000) = 1950 kg CO2e; the waste fee saves the 900 SEK gate
-//! // fee, the households the 20 000 SEK of food they do not buy.
-//! assert_eq!(result.total.co2e_saved_kg_per_year.central, KgCo2e::new(dec!(9750)));
+//! // fee, the households the 20 000 SEK of food they do not buy (the payers
+//! // `Measure::new` assumes; every field of `Measure` is public to set others).
+//! assert_eq!(result.total.co2e_saved_kg_per_year.central, KgCo2e::new(dec(9750)));
 //! let by_payer = &result.total.net_sek_saved_per_year_by_payer;
-//! assert_eq!(by_payer.waste_fee.central, Sek::new(dec!(4500)));
-//! assert_eq!(by_payer.households.central, Sek::new(dec!(100000)));
-//! assert_eq!(result.total.net_sek_saved_per_year.central, Sek::new(dec!(104500)));
+//! assert_eq!(by_payer.waste_fee.central, Sek::new(dec(4500)));
+//! assert_eq!(by_payer.households.central, Sek::new(dec(100000)));
+//! assert_eq!(result.total.society_net_sek_saved_per_year.central, Sek::new(dec(104500)));
 //! # Ok(())
 //! # }
 //! ```
@@ -113,9 +87,13 @@ mod fixed;
 pub mod format;
 mod model;
 mod optimize;
+pub mod prelude;
 mod rank;
 pub mod report;
 mod scenario;
+// The workspace's shared stable sort (one copy in the wasm), used by the app too; not
+// part of the engine's API.
+#[doc(hidden)]
 pub mod sort;
 pub mod targets;
 pub mod units;
@@ -124,8 +102,7 @@ pub mod units;
 pub mod csvio;
 
 pub use by_unit::{
-    OrgUnit, OrgUnitId, OrgUnits, UnitAssignment, UnitMeasure, UnitResult, UnitRole, UnitTarget,
-    by_unit, for_unit,
+    OrgUnit, OrgUnitId, OrgUnits, UnitAssignment, UnitResult, UnitRole, by_unit, for_unit,
 };
 pub use contributions::{Contribution, ContributionKind, Contributions, contributions};
 pub use decide::{
@@ -142,7 +119,7 @@ pub use eval::{
     Band, CalcError, Evaluation, GroupSummary, ItemResult, OwnFiguresUsed, PerInhabitantFigures,
     Summary, Warning, YearRow, YearTotal, evaluate, evaluate_totals, ramp,
 };
-pub use format::{Lang, NumberStyle, format_fixed, format_number, format_styled};
+pub use format::Lang;
 pub use model::{
     ByPayer, Case, CostFactor, Effects, EmissionFactor, Estimate, FactorId, FactorRef,
     FactorSetInfo, FactorTable, Fraction, FractionId, GoalArea, LocalBaseline, Measure, MeasureId,
@@ -152,22 +129,24 @@ pub use model::{
     yield_id,
 };
 pub use optimize::{
-    Budget, Candidate, Candidates, Choice, MAX_COMBINATIONS, NextStep, Plan, candidates, optimize,
+    Budget, Candidate, Candidates, Choice, MAX_COMBINATIONS, MAX_STEPS, NextStep, Plan, candidates,
+    optimize,
 };
 pub use rank::{MaccBar, RankBy, Ranked, macc, macc_for, rank, rank_for};
-pub use report::{POOL_ORDER_NOTE, RESULTS_SCHEMA_VERSION, ResultsJson};
+pub use report::ResultsJson;
+pub use rust_decimal::Decimal;
 pub use scenario::{
     FactorOverride, ItemOverrides, OverrideField, PlanPeriod, Scenario, ScenarioItem,
 };
 pub use targets::{
-    Actual, BaseFrom, BaseValue, Direction, GapChoice, GapPlan, Indicator, LEVEL_DECIMALS, NoBase,
-    OwnFigure, OwnFigures, OwnQuantity, PerInhabitant, Progress, Status, Target,
-    TargetContribution, TargetReport, TargetValue, YearPoint, close_gap, full_ambition, path,
-    per_inhabitant, progress,
+    Actual, BaseFrom, BaseValue, GapPlan, Indicator, OwnFigure, OwnFigures, OwnQuantity,
+    PerInhabitant, Progress, Status, Target, TargetReport, TargetValue, YearPoint, close_gap,
+    full_ambition, path, per_inhabitant, progress,
 };
 pub use units::{
-    CheckedMul, GramsPerPortion, KgCo2e, KgCo2ePerTonne, KgPerInhabitant, Sek, SekPerInhabitant,
-    SekPerTonne, SekPerTonneCo2e, Share, ShareOutOfRange, Tonnes, TonnesCo2e, Year,
+    CheckedMul, GramsPerPortion, KgCo2e, KgCo2ePerTonne, KgPerInhabitant, NegativeAmount, Sek,
+    SekPerInhabitant, SekPerTonne, SekPerTonneCo2e, Share, ShareOutOfRange, Tonnes, TonnesCo2e,
+    Year,
 };
 
 /// The README's example, compiled and run as a doc test.

@@ -145,10 +145,20 @@ fn find(parent: &mut [usize], mut i: usize) -> usize {
     i
 }
 
+/// The most effect levels per measure [`candidates`] takes.
+pub const MAX_STEPS: u32 = 20;
+
 /// The candidates of a scenario: one per measure, and every combination of levels of the
-/// measures that share waste, evaluated with the pooled model (`steps` clamped to 1–20).
+/// measures that share waste, evaluated with the pooled model. Each measure is left out or
+/// done at `k / steps` of its effect; `steps` must be 1–[`MAX_STEPS`]
+/// ([`CalcError::Steps`] otherwise).
 pub fn candidates(model: &LinearModel, steps: u32) -> Result<Candidates, CalcError> {
-    let steps = steps.clamp(1, 20);
+    if !(1..=MAX_STEPS).contains(&steps) {
+        return Err(CalcError::Steps {
+            steps,
+            max: MAX_STEPS,
+        });
+    }
     let sd = Decimal::from(steps);
     let eval = model.evaluation();
     let ids: Vec<MeasureId> = model.measure_ids().cloned().collect();

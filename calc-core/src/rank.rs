@@ -121,12 +121,10 @@ pub fn macc_for(evaluation: &Evaluation, perspective: Perspective) -> Vec<MaccBa
     let mut bars = Vec::new();
     for r in rank_for(evaluation, RankBy::CostPerTonne, perspective) {
         let s = &r.measure.summary;
-        let (Some(cost), Some(width)) = (
-            cost_if_saving(&r.measure, perspective),
-            s.co2e_saved_kg_per_year.central.to_tonnes(),
-        ) else {
+        let Some(cost) = cost_if_saving(&r.measure, perspective) else {
             continue;
         };
+        let width = s.co2e_saved_kg_per_year.central.to_tonnes();
         if width <= TonnesCo2e::ZERO {
             continue;
         }

@@ -226,16 +226,16 @@ impl From<&Summary> for Figures {
             net_sek_saved_per_year_municipality: bj(s
                 .net_sek_per_year(Perspective::Municipality)
                 .unwrap_or_default()),
-            net_sek_saved_per_year: bj(s.net_sek_saved_per_year),
+            net_sek_saved_per_year: bj(s.society_net_sek_saved_per_year),
             tonnes_shifted_cumulative: s.tonnes_shifted_cumulative.n(),
             co2e_saved_kg_cumulative: bj(s.co2e_saved_kg_cumulative),
             sek_saved_cumulative_by_payer: by_payer(&s.net_sek_saved_cumulative_by_payer),
-            net_sek_saved_cumulative: bj(s.net_sek_saved_cumulative),
+            net_sek_saved_cumulative: bj(s.society_net_sek_saved_cumulative),
             net_present_value_sek_by_payer: by_payer(&s.net_present_value_sek_by_payer),
-            net_present_value_sek: bj(s.net_present_value_sek),
+            net_present_value_sek: bj(s.society_net_present_value_sek),
             implementation_cost_sek: bj(s.implementation_cost_sek),
             running_cost_sek_per_year: bj(s.running_cost_sek_per_year),
-            cost_per_tonne_co2e: s.cost_per_tonne_co2e.map(Normalized::n),
+            cost_per_tonne_co2e: s.municipality_cost_per_tonne_co2e.map(Normalized::n),
         }
     }
 }
@@ -332,7 +332,7 @@ impl From<&YearTotal> for YearJson {
             tonnes_shifted: y.tonnes_shifted.n(),
             co2e_saved_kg: bj(y.co2e_saved_kg),
             sek_saved_by_payer: by_payer(&y.net_sek_saved_by_payer),
-            net_sek_saved: bj(y.net_sek_saved),
+            net_sek_saved: bj(y.society_net_sek_saved),
             co2e_saved_kg_cumulative: bj(y.co2e_saved_kg_cumulative),
         }
     }

@@ -335,15 +335,26 @@ pub struct ItemOverrides {
 }
 
 impl ItemOverrides {
-    /// The item: the measure's defaults with these overrides laid over them. A problem
-    /// names the override it belongs to.
+    /// The item in a scenario over `period`: the measure's defaults with these overrides
+    /// laid over them, starting in the period's first year unless `start_year` says
+    /// otherwise. A problem names the override it belongs to; a start year after the
+    /// period's last is one (the item would save nothing over the plan).
     pub fn build(
         &self,
         measure: Arc<Measure>,
         municipality: Arc<Municipality>,
-        default_start: Year,
+        period: PlanPeriod,
     ) -> Result<ScenarioItem, (OverrideField, ModelError)> {
-        let start = self.start_year.unwrap_or(default_start);
+        let start = self.start_year.unwrap_or(period.start());
+        if start > period.end() {
+            return Err((
+                OverrideField::StartYear,
+                ModelError::StartAfterPeriod {
+                    start,
+                    end: period.end(),
+                },
+            ));
+        }
         let mut item = ScenarioItem::new(measure, municipality, start);
         if let Some(e) = self.effect {
             item = item.with_effect(e);

@@ -86,7 +86,10 @@ fn each_unit_gets_its_measures_with_lead_and_carried_totals() {
     assert_eq!(p.municipal_budget.central, Sek::new(dec!(-4000)));
     assert_eq!(p.municipal_budget.low, Sek::new(dec!(-6000)));
     assert_eq!(p.households.central, Sek::ZERO);
-    assert_eq!(kost.led.net_sek_saved_per_year.central, Sek::new(dec!(500)));
+    assert_eq!(
+        kost.led.society_net_sek_saved_per_year.central,
+        Sek::new(dec!(500))
+    );
     // Six years at full effect: 6 × 9 750 = 58 500 kg over the plan period.
     assert_eq!(kost.led.co2e_saved_kg_cumulative.central, kg(dec!(58500)));
 
@@ -149,7 +152,10 @@ fn years_of_a_unit_add_its_items_years() {
             .central,
         Sek::new(dec!(-4000))
     );
-    assert_eq!(kost.by_year[2].net_sek_saved.central, Sek::new(dec!(500)));
+    assert_eq!(
+        kost.by_year[2].society_net_sek_saved.central,
+        Sek::new(dec!(500))
+    );
     // A unit carrying every measure has the evaluation's years.
     assert_eq!(r[1].by_year, e.by_year);
     // Without years (evaluate_totals), no years.
@@ -182,7 +188,7 @@ fn next_best_ranks_the_units_measures_by_cost_per_tonne() {
     let cost = r[1].next_best[1]
         .measure
         .summary
-        .cost_per_tonne_co2e
+        .municipality_cost_per_tonne_co2e
         .unwrap();
     assert_eq!(cost.value(), dec!(17000));
     let kost: Vec<(usize, &str)> = r[0]

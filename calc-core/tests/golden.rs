@@ -76,7 +76,7 @@ fn food_prevention_one_town() {
                 y.year.get(),
                 y.tonnes_shifted,
                 y.co2e_saved_kg.central,
-                y.net_sek_saved.central,
+                y.society_net_sek_saved.central,
             )
         })
         .collect();
@@ -98,7 +98,7 @@ fn food_prevention_one_town() {
     let t = &e.total;
     assert_eq!(t.tonnes_shifted_per_year, Tonnes::new(d("50")));
     assert_eq!(t.co2e_saved_kg_per_year.central, kg("96500"));
-    assert_eq!(t.net_sek_saved_per_year.central, sek("1029000"));
+    assert_eq!(t.society_net_sek_saved_per_year.central, sek("1029000"));
     assert_eq!(t.tonnes_shifted_cumulative, Tonnes::new(d("175")));
     // 175 × 1930 = 337 750; low 175 × 1380 = 241 500; high 175 × 2480 = 434 000.
     assert_eq!(
@@ -112,7 +112,7 @@ fn food_prevention_one_town() {
     // 175 × 20780 = 3 636 500 − 5 × 10 000 − 20 000 = 3 566 500;
     // low 175 × 10680 − 70 000 = 1 799 000; high 175 × 30880 − 70 000 = 5 334 000.
     assert_eq!(
-        t.net_sek_saved_cumulative,
+        t.society_net_sek_saved_cumulative,
         Band {
             low: sek("1799000"),
             central: sek("3566500"),
@@ -120,10 +120,14 @@ fn food_prevention_one_town() {
         }
     );
     // No discounting: NPV = cumulative.
-    assert_eq!(t.net_present_value_sek, t.net_sek_saved_cumulative);
+    assert_eq!(
+        t.society_net_present_value_sek,
+        t.society_net_sek_saved_cumulative
+    );
     // −3 566 500 / 337.75 t = −10 559.585… SEK per tonne CO2e.
     assert_eq!(
-        t.cost_per_tonne_co2e.map(|c| c.value().round_dp(2)),
+        t.municipality_cost_per_tonne_co2e
+            .map(|c| c.value().round_dp(2)),
         Some(d("-10559.59"))
     );
     assert_eq!(
@@ -172,7 +176,7 @@ fn textile_reuse_two_towns_discounted() {
             (
                 g.key.as_str(),
                 g.summary.co2e_saved_kg_per_year.central,
-                g.summary.net_sek_saved_per_year.central,
+                g.summary.society_net_sek_saved_per_year.central,
             )
         })
         .collect();
@@ -186,7 +190,11 @@ fn textile_reuse_two_towns_discounted() {
     assert_eq!(e.by_measure.len(), 1);
     assert_eq!(e.total.co2e_saved_kg_cumulative.central, kg("294000"));
     assert_eq!(
-        e.total.net_present_value_sek.central.value().round_dp(4),
+        e.total
+            .society_net_present_value_sek
+            .central
+            .value()
+            .round_dp(4),
         d("-2672.7273")
     );
     // Per year totals and running cumulative CO2e: 147 000, then 294 000.
@@ -210,7 +218,9 @@ fn textile_reuse_two_towns_discounted() {
     );
     // Costs 1400 SEK a year more than it saves: 2 800 SEK over 294 t CO2e = 9.5238 SEK/t.
     assert_eq!(
-        e.total.cost_per_tonne_co2e.map(|c| c.value().round_dp(4)),
+        e.total
+            .municipality_cost_per_tonne_co2e
+            .map(|c| c.value().round_dp(4)),
         Some(d("9.5238"))
     );
 }
@@ -268,19 +278,22 @@ fn ranking_and_macc() {
     );
 }
 
+/// A measure that starts after the plan period would show a yearly saving with a total of
+/// 0 over the plan: it is refused (issue 25), not evaluated.
 #[test]
-fn start_after_period_contributes_nothing_cumulative() {
+fn start_after_period_is_refused() {
     let mut s = scenario(2025, 2026, "0");
     let item = ScenarioItem::new(textile_reuse(), town("0001", 10_000), Year(2025))
         .with_years(Year(2030), Year(2030))
         .unwrap();
     s.items.push(item);
-    let e = evaluate(&table(), &s).unwrap();
-    assert_eq!(e.total.co2e_saved_kg_cumulative.central, KgCo2e::ZERO);
-    assert_eq!(e.total.net_sek_saved_cumulative.central, Sek::ZERO);
-    // The full-effect figures still say what the measure does once running.
-    assert_eq!(e.total.co2e_saved_kg_per_year.central, kg("105000"));
-    assert_eq!(e.total.cost_per_tonne_co2e, None);
+    assert_eq!(
+        evaluate(&table(), &s).map_err(|e| e.to_string()).err(),
+        Some(
+            "measure textile_reuse in Town 0001 starts in 2030, after the plan period's last year 2026"
+                .to_string()
+        )
+    );
 }
 
 #[test]
@@ -469,7 +482,7 @@ fn pools_order_yields_and_payers_by_hand() {
     let hh = food_pool("household_food", "20");
     let prevent = Arc::new(Measure {
         basis: Some(QuantityBasis::PerInhabitant {
-            kg: KgPerInhabitant::new(d("5")),
+            kg: KgPerInhabitant::new(d("5")).unwrap(),
         }),
         running_cost: Estimate::new(
             SekPerInhabitant::new(d("0.5")),
@@ -540,7 +553,7 @@ fn pools_order_yields_and_payers_by_hand() {
         |b: Band<Sek>| b.high,
     ] {
         assert_eq!(
-            pick(e.total.net_sek_saved_per_year),
+            pick(e.total.society_net_sek_saved_per_year),
             Sek::checked_sum([
                 pick(by.waste_fee),
                 pick(by.municipal_budget),
@@ -558,7 +571,11 @@ fn pools_order_yields_and_payers_by_hand() {
     );
     // The municipality's cost per tonne: −22 100 SEK / 50.35 t.
     assert_eq!(
-        e.total.cost_per_tonne_co2e.unwrap().value().round_dp(2),
+        e.total
+            .municipality_cost_per_tonne_co2e
+            .unwrap()
+            .value()
+            .round_dp(2),
         d("-438.93")
     );
     // The cost range widens the SEK band: the low end pays the high running cost
@@ -661,12 +678,13 @@ fn a_municipality_s_own_baseline_replaces_the_default_there() {
 /// own overrides rebuild the same item.
 #[test]
 fn item_overrides_build_validate_and_round_trip() {
+    let plan = PlanPeriod::new(Year(2025), Year(2030)).unwrap();
     let bad = ItemOverrides {
         running_cost: Some(sek("-1")),
         ..ItemOverrides::default()
     };
     let err = bad
-        .build(textile_reuse(), town("0001", 100), Year(2025))
+        .build(textile_reuse(), town("0001", 100), plan)
         .unwrap_err();
     assert_eq!(err.0, OverrideField::RunningCost);
     assert_eq!(err.1.to_string(), "cost -1 SEK is negative");
@@ -676,7 +694,7 @@ fn item_overrides_build_validate_and_round_trip() {
         ..ItemOverrides::default()
     };
     let err = years
-        .build(textile_reuse(), town("0001", 100), Year(2025))
+        .build(textile_reuse(), town("0001", 100), plan)
         .unwrap_err();
     assert_eq!(err.0, OverrideField::FullEffectYear);
     let good = ItemOverrides {
@@ -686,10 +704,14 @@ fn item_overrides_build_validate_and_round_trip() {
         ..ItemOverrides::default()
     };
     let item = good
-        .build(textile_reuse(), town("0001", 100), Year(2025))
+        .build(textile_reuse(), town("0001", 100), plan)
         .unwrap();
     let again = ItemOverrides::of(&item)
-        .build(textile_reuse(), town("0001", 100), Year(2030))
+        .build(
+            textile_reuse(),
+            town("0001", 100),
+            PlanPeriod::single(Year(2030)),
+        )
         .unwrap();
     assert_eq!(again, item);
 }

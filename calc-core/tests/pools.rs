@@ -99,7 +99,7 @@ fn build(specs: &[Spec], pop: u32) -> Scenario {
         );
         let m = Arc::new(Measure {
             basis: (*reach > 0).then(|| QuantityBasis::PerInhabitant {
-                kg: KgPerInhabitant::new(Decimal::from(*reach)),
+                kg: KgPerInhabitant::new(Decimal::from(*reach)).unwrap(),
             }),
             savings_payer: if *households {
                 Payer::Households
@@ -177,8 +177,8 @@ proptest! {
             e.total.co2e_saved_kg_cumulative.central.value()
         ));
         prop_assert!(close(
-            e2.total.net_sek_saved_cumulative.low.value(),
-            e.total.net_sek_saved_cumulative.low.value()
+            e2.total.society_net_sek_saved_cumulative.low.value(),
+            e.total.society_net_sek_saved_cumulative.low.value()
         ));
     }
 
@@ -194,24 +194,24 @@ proptest! {
         };
         prop_assert!(close(sum(&|s| s.co2e_saved_kg_per_year.central.value()), e.total.co2e_saved_kg_per_year.central.value()));
         prop_assert!(close(sum(&|s| s.co2e_saved_kg_cumulative.low.value()), e.total.co2e_saved_kg_cumulative.low.value()));
-        prop_assert!(close(sum(&|s| s.net_sek_saved_cumulative.high.value()), e.total.net_sek_saved_cumulative.high.value()));
+        prop_assert!(close(sum(&|s| s.society_net_sek_saved_cumulative.high.value()), e.total.society_net_sek_saved_cumulative.high.value()));
         for s in e.items.iter().map(|i| &i.summary).chain([&e.total]) {
             for pick in [|b: &Band<Sek>| b.low, |b: &Band<Sek>| b.central, |b: &Band<Sek>| b.high] {
                 let by = &s.net_sek_saved_per_year_by_payer;
                 prop_assert_eq!(
-                    pick(&s.net_sek_saved_per_year),
+                    pick(&s.society_net_sek_saved_per_year),
                     Sek::checked_sum([pick(&by.waste_fee), pick(&by.municipal_budget), pick(&by.households)]).unwrap()
                 );
                 let by = &s.net_present_value_sek_by_payer;
                 prop_assert_eq!(
-                    pick(&s.net_present_value_sek),
+                    pick(&s.society_net_present_value_sek),
                     Sek::checked_sum([pick(&by.waste_fee), pick(&by.municipal_budget), pick(&by.households)]).unwrap()
                 );
             }
             prop_assert!(s.co2e_saved_kg_cumulative.low <= s.co2e_saved_kg_cumulative.central);
             prop_assert!(s.co2e_saved_kg_cumulative.central <= s.co2e_saved_kg_cumulative.high);
-            prop_assert!(s.net_sek_saved_cumulative.low <= s.net_sek_saved_cumulative.central);
-            prop_assert!(s.net_sek_saved_cumulative.central <= s.net_sek_saved_cumulative.high);
+            prop_assert!(s.society_net_sek_saved_cumulative.low <= s.society_net_sek_saved_cumulative.central);
+            prop_assert!(s.society_net_sek_saved_cumulative.central <= s.society_net_sek_saved_cumulative.high);
         }
     }
 

@@ -82,7 +82,7 @@ fn item() -> impl Strategy<Value = ScenarioItem> {
                     &base.id,
                     base.fraction.clone(),
                     QuantityBasis::PerInhabitant {
-                        kg: KgPerInhabitant::new(Decimal::new(kg, 2)),
+                        kg: KgPerInhabitant::new(Decimal::new(kg, 2)).unwrap(),
                     },
                     b,
                 )),
@@ -174,9 +174,18 @@ fn assert_summary_close(a: &Summary, b: &Summary) {
     assert_close(a.co2e_saved_kg_per_year, b.co2e_saved_kg_per_year);
     assert_close(a.co2e_saved_kg_cumulative, b.co2e_saved_kg_cumulative);
     assert_close(a.route_sek_saved_per_year, b.route_sek_saved_per_year);
-    assert_close(a.net_sek_saved_per_year, b.net_sek_saved_per_year);
-    assert_close(a.net_sek_saved_cumulative, b.net_sek_saved_cumulative);
-    assert_close(a.net_present_value_sek, b.net_present_value_sek);
+    assert_close(
+        a.society_net_sek_saved_per_year,
+        b.society_net_sek_saved_per_year,
+    );
+    assert_close(
+        a.society_net_sek_saved_cumulative,
+        b.society_net_sek_saved_cumulative,
+    );
+    assert_close(
+        a.society_net_present_value_sek,
+        b.society_net_present_value_sek,
+    );
     assert_close(a.implementation_cost_sek, b.implementation_cost_sek);
     assert_close(a.running_cost_sek_per_year, b.running_cost_sek_per_year);
     for p in Payer::ALL {
@@ -219,12 +228,12 @@ proptest! {
             ea.total.co2e_saved_kg_cumulative.checked_add(eb.total.co2e_saved_kg_cumulative).unwrap()
         );
         assert_close(
-            both.total.net_sek_saved_cumulative,
-            ea.total.net_sek_saved_cumulative.checked_add(eb.total.net_sek_saved_cumulative).unwrap()
+            both.total.society_net_sek_saved_cumulative,
+            ea.total.society_net_sek_saved_cumulative.checked_add(eb.total.society_net_sek_saved_cumulative).unwrap()
         );
         assert_close(
-            both.total.net_present_value_sek,
-            ea.total.net_present_value_sek.checked_add(eb.total.net_present_value_sek).unwrap(),
+            both.total.society_net_present_value_sek,
+            ea.total.society_net_present_value_sek.checked_add(eb.total.society_net_present_value_sek).unwrap(),
         );
         // The per-year totals add up to the cumulative total.
         let per_year = KgCo2e::checked_sum(both.by_year.iter().map(|y| y.co2e_saved_kg.central)).unwrap();
@@ -242,16 +251,16 @@ proptest! {
         for it in &e.items {
             let co2e = KgCo2e::checked_sum(it.years.iter().map(|y| y.co2e_saved_kg.low)).unwrap();
             assert_near(co2e, it.summary.co2e_saved_kg_cumulative.low);
-            let net = Sek::checked_sum(it.years.iter().map(|y| y.net_sek_saved.high)).unwrap();
-            assert_near(net, it.summary.net_sek_saved_cumulative.high);
+            let net = Sek::checked_sum(it.years.iter().map(|y| y.society_net_sek_saved.high)).unwrap();
+            assert_near(net, it.summary.society_net_sek_saved_cumulative.high);
             let t = Tonnes::checked_sum(it.years.iter().map(|y| y.tonnes_shifted)).unwrap();
             assert_near(t, it.summary.tonnes_shifted_cumulative);
         }
         for (k, yt) in e.by_year.iter().enumerate() {
             let co2e = KgCo2e::checked_sum(e.items.iter().map(|i| i.years[k].co2e_saved_kg.central)).unwrap();
             assert_near(co2e, yt.co2e_saved_kg.central);
-            let net = Sek::checked_sum(e.items.iter().map(|i| i.years[k].net_sek_saved.low)).unwrap();
-            assert_near(net, yt.net_sek_saved.low);
+            let net = Sek::checked_sum(e.items.iter().map(|i| i.years[k].society_net_sek_saved.low)).unwrap();
+            assert_near(net, yt.society_net_sek_saved.low);
         }
     }
 
@@ -263,7 +272,7 @@ proptest! {
         prop_assert_eq!(e.total.route_sek_saved_per_year, Band::exact(Sek::ZERO));
         prop_assert_eq!(e.total.tonnes_shifted_cumulative, Tonnes::ZERO);
         // Only the measure costs remain.
-        prop_assert_eq!(e.total.net_sek_saved_per_year.central, -e.total.running_cost_sek_per_year.central);
+        prop_assert_eq!(e.total.society_net_sek_saved_per_year.central, -e.total.running_cost_sek_per_year.central);
     }
 
     /// Twice the inhabitants (so twice the pool, the reach and the per-inhabitant costs)
@@ -283,8 +292,8 @@ proptest! {
             one.total.route_sek_saved_per_year.high.checked_scale(Decimal::TWO).unwrap()
         );
         assert_near(
-            two.total.net_sek_saved_cumulative.low,
-            one.total.net_sek_saved_cumulative.low.checked_scale(Decimal::TWO).unwrap()
+            two.total.society_net_sek_saved_cumulative.low,
+            one.total.society_net_sek_saved_cumulative.low.checked_scale(Decimal::TWO).unwrap()
         );
     }
 
@@ -306,7 +315,7 @@ proptest! {
         assert_ordered(&r.co2e_saved_per_tonne);
         assert_ordered(&r.sek_saved_per_tonne);
         assert_ordered(&e.total.co2e_saved_kg_cumulative);
-        assert_ordered(&e.total.net_sek_saved_cumulative);
-        assert_ordered(&e.total.net_present_value_sek);
+        assert_ordered(&e.total.society_net_sek_saved_cumulative);
+        assert_ordered(&e.total.society_net_present_value_sek);
     }
 }

@@ -283,6 +283,20 @@ fn duplicate_row_names_the_first_line() {
 }
 
 #[test]
+fn a_start_year_after_the_plan_period_is_named_at_its_cell() {
+    // The context's plan runs 2025–2030; a row starting in 2031 would save nothing over it.
+    let text = "kommun;åtgärd;startår\nBorås;food_prevention;2031\nBorås;textile_reuse;2030\n";
+    assert_eq!(
+        messages(text, Lang::En),
+        ["line 2, column 'startår': start year 2031 comes after the plan period's last year 2030"]
+    );
+    assert_eq!(
+        messages(text, Lang::Sv),
+        ["rad 2, kolumn 'startår': startåret 2031 kommer efter planperiodens sista år 2030"]
+    );
+}
+
+#[test]
 fn years_out_of_order_and_not_years() {
     let text = "kommun;åtgärd;startår;fullt_år\nBorås;food_prevention;2030;2027\nVårgårda;food_prevention;20x5;\nBorås;textile_reuse;;2024\n";
     assert_eq!(
@@ -559,5 +573,19 @@ fn local_baselines_attach_to_their_pool_and_name_unknown_pools() {
     assert_eq!(
         errs[0].to_string(),
         "line 2, column 'pool': unknown pool 'hhh'; did you mean 'hh'?"
+    );
+}
+
+#[test]
+fn a_pools_negative_kg_per_inhabitant_is_named_at_its_cell() {
+    // It was read as a negative quantity of waste (issue 25).
+    let pools_csv = "id,fraction,name_sv,name_en,basis,kg_per_inhabitant\nhh,food,Mat,Food,per_inhabitant,-10\n";
+    let mixes = "pool,route,share,source\nhh,incineration,1,s\n";
+    let errors = csvio::read_pools(pools_csv.as_bytes(), mixes.as_bytes()).unwrap_err();
+    let en: Vec<String> = errors.iter().map(|e| e.message(Lang::En)).collect();
+    // (The mixes file's row then names a pool that was not read, as for any refused pool.)
+    assert_eq!(
+        en[0],
+        "line 2, column 'kg_per_inhabitant': '-10' must not be negative"
     );
 }

@@ -19,7 +19,7 @@ fn with_costs(m: &Arc<Measure>, once: &str, running: &str, basis: Option<&str>) 
     x.implementation_cost = Estimate::exact(SekPerInhabitant::new(d(once)));
     x.running_cost = Estimate::exact(SekPerInhabitant::new(d(running)));
     x.basis = basis.map(|kg| QuantityBasis::PerInhabitant {
-        kg: KgPerInhabitant::new(d(kg)),
+        kg: KgPerInhabitant::new(d(kg)).unwrap(),
     });
     Arc::new(x)
 }
@@ -277,7 +277,9 @@ fn own_figures_replace_the_defaults_for_their_municipality_only() {
                 municipality: ScbCode::from("0002"),
                 pool: PoolId::from("hh_food"),
                 year: Year(2023),
-                quantity: Some(OwnQuantity::KgPerInhabitant(KgPerInhabitant::new(d("50")))),
+                quantity: Some(OwnQuantity::KgPerInhabitant(
+                    KgPerInhabitant::new(d("50")).unwrap(),
+                )),
                 routes: None,
                 source: "Kolada".into(),
                 note: String::new(),

@@ -17,7 +17,7 @@ fn pools() -> Vec<Arc<Pool>> {
         RouteMix::single(Route::AnaerobicDigestion),
     ));
     kitchen.basis = QuantityBasis::PerPortion {
-        grams: GramsPerPortion::new(d("56")),
+        grams: GramsPerPortion::new(d("56")).unwrap(),
         portions_per_inhabitant: d("20"),
     };
     vec![food_pool("household_food", "56"), Arc::new(kitchen)]
@@ -58,14 +58,16 @@ fn baseline_in_swedish_excel_dialect_reads_and_round_trips() {
     assert_eq!(b.source, "Borås Energi och Miljö, plockanalys 2023");
     assert_eq!(
         own.rows[1].quantity,
-        Some(OwnQuantity::KgPerInhabitant(KgPerInhabitant::new(d("48"))))
+        Some(OwnQuantity::KgPerInhabitant(
+            KgPerInhabitant::new(d("48")).unwrap()
+        ))
     );
     assert_eq!(own.rows[1].routes, None);
     assert_eq!(
         own.rows[2].quantity,
-        Some(OwnQuantity::GramsPerPortion(GramsPerPortion::new(d(
-            "61.5"
-        ))))
+        Some(OwnQuantity::GramsPerPortion(
+            GramsPerPortion::new(d("61.5")).unwrap()
+        ))
     );
     for (dialect, lang) in [(Dialect::EXCEL_SV, Lang::Sv), (Dialect::PLAIN, Lang::En)] {
         let text = csvio::write_own_figures(&own, &towns(), dialect, lang);
@@ -98,9 +100,9 @@ fn baseline_in_windows_1252_with_crlf_reads() {
     assert_eq!(own.rows[0].source, "Kolada U07482 (år 2021)");
     assert_eq!(
         own.rows[0].quantity,
-        Some(OwnQuantity::KgPerInhabitant(KgPerInhabitant::new(d(
-            "61.2"
-        ))))
+        Some(OwnQuantity::KgPerInhabitant(
+            KgPerInhabitant::new(d("61.2")).unwrap()
+        ))
     );
 }
 

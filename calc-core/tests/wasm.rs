@@ -23,9 +23,14 @@ fn golden_food_prevention_in_the_browser() {
         e.total.co2e_saved_kg_cumulative.central,
         KgCo2e::new(d("337750"))
     );
-    assert_eq!(e.total.net_sek_saved_cumulative.low, Sek::new(d("1799000")));
     assert_eq!(
-        e.total.cost_per_tonne_co2e.map(|c| c.value().round_dp(2)),
+        e.total.society_net_sek_saved_cumulative.low,
+        Sek::new(d("1799000"))
+    );
+    assert_eq!(
+        e.total
+            .municipality_cost_per_tonne_co2e
+            .map(|c| c.value().round_dp(2)),
         Some(d("-10559.59"))
     );
 }

@@ -53,7 +53,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     let combined = builtin.overlaid_with(&mine);
     let before = evaluate(builtin, &scenario)?;
     let after = evaluate(&combined, &scenario)?;
-    let t = |kg: calc_core::KgCo2e| kg.to_tonnes().map_or_else(Default::default, |t| t.value());
+    let t = |kg: calc_core::KgCo2e| kg.to_tonnes().value();
     println!(
         "{}: {} t CO2e/yr; with {}: {} t CO2e/yr",
         before.factor_set.name,

@@ -5,7 +5,7 @@
 //! (default: `examples/sjuharad.csv`).
 
 use calc_core::csvio::{self, Lang, ScenarioContext};
-use calc_core::evaluate;
+use calc_core::{Perspective, evaluate};
 use std::error::Error;
 
 fn main() -> Result<(), Box<dyn Error>> {
@@ -32,20 +32,26 @@ fn main() -> Result<(), Box<dyn Error>> {
     for scenario in &import.scenarios {
         let result = evaluate(table, scenario)?;
         let total = &result.total;
+        // Whose money: the municipality's (waste fee and budget, the app's default view)
+        // and society's (also the households').
+        let municipality = total
+            .net_sek_per_year(Perspective::Municipality)
+            .map_or_else(Default::default, |b| b.central.value());
         println!(
-            "{}: {} measure × municipality rows, {} t CO2e/yr and {} SEK/yr saved at full effect",
+            "{}: {} measure × municipality rows, {} t CO2e/yr saved at full effect; net SEK/yr saved: {} by the municipality (waste fee and budget), {} by society (with households)",
             result.scenario,
             result.items.len(),
             csvio::format_number(
-                total
-                    .co2e_saved_kg_per_year
-                    .central
-                    .to_tonnes()
-                    .map_or_else(Default::default, |t| t.value()),
+                total.co2e_saved_kg_per_year.central.to_tonnes().value(),
                 1,
                 Lang::En
             ),
-            csvio::format_number(total.net_sek_saved_per_year.central.value(), 0, Lang::En),
+            csvio::format_number(municipality, 0, Lang::En),
+            csvio::format_number(
+                total.society_net_sek_saved_per_year.central.value(),
+                0,
+                Lang::En
+            ),
         );
         print!(
             "{}",

@@ -140,8 +140,9 @@ fn the_check_fails_on_a_difference_above_the_tolerance() {
     let s = cat.default_scenario();
     let e = calc_core::evaluate(table, &s).unwrap();
     let mut off = e.clone();
-    off.total.net_sek_saved_per_year.central =
-        calc_core::Sek::new(off.total.net_sek_saved_per_year.central.value() + Decimal::new(2, 6));
+    off.total.society_net_sek_saved_per_year.central = calc_core::Sek::new(
+        off.total.society_net_sek_saved_per_year.central.value() + Decimal::new(2, 6),
+    );
     let err = agree(&Ok(off), &Ok(e)).unwrap_err();
     assert!(err.contains("difference 0.000002"), "{err}");
 }

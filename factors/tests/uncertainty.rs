@@ -60,7 +60,7 @@ fn central(model: &LinearModel, f: McFigure) -> Decimal {
     let p = &t.net_sek_saved_cumulative_by_payer;
     match f {
         McFigure::Co2e => t.co2e_saved_kg_cumulative.central.value(),
-        McFigure::Society => t.net_sek_saved_cumulative.central.value(),
+        McFigure::Society => t.society_net_sek_saved_cumulative.central.value(),
         McFigure::Municipality => p.waste_fee.central.value() + p.municipal_budget.central.value(),
         McFigure::Payer(x) => p.get(x).central.value(),
     }

@@ -62,7 +62,7 @@ pub fn tonnes_co2e(kg: KgCo2e, lang: Lang) -> String {
 /// kg CO2e as a decimal number of tonnes.
 #[must_use]
 pub fn kg_to_t(kg: KgCo2e) -> Decimal {
-    kg.to_tonnes().map_or(Decimal::ZERO, |t| t.value())
+    kg.to_tonnes().value()
 }
 
 /// SEK with the unit, shortened for large amounts: `12,3 mnkr` / `SEK 12.3 m`,

@@ -129,15 +129,16 @@ async fn the_payer_parts_add_up_to_the_society_total() {
     }
     assert_eq!(
         value(&root, "money-year-society"),
-        e.total.net_sek_saved_per_year.central.value()
+        e.total.society_net_sek_saved_per_year.central.value()
     );
     assert_eq!(
         value(&root, "money-cum-society"),
-        e.total.net_sek_saved_cumulative.central.value()
+        e.total.society_net_sek_saved_cumulative.central.value()
     );
     // Discounting divides by (1 + r)^n, which rounds in the 28th significant digit: the
     // sum of the payers' present values and society's own agree to 10⁻¹² SEK.
-    let npv = value(&root, "money-npv-society") - e.total.net_present_value_sek.central.value();
+    let npv =
+        value(&root, "money-npv-society") - e.total.society_net_present_value_sek.central.value();
     assert!(npv.abs() < Decimal::new(1, 12), "NPV differs by {npv}");
     let note = text(&root, "money");
     assert!(note.contains("Positivt = besparing"), "{note}");

@@ -396,6 +396,15 @@ pub fn model_error_sv(e: &ModelError) -> String {
             format!("behandlingsvägen {route} förekommer två gånger")
         }
         ModelError::DuplicateFactor { id } => format!("faktorn {id} förekommer två gånger"),
+        ModelError::FactorId {
+            id,
+            fraction,
+            route,
+            expected,
+        } => format!("faktorn {id} gäller {fraction} × {route}, så dess id måste vara {expected}"),
+        ModelError::StartAfterPeriod { start, end } => {
+            format!("startåret {start} kommer efter planperiodens sista år {end}")
+        }
         ModelError::DuplicateSource { id } => format!("källan {id} förekommer två gånger"),
         ModelError::NoPriceLevel { year } => format!("prisindex saknar en nivå för {year}"),
         ModelError::PriceLevel { year, value } => {
@@ -408,8 +417,8 @@ pub fn model_error_sv(e: &ModelError) -> String {
         ModelError::PeriodTooLong { start, end } => {
             format!("planperioden {start}–{end} är längre än 100 år")
         }
-        ModelError::NegativeQuantity(t) => format!("mängden {t} är negativ"),
-        ModelError::NegativeCost(c) => format!("kostnaden {c} är negativ"),
+        ModelError::NegativeQuantity(t) => format!("mängden {t:#} är negativ"),
+        ModelError::NegativeCost(c) => format!("kostnaden {c:#} är negativ"),
         ModelError::RejectRoute { route } => {
             format!("rejektvägen för ett utbyte till {route} kan inte vara {route}")
         }

@@ -66,7 +66,7 @@ pub const RESULT_HEADERS: [(&str, &str); 32] = [
 ];
 
 fn tonnes_co2e(kg: KgCo2e) -> Decimal {
-    kg.to_tonnes().map_or(Decimal::ZERO, |t| t.value())
+    kg.to_tonnes().value()
 }
 
 fn figures(s: &Summary, num: &dyn Fn(Decimal) -> String) -> [String; 15] {
@@ -84,14 +84,14 @@ fn figures(s: &Summary, num: &dyn Fn(Decimal) -> String) -> [String; 15] {
         num(by.municipal_budget.central.value()),
         muni(s.net_sek_per_year(m)),
         num(by.households.central.value()),
-        num(s.net_sek_saved_per_year.central.value()),
+        num(s.society_net_sek_saved_per_year.central.value()),
         num(tonnes_co2e(s.co2e_saved_kg_cumulative.central)),
         muni(s.net_sek_cumulative(m)),
-        num(s.net_sek_saved_cumulative.central.value()),
+        num(s.society_net_sek_saved_cumulative.central.value()),
         muni(s.net_present_value(m)),
-        num(s.net_present_value_sek.central.value()),
+        num(s.society_net_present_value_sek.central.value()),
         // No cost per tonne (no CO2e saved) is an empty cell, as documented.
-        s.cost_per_tonne_co2e
+        s.municipality_cost_per_tonne_co2e
             .map(|c| num(c.value()))
             .unwrap_or_default(),
     ]

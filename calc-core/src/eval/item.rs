@@ -196,7 +196,7 @@ pub(super) fn evaluate_item(
             co2e_saved_kg: band_kg(v.co2e),
             route_sek_saved: route_sek(&v).ok_or_else(overflow)?,
             measure_cost_sek: estimate_band(cost),
-            net_sek_saved: sum_payers(&net).ok_or_else(overflow)?,
+            society_net_sek_saved: sum_payers(&net).ok_or_else(overflow)?,
             net_sek_saved_by_payer: net,
         });
     }
@@ -229,19 +229,20 @@ pub(super) fn evaluate_item(
         tonnes_shifted_per_year: Tonnes::new(flows.full.moved),
         co2e_saved_kg_per_year: band_kg(full.co2e),
         route_sek_saved_per_year: route_full,
-        net_sek_saved_per_year: net_full_sum,
+        society_net_sek_saved_per_year: net_full_sum,
         net_sek_saved_per_year_by_payer: net_full,
         tonnes_shifted_cumulative: Tonnes::new(flows.cumulative.moved),
         co2e_saved_kg_cumulative: band_kg(cum.co2e),
-        net_sek_saved_cumulative: sum_payers(&net_cum).ok_or_else(overflow)?,
+        society_net_sek_saved_cumulative: sum_payers(&net_cum).ok_or_else(overflow)?,
         net_sek_saved_cumulative_by_payer: net_cum,
-        net_present_value_sek: sum_payers(&net_npv).ok_or_else(overflow)?,
+        society_net_present_value_sek: sum_payers(&net_npv).ok_or_else(overflow)?,
         net_present_value_sek_by_payer: net_npv,
         implementation_cost_sek: estimate_band(implementation),
         running_cost_sek_per_year: estimate_band(running),
-        cost_per_tonne_co2e: None,
+        municipality_cost_per_tonne_co2e: None,
     };
-    summary.cost_per_tonne_co2e = summary.cost_per_tonne_for(Perspective::Municipality);
+    summary.municipality_cost_per_tonne_co2e =
+        summary.cost_per_tonne_for(Perspective::Municipality);
 
     // Per-tonne figures: from the full-effect flow, or, when it moves nothing, from one
     // tonne taken from the pool's routes as they are before any measure.

@@ -66,11 +66,22 @@ fn finish_groups<K>(groups: &mut [GroupSummary<K>]) -> Result<(), CalcError> {
     Ok(())
 }
 
-/// The resolved specs of every distinct measure in a scenario (shared by its municipalities).
+/// The resolved specs of every distinct measure in a scenario (shared by its municipalities),
+/// after the checks a scenario built in code has not been through: no plan item starts
+/// after the plan period, and each measure names its pool's fraction.
 pub(crate) fn measure_specs(
     table: &FactorTable,
     scenario: &Scenario,
 ) -> Result<Vec<Arc<MeasureSpec>>, CalcError> {
+    let end = scenario.period.end();
+    if let Some(item) = scenario.items.iter().find(|i| i.start_year() > end) {
+        return Err(CalcError::StartAfterPeriod {
+            measure: item.measure().id.clone(),
+            municipality: item.municipality().name.clone(),
+            start: item.start_year(),
+            end,
+        });
+    }
     let lookup = FactorLookup { table, scenario };
     let mut cache: Vec<(*const Measure, Arc<MeasureSpec>)> = Vec::new();
     let mut out = Vec::with_capacity(scenario.items.len() + scenario.reference.len());
@@ -79,7 +90,16 @@ pub(crate) fn measure_specs(
         let spec = match cache.iter().find(|(k, _)| *k == key) {
             Some((_, s)) => Arc::clone(s),
             None => {
-                let s = Arc::new(lookup.spec(item.measure())?);
+                let m = item.measure();
+                if m.fraction != m.pool.fraction {
+                    return Err(CalcError::PoolFraction {
+                        measure: m.id.clone(),
+                        fraction: m.fraction.clone(),
+                        pool: m.pool.id.clone(),
+                        pool_fraction: m.pool.fraction.clone(),
+                    });
+                }
+                let s = Arc::new(lookup.spec(m)?);
                 cache.push((key, Arc::clone(&s)));
                 s
             }
@@ -207,7 +227,7 @@ fn evaluate_decimal(
     if !items.is_empty() || (include && !reference.is_empty()) {
         total.finish_sums().ok_or(CalcError::TotalOverflow)?;
         for yt in &mut by_year {
-            yt.net_sek_saved =
+            yt.society_net_sek_saved =
                 sum_payers(&yt.net_sek_saved_by_payer).ok_or(CalcError::TotalOverflow)?;
         }
     }

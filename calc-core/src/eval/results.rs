@@ -98,7 +98,8 @@ impl ByPayer<Band<Sek>> {
 
 /// Figures for one measure in one municipality, one group, or the whole scenario.
 ///
-/// SEK figures are split by [`Payer`]; the `net_sek_*` figures are society's (the sum of
+/// SEK figures are split by [`Payer`]; each other money figure is named by whose money it
+/// is: the `society_*` figures are society's (the sum of
 /// the three payers, exactly, at low, central and high).
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Summary {
@@ -113,7 +114,7 @@ pub struct Summary {
     pub net_sek_saved_per_year_by_payer: ByPayer<Band<Sek>>,
     /// Net SEK saved per year at full effect, all payers (society), after running costs.
     /// One-time costs are not in it; they are in the cumulative and present values.
-    pub net_sek_saved_per_year: Band<Sek>,
+    pub society_net_sek_saved_per_year: Band<Sek>,
     /// Tonnes moved over the plan period.
     pub tonnes_shifted_cumulative: Tonnes,
     /// kg CO2e saved over the plan period.
@@ -121,12 +122,12 @@ pub struct Summary {
     /// Net SEK saved over the plan period per payer, after all measure costs.
     pub net_sek_saved_cumulative_by_payer: ByPayer<Band<Sek>>,
     /// Net SEK saved over the plan period, all payers, after all measure costs.
-    pub net_sek_saved_cumulative: Band<Sek>,
+    pub society_net_sek_saved_cumulative: Band<Sek>,
     /// Net present value of the yearly net SEK saved, per payer.
     pub net_present_value_sek_by_payer: ByPayer<Band<Sek>>,
     /// Net present value of the yearly net SEK saved, all payers, discounted to the plan's
     /// first year.
-    pub net_present_value_sek: Band<Sek>,
+    pub society_net_present_value_sek: Band<Sek>,
     /// One-time costs (low, central, high).
     pub implementation_cost_sek: Band<Sek>,
     /// Running costs per year (low, central, high).
@@ -134,7 +135,7 @@ pub struct Summary {
     /// The municipality's SEK per tonne CO2e over the plan period (central):
     /// `−net SEK saved by waste fee and budget / t CO2e saved`. Negative when a measure
     /// saves both money and CO2e; `None` when it saves no CO2e.
-    pub cost_per_tonne_co2e: Option<SekPerTonneCo2e>,
+    pub municipality_cost_per_tonne_co2e: Option<SekPerTonneCo2e>,
 }
 
 impl Summary {
@@ -171,7 +172,7 @@ impl Summary {
                 .saturating_mul(Decimal::ONE_THOUSAND)),
             kg_co2e_saved: per(self.co2e_saved_kg_per_year.central.value()),
             sek_saved_municipality: per(muni),
-            sek_saved_society: per(self.net_sek_saved_per_year.central.value()),
+            sek_saved_society: per(self.society_net_sek_saved_per_year.central.value()),
         })
     }
 
@@ -233,10 +234,11 @@ impl Summary {
     /// Sets society's figures to the payers' sums (so they stay exactly that in totals)
     /// and the cost per tonne from the summed figures.
     pub(super) fn finish_sums(&mut self) -> Option<()> {
-        self.net_sek_saved_per_year = sum_payers(&self.net_sek_saved_per_year_by_payer)?;
-        self.net_sek_saved_cumulative = sum_payers(&self.net_sek_saved_cumulative_by_payer)?;
-        self.net_present_value_sek = sum_payers(&self.net_present_value_sek_by_payer)?;
-        self.cost_per_tonne_co2e = self.cost_per_tonne_for(Perspective::Municipality);
+        self.society_net_sek_saved_per_year = sum_payers(&self.net_sek_saved_per_year_by_payer)?;
+        self.society_net_sek_saved_cumulative =
+            sum_payers(&self.net_sek_saved_cumulative_by_payer)?;
+        self.society_net_present_value_sek = sum_payers(&self.net_present_value_sek_by_payer)?;
+        self.municipality_cost_per_tonne_co2e = self.cost_per_tonne_for(Perspective::Municipality);
         Some(())
     }
 
@@ -288,8 +290,8 @@ pub struct YearRow {
     pub measure_cost_sek: Band<Sek>,
     /// Net SEK saved this year, per payer.
     pub net_sek_saved_by_payer: ByPayer<Band<Sek>>,
-    /// Net SEK saved this year, all payers.
-    pub net_sek_saved: Band<Sek>,
+    /// Net SEK saved this year, all payers (society).
+    pub society_net_sek_saved: Band<Sek>,
 }
 
 /// Which own figures of a municipality an item's results rest on: their source and year.
@@ -393,8 +395,8 @@ pub struct YearTotal {
     pub co2e_saved_kg: Band<KgCo2e>,
     /// Net SEK saved, per payer.
     pub net_sek_saved_by_payer: ByPayer<Band<Sek>>,
-    /// Net SEK saved, all payers.
-    pub net_sek_saved: Band<Sek>,
+    /// Net SEK saved, all payers (society).
+    pub society_net_sek_saved: Band<Sek>,
     /// kg CO2e saved from the first year up to and including this one.
     pub co2e_saved_kg_cumulative: Band<KgCo2e>,
 }
@@ -453,8 +455,10 @@ impl std::fmt::Display for Warning {
                 quantity,
                 available,
             } => write!(
+                // The exact tonnes (`{:#}`), not the rounded display: the warning is
+                // written into the results files as it is.
                 f,
-                "{municipality}: measure {measure} names {quantity}, but pool {pool} has {available} in the routes it acts on; it reaches {available}"
+                "{municipality}: measure {measure} names {quantity:#}, but pool {pool} has {available:#} in the routes it acts on; it reaches {available:#}"
             ),
         }
     }
@@ -568,6 +572,43 @@ pub enum CalcError {
     /// Occurs when totals overflow.
     #[error("totals too large to compute")]
     TotalOverflow,
+    /// Occurs when a measure names another fraction than the pool it takes its tonnes from.
+    #[error(
+        "measure {measure} names the fraction {fraction}, but its pool {pool} holds {pool_fraction}: a measure acts on its pool's fraction"
+    )]
+    PoolFraction {
+        /// The measure.
+        measure: MeasureId,
+        /// The fraction the measure names.
+        fraction: FractionId,
+        /// Its pool.
+        pool: PoolId,
+        /// The fraction the pool holds.
+        pool_fraction: FractionId,
+    },
+    /// Occurs when one of the plan's measures starts after the plan period (it would save
+    /// a yearly amount with a total of 0 over the plan).
+    #[error(
+        "measure {measure} in {municipality} starts in {start}, after the plan period's last year {end}"
+    )]
+    StartAfterPeriod {
+        /// The measure.
+        measure: MeasureId,
+        /// The municipality's name.
+        municipality: String,
+        /// Its start year.
+        start: Year,
+        /// The plan period's last year.
+        end: Year,
+    },
+    /// Occurs when the optimizer is given a number of effect levels outside 1–20.
+    #[error("steps must be between 1 and {max}, not {steps}")]
+    Steps {
+        /// The number given.
+        steps: u32,
+        /// The largest allowed.
+        max: u32,
+    },
     /// Occurs when the optimizer is asked to search more combinations of interacting
     /// measures than it can search exactly.
     #[error(

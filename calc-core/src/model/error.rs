@@ -37,6 +37,27 @@ pub enum ModelError {
         /// The factor id.
         id: String,
     },
+    /// Occurs when a factor's id does not name its fraction and route (an emission factor
+    /// for textiles × reuse must be `ef.textiles.reuse`).
+    #[error("factor {id} is for {fraction} × {route}, so its id must be {expected}")]
+    FactorId {
+        /// The id given.
+        id: String,
+        /// The factor's fraction.
+        fraction: String,
+        /// The factor's route.
+        route: Route,
+        /// The id its fraction and route give.
+        expected: String,
+    },
+    /// Occurs when a measure's first year comes after the plan period's last.
+    #[error("start year {start} comes after the plan period's last year {end}")]
+    StartAfterPeriod {
+        /// The start year given.
+        start: Year,
+        /// The plan period's last year.
+        end: Year,
+    },
     /// Occurs when a cost's price year has no level in the price index.
     #[error("no price index level for {year}")]
     NoPriceLevel {
@@ -108,10 +129,10 @@ pub enum ModelError {
         measure: String,
     },
     /// Occurs when a cost is negative.
-    #[error("cost {0} is negative")]
+    #[error("cost {0:#} is negative")]
     NegativeCost(crate::units::Sek),
     /// Occurs when a quantity is negative.
-    #[error("quantity {0} is negative")]
+    #[error("quantity {0:#} is negative")]
     NegativeQuantity(Tonnes),
 }
 

@@ -62,10 +62,11 @@ impl<T: Ord + Copy + fmt::Display> Estimate<T> {
         if low <= central && central <= high {
             Ok(Self { low, central, high })
         } else {
+            // `{:#}`: a unit's exact value, not its rounded display.
             Err(ModelError::EstimateOrder {
-                low: low.to_string(),
-                central: central.to_string(),
-                high: high.to_string(),
+                low: format!("{low:#}"),
+                central: format!("{central:#}"),
+                high: format!("{high:#}"),
             })
         }
     }
@@ -118,6 +119,30 @@ pub struct EmissionFactor {
     pub note: String,
 }
 
+impl EmissionFactor {
+    /// The factor for `fraction` × `route` with its id ([`emission_factor_id`]), value and
+    /// source; no GWP basis, displacement, locator or note.
+    #[must_use]
+    pub fn new(
+        fraction: &FractionId,
+        route: Route,
+        value: Estimate<KgCo2ePerTonne>,
+        source: SourceId,
+    ) -> Self {
+        Self {
+            id: emission_factor_id(fraction, route),
+            fraction: fraction.clone(),
+            route,
+            value,
+            gwp: String::new(),
+            displacement: None,
+            source,
+            locator: String::new(),
+            note: String::new(),
+        }
+    }
+}
+
 /// SEK per tonne to the municipality for one fraction sent one route.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CostFactor {
@@ -140,6 +165,30 @@ pub struct CostFactor {
     pub locator: String,
     /// Assumptions and arithmetic.
     pub note: String,
+}
+
+impl CostFactor {
+    /// The factor for `fraction` × `route` with its id ([`cost_factor_id`]), value and
+    /// source; no price year, locator or note.
+    #[must_use]
+    pub fn new(
+        fraction: &FractionId,
+        route: Route,
+        value: Estimate<SekPerTonne>,
+        source: SourceId,
+    ) -> Self {
+        Self {
+            id: cost_factor_id(fraction, route),
+            fraction: fraction.clone(),
+            route,
+            value,
+            price_year: None,
+            nominal: None,
+            source,
+            locator: String::new(),
+            note: String::new(),
+        }
+    }
 }
 
 /// A cost as its source states it, in the source's own price year.
@@ -200,6 +249,26 @@ pub fn cost_factor_id(fraction: &FractionId, route: Route) -> FactorId {
 #[must_use]
 pub fn measure_cost_id(measure: &MeasureId, part: &str) -> FactorId {
     FactorId(format!("cost.{measure}.{part}"))
+}
+
+/// A factor's id against the one its fraction and route give.
+fn check_id(
+    id: &FactorId,
+    fraction: &FractionId,
+    route: Route,
+    id_for: fn(&FractionId, Route) -> FactorId,
+) -> Result<(), ModelError> {
+    let expected = id_for(fraction, route);
+    if *id == expected {
+        Ok(())
+    } else {
+        Err(ModelError::FactorId {
+            id: id.0.clone(),
+            fraction: fraction.0.clone(),
+            route,
+            expected: expected.0,
+        })
+    }
 }
 
 /// What a factor id names, read back from the text the id functions above write.
@@ -296,6 +365,20 @@ pub struct FactorSetInfo {
     pub price_year: Option<Year>,
 }
 
+impl FactorSetInfo {
+    /// A set named by its id, without version, year or price year (a set built in code).
+    #[must_use]
+    pub fn named(id: &str) -> Self {
+        Self {
+            id: id.to_string(),
+            name: id.to_string(),
+            version: String::new(),
+            year: None,
+            price_year: None,
+        }
+    }
+}
+
 /// Emission and cost factors keyed by fraction and route, plus the sources they cite.
 ///
 /// Invariant: at most one emission and one cost factor per fraction × route.
@@ -327,8 +410,15 @@ impl FactorTable {
         &self.info
     }
 
-    /// Adds an emission factor; a second one for the same fraction × route is an error.
+    /// Adds an emission factor; a second one for the same fraction × route, or one whose
+    /// id is not [`emission_factor_id`] of its fraction and route, is an error.
     pub fn insert_emission(&mut self, factor: EmissionFactor) -> Result<(), ModelError> {
+        check_id(
+            &factor.id,
+            &factor.fraction,
+            factor.route,
+            emission_factor_id,
+        )?;
         let key = (factor.fraction.clone(), factor.route);
         if self.emission.contains_key(&key) {
             return Err(ModelError::DuplicateFactor {
@@ -339,8 +429,41 @@ impl FactorTable {
         Ok(())
     }
 
-    /// Adds a cost factor; a second one for the same fraction × route is an error.
+    /// Adds an exact emission and cost factor for `fraction` × `route` from one source
+    /// ([`EmissionFactor::new`], [`CostFactor::new`]); a second one is an error.
+    pub fn insert_exact(
+        &mut self,
+        fraction: &FractionId,
+        route: Route,
+        (emission, cost): (KgCo2ePerTonne, SekPerTonne),
+        source: &SourceId,
+    ) -> Result<(), ModelError> {
+        // Both or neither: a cost factor already there is refused before the emission
+        // factor goes in.
+        let key = (fraction.clone(), route);
+        if self.cost.contains_key(&key) {
+            return Err(ModelError::DuplicateFactor {
+                id: cost_factor_id(fraction, route).0,
+            });
+        }
+        self.insert_emission(EmissionFactor::new(
+            fraction,
+            route,
+            Estimate::exact(emission),
+            source.clone(),
+        ))?;
+        self.insert_cost(CostFactor::new(
+            fraction,
+            route,
+            Estimate::exact(cost),
+            source.clone(),
+        ))
+    }
+
+    /// Adds a cost factor; a second one for the same fraction × route, or one whose id is
+    /// not [`cost_factor_id`] of its fraction and route, is an error.
     pub fn insert_cost(&mut self, factor: CostFactor) -> Result<(), ModelError> {
+        check_id(&factor.id, &factor.fraction, factor.route, cost_factor_id)?;
         let key = (factor.fraction.clone(), factor.route);
         if self.cost.contains_key(&key) {
             return Err(ModelError::DuplicateFactor {
@@ -351,9 +474,11 @@ impl FactorTable {
         Ok(())
     }
 
-    /// Adds a sorting yield; a second one for the same fraction × route, or one whose
-    /// reject route is its own route, is an error.
+    /// Adds a sorting yield; a second one for the same fraction × route, one whose reject
+    /// route is its own route, or one whose id is not [`yield_id`] of its fraction and
+    /// route, is an error.
     pub fn insert_yield(&mut self, y: Yield) -> Result<(), ModelError> {
+        check_id(&y.id, &y.fraction, y.route, yield_id)?;
         if y.reject == y.route {
             return Err(ModelError::RejectRoute { route: y.route });
         }
@@ -526,6 +651,97 @@ mod tests {
             t.price_years().into_iter().collect::<Vec<_>>(),
             [Year(2019), Year(2024)]
         );
+    }
+
+    #[test]
+    fn a_factor_id_must_name_its_fraction_and_route() {
+        let info = FactorSetInfo {
+            id: "t".into(),
+            name: "T".into(),
+            version: "1".into(),
+            year: None,
+            price_year: None,
+        };
+        let mut t = FactorTable::new(info);
+        let textiles = FractionId::from("textiles");
+        let ef = |id: &str| EmissionFactor {
+            id: FactorId::from(id),
+            fraction: textiles.clone(),
+            route: Route::Reuse,
+            value: Estimate::exact(KgCo2ePerTonne::new(dec!(-15000))),
+            gwp: "AR5".into(),
+            displacement: None,
+            source: SourceId::from("s"),
+            locator: String::new(),
+            note: String::new(),
+        };
+        let e = t.insert_emission(ef("ef.food.reuse")).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "factor ef.food.reuse is for textiles × reuse, so its id must be ef.textiles.reuse"
+        );
+        #[cfg(feature = "csv")]
+        assert_eq!(
+            crate::csvio::model_error_sv(&e),
+            "faktorn ef.food.reuse gäller textiles × reuse, så dess id måste vara ef.textiles.reuse"
+        );
+        assert!(t.emission(&textiles, Route::Reuse).is_none());
+        assert_eq!(t.insert_emission(ef("ef.textiles.reuse")), Ok(()));
+        let cf = CostFactor {
+            id: FactorId::from("ef.textiles.reuse"),
+            fraction: textiles.clone(),
+            route: Route::Reuse,
+            value: Estimate::exact(SekPerTonne::new(dec!(100))),
+            price_year: None,
+            nominal: None,
+            source: SourceId::from("s"),
+            locator: String::new(),
+            note: String::new(),
+        };
+        assert_eq!(
+            t.insert_cost(cf).map_err(|e| e.to_string()),
+            Err(
+                "factor ef.textiles.reuse is for textiles × reuse, so its id must be cf.textiles.reuse"
+                    .to_string()
+            )
+        );
+        let y = Yield {
+            id: FactorId::from("yield.textiles.recycling"),
+            fraction: textiles.clone(),
+            route: Route::Reuse,
+            reject: Route::Incineration,
+            value: Estimate::exact(Share::ONE),
+            source: SourceId::from("s"),
+            locator: String::new(),
+            note: String::new(),
+        };
+        assert_eq!(
+            t.insert_yield(y).map_err(|e| e.to_string()),
+            Err(
+                "factor yield.textiles.recycling is for textiles × reuse, so its id must be yield.textiles.reuse"
+                    .to_string()
+            )
+        );
+    }
+
+    #[test]
+    fn exact_factors_go_in_in_pairs() {
+        let mut t = FactorTable::new(FactorSetInfo::named("mine"));
+        let food = FractionId::from("food");
+        let s = SourceId::from("s");
+        let v = (KgCo2ePerTonne::new(dec!(-50)), SekPerTonne::new(dec!(900)));
+        assert_eq!(t.insert_exact(&food, Route::Incineration, v, &s), Ok(()));
+        let ef = t.emission(&food, Route::Incineration).unwrap();
+        assert_eq!(ef.id, FactorId::from("ef.food.incineration"));
+        assert_eq!(ef.value.central(), KgCo2ePerTonne::new(dec!(-50)));
+        let cf = t.cost(&food, Route::Incineration).unwrap();
+        assert_eq!(cf.id, FactorId::from("cf.food.incineration"));
+        assert_eq!(
+            t.insert_exact(&food, Route::Incineration, v, &s)
+                .map_err(|e| e.to_string()),
+            Err("duplicate factor cf.food.incineration".to_string())
+        );
+        assert_eq!(t.emission_factors().count(), 1);
     }
 
     #[test]

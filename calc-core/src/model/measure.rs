@@ -141,6 +141,22 @@ impl Pool {
         }
     }
 
+    /// A pool named by its id, with its quantity and where its tonnes go today; no
+    /// municipality's own figures, no sources (a pool built in code).
+    #[must_use]
+    pub fn new(id: &str, fraction: FractionId, basis: QuantityBasis, baseline: RouteMix) -> Self {
+        Self {
+            id: PoolId::from(id),
+            fraction,
+            name_sv: id.to_string(),
+            name_en: id.to_string(),
+            basis,
+            baseline,
+            local_baselines: Vec::new(),
+            sources: Vec::new(),
+        }
+    }
+
     /// The route distribution in one municipality: its own figures, or the pool's default.
     #[must_use]
     pub fn baseline_for(&self, municipality: &ScbCode) -> &RouteMix {
@@ -397,6 +413,60 @@ impl Measure {
         }
     }
 
+    /// A plan measure named by its id that moves `effect` of its pool's tonnes out of
+    /// every route they go today (those with a share in the pool's baseline) into
+    /// `target`, at the waste-hierarchy stage of `target` ([`stage`]), from its first year
+    /// on. No costs, no sources; its own costs are paid by the municipal budget and its
+    /// avoided purchases saved by the households (see [`Measure::with_costs`]).
+    #[must_use]
+    pub fn new(id: &str, pool: std::sync::Arc<Pool>, target: RouteMix, effect: Share) -> Self {
+        let acts_on = pool
+            .baseline
+            .shares()
+            .iter()
+            .filter(|(_, s)| !s.value().is_zero())
+            .map(|(r, _)| *r)
+            .collect();
+        Self {
+            id: MeasureId::from(id),
+            area: String::new(),
+            name_sv: id.to_string(),
+            name_en: id.to_string(),
+            description_sv: String::new(),
+            description_en: String::new(),
+            fraction: pool.fraction.clone(),
+            pool,
+            acts_on,
+            basis: None,
+            stage: stage(&target),
+            target,
+            effects: Effects::point(effect),
+            kind: MeasureKind::Plan,
+            ramp_years: 0,
+            implementation_cost: Estimate::exact(SekPerInhabitant::ZERO),
+            running_cost: Estimate::exact(SekPerInhabitant::ZERO),
+            cost_payer: Payer::MunicipalBudget,
+            savings_payer: Payer::Households,
+            cost_source: None,
+            sources: Vec::new(),
+        }
+    }
+
+    /// With its own costs per inhabitant (one-time, and running per year) and who pays
+    /// them.
+    #[must_use]
+    pub fn with_costs(
+        mut self,
+        implementation: Estimate<SekPerInhabitant>,
+        running: Estimate<SekPerInhabitant>,
+        payer: Payer,
+    ) -> Self {
+        self.implementation_cost = implementation;
+        self.running_cost = running;
+        self.cost_payer = payer;
+        self
+    }
+
     /// Who saves or pays the cost factor of `route` for this measure: avoided purchases
     /// (prevention, reuse) are the `savings_payer`'s, treatment the waste fee's.
     #[must_use]
@@ -441,6 +511,21 @@ pub struct Municipality {
     pub source: SourceId,
 }
 
+impl Municipality {
+    /// A municipality by its SCB code, name and number of inhabitants (no date or source
+    /// for the figure).
+    #[must_use]
+    pub fn new(code: &str, name: &str, population: u32) -> Self {
+        Self {
+            code: ScbCode::from(code),
+            name: name.to_string(),
+            population,
+            population_date: String::new(),
+            source: SourceId::from(""),
+        }
+    }
+}
+
 /// A municipality in SCB's list of Sweden's 290 municipalities: its code and name, without
 /// a population (issue 26: any municipality, with the population its planner gives).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -461,10 +546,44 @@ mod tests {
     use rust_decimal_macros::dec;
 
     #[test]
+    fn a_measure_built_in_code_acts_on_its_pools_routes() {
+        let mix = RouteMix::new([
+            (Route::Incineration, Share::new(dec!(0.75)).unwrap()),
+            (Route::AnaerobicDigestion, Share::new(dec!(0.25)).unwrap()),
+        ])
+        .unwrap();
+        let basis = QuantityBasis::Tonnes {
+            tonnes: Tonnes::new(dec!(100)),
+        };
+        let pool = Pool::new("food", FractionId::from("food"), basis, mix);
+        assert_eq!(
+            (pool.name_sv.as_str(), pool.name_en.as_str()),
+            ("food", "food")
+        );
+        let half = Share::new(dec!(0.5)).unwrap();
+        let m = Measure::new(
+            "less_food",
+            std::sync::Arc::new(pool),
+            RouteMix::single(Route::Prevention),
+            half,
+        );
+        assert_eq!(m.fraction, FractionId::from("food"));
+        // In the mix's order: the waste hierarchy's.
+        assert_eq!(m.acts_on, [Route::AnaerobicDigestion, Route::Incineration]);
+        assert_eq!((m.stage, m.default_effect()), (Route::Prevention, half));
+        assert_eq!(
+            (m.cost_payer, m.savings_payer),
+            (Payer::MunicipalBudget, Payer::Households)
+        );
+        let town = Municipality::new("1490", "Borås", 115_000);
+        assert_eq!((town.code.as_str(), town.population), ("1490", 115_000));
+    }
+
+    #[test]
     fn per_portion_basis_gives_tonnes() {
         // 10 000 inhabitants × 100 portions × 50 g = 50 000 000 g = 50 t.
         let basis = QuantityBasis::PerPortion {
-            grams: GramsPerPortion::new(dec!(50)),
+            grams: GramsPerPortion::new_unchecked(dec!(50)),
             portions_per_inhabitant: dec!(100),
         };
         assert_eq!(basis.tonnes_for(10_000), Some(Tonnes::new(dec!(50))));

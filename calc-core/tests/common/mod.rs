@@ -127,7 +127,7 @@ pub fn measure(
         &mid,
         FractionId::from(fraction),
         QuantityBasis::PerInhabitant {
-            kg: KgPerInhabitant::new(d(kg_per_inhabitant)),
+            kg: KgPerInhabitant::new(d(kg_per_inhabitant)).unwrap(),
         },
         baseline,
     ));
@@ -164,7 +164,7 @@ pub fn pool(id: &str, fraction: &str, kg_per_inhabitant: &str, baseline: RouteMi
         name_sv: id.into(),
         name_en: id.into(),
         basis: QuantityBasis::PerInhabitant {
-            kg: KgPerInhabitant::new(d(kg_per_inhabitant)),
+            kg: KgPerInhabitant::new(d(kg_per_inhabitant)).unwrap(),
         },
         baseline,
         local_baselines: Vec::new(),

@@ -114,7 +114,7 @@ impl TextTable {
     }
 }
 fn tco2e(kg: KgCo2e) -> Decimal {
-    kg.to_tonnes().map_or(Decimal::ZERO, |t| t.value())
+    kg.to_tonnes().value()
 }
 
 fn num(d: Decimal, dp: u32, lang: Lang) -> String {

@@ -68,7 +68,7 @@ pub(crate) fn random_scenario(cat: &Catalogue, seed: u64) -> Scenario {
         let built = o.build(
             item.measure_arc().clone(),
             item.municipality_arc().clone(),
-            Year(start),
+            period,
         );
         if let Ok(i) = built {
             s.items.push(i);

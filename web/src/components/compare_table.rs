@@ -106,7 +106,7 @@ pub fn CompareTable() -> Html {
                         { money_row(format!("{}, {}", t(lang, K::PayerHouseholds), t(lang, K::PerYearUnit)), K::SignSavingNoOnce, &|s| s.net_sek_per_year(Perspective::Households)) }
                         { money_row(format!("{}, {}", t(lang, K::PayerSociety), t(lang, K::PerYearUnit)), K::SignSavingNoOnce, &|s| s.net_sek_per_year(Perspective::Society)) }
                         { money_row(t(lang, K::TotalNpvMuni).to_string(), K::SignSavingOnce, &|s| s.net_present_value(Perspective::Municipality)) }
-                        { row(t(lang, K::ColCostPerT).to_string(), Some(K::SignCostOnce), &|s| s.cost_per_tonne_co2e.map_or_else(|| "–".into(), |c| format::number(c.value(), 0, lang))) }
+                        { row(t(lang, K::ColCostPerT).to_string(), Some(K::SignCostOnce), &|s| s.municipality_cost_per_tonne_co2e.map_or_else(|| "–".into(), |c| format::number(c.value(), 0, lang))) }
                     </tbody>
                 </table>
             </ScrollBox>

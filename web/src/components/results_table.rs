@@ -49,7 +49,7 @@ fn ordered<'e>(
         let valued = if key == SortKey::CostPerTonne {
             rows.iter()
                 .take_while(|g| {
-                    g.summary.cost_per_tonne_co2e.is_some()
+                    g.summary.municipality_cost_per_tonne_co2e.is_some()
                         && g.summary.co2e_saved_kg_cumulative.central > KgCo2e::ZERO
                 })
                 .count()
@@ -176,7 +176,7 @@ pub fn ResultsTable() -> Html {
                                     let id = id.clone();
                                     Callback::from(move |_: MouseEvent| store.dispatch(Action::ShowSources(Some(id.clone()))))
                                 };
-                                let cpt = s.cost_per_tonne_co2e
+                                let cpt = s.municipality_cost_per_tonne_co2e
                                     .filter(|_| s.co2e_saved_kg_cumulative.central.value().is_sign_positive() && !s.co2e_saved_kg_cumulative.central.is_zero())
                                     .map_or_else(|| t(lang, K::NotSaving).to_string(), |c| format::number(-c.value(), 0, lang));
                                 html! {

@@ -330,7 +330,7 @@ mod tests {
         }
         assert_eq!(
             money(s, Perspective::Society)[0].unwrap(),
-            s.net_sek_saved_per_year
+            s.society_net_sek_saved_per_year
         );
     }
 }

@@ -380,10 +380,12 @@ pub fn own_figure(
     let quantity = match (r.tonnes, r.kg_per_inhabitant, r.g_per_portion) {
         (Some(t), _, _) if t < Decimal::ZERO => return Err(format!("{t} < 0")),
         (Some(t), _, _) => Some(OwnQuantity::Tonnes(Tonnes::new(t))),
-        (None, Some(k), _) if k < Decimal::ZERO => return Err(format!("{k} < 0")),
-        (None, Some(k), _) => Some(OwnQuantity::KgPerInhabitant(KgPerInhabitant::new(k))),
-        (None, None, Some(g)) if g < Decimal::ZERO => return Err(format!("{g} < 0")),
-        (None, None, Some(g)) => Some(OwnQuantity::GramsPerPortion(GramsPerPortion::new(g))),
+        (None, Some(k), _) => Some(OwnQuantity::KgPerInhabitant(
+            KgPerInhabitant::new(k).map_err(|_| format!("{k} < 0"))?,
+        )),
+        (None, None, Some(g)) => Some(OwnQuantity::GramsPerPortion(
+            GramsPerPortion::new(g).map_err(|_| format!("{g} < 0"))?,
+        )),
         (None, None, None) => None,
     };
     let routes = if r.shares_pct.values().all(|v| v.is_zero()) {

@@ -4,8 +4,8 @@
 
 use calc_core::csvio::Lang;
 use calc_core::{
-    Evaluation, ItemOverrides, Measure, ModelError, Municipality, OverrideField, Scenario,
-    ScenarioItem, Sek, Share, Tonnes, Year, evaluate,
+    Evaluation, ItemOverrides, Measure, ModelError, Municipality, OverrideField, PlanPeriod,
+    Scenario, ScenarioItem, Sek, Share, Tonnes, Year, evaluate,
 };
 use factors::Catalogue;
 use rust_decimal::Decimal;
@@ -357,7 +357,7 @@ impl Settings {
                     implementation_cost: s.implementation_sek.get(code).map(|c| Sek::new(*c)),
                     running_cost: s.running_sek.get(code).map(|c| Sek::new(*c)),
                 };
-                let (mut item, refused) = build_leaving_out(overrides, m, k, Year(s.start_year));
+                let (mut item, refused) = build_leaving_out(overrides, m, k, scenario.period);
                 // The plan's ambition: a measure at its goal's effect is in that case.
                 if self.ambition && effect == m.effects.ambition() {
                     item = item.map(|i| i.with_case(calc_core::Case::Ambition));
@@ -580,11 +580,11 @@ fn build_leaving_out(
     mut overrides: ItemOverrides,
     measure: &Arc<Measure>,
     municipality: &Arc<Municipality>,
-    default_start: Year,
+    period: PlanPeriod,
 ) -> (Option<ScenarioItem>, Vec<(OverrideField, ModelError)>) {
     let mut refused = Vec::new();
     let item = loop {
-        match overrides.build(Arc::clone(measure), Arc::clone(municipality), default_start) {
+        match overrides.build(Arc::clone(measure), Arc::clone(municipality), period) {
             Ok(item) => break Some(item),
             Err((field, error)) => {
                 // Each pass leaves out one override that was set, so this ends.

@@ -75,6 +75,7 @@ fn per_municipality_effects_survive_the_way_into_the_settings() {
     let cat = catalogue().unwrap();
     let mut scenario = cat.default_scenario();
     let first = cat.measures[0].id.clone();
+    let period = scenario.period;
     for item in &mut scenario.items {
         if item.measure().id != first {
             continue;
@@ -90,7 +91,7 @@ fn per_municipality_effects_survive_the_way_into_the_settings() {
             .build(
                 Arc::new(item.measure().clone()),
                 Arc::new(item.municipality().clone()),
-                item.start_year(),
+                period,
             )
             .unwrap();
     }
@@ -127,4 +128,31 @@ fn scenario_round_trips_through_settings() {
     let (back, simplified) = Settings::from_scenario(&s.to_scenario(cat), cat);
     assert!(simplified.is_empty());
     assert_eq!(back, s);
+}
+
+#[test]
+fn a_start_year_after_the_plan_period_is_named_and_the_period_start_used() {
+    let cat = catalogue().unwrap();
+    let mut s = Settings::defaults(cat);
+    let id = s.measures[0].id.clone();
+    s.measures[0].start_year = 2035;
+    s.measures[0].full_effect_year = 2036;
+    let problems = s.problems(cat);
+    assert_eq!(
+        problems
+            .iter()
+            .map(|p| (p.message(Lang::En), p.message(Lang::Sv)))
+            .collect::<Vec<_>>(),
+        [(
+            format!(
+                "{id}: start year 2035 comes after the plan period's last year 2030; the value is not used"
+            ),
+            format!(
+                "{id}: startåret 2035 kommer efter planperiodens sista år 2030; värdet används inte"
+            )
+        )]
+    );
+    let e = evaluate_settings(&s, cat).unwrap();
+    let item = e.items.iter().find(|i| i.measure.as_str() == id).unwrap();
+    assert_eq!(item.start_year.get(), 2025);
 }

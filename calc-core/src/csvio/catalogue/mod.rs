@@ -120,17 +120,30 @@ fn basis(
 ) -> Result<Option<QuantityBasis>, Recorded> {
     let before = errors.len();
     let b = match cols.text(row, kind) {
-        "per_inhabitant" => cols.decimal(row, kg, errors).map(|kg| {
-            Some(QuantityBasis::PerInhabitant {
-                kg: KgPerInhabitant::new(kg),
-            })
-        }),
+        "per_inhabitant" => {
+            cols.decimal(row, kg, errors)
+                .and_then(|v| match KgPerInhabitant::new(v) {
+                    Ok(kg) => Some(Some(QuantityBasis::PerInhabitant { kg })),
+                    Err(_) => {
+                        errors.push(cols.error(row, kg, CsvErrorKind::Negative));
+                        None
+                    }
+                })
+        }
         "per_portion" => {
-            let g = cols.decimal(row, g, errors);
+            let grams = cols
+                .decimal(row, g, errors)
+                .and_then(|v| match GramsPerPortion::new(v) {
+                    Ok(grams) => Some(grams),
+                    Err(_) => {
+                        errors.push(cols.error(row, g, CsvErrorKind::Negative));
+                        None
+                    }
+                });
             let p = cols.decimal(row, portions, errors);
-            g.zip(p).map(|(g, p)| {
+            grams.zip(p).map(|(grams, p)| {
                 Some(QuantityBasis::PerPortion {
-                    grams: GramsPerPortion::new(g),
+                    grams,
                     portions_per_inhabitant: p,
                 })
             })

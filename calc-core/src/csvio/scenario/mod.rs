@@ -485,11 +485,8 @@ pub fn read_scenarios_keep_valid(bytes: &[u8], ctx: &ScenarioContext) -> Scenari
                 implementation_cost: implementation.map(Sek::new),
                 running_cost: running.map(Sek::new),
             };
-            let item = match overrides.build(
-                Arc::clone(measure),
-                Arc::clone(municipality),
-                period.start(),
-            ) {
+            let item = match overrides.build(Arc::clone(measure), Arc::clone(municipality), period)
+            {
                 // A row without an effect of its own, or with the expected one (a template
                 // writes every effect out), takes the context's case.
                 Ok(i) if overrides.effect.is_none() || i.case() == Case::Expected => {

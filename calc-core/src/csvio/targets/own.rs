@@ -103,7 +103,9 @@ pub fn read_own_figures(
             [] => None,
             [(col, v)] => match *col {
                 bc::TONNES => Some(OwnQuantity::Tonnes(Tonnes::new(*v))),
-                bc::KG => Some(OwnQuantity::KgPerInhabitant(KgPerInhabitant::new(*v))),
+                bc::KG => Some(OwnQuantity::KgPerInhabitant(
+                    KgPerInhabitant::new_unchecked(*v),
+                )),
                 _ => {
                     let per_portion = pool
                         .as_ref()
@@ -111,7 +113,9 @@ pub fn read_own_figures(
                     if pool.is_some() && !per_portion {
                         errors.push(cols.error(row, bc::G, CsvErrorKind::PortionsOnly));
                     }
-                    Some(OwnQuantity::GramsPerPortion(GramsPerPortion::new(*v)))
+                    Some(OwnQuantity::GramsPerPortion(
+                        GramsPerPortion::new_unchecked(*v),
+                    ))
                 }
             },
             [_, (col, _), ..] => {

@@ -107,18 +107,18 @@ impl Sums {
             co2e_saved_kg_per_year: band_kg(&self.co2e_per_year)?,
             route_sek_saved_per_year: band_sek(&self.route_per_year)?,
             net_sek_saved_per_year_by_payer: by_payer(&self.net_per_year)?,
-            net_sek_saved_per_year: band_sek(&society(&self.net_per_year)?)?,
+            society_net_sek_saved_per_year: band_sek(&society(&self.net_per_year)?)?,
             tonnes_shifted_cumulative: tonnes(self.tonnes_cumulative)?,
             co2e_saved_kg_cumulative: band_kg(&self.co2e_cumulative)?,
             net_sek_saved_cumulative_by_payer: by_payer(&self.net_cumulative)?,
-            net_sek_saved_cumulative: band_sek(&society(&self.net_cumulative)?)?,
+            society_net_sek_saved_cumulative: band_sek(&society(&self.net_cumulative)?)?,
             net_present_value_sek_by_payer: by_payer(&self.npv)?,
-            net_present_value_sek: band_sek(&society(&self.npv)?)?,
+            society_net_present_value_sek: band_sek(&society(&self.npv)?)?,
             implementation_cost_sek: band_sek(&self.implementation)?,
             running_cost_sek_per_year: band_sek(&self.running)?,
-            cost_per_tonne_co2e: None,
+            municipality_cost_per_tonne_co2e: None,
         };
-        s.cost_per_tonne_co2e = s.cost_per_tonne_for(Perspective::Municipality);
+        s.municipality_cost_per_tonne_co2e = s.cost_per_tonne_for(Perspective::Municipality);
         Some(s)
     }
 }
@@ -143,7 +143,7 @@ impl Year {
             route_sek_saved: band_sek(&self.route)?,
             measure_cost_sek: band_sek(&self.cost)?,
             net_sek_saved_by_payer: by_payer(&self.net)?,
-            net_sek_saved: band_sek(&society(&self.net)?)?,
+            society_net_sek_saved: band_sek(&society(&self.net)?)?,
         })
     }
 }

@@ -290,7 +290,7 @@ fn year_total(year: crate::units::Year, y: &YearSums, running: &Bands<i128>) -> 
         tonnes_shifted: row.tonnes_shifted,
         co2e_saved_kg: row.co2e_saved_kg,
         net_sek_saved_by_payer: row.net_sek_saved_by_payer,
-        net_sek_saved: row.net_sek_saved,
+        society_net_sek_saved: row.society_net_sek_saved,
         co2e_saved_kg_cumulative: kg(running)?,
     })
 }
