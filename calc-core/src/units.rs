@@ -62,8 +62,9 @@ macro_rules! unit {
                 }
             }
 
-            /// Wraps a decimal the caller has checked is not negative.
+            /// Wraps a decimal the caller has checked is not negative (the CSV readers).
             #[must_use]
+            #[cfg_attr(not(feature = "csv"), allow(dead_code))]
             pub(crate) const fn new_unchecked(value: Decimal) -> Self {
                 Self(value)
             }

@@ -44,7 +44,7 @@ fn a_measure_starting_after_the_plan_period_is_refused() {
         "start year 2031 comes after the plan period's last year 2030"
     );
     assert_eq!(
-        calc_core::csvio::model_error_sv(&error),
+        error.message(calc_core::Lang::Sv),
         "startåret 2031 kommer efter planperiodens sista år 2030"
     );
 }

@@ -376,60 +376,7 @@ impl CsvError {
                 "folkmängdens datum '{t}' ligger utanför planperioden: ange en siffra från {from} till {to}"
             ),
             (CsvErrorKind::Model(e), Lang::En) => e.to_string(),
-            (CsvErrorKind::Model(e), Lang::Sv) => model_error_sv(e),
-        }
-    }
-}
-
-/// A [`ModelError`] in Swedish.
-#[must_use]
-pub fn model_error_sv(e: &ModelError) -> String {
-    match e {
-        ModelError::EstimateOrder { low, central, high } => {
-            format!("lågt ≤ centralt ≤ högt gäller inte: {low}, {central}, {high}")
-        }
-        ModelError::MixSum { sum } => format!(
-            "andelarna summerar till {} %, inte 100 %",
-            crate::model::percent_text(*sum, true)
-        ),
-        ModelError::DuplicateRoute { route } => {
-            format!("behandlingsvägen {route} förekommer två gånger")
-        }
-        ModelError::DuplicateFactor { id } => format!("faktorn {id} förekommer två gånger"),
-        ModelError::FactorId {
-            id,
-            fraction,
-            route,
-            expected,
-        } => format!("faktorn {id} gäller {fraction} × {route}, så dess id måste vara {expected}"),
-        ModelError::StartAfterPeriod { start, end } => {
-            format!("startåret {start} kommer efter planperiodens sista år {end}")
-        }
-        ModelError::DuplicateSource { id } => format!("källan {id} förekommer två gånger"),
-        ModelError::NoPriceLevel { year } => format!("prisindex saknar en nivå för {year}"),
-        ModelError::PriceLevel { year, value } => {
-            format!("prisindexnivån för {year} måste vara positiv, inte {value}")
-        }
-        ModelError::DuplicatePriceYear { year } => {
-            format!("prisindexnivån för {year} anges två gånger")
-        }
-        ModelError::YearOrder { earlier, later } => format!("året {later} kommer före {earlier}"),
-        ModelError::PeriodTooLong { start, end } => {
-            format!("planperioden {start}–{end} är längre än 100 år")
-        }
-        ModelError::NegativeQuantity(t) => format!("mängden {t:#} är negativ"),
-        ModelError::NegativeCost(c) => format!("kostnaden {c:#} är negativ"),
-        ModelError::RejectRoute { route } => {
-            format!("rejektvägen för ett utbyte till {route} kan inte vara {route}")
-        }
-        ModelError::BaselineInPool { measure } => format!(
-            "åtgärden {measure} hör till en avfallspool, så dess utgångsläge är poolens: ta bort dess rader med baseline"
-        ),
-        ModelError::PoolFraction { pool, fraction } => {
-            format!("poolen {pool} innehåller {fraction}; åtgärden måste ange samma avfallsslag")
-        }
-        ModelError::NoRoutes { measure } => {
-            format!("åtgärden {measure} verkar inte på någon behandlingsväg")
+            (CsvErrorKind::Model(e), Lang::Sv) => e.message(Lang::Sv),
         }
     }
 }
@@ -555,7 +502,7 @@ mod tests {
             sum: rust_decimal::Decimal::new(1015, 3),
         };
         assert_eq!(
-            model_error_sv(&e),
+            e.message(Lang::Sv),
             "andelarna summerar till 101,5 %, inte 100 %"
         );
         assert_eq!(e.to_string(), "route shares sum to 101.5 %, not 100 %");
@@ -563,7 +510,7 @@ mod tests {
             sum: rust_decimal::Decimal::MAX,
         };
         assert!(
-            model_error_sv(&huge)
+            huge.message(Lang::Sv)
                 .starts_with("andelarna summerar till 79228162514264337593543950335 %")
         );
     }

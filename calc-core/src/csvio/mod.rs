@@ -36,7 +36,7 @@ pub use catalogue::{
 pub use dialect::{Dialect, Encoding, decode, encode, encode_part, windows_1252_byte};
 pub use error::{
     CsvError, CsvErrorKind, IdKind, Lang, MAX_SHOWN_CHARS, MAX_SUGGEST_CHARS, MAX_SUGGEST_IDS,
-    model_error_sv, shown, suggest,
+    shown, suggest,
 };
 pub use number::{format_decimal, parse_decimal};
 pub use position::line_breaks;

@@ -150,3 +150,79 @@ pub(crate) fn percent_text(share: Decimal, decimal_comma: bool) -> String {
         text
     }
 }
+
+impl ModelError {
+    /// The message in a language (the English one is also this error's `Display`).
+    ///
+    /// ```
+    /// use calc_core::{Lang, ModelError, Year};
+    /// let e = ModelError::YearOrder { earlier: Year(2025), later: Year(2024) };
+    /// assert_eq!(e.message(Lang::En), "year 2024 comes before 2025");
+    /// assert_eq!(e.message(Lang::Sv), "året 2024 kommer före 2025");
+    /// ```
+    #[must_use]
+    pub fn message(&self, lang: crate::Lang) -> String {
+        match lang {
+            crate::Lang::En => self.to_string(),
+            crate::Lang::Sv => self.swedish(),
+        }
+    }
+
+    fn swedish(&self) -> String {
+        let e = self;
+        match e {
+            ModelError::EstimateOrder { low, central, high } => {
+                format!("lågt ≤ centralt ≤ högt gäller inte: {low}, {central}, {high}")
+            }
+            ModelError::MixSum { sum } => format!(
+                "andelarna summerar till {} %, inte 100 %",
+                super::percent_text(*sum, true)
+            ),
+            ModelError::DuplicateRoute { route } => {
+                format!("behandlingsvägen {route} förekommer två gånger")
+            }
+            ModelError::DuplicateFactor { id } => format!("faktorn {id} förekommer två gånger"),
+            ModelError::FactorId {
+                id,
+                fraction,
+                route,
+                expected,
+            } => format!(
+                "faktorn {id} gäller {fraction} × {route}, så dess id måste vara {expected}"
+            ),
+            ModelError::StartAfterPeriod { start, end } => {
+                format!("startåret {start} kommer efter planperiodens sista år {end}")
+            }
+            ModelError::DuplicateSource { id } => format!("källan {id} förekommer två gånger"),
+            ModelError::NoPriceLevel { year } => format!("prisindex saknar en nivå för {year}"),
+            ModelError::PriceLevel { year, value } => {
+                format!("prisindexnivån för {year} måste vara positiv, inte {value}")
+            }
+            ModelError::DuplicatePriceYear { year } => {
+                format!("prisindexnivån för {year} anges två gånger")
+            }
+            ModelError::YearOrder { earlier, later } => {
+                format!("året {later} kommer före {earlier}")
+            }
+            ModelError::PeriodTooLong { start, end } => {
+                format!("planperioden {start}–{end} är längre än 100 år")
+            }
+            ModelError::NegativeQuantity(t) => format!("mängden {t:#} är negativ"),
+            ModelError::NegativeCost(c) => format!("kostnaden {c:#} är negativ"),
+            ModelError::RejectRoute { route } => {
+                format!("rejektvägen för ett utbyte till {route} kan inte vara {route}")
+            }
+            ModelError::BaselineInPool { measure } => format!(
+                "åtgärden {measure} hör till en avfallspool, så dess utgångsläge är poolens: ta bort dess rader med baseline"
+            ),
+            ModelError::PoolFraction { pool, fraction } => {
+                format!(
+                    "poolen {pool} innehåller {fraction}; åtgärden måste ange samma avfallsslag"
+                )
+            }
+            ModelError::NoRoutes { measure } => {
+                format!("åtgärden {measure} verkar inte på någon behandlingsväg")
+            }
+        }
+    }
+}

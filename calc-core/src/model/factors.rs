@@ -680,9 +680,8 @@ mod tests {
             e.to_string(),
             "factor ef.food.reuse is for textiles × reuse, so its id must be ef.textiles.reuse"
         );
-        #[cfg(feature = "csv")]
         assert_eq!(
-            crate::csvio::model_error_sv(&e),
+            e.message(crate::Lang::Sv),
             "faktorn ef.food.reuse gäller textiles × reuse, så dess id måste vara ef.textiles.reuse"
         );
         assert!(t.emission(&textiles, Route::Reuse).is_none());

@@ -90,10 +90,9 @@ impl SettingProblem {
                 calc_core::csvio::format_decimal(*given, false),
                 calc_core::csvio::format_decimal(*used, false)
             ),
-            (SettingProblemKind::Override { error, .. }, Lang::Sv) => format!(
-                "{place}: {}; värdet används inte",
-                calc_core::csvio::model_error_sv(error)
-            ),
+            (SettingProblemKind::Override { error, .. }, Lang::Sv) => {
+                format!("{place}: {}; värdet används inte", error.message(Lang::Sv))
+            }
             (SettingProblemKind::Override { error, .. }, Lang::En) => {
                 format!("{place}: {error}; the value is not used")
             }
