@@ -164,18 +164,24 @@ impl ScenarioItem {
         Ok(self)
     }
 
-    /// With an overriding one-time cost (SEK for this municipality).
-    #[must_use]
-    pub fn with_implementation_cost(mut self, cost: Sek) -> Self {
+    /// With an overriding one-time cost (SEK for this municipality); a negative cost is
+    /// refused (a saving is a factor's or a yield's, not a cost below zero).
+    pub fn with_implementation_cost(mut self, cost: Sek) -> Result<Self, ModelError> {
+        if cost < Sek::ZERO {
+            return Err(ModelError::NegativeCost(cost));
+        }
         self.implementation_cost = Some(cost);
-        self
+        Ok(self)
     }
 
-    /// With an overriding running cost (SEK per year for this municipality).
-    #[must_use]
-    pub fn with_running_cost(mut self, cost: Sek) -> Self {
+    /// With an overriding running cost (SEK per year for this municipality); a negative
+    /// cost is refused.
+    pub fn with_running_cost(mut self, cost: Sek) -> Result<Self, ModelError> {
+        if cost < Sek::ZERO {
+            return Err(ModelError::NegativeCost(cost));
+        }
         self.running_cost = Some(cost);
-        self
+        Ok(self)
     }
 
     /// Replaces the measure (same id, e.g. on a pool with a municipality's own figures).
@@ -370,19 +376,14 @@ impl ItemOverrides {
                 .map_err(|e| (OverrideField::FullEffectYear, e))?;
         }
         if let Some(c) = self.implementation_cost {
-            if c < Sek::ZERO {
-                return Err((
-                    OverrideField::ImplementationCost,
-                    ModelError::NegativeCost(c),
-                ));
-            }
-            item = item.with_implementation_cost(c);
+            item = item
+                .with_implementation_cost(c)
+                .map_err(|e| (OverrideField::ImplementationCost, e))?;
         }
         if let Some(c) = self.running_cost {
-            if c < Sek::ZERO {
-                return Err((OverrideField::RunningCost, ModelError::NegativeCost(c)));
-            }
-            item = item.with_running_cost(c);
+            item = item
+                .with_running_cost(c)
+                .map_err(|e| (OverrideField::RunningCost, e))?;
         }
         Ok(item)
     }

@@ -92,3 +92,36 @@ fn the_optimizer_takes_one_to_twenty_steps() {
     assert_eq!(calc_core::candidates(&model, 1).unwrap().steps, 1);
     assert_eq!(calc_core::candidates(&model, 20).unwrap().steps, 20);
 }
+
+/// A negative cost on an item built in code is refused as a file's is (issue 25 §1:
+/// `with_implementation_cost` took one that `ItemOverrides::build` refused).
+#[test]
+fn a_negative_cost_is_refused_however_the_item_is_built() {
+    use calc_core::Sek;
+    use rust_decimal::Decimal;
+    let scenario = demo::scenario().unwrap();
+    let item = scenario.items[0].clone();
+    let minus = Sek::new(Decimal::from(-500));
+    let e = item.clone().with_implementation_cost(minus).unwrap_err();
+    assert_eq!(e, ModelError::NegativeCost(minus));
+    assert_eq!(e.to_string(), "cost -500 SEK is negative");
+    assert_eq!(
+        e.message(calc_core::Lang::Sv),
+        "kostnaden -500 SEK är negativ"
+    );
+    assert!(item.clone().with_running_cost(minus).is_err());
+    let built = ItemOverrides {
+        running_cost: Some(minus),
+        ..ItemOverrides::default()
+    }
+    .build(
+        item.measure_arc().clone(),
+        demo::town(),
+        PlanPeriod::new(Year(2025), Year(2030)).unwrap(),
+    );
+    assert_eq!(
+        built.unwrap_err(),
+        (OverrideField::RunningCost, ModelError::NegativeCost(minus))
+    );
+    assert!(item.with_running_cost(Sek::ZERO).is_ok());
+}

@@ -188,7 +188,8 @@ fn symmetric(s: &Scenario, model: &LinearModel) -> Scenario {
             .clone()
             .with_effect_range(Estimate::new(k(e - w), r.central(), k(e + w)).unwrap())
             .with_implementation_cost(once)
-            .with_running_cost(yearly);
+            .and_then(|i| i.with_running_cost(yearly))
+            .unwrap();
     }
     out
 }
