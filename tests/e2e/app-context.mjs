@@ -3,18 +3,8 @@
 // runs *.test.mjs only. A test file calls `useSharedContext()` once at its top; the
 // bindings below are live, so its tests see the browser, context and page `before` made.
 import { before, after } from 'node:test';
-import { chromium } from 'playwright-core';
-import { baseUrl, expected, normalize } from './helpers.mjs';
+import { baseUrl, expected, launch, normalize } from './helpers.mjs';
 
-const chromiumPath = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
-const chromiumArgs = (
-  process.env.E2E_CHROMIUM_ARGS ??
-  '--headless --no-sandbox --disable-gpu --disable-dev-shm-usage ' +
-    '--disable-background-networking --disable-component-update --disable-sync ' +
-    '--no-first-run --disable-quic'
-)
-  .split(/\s+/)
-  .filter(Boolean);
 
 export let browser;
 export let context;
@@ -28,12 +18,8 @@ export const foreignRequests = [];
  * and closes it after them. */
 export const useSharedContext = () => {
   before(async () => {
-    // chromium.launch() gives every run a fresh, throwaway --user-data-dir.
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      headless: true,
-      args: chromiumArgs,
-    });
+    // launch() (chromium.launch) gives every run a fresh, throwaway --user-data-dir.
+    browser = await launch();
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     // These tests expect every load to start from the defaults (or a link or saved scenario);
     // the working state the app keeps across reloads (issue 23) is tested in

@@ -3,12 +3,11 @@
 use super::card::value;
 use super::form::{
     FormProps, described, errors_for, field_error, indicator_options, invalid,
-    municipality_options, name_of, on_remove, on_select, on_text, pool_name, show_refusals,
+    municipality_options, name_of, on_remove, on_select, on_text, show_refusals, text_field,
 };
 use super::tr;
-use crate::follow_up::{ActualField, ActualForm, FollowUp};
+use crate::follow_up::{ActualField, ActualForm};
 use crate::settings::catalogue;
-use crate::state::Action;
 use calc_core::Indicator;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -19,17 +18,13 @@ pub(super) fn ActualsForm(p: &FormProps) -> Html {
     let actual_form = use_mut_ref(ActualForm::default);
     let actual_errors = use_state(Vec::<(ActualField, String)>::new);
     let actual_status = use_state(String::new);
-    let Some(cat) = catalogue() else {
+    let Some(_cat) = catalogue() else {
         return html! {};
     };
     let (lang, follow, towns_all) = (p.lang, p.follow.clone(), Rc::clone(&p.towns));
-    let set = {
-        let d = p.dispatch.clone();
-        Callback::from(move |f: FollowUp| d.dispatch(Action::SetFollowUp(f)))
-    };
+    let set = p.set();
     let first_chosen = p.first_chosen.clone();
     let name_of = |code: &str| name_of(&towns_all, code);
-    let _pool_name = |id: &str| pool_name(cat, id, lang);
     {
         let mut a = actual_form.borrow_mut();
         if a.municipality.is_empty() {
@@ -114,14 +109,8 @@ pub(super) fn ActualsForm(p: &FormProps) -> Html {
                     <select id="actual-indicator" data-testid="actual-indicator" onchange={actual_select(|f, v| f.indicator = v)}
                         aria-invalid={invalid(&a_ind)} aria-describedby={described("actual-indicator", &a_ind)}>{ indicator_options(&af.indicator, lang) }</select>
                     { field_error("actual-indicator", a_ind.as_ref()) }
-                    <label for="actual-year">{ tr(lang, "År", "Year") }</label>
-                    <input id="actual-year" type="text" inputmode="numeric" value={af.year.clone()} data-testid="actual-year" oninput={actual_text(|f, v| f.year = v)}
-                        aria-invalid={invalid(&a_year)} aria-describedby={described("actual-year", &a_year)} />
-                    { field_error("actual-year", a_year.as_ref()) }
-                    <label for="actual-value">{ tr(lang, "Värde, i indikatorns enhet", "Value, in the indicator's unit") }</label>
-                    <input id="actual-value" type="text" inputmode="decimal" value={af.value.clone()} data-testid="actual-value" oninput={actual_text(|f, v| f.value = v)}
-                        aria-invalid={invalid(&a_val)} aria-describedby={described("actual-value", &a_val)} />
-                    { field_error("actual-value", a_val.as_ref()) }
+                    { text_field("actual-year", tr(lang, "År", "Year"), af.year.clone(), Some("numeric"), actual_text(|f, v| f.year = v), &a_year) }
+                    { text_field("actual-value", tr(lang, "Värde, i indikatorns enhet", "Value, in the indicator's unit"), af.value.clone(), Some("decimal"), actual_text(|f, v| f.value = v), &a_val) }
                     <button type="submit" class="button-primary" data-testid="actual-add">{ tr(lang, "Lägg till", "Add") }</button>
                     <p class="visually-hidden" role="status" data-testid="actual-status">{ (*actual_status).clone() }</p>
                     <ul data-testid="actual-list">{ for follow.actuals.iter().enumerate().map(|(i, a)| {

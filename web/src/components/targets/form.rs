@@ -171,3 +171,31 @@ pub(super) struct FormProps {
     /// The app's dispatcher.
     pub(super) dispatch: yew::functional::UseReducerDispatcher<crate::state::AppState>,
 }
+
+/// A text field of a form: its label, the input (`inputmode` for the phone's keyboard) and
+/// its refusal under it, named by `aria-describedby`; the element id is also its test id.
+pub(super) fn text_field(
+    id: &str,
+    label: &str,
+    value: String,
+    inputmode: Option<&'static str>,
+    oninput: Callback<InputEvent>,
+    error: &Option<String>,
+) -> Html {
+    html! {
+        <>
+            <label for={id.to_string()}>{ label.to_string() }</label>
+            <input id={id.to_string()} type="text" {inputmode} {value} data-testid={id.to_string()} {oninput}
+                aria-invalid={invalid(error)} aria-describedby={described(id, error)} />
+            { field_error(id, error.as_ref()) }
+        </>
+    }
+}
+
+impl FormProps {
+    /// The callback that stores a changed follow-up in the app's state.
+    pub(super) fn set(&self) -> Callback<FollowUp> {
+        let d = self.dispatch.clone();
+        Callback::from(move |f: FollowUp| d.dispatch(crate::state::Action::SetFollowUp(f)))
+    }
+}

@@ -4,13 +4,12 @@
 use super::card::value;
 use super::form::{
     FormProps, described, errors_for, field_error, focus_id, invalid, municipality_options,
-    name_of, on_remove, on_select, on_text, pool_name, show_refusals,
+    name_of, on_remove, on_select, on_text, pool_name, show_refusals, text_field,
 };
 use super::tr;
-use crate::follow_up::{FollowUp, OwnField, OwnForm, OwnRow, QuantityUnit};
+use crate::follow_up::{OwnField, OwnForm, OwnRow, QuantityUnit};
 use crate::i18n::Lang;
 use crate::settings::catalogue;
-use crate::state::Action;
 use calc_core::Route;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
@@ -52,10 +51,7 @@ pub(super) fn OwnFiguresForm(p: &FormProps) -> Html {
         return html! {};
     };
     let (lang, follow, towns_all) = (p.lang, p.follow.clone(), Rc::clone(&p.towns));
-    let set = {
-        let d = p.dispatch.clone();
-        Callback::from(move |f: FollowUp| d.dispatch(Action::SetFollowUp(f)))
-    };
+    let set = p.set();
     let first_chosen = p.first_chosen.clone();
     let name_of = |code: &str| name_of(&towns_all, code);
     let pool_name = |id: &str| pool_name(cat, id, lang);
@@ -177,10 +173,7 @@ pub(super) fn OwnFiguresForm(p: &FormProps) -> Html {
                         { for cat.pools.iter().map(|p| html! { <option value={p.id.0.clone()} selected={p.id.as_str() == of.pool}>{ pool_name(p.id.as_str()) }</option> }) }
                     </select>
                     { field_error("own-pool", e_pool.as_ref()) }
-                    <label for="own-year">{ tr(lang, "År siffrorna gäller", "Year of the figures") }</label>
-                    <input id="own-year" type="text" inputmode="numeric" value={of.year.clone()} data-testid="own-year" oninput={own_text(|f, v| f.year = v)}
-                        aria-invalid={invalid(&e_year)} aria-describedby={described("own-year", &e_year)} />
-                    { field_error("own-year", e_year.as_ref()) }
+                    { text_field("own-year", tr(lang, "År siffrorna gäller", "Year of the figures"), of.year.clone(), Some("numeric"), own_text(|f, v| f.year = v), &e_year) }
                     <div class="quantity-pair">
                         <span class="field">
                             <label for="own-quantity">{ tr(lang, "Mängd (tom: standard)", "Quantity (empty: default)") }</label>
@@ -221,14 +214,8 @@ pub(super) fn OwnFiguresForm(p: &FormProps) -> Html {
                         }) }
                     </fieldset>
                     { field_error("own-shares", e_routes.as_ref()) }
-                    <label for="own-source">{ tr(lang, "Källa", "Source") }</label>
-                    <input id="own-source" type="text" value={of.source.clone()} data-testid="own-source" oninput={own_text(|f, v| f.source = v)}
-                        aria-invalid={invalid(&e_source)} aria-describedby={described("own-source", &e_source)} />
-                    { field_error("own-source", e_source.as_ref()) }
-                    <label for="own-note">{ tr(lang, "Anteckning", "Note") }</label>
-                    <input id="own-note" type="text" value={of.note.clone()} data-testid="own-note" oninput={own_text(|f, v| f.note = v)}
-                        aria-invalid={invalid(&e_note)} aria-describedby={described("own-note", &e_note)} />
-                    { field_error("own-note", e_note.as_ref()) }
+                    { text_field("own-source", tr(lang, "Källa", "Source"), of.source.clone(), None, own_text(|f, v| f.source = v), &e_source) }
+                    { text_field("own-note", tr(lang, "Anteckning", "Note"), of.note.clone(), None, own_text(|f, v| f.note = v), &e_note) }
                     <button type="submit" class="button-primary" data-testid="own-add">{ tr(lang, "Spara egna siffror", "Save own figures") }</button>
                     <p class="visually-hidden" role="status" data-testid="own-status">{ (*own_status).clone() }</p>
                     <ul data-testid="own-list">{ for follow.own.iter().enumerate().map(|(i, o)| {

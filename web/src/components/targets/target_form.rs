@@ -4,12 +4,11 @@
 use super::card::value;
 use super::form::{
     FormProps, described, errors_for, field_error, focus_id, indicator_options, invalid, name_of,
-    on_text, pool_name, show_refusals,
+    on_text, pool_name, show_refusals, text_field,
 };
 use super::tr;
-use crate::follow_up::{FollowUp, TargetField, TargetForm, TargetRow};
+use crate::follow_up::{TargetField, TargetForm, TargetRow};
 use crate::settings::catalogue;
-use crate::state::Action;
 use calc_core::Indicator;
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -27,10 +26,7 @@ pub(super) fn TargetsForm(p: &FormProps) -> Html {
         return html! {};
     };
     let (lang, follow, towns_all) = (p.lang, p.follow.clone(), Rc::clone(&p.towns));
-    let set = {
-        let d = p.dispatch.clone();
-        Callback::from(move |f: FollowUp| d.dispatch(Action::SetFollowUp(f)))
-    };
+    let set = p.set();
     let _name_of = |code: &str| name_of(&towns_all, code);
     let pool_name = |id: &str| pool_name(cat, id, lang);
     {
@@ -279,10 +275,7 @@ pub(super) fn TargetsForm(p: &FormProps) -> Html {
                             target_rows.iter().find(|t| t.id == *id).map_or(id.as_str(), |t| t.name(lang))),
                         None => tr(lang, "Nytt mål", "New target").to_string(),
                     } }</h4>
-                    <label for="target-text">{ tr(lang, "Målets text", "The goal's text") }</label>
-                    <input id="target-text" type="text" value={tf.text.clone()} data-testid="target-text" oninput={target_text(|f, v| f.text = v)}
-                        aria-invalid={invalid(&t_text)} aria-describedby={described("target-text", &t_text)} />
-                    { field_error("target-text", t_text.as_ref()) }
+                    { text_field("target-text", tr(lang, "Målets text", "The goal's text"), tf.text.clone(), None, target_text(|f, v| f.text = v), &t_text) }
                     <label for="target-indicator">{ tr(lang, "Indikator", "Indicator") }</label>
                     <select id="target-indicator" data-testid="target-indicator" onchange={target_indicator}
                         aria-invalid={invalid(&t_ind)} aria-describedby={described("target-indicator", &t_ind)}>{ indicator_options(&tf.indicator, lang) }</select>
@@ -301,14 +294,8 @@ pub(super) fn TargetsForm(p: &FormProps) -> Html {
                         }) }
                     </fieldset>
                     { field_error("target-pools", t_pools.as_ref()) }
-                    <label for="target-base-year">{ tr(lang, "Basår", "Base year") }</label>
-                    <input id="target-base-year" type="text" inputmode="numeric" value={tf.base_year.clone()} data-testid="target-base-year" oninput={target_text(|f, v| f.base_year = v)}
-                        aria-invalid={invalid(&t_by)} aria-describedby={described("target-base-year", &t_by)} />
-                    { field_error("target-base-year", t_by.as_ref()) }
-                    <label for="target-base-value">{ tr(lang, "Basvärde (tomt: modellen)", "Base value (empty: the model)") }</label>
-                    <input id="target-base-value" type="text" inputmode="decimal" value={tf.base_value.clone()} data-testid="target-base-value" oninput={target_text(|f, v| f.base_value = v)}
-                        aria-invalid={invalid(&t_bv)} aria-describedby={described("target-base-value", &t_bv)} />
-                    { field_error("target-base-value", t_bv.as_ref()) }
+                    { text_field("target-base-year", tr(lang, "Basår", "Base year"), tf.base_year.clone(), Some("numeric"), target_text(|f, v| f.base_year = v), &t_by) }
+                    { text_field("target-base-value", tr(lang, "Basvärde (tomt: modellen)", "Base value (empty: the model)"), tf.base_value.clone(), Some("decimal"), target_text(|f, v| f.base_value = v), &t_bv) }
                     <label for="target-value">{ tr(lang, "Målvärde", "Target value") }</label>
                     <input id="target-value" type="text" inputmode="decimal" value={tf.target_value.clone()} data-testid="target-value" oninput={target_text(|f, v| f.target_value = v)}
                         aria-invalid={invalid(&t_target)} aria-describedby={described("target-value", &t_target)} />
@@ -316,10 +303,7 @@ pub(super) fn TargetsForm(p: &FormProps) -> Html {
                     <input id="target-change" type="text" inputmode="decimal" value={tf.change_pct.clone()} data-testid="target-change" oninput={target_text(|f, v| f.change_pct = v)}
                         aria-invalid={invalid(&t_target)} aria-describedby={described("target-value", &t_target)} />
                     { field_error("target-value", t_target.as_ref()) }
-                    <label for="target-year">{ tr(lang, "Målår", "Target year") }</label>
-                    <input id="target-year" type="text" inputmode="numeric" value={tf.target_year.clone()} data-testid="target-year" oninput={target_text(|f, v| f.target_year = v)}
-                        aria-invalid={invalid(&t_ty)} aria-describedby={described("target-year", &t_ty)} />
-                    { field_error("target-year", t_ty.as_ref()) }
+                    { text_field("target-year", tr(lang, "Målår", "Target year"), tf.target_year.clone(), Some("numeric"), target_text(|f, v| f.target_year = v), &t_ty) }
                     if let Some(bases) = editing_id.as_ref().and_then(|id| target_rows.iter().find(|t| t.id == *id)).map(|t| t.bases.len()).filter(|n| *n > 0) {
                         <p class="hint">{ format!("{} {bases}", tr(lang, "Kommunernas egna basvärden (från målfilen) behålls:", "The municipalities' own bases (from the targets file) are kept:")) }</p>
                     }
