@@ -216,6 +216,7 @@ texts! {
     ImportSimplified => "Olika år per kommun förenklades till den första raden för:",
         "Different years per municipality were simplified to the first row for:";
     EffectPerMunicipality => "Effekt per kommun (från filen):", "Effect per municipality (from the file):";
+    EffectOthers => "övriga", "the others";
     EffectPerMunicipalityNote => "Reglaget sätter en effekt för alla kommuner.",
         "The slider sets one effect for every municipality.";
     ImportSavedAll => "Alla scenarier i filen har sparats.", "Every scenario in the file was saved.";

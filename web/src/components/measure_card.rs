@@ -173,18 +173,29 @@ pub fn MeasureCard(props: &Props) -> Html {
         format!("effect-slider-{id}")
     };
     let pct_text = format!("{}\u{a0}%", format::number(s.effect_pct, 1, lang));
-    // Effects of their own per municipality (an imported scenario's), by name.
-    let by_town = s
-        .effect_pct_by_municipality
-        .iter()
-        .map(|(code, pct)| {
-            let name = cat
-                .any_municipality(code)
-                .map_or_else(|| code.clone(), |k| k.name.clone());
-            format!("{name} {}\u{a0}%", format::number(*pct, 1, lang))
-        })
-        .collect::<Vec<_>>()
-        .join(", ");
+    // Effects of their own per municipality (an imported scenario's): those that differ
+    // from the slider's, in the municipalities' order, then the rest as one.
+    let by_town = if s.effect_pct_by_municipality.is_empty() {
+        String::new()
+    } else {
+        let own_effect = |code: &str| s.effect_pct_by_municipality.get(code).copied();
+        let mut parts: Vec<String> = chosen
+            .iter()
+            .filter_map(|k| {
+                let pct = own_effect(k.code.as_str())?;
+                (pct != s.effect_pct)
+                    .then(|| format!("{} {}\u{a0}%", k.name, format::number(pct, 1, lang)))
+            })
+            .collect();
+        if !parts.is_empty() && parts.len() < chosen.len() {
+            parts.push(format!(
+                "{} {}\u{a0}%",
+                t(lang, K::EffectOthers),
+                format::number(s.effect_pct, 1, lang)
+            ));
+        }
+        parts.join("; ")
+    };
     // Tonnes per year the calculation reaches for this measure in the chosen municipalities
     // (calc-core caps a quantity at what the pool has in the routes the measure acts on).
     let used_tonnes = props.used_tonnes;
