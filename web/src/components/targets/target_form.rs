@@ -3,8 +3,8 @@
 
 use super::card::value;
 use super::form::{
-    FormProps, described, errors_for, field_error, focus_id, indicator_options, invalid, name_of,
-    on_text, pool_name, show_refusals, text_field,
+    FormProps, described, errors_for, field_error, focus_id, indicator_options, invalid, on_text,
+    pool_name, show_refusals, text_field,
 };
 use super::tr;
 use crate::follow_up::{TargetField, TargetForm, TargetRow};
@@ -27,20 +27,21 @@ pub(super) fn TargetsForm(p: &FormProps) -> Html {
     };
     let (lang, follow, towns_all) = (p.lang, p.follow.clone(), Rc::clone(&p.towns));
     let set = p.set();
-    let _name_of = |code: &str| name_of(&towns_all, code);
     let pool_name = |id: &str| pool_name(cat, id, lang);
+    let blank_target = || TargetForm {
+        indicator: Indicator::ALL
+            .first()
+            .map(|i| i.id().to_string())
+            .unwrap_or_default(),
+        base_year: "2021".into(),
+        target_year: "2030".into(),
+        ..TargetForm::default()
+    };
     {
+        // The form starts blank: the first indicator, 2021 to 2030.
         let mut t = target_form.borrow_mut();
         if t.indicator.is_empty() {
-            *t = TargetForm {
-                indicator: Indicator::ALL
-                    .first()
-                    .map(|i| i.id().to_string())
-                    .unwrap_or_default(),
-                base_year: "2021".into(),
-                target_year: "2030".into(),
-                ..TargetForm::default()
-            };
+            *t = blank_target();
         }
     }
     // ---- targets form: add, or change the one being edited in place ----
@@ -61,15 +62,6 @@ pub(super) fn TargetsForm(p: &FormProps) -> Html {
                 f.pools.push(id.clone());
             }
         })
-    };
-    let blank_target = || TargetForm {
-        indicator: Indicator::ALL
-            .first()
-            .map(|i| i.id().to_string())
-            .unwrap_or_default(),
-        base_year: "2021".into(),
-        target_year: "2030".into(),
-        ..TargetForm::default()
     };
     let save_target = {
         let towns_all = Rc::clone(&towns_all);
