@@ -85,6 +85,7 @@ pub mod demo;
 mod eval;
 mod fixed;
 pub mod format;
+pub mod input;
 mod model;
 mod optimize;
 pub mod prelude;

@@ -151,14 +151,25 @@ impl ScenarioItem {
         Ok(self)
     }
 
-    /// With other start and full-effect years.
-    pub fn with_years(mut self, start: Year, full_effect: Year) -> Result<Self, ModelError> {
+    /// Whether a full-effect year may follow a start year (not before it): the rule
+    /// [`ScenarioItem::with_years`] applies, for a reader that checks a row's years before
+    /// it has an item (a row with other problems still gets every one named).
+    ///
+    /// # Errors
+    /// [`ModelError::YearOrder`].
+    pub fn year_order(start: Year, full_effect: Year) -> Result<(), ModelError> {
         if full_effect < start {
             return Err(ModelError::YearOrder {
                 earlier: start,
                 later: full_effect,
             });
         }
+        Ok(())
+    }
+
+    /// With other start and full-effect years.
+    pub fn with_years(mut self, start: Year, full_effect: Year) -> Result<Self, ModelError> {
+        Self::year_order(start, full_effect)?;
         self.start_year = start;
         self.full_effect_year = full_effect;
         Ok(self)
@@ -386,6 +397,54 @@ impl ItemOverrides {
                 .map_err(|e| (OverrideField::RunningCost, e))?;
         }
         Ok(item)
+    }
+
+    /// The item with every override [`ItemOverrides::build`] accepts, and each one it
+    /// refuses (left out: the measure's default is used), the years first; `None` only
+    /// if the item cannot be built even without overrides, which `build` rules out. A
+    /// file reader refuses the row when any override is refused and reports them all; the
+    /// app keeps the item without them and shows each at its field.
+    #[must_use]
+    pub fn build_leaving_out(
+        &self,
+        measure: &Arc<Measure>,
+        municipality: &Arc<Municipality>,
+        period: PlanPeriod,
+    ) -> (Option<ScenarioItem>, Vec<(OverrideField, ModelError)>) {
+        let mut overrides = self.clone();
+        let mut refused = Vec::new();
+        let item = loop {
+            match overrides.build(Arc::clone(measure), Arc::clone(municipality), period) {
+                Ok(item) => break Some(item),
+                Err((field, error)) => {
+                    // Each pass leaves out one override that was set, so this ends.
+                    let was_set = match field {
+                        OverrideField::Effect => overrides.effect.take().is_some(),
+                        OverrideField::Quantity => overrides.quantity.take().is_some(),
+                        OverrideField::StartYear => overrides.start_year.take().is_some(),
+                        OverrideField::FullEffectYear => {
+                            overrides.full_effect_year.take().is_some()
+                        }
+                        OverrideField::ImplementationCost => {
+                            overrides.implementation_cost.take().is_some()
+                        }
+                        OverrideField::RunningCost => overrides.running_cost.take().is_some(),
+                    };
+                    refused.push((field, error));
+                    if !was_set {
+                        break None;
+                    }
+                }
+            }
+        };
+        // `build` checks the quantity before the years; the years are named first.
+        crate::sort::sort_by_key(&mut refused, |(field, _)| {
+            !matches!(
+                field,
+                OverrideField::StartYear | OverrideField::FullEffectYear
+            )
+        });
+        (item, refused)
     }
 
     /// The overrides an item carries: its effect, years and any quantity or costs set.

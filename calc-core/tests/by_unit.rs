@@ -217,7 +217,8 @@ fn targets_served_and_the_share_of_the_needed_change() {
         },
         TargetValue::ChangePercent(dec!(-50)),
         Year(2030),
-    );
+    )
+    .unwrap();
     let report = progress(
         &table,
         &scenario,

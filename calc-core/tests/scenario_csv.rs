@@ -226,13 +226,16 @@ fn negative_quantity_and_cost() {
     assert_eq!(
         messages(text, Lang::En),
         [
-            "line 2, column 'mängd_ton': '-5' must not be negative",
-            "line 2, column 'löpande_kostnad_kr': '-1' must not be negative",
+            "line 2, column 'mängd_ton': quantity -5 t is negative",
+            "line 2, column 'löpande_kostnad_kr': cost -1 SEK is negative",
         ]
     );
     assert_eq!(
-        messages(text, Lang::Sv)[0],
-        "rad 2, kolumn 'mängd_ton': '-5' får inte vara negativt"
+        messages(text, Lang::Sv),
+        [
+            "rad 2, kolumn 'mängd_ton': mängden -5 t är negativ",
+            "rad 2, kolumn 'löpande_kostnad_kr': kostnaden -1 SEK är negativ",
+        ]
     );
 }
 

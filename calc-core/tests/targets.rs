@@ -36,6 +36,7 @@ fn halve_food_waste() -> Target {
         TargetValue::ChangePercent(d("-50")),
         Year(2030),
     )
+    .unwrap()
 }
 
 fn biogas(at_least: &str) -> Target {
@@ -50,6 +51,7 @@ fn biogas(at_least: &str) -> Target {
         TargetValue::Absolute(d(at_least)),
         Year(2030),
     )
+    .unwrap()
 }
 
 fn actual(year: u16, value: &str) -> Actual {
@@ -443,17 +445,20 @@ fn target_constrained_optimum_equals_brute_force() {
     .map(biogas)
     .collect();
     for (i, kg) in ["60", "55", "50", "45", "42", "40"].into_iter().enumerate() {
-        targets.push(Target::new(
-            format!("kg{i}"),
-            Indicator::FoodWasteKgPerInhabitant,
-            BaseValue {
-                year: Year(2021),
-                value: None,
-                source: String::new(),
-            },
-            TargetValue::Absolute(d(kg)),
-            Year(2030),
-        ));
+        targets.push(
+            Target::new(
+                format!("kg{i}"),
+                Indicator::FoodWasteKgPerInhabitant,
+                BaseValue {
+                    year: Year(2021),
+                    value: None,
+                    source: String::new(),
+                },
+                TargetValue::Absolute(d(kg)),
+                Year(2030),
+            )
+            .unwrap(),
+        );
     }
     let mut met = 0;
     for t in &targets {
@@ -571,7 +576,8 @@ fn biogas_share_counts_food_waste_sent_to_digestion_not_after_rejects() {
         },
         TargetValue::ChangePercent(d("-50")),
         Year(2030),
-    );
+    )
+    .unwrap();
     let r = progress(
         &t,
         &s,

@@ -126,10 +126,10 @@ Borås,school_kitchen_food,2024,,,41,,,h\r\n";
             "line 3, column 'kg_per_inhabitant': fill in exactly one of 'tonnes', 'kg_per_inhabitant', 'g_per_portion'",
             "line 4, column 'anaerobic_digestion_pct': route shares sum to 90 %, not 100 %",
             "line 5, column 'year': '23' is not a year between 1900 and 2200",
-            "line 6, column 'g_per_portion': '30': grams per portion only for a pool counted in portions (the municipal kitchens)",
+            "line 6, column 'g_per_portion': grams per portion only for a pool counted in portions (the municipal kitchens); household_food is not",
             "line 7, column 'municipality': unknown municipality 'Ulricehamn'",
-            "line 8, column 'tonnes': '-5' must not be negative",
-            "line 8, column 'source': a value is required",
+            "line 8, column 'tonnes': -5 is negative: it must be 0 or more",
+            "line 8, column 'source': the source is empty: say where the figures come from",
             "line 10, column 'pool': 'Borås school_kitchen_food' is a duplicate of line 9",
         ]
     );
@@ -230,5 +230,14 @@ fn actuals_read_round_trip_and_errors() {
             "rad 4, kolumn 'indicator': okänd indikator 'share'",
             "rad 4, kolumn 'value': 'x' är inte ett tal",
         ]
+    );
+    // The rule is Actual::new's (every indicator is a quantity or a share), the same the
+    // app's form shows.
+    let negative =
+        "municipality,indicator,year,value\nBorås,food_waste_kg_per_inhabitant,2023,-2.5\n";
+    let errors = csvio::read_actuals(negative.as_bytes(), &towns()).unwrap_err();
+    assert_eq!(
+        messages(&errors, Lang::Sv),
+        ["rad 2, kolumn 'value': -2,5 är negativt: det måste vara 0 eller mer"]
     );
 }

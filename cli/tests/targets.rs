@@ -194,7 +194,7 @@ fn a_bad_baseline_file_names_line_and_column_and_exits_2() {
         String::from_utf8(out.stderr).unwrap(),
         format!(
             "{p}: rad 2, kolumn 'pool': okänd avfallspool 'houshold_food'; menade du 'household_food'?\n\
-             {p}: rad 3, kolumn 'källa': värde saknas\n\
+             {p}: rad 3, kolumn 'källa': källan är tom: ange varifrån siffrorna kommer\n\
              2 fel i {p}\n"
         )
     );

@@ -344,7 +344,7 @@ test('follow-up refuses an actual after the target year, before the base year or
   for (const [year, value, field, want] of [
     ['2035', '8', 'actual-year', '2035 ligger utanför målens år: från basåret 2021 till målåret 2030'],
     ['2019', '8', 'actual-year', '2019 ligger utanför målens år: från basåret 2021 till målåret 2030'],
-    ['2024', '-3', 'actual-value', '-3 är negativt: ett utfall är 0 eller större'],
+    ['2024', '-3', 'actual-value', '-3 är negativt: det måste vara 0 eller mer'],
   ]) {
     await p.locator('[data-testid=actual-year]').fill(year);
     await p.locator('[data-testid=actual-value]').fill(value);

@@ -252,7 +252,7 @@ test('targets: a target is changed in place (same id, same place), a cancelled c
   await p.locator('[data-testid=target-save]').click();
   const err = p.locator('[data-testid=target-value-error]');
   await err.waitFor({ timeout: 10_000 });
-  assert.equal(normalize(await err.textContent()), "fyll i exakt en av 'målvärde', 'förändring_procent'");
+  assert.equal(normalize(await err.textContent()), 'ange exakt ett av målvärde och förändring i procent');
   assert.equal(await p.locator('[data-testid=target-value]').getAttribute('aria-invalid'), 'true');
   assert.equal(await p.locator('[data-testid=target-value]').getAttribute('aria-describedby'), 'target-value-error');
   assert.equal(await p.evaluate(() => document.activeElement?.id), 'target-value', 'focus on the refused field');

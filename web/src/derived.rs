@@ -142,7 +142,8 @@ fn targets_view(
         .iter()
         .map(|t| (t.id.clone(), t.text_sv.clone(), t.text_en.clone()))
         .collect();
-    let actuals = s.follow_up.actuals();
+    let (actuals, actual_problems) = s.follow_up.actuals(&towns);
+    problems.extend(actual_problems);
     let Some(table) = cat.current_set() else {
         return TargetsView {
             report: Err("no factor set".into()),

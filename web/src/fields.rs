@@ -206,7 +206,7 @@ mod tests {
     /// in binary, 2⁻⁶²: 60 % is not exact there, so the tonnes are within 10⁻¹² t.)
     #[test]
     fn quantity_default_uses_the_own_figures_the_evaluation_uses() {
-        use crate::follow_up::OwnRow;
+        use crate::follow_up::OwnFigureInput;
         let cat = catalogue().unwrap();
         let mut s = Settings::defaults(cat);
         let food = cat
@@ -227,7 +227,7 @@ mod tests {
             reach_default(food, &pool_for(&s, cat, food), boras),
             "3859.6992",
         );
-        s.follow_up.own.push(OwnRow {
+        s.follow_up.own.push(OwnFigureInput {
             municipality: "1490".into(),
             pool: "household_food".into(),
             year: 2023,

@@ -2,12 +2,11 @@
 //! adds with its population, the population's date and source. Its results come from the
 //! national per-inhabitant defaults; it has no built-in targets.
 //!
-//! The form's row is read by calc-core's own reader (`read_own_municipalities`) as a
-//! one-row file, so a refusal is calc-core's text (unknown code, a name that is not the
+//! The form's values are checked by calc-core's `csvio::own_municipality` (the rules its
+//! file reader applies to each row), so a refusal is calc-core's text (unknown code, a name that is not the
 //! code's, a missing or non-positive population, a date not `YYYY-MM-DD` or outside the
 //! plan period), shown next to its field.
 
-use crate::follow_up::{at_fields, cell};
 use calc_core::Municipality;
 use calc_core::csvio::{self, Lang};
 use factors::Catalogue;
@@ -43,47 +42,34 @@ pub enum OwnMuniField {
     Source,
 }
 
-/// The headers of the one-row file, in the interface's language, so a refusal that names
-/// a column names it as the person reads it.
-fn head(lang: Lang) -> [&'static str; 5] {
-    match lang {
-        Lang::Sv => ["kommunkod", "namn", "folkmängd", "datum", "källa"],
-        Lang::En => [
-            "scb_code",
-            "name",
-            "population",
-            "population_date",
-            "source",
-        ],
-    }
-}
-
-const FIELDS: [OwnMuniField; 5] = [
-    OwnMuniField::Municipality,
-    OwnMuniField::Municipality,
-    OwnMuniField::Population,
-    OwnMuniField::Date,
-    OwnMuniField::Source,
-];
-
 /// The plan period the app evaluates (the population's date must fall in it).
 fn period(cat: &Catalogue) -> calc_core::PlanPeriod {
     cat.scenario_for("", &[], &[]).period
 }
 
-/// Reads the rows through calc-core's reader (one file, every row).
-fn read(
-    rows: &[[String; 5]],
+/// calc-core's check of one own municipality (`csvio::own_municipality`, the rules of
+/// its file reader), each refusal at the form's field in calc-core's words.
+fn check(
+    input: &csvio::OwnMunicipalityInput<'_>,
     cat: &Catalogue,
     lang: Lang,
-) -> Result<Vec<Municipality>, Vec<csvio::CsvError>> {
-    let mut file = head(lang).join(";");
-    file.push_str("\r\n");
-    for r in rows {
-        file.push_str(&r.iter().map(|c| cell(c)).collect::<Vec<_>>().join(";"));
-        file.push_str("\r\n");
-    }
-    csvio::read_own_municipalities(file.as_bytes(), &cat.all_municipalities, period(cat))
+) -> Result<Municipality, Vec<(OwnMuniField, String)>> {
+    csvio::own_municipality(&cat.all_municipalities, input, period(cat)).map_err(|problems| {
+        problems
+            .into_iter()
+            .map(|(field, kind)| {
+                let (at, text) = match field {
+                    csvio::OwnField::Code => (OwnMuniField::Municipality, input.code),
+                    csvio::OwnField::Name => (OwnMuniField::Municipality, input.name),
+                    csvio::OwnField::Population => (OwnMuniField::Population, input.population),
+                    csvio::OwnField::Date => (OwnMuniField::Date, input.date),
+                    _ => (OwnMuniField::Source, input.source),
+                };
+                let e = csvio::CsvError::new(0, None, text.trim().to_string(), kind);
+                (at, e.detail(lang))
+            })
+            .collect()
+    })
 }
 
 impl OwnMunicipality {
@@ -135,50 +121,35 @@ impl OwnMunicipality {
             };
             return Err(vec![(OwnMuniField::Municipality, msg)]);
         }
-        let row = [
-            scb.code.to_string(),
-            scb.name.clone(),
-            population.trim().to_string(),
-            date.trim().to_string(),
-            source.trim().to_string(),
-        ];
-        match read(std::slice::from_ref(&row), cat, lang) {
-            Ok(_) => {
-                let [code, name, population, date, source] = row;
-                Ok(Self {
-                    code,
-                    name,
-                    population,
-                    date,
-                    source,
-                })
-            }
-            Err(errors) => Err(at_fields(
-                &errors,
-                &head(lang),
-                &FIELDS,
-                OwnMuniField::Municipality,
-                lang,
-            )),
-        }
+        let input = csvio::OwnMunicipalityInput {
+            code: scb.code.as_str(),
+            name: &scb.name,
+            population: population.trim(),
+            date: date.trim(),
+            source: source.trim(),
+        };
+        check(&input, cat, lang)?;
+        Ok(Self {
+            code: input.code.to_string(),
+            name: input.name.to_string(),
+            population: input.population.to_string(),
+            date: input.date.to_string(),
+            source: input.source.to_string(),
+        })
     }
 
     /// The calc-core municipality, or `None` when calc-core refuses the row (possible only
     /// for a changed link or saved data: the form checks every row it adds).
     #[must_use]
     pub fn municipality(&self, cat: &Catalogue) -> Option<Arc<Municipality>> {
-        let row = [
-            self.code.clone(),
-            self.name.clone(),
-            self.population.clone(),
-            self.date.clone(),
-            self.source.clone(),
-        ];
-        read(std::slice::from_ref(&row), cat, Lang::En)
-            .ok()?
-            .into_iter()
-            .next()
-            .map(Arc::new)
+        let input = csvio::OwnMunicipalityInput {
+            code: &self.code,
+            name: &self.name,
+            population: &self.population,
+            date: &self.date,
+            source: &self.source,
+        };
+        check(&input, cat, Lang::En).ok().map(Arc::new)
     }
 }
 

@@ -200,9 +200,9 @@ impl Columns {
         if t.is_empty() {
             return Ok(None);
         }
-        match t.parse::<u16>() {
-            Ok(y) if (1900..=2200).contains(&y) => Ok(Some(crate::Year(y))),
-            _ => {
+        match super::number::parse_year(t) {
+            Some(y) => Ok(Some(y)),
+            None => {
                 errors.push(self.error(row, col, CsvErrorKind::InvalidYear));
                 Err(Recorded)
             }

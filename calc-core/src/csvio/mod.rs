@@ -38,7 +38,7 @@ pub use error::{
     CsvError, CsvErrorKind, IdKind, Lang, MAX_SHOWN_CHARS, MAX_SUGGEST_CHARS, MAX_SUGGEST_IDS,
     shown, suggest,
 };
-pub use number::{format_decimal, parse_decimal};
+pub use number::{format_decimal, parse_decimal, parse_year};
 pub use position::line_breaks;
 pub use results::{
     MEASURE_NAME_HEADER, RESULT_HEADERS, results_csv_header, results_csv_rows, write_results_csv,

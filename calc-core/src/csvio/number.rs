@@ -42,6 +42,15 @@ pub fn parse_decimal(text: &str, decimal_comma: bool) -> Option<Decimal> {
     Decimal::from_str(s).ok()
 }
 
+/// A year as files and forms give it: four digits, 1900–2200; `None` for anything else.
+#[must_use]
+pub fn parse_year(text: &str) -> Option<crate::Year> {
+    match text.trim().parse::<u16>() {
+        Ok(y) if (1900..=2200).contains(&y) => Some(crate::Year(y)),
+        _ => None,
+    }
+}
+
 /// Writes a decimal for a dialect: decimal comma or point, no thousands separator.
 #[must_use]
 pub fn format_decimal(d: Decimal, decimal_comma: bool) -> String {

@@ -102,18 +102,7 @@ pub struct Table {
 /// Normalizes a header for matching: lowercase, å/ä → a, ö → o, é → e, space and `-` → `_`.
 #[must_use]
 pub fn normalize_header(h: &str) -> String {
-    h.trim()
-        .trim_start_matches('\u{feff}')
-        .chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'å' | 'ä' | 'à' | 'á' => 'a',
-            'ö' | 'ø' | 'ó' => 'o',
-            'é' | 'è' => 'e',
-            ' ' | '-' | '.' => '_',
-            other => other,
-        })
-        .collect()
+    crate::model::lookup::normalize(h)
 }
 
 /// A part of the decoded text read as CSV records: the whole file, or the part between

@@ -134,6 +134,58 @@ pub enum ModelError {
     /// Occurs when a quantity is negative.
     #[error("quantity {0:#} is negative")]
     NegativeQuantity(Tonnes),
+    /// Occurs when an id names nothing known (with the nearest known ids, if any).
+    #[error("unknown {} '{}'{}", what.name(crate::Lang::En), super::lookup::shown(id), did_you_mean(suggestions, crate::Lang::En))]
+    UnknownId {
+        /// What kind of id.
+        what: super::IdKind,
+        /// The id given.
+        id: String,
+        /// Up to three known ids near it.
+        suggestions: Vec<String>,
+    },
+    /// Occurs when a value that cannot be negative is (a quantity per inhabitant or
+    /// portion, an actual).
+    #[error("{} is negative: it must be 0 or more", decimal_text(*.0, false))]
+    Negative(Decimal),
+    /// Occurs when a quantity in grams per portion is given for a pool not counted in
+    /// portions.
+    #[error(
+        "grams per portion only for a pool counted in portions (the municipal kitchens); {pool} is not"
+    )]
+    PortionsOnly {
+        /// The pool.
+        pool: String,
+    },
+    /// Occurs when more than one quantity is given where one is read (tonnes, kg per
+    /// inhabitant or grams per portion).
+    #[error("give one quantity: tonnes, kg per inhabitant or grams per portion")]
+    OneQuantity,
+    /// Occurs when a target has both a target value and a change in percent, or neither.
+    #[error("give exactly one of a target value and a change in percent")]
+    OneTargetValue,
+    /// Occurs when a route share is outside 0–100 %.
+    #[error("route share {} % is outside 0 to 100 %", decimal_text(*.0, false))]
+    ShareRange(Decimal),
+    /// Occurs when an id is empty.
+    #[error("the id is empty")]
+    NoId,
+    /// Occurs when a required source is empty.
+    #[error("the source is empty: say where the figures come from")]
+    NoSource,
+    /// Occurs when an actual's year is outside the years the goals on its indicator follow
+    /// in its municipality (from the earliest base year to the latest target year).
+    #[error(
+        "{year} is outside the goals' years: from the base year {from} to the target year {to}"
+    )]
+    OutsideTargetYears {
+        /// The actual's year.
+        year: Year,
+        /// The earliest base year.
+        from: Year,
+        /// The latest target year.
+        to: Year,
+    },
 }
 
 /// A share as a percentage for a message: `0.9` → `90`, `1.015` → `101.5` (`101,5` with a
@@ -148,6 +200,34 @@ pub(crate) fn percent_text(share: Decimal, decimal_comma: bool) -> String {
         text.replace('.', ",")
     } else {
         text
+    }
+}
+
+/// A decimal for a message: normalized, with a decimal comma in Swedish.
+#[must_use]
+pub(crate) fn decimal_text(value: Decimal, decimal_comma: bool) -> String {
+    let text = value.normalize().to_string();
+    if decimal_comma {
+        text.replace('.', ",")
+    } else {
+        text
+    }
+}
+
+/// "; did you mean 'a', 'b'?" for up to three ids, or nothing.
+#[must_use]
+pub(crate) fn did_you_mean(suggestions: &[String], lang: crate::Lang) -> String {
+    if suggestions.is_empty() {
+        return String::new();
+    }
+    let list = suggestions
+        .iter()
+        .map(|x| format!("'{x}'"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    match lang {
+        crate::Lang::En => format!("; did you mean {list}?"),
+        crate::Lang::Sv => format!("; menade du {list}?"),
     }
 }
 
@@ -222,6 +302,40 @@ impl ModelError {
             }
             ModelError::NoRoutes { measure } => {
                 format!("åtgärden {measure} verkar inte på någon behandlingsväg")
+            }
+            ModelError::UnknownId {
+                what,
+                id,
+                suggestions,
+            } => format!(
+                "okänd {} '{}'{}",
+                what.name(crate::Lang::Sv),
+                super::lookup::shown(id),
+                did_you_mean(suggestions, crate::Lang::Sv)
+            ),
+            ModelError::Negative(v) => {
+                format!(
+                    "{} är negativt: det måste vara 0 eller mer",
+                    decimal_text(*v, true)
+                )
+            }
+            ModelError::PortionsOnly { pool } => format!(
+                "gram per portion bara för en pool som räknas i portioner (kommunens kök); {pool} gör inte det"
+            ),
+            ModelError::OneQuantity => {
+                "ange en mängd: ton, kg per invånare eller gram per portion".into()
+            }
+            ModelError::OneTargetValue => {
+                "ange exakt ett av målvärde och förändring i procent".into()
+            }
+            ModelError::ShareRange(v) => format!(
+                "andelen {} % ligger utanför 0 till 100 %",
+                decimal_text(*v, true)
+            ),
+            ModelError::NoId => "id saknas".into(),
+            ModelError::NoSource => "källan är tom: ange varifrån siffrorna kommer".into(),
+            ModelError::OutsideTargetYears { year, from, to } => {
+                format!("{year} ligger utanför målens år: från basåret {from} till målåret {to}")
             }
         }
     }

@@ -5,6 +5,7 @@
 mod error;
 mod factors;
 mod ids;
+pub(crate) mod lookup;
 mod measure;
 mod payer;
 mod price;
@@ -17,6 +18,7 @@ pub use factors::{
     Source, SourceKind, Yield, cost_factor_id, emission_factor_id, measure_cost_id, yield_id,
 };
 pub use ids::{FactorId, FractionId, MeasureId, PoolId, ScbCode, SourceId};
+pub(crate) use lookup::IdKind;
 pub use measure::{
     Case, Effects, Fraction, GoalArea, LocalBaseline, Measure, MeasureKind, Municipality, Pool,
     QuantityBasis, ScbMunicipality, stage,

@@ -147,6 +147,37 @@ impl RouteMix {
         Ok(Self(v))
     }
 
+    /// A mix from shares in percent as a person or a file gives them (a baseline file's
+    /// `*_pct` columns, the app's route fields): `None` when every share is zero or none is
+    /// given (the built-in mix stays); zero shares are left out.
+    ///
+    /// # Errors
+    /// Each share outside 0–100 % at its route ([`ModelError::ShareRange`]); otherwise a
+    /// sum other than 100 % or a route given twice at [`crate::input::Field::Routes`].
+    pub fn from_percent(
+        percent: impl IntoIterator<Item = (Route, Decimal)>,
+    ) -> Result<Option<Self>, crate::input::Refusals> {
+        use crate::input::Field;
+        let mut shares = Vec::new();
+        let mut refused = Vec::new();
+        for (route, pct) in percent {
+            match Share::from_percent(pct).and_then(|s| Share::new(s.value().normalize())) {
+                Ok(s) if s.value().is_zero() => {}
+                Ok(s) => shares.push((route, s)),
+                Err(_) => refused.push((Field::Route(route), ModelError::ShareRange(pct))),
+            }
+        }
+        if !refused.is_empty() {
+            return Err(refused);
+        }
+        if shares.is_empty() {
+            return Ok(None);
+        }
+        Self::new(shares)
+            .map(Some)
+            .map_err(|e| vec![(Field::Routes, e)])
+    }
+
     /// A mix that sends everything one route.
     #[must_use]
     pub fn single(route: Route) -> Self {

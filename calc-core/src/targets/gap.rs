@@ -131,7 +131,7 @@ impl Search<'_> {
 /// // 24 000 SEK over 2025–2030) would not help: 2 t of the 5 t left is 40 % too.
 /// let t = Target::new("biogas", Indicator::FoodWasteToBiogasPercent,
 ///     BaseValue { year: Year(2025), value: None, source: String::new() },
-///     TargetValue::Absolute(dec!(40)), Year(2030));
+///     TargetValue::Absolute(dec!(40)), Year(2030)).map_err(|(_, e)| e)?;
 /// let plan = close_gap(&demo::table()?, &scenario, &pools, &demo::town(), &t, 2)?.unwrap();
 /// assert_eq!(plan.chosen.len(), 1);
 /// assert_eq!(plan.chosen[0].measure.as_str(), "food_collection");
@@ -366,7 +366,7 @@ pub fn close_gap(
 /// # fn main() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
 /// let t = Target::new("t", Indicator::FoodWasteToBiogasPercent,
 ///     BaseValue { year: Year(2025), value: None, source: String::new() },
-///     TargetValue::Absolute(dec!(60)), Year(2030));
+///     TargetValue::Absolute(dec!(60)), Year(2030)).map_err(|(_, e)| e)?;
 /// let mut scenario = demo::scenario()?;
 /// scenario.items.truncate(1);
 /// let all = full_ambition(&scenario, &demo::measures()?, &demo::town(), &t);

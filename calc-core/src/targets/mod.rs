@@ -55,7 +55,8 @@ pub use per_inhabitant::{PerInhabitant, per_inhabitant};
 pub(crate) use progress::Model;
 pub use progress::{NoBase, Progress, TargetContribution, TargetReport, YearPoint, progress};
 
-use crate::model::{PoolId, ScbCode};
+use crate::input::Field;
+use crate::model::{ModelError, PoolId, ScbCode};
 use crate::units::Year;
 use indicator::HUNDRED;
 use rust_decimal::Decimal;
@@ -85,13 +86,16 @@ pub struct BaseValue {
 /// ```
 /// use calc_core::{BaseValue, Indicator, Target, TargetValue, Year};
 /// use rust_decimal_macros::dec;
+/// # fn main() -> Result<(), calc_core::ModelError> {
 /// // Food waste halved compared with 2021 (15 kg per inhabitant) by 2030.
 /// let t = Target::new("food_waste_halved", Indicator::FoodWasteKgPerInhabitant,
 ///     BaseValue { year: Year(2021), value: Some(dec!(15)), source: "demo".into() },
-///     TargetValue::ChangePercent(dec!(-50)), Year(2030));
+///     TargetValue::ChangePercent(dec!(-50)), Year(2030)).map_err(|(_, e)| e)?;
 /// assert_eq!(t.target_value(dec!(15)), Some(dec!(7.5)));
 /// // On the straight path, 2024 is a third of the way: 15 − 7.5 × 3/9 = 12.5.
 /// assert_eq!(t.path(dec!(15), Year(2024)), Some(dec!(12.5)));
+/// # Ok(())
+/// # }
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Target {
@@ -123,16 +127,32 @@ pub struct Target {
 
 impl Target {
     /// A target with no text, area, pools, municipal bases or source.
-    #[must_use]
+    ///
+    /// # Errors
+    /// An empty id at [`Field::Id`] ([`ModelError::NoId`]); a target year before the base
+    /// year at [`Field::TargetYear`] ([`ModelError::YearOrder`]).
     pub fn new(
         id: impl Into<String>,
         indicator: Indicator,
         base: BaseValue,
         target: TargetValue,
         target_year: Year,
-    ) -> Self {
-        Self {
-            id: id.into(),
+    ) -> Result<Self, (Field, ModelError)> {
+        let id: String = id.into();
+        if id.trim().is_empty() {
+            return Err((Field::Id, ModelError::NoId));
+        }
+        if target_year < base.year {
+            return Err((
+                Field::TargetYear,
+                ModelError::YearOrder {
+                    earlier: base.year,
+                    later: target_year,
+                },
+            ));
+        }
+        Ok(Self {
+            id,
             area: String::new(),
             text_sv: String::new(),
             text_en: String::new(),
@@ -144,7 +164,30 @@ impl Target {
             target_year,
             source: String::new(),
             note: String::new(),
+        })
+    }
+
+    /// The target with a municipality's own base year and value (replacing one it had).
+    ///
+    /// # Errors
+    /// A base year after the target year, at [`Field::BaseYear`] ([`ModelError::YearOrder`]).
+    pub fn with_base(
+        mut self,
+        municipality: ScbCode,
+        base: BaseValue,
+    ) -> Result<Self, (Field, ModelError)> {
+        if self.target_year < base.year {
+            return Err((
+                Field::BaseYear,
+                ModelError::YearOrder {
+                    earlier: base.year,
+                    later: self.target_year,
+                },
+            ));
         }
+        self.bases.retain(|(k, _)| *k != municipality);
+        self.bases.push((municipality, base));
+        Ok(self)
     }
 
     /// The base in one municipality: its own, or the target's.
@@ -226,6 +269,67 @@ pub struct Actual {
     pub value: Decimal,
     /// Where it comes from (e.g. "Kolada U07801").
     pub source: String,
+}
+
+impl Actual {
+    /// A value observed in `year`, with no source.
+    ///
+    /// # Errors
+    /// A negative value, at [`Field::Value`] ([`ModelError::Negative`]): every indicator
+    /// is a quantity or a share.
+    pub fn new(
+        indicator: Indicator,
+        municipality: ScbCode,
+        year: Year,
+        value: Decimal,
+    ) -> Result<Self, (Field, ModelError)> {
+        let value = Self::checked_value(value)?;
+        Ok(Self {
+            indicator,
+            municipality,
+            year,
+            value,
+            source: String::new(),
+        })
+    }
+
+    /// An observed value as an actual may have it (0 or more), or why not.
+    pub(crate) fn checked_value(value: Decimal) -> Result<Decimal, (Field, ModelError)> {
+        if value < Decimal::ZERO {
+            Err((Field::Value, ModelError::Negative(value)))
+        } else {
+            Ok(value)
+        }
+    }
+
+    /// Whether the goals on this actual's indicator follow its year in its municipality:
+    /// from the earliest base year to the latest target year of those goals. An indicator
+    /// no goal follows has no year limit.
+    ///
+    /// # Errors
+    /// [`ModelError::OutsideTargetYears`] at [`Field::Year`].
+    pub fn within_goals(&self, targets: &[Target]) -> Result<(), (Field, ModelError)> {
+        let years = targets
+            .iter()
+            .filter(|t| t.indicator == self.indicator)
+            .map(|t| (t.base_for(&self.municipality).0.year, t.target_year));
+        let (mut from, mut to) = (None::<Year>, None::<Year>);
+        for (b, t) in years {
+            from = Some(from.map_or(b, |f| f.min(b)));
+            to = Some(to.map_or(t, |x| x.max(t)));
+        }
+        match (from, to) {
+            (Some(from), Some(to)) if self.year < from || self.year > to => Err((
+                Field::Year,
+                ModelError::OutsideTargetYears {
+                    year: self.year,
+                    from,
+                    to,
+                },
+            )),
+            _ => Ok(()),
+        }
+    }
 }
 
 /// Where a progress row's base value comes from.

@@ -1,8 +1,9 @@
 //! A municipality's own figures: its measured quantity and route shares per pool for a base
 //! year, replacing the built-in defaults for that municipality.
 
-use crate::model::SourceId;
+use crate::input::{Field, Refusals};
 use crate::model::{LocalBaseline, Measure, Pool, PoolId, QuantityBasis, RouteMix, ScbCode};
+use crate::model::{ModelError, SourceId};
 use crate::scenario::Scenario;
 use crate::units::{GramsPerPortion, KgPerInhabitant, Tonnes, Year};
 use std::sync::Arc;
@@ -36,6 +37,86 @@ pub struct OwnFigure {
     pub source: String,
     /// A note.
     pub note: String,
+}
+
+impl OwnQuantity {
+    /// The number as given, in its own unit.
+    #[must_use]
+    pub fn value(self) -> rust_decimal::Decimal {
+        match self {
+            OwnQuantity::Tonnes(t) => t.value(),
+            OwnQuantity::KgPerInhabitant(k) => k.value(),
+            OwnQuantity::GramsPerPortion(g) => g.value(),
+        }
+    }
+}
+
+impl OwnFigure {
+    /// One municipality's own figures for `pool` in `year`, with no note.
+    ///
+    /// # Errors
+    /// Every field at fault: a negative quantity ([`ModelError::Negative`]), grams per
+    /// portion for a pool not counted in portions ([`ModelError::PortionsOnly`]), an empty
+    /// source ([`ModelError::NoSource`]).
+    ///
+    /// ```
+    /// use calc_core::input::Field;
+    /// use calc_core::{Lang, ModelError, OwnFigure, OwnQuantity, Tonnes, Year, demo};
+    /// use rust_decimal_macros::dec;
+    /// # fn main() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+    /// let scenario = demo::scenario()?;
+    /// let pool = &scenario.items[0].measure().pool;
+    /// let minus = Some(OwnQuantity::Tonnes(Tonnes::new(dec!(-2))));
+    /// let refused = OwnFigure::new("9999".into(), pool, Year(2024), minus, None, " ").unwrap_err();
+    /// assert_eq!(refused, vec![
+    ///     (Field::Quantity, ModelError::Negative(dec!(-2))),
+    ///     (Field::Source, ModelError::NoSource),
+    /// ]);
+    /// assert_eq!(refused[1].1.message(Lang::En), "the source is empty: say where the figures come from");
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn new(
+        municipality: ScbCode,
+        pool: &Pool,
+        year: Year,
+        quantity: Option<OwnQuantity>,
+        routes: Option<RouteMix>,
+        source: impl Into<String>,
+    ) -> Result<Self, Refusals> {
+        let source = source.into();
+        let mut refused = Vec::new();
+        if let Some(q) = quantity {
+            if q.value() < rust_decimal::Decimal::ZERO {
+                refused.push((Field::Quantity, ModelError::Negative(q.value())));
+            }
+            if matches!(q, OwnQuantity::GramsPerPortion(_))
+                && !matches!(pool.basis, QuantityBasis::PerPortion { .. })
+            {
+                refused.push((
+                    Field::Quantity,
+                    ModelError::PortionsOnly {
+                        pool: pool.id.as_str().to_string(),
+                    },
+                ));
+            }
+        }
+        if source.trim().is_empty() {
+            refused.push((Field::Source, ModelError::NoSource));
+        }
+        if !refused.is_empty() {
+            return Err(refused);
+        }
+        Ok(Self {
+            municipality,
+            pool: pool.id.clone(),
+            year,
+            quantity,
+            routes,
+            source: source.trim().to_string(),
+            note: String::new(),
+        })
+    }
 }
 
 /// A set of own figures (the baseline file). Applied to pools and scenarios, they replace

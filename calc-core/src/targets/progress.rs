@@ -251,7 +251,7 @@ fn run_year(
 /// // 10 kg per inhabitant in 2025, halved by 2030. Prevention takes 5 kg from 2025 on.
 /// let t = Target::new("halve", Indicator::FoodWasteKgPerInhabitant,
 ///     BaseValue { year: Year(2025), value: Some(dec!(10)), source: String::new() },
-///     TargetValue::ChangePercent(dec!(-50)), Year(2030));
+///     TargetValue::ChangePercent(dec!(-50)), Year(2030)).map_err(|(_, e)| e)?;
 /// let r = progress(&demo::table()?, &scenario, &pools, &[demo::town()], &[t], &[], &OwnFigures::new())?;
 /// let p = &r.progress[0];
 /// assert_eq!((p.target_value, p.projected_value, p.gap), (dec!(5), dec!(5), dec!(0)));

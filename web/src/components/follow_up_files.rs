@@ -2,7 +2,7 @@
 //! targets and the actuals, in the same formats and with the same line/column errors as
 //! the command-line tool (`docs/targets.sv.md`). A file with errors changes nothing.
 
-use crate::follow_up::{ActualRow, FollowUp, OwnRow, TargetRow};
+use crate::follow_up::{ActualInput, FollowUp, OwnFigureInput, TargetInput};
 use crate::hooks::use_app_cat;
 use crate::io::Picked;
 use crate::settings::catalogue;
@@ -59,7 +59,7 @@ pub fn apply_file(
     match kind {
         Kind::Baseline => {
             let own = csvio::read_own_figures(bytes, &cat.pools, towns)?;
-            for row in own.rows.iter().map(OwnRow::of) {
+            for row in own.rows.iter().map(OwnFigureInput::from) {
                 f.own
                     .retain(|x| !(x.municipality == row.municipality && x.pool == row.pool));
                 f.own.push(row);
@@ -67,11 +67,11 @@ pub fn apply_file(
         }
         Kind::Targets => {
             let targets = csvio::read_targets(bytes, &cat.pools, towns)?;
-            f.targets = Some(targets.iter().map(TargetRow::of).collect());
+            f.targets = Some(targets.iter().map(TargetInput::from).collect());
         }
         Kind::Actuals => {
             let actuals = csvio::read_actuals(bytes, towns)?;
-            for row in actuals.iter().map(ActualRow::of) {
+            for row in actuals.iter().map(ActualInput::from) {
                 f.actuals.retain(|a| {
                     !(a.municipality == row.municipality
                         && a.indicator == row.indicator
@@ -95,7 +95,7 @@ pub fn export_file(kind: Kind, f: &FollowUp, towns: &[Arc<Municipality>], lang: 
             csvio::write_own_figures(&f.own_figures(cat, towns).0, towns, Dialect::EXCEL_SV, lang)
         }
         Kind::Targets => csvio::write_targets(&f.targets(cat).0, towns, Dialect::EXCEL_SV, lang),
-        Kind::Actuals => csvio::write_actuals(&f.actuals(), towns, Dialect::EXCEL_SV, lang),
+        Kind::Actuals => csvio::write_actuals(&f.actuals(towns).0, towns, Dialect::EXCEL_SV, lang),
     }
 }
 

@@ -2,7 +2,7 @@
 
 use super::measure_name;
 use crate::fields::{Field, field_total};
-use crate::follow_up::OwnRow;
+use crate::follow_up::OwnFigureInput;
 use crate::format;
 use crate::i18n::{K, Lang, t};
 use crate::settings::{MeasureSettings, YEAR_RANGE, catalogue};
@@ -35,7 +35,7 @@ pub struct Props {
     /// The pool the measure takes its tonnes from, with the own figures laid over it.
     pub pool: Arc<Pool>,
     /// The own-figure rows of that pool in the chosen municipalities.
-    pub own_rows: Rc<Vec<OwnRow>>,
+    pub own_rows: Rc<Vec<OwnFigureInput>>,
     /// The app's dispatcher.
     pub dispatch: UseReducerDispatcher<AppState>,
 }
@@ -277,7 +277,7 @@ pub fn MeasureCard(props: &Props) -> Html {
         .fold(rust_decimal::Decimal::ZERO, |a, t| {
             a.saturating_add(t.value())
         });
-    let own_rows: Vec<&OwnRow> = props.own_rows.iter().collect();
+    let own_rows: Vec<&OwnFigureInput> = props.own_rows.iter().collect();
     let sharing: Vec<&str> = cat
         .measures
         .iter()

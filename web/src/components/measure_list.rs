@@ -3,7 +3,7 @@
 
 use super::area_name;
 use super::measure_card::MeasureCard;
-use crate::follow_up::OwnRow;
+use crate::follow_up::OwnFigureInput;
 use crate::hooks::use_app_cat;
 use crate::i18n::{K, t};
 use crate::state::Action;
@@ -42,7 +42,7 @@ pub fn MeasureList() -> Html {
             .derived
             .as_ref()
             .map_or_else(|| Arc::clone(&m.pool), |d| d.pool_for(m));
-        let own_rows: Vec<OwnRow> = store
+        let own_rows: Vec<OwnFigureInput> = store
             .settings
             .follow_up
             .own

@@ -34,7 +34,7 @@ pub mod uncertainty_bands;
 pub mod warnings;
 pub mod year_chart;
 
-use crate::follow_up::OwnRow;
+use crate::follow_up::OwnFigureInput;
 use crate::state::AppState;
 use calc_core::csvio::Lang;
 use yew::UseReducerHandle;
@@ -46,7 +46,7 @@ pub type Store = UseReducerHandle<AppState>;
 /// The mark that figures are a municipality's own: an "Egna siffror" badge followed by
 /// each row's source and year (with the municipality's name when `towns`); nothing when
 /// there are none.
-pub fn own_figures_note(rows: &[&OwnRow], towns: bool, lang: Lang) -> Html {
+pub fn own_figures_note(rows: &[&OwnFigureInput], towns: bool, lang: Lang) -> Html {
     if rows.is_empty() {
         return html! {};
     }

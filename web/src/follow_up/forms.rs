@@ -1,12 +1,15 @@
 //! The three follow-up forms as typed (own figures, actuals, targets): each form's fields,
-//! its reading into a row, and a refusal named at its field.
+//! its numbers and years read as a file's cells are (`csvio::parse_decimal`,
+//! `csvio::parse_year`), and the rest checked by calc-core's input layer
+//! ([`calc_core::input`]), each refusal named at its field in calc-core's words.
 
-use super::{ActualRow, OwnRow, TargetRow};
-use calc_core::Municipality;
-use calc_core::Route;
-use calc_core::csvio::{self, CsvError, Lang};
+use super::{ActualInput, OwnFigureInput, TargetInput};
+use calc_core::csvio::{self, CsvError, CsvErrorKind, Lang};
+use calc_core::input::Field;
+use calc_core::{Actual, Municipality, Route, Target, Year};
 use factors::Catalogue;
 use rust_decimal::Decimal;
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// The unit the own-figures form's quantity is typed in (the baseline file's three
@@ -87,50 +90,55 @@ pub struct OwnForm {
     pub note: String,
 }
 
-/// A CSV cell, quoted (`;` dialect).
-pub(crate) fn cell(text: &str) -> String {
-    format!("\"{}\"", text.replace('"', "\"\""))
+/// What a form refuses before calc-core sees the value: a number or a year that does
+/// not read (the file readers' own rules and words).
+fn unreadable(text: &str, kind: CsvErrorKind, lang: Lang) -> String {
+    CsvError::new(0, None, text.trim().to_string(), kind).detail(lang)
 }
 
-/// A calc-core reader's message for one cell without its "line 2, column 'x': " prefix
-/// (the form names the field itself).
-fn detail(e: &CsvError, lang: Lang) -> String {
-    let m = e.message(lang);
-    let rest = if e.column.is_some() {
-        m.split_once("': ").map(|(_, r)| r)
+/// A number as typed (a decimal comma or point, spaces as thousands separators), `None`
+/// when empty.
+fn number<F>(text: &str, field: F, lang: Lang, refused: &mut Vec<(F, String)>) -> Option<Decimal> {
+    if text.trim().is_empty() {
+        return None;
+    }
+    let n = csvio::parse_decimal(text, true);
+    if n.is_none() {
+        refused.push((field, unreadable(text, CsvErrorKind::InvalidNumber, lang)));
+    }
+    n
+}
+
+/// A year as typed.
+fn year<F>(text: &str, field: F, lang: Lang, refused: &mut Vec<(F, String)>) -> Option<Year> {
+    let kind = if text.trim().is_empty() {
+        CsvErrorKind::EmptyField
     } else {
-        m.split_once(": ").map(|(_, r)| r)
+        CsvErrorKind::InvalidYear
     };
-    rest.map_or_else(|| m.clone(), str::to_string)
+    let y = csvio::parse_year(text);
+    if y.is_none() {
+        refused.push((field, unreadable(text, kind, lang)));
+    }
+    y
 }
 
-/// A one-row file's refusals at the form's fields: the field of the refused column
-/// (`head` and `fields` side by side), `default` for a refusal without one.
-pub(crate) fn at_fields<F: Copy>(
-    errors: &[CsvError],
-    head: &[&str],
-    fields: &[F],
-    default: F,
+/// calc-core's refusals at the form's fields (`at` maps calc-core's field to the form's).
+fn at_fields<F>(
+    refused: calc_core::input::Refusals,
+    at: impl Fn(Field) -> F,
     lang: Lang,
 ) -> Vec<(F, String)> {
-    errors
-        .iter()
-        .map(|e| {
-            let col = e.column.as_deref().unwrap_or_default();
-            let field = head
-                .iter()
-                .zip(fields)
-                .find(|(h, _)| **h == col)
-                .map_or(default, |(_, f)| *f);
-            (field, detail(e, lang))
-        })
+    refused
+        .into_iter()
+        .map(|(f, e)| (at(f), e.message(lang)))
         .collect()
 }
 
 impl OwnForm {
     /// The form filled with a row (to change it).
     #[must_use]
-    pub fn of(r: &OwnRow, lang: Lang) -> Self {
+    pub fn of(r: &OwnFigureInput, lang: Lang) -> Self {
         let num = |d: Decimal| crate::format::input_value(d.normalize(), lang);
         let (quantity, unit) = match (r.tonnes, r.kg_per_inhabitant, r.g_per_portion) {
             (Some(t), _, _) => (num(t), QuantityUnit::Tonnes),
@@ -156,60 +164,57 @@ impl OwnForm {
         }
     }
 
-    /// The row, read by calc-core's baseline reader exactly as a one-row baseline file
-    /// (`;` with decimal comma), or each refusal with the field it belongs to and
-    /// calc-core's own text.
+    /// The own figures as calc-core accepts them, or each refusal at its field.
     pub fn to_row(
         &self,
         cat: &Catalogue,
         towns: &[Arc<Municipality>],
         lang: Lang,
-    ) -> Result<OwnRow, Vec<(OwnField, String)>> {
-        let mut head = vec![
-            "municipality",
-            "pool",
-            "year",
-            "tonnes",
-            "kg_per_inhabitant",
-            "g_per_portion",
-        ]
-        .into_iter()
-        .map(str::to_string)
-        .collect::<Vec<_>>();
-        head.extend(Route::ALL.iter().map(|r| format!("{}_pct", r.id())));
-        head.push("source".into());
-        head.push("note".into());
-        let mut row = vec![cell(&self.municipality), cell(&self.pool), cell(&self.year)];
-        for u in QuantityUnit::ALL {
-            row.push(if u == self.unit {
-                cell(&self.quantity)
-            } else {
-                String::new()
-            });
+    ) -> Result<OwnFigureInput, Vec<(OwnField, String)>> {
+        let mut refused = Vec::new();
+        let y = year(&self.year, OwnField::Year, lang, &mut refused);
+        let quantity = number(&self.quantity, OwnField::Quantity, lang, &mut refused);
+        let mut shares_pct = BTreeMap::new();
+        for (text, route) in self.shares.iter().zip(Route::ALL) {
+            if let Some(v) = number(text, OwnField::Routes, lang, &mut refused) {
+                shares_pct.insert(route.id().to_string(), v);
+            }
         }
-        row.extend(self.shares.iter().map(|s| cell(s)));
-        row.push(cell(&self.source));
-        row.push(cell(&self.note));
-        let text = format!("{}\r\n{}\r\n", head.join(";"), row.join(";"));
-        match csvio::read_own_figures(text.as_bytes(), &cat.pools, towns) {
-            Ok(own) => own.rows.first().map(OwnRow::of).ok_or_else(Vec::new),
-            Err(errors) => Err(errors
-                .iter()
-                .map(|e| {
-                    let col = e.column.as_deref().unwrap_or_default();
-                    let field = match col {
-                        "municipality" => OwnField::Municipality,
-                        "pool" => OwnField::Pool,
-                        "year" => OwnField::Year,
-                        "source" => OwnField::Source,
-                        "note" => OwnField::Note,
-                        c if QuantityUnit::from_column(c).is_some() => OwnField::Quantity,
-                        c if c.ends_with("_pct") => OwnField::Routes,
-                        _ => OwnField::Source,
-                    };
-                    (field, detail(e, lang))
-                })
-                .collect()),
+        let pick = |u: QuantityUnit| quantity.filter(|_| self.unit == u);
+        let typed = OwnFigureInput {
+            municipality: self.municipality.clone(),
+            pool: self.pool.clone(),
+            // An unreadable year is refused above; the rest is still checked, so every
+            // refusal shows at once.
+            year: y.map_or(0, Year::get),
+            tonnes: pick(QuantityUnit::Tonnes),
+            kg_per_inhabitant: pick(QuantityUnit::KgPerInhabitant),
+            g_per_portion: pick(QuantityUnit::GramsPerPortion),
+            shares_pct,
+            source: self.source.clone(),
+            note: self.note.trim().to_string(),
+        };
+        let checked = typed.check(&cat.pools, towns).map_err(|r| {
+            at_fields(
+                r,
+                |f| match f {
+                    Field::Municipality => OwnField::Municipality,
+                    Field::Pool => OwnField::Pool,
+                    Field::Year => OwnField::Year,
+                    Field::Quantity => OwnField::Quantity,
+                    Field::Route(_) | Field::Routes => OwnField::Routes,
+                    _ => OwnField::Source,
+                },
+                lang,
+            )
+        });
+        match checked {
+            Ok(f) if refused.is_empty() => Ok(OwnFigureInput::from(&f)),
+            Ok(_) => Err(refused),
+            Err(more) => {
+                refused.extend(more);
+                Err(refused)
+            }
         }
     }
 }
@@ -241,112 +246,55 @@ pub struct ActualForm {
 }
 
 impl ActualForm {
-    /// The row, read by calc-core's actuals reader as a one-row actuals file, or each
-    /// refusal with its field and calc-core's own text.
+    /// The actual as calc-core accepts it, within the years the goals (`targets`) follow
+    /// ([`Actual::within_goals`]); or each refusal at its field.
     pub fn to_row(
         &self,
         towns: &[Arc<Municipality>],
+        targets: &[Target],
         lang: Lang,
-    ) -> Result<ActualRow, Vec<(ActualField, String)>> {
-        let head: [&str; 4] = match lang {
-            Lang::Sv => ["kommun", "indikator", "år", "värde"],
-            Lang::En => ["municipality", "indicator", "year", "value"],
-        };
-        let fields = [
-            ActualField::Municipality,
-            ActualField::Indicator,
-            ActualField::Year,
-            ActualField::Value,
-        ];
-        let row = [&self.municipality, &self.indicator, &self.year, &self.value]
-            .map(|c| cell(c))
-            .join(";");
-        let file = format!("{}\r\n{row}\r\n", head.join(";"));
-        match csvio::read_actuals(file.as_bytes(), towns) {
-            Ok(actuals) => actuals.first().map(ActualRow::of).ok_or_else(Vec::new),
-            Err(errors) => Err(at_fields(&errors, &head, &fields, ActualField::Value, lang)),
-        }
-    }
-}
-
-impl ActualRow {
-    /// What an actual cannot be, each with its field: a negative value, or a year outside
-    /// the years the goals on its indicator follow in its municipality (from the earliest
-    /// base year to the latest target year). An indicator no goal follows has no year limit.
-    #[must_use]
-    pub fn refusals(
-        &self,
-        targets: &[calc_core::Target],
-        lang: Lang,
-    ) -> Vec<(ActualField, String)> {
-        let mut out = Vec::new();
-        if self.value < Decimal::ZERO {
-            out.push((
+    ) -> Result<ActualInput, Vec<(ActualField, String)>> {
+        let mut refused = Vec::new();
+        let y = year(&self.year, ActualField::Year, lang, &mut refused);
+        let value = number(&self.value, ActualField::Value, lang, &mut refused);
+        if value.is_none() && self.value.trim().is_empty() {
+            refused.push((
                 ActualField::Value,
-                match lang {
-                    Lang::Sv => format!(
-                        "{} är negativt: ett utfall är 0 eller större",
-                        csvio::format_decimal(self.value, true)
-                    ),
-                    Lang::En => format!(
-                        "{} is negative: an actual is 0 or more",
-                        csvio::format_decimal(self.value, false)
-                    ),
-                },
+                unreadable("", CsvErrorKind::EmptyField, lang),
             ));
         }
-        let years: Vec<(u16, u16)> = targets
-            .iter()
-            .filter(|t| t.indicator.id() == self.indicator)
-            .map(|t| {
-                let base = t
-                    .bases
-                    .iter()
-                    .find(|(k, _)| k.as_str() == self.municipality)
-                    .map_or(&t.base, |(_, b)| b);
-                (base.year.0, t.target_year.0)
-            })
-            .collect();
-        if let (Some(from), Some(to)) = (
-            years.iter().map(|y| y.0).min(),
-            years.iter().map(|y| y.1).max(),
-        ) && (self.year < from || self.year > to)
-        {
-            out.push((
-                ActualField::Year,
-                match lang {
-                    Lang::Sv => format!(
-                        "{} ligger utanför målens år: från basåret {from} till målåret {to}",
-                        self.year
-                    ),
-                    Lang::En => format!(
-                        "{} is outside the goals' years: from the base year {from} to the target year {to}",
-                        self.year
-                    ),
-                },
-            ));
-        }
-        out
-    }
-}
-
-impl TargetRow {
-    /// The target as people call it: the goal's text in `lang` (the Swedish one when there
-    /// is no English), never its internal id unless it has no text at all.
-    #[must_use]
-    pub fn name(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::En if !self.text_en.trim().is_empty() => &self.text_en,
-            _ if !self.text.trim().is_empty() => &self.text,
-            _ => &self.id,
-        }
+        let typed = ActualInput {
+            municipality: self.municipality.clone(),
+            indicator: self.indicator.clone(),
+            // Unreadable ones are refused above; the rest is still checked.
+            year: y.map_or(0, Year::get),
+            value: value.unwrap_or_default(),
+            source: String::new(),
+        };
+        let at = |f| match f {
+            Field::Municipality => ActualField::Municipality,
+            Field::Indicator => ActualField::Indicator,
+            Field::Year => ActualField::Year,
+            _ => ActualField::Value,
+        };
+        let a: Actual = match typed.check(towns) {
+            Ok(a) if refused.is_empty() => a,
+            Ok(_) => return Err(refused),
+            Err(r) => {
+                refused.extend(at_fields(r, at, lang));
+                return Err(refused);
+            }
+        };
+        a.within_goals(targets)
+            .map_err(|r| at_fields(vec![r], at, lang))?;
+        Ok(ActualInput::from(&a))
     }
 }
 
 /// An id for a new target that no row has (`eget_mal_1`, `eget_mal_2`, …): ids are
 /// internal, the planner never types one.
 #[must_use]
-pub fn free_target_id(rows: &[TargetRow]) -> (String, usize) {
+pub fn free_target_id(rows: &[TargetInput]) -> (String, usize) {
     (1..)
         .map(|n| (format!("eget_mal_{n}"), n))
         .find(|(id, _)| !rows.iter().any(|t| t.id == *id))
@@ -400,7 +348,7 @@ pub struct TargetForm {
 impl TargetForm {
     /// The form filled with a row (to change it).
     #[must_use]
-    pub fn of(t: &TargetRow, lang: Lang) -> Self {
+    pub fn of(t: &TargetInput, lang: Lang) -> Self {
         let num = |d: Option<Decimal>| {
             d.map(|d| crate::format::input_value(d.normalize(), lang))
                 .unwrap_or_default()
@@ -418,116 +366,95 @@ impl TargetForm {
         }
     }
 
-    /// The row, read by calc-core's targets reader as a one-row targets file, with the
-    /// municipal bases of `keep` (the row being changed); or each refusal with its field
-    /// and calc-core's own text.
+    /// The target as calc-core accepts it, with the municipal bases of `keep` (the row
+    /// being changed); or each refusal at its field.
     pub fn to_row(
         &self,
-        keep: Option<&TargetRow>,
+        keep: Option<&TargetInput>,
         cat: &Catalogue,
         towns: &[Arc<Municipality>],
         lang: Lang,
-    ) -> Result<TargetRow, Vec<(TargetField, String)>> {
-        // Headers in the interface's language, so a refusal that names a column names it
-        // as the person reads it ("fyll i exakt en av 'målvärde', 'förändring_procent'").
-        let head: [&str; 10] = match lang {
-            Lang::Sv => [
-                "id",
-                "text_sv",
-                "indikator",
-                "pooler",
-                "basår",
-                "basvärde",
-                "målvärde",
-                "förändring_procent",
-                "målår",
-                "källa",
-            ],
-            Lang::En => [
-                "id",
-                "text_sv",
-                "indicator",
-                "pools",
-                "base_year",
-                "base_value",
-                "target_value",
-                "target_change_pct",
-                "target_year",
-                "source",
-            ],
-        };
-        let fields = [
-            TargetField::Id,
-            TargetField::Text,
-            TargetField::Indicator,
-            TargetField::Pools,
-            TargetField::BaseYear,
-            TargetField::BaseValue,
-            TargetField::Target,
-            TargetField::Target,
+    ) -> Result<TargetInput, Vec<(TargetField, String)>> {
+        let mut refused = Vec::new();
+        let base_year = year(&self.base_year, TargetField::BaseYear, lang, &mut refused);
+        let base_value = number(&self.base_value, TargetField::BaseValue, lang, &mut refused);
+        let target_value = number(&self.target_value, TargetField::Target, lang, &mut refused);
+        let change_pct = number(&self.change_pct, TargetField::Target, lang, &mut refused);
+        let target_year = year(
+            &self.target_year,
             TargetField::TargetYear,
-            TargetField::Id,
-        ];
-        let text = if self.text.trim().is_empty() {
-            &self.id
-        } else {
-            &self.text
+            lang,
+            &mut refused,
+        );
+        let (Some(base_year), Some(target_year), true) =
+            (base_year, target_year, refused.is_empty())
+        else {
+            return Err(refused);
         };
-        let row = [
-            cell(&self.id),
-            cell(text),
-            cell(&self.indicator),
-            cell(&self.pools.join("|")),
-            cell(&self.base_year),
-            cell(&self.base_value),
-            cell(&self.target_value),
-            cell(&self.change_pct),
-            cell(&self.target_year),
-            cell("app"),
-        ]
-        .join(";");
-        let file = format!("{}\r\n{row}\r\n", head.join(";"));
-        match csvio::read_targets(file.as_bytes(), &cat.pools, towns) {
-            Ok(targets) => {
-                let Some(t) = targets.first() else {
-                    return Err(Vec::new());
-                };
-                let mut out = TargetRow::of(t);
-                out.text = text.trim().to_string();
-                // A changed target is the planner's (source "app", no note); it keeps its
-                // goal area, its municipalities' bases, its English text while the Swedish
-                // one is unchanged and its base's source while the base is.
-                out.text_en.clear();
-                if let Some(k) = keep {
-                    let same = |a: &TargetRow| {
-                        (
-                            a.id.clone(),
-                            a.text.clone(),
-                            a.indicator.clone(),
-                            a.pools.clone(),
-                            a.base_year,
-                            a.base_value,
-                            a.target_value,
-                            a.change_pct,
-                            a.target_year,
-                        )
-                    };
-                    if same(&out) == same(k) {
-                        // Saved unchanged: the row as it was, source and notes included.
-                        return Ok(k.clone());
-                    }
-                    out.bases.clone_from(&k.bases);
-                    out.area.clone_from(&k.area);
-                    if k.text == out.text {
-                        out.text_en.clone_from(&k.text_en);
-                    }
-                    if (k.base_year, k.base_value) == (out.base_year, out.base_value) {
-                        out.base_source.clone_from(&k.base_source);
-                    }
-                }
-                Ok(out)
+        let text = if self.text.trim().is_empty() {
+            self.id.trim()
+        } else {
+            self.text.trim()
+        };
+        let mut out = TargetInput {
+            id: self.id.trim().to_string(),
+            text: text.to_string(),
+            indicator: self.indicator.clone(),
+            pools: self.pools.clone(),
+            base_year: base_year.get(),
+            base_value,
+            target_value,
+            change_pct,
+            target_year: target_year.get(),
+            source: "app".into(),
+            ..TargetInput::default()
+        };
+        let checked = out.check(&cat.pools, towns).map_err(|r| {
+            at_fields(
+                r,
+                |f| match f {
+                    Field::Indicator => TargetField::Indicator,
+                    Field::Pools => TargetField::Pools,
+                    Field::BaseYear => TargetField::BaseYear,
+                    Field::TargetValue => TargetField::Target,
+                    Field::TargetYear => TargetField::TargetYear,
+                    _ => TargetField::Id,
+                },
+                lang,
+            )
+        })?;
+        out = TargetInput::from(&checked);
+        // A changed target is the planner's (source "app", no note); it keeps its goal
+        // area, its municipalities' bases, its English text while the Swedish one is
+        // unchanged and its base's source while the base is.
+        out.text_en.clear();
+        if let Some(k) = keep {
+            let same = |a: &TargetInput| {
+                (
+                    a.id.clone(),
+                    a.text.clone(),
+                    a.indicator.clone(),
+                    a.pools.clone(),
+                    a.base_year,
+                    a.base_value,
+                    a.target_value,
+                    a.change_pct,
+                    a.target_year,
+                )
+            };
+            if same(&out) == same(k) {
+                // Saved unchanged: the row as it was, source and notes included.
+                return Ok(k.clone());
             }
-            Err(errors) => Err(at_fields(&errors, &head, &fields, TargetField::Id, lang)),
+            out.bases.clone_from(&k.bases);
+            out.area.clone_from(&k.area);
+            if k.text == out.text {
+                out.text_en.clone_from(&k.text_en);
+            }
+            if (k.base_year, k.base_value) == (out.base_year, out.base_value) {
+                out.base_source.clone_from(&k.base_source);
+            }
         }
+        Ok(out)
     }
 }

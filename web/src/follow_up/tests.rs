@@ -3,6 +3,8 @@
 use super::*;
 use crate::settings::catalogue;
 use calc_core::csvio::Lang;
+use calc_core::{Route, ScbCode, Share};
+use rust_decimal::Decimal;
 
 fn dec(s: &str) -> Decimal {
     s.parse().unwrap()
@@ -12,7 +14,7 @@ fn dec(s: &str) -> Decimal {
 fn own_rows_go_through_calc_core_and_refusals_are_named() {
     let cat = catalogue().unwrap();
     let mut f = FollowUp::default();
-    f.own.push(OwnRow {
+    f.own.push(OwnFigureInput {
         municipality: "1490".into(),
         pool: "household_food".into(),
         year: 2023,
@@ -53,7 +55,10 @@ fn built_in_targets_round_trip_as_rows() {
     let f = FollowUp::default();
     let rows = f.target_rows(cat);
     assert_eq!(rows.len(), 3);
-    let back: Vec<Target> = rows.iter().map(|r| r.to_target().unwrap()).collect();
+    let back: Vec<Target> = rows
+        .iter()
+        .map(|r| r.check(&cat.pools, &cat.municipalities).unwrap())
+        .collect();
     // Everything survives, the English text, area, source and notes too: once the
     // planner changes one target, the others are kept as rows.
     assert_eq!(back, cat.targets);
@@ -72,11 +77,12 @@ fn follow_up_is_saved_and_shared_with_the_settings() {
     let mut s = crate::settings::Settings::defaults(cat);
     let plain = serde_json::to_string(&s).unwrap();
     assert!(!plain.contains("follow_up"));
-    s.follow_up.actuals.push(ActualRow {
+    s.follow_up.actuals.push(ActualInput {
         municipality: "1490".into(),
         indicator: "food_waste_kg_per_inhabitant".into(),
         year: 2024,
         value: dec("12.5"),
+        source: String::new(),
     });
     let mut rows = s.follow_up.target_rows(cat);
     rows.pop();
@@ -157,13 +163,16 @@ fn own_form_refusals_are_named_at_their_fields() {
             ),
             (
                 OwnField::Quantity,
-                "'-5' får inte vara negativt".to_string()
+                "-5 är negativt: det måste vara 0 eller mer".to_string()
             ),
             (
                 OwnField::Routes,
                 "andelarna summerar till 90 %, inte 100 %".to_string()
             ),
-            (OwnField::Source, "värde saknas".to_string()),
+            (
+                OwnField::Source,
+                "källan är tom: ange varifrån siffrorna kommer".to_string()
+            ),
         ]
     );
     let mut g = own_form();
@@ -173,7 +182,7 @@ fn own_form_refusals_are_named_at_their_fields() {
         g.to_row(cat, &cat.municipalities, Lang::En),
         Err(vec![(
             OwnField::Quantity,
-            "'35': grams per portion only for a pool counted in portions (the municipal kitchens)"
+            "grams per portion only for a pool counted in portions (the municipal kitchens); household_food is not"
                 .to_string()
         )])
     );
@@ -226,7 +235,7 @@ fn target_form_round_trips_and_refuses_at_the_field() {
     form.id = String::new();
     assert_eq!(
         form.to_row(None, cat, &cat.municipalities, Lang::Sv),
-        Err(vec![(TargetField::Id, "värde saknas".to_string())])
+        Err(vec![(TargetField::Id, "id saknas".to_string())])
     );
     let mut both = TargetForm::of(kitchen, Lang::Sv);
     both.change_pct = "-10".into();
@@ -240,7 +249,7 @@ fn target_form_round_trips_and_refuses_at_the_field() {
         [
             (
                 TargetField::Target,
-                "fyll i exakt en av 'målvärde', 'förändring_procent'".to_string()
+                "ange exakt ett av målvärde och förändring i procent".to_string()
             ),
             (
                 TargetField::TargetYear,
@@ -255,12 +264,12 @@ fn target_form_round_trips_and_refuses_at_the_field() {
 fn target_rows_keep_their_municipal_bases() {
     let cat = catalogue().unwrap();
     let mut row = FollowUp::default().target_rows(cat).remove(0);
-    row.bases.push(BaseRow {
+    row.bases.push(BaseInput {
         municipality: "1490".into(),
         year: 2021,
         value: Some(dec("14")),
     });
-    let t = row.to_target().unwrap();
+    let t = row.check(&cat.pools, &cat.municipalities).unwrap();
     let (base, own) = t.base_for(&ScbCode::from("1490"));
     assert!(own);
     assert_eq!(base.value, Some(dec("14")));
@@ -278,17 +287,20 @@ fn actual_form_is_read_as_a_one_row_actuals_file() {
         value: "12,5".into(),
     };
     assert_eq!(
-        f.to_row(&cat.municipalities, Lang::Sv),
-        Ok(ActualRow {
+        f.to_row(&cat.municipalities, &cat.targets, Lang::Sv),
+        Ok(ActualInput {
             municipality: "1490".into(),
             indicator: "food_waste_kg_per_inhabitant".into(),
             year: 2024,
             value: dec("12.5"),
+            source: String::new(),
         })
     );
     f.year = "24".into();
     f.value = "tolv".into();
-    let mut errors = f.to_row(&cat.municipalities, Lang::Sv).unwrap_err();
+    let mut errors = f
+        .to_row(&cat.municipalities, &cat.targets, Lang::Sv)
+        .unwrap_err();
     errors.sort();
     assert_eq!(
         errors,
@@ -303,40 +315,39 @@ fn actual_form_is_read_as_a_one_row_actuals_file() {
 }
 
 /// The built-in food goals run from the base year 2021 to 2030: 2035, 2019 and −3 kg
-/// are refused at their fields; 2024 and 12,5 kg are fine.
+/// are refused at their fields (calc-core's `Actual::new` and `Actual::within_goals`);
+/// 2024 and 12,5 kg are fine.
 #[test]
 fn an_actual_outside_the_goals_years_or_below_zero_is_refused() {
     let cat = catalogue().unwrap();
-    let row = |year: u16, value: &str| ActualRow {
+    let form = |year: &str, value: &str| ActualForm {
         municipality: "1490".into(),
         indicator: "food_waste_kg_per_inhabitant".into(),
-        year,
-        value: dec(value),
+        year: year.into(),
+        value: value.into(),
     };
-    assert!(
-        row(2024, "12.5")
-            .refusals(&cat.targets, Lang::Sv)
-            .is_empty()
+    let check = |f: ActualForm, lang| f.to_row(&cat.municipalities, &cat.targets, lang);
+    assert!(check(form("2024", "12,5"), Lang::Sv).is_ok());
+    assert_eq!(
+        check(form("2024", "-3"), Lang::Sv),
+        Err(vec![(
+            ActualField::Value,
+            "-3 är negativt: det måste vara 0 eller mer".to_string()
+        )])
     );
     assert_eq!(
-        row(2035, "-3").refusals(&cat.targets, Lang::Sv),
-        [
-            (
-                ActualField::Value,
-                "−3 är negativt: ett utfall är 0 eller större".replace('−', "-")
-            ),
-            (
-                ActualField::Year,
-                "2035 ligger utanför målens år: från basåret 2021 till målåret 2030".to_string()
-            ),
-        ]
+        check(form("2035", "8"), Lang::Sv),
+        Err(vec![(
+            ActualField::Year,
+            "2035 ligger utanför målens år: från basåret 2021 till målåret 2030".to_string()
+        )])
     );
     assert_eq!(
-        row(2019, "5").refusals(&cat.targets, Lang::En),
-        [(
+        check(form("2019", "5"), Lang::En),
+        Err(vec![(
             ActualField::Year,
             "2019 is outside the goals' years: from the base year 2021 to the target year 2030"
                 .to_string()
-        )]
+        )])
     );
 }

@@ -4,8 +4,8 @@
 
 use calc_core::csvio::Lang;
 use calc_core::{
-    Evaluation, ItemOverrides, Measure, ModelError, Municipality, OverrideField, PlanPeriod,
-    Scenario, ScenarioItem, Sek, Share, Tonnes, Year, evaluate,
+    Evaluation, ItemOverrides, Measure, ModelError, Municipality, OverrideField, Scenario,
+    ScenarioItem, Sek, Share, Tonnes, Year, evaluate,
 };
 use factors::Catalogue;
 use rust_decimal::Decimal;
@@ -356,7 +356,7 @@ impl Settings {
                     implementation_cost: s.implementation_sek.get(code).map(|c| Sek::new(*c)),
                     running_cost: s.running_sek.get(code).map(|c| Sek::new(*c)),
                 };
-                let (mut item, refused) = build_leaving_out(overrides, m, k, scenario.period);
+                let (mut item, refused) = overrides.build_leaving_out(m, k, scenario.period);
                 // The plan's ambition: a measure at its goal's effect is in that case.
                 if self.ambition && effect == m.effects.ambition() {
                     item = item.map(|i| i.with_case(calc_core::Case::Ambition));
@@ -569,50 +569,6 @@ impl Settings {
             unknown,
         )
     }
-}
-
-/// A measure's item in one municipality through [`ItemOverrides::build`], the validation a
-/// scenario file goes through; each override it refuses is left out (the measure's default
-/// is used) and returned, the years first. `None` only if the item cannot be built even
-/// without overrides, which `build` rules out.
-fn build_leaving_out(
-    mut overrides: ItemOverrides,
-    measure: &Arc<Measure>,
-    municipality: &Arc<Municipality>,
-    period: PlanPeriod,
-) -> (Option<ScenarioItem>, Vec<(OverrideField, ModelError)>) {
-    let mut refused = Vec::new();
-    let item = loop {
-        match overrides.build(Arc::clone(measure), Arc::clone(municipality), period) {
-            Ok(item) => break Some(item),
-            Err((field, error)) => {
-                // Each pass leaves out one override that was set, so this ends.
-                let was_set = match field {
-                    OverrideField::Effect => overrides.effect.take().is_some(),
-                    OverrideField::Quantity => overrides.quantity.take().is_some(),
-                    OverrideField::StartYear => overrides.start_year.take().is_some(),
-                    OverrideField::FullEffectYear => overrides.full_effect_year.take().is_some(),
-                    OverrideField::ImplementationCost => {
-                        overrides.implementation_cost.take().is_some()
-                    }
-                    OverrideField::RunningCost => overrides.running_cost.take().is_some(),
-                };
-                refused.push((field, error));
-                if !was_set {
-                    break None;
-                }
-            }
-        }
-    };
-    // `build` checks the quantity before the years; the app has always named the years
-    // first.
-    calc_core::sort::sort_by_key(&mut refused, |(field, _)| {
-        !matches!(
-            field,
-            OverrideField::StartYear | OverrideField::FullEffectYear
-        )
-    });
-    (item, refused)
 }
 
 /// Evaluates settings against the current factor set (a saved scenario in the

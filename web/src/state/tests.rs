@@ -18,7 +18,7 @@ fn one_input_is_one_derivation_one_evaluation_and_one_reading_of_the_own_figures
     let cat = catalogue().unwrap();
     let mut start = AppState::new(None, Vec::new(), Vec::new());
     // Own figures for Borås's household food waste, so laying them over is real work.
-    start.settings.follow_up.own = vec![crate::follow_up::OwnRow {
+    start.settings.follow_up.own = vec![crate::follow_up::OwnFigureInput {
         municipality: "1490".into(),
         pool: "household_food".into(),
         year: 2023,

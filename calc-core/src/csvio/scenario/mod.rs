@@ -31,12 +31,10 @@ use super::dialect::Dialect;
 use super::error::{CsvError, CsvErrorKind, IdKind, Lang, suggest};
 use super::number::parse_decimal;
 use super::table::{Row, Table, normalize_header};
-use crate::model::{Case, ModelError};
-use crate::scenario::{ItemOverrides, OverrideField, Scenario};
+use crate::model::Case;
+use crate::scenario::{ItemOverrides, OverrideField, Scenario, ScenarioItem};
 use crate::units::{Sek, Share, Tonnes};
-use rust_decimal::Decimal;
 use std::collections::HashMap;
-use std::sync::Arc;
 
 const SCENARIO: usize = 0;
 const MUNICIPALITY: usize = 1;
@@ -296,18 +294,6 @@ impl Reader<'_> {
     fn cols_decimal_comma(&self) -> bool {
         self.cols.decimal_comma()
     }
-
-    /// An optional number that must not be negative.
-    fn non_negative(&mut self, row: &Row, col: usize) -> Result<Option<Decimal>, Recorded> {
-        let d = self.cols.opt_decimal(row, col, &mut self.errors)?;
-        match d {
-            Some(d) if d.is_sign_negative() && !d.is_zero() => {
-                self.error(row, col, CsvErrorKind::Negative);
-                Err(Recorded)
-            }
-            other => Ok(other),
-        }
-    }
 }
 
 /// Reads a scenario file, keeping the rows without problems: the result holds the
@@ -402,22 +388,19 @@ pub fn read_scenarios_keep_valid(bytes: &[u8], ctx: &ScenarioContext) -> Scenari
         let target = reader.municipality(row);
         let measure = reader.measure(row);
         let effect = reader.effect(row);
-        let quantity = reader.non_negative(row, QUANTITY);
+        // Numbers as read; what they may be (not negative, the years in order) is
+        // `ItemOverrides`' rule, checked when the item is built below.
+        let quantity = reader.cols.opt_decimal(row, QUANTITY, &mut reader.errors);
         let start = reader.cols.opt_year(row, START, &mut reader.errors);
         let full = reader.cols.opt_year(row, FULL, &mut reader.errors);
-        let implementation = reader.non_negative(row, IMPLEMENTATION);
-        let running = reader.non_negative(row, RUNNING);
-        if let (Ok(s), Ok(Some(f))) = (start, full) {
-            let s = s.unwrap_or(period.start());
-            if f < s {
-                reader.error(
-                    row,
-                    FULL,
-                    CsvErrorKind::Model(ModelError::YearOrder {
-                        earlier: s,
-                        later: f,
-                    }),
-                );
+        let implementation = reader
+            .cols
+            .opt_decimal(row, IMPLEMENTATION, &mut reader.errors);
+        let running = reader.cols.opt_decimal(row, RUNNING, &mut reader.errors);
+        if let (true, Ok(s), Ok(Some(f))) = (reader.errors.len() > before, start, full) {
+            // The row is refused already; its years are still named if out of order.
+            if let Err(e) = ScenarioItem::year_order(s.unwrap_or(period.start()), f) {
+                reader.error(row, FULL, CsvErrorKind::Model(e));
             }
         }
         if reader.errors.len() > before {
@@ -485,26 +468,30 @@ pub fn read_scenarios_keep_valid(bytes: &[u8], ctx: &ScenarioContext) -> Scenari
                 implementation_cost: implementation.map(Sek::new),
                 running_cost: running.map(Sek::new),
             };
-            let item = match overrides.build(Arc::clone(measure), Arc::clone(municipality), period)
-            {
+            let (item, refused) = overrides.build_leaving_out(measure, municipality, period);
+            let refused_any = !refused.is_empty();
+            for (field, e) in refused {
+                let col = match field {
+                    OverrideField::Effect => EFFECT,
+                    OverrideField::Quantity => QUANTITY,
+                    OverrideField::StartYear => START,
+                    OverrideField::FullEffectYear => FULL,
+                    OverrideField::ImplementationCost => IMPLEMENTATION,
+                    OverrideField::RunningCost => RUNNING,
+                };
+                reader.error(row, col, CsvErrorKind::Model(e));
+            }
+            let item = match item {
                 // A row without an effect of its own, or with the expected one (a template
                 // writes every effect out), takes the context's case.
-                Ok(i) if overrides.effect.is_none() || i.case() == Case::Expected => {
-                    i.with_case(ctx.case)
+                Some(i) if !refused_any => {
+                    if overrides.effect.is_none() || i.case() == Case::Expected {
+                        i.with_case(ctx.case)
+                    } else {
+                        i
+                    }
                 }
-                Ok(i) => i,
-                Err((field, e)) => {
-                    let col = match field {
-                        OverrideField::Effect => EFFECT,
-                        OverrideField::Quantity => QUANTITY,
-                        OverrideField::StartYear => START,
-                        OverrideField::FullEffectYear => FULL,
-                        OverrideField::ImplementationCost => IMPLEMENTATION,
-                        OverrideField::RunningCost => RUNNING,
-                    };
-                    reader.error(row, col, CsvErrorKind::Model(e));
-                    continue;
-                }
+                _ => continue,
             };
             scenario.items.push(item);
         }

@@ -1,6 +1,6 @@
 //! The actuals file: the values observed each year.
 
-use super::{Errors, finish, header, indicator, municipality, municipality_name, year};
+use super::{Errors, finish, header, indicator, municipality, municipality_name, refusal, year};
 use crate::csvio::columns::csv_columns;
 use crate::csvio::dialect::{Dialect, finish_writer};
 use crate::csvio::error::{CsvErrorKind, Lang};
@@ -41,10 +41,17 @@ pub fn read_actuals(
         let (Some(k), Some(ind), Some(y), Some(v)) = (k, ind, y, v) else {
             continue;
         };
-        if let Some(i) = out
-            .iter()
-            .position(|a| a.municipality == k && a.indicator == ind && a.year == y)
-        {
+        let mut a = match Actual::new(ind, k, y, v) {
+            Ok(a) => a,
+            Err((_, e)) => {
+                errors.push(refusal(&cols, row, ac::VALUE, e));
+                continue;
+            }
+        };
+        a.source = cols.text(row, ac::SOURCE).to_string();
+        if let Some(i) = out.iter().position(|x| {
+            x.municipality == a.municipality && x.indicator == a.indicator && x.year == a.year
+        }) {
             errors.push(cols.error(
                 row,
                 ac::YEAR,
@@ -55,13 +62,7 @@ pub fn read_actuals(
             continue;
         }
         lines.push(row.line);
-        out.push(Actual {
-            indicator: ind,
-            municipality: k,
-            year: y,
-            value: v,
-            source: cols.text(row, ac::SOURCE).to_string(),
-        });
+        out.push(a);
     }
     finish(out, errors)
 }

@@ -13,9 +13,10 @@ pub use own::{read_own_figures, write_own_figures};
 pub use target::{read_targets, write_targets};
 
 use super::columns::Columns;
-use super::error::{CsvError, CsvErrorKind, IdKind, Lang, suggest};
-use super::table::{Row, normalize_header};
-use crate::model::{Municipality, Pool, ScbCode};
+use super::error::{CsvError, CsvErrorKind, Lang};
+use super::table::Row;
+use crate::input;
+use crate::model::{ModelError, Municipality, ScbCode};
 use crate::targets::Indicator;
 use crate::units::Year;
 use std::sync::Arc;
@@ -30,15 +31,22 @@ fn finish<T>(value: T, errors: Errors) -> Result<T, Errors> {
     }
 }
 
-/// A municipality by SCB code or name (ignoring case, å/ä/ö and spaces).
-fn find_municipality<'a>(
-    municipalities: &'a [Arc<Municipality>],
-    text: &str,
-) -> Option<&'a Arc<Municipality>> {
-    let t = normalize_header(text);
-    municipalities
-        .iter()
-        .find(|k| k.code.as_str() == text.trim() || normalize_header(&k.name) == t)
+/// A refusal of calc-core's input layer at a column: an unknown id keeps the reader's
+/// "unknown … '…'; did you mean" with the id as the offending text; a rule's refusal is
+/// the [`ModelError`]'s own message.
+fn refusal(cols: &Columns, row: &Row, col: usize, e: ModelError) -> CsvError {
+    match e {
+        ModelError::UnknownId {
+            what,
+            id,
+            suggestions,
+        } => {
+            let mut err = cols.error(row, col, CsvErrorKind::UnknownId { what, suggestions });
+            err.text = id;
+            err
+        }
+        e => cols.error(row, col, CsvErrorKind::Model(e)),
+    }
 }
 
 fn municipality(
@@ -49,20 +57,10 @@ fn municipality(
     errors: &mut Errors,
 ) -> Option<ScbCode> {
     let t = cols.required_text(row, col, errors)?;
-    match find_municipality(municipalities, &t) {
-        Some(k) => Some(k.code.clone()),
-        None => {
-            errors.push(cols.error(
-                row,
-                col,
-                CsvErrorKind::UnknownId {
-                    what: IdKind::Municipality,
-                    suggestions: suggest(&t, municipalities.iter().map(|k| k.name.as_str())),
-                },
-            ));
-            None
-        }
-    }
+    input::municipality(municipalities, &t)
+        .map(|k| k.code.clone())
+        .map_err(|e| errors.push(refusal(cols, row, col, e)))
+        .ok()
 }
 
 fn year(cols: &Columns, row: &Row, col: usize, errors: &mut Errors) -> Option<Year> {
@@ -78,46 +76,9 @@ fn year(cols: &Columns, row: &Row, col: usize, errors: &mut Errors) -> Option<Ye
 
 fn indicator(cols: &Columns, row: &Row, col: usize, errors: &mut Errors) -> Option<Indicator> {
     let t = cols.required_text(row, col, errors)?;
-    let found = Indicator::from_id(&t);
-    if found.is_none() {
-        errors.push(cols.error(
-            row,
-            col,
-            CsvErrorKind::UnknownId {
-                what: IdKind::Indicator,
-                suggestions: suggest(&t, Indicator::ALL.iter().map(|i| i.id())),
-            },
-        ));
-    }
-    found
-}
-
-fn pool_id(
-    cols: &Columns,
-    row: &Row,
-    col: usize,
-    text: &str,
-    pools: &[Arc<Pool>],
-    errors: &mut Errors,
-) -> Option<Arc<Pool>> {
-    let t = text.trim();
-    match pools.iter().find(|p| p.id.as_str() == t) {
-        Some(p) => Some(Arc::clone(p)),
-        None => {
-            let mut e = cols.error(
-                row,
-                col,
-                CsvErrorKind::UnknownId {
-                    what: IdKind::Pool,
-                    suggestions: suggest(t, pools.iter().map(|p| p.id.as_str())),
-                },
-            );
-            // A list of pools names the one that is unknown.
-            e.text = t.to_string();
-            errors.push(e);
-            None
-        }
-    }
+    input::indicator(&t)
+        .map_err(|e| errors.push(refusal(cols, row, col, e)))
+        .ok()
 }
 
 fn header(lang: Lang, (en, sv): (&str, &str)) -> String {

@@ -1,85 +1,53 @@
 //! The targets file: the plan's goals, each with its indicator, base, target value and
 //! year.
 
-use super::{Errors, finish, header, indicator, municipality, municipality_name, pool_id, year};
-use crate::csvio::columns::ColumnSpec;
+use super::{Errors, finish, header, municipality, municipality_name, refusal, year};
+use crate::csvio::columns::{Columns, csv_columns};
 use crate::csvio::dialect::{Dialect, finish_writer};
-use crate::csvio::error::{CsvErrorKind, IdKind, Lang, suggest};
+use crate::csvio::error::{CsvError, CsvErrorKind, IdKind, Lang, suggest};
 use crate::csvio::number::format_decimal;
 use crate::csvio::safe::guard_cell;
-use crate::csvio::table::Table;
-use crate::model::{Municipality, Pool, PoolId, ScbCode};
+use crate::csvio::table::{Row, Table};
+use crate::input::{Field, TargetInput};
+use crate::model::{ModelError, Municipality, Pool, PoolId, ScbCode};
 use crate::targets::{BaseValue, Target, TargetValue};
 use rust_decimal::Decimal;
 use std::sync::Arc;
 
-/// Headers of the targets file, English and Swedish, in [`TARGET_COLUMNS`] order.
-const TARGET_HEADERS: [(&str, &str); 15] = [
-    ("id", "id"),
-    ("area", "målområde"),
-    ("text_sv", "text_sv"),
-    ("text_en", "text_en"),
-    ("indicator", "indikator"),
-    ("pools", "pooler"),
-    ("municipality", "kommun"),
-    ("base_year", "basår"),
-    ("base_value", "basvärde"),
-    ("base_source", "baskälla"),
-    ("target_value", "målvärde"),
-    ("target_change_pct", "förändring_procent"),
-    ("target_year", "målår"),
-    ("source", "källa"),
-    ("note", "anteckning"),
-];
-
-/// The columns of a targets file.
-pub(crate) const TARGET_COLUMNS: &[ColumnSpec] = &[
-    ColumnSpec::required(&["id", "target", "mal"]),
-    ColumnSpec::optional(&["area", "malomrade", "goal_area"]),
-    ColumnSpec::optional(&["text_sv", "text"]),
-    ColumnSpec::optional(&["text_en"]),
-    ColumnSpec::required(&["indicator", "indikator"]),
-    ColumnSpec::optional(&["pools", "pooler", "pool"]),
-    ColumnSpec::optional(&["municipality", "kommun"]),
-    ColumnSpec::required(&["base_year", "basar"]),
-    ColumnSpec::optional(&["base_value", "basvarde"]),
-    ColumnSpec::optional(&["base_source", "baskalla"]),
-    ColumnSpec::optional(&["target_value", "malvarde"]),
-    ColumnSpec::optional(&["target_change_pct", "forandring_procent", "change_pct"]),
-    ColumnSpec::required(&["target_year", "malar"]),
-    ColumnSpec::required(&["source", "kalla"]),
-    ColumnSpec::optional(&["note", "anteckning", "kommentar"]),
-];
-
-mod tc {
-    pub(super) const ID: usize = 0;
-    pub(super) const AREA: usize = 1;
-    pub(super) const TEXT_SV: usize = 2;
-    pub(super) const TEXT_EN: usize = 3;
-    pub(super) const INDICATOR: usize = 4;
-    pub(super) const POOLS: usize = 5;
-    pub(super) const MUNICIPALITY: usize = 6;
-    pub(super) const BASE_YEAR: usize = 7;
-    pub(super) const BASE_VALUE: usize = 8;
-    pub(super) const BASE_SOURCE: usize = 9;
-    pub(super) const VALUE: usize = 10;
-    pub(super) const CHANGE: usize = 11;
-    pub(super) const TARGET_YEAR: usize = 12;
-    pub(super) const SOURCE: usize = 13;
-    pub(super) const NOTE: usize = 14;
+csv_columns! {
+    /// The columns of a targets file.
+    mod tc {
+        ID: required("id", "id", "target", "mal"),
+        AREA: optional("area", "målområde", "goal_area"),
+        TEXT_SV: optional("text_sv", "text_sv", "text"),
+        TEXT_EN: optional("text_en", "text_en"),
+        INDICATOR: required("indicator", "indikator"),
+        POOLS: optional("pools", "pooler", "pool"),
+        MUNICIPALITY: optional("municipality", "kommun"),
+        BASE_YEAR: required("base_year", "basår"),
+        BASE_VALUE: optional("base_value", "basvärde"),
+        BASE_SOURCE: optional("base_source", "baskälla"),
+        VALUE: optional("target_value", "målvärde"),
+        CHANGE: optional("target_change_pct", "förändring_procent", "change_pct"),
+        TARGET_YEAR: required("target_year", "målår"),
+        SOURCE: required("source", "källa"),
+        NOTE: optional("note", "anteckning", "kommentar"),
+    }
 }
 
 /// Reads a targets file. The first row of an id, without a municipality, defines the
 /// target (indicator, pools, base year and value, target value or change in percent,
 /// target year, source); a later row of the same id with a municipality gives that
-/// municipality's own base year and value (its other cells are not read).
+/// municipality's own base year and value (its other cells are not read). A defining row
+/// is read into a [`TargetInput`] and checked by it; a refusal is placed at its field's
+/// column.
 pub fn read_targets(
     bytes: &[u8],
     pools: &[Arc<Pool>],
     municipalities: &[Arc<Municipality>],
 ) -> Result<Vec<Target>, Errors> {
     let table = Table::read(bytes)?;
-    let cols = table.columns(TARGET_COLUMNS)?;
+    let cols = table.columns(tc::SPECS)?;
     let mut errors = Vec::new();
     let mut out: Vec<Target> = Vec::new();
     let mut lines: Vec<(String, Option<ScbCode>, u64)> = Vec::new();
@@ -125,95 +93,99 @@ pub fn read_targets(
                 continue;
             };
             if let (Some(y), Ok(v), true) = (base_year, base_value, errors.len() == before) {
-                lines.push((id, Some(k.clone()), row.line));
-                t.bases.push((
-                    k,
-                    BaseValue {
-                        year: y,
-                        value: v,
-                        source: base_source,
-                    },
-                ));
+                let base = BaseValue {
+                    year: y,
+                    value: v,
+                    source: base_source,
+                };
+                match t.clone().with_base(k.clone(), base) {
+                    Ok(with) => {
+                        *t = with;
+                        lines.push((id, Some(k), row.line));
+                    }
+                    Err((field, e)) => errors.push(at_column(&cols, row, field, e)),
+                }
             }
             continue;
-        }
-        let ind = indicator(&cols, row, tc::INDICATOR, &mut errors);
-        let mut pool_ids = Vec::new();
-        for p in cols
-            .text(row, tc::POOLS)
-            .split('|')
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-        {
-            if let Some(pool) = pool_id(&cols, row, tc::POOLS, p, pools, &mut errors) {
-                pool_ids.push(PoolId::clone(&pool.id));
-            }
         }
         let value = cols.opt_decimal(row, tc::VALUE, &mut errors);
         let change = cols.opt_decimal(row, tc::CHANGE, &mut errors);
-        let target = match (value, change) {
-            (Ok(Some(v)), Ok(None)) => Some(TargetValue::Absolute(v)),
-            (Ok(None), Ok(Some(c))) => Some(TargetValue::ChangePercent(c)),
-            (Ok(_), Ok(_)) => {
-                let names = [tc::VALUE, tc::CHANGE]
-                    .iter()
-                    .filter(|c| cols.has(**c))
-                    .map(|c| format!("'{}'", cols.name(*c)))
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                let col = if cols.has(tc::VALUE) {
-                    tc::VALUE
-                } else {
-                    tc::CHANGE
-                };
-                errors.push(cols.error(row, col, CsvErrorKind::OneOf { columns: names }));
-                None
-            }
-            _ => None,
-        };
         let target_year = year(&cols, row, tc::TARGET_YEAR, &mut errors);
-        if let (Some(b), Some(t)) = (base_year, target_year)
-            && t < b
-        {
-            errors.push(cols.error(
-                row,
-                tc::TARGET_YEAR,
-                CsvErrorKind::Model(crate::model::ModelError::YearOrder {
-                    earlier: b,
-                    later: t,
-                }),
-            ));
-        }
         let source = cols.required_text(row, tc::SOURCE, &mut errors);
-        if errors.len() != before {
-            continue;
-        }
-        let (Some(ind), Some(target), Some(base_year), Ok(base_value), Some(ty), Some(source)) =
-            (ind, target, base_year, base_value, target_year, source)
+        let (Some(base_year), Ok(base_value), Ok(value), Ok(change), Some(ty), Some(source)) =
+            (base_year, base_value, value, change, target_year, source)
         else {
             continue;
         };
-        lines.push((id.clone(), None, row.line));
-        out.push(Target {
-            id,
-            area: cols.text(row, tc::AREA).to_string(),
-            text_sv: cols.text(row, tc::TEXT_SV).to_string(),
-            text_en: cols.text(row, tc::TEXT_EN).to_string(),
-            indicator: ind,
-            pools: pool_ids,
-            base: BaseValue {
-                year: base_year,
-                value: base_value,
-                source: base_source,
-            },
+        let typed = TargetInput {
+            id: id.clone(),
+            text: cols.text(row, tc::TEXT_SV).to_string(),
+            indicator: cols.text(row, tc::INDICATOR).to_string(),
+            pools: cols
+                .text(row, tc::POOLS)
+                .split('|')
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .map(str::to_string)
+                .collect(),
+            base_year: base_year.get(),
+            base_value,
+            target_value: value,
+            change_pct: change,
+            target_year: ty.get(),
             bases: Vec::new(),
-            target,
-            target_year: ty,
+            text_en: cols.text(row, tc::TEXT_EN).to_string(),
+            area: cols.text(row, tc::AREA).to_string(),
             source,
             note: cols.text(row, tc::NOTE).to_string(),
-        });
+            base_source,
+        };
+        if cols.text(row, tc::INDICATOR).is_empty() {
+            errors.push(cols.error(row, tc::INDICATOR, CsvErrorKind::EmptyField));
+        }
+        if errors.len() != before {
+            continue;
+        }
+        match typed.check(pools, municipalities) {
+            Ok(mut t) => {
+                // A file's English text is its own: empty stays empty.
+                t.text_en = typed.text_en;
+                lines.push((id, None, row.line));
+                out.push(t);
+            }
+            Err(refused) => {
+                for (field, e) in refused {
+                    errors.push(at_column(&cols, row, field, e));
+                }
+            }
+        }
     }
     finish(out, errors)
+}
+
+/// A refusal of [`TargetInput::check`] at its column; a target with both or neither of a
+/// target value and a change names the two columns the file has.
+fn at_column(cols: &Columns, row: &Row, field: Field, e: ModelError) -> CsvError {
+    let col = match field {
+        Field::Indicator => tc::INDICATOR,
+        Field::Pools => tc::POOLS,
+        Field::BaseYear => tc::BASE_YEAR,
+        Field::TargetYear => tc::TARGET_YEAR,
+        Field::Municipality => tc::MUNICIPALITY,
+        Field::TargetValue if cols.has(tc::VALUE) => tc::VALUE,
+        Field::TargetValue => tc::CHANGE,
+        _ => tc::ID,
+    };
+    if e == ModelError::OneTargetValue {
+        let names = [tc::VALUE, tc::CHANGE]
+            .iter()
+            .filter(|c| cols.has(**c))
+            .map(|c| format!("'{}'", cols.name(*c)))
+            .collect::<Vec<_>>()
+            .join(", ");
+        return cols.error(row, col, CsvErrorKind::OneOf { columns: names });
+    }
+    refusal(cols, row, col, e)
 }
 
 /// Writes targets as a targets file (one row per target, then one per municipality with
@@ -228,7 +200,7 @@ pub fn write_targets(
     let mut w = csv::WriterBuilder::new()
         .delimiter(dialect.delimiter)
         .from_writer(Vec::new());
-    let head: Vec<String> = TARGET_HEADERS.iter().map(|h| header(lang, *h)).collect();
+    let head: Vec<String> = tc::HEADERS.iter().map(|h| header(lang, *h)).collect();
     let mut ok = w.write_record(&head).is_ok();
     let num = |d: Decimal| format_decimal(d.normalize(), dialect.decimal_comma);
     let opt = |d: Option<Decimal>| d.map(num).unwrap_or_default();
@@ -257,7 +229,7 @@ pub fn write_targets(
         ];
         ok &= w.write_record(&rec).is_ok();
         for (k, b) in &t.bases {
-            let mut rec: Vec<String> = vec![String::new(); TARGET_HEADERS.len()];
+            let mut rec: Vec<String> = vec![String::new(); tc::HEADERS.len()];
             for (i, v) in [
                 (tc::ID, guard_cell(&t.id).into_owned()),
                 (tc::INDICATOR, t.indicator.id().to_string()),

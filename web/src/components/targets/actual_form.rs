@@ -51,16 +51,9 @@ pub(super) fn ActualsForm(p: &FormProps) -> Html {
             e.prevent_default();
             let Some(cat) = catalogue() else { return };
             let typed = form.borrow().clone();
-            // What calc-core's reader accepts, and then what an actual cannot be (a year
-            // outside the goals' years, a negative value).
-            let checked = typed.to_row(&towns_all, lang).and_then(|row| {
-                let refused = row.refusals(&follow.targets(cat).0, lang);
-                if refused.is_empty() {
-                    Ok(row)
-                } else {
-                    Err(refused)
-                }
-            });
+            // calc-core's rules for an actual: a known municipality and indicator, not
+            // negative, in the years the goals follow.
+            let checked = typed.to_row(&towns_all, &follow.targets(cat).0, lang);
             match checked {
                 Ok(row) => {
                     errs.set(Vec::new());

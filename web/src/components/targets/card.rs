@@ -6,7 +6,7 @@ use super::tr;
 use crate::chart::px;
 use crate::components::gap_package::GapPackage;
 use crate::components::scroll_box::ScrollBox;
-use crate::follow_up::OwnRow;
+use crate::follow_up::OwnFigureInput;
 use crate::format;
 use crate::hooks::use_app_cat;
 use crate::i18n::Lang;
@@ -226,7 +226,7 @@ pub(super) fn TargetCard(p: &CardProps) -> Html {
         cat.any_municipality(code)
             .map_or_else(|| code.to_string(), |k| k.name.clone())
     };
-    let own_rows = |r: &Progress| -> Vec<&OwnRow> {
+    let own_rows = |r: &Progress| -> Vec<&OwnFigureInput> {
         own.iter()
             .filter(|o| {
                 p.own_used.iter().any(|k| k == r.municipality.as_str())

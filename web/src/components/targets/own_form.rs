@@ -7,7 +7,7 @@ use super::form::{
     name_of, on_remove, on_select, on_text, pool_name, show_refusals, text_field,
 };
 use super::tr;
-use crate::follow_up::{OwnField, OwnForm, OwnRow, QuantityUnit};
+use crate::follow_up::{OwnField, OwnFigureInput, OwnForm, QuantityUnit};
 use crate::i18n::Lang;
 use crate::settings::catalogue;
 use calc_core::Route;
@@ -26,7 +26,7 @@ fn unit_name(u: QuantityUnit, lang: Lang) -> &'static str {
 }
 
 /// An own row's quantity with its unit, e.g. "5 000 t" or "48,5 kg/inv".
-fn own_quantity(o: &OwnRow, lang: Lang) -> String {
+fn own_quantity(o: &OwnFigureInput, lang: Lang) -> String {
     match (o.tonnes, o.kg_per_inhabitant, o.g_per_portion) {
         (Some(t), _, _) => format!("{} t", value(t, lang)),
         (None, Some(k), _) => format!("{} {}", value(k, lang), tr(lang, "kg/inv", "kg/inh.")),

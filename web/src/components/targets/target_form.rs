@@ -7,7 +7,7 @@ use super::form::{
     pool_name, show_refusals, text_field,
 };
 use super::tr;
-use crate::follow_up::{TargetField, TargetForm, TargetRow};
+use crate::follow_up::{TargetField, TargetForm, TargetInput};
 use crate::settings::catalogue;
 use calc_core::Indicator;
 use std::rc::Rc;
@@ -138,7 +138,7 @@ pub(super) fn TargetsForm(p: &FormProps) -> Html {
             }
         })
     };
-    let edit_target = |t: TargetRow| {
+    let edit_target = |t: TargetInput| {
         let (form, editing, errs, status, redraw) = (
             target_form.clone(),
             editing.clone(),
