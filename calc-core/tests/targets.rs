@@ -70,7 +70,13 @@ fn run(
     actuals: &[Actual],
     own: &OwnFigures,
 ) -> TargetReport {
-    progress(&table(), scenario, pools, towns, targets, actuals, own).unwrap()
+    let baseline = Baseline::new(pools, own.clone());
+    progress(&table(), &baseline, scenario, towns, targets, actuals).unwrap()
+}
+
+/// The pools without own figures.
+fn defaults(pools: &[Arc<Pool>]) -> Baseline {
+    Baseline::new(pools, OwnFigures::new())
 }
 
 /// Base 15 kg in 2021, −50 % by 2030: the target is 7.5 kg and the path falls
@@ -303,8 +309,7 @@ fn own_figures_replace_the_defaults_for_their_municipality_only() {
 
     // Biogas share from the model: 0001 (24 + 3) / 30 = 90 % from its own 80 %;
     // 0002 (40 + 30) / 100 = 70 % from 40 %.
-    let pools = own.apply_to_pools(&[p]);
-    let r = run(&with_own, &pools, &[a, b], &[biogas("60")], &[], &own);
+    let r = run(&with_own, &[p], &[a, b], &[biogas("60")], &[], &own);
     let (pa, pb) = (&r.progress[0], &r.progress[1]);
     assert_eq!(pa.base_from, BaseFrom::Model { own_figures: true });
     assert_eq!((pa.base_value, pa.projected_value), (d("80"), d("90")));
@@ -396,12 +401,11 @@ fn brute_force(target: &Target, steps: u32) -> Option<(Decimal, Decimal)> {
         }
         let r = progress(
             &table(),
+            &defaults(&pools),
             &t,
-            &pools,
             &[Arc::clone(&k)],
             std::slice::from_ref(target),
             &[],
-            &OwnFigures::new(),
         )
         .unwrap();
         let p = &r.progress[0];
@@ -418,7 +422,7 @@ fn brute_force(target: &Target, steps: u32) -> Option<(Decimal, Decimal)> {
 #[test]
 fn least_cost_package_by_hand() {
     let (s, pools, k) = gap_case();
-    let plan = close_gap(&table(), &s, &pools, &k, &biogas("45"), 1)
+    let plan = close_gap(&table(), &defaults(&pools), &s, &k, &biogas("45"), 1)
         .unwrap()
         .unwrap();
     let chosen: Vec<_> = plan.chosen.iter().map(|c| c.measure.as_str()).collect();
@@ -428,7 +432,7 @@ fn least_cost_package_by_hand() {
     assert_eq!(plan.projected_value.round_dp(4), d("46.0606"));
     // 72 % cannot be reached with these measures.
     assert_eq!(
-        close_gap(&table(), &s, &pools, &k, &biogas("72"), 1).unwrap(),
+        close_gap(&table(), &defaults(&pools), &s, &k, &biogas("72"), 1).unwrap(),
         None
     );
 }
@@ -458,7 +462,7 @@ fn target_constrained_optimum_equals_brute_force() {
     let mut met = 0;
     for t in &targets {
         for steps in [1, 2] {
-            let plan = close_gap(&table(), &s, &pools, &k, t, steps).unwrap();
+            let plan = close_gap(&table(), &defaults(&pools), &s, &k, t, steps).unwrap();
             let brute = brute_force(t, steps);
             assert_eq!(
                 plan.as_ref().map(|p| p.cost_sek.value()),
@@ -505,11 +509,11 @@ fn the_optimizer_and_the_gap_package_count_the_same_combinations() {
     let target = biogas("45");
     assert_eq!(count(candidates(&model, 16).unwrap_err()), (4913, 4096));
     assert_eq!(
-        count(close_gap(&table(), &s, &pools, &k, &target, 16).unwrap_err()),
+        count(close_gap(&table(), &defaults(&pools), &s, &k, &target, 16).unwrap_err()),
         (4913, 4096)
     );
     assert!(candidates(&model, 15).is_ok());
-    assert!(close_gap(&table(), &s, &pools, &k, &target, 15).is_ok());
+    assert!(close_gap(&table(), &defaults(&pools), &s, &k, &target, 15).is_ok());
 }
 
 /// Per inhabitant: sorting moves 16.8 t in 0001 (1 000) and 33.6 t in 0002 (2 000).
@@ -574,12 +578,11 @@ fn biogas_share_counts_food_waste_sent_to_digestion_not_after_rejects() {
     );
     let r = progress(
         &t,
+        &defaults(&[hh]),
         &s,
-        &[hh],
         &[k],
         &[biogas("65"), per_inhabitant],
         &[],
-        &OwnFigures::new(),
     )
     .unwrap();
     let p = &r.progress[0];
@@ -590,4 +593,114 @@ fn biogas_share_counts_food_waste_sent_to_digestion_not_after_rejects() {
     assert_eq!(p.contributions[0].change, d("30"));
     let q = &r.progress[1];
     assert_eq!((q.base_value, q.projected_value), (d("56"), d("56")));
+}
+
+/// The demo town (1 000 inhabitants, 10 t of food waste by default, all incinerated)
+/// measured 20 t itself: 20 kg per inhabitant.
+fn demo_with_own_20_tonnes() -> (Baseline, Scenario, OwnFigures) {
+    let bare = demo::scenario().unwrap();
+    let own = OwnFigures {
+        rows: vec![OwnFigure {
+            municipality: ScbCode::from("9999"),
+            pool: PoolId::from("food"),
+            year: Year(2024),
+            quantity: Some(OwnQuantity::Tonnes(Tonnes::new(d("20")))),
+            routes: None,
+            source: "Plockanalys 2024".into(),
+            note: String::new(),
+        }],
+    };
+    let pools = [Arc::clone(&bare.items[0].measure().pool)];
+    (Baseline::new(&pools, own.clone()), bare, own)
+}
+
+/// By hand, with the own 20 t: the model's base is 20 kg per inhabitant, halved 10 kg.
+/// Prevention takes half of the incinerated 20 t (10 t: −10 kg), collection sends 40 % of
+/// the 10 t left to digestion (no change in kg; 4 t of 10 t is 40 % to biogas). The
+/// progress is the same whether the scenario is given bare, laid over the baseline, or with
+/// the own figures applied as before (`OwnFigures::apply`); the old seven-argument
+/// `progress` took the bare scenario with the own pools and projected 15 kg (prevention
+/// then took half of the default 10 t).
+#[test]
+fn the_baseline_s_pools_and_scenario_agree() {
+    let (baseline, bare, own) = demo_with_own_20_tonnes();
+    let table = demo::table().unwrap();
+    let on_baseline = baseline.scenario(&bare);
+    for item in &on_baseline.items {
+        assert!(Arc::ptr_eq(&item.measure().pool, &baseline.pools()[0]));
+        assert_eq!(item.pool_tonnes(), Some(Tonnes::new(d("20"))));
+    }
+    assert_eq!(
+        evaluate(&table, &on_baseline).unwrap(),
+        evaluate(&table, &own.apply(&bare)).unwrap()
+    );
+    let halve = Target::new(
+        "halve",
+        Indicator::FoodWasteKgPerInhabitant,
+        BaseValue {
+            year: Year(2025),
+            value: None,
+            source: String::new(),
+        },
+        TargetValue::ChangePercent(d("-50")),
+        Year(2030),
+    );
+    let mut biogas = biogas("40");
+    biogas.base.year = Year(2025);
+    let targets = [halve, biogas];
+    let report =
+        |s: &Scenario| progress(&table, &baseline, s, &[demo::town()], &targets, &[]).unwrap();
+    let r = report(&bare);
+    assert_eq!(r, report(&on_baseline));
+    assert_eq!(r, report(&own.apply(&bare)));
+    let p = &r.progress[0];
+    assert_eq!(p.base_from, BaseFrom::Model { own_figures: true });
+    assert_eq!(p.own_figures, [PoolId::from("food")]);
+    assert_eq!(
+        (p.base_value, p.target_value, p.projected_value, p.gap),
+        (d("20"), d("10"), d("10"), d("0"))
+    );
+    assert_eq!(p.status, Status::OnTrack);
+    let changes: Vec<_> = p.contributions.iter().map(|c| c.change).collect();
+    assert_eq!(changes, [d("-10"), d("0")]);
+    let q = &r.progress[1];
+    assert_eq!((q.base_value, q.projected_value), (d("0"), d("40")));
+}
+
+/// The gap package on the same baseline: at most 12 kg per inhabitant. With the own 20 t
+/// prevention must act in full (half of it leaves 15 kg): 4 000 SEK a year over 2025–2030,
+/// 24 000 SEK, 10 kg. On the default 10 t the target is met without any measure.
+#[test]
+fn the_gap_package_counts_on_the_baseline() {
+    let (baseline, bare, _) = demo_with_own_20_tonnes();
+    let table = demo::table().unwrap();
+    let mut t = Target::new(
+        "at_most_12",
+        Indicator::FoodWasteKgPerInhabitant,
+        BaseValue {
+            year: Year(2025),
+            value: None,
+            source: String::new(),
+        },
+        TargetValue::Absolute(d("12")),
+        Year(2030),
+    );
+    t.pools = vec![PoolId::from("food")];
+    let plan = close_gap(&table, &baseline, &bare, &demo::town(), &t, 2)
+        .unwrap()
+        .unwrap();
+    let chosen: Vec<_> = plan
+        .chosen
+        .iter()
+        .map(|c| (c.measure.as_str(), c.level))
+        .collect();
+    assert_eq!(chosen, [("less_food_waste", d("1"))]);
+    assert_eq!(plan.cost_sek, Sek::new(d("24000")));
+    assert_eq!(plan.projected_value, d("10"));
+    let without = defaults(&[Arc::clone(&bare.items[0].measure().pool)]);
+    let plan = close_gap(&table, &without, &bare, &demo::town(), &t, 2)
+        .unwrap()
+        .unwrap();
+    assert!(plan.chosen.is_empty());
+    assert_eq!(plan.projected_value, d("10"));
 }
