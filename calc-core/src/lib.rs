@@ -140,7 +140,7 @@ pub use scenario::{
     FactorOverride, ItemOverrides, OverrideField, PlanPeriod, Scenario, ScenarioItem,
 };
 pub use targets::{
-    Actual, BaseFrom, BaseValue, GapPlan, Indicator, OwnFigure, OwnFigures, OwnQuantity,
+    Actual, BaseFrom, BaseValue, Baseline, GapPlan, Indicator, OwnFigure, OwnFigures, OwnQuantity,
     PerInhabitant, Progress, Status, Target, TargetReport, TargetValue, YearPoint, close_gap,
     full_ambition, path, per_inhabitant, progress,
 };

@@ -15,9 +15,9 @@
 
 use calc_core::csvio::{CsvErrorKind, Lang, read_measure_units, read_org_units};
 use calc_core::{
-    Band, BaseValue, Indicator, KgCo2e, MeasureId, OrgUnit, OrgUnitId, OrgUnits, OwnFigures,
-    Perspective, Sek, Target, TargetValue, UnitAssignment, UnitRole, Year, by_unit, demo, evaluate,
-    for_unit, progress,
+    Band, BaseValue, Baseline, Indicator, KgCo2e, MeasureId, OrgUnit, OrgUnitId, OrgUnits,
+    OwnFigures, Perspective, Sek, Target, TargetValue, UnitAssignment, UnitRole, Year, by_unit,
+    demo, evaluate, for_unit, progress,
 };
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -204,7 +204,10 @@ fn targets_served_and_the_share_of_the_needed_change() {
     let table = demo::table().unwrap();
     let scenario = demo::scenario().unwrap();
     let e = evaluate(&table, &scenario).unwrap();
-    let pools = vec![Arc::clone(&scenario.items[0].measure().pool)];
+    let baseline = Baseline::new(
+        &[Arc::clone(&scenario.items[0].measure().pool)],
+        OwnFigures::new(),
+    );
     // Halve 10 kg per inhabitant by 2030: needed 5 − 10 = −5 kg. Prevention takes 5 kg
     // (change −5); collection moves tonnes between routes of generated waste (change 0).
     let t = Target::new(
@@ -219,16 +222,7 @@ fn targets_served_and_the_share_of_the_needed_change() {
         Year(2030),
     )
     .unwrap();
-    let report = progress(
-        &table,
-        &scenario,
-        &pools,
-        &[demo::town()],
-        &[t],
-        &[],
-        &OwnFigures::new(),
-    )
-    .unwrap();
+    let report = progress(&table, &baseline, &scenario, &[demo::town()], &[t], &[]).unwrap();
     let r = by_unit(&e, &units(), Some(&report), Perspective::Municipality);
     let kost = &r[0].targets;
     assert_eq!(kost.len(), 1);

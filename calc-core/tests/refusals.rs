@@ -95,6 +95,43 @@ fn the_optimizer_takes_one_to_twenty_steps() {
     assert_eq!(calc_core::candidates(&model, 20).unwrap().steps, 20);
 }
 
+/// The gap package takes the optimizer's steps: 0 was taken as 1 and 21 as 20.
+#[test]
+fn the_gap_package_takes_one_to_twenty_steps() {
+    let (table, scenario) = (demo::table().unwrap(), demo::scenario().unwrap());
+    let baseline = calc_core::Baseline::new(
+        &[Arc::clone(&scenario.items[0].measure().pool)],
+        calc_core::OwnFigures::new(),
+    );
+    // At least 40 % of the food waste to biogas: collection in full meets it.
+    let t = calc_core::Target::new(
+        "biogas",
+        calc_core::Indicator::FoodWasteToBiogasPercent,
+        calc_core::BaseValue {
+            year: Year(2025),
+            value: None,
+            source: String::new(),
+        },
+        calc_core::TargetValue::Absolute(rust_decimal::Decimal::from(40)),
+        Year(2030),
+    )
+    .unwrap();
+    let gap = |steps| calc_core::close_gap(&table, &baseline, &scenario, &demo::town(), &t, steps);
+    for (steps, message) in [
+        (0, "steps must be between 1 and 20, not 0"),
+        (21, "steps must be between 1 and 20, not 21"),
+    ] {
+        let e = gap(steps).unwrap_err();
+        assert_eq!(e, CalcError::Steps { steps, max: 20 });
+        assert_eq!(e.to_string(), message);
+    }
+    for steps in [1, 20] {
+        let plan = gap(steps).unwrap().unwrap();
+        assert_eq!(plan.chosen[0].measure.as_str(), "food_collection");
+        assert_eq!(plan.chosen[0].level, rust_decimal::Decimal::ONE);
+    }
+}
+
 /// A negative cost on an item built in code is refused as a file's is (issue 25 §1:
 /// `with_implementation_cost` took one that `ItemOverrides::build` refused).
 #[test]

@@ -72,7 +72,13 @@ fn run(
     actuals: &[Actual],
     own: &OwnFigures,
 ) -> TargetReport {
-    progress(&table(), scenario, pools, towns, targets, actuals, own).unwrap()
+    let baseline = Baseline::new(pools, own.clone());
+    progress(&table(), &baseline, scenario, towns, targets, actuals).unwrap()
+}
+
+/// The pools without own figures.
+fn defaults(pools: &[Arc<Pool>]) -> Baseline {
+    Baseline::new(pools, OwnFigures::new())
 }
 
 /// Base 15 kg in 2021, −50 % by 2030: the target is 7.5 kg and the path falls
@@ -305,8 +311,7 @@ fn own_figures_replace_the_defaults_for_their_municipality_only() {
 
     // Biogas share from the model: 0001 (24 + 3) / 30 = 90 % from its own 80 %;
     // 0002 (40 + 30) / 100 = 70 % from 40 %.
-    let pools = own.apply_to_pools(&[p]);
-    let r = run(&with_own, &pools, &[a, b], &[biogas("60")], &[], &own);
+    let r = run(&with_own, &[p], &[a, b], &[biogas("60")], &[], &own);
     let (pa, pb) = (&r.progress[0], &r.progress[1]);
     assert_eq!(pa.base_from, BaseFrom::Model { own_figures: true });
     assert_eq!((pa.base_value, pa.projected_value), (d("80"), d("90")));
@@ -398,12 +403,11 @@ fn brute_force(target: &Target, steps: u32) -> Option<(Decimal, Decimal)> {
         }
         let r = progress(
             &table(),
+            &defaults(&pools),
             &t,
-            &pools,
             &[Arc::clone(&k)],
             std::slice::from_ref(target),
             &[],
-            &OwnFigures::new(),
         )
         .unwrap();
         let p = &r.progress[0];
@@ -420,7 +424,7 @@ fn brute_force(target: &Target, steps: u32) -> Option<(Decimal, Decimal)> {
 #[test]
 fn least_cost_package_by_hand() {
     let (s, pools, k) = gap_case();
-    let plan = close_gap(&table(), &s, &pools, &k, &biogas("45"), 1)
+    let plan = close_gap(&table(), &defaults(&pools), &s, &k, &biogas("45"), 1)
         .unwrap()
         .unwrap();
     let chosen: Vec<_> = plan.chosen.iter().map(|c| c.measure.as_str()).collect();
@@ -430,7 +434,7 @@ fn least_cost_package_by_hand() {
     assert_eq!(plan.projected_value.round_dp(4), d("46.0606"));
     // 72 % cannot be reached with these measures.
     assert_eq!(
-        close_gap(&table(), &s, &pools, &k, &biogas("72"), 1).unwrap(),
+        close_gap(&table(), &defaults(&pools), &s, &k, &biogas("72"), 1).unwrap(),
         None
     );
 }
@@ -463,7 +467,7 @@ fn target_constrained_optimum_equals_brute_force() {
     let mut met = 0;
     for t in &targets {
         for steps in [1, 2] {
-            let plan = close_gap(&table(), &s, &pools, &k, t, steps).unwrap();
+            let plan = close_gap(&table(), &defaults(&pools), &s, &k, t, steps).unwrap();
             let brute = brute_force(t, steps);
             assert_eq!(
                 plan.as_ref().map(|p| p.cost_sek.value()),
@@ -510,11 +514,11 @@ fn the_optimizer_and_the_gap_package_count_the_same_combinations() {
     let target = biogas("45");
     assert_eq!(count(candidates(&model, 16).unwrap_err()), (4913, 4096));
     assert_eq!(
-        count(close_gap(&table(), &s, &pools, &k, &target, 16).unwrap_err()),
+        count(close_gap(&table(), &defaults(&pools), &s, &k, &target, 16).unwrap_err()),
         (4913, 4096)
     );
     assert!(candidates(&model, 15).is_ok());
-    assert!(close_gap(&table(), &s, &pools, &k, &target, 15).is_ok());
+    assert!(close_gap(&table(), &defaults(&pools), &s, &k, &target, 15).is_ok());
 }
 
 /// Per inhabitant: sorting moves 16.8 t in 0001 (1 000) and 33.6 t in 0002 (2 000).
@@ -580,12 +584,11 @@ fn biogas_share_counts_food_waste_sent_to_digestion_not_after_rejects() {
     .unwrap();
     let r = progress(
         &t,
+        &defaults(&[hh]),
         &s,
-        &[hh],
         &[k],
         &[biogas("65"), per_inhabitant],
         &[],
-        &OwnFigures::new(),
     )
     .unwrap();
     let p = &r.progress[0];

@@ -218,7 +218,7 @@ pub(crate) fn run_evaluate(catalogue: &Catalogue, args: &EvaluateArgs, lang: Lan
 fn run_by_unit(catalogue: &Catalogue, loaded: &Loaded, args: &EvaluateArgs, lang: Lang) -> Outcome {
     let perspective = calc_core::Perspective::Municipality;
     let dialect = args.output.csv_dialect.resolve(Some(loaded.dialect));
-    let own_pools = loaded.own.apply_to_pools(&catalogue.pools);
+    let baseline = calc_core::Baseline::new(&catalogue.pools, loaded.own.clone());
     let mut parts = Vec::with_capacity(loaded.scenarios.len());
     for scenario in &loaded.scenarios {
         let fail = |e: calc_core::CalcError| cannot_evaluate(lang, &scenario.name, e);
@@ -237,12 +237,11 @@ fn run_by_unit(catalogue: &Catalogue, loaded: &Loaded, args: &EvaluateArgs, lang
             .collect();
         let report = calc_core::progress(
             &loaded.table,
+            &baseline,
             scenario,
-            &own_pools,
             &here,
             &catalogue.targets,
             &[],
-            &loaded.own,
         )
         .map_err(fail)?;
         let results = calc_core::by_unit(&e, &catalogue.units, Some(&report), perspective);

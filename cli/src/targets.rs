@@ -35,13 +35,22 @@ fn optional_file<T>(
 }
 
 pub(crate) fn run_targets(catalogue: &Catalogue, args: &TargetsArgs, lang: Lang) -> Outcome {
+    // Refused as `contributions --steps` is, also when every target is met and no search runs.
+    if args.close_gap && !(1..=calc_core::MAX_STEPS).contains(&args.steps) {
+        let e = calc_core::CalcError::Steps {
+            steps: args.steps,
+            max: calc_core::MAX_STEPS,
+        };
+        return Err(Failure::input(e.to_string()));
+    }
     let loaded = load(catalogue, &args.scenario, lang)?;
     print_warnings(&loaded.warnings);
     let pools = &catalogue.pools;
     // The built-in and `--municipalities` ones: a targets or actuals file may name any.
     let towns = &loaded.municipalities;
-    // `load` read `--baseline` and applied it to the scenarios.
-    let own = &loaded.own;
+    // `load` read `--baseline` and applied it to the scenarios; the targets count their
+    // tonnes in the catalogue's pools with it.
+    let baseline = calc_core::Baseline::new(pools, loaded.own.clone());
     let own_targets: Option<Vec<Target>> = optional_file(args.targets.as_ref(), lang, |b| {
         csvio::read_targets(b, pools, towns)
     })?;
@@ -53,8 +62,6 @@ pub(crate) fn run_targets(catalogue: &Catalogue, args: &TargetsArgs, lang: Lang)
         csvio::read_actuals(b, towns)
     })?
     .unwrap_or_default();
-    let own_pools = own.apply_to_pools(pools);
-    let own_measures = own.apply_to_measures(&catalogue.measures);
     let mut answers = Vec::new();
     for s in &loaded.scenarios {
         let scenario = s.clone();
@@ -67,12 +74,11 @@ pub(crate) fn run_targets(catalogue: &Catalogue, args: &TargetsArgs, lang: Lang)
         let fail = |e: calc_core::CalcError| cannot_evaluate(lang, &s.name, e);
         let report = progress(
             &loaded.table,
+            &baseline,
             &scenario,
-            &own_pools,
             &here,
             &targets,
             &actuals,
-            own,
         )
         .map_err(fail)?;
         let mut plans = Vec::new();
@@ -84,16 +90,10 @@ pub(crate) fn run_targets(catalogue: &Catalogue, args: &TargetsArgs, lang: Lang)
                 ) else {
                     continue;
                 };
-                let candidates = full_ambition(&scenario, &own_measures, k, target);
-                if let Some(plan) = close_gap(
-                    &loaded.table,
-                    &candidates,
-                    &own_pools,
-                    k,
-                    target,
-                    args.steps,
-                )
-                .map_err(fail)?
+                let candidates = full_ambition(&scenario, &catalogue.measures, k, target);
+                if let Some(plan) =
+                    close_gap(&loaded.table, &baseline, &candidates, k, target, args.steps)
+                        .map_err(fail)?
                 {
                     plans.push(plan);
                 }
@@ -192,7 +192,7 @@ pub(crate) fn run_targets(catalogue: &Catalogue, args: &TargetsArgs, lang: Lang)
                     &a.plans,
                     &a.per_inhabitant,
                     args.close_gap,
-                    own,
+                    baseline.own(),
                     &name,
                     lang,
                 ));

@@ -273,3 +273,17 @@ fn evaluate_uses_own_figures_and_says_so() {
         ]
     );
 }
+
+/// `--close-gap --steps` takes 1–20 as `optimize --steps` does: 0 was taken as 1 and 21 as
+/// 20 without a word.
+#[test]
+fn close_gap_steps_outside_one_to_twenty_are_refused() {
+    for (steps, message) in [
+        ("0", "steps must be between 1 and 20, not 0\n"),
+        ("21", "steps must be between 1 and 20, not 21\n"),
+    ] {
+        let out = run(&["--close-gap", "--steps", steps]);
+        assert_eq!(out.status.code(), Some(2));
+        assert_eq!(String::from_utf8(out.stderr).unwrap(), message);
+    }
+}

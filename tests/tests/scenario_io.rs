@@ -423,20 +423,13 @@ fn other_outputs_match_their_schema() {
         value: rust_decimal::Decimal::from(13),
         source: String::new(),
     }];
-    let report = calc_core::progress(
-        table,
-        &scenario,
-        &c.pools,
-        &towns,
-        &c.targets,
-        &actuals,
-        &calc_core::OwnFigures::new(),
-    )
-    .unwrap();
+    let baseline = calc_core::Baseline::new(&c.pools, calc_core::OwnFigures::new());
+    let report =
+        calc_core::progress(table, &baseline, &scenario, &towns, &c.targets, &actuals).unwrap();
     assert!(!report.progress.is_empty());
     let candidates = calc_core::full_ambition(&scenario, &c.measures, &towns[0], &c.targets[2]);
     let plans: Vec<_> =
-        calc_core::close_gap(table, &candidates, &c.pools, &towns[0], &c.targets[2], 2)
+        calc_core::close_gap(table, &baseline, &candidates, &towns[0], &c.targets[2], 2)
             .unwrap()
             .into_iter()
             .collect();

@@ -10,7 +10,7 @@
 //! The counters ([`counts`]) let a test check that one input is one derivation.
 
 use crate::settings::{SettingProblem, Settings};
-use calc_core::{Evaluation, OwnFigures, Pool, Scenario, TargetReport, progress};
+use calc_core::{Baseline, Evaluation, OwnFigures, Pool, Scenario, TargetReport, progress};
 use factors::Catalogue;
 use std::cell::Cell;
 use std::rc::Rc;
@@ -37,11 +37,9 @@ pub struct Derived {
     /// The scenario the page evaluates: the settings' items, what the law requires, and
     /// the municipalities' own figures laid over the pools.
     pub scenario: Scenario,
-    /// The municipalities' own figures as calc-core read them.
-    pub own: OwnFigures,
-    /// The catalogue's pools with the own figures laid over them (the same `Arc` as the
-    /// catalogue's where no own figure applies).
-    pub pools: Vec<Arc<Pool>>,
+    /// The municipalities' own figures as calc-core read them, and the catalogue's pools
+    /// with them laid over (the same `Arc` as the catalogue's where no own figure applies).
+    pub baseline: Baseline,
     /// The evaluation of [`Derived::scenario`] (or why it failed).
     pub eval: Result<Rc<Evaluation>, String>,
     /// Values of the settings calc-core refuses (the scenario uses defaults instead).
@@ -86,12 +84,8 @@ impl Derived {
         let towns = settings.all_municipalities(cat);
         let (own, own_problems) = settings.follow_up.own_figures(cat, &towns);
         let (bare, problems) = settings.bare_scenario(cat);
-        let scenario = if own.is_empty() {
-            bare.clone()
-        } else {
-            own.apply(&bare)
-        };
-        let pools = own.apply_to_pools(&cat.pools);
+        let baseline = Baseline::new(&cat.pools, own);
+        let scenario = baseline.scenario(&bare);
         let eval = match cat.current_set() {
             Some(table) => {
                 bump(&EVALUATIONS);
@@ -101,11 +95,10 @@ impl Derived {
             }
             None => Err("no factor set".to_string()),
         };
-        let targets = targets_view(settings, cat, &bare, &scenario, &own, &pools, own_problems);
+        let targets = targets_view(settings, cat, &bare, &scenario, &baseline, own_problems);
         Self {
             scenario,
-            own,
-            pools,
+            baseline,
             eval,
             problems,
             targets,
@@ -116,9 +109,8 @@ impl Derived {
     /// laid over it).
     #[must_use]
     pub fn pool_for(&self, m: &calc_core::Measure) -> Arc<Pool> {
-        self.pools
-            .iter()
-            .find(|p| p.id == m.pool.id)
+        self.baseline
+            .pool(&m.pool.id)
             .map_or_else(|| Arc::clone(&m.pool), Arc::clone)
     }
 }
@@ -131,8 +123,7 @@ fn targets_view(
     cat: &Catalogue,
     bare: &Scenario,
     scenario: &Scenario,
-    own: &OwnFigures,
-    pools: &[Arc<Pool>],
+    baseline: &Baseline,
     mut problems: Vec<String>,
 ) -> TargetsView {
     let towns = s.target_towns(cat);
@@ -152,20 +143,12 @@ fn targets_view(
             own_used: Vec::new(),
         };
     };
-    let report = progress(table, scenario, pools, &towns, &targets, &actuals, own)
-        .map_err(|e| e.to_string());
+    let report =
+        progress(table, baseline, scenario, &towns, &targets, &actuals).map_err(|e| e.to_string());
     let mut own_used = Vec::new();
-    if let (Ok(with), false) = (&report, own.is_empty()) {
-        let without = progress(
-            table,
-            bare,
-            &cat.pools,
-            &towns,
-            &targets,
-            &actuals,
-            &OwnFigures::new(),
-        )
-        .ok();
+    if let (Ok(with), false) = (&report, baseline.own().is_empty()) {
+        let defaults = Baseline::new(&cat.pools, OwnFigures::new());
+        let without = progress(table, &defaults, bare, &towns, &targets, &actuals).ok();
         for p in &with.progress {
             let same = without.as_ref().and_then(|w| {
                 w.progress

@@ -16,9 +16,10 @@
 //! plan period (central values, whoever pays), scaled by its level.
 
 use super::progress::subtract;
-use super::{Direction, Model, Target};
+use super::{Baseline, Direction, Model, Target};
 use crate::eval::{CalcError, NR, PerRoute, ramp};
-use crate::model::{FactorTable, MeasureId, Municipality, Pool, ScbCode};
+use crate::model::{FactorTable, MeasureId, Municipality, ScbCode};
+use crate::optimize::MAX_STEPS;
 use crate::optimize::levels::Combinations;
 use crate::scenario::Scenario;
 use crate::units::Sek;
@@ -106,33 +107,36 @@ impl Search<'_> {
 }
 
 /// The least-cost package of the scenario's measures that makes the projection meet
-/// `target` in `municipality` in the target year; `None`
-/// when no package of these measures at up to their scenario effect meets it, or the target
-/// has no base value there. `steps` is clamped to 1–20.
+/// `target` in `municipality` in the target year, on `baseline` (as
+/// [`progress()`](super::progress()) projects it: the scenario is laid over the baseline);
+/// `None` when no package of these measures at up to their scenario effect meets it, or the
+/// target has no base value there.
 ///
-/// Each measure is left out or done at `k / steps` of its scenario effect. Measures on the
-/// same pool interact, so every combination of their levels is evaluated exactly with the
-/// pooled model at the target year (with the measures' ramps). Every indicator is `n / d`
-/// with `n` and `d` linear in the tonnes per route, so "the projection meets the target" is
-/// one linear condition over the pools' contributions; the search goes cheapest options
-/// first and prunes what cannot meet the target or cannot beat the best cost found, so the
-/// result is exact. The cost of a measure is its one-time cost plus its running cost × the
-/// years of the plan period (central values, whoever pays), scaled by its level.
+/// Each measure is left out or done at `k / steps` of its scenario effect; `steps` must be
+/// 1–[`MAX_STEPS`] ([`CalcError::Steps`] otherwise), as for [`crate::candidates`].
+/// Measures on the same pool interact, so every combination of their levels is evaluated
+/// exactly with the pooled model at the target year (with the measures' ramps). Every
+/// indicator is `n / d` with `n` and `d` linear in the tonnes per route, so "the projection
+/// meets the target" is one linear condition over the pools' contributions; the search
+/// goes cheapest options first and prunes what cannot meet the target or cannot beat the
+/// best cost found, so the result is exact. The cost of a measure is its one-time cost plus
+/// its running cost × the years of the plan period (central values, whoever pays), scaled by
+/// its level.
 ///
 /// ```
-/// use calc_core::{BaseValue, Indicator, Sek, Target, TargetValue, Year, close_gap, demo};
+/// use calc_core::{Baseline, BaseValue, Indicator, OwnFigures, Sek, Target, TargetValue, Year, close_gap, demo};
 /// use rust_decimal_macros::dec;
 /// use std::sync::Arc;
 /// # fn main() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
 /// let scenario = demo::scenario()?;
-/// let pools = vec![Arc::clone(&scenario.items[0].measure().pool)];
+/// let baseline = Baseline::new(&[Arc::clone(&scenario.items[0].measure().pool)], OwnFigures::new());
 /// // At least 40 % of food waste to biogas (today 0 %): collection at full effect sends
 /// // 40 % of the 10 t to digestion for 15 000 SEK once; prevention (4 000 SEK a year,
 /// // 24 000 SEK over 2025–2030) would not help: 2 t of the 5 t left is 40 % too.
 /// let t = Target::new("biogas", Indicator::FoodWasteToBiogasPercent,
 ///     BaseValue { year: Year(2025), value: None, source: String::new() },
 ///     TargetValue::Absolute(dec!(40)), Year(2030)).map_err(|(_, e)| e)?;
-/// let plan = close_gap(&demo::table()?, &scenario, &pools, &demo::town(), &t, 2)?.unwrap();
+/// let plan = close_gap(&demo::table()?, &baseline, &scenario, &demo::town(), &t, 2)?.unwrap();
 /// assert_eq!(plan.chosen.len(), 1);
 /// assert_eq!(plan.chosen[0].measure.as_str(), "food_collection");
 /// assert_eq!(plan.cost_sek, Sek::new(dec!(15000)));
@@ -142,19 +146,26 @@ impl Search<'_> {
 /// ```
 pub fn close_gap(
     table: &FactorTable,
+    baseline: &Baseline,
     scenario: &Scenario,
-    pools: &[Arc<Pool>],
     municipality: &Municipality,
     target: &Target,
     steps: u32,
 ) -> Result<Option<GapPlan>, CalcError> {
+    if !(1..=MAX_STEPS).contains(&steps) {
+        return Err(CalcError::Steps {
+            steps,
+            max: MAX_STEPS,
+        });
+    }
     let overflow = CalcError::TotalOverflow;
-    let steps = steps.clamp(1, 20);
+    let scenario = baseline.lay_over(scenario);
+    let scenario = scenario.as_ref();
     let sd = Decimal::from(steps);
     let model = Model::new(table, scenario)?;
     let ind = target.indicator;
     let scope = model
-        .scope(scenario, pools, target, municipality)
+        .scope(scenario, baseline.pools(), target, municipality)
         .ok_or(overflow.clone())?;
     let level0 = ind.level(&scope.initial, &scope);
     let (base, _) = target.base_for(&municipality.code);
@@ -358,7 +369,8 @@ pub fn close_gap(
 /// pool `target` counts, in `municipality`, at 100 % effect, so levels `k / steps` run from
 /// nothing to everything the measure can do. A measure the scenario already has there keeps
 /// its years and overrides; another starts in the plan's first year with its catalogue
-/// ramp.
+/// ramp. `measures` are the catalogue's: [`close_gap`] lays its baseline (the own figures)
+/// over the candidates.
 ///
 /// ```
 /// use calc_core::{BaseValue, Indicator, Target, TargetValue, Year, demo, full_ambition};

@@ -5,7 +5,8 @@
 //! kg per inhabitant), a base year and value (per municipality where it differs), a target
 //! value (absolute, or a change in percent from the base) and year, and a source.
 //! [`Actual`]s are the values observed each year. [`progress()`] follows each target in
-//! each municipality:
+//! each municipality, on a [`Baseline`] (the catalogue's pools with the municipalities' own
+//! figures laid over them, which the scenario's measures take their tonnes from too):
 //!
 //! - **Path**: the straight line from the base value in the base year to the target value in
 //!   the target year, `path(y) = base + (target − base) × (y − base_year) / (target_year −
@@ -42,12 +43,14 @@
 //! [`per_inhabitant()`] gives the evaluation's figures per inhabitant so municipalities of
 //! different size can be compared.
 
+mod baseline;
 mod gap;
 mod indicator;
 mod own;
 mod per_inhabitant;
 mod progress;
 
+pub use baseline::Baseline;
 pub use gap::{GapChoice, GapPlan, close_gap, full_ambition};
 pub use indicator::{Direction, Indicator, LEVEL_DECIMALS};
 pub use own::{OwnFigure, OwnFigures, OwnQuantity};

@@ -2,7 +2,7 @@
 //! measures' contributions, from the pooled model.
 
 use super::indicator::Scope;
-use super::{Actual, BaseFrom, BaseValue, Indicator, OwnFigures, Status, Target, path};
+use super::{Actual, BaseFrom, BaseValue, Baseline, Indicator, Status, Target, path};
 use crate::eval::{CalcError, MeasureSpec, NR, PerRoute, PoolGroup, measure_specs};
 use crate::eval::{pool_groups, ramp};
 use crate::model::{FactorTable, MeasureId, Municipality, Pool, PoolId, QuantityBasis, ScbCode};
@@ -238,21 +238,23 @@ fn run_year(
 /// Follows every target in every municipality: path, projection, actuals, gap, status and
 /// the measures' contributions (see the [module docs](crate::targets) for the rules).
 ///
-/// `pools` are all the pools a target may count (the catalogue's, with the municipality's
-/// own figures applied, as the scenario's are); `own` marks which of them are own figures.
+/// A target counts its tonnes in the `baseline`'s pools (the catalogue's, with the
+/// municipalities' own figures laid over them), and the `scenario`'s measures take theirs
+/// from the same pools: `scenario` may be given with or without the own figures
+/// ([`Baseline::scenario`] lays them over it, here as for the evaluation).
 ///
 /// ```
-/// use calc_core::{BaseValue, Indicator, OwnFigures, Status, Target, TargetValue, Year, demo, progress};
+/// use calc_core::{Baseline, BaseValue, Indicator, OwnFigures, Status, Target, TargetValue, Year, demo, progress};
 /// use rust_decimal_macros::dec;
 /// use std::sync::Arc;
 /// # fn main() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
 /// let scenario = demo::scenario()?;
-/// let pools = vec![Arc::clone(&scenario.items[0].measure().pool)];
+/// let baseline = Baseline::new(&[Arc::clone(&scenario.items[0].measure().pool)], OwnFigures::new());
 /// // 10 kg per inhabitant in 2025, halved by 2030. Prevention takes 5 kg from 2025 on.
 /// let t = Target::new("halve", Indicator::FoodWasteKgPerInhabitant,
 ///     BaseValue { year: Year(2025), value: Some(dec!(10)), source: String::new() },
 ///     TargetValue::ChangePercent(dec!(-50)), Year(2030)).map_err(|(_, e)| e)?;
-/// let r = progress(&demo::table()?, &scenario, &pools, &[demo::town()], &[t], &[], &OwnFigures::new())?;
+/// let r = progress(&demo::table()?, &baseline, &scenario, &[demo::town()], &[t], &[])?;
 /// let p = &r.progress[0];
 /// assert_eq!((p.target_value, p.projected_value, p.gap), (dec!(5), dec!(5), dec!(0)));
 /// assert_eq!(p.status, Status::OnTrack);
@@ -264,18 +266,19 @@ fn run_year(
 /// ```
 pub fn progress(
     table: &FactorTable,
+    baseline: &Baseline,
     scenario: &Scenario,
-    pools: &[Arc<Pool>],
     municipalities: &[Arc<Municipality>],
     targets: &[Target],
     actuals: &[Actual],
-    own: &OwnFigures,
 ) -> Result<TargetReport, CalcError> {
+    let scenario = baseline.lay_over(scenario);
+    let scenario = scenario.as_ref();
     let model = Model::new(table, scenario)?;
     let mut report = TargetReport::default();
     for target in targets {
         for k in municipalities {
-            match target_progress(&model, scenario, pools, k, target, actuals, own) {
+            match target_progress(&model, scenario, baseline, k, target, actuals) {
                 Some(Ok(p)) => report.progress.push(p),
                 Some(Err(e)) => return Err(e),
                 None => report.no_base.push(NoBase {
@@ -291,20 +294,20 @@ pub fn progress(
 fn target_progress(
     model: &Model,
     scenario: &Scenario,
-    pools: &[Arc<Pool>],
+    baseline: &Baseline,
     k: &Municipality,
     target: &Target,
     actuals: &[Actual],
-    own: &OwnFigures,
 ) -> Option<Result<Progress, CalcError>> {
     let overflow = CalcError::TotalOverflow;
     let ind = target.indicator;
-    let Some(scope) = model.scope(scenario, pools, target, k) else {
+    let Some(scope) = model.scope(scenario, baseline.pools(), target, k) else {
         return Some(Err(overflow));
     };
     let level0 = ind.level(&scope.initial, &scope);
     let (base, own_base) = target.base_for(&k.code);
-    let own_figures: Vec<PoolId> = own
+    let own_figures: Vec<PoolId> = baseline
+        .own()
         .for_municipality(&k.code)
         .filter(|r| target.counts(&r.pool))
         .map(|r| r.pool.clone())

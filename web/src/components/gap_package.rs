@@ -51,10 +51,10 @@ pub fn compute(d: &Derived, s: &Settings, target: &str, code: &str) -> GapOutcom
     let Some(k) = cat.municipalities.iter().find(|k| k.code.as_str() == code) else {
         return GapOutcome::Failed(format!("unknown municipality {code}"));
     };
-    // The scenario and pools as the page evaluates them (own figures laid over once).
-    let measures = d.own.apply_to_measures(&cat.measures);
-    let candidates = full_ambition(&d.scenario, &measures, k, t);
-    match close_gap(table, &candidates, &d.pools, k, t, GAP_STEPS) {
+    // The scenario as the page evaluates it, on the page's baseline (own figures laid over
+    // once; `close_gap` lays them over the catalogue measures it adds).
+    let candidates = full_ambition(&d.scenario, &cat.measures, k, t);
+    match close_gap(table, &d.baseline, &candidates, k, t, GAP_STEPS) {
         Ok(Some(plan)) => GapOutcome::Plan(plan),
         Ok(None) => GapOutcome::Unreachable,
         Err(e) => GapOutcome::Failed(e.to_string()),

@@ -30,7 +30,7 @@ fn one_input_is_one_derivation_one_evaluation_and_one_reading_of_the_own_figures
         note: String::new(),
     }];
     start.recompute();
-    assert_eq!(start.derived.as_ref().unwrap().own.rows.len(), 1);
+    assert_eq!(start.derived.as_ref().unwrap().baseline.own().rows.len(), 1);
     let state = Rc::new(start);
     let id = cat.measures[0].id.0.clone();
     let (state, cost) = cost_of(&state, Action::SetEffect(id.clone(), Decimal::from(37)));
