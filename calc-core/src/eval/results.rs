@@ -3,7 +3,7 @@
 use super::*;
 use crate::model::{
     ByPayer, Case, Estimate, FactorId, FactorSetInfo, FractionId, MeasureId, Payer, Perspective,
-    PoolId, Route, ScbCode, SourceId,
+    PoolId, Range, Route, ScbCode, SourceId,
 };
 use crate::scenario::PlanPeriod;
 use crate::units::{
@@ -15,7 +15,8 @@ use rust_decimal::Decimal;
 ///
 /// `low ≤ central ≤ high` holds by construction: bounds come from interval arithmetic that
 /// takes, for every factor, the end that makes the result smallest (or largest), respecting
-/// the sign of the factor's weight.
+/// the sign of the factor's weight. Its parts are read as those of every range:
+/// [`Range`] (`band.low()` is `band.low`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub struct Band<T> {
     /// Result at the factor values that make it smallest.
@@ -46,6 +47,18 @@ impl<T: Copy> Band<T> {
             central: f(self.central, other.central)?,
             high: f(self.high, other.high)?,
         })
+    }
+}
+
+impl<T: Copy> Range<T> for Band<T> {
+    fn low(&self) -> T {
+        self.low
+    }
+    fn central(&self) -> T {
+        self.central
+    }
+    fn high(&self) -> T {
+        self.high
     }
 }
 
