@@ -1,7 +1,7 @@
 //! What a measure needs from the factor table: emission and cost factors per route, with
 //! scenario overrides, and sorting yields.
 
-use super::*;
+use super::results::CalcError;
 use crate::model::{
     Estimate, FactorId, FactorTable, Measure, Payer, Route, SourceId, cost_factor_id,
     emission_factor_id, yield_id,

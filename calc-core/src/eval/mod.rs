@@ -34,12 +34,20 @@ mod item;
 mod pool;
 mod results;
 
-pub(crate) use factors::*;
-pub(crate) use flow::*;
-use item::*;
+pub(crate) use factors::{FactorLookup, MeasureSpec, NR, PerRoute, RouteFactors};
+pub(crate) use flow::Flow;
+use item::evaluate_item;
+pub(crate) use item::{identity, unit_flow};
+use pool::discount_factors;
 pub use pool::ramp;
-pub(crate) use pool::*;
-pub use results::*;
+pub(crate) use pool::{
+    EffectAt, ItemFlows, PoolGroup, Rows, has_effect_ranges, item_flows, pool_groups, pool_members,
+};
+use results::sum_payers;
+pub use results::{
+    Band, CalcError, Evaluation, GroupSummary, ItemResult, OwnFiguresUsed, PerInhabitantFigures,
+    Summary, Warning, YearRow, YearTotal,
+};
 
 fn group<K: PartialEq + Clone>(
     groups: &mut Vec<GroupSummary<K>>,
@@ -114,15 +122,6 @@ pub(crate) struct Evaluated {
     pub(crate) evaluation: Evaluation,
     pub(crate) specs: Vec<Arc<MeasureSpec>>,
     pub(crate) flows: Vec<ItemFlows>,
-}
-
-/// Whether an evaluation computes the year-by-year figures (each item's year rows and the
-/// totals per year) or only the figures over the plan period, which come from the summed
-/// and discounted flows and need no year's values.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Rows {
-    Yes,
-    No,
 }
 
 /// The evaluation (in integers) with the specs and the central flows (as decimals) the

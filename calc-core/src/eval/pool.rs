@@ -1,7 +1,9 @@
 //! Pools: the stock of tonnes per municipality and pool, and the measures acting on it in
 //! waste-hierarchy order, per year and at full effect.
 
-use super::*;
+use super::factors::{NR, PerRoute};
+use super::flow::Flow;
+use super::results::{CalcError, Warning};
 use crate::model::{PoolId, ScbCode};
 use crate::scenario::{PlanPeriod, Scenario, ScenarioItem};
 use crate::units::{Share, Tonnes, Year};
@@ -239,6 +241,15 @@ pub(crate) fn pool_groups(
         });
     }
     Ok((groups, warnings))
+}
+
+/// Whether an evaluation computes the year-by-year figures (each item's year rows and the
+/// totals per year) or only the figures over the plan period, which come from the summed
+/// and discounted flows and need no year's values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Rows {
+    Yes,
+    No,
 }
 
 /// Per item: its flows (per year, at full effect, summed and discounted over the period).

@@ -1,6 +1,5 @@
 //! Result types: bands, summaries, per-item and per-year rows, warnings, errors.
 
-use super::*;
 use crate::model::{
     ByPayer, Case, Estimate, FactorId, FactorSetInfo, FractionId, MeasureId, Payer, Perspective,
     PoolId, Range, Route, ScbCode, SourceId,
@@ -107,6 +106,11 @@ impl ByPayer<Band<Sek>> {
                 acc.checked_add(*self.get(p))
             })
     }
+}
+
+/// Society's net SEK: the sum over all payers.
+pub(super) fn sum_payers(b: &ByPayer<Band<Sek>>) -> Option<Band<Sek>> {
+    b.for_perspective(Perspective::Society)
 }
 
 /// Figures for one measure in one municipality, one group, or the whole scenario.
