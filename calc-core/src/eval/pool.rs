@@ -1,13 +1,14 @@
 //! Pools: the stock of tonnes per municipality and pool, and the measures acting on it in
 //! waste-hierarchy order, per year and at full effect.
 
-use super::factors::{NR, PerRoute};
+use super::factors::{MeasureSpec, NR, PerRoute};
 use super::flow::Flow;
-use super::results::{CalcError, Warning};
+use super::results::{CalcError, Evaluation, Warning};
 use crate::model::{PoolId, ScbCode};
 use crate::scenario::{PlanPeriod, Scenario, ScenarioItem};
 use crate::units::{Share, Tonnes, Year};
 use rust_decimal::Decimal;
+use std::sync::Arc;
 
 /// Share of full effect in `year`: 0 before `start`, linear up to `full`, 1 from `full` on.
 #[must_use]
@@ -262,6 +263,13 @@ pub(crate) struct ItemFlows {
     pub(crate) order: u32,
     pub(crate) pool_tonnes: Tonnes,
     pub(crate) reachable: Tonnes,
+}
+
+/// The evaluation with the intermediate data the linear model needs.
+pub(crate) struct Evaluated {
+    pub(crate) evaluation: Evaluation,
+    pub(crate) specs: Vec<Arc<MeasureSpec>>,
+    pub(crate) flows: Vec<ItemFlows>,
 }
 
 /// Runs every pool for the full-effect year and each year of the period.
