@@ -481,7 +481,7 @@ impl std::fmt::Display for Warning {
     }
 }
 
-/// Everything [`evaluate`] finds.
+/// Everything [`evaluate`](crate::evaluate) finds.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Evaluation {
     /// The factor set used.
