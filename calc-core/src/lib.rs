@@ -50,6 +50,11 @@
 //! # }
 //! ```
 //!
+//! Every range has the same three parts, read through [`Range`] (in the prelude):
+//! `low()`, `central()` and `high()` of an input's [`Estimate`], of a result's [`Band`]
+//! (its fields `low`, `central`, `high`) and of a Monte Carlo [`Percentiles`] (the 5th
+//! percentile, the median and the 95th percentile: `p5`, `p50`, `p95`).
+//!
 //! Types whose constructors validate (an ordered [`Estimate`], a [`PlanPeriod`], a
 //! [`ScenarioItem`], a [`FactorTable`], a [`RouteMix`]) cannot be built past their
 //! validation by deserializing: they do not implement `Deserialize`. Input comes through
@@ -125,9 +130,9 @@ pub use model::{
     ByPayer, Case, CostFactor, Effects, EmissionFactor, Estimate, FactorId, FactorRef,
     FactorSetInfo, FactorTable, Fraction, FractionId, GoalArea, LocalBaseline, Measure, MeasureId,
     MeasureKind, ModelError, Municipality, NominalCost, Payer, Perspective, Pool, PoolId,
-    PriceIndex, PriceLevel, QuantityBasis, Route, RouteMix, ScbCode, ScbMunicipality, Source,
-    SourceId, SourceKind, Yield, cost_factor_id, emission_factor_id, measure_cost_id, stage,
-    yield_id,
+    PriceIndex, PriceLevel, QuantityBasis, Range, Route, RouteMix, ScbCode, ScbMunicipality,
+    Source, SourceId, SourceKind, Yield, cost_factor_id, emission_factor_id, measure_cost_id,
+    stage, yield_id,
 };
 pub use optimize::{
     Budget, Candidate, Candidates, Choice, MAX_COMBINATIONS, MAX_STEPS, NextStep, Plan, candidates,

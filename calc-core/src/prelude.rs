@@ -1,8 +1,10 @@
 //! What a tool that calls the engine needs, in one import: `use calc_core::prelude::*;`.
 //!
-//! [`evaluate`] and its result ([`Evaluation`], [`Summary`], [`Band`]), the unit types and
-//! [`Decimal`] they wrap, and the domain types a model built in code is made of (factors,
-//! a pool, a measure, a municipality, a scenario). Planning tools (the optimizer, targets,
+//! [`evaluate`] and its result ([`Evaluation`], [`Summary`], [`Band`]), [`Range`] (the
+//! `low()`, `central()` and `high()` of a band, an [`Estimate`] and a Monte Carlo
+//! `Percentiles` alike), the unit types and [`Decimal`] they wrap, and the domain types a
+//! model built in code is made of (factors, a pool, a measure, a municipality, a
+//! scenario). Planning tools (the optimizer, targets,
 //! Monte Carlo, organisational units) and the CSV readers stay at their own paths
 //! (`calc_core::optimize`, `calc_core::csvio`, …), so a glob import does not bring names
 //! such as `Plan`, `Choice`, `Target` or `path` into scope.
@@ -17,7 +19,7 @@ pub use crate::eval::{Band, CalcError, Evaluation, ItemResult, Summary, evaluate
 pub use crate::model::{
     ByPayer, CostFactor, Effects, EmissionFactor, Estimate, FactorSetInfo, FactorTable, FractionId,
     Measure, MeasureId, MeasureKind, ModelError, Municipality, Payer, Perspective, Pool, PoolId,
-    QuantityBasis, Route, RouteMix, ScbCode, SourceId, cost_factor_id, emission_factor_id,
+    QuantityBasis, Range, Route, RouteMix, ScbCode, SourceId, cost_factor_id, emission_factor_id,
 };
 pub use crate::scenario::{PlanPeriod, Scenario, ScenarioItem};
 pub use crate::units::{

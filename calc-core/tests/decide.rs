@@ -84,6 +84,37 @@ fn percentiles_match_the_closed_form() {
     assert_eq!(mc.total.probability_saving.co2e, Decimal::ONE);
 }
 
+/// Every range answers `low()`, `central()` and `high()` (issue 25 §5): with one factor of
+/// (0, 50, 100) kg CO2e per tonne and one tonne moved, the factor's `Estimate`, the
+/// evaluation's `Band` (the saving at low, central and high factors: 0, 50 and 100 kg) and
+/// the Monte Carlo's `Percentiles` (p5, p50, p95: 15.811, 50 and 84.189 kg, see
+/// [`percentiles_match_the_closed_form`]) are read the same way.
+#[test]
+fn every_range_reads_low_central_high() {
+    fn parts<T>(r: &impl Range<T>) -> [T; 3] {
+        [r.low(), r.central(), r.high()]
+    }
+    let (t, s) = one_factor(["0", "50", "100"], ["0", "0", "0"], 1);
+    let factor = t
+        .emission(&FractionId::from("food"), Route::Incineration)
+        .unwrap();
+    let per_tonne = |v: &str| KgCo2ePerTonne::new(d(v));
+    assert_eq!(
+        parts(&factor.value),
+        [per_tonne("0"), per_tonne("50"), per_tonne("100")]
+    );
+    let band = evaluate(&t, &s).unwrap().total.co2e_saved_kg_per_year;
+    let kg = |v: &str| KgCo2e::new(d(v));
+    assert_eq!(parts(&band), [kg("0"), kg("50"), kg("100")]);
+    assert_eq!(parts(&band), [band.low, band.central, band.high]);
+    let mc = monte_carlo(&LinearModel::new(&t, &s).unwrap(), 20_000, 7).unwrap();
+    let p = mc.total.co2e_saved_kg_cumulative;
+    assert_eq!(parts(&p), [p.p5, p.p50, p.p95]);
+    close(p.low(), "15.811", "1");
+    close(p.central(), "50", "1");
+    close(p.high(), "84.189", "1");
+}
+
 /// A one-sided range (central = high, like the metal recycling factor): half the draws
 /// are the central itself, so the median is the central and the 75th percentile too,
 /// where a triangular distribution put its median at 100 − √(0.5 × 100 × 100) = 29.3.

@@ -35,18 +35,24 @@ impl ColumnSpec {
 }
 
 /// A reader's columns, declared once: per column its position's name, whether the file
-/// must have it, the header the writer writes in English and in Swedish, and any further
-/// header names the reader accepts. Gives a module with a `usize` position constant per
-/// column (numbered in the order declared, so no position is kept by hand), `SPECS` (what
-/// the reader wants, for [`Table::columns`]; the English name first, as messages name the
-/// column) and `HEADERS` (what the writer writes, in the same order).
+/// must have it, the header the writer writes in English and, when there is one, in
+/// Swedish, and any further header names the reader accepts. Gives a module with a `usize`
+/// position constant per column (numbered in the order declared, so no position is kept by
+/// hand), `SPECS` (what the reader wants, for [`Table::columns`]; the English name first,
+/// as messages name the column) and `HEADERS` (what a writer writes, in the same order;
+/// the English name twice for a column without a Swedish one). Items after a `;` go into
+/// the module too, e.g. groups of positions a reader passes together.
 ///
 /// ```ignore
 /// csv_columns! {
 ///     /// The columns of an actuals file.
 ///     mod ac {
 ///         MUNICIPALITY: required("municipality", "kommun"),
-///         NOTE: optional("note", "anteckning", "kommentar"),
+///         VALUE_LOW: optional("value_low"),
+///         VALUE: required("value", "värde"),
+///         VALUE_HIGH: optional("value_high"),
+///         NOTE: optional("note", "anteckning", "kommentar");
+///         pub(super) const RANGE: [usize; 3] = [VALUE_LOW, VALUE, VALUE_HIGH];
 ///     }
 /// }
 /// ```
@@ -54,12 +60,16 @@ macro_rules! csv_columns {
     (
         $(#[$meta:meta])*
         mod $name:ident {
-            $($col:ident: $req:ident($en:literal, $sv:literal $(, $alias:literal)*)),* $(,)?
+            $(
+                $(#[$col_meta:meta])*
+                $col:ident: $req:ident($en:literal $(, $alias:literal)*)
+            ),* $(,)?
+            $(; $($item:item)*)?
         }
     ) => {
         $(#[$meta])*
         mod $name {
-            use crate::csvio::columns::ColumnSpec;
+            use crate::csvio::columns::{ColumnSpec, swedish_header};
 
             /// The columns in their order in the file.
             #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
@@ -67,18 +77,32 @@ macro_rules! csv_columns {
                 $($col),*
             }
             $(
+                $(#[$col_meta])*
                 #[allow(dead_code)]
                 pub(super) const $col: usize = Position::$col as usize;
             )*
             /// What the reader wants, in file order.
             pub(super) const SPECS: &[ColumnSpec] =
-                &[$(ColumnSpec::$req(&[$en, $sv $(, $alias)*])),*];
-            /// The headers the writer writes (English, Swedish), in file order.
-            pub(super) const HEADERS: &[(&str, &str)] = &[$(($en, $sv)),*];
+                &[$(ColumnSpec::$req(&[$en $(, $alias)*])),*];
+            /// The headers a writer writes (English, Swedish), in file order.
+            #[allow(dead_code)]
+            pub(super) const HEADERS: &[(&str, &str)] =
+                &[$(($en, swedish_header(&[$en $(, $alias)*]))),*];
+            $($($item)*)?
         }
     };
 }
 pub(crate) use csv_columns;
+
+/// The Swedish header of a column from its names (English first): the second name, or the
+/// English one when there is no other.
+#[must_use]
+pub(crate) const fn swedish_header(names: &[&'static str]) -> &'static str {
+    match names {
+        [_, sv, ..] | [sv] => sv,
+        [] => "",
+    }
+}
 
 /// An error that has already been pushed to the caller's error list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -302,25 +326,34 @@ impl Table {
 #[cfg(test)]
 mod tests {
     csv_columns! {
-        /// Two columns.
-        mod two {
+        /// Three columns and a group.
+        mod three {
             FIRST: required("first", "första"),
             SECOND: optional("second", "andra", "tvåa"),
+            THIRD: optional("third");
+            pub(super) const LAST_TWO: [usize; 2] = [SECOND, THIRD];
         }
     }
 
     #[test]
     fn one_declaration_gives_positions_specs_and_headers() {
-        assert_eq!((two::FIRST, two::SECOND), (0, 1));
-        let specs: Vec<(&[&str], bool)> =
-            two::SPECS.iter().map(|c| (c.aliases, c.required)).collect();
+        assert_eq!((three::FIRST, three::SECOND, three::THIRD), (0, 1, 2));
+        assert_eq!(three::LAST_TWO, [1, 2]);
+        let specs: Vec<(&[&str], bool)> = three::SPECS
+            .iter()
+            .map(|c| (c.aliases, c.required))
+            .collect();
         assert_eq!(
             specs,
             [
                 (&["first", "första"][..], true),
-                (&["second", "andra", "tvåa"][..], false)
+                (&["second", "andra", "tvåa"][..], false),
+                (&["third"][..], false)
             ]
         );
-        assert_eq!(two::HEADERS, [("first", "första"), ("second", "andra")]);
+        assert_eq!(
+            three::HEADERS,
+            [("first", "första"), ("second", "andra"), ("third", "third")]
+        );
     }
 }

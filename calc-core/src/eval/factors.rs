@@ -1,7 +1,7 @@
 //! What a measure needs from the factor table: emission and cost factors per route, with
 //! scenario overrides, and sorting yields.
 
-use super::*;
+use super::results::CalcError;
 use crate::model::{
     Estimate, FactorId, FactorTable, Measure, Payer, Route, SourceId, cost_factor_id,
     emission_factor_id, yield_id,
@@ -9,6 +9,7 @@ use crate::model::{
 use crate::scenario::Scenario;
 use crate::units::{KgCo2ePerTonne, SekPerTonne, Share};
 use rust_decimal::Decimal;
+use std::sync::Arc;
 
 /// Number of routes.
 pub(crate) const NR: usize = 7;
@@ -214,4 +215,47 @@ impl FactorLookup<'_> {
             sources,
         })
     }
+}
+
+/// The resolved specs of every distinct measure in a scenario (shared by its municipalities),
+/// after the checks a scenario built in code has not been through: no plan item starts
+/// after the plan period, and each measure names its pool's fraction.
+pub(crate) fn measure_specs(
+    table: &FactorTable,
+    scenario: &Scenario,
+) -> Result<Vec<Arc<MeasureSpec>>, CalcError> {
+    let end = scenario.period.end();
+    if let Some(item) = scenario.items.iter().find(|i| i.start_year() > end) {
+        return Err(CalcError::StartAfterPeriod {
+            measure: item.measure().id.clone(),
+            municipality: item.municipality().name.clone(),
+            start: item.start_year(),
+            end,
+        });
+    }
+    let lookup = FactorLookup { table, scenario };
+    let mut cache: Vec<(*const Measure, Arc<MeasureSpec>)> = Vec::new();
+    let mut out = Vec::with_capacity(scenario.items.len() + scenario.reference.len());
+    for item in scenario.all_items() {
+        let key: *const Measure = item.measure();
+        let spec = match cache.iter().find(|(k, _)| *k == key) {
+            Some((_, s)) => Arc::clone(s),
+            None => {
+                let m = item.measure();
+                if m.fraction != m.pool.fraction {
+                    return Err(CalcError::PoolFraction {
+                        measure: m.id.clone(),
+                        fraction: m.fraction.clone(),
+                        pool: m.pool.id.clone(),
+                        pool_fraction: m.pool.fraction.clone(),
+                    });
+                }
+                let s = Arc::new(lookup.spec(m)?);
+                cache.push((key, Arc::clone(&s)));
+                s
+            }
+        };
+        out.push(spec);
+    }
+    Ok(out)
 }

@@ -1,7 +1,8 @@
 //! A measure's flow of tonnes out of and into routes, and its values at low, central and
 //! high factors and yields.
 
-use super::*;
+use super::factors::{MeasureSpec, NR, PerRoute};
+use super::results::Band;
 use crate::model::{ByPayer, Payer};
 use rust_decimal::Decimal;
 

@@ -1,7 +1,10 @@
 //! One measure in one municipality: its figures per year, at full effect, over the plan
 //! period and discounted.
 
-use super::*;
+use super::factors::MeasureSpec;
+use super::flow::{Flow, Values, central_yields};
+use super::pool::{ItemFlows, Rows, ramp};
+use super::results::{Band, CalcError, ItemResult, OwnFiguresUsed, Summary, YearRow, sum_payers};
 use crate::model::{ByPayer, Estimate, Payer, Perspective, Route};
 use crate::scenario::{PlanPeriod, ScenarioItem};
 use crate::units::{KgCo2e, KgCo2ePerTonne, Sek, SekPerTonne, Tonnes};
@@ -29,10 +32,6 @@ fn net_by_payer(v: &Values, cost_payer: Payer, cost: Estimate<Sek>) -> Option<By
     let slot = out.get_mut(cost_payer);
     *slot = slot.minus_cost(cost)?;
     Some(out)
-}
-
-pub(super) fn sum_payers(b: &ByPayer<Band<Sek>>) -> Option<Band<Sek>> {
-    b.for_perspective(Perspective::Society)
 }
 
 fn route_sek(v: &Values) -> Option<Band<Sek>> {

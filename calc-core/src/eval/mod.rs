@@ -21,10 +21,9 @@
 //! Results are linear in the emission and cost factors for given quantities, effects and
 //! yields.
 
-use crate::model::{FactorTable, Measure};
+use crate::model::FactorTable;
 use crate::scenario::Scenario;
 use crate::units::KgCo2e;
-use std::sync::Arc;
 
 mod engine;
 pub use engine::reachable_tonnes;
@@ -34,12 +33,18 @@ mod item;
 mod pool;
 mod results;
 
-pub(crate) use factors::*;
-pub(crate) use flow::*;
-use item::*;
+pub(crate) use factors::{MeasureSpec, NR, PerRoute, RouteFactors, measure_specs};
+use item::evaluate_item;
+use pool::discount_factors;
 pub use pool::ramp;
-pub(crate) use pool::*;
-pub use results::*;
+pub(crate) use pool::{
+    EffectAt, Evaluated, ItemFlows, PoolGroup, Rows, has_effect_ranges, item_flows, pool_groups,
+};
+use results::sum_payers;
+pub use results::{
+    Band, CalcError, Evaluation, GroupSummary, ItemResult, OwnFiguresUsed, PerInhabitantFigures,
+    Summary, Warning, YearRow, YearTotal,
+};
 
 fn group<K: PartialEq + Clone>(
     groups: &mut Vec<GroupSummary<K>>,
@@ -64,65 +69,6 @@ fn finish_groups<K>(groups: &mut [GroupSummary<K>]) -> Result<(), CalcError> {
         g.summary.finish_sums().ok_or(CalcError::TotalOverflow)?;
     }
     Ok(())
-}
-
-/// The resolved specs of every distinct measure in a scenario (shared by its municipalities),
-/// after the checks a scenario built in code has not been through: no plan item starts
-/// after the plan period, and each measure names its pool's fraction.
-pub(crate) fn measure_specs(
-    table: &FactorTable,
-    scenario: &Scenario,
-) -> Result<Vec<Arc<MeasureSpec>>, CalcError> {
-    let end = scenario.period.end();
-    if let Some(item) = scenario.items.iter().find(|i| i.start_year() > end) {
-        return Err(CalcError::StartAfterPeriod {
-            measure: item.measure().id.clone(),
-            municipality: item.municipality().name.clone(),
-            start: item.start_year(),
-            end,
-        });
-    }
-    let lookup = FactorLookup { table, scenario };
-    let mut cache: Vec<(*const Measure, Arc<MeasureSpec>)> = Vec::new();
-    let mut out = Vec::with_capacity(scenario.items.len() + scenario.reference.len());
-    for item in scenario.all_items() {
-        let key: *const Measure = item.measure();
-        let spec = match cache.iter().find(|(k, _)| *k == key) {
-            Some((_, s)) => Arc::clone(s),
-            None => {
-                let m = item.measure();
-                if m.fraction != m.pool.fraction {
-                    return Err(CalcError::PoolFraction {
-                        measure: m.id.clone(),
-                        fraction: m.fraction.clone(),
-                        pool: m.pool.id.clone(),
-                        pool_fraction: m.pool.fraction.clone(),
-                    });
-                }
-                let s = Arc::new(lookup.spec(m)?);
-                cache.push((key, Arc::clone(&s)));
-                s
-            }
-        };
-        out.push(spec);
-    }
-    Ok(out)
-}
-
-/// The evaluation with the intermediate data the linear model needs.
-pub(crate) struct Evaluated {
-    pub(crate) evaluation: Evaluation,
-    pub(crate) specs: Vec<Arc<MeasureSpec>>,
-    pub(crate) flows: Vec<ItemFlows>,
-}
-
-/// Whether an evaluation computes the year-by-year figures (each item's year rows and the
-/// totals per year) or only the figures over the plan period, which come from the summed
-/// and discounted flows and need no year's values.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Rows {
-    Yes,
-    No,
 }
 
 /// The evaluation (in integers) with the specs and the central flows (as decimals) the

@@ -1,11 +1,14 @@
 //! Pools: the stock of tonnes per municipality and pool, and the measures acting on it in
 //! waste-hierarchy order, per year and at full effect.
 
-use super::*;
+use super::factors::{MeasureSpec, NR, PerRoute};
+use super::flow::Flow;
+use super::results::{CalcError, Evaluation, Warning};
 use crate::model::{PoolId, ScbCode};
 use crate::scenario::{PlanPeriod, Scenario, ScenarioItem};
 use crate::units::{Share, Tonnes, Year};
 use rust_decimal::Decimal;
+use std::sync::Arc;
 
 /// Share of full effect in `year`: 0 before `start`, linear up to `full`, 1 from `full` on.
 #[must_use]
@@ -241,6 +244,15 @@ pub(crate) fn pool_groups(
     Ok((groups, warnings))
 }
 
+/// Whether an evaluation computes the year-by-year figures (each item's year rows and the
+/// totals per year) or only the figures over the plan period, which come from the summed
+/// and discounted flows and need no year's values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Rows {
+    Yes,
+    No,
+}
+
 /// Per item: its flows (per year, at full effect, summed and discounted over the period).
 #[derive(Clone, Debug, Default)]
 pub(crate) struct ItemFlows {
@@ -251,6 +263,13 @@ pub(crate) struct ItemFlows {
     pub(crate) order: u32,
     pub(crate) pool_tonnes: Tonnes,
     pub(crate) reachable: Tonnes,
+}
+
+/// The evaluation with the intermediate data the linear model needs.
+pub(crate) struct Evaluated {
+    pub(crate) evaluation: Evaluation,
+    pub(crate) specs: Vec<Arc<MeasureSpec>>,
+    pub(crate) flows: Vec<ItemFlows>,
 }
 
 /// Runs every pool for the full-effect year and each year of the period.

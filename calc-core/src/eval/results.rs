@@ -1,9 +1,8 @@
 //! Result types: bands, summaries, per-item and per-year rows, warnings, errors.
 
-use super::*;
 use crate::model::{
     ByPayer, Case, Estimate, FactorId, FactorSetInfo, FractionId, MeasureId, Payer, Perspective,
-    PoolId, Route, ScbCode, SourceId,
+    PoolId, Range, Route, ScbCode, SourceId,
 };
 use crate::scenario::PlanPeriod;
 use crate::units::{
@@ -15,7 +14,8 @@ use rust_decimal::Decimal;
 ///
 /// `low ≤ central ≤ high` holds by construction: bounds come from interval arithmetic that
 /// takes, for every factor, the end that makes the result smallest (or largest), respecting
-/// the sign of the factor's weight.
+/// the sign of the factor's weight. Its parts are read as those of every range:
+/// [`Range`] (`band.low()` is `band.low`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub struct Band<T> {
     /// Result at the factor values that make it smallest.
@@ -46,6 +46,18 @@ impl<T: Copy> Band<T> {
             central: f(self.central, other.central)?,
             high: f(self.high, other.high)?,
         })
+    }
+}
+
+impl<T: Copy> Range<T> for Band<T> {
+    fn low(&self) -> T {
+        self.low
+    }
+    fn central(&self) -> T {
+        self.central
+    }
+    fn high(&self) -> T {
+        self.high
     }
 }
 
@@ -94,6 +106,11 @@ impl ByPayer<Band<Sek>> {
                 acc.checked_add(*self.get(p))
             })
     }
+}
+
+/// Society's net SEK: the sum over all payers.
+pub(super) fn sum_payers(b: &ByPayer<Band<Sek>>) -> Option<Band<Sek>> {
+    b.for_perspective(Perspective::Society)
 }
 
 /// Figures for one measure in one municipality, one group, or the whole scenario.
@@ -464,7 +481,7 @@ impl std::fmt::Display for Warning {
     }
 }
 
-/// Everything [`evaluate`] finds.
+/// Everything [`evaluate`](crate::evaluate) finds.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Evaluation {
     /// The factor set used.

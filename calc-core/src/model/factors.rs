@@ -45,10 +45,54 @@ pub struct Source {
     pub note_sv: String,
 }
 
+/// A range of values: its low end, its central value and its high end, with
+/// `low ≤ central ≤ high`. The one vocabulary of the crate's three range types:
+///
+/// | type | what it is | `low()` | `central()` | `high()` |
+/// |---|---|---|---|---|
+/// | [`Estimate`] | an input's range (a factor, an effect, a cost) | `low()` | `central()` | `high()` |
+/// | [`Band`](crate::Band) | a result at low, central and high inputs | field `low` | field `central` | field `high` |
+/// | [`Percentiles`](crate::Percentiles) | a Monte Carlo result's distribution | 5th percentile `p5` | median `p50` | 95th percentile `p95` |
+///
+/// Each type keeps its own names too (and its JSON and CSV output keeps them); the trait
+/// lets a tool read any of them the same way, or take any of them:
+///
+/// ```
+/// use calc_core::prelude::*;
+/// use calc_core::Percentiles;
+///
+/// /// "central (low–high)", whatever kind of range it is.
+/// fn show<T: std::fmt::Display>(r: &impl Range<T>) -> String {
+///     format!("{} ({}–{})", r.central(), r.low(), r.high())
+/// }
+/// # fn main() -> Result<(), ModelError> {
+/// let t = |v: i64| Tonnes::new(Decimal::from(v));
+/// let estimate = Estimate::new(t(1), t(2), t(4))?;
+/// let band = Band { low: t(1), central: t(2), high: t(4) };
+/// let percentiles = Percentiles { p5: t(1), p25: t(1), p50: t(2), p75: t(3), p95: t(4) };
+/// assert_eq!(show(&estimate), "2 t (1 t–4 t)");
+/// assert_eq!(show(&band), show(&estimate));
+/// assert_eq!(show(&percentiles), show(&estimate));
+/// # Ok(())
+/// # }
+/// ```
+pub trait Range<T> {
+    /// The low end: an estimate's lowest value, a band's result at the inputs that make it
+    /// smallest, the 5th percentile.
+    fn low(&self) -> T;
+    /// The central value: an estimate's best value, a band's result at central inputs, the
+    /// median.
+    fn central(&self) -> T;
+    /// The high end: an estimate's highest value, a band's result at the inputs that make
+    /// it largest, the 95th percentile.
+    fn high(&self) -> T;
+}
+
 /// A low / central / high triple.
 ///
 /// Invariant: `low ≤ central ≤ high`, enforced by [`Estimate::new`].
-/// For a credit (a negative factor), `low` is the most negative value.
+/// For a credit (a negative factor), `low` is the most negative value. Its parts are read
+/// as those of every range: [`Range`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Estimate<T> {
     low: T,
@@ -92,6 +136,18 @@ impl<T: Copy> Estimate<T> {
     }
     /// The highest value.
     pub fn high(&self) -> T {
+        self.high
+    }
+}
+
+impl<T: Copy> Range<T> for Estimate<T> {
+    fn low(&self) -> T {
+        self.low
+    }
+    fn central(&self) -> T {
+        self.central
+    }
+    fn high(&self) -> T {
         self.high
     }
 }

@@ -15,7 +15,8 @@ pub use error::ModelError;
 pub(crate) use error::percent_text;
 pub use factors::{
     CostFactor, EmissionFactor, Estimate, FactorRef, FactorSetInfo, FactorTable, NominalCost,
-    Source, SourceKind, Yield, cost_factor_id, emission_factor_id, measure_cost_id, yield_id,
+    Range, Source, SourceKind, Yield, cost_factor_id, emission_factor_id, measure_cost_id,
+    yield_id,
 };
 pub use ids::{FactorId, FractionId, MeasureId, PoolId, ScbCode, SourceId};
 pub(crate) use lookup::IdKind;

@@ -1,7 +1,7 @@
 //! The factor set file: its columns, reader and writer.
 
 use super::{Errors, finish, model, route, share_in};
-use crate::csvio::columns::{ColumnSpec, Columns, Recorded};
+use crate::csvio::columns::{Columns, Recorded, csv_columns};
 use crate::csvio::dialect::Dialect;
 use crate::csvio::error::{CsvError, CsvErrorKind};
 use crate::csvio::number::format_decimal;
@@ -15,62 +15,41 @@ use crate::units::{KgCo2ePerTonne, SekPerTonne, Share, Year};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
-/// Columns of a factor set file.
-pub(crate) const FACTOR_COLUMNS: &[ColumnSpec] = &[
-    ColumnSpec::required(&["fraction", "avfallsslag"]),
-    ColumnSpec::required(&["route", "behandlingsvag"]),
-    ColumnSpec::optional(&["ef_low_kgco2e_per_t"]),
-    ColumnSpec::optional(&["ef_kgco2e_per_t"]),
-    ColumnSpec::optional(&["ef_high_kgco2e_per_t"]),
-    ColumnSpec::optional(&["gwp"]),
-    ColumnSpec::optional(&["displacement_share"]),
-    ColumnSpec::optional(&["ef_source"]),
-    ColumnSpec::optional(&["ef_locator"]),
-    ColumnSpec::optional(&["ef_note"]),
-    ColumnSpec::optional(&["cf_low_sek_per_t"]),
-    ColumnSpec::optional(&["cf_sek_per_t"]),
-    ColumnSpec::optional(&["cf_high_sek_per_t"]),
-    ColumnSpec::optional(&["price_year"]),
-    ColumnSpec::optional(&["cf_source"]),
-    ColumnSpec::optional(&["cf_locator"]),
-    ColumnSpec::optional(&["cf_note"]),
-    ColumnSpec::optional(&["yield_low"]),
-    ColumnSpec::optional(&["yield"]),
-    ColumnSpec::optional(&["yield_high"]),
-    ColumnSpec::optional(&["reject_route"]),
-    ColumnSpec::optional(&["yield_source"]),
-    ColumnSpec::optional(&["yield_locator"]),
-    ColumnSpec::optional(&["yield_note"]),
-];
-
-/// Column positions in [`FACTOR_COLUMNS`].
-mod fc {
-    pub(super) const FRACTION: usize = 0;
-    pub(super) const ROUTE: usize = 1;
-    pub(super) const EF_LOW: usize = 2;
-    pub(super) const EF: usize = 3;
-    pub(super) const EF_HIGH: usize = 4;
-    pub(super) const GWP: usize = 5;
-    pub(super) const DISPLACEMENT: usize = 6;
-    pub(super) const EF_SOURCE: usize = 7;
-    pub(super) const EF_LOCATOR: usize = 8;
-    pub(super) const EF_NOTE: usize = 9;
-    pub(super) const CF_LOW: usize = 10;
-    pub(super) const CF: usize = 11;
-    pub(super) const CF_HIGH: usize = 12;
-    pub(super) const PRICE_YEAR: usize = 13;
-    pub(super) const CF_SOURCE: usize = 14;
-    pub(super) const CF_LOCATOR: usize = 15;
-    pub(super) const CF_NOTE: usize = 16;
-}
-
-/// Column positions of the sorting yield in [`FACTOR_COLUMNS`].
-mod yc {
-    pub(super) const VALUE: [usize; 3] = [17, 18, 19];
-    pub(super) const REJECT: usize = 20;
-    pub(super) const SOURCE: usize = 21;
-    pub(super) const LOCATOR: usize = 22;
-    pub(super) const NOTE: usize = 23;
+csv_columns! {
+    /// The columns of a factor set file: an emission factor, a cost factor and a sorting
+    /// yield per fraction × route.
+    mod fc {
+        FRACTION: required("fraction", "avfallsslag"),
+        ROUTE: required("route", "behandlingsvag"),
+        EF_LOW: optional("ef_low_kgco2e_per_t"),
+        EF: optional("ef_kgco2e_per_t"),
+        EF_HIGH: optional("ef_high_kgco2e_per_t"),
+        GWP: optional("gwp"),
+        DISPLACEMENT: optional("displacement_share"),
+        EF_SOURCE: optional("ef_source"),
+        EF_LOCATOR: optional("ef_locator"),
+        EF_NOTE: optional("ef_note"),
+        CF_LOW: optional("cf_low_sek_per_t"),
+        CF: optional("cf_sek_per_t"),
+        CF_HIGH: optional("cf_high_sek_per_t"),
+        PRICE_YEAR: optional("price_year"),
+        CF_SOURCE: optional("cf_source"),
+        CF_LOCATOR: optional("cf_locator"),
+        CF_NOTE: optional("cf_note"),
+        YIELD_LOW: optional("yield_low"),
+        YIELD: optional("yield"),
+        YIELD_HIGH: optional("yield_high"),
+        REJECT: optional("reject_route"),
+        YIELD_SOURCE: optional("yield_source"),
+        YIELD_LOCATOR: optional("yield_locator"),
+        YIELD_NOTE: optional("yield_note");
+        /// The emission factor's low, central and high value.
+        pub(super) const EF_RANGE: [usize; 3] = [EF_LOW, EF, EF_HIGH];
+        /// The cost factor's low, central and high value.
+        pub(super) const CF_RANGE: [usize; 3] = [CF_LOW, CF, CF_HIGH];
+        /// The sorting yield's low, central and high value.
+        pub(super) const YIELD_RANGE: [usize; 3] = [YIELD_LOW, YIELD, YIELD_HIGH];
+    }
 }
 
 /// Reads a low/central/high triple from three columns. Empty central ⇒ `None`;
@@ -127,7 +106,7 @@ fn read_with(
 ) -> Result<FactorTable, Errors> {
     let target = info.price_year;
     let table = Table::read(bytes)?;
-    let cols = table.columns(FACTOR_COLUMNS)?;
+    let cols = table.columns(fc::SPECS)?;
     let mut errors = Vec::new();
     let mut out = FactorTable::new(info);
     let mut seen: BTreeMap<(String, Route), u64> = BTreeMap::new();
@@ -152,9 +131,7 @@ fn read_with(
             "" => None,
             _ => share_in(&cols, row, fc::DISPLACEMENT, false, &mut errors),
         };
-        if let Ok(Some([l, c, h])) =
-            triple(&cols, row, [fc::EF_LOW, fc::EF, fc::EF_HIGH], &mut errors)
-        {
+        if let Ok(Some([l, c, h])) = triple(&cols, row, fc::EF_RANGE, &mut errors) {
             let value = Estimate::new(
                 KgCo2ePerTonne::new(l),
                 KgCo2ePerTonne::new(c),
@@ -179,9 +156,7 @@ fn read_with(
                 model(&cols, row, fc::FRACTION, r, &mut errors);
             }
         }
-        if let Ok(Some([l, c, h])) =
-            triple(&cols, row, [fc::CF_LOW, fc::CF, fc::CF_HIGH], &mut errors)
-        {
+        if let Ok(Some([l, c, h])) = triple(&cols, row, fc::CF_RANGE, &mut errors) {
             let value = Estimate::new(
                 SekPerTonne::new(l),
                 SekPerTonne::new(c),
@@ -219,12 +194,12 @@ fn read_with(
                 model(&cols, row, fc::FRACTION, r, &mut errors);
             }
         }
-        if let Ok(Some([l, c, h])) = triple(&cols, row, yc::VALUE, &mut errors) {
+        if let Ok(Some([l, c, h])) = triple(&cols, row, fc::YIELD_RANGE, &mut errors) {
             let shares = [l, c, h].map(Share::new);
             let [Ok(l), Ok(c), Ok(h)] = shares else {
                 errors.push(cols.error(
                     row,
-                    yc::VALUE[1],
+                    fc::YIELD,
                     CsvErrorKind::OutOfRange {
                         min: "0".into(),
                         max: "1".into(),
@@ -232,13 +207,13 @@ fn read_with(
                 ));
                 continue;
             };
-            let reject = match cols.text(row, yc::REJECT) {
+            let reject = match cols.text(row, fc::REJECT) {
                 "" => Some(Route::Incineration),
-                _ => self::route(&cols, row, yc::REJECT, &mut errors),
+                _ => self::route(&cols, row, fc::REJECT, &mut errors),
             };
             let value = Estimate::new(l, c, h);
             if let (Some(value), Some(reject)) =
-                (model(&cols, row, yc::VALUE[1], value, &mut errors), reject)
+                (model(&cols, row, fc::YIELD, value, &mut errors), reject)
             {
                 let y = Yield {
                     id: yield_id(&fraction, route),
@@ -246,15 +221,15 @@ fn read_with(
                     route,
                     reject,
                     value,
-                    source: SourceId(cols.text(row, yc::SOURCE).to_string()),
-                    locator: cols.text(row, yc::LOCATOR).to_string(),
-                    note: cols.text(row, yc::NOTE).to_string(),
+                    source: SourceId(cols.text(row, fc::YIELD_SOURCE).to_string()),
+                    locator: cols.text(row, fc::YIELD_LOCATOR).to_string(),
+                    note: cols.text(row, fc::YIELD_NOTE).to_string(),
                 };
                 if y.source.0.is_empty() {
-                    errors.push(cols.error(row, yc::SOURCE, CsvErrorKind::EmptyField));
+                    errors.push(cols.error(row, fc::YIELD_SOURCE, CsvErrorKind::EmptyField));
                 }
                 let r = out.insert_yield(y);
-                model(&cols, row, yc::REJECT, r, &mut errors);
+                model(&cols, row, fc::REJECT, r, &mut errors);
             }
         }
     }
@@ -324,10 +299,7 @@ pub fn write_factor_table(table: &FactorTable, dialect: Dialect) -> String {
     let mut w = csv::WriterBuilder::new()
         .delimiter(dialect.delimiter)
         .from_writer(Vec::new());
-    let header: Vec<&str> = FACTOR_COLUMNS
-        .iter()
-        .map(|c| c.aliases.first().copied().unwrap_or(""))
-        .collect();
+    let header: Vec<&str> = fc::HEADERS.iter().map(|(en, _)| *en).collect();
     let mut ok = w.write_record(&header).is_ok();
     let num = |d: Decimal| format_decimal(d, dialect.decimal_comma);
     for (fraction, route) in keys {

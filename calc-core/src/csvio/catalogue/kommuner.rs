@@ -3,26 +3,21 @@
 //! (the CLI's `--municipalities FILE`, the app's form).
 
 use super::{Errors, finish};
-use crate::csvio::columns::ColumnSpec;
+use crate::csvio::columns::csv_columns;
 use crate::csvio::error::{CsvError, CsvErrorKind, IdKind, suggest};
 use crate::csvio::table::{Table, normalize_header};
 use crate::model::{Municipality, ScbCode, ScbMunicipality, SourceId};
 use crate::scenario::PlanPeriod;
 use std::collections::BTreeMap;
 
-const LIST_COLUMNS: &[ColumnSpec] = &[
-    ColumnSpec::required(&["scb_code", "kommunkod"]),
-    ColumnSpec::required(&["name", "namn"]),
-    ColumnSpec::required(&["county_code", "lanskod"]),
-    ColumnSpec::required(&["source", "kalla"]),
-];
-
-/// Column positions in [`LIST_COLUMNS`].
-mod lc {
-    pub(super) const CODE: usize = 0;
-    pub(super) const NAME: usize = 1;
-    pub(super) const COUNTY: usize = 2;
-    pub(super) const SOURCE: usize = 3;
+csv_columns! {
+    /// The columns of SCB's list of municipalities.
+    mod lc {
+        CODE: required("scb_code", "kommunkod"),
+        NAME: required("name", "namn"),
+        COUNTY: required("county_code", "lanskod"),
+        SOURCE: required("source", "kalla"),
+    }
 }
 
 /// Whether a text is a four-digit SCB code.
@@ -34,7 +29,7 @@ fn is_code(text: &str) -> bool {
 /// is four digits and unique, and its first two digits are the county code.
 pub fn read_scb_municipalities(bytes: &[u8]) -> Result<Vec<ScbMunicipality>, Errors> {
     let table = Table::read(bytes)?;
-    let cols = table.columns(LIST_COLUMNS)?;
+    let cols = table.columns(lc::SPECS)?;
     let mut errors = Vec::new();
     let mut out = Vec::new();
     let mut seen: BTreeMap<String, u64> = BTreeMap::new();
@@ -72,21 +67,15 @@ pub fn read_scb_municipalities(bytes: &[u8]) -> Result<Vec<ScbMunicipality>, Err
     finish(out, errors)
 }
 
-const OWN_COLUMNS: &[ColumnSpec] = &[
-    ColumnSpec::required(&["scb_code", "kommunkod", "code", "kod"]),
-    ColumnSpec::optional(&["name", "namn", "municipality", "kommun"]),
-    ColumnSpec::required(&["population", "folkmangd", "invanare", "inhabitants"]),
-    ColumnSpec::required(&["population_date", "datum", "date"]),
-    ColumnSpec::required(&["source", "kalla"]),
-];
-
-/// Column positions in [`OWN_COLUMNS`].
-mod oc {
-    pub(super) const CODE: usize = 0;
-    pub(super) const NAME: usize = 1;
-    pub(super) const POPULATION: usize = 2;
-    pub(super) const DATE: usize = 3;
-    pub(super) const SOURCE: usize = 4;
+csv_columns! {
+    /// The columns of a planner's own municipalities.
+    mod oc {
+        CODE: required("scb_code", "kommunkod", "code", "kod"),
+        NAME: optional("name", "namn", "municipality", "kommun"),
+        POPULATION: required("population", "folkmangd", "invanare", "inhabitants"),
+        DATE: required("population_date", "datum", "date"),
+        SOURCE: required("source", "kalla"),
+    }
 }
 
 /// A date written `YYYY-MM-DD` (a real day of the Gregorian calendar): its year, month and
@@ -150,7 +139,7 @@ pub fn read_own_municipalities(
     period: PlanPeriod,
 ) -> Result<Vec<Municipality>, Errors> {
     let table = Table::read(bytes)?;
-    let cols = table.columns(OWN_COLUMNS)?;
+    let cols = table.columns(oc::SPECS)?;
     if table.rows.is_empty() {
         return Err(vec![CsvError::new(
             table.header_line,

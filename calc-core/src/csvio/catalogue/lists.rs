@@ -1,7 +1,7 @@
 //! The list files: sources, fractions, municipalities, goal areas and the factor set list.
 
 use super::{Errors, finish};
-use crate::csvio::columns::ColumnSpec;
+use crate::csvio::columns::csv_columns;
 use crate::csvio::error::{CsvErrorKind, IdKind, suggest};
 use crate::csvio::table::Table;
 use crate::model::{
@@ -11,24 +11,27 @@ use crate::model::{
 use crate::units::Year;
 use std::collections::BTreeMap;
 
-const SOURCE_COLUMNS: &[ColumnSpec] = &[
-    ColumnSpec::required(&["id"]),
-    ColumnSpec::required(&["kind"]),
-    ColumnSpec::required(&["title"]),
-    ColumnSpec::required(&["publisher"]),
-    ColumnSpec::optional(&["year"]),
-    ColumnSpec::optional(&["url"]),
-    ColumnSpec::optional(&["locator"]),
-    ColumnSpec::optional(&["licence", "license"]),
-    ColumnSpec::optional(&["accessed"]),
-    ColumnSpec::optional(&["note"]),
-    ColumnSpec::optional(&["note_sv"]),
-];
+csv_columns! {
+    /// The columns of `sources.csv`.
+    mod sc {
+        ID: required("id"),
+        KIND: required("kind"),
+        TITLE: required("title"),
+        PUBLISHER: required("publisher"),
+        YEAR: optional("year"),
+        URL: optional("url"),
+        LOCATOR: optional("locator"),
+        LICENCE: optional("licence", "license"),
+        ACCESSED: optional("accessed"),
+        NOTE: optional("note"),
+        NOTE_SV: optional("note_sv"),
+    }
+}
 
 /// Reads `sources.csv` (`note_sv`, the note in Swedish, is optional).
 pub fn read_sources(bytes: &[u8]) -> Result<Vec<Source>, Errors> {
     let table = Table::read(bytes)?;
-    let cols = table.columns(SOURCE_COLUMNS)?;
+    let cols = table.columns(sc::SPECS)?;
     let mut errors = Vec::new();
     let mut out = Vec::new();
     let mut seen: BTreeMap<String, u64> = BTreeMap::new();
@@ -47,7 +50,7 @@ pub fn read_sources(bytes: &[u8]) -> Result<Vec<Source>, Errors> {
             other => {
                 errors.push(cols.error(
                     row,
-                    1,
+                    sc::KIND,
                     CsvErrorKind::UnknownId {
                         what: IdKind::SourceKind,
                         suggestions: suggest(other, ["published", "derived", "estimate"]),
@@ -79,32 +82,20 @@ pub fn read_sources(bytes: &[u8]) -> Result<Vec<Source>, Errors> {
     finish(out, errors)
 }
 
-/// Column positions in [`SOURCE_COLUMNS`].
-mod sc {
-    pub(super) const ID: usize = 0;
-    pub(super) const KIND: usize = 1;
-    pub(super) const TITLE: usize = 2;
-    pub(super) const PUBLISHER: usize = 3;
-    pub(super) const YEAR: usize = 4;
-    pub(super) const URL: usize = 5;
-    pub(super) const LOCATOR: usize = 6;
-    pub(super) const LICENCE: usize = 7;
-    pub(super) const ACCESSED: usize = 8;
-    pub(super) const NOTE: usize = 9;
-    pub(super) const NOTE_SV: usize = 10;
+csv_columns! {
+    /// The columns of `fractions.csv`.
+    mod frc {
+        ID: required("id"),
+        NAME_SV: required("name_sv"),
+        NAME_EN: required("name_en"),
+        DESCRIPTION_EN: optional("description_en"),
+    }
 }
-
-const FRACTION_COLUMNS: &[ColumnSpec] = &[
-    ColumnSpec::required(&["id"]),
-    ColumnSpec::required(&["name_sv"]),
-    ColumnSpec::required(&["name_en"]),
-    ColumnSpec::optional(&["description_en"]),
-];
 
 /// Reads `fractions.csv`.
 pub fn read_fractions(bytes: &[u8]) -> Result<Vec<Fraction>, Errors> {
     let table = Table::read(bytes)?;
-    let cols = table.columns(FRACTION_COLUMNS)?;
+    let cols = table.columns(frc::SPECS)?;
     let mut errors = Vec::new();
     let mut out: Vec<Fraction> = Vec::new();
     for row in &table.rows {
@@ -126,25 +117,21 @@ pub fn read_fractions(bytes: &[u8]) -> Result<Vec<Fraction>, Errors> {
     finish(out, errors)
 }
 
-/// Column positions in [`FRACTION_COLUMNS`].
-mod frc {
-    pub(super) const ID: usize = 0;
-    pub(super) const NAME_SV: usize = 1;
-    pub(super) const NAME_EN: usize = 2;
+csv_columns! {
+    /// The columns of `municipalities.csv`.
+    mod mun {
+        CODE: required("scb_code", "kommunkod"),
+        NAME: required("name", "namn"),
+        POPULATION: required("population", "folkmangd"),
+        DATE: required("population_date", "datum"),
+        SOURCE: required("source", "kalla"),
+    }
 }
-
-const MUNICIPALITY_COLUMNS: &[ColumnSpec] = &[
-    ColumnSpec::required(&["scb_code", "kommunkod"]),
-    ColumnSpec::required(&["name", "namn"]),
-    ColumnSpec::required(&["population", "folkmangd"]),
-    ColumnSpec::required(&["population_date", "datum"]),
-    ColumnSpec::required(&["source", "kalla"]),
-];
 
 /// Reads `municipalities.csv`.
 pub fn read_municipalities(bytes: &[u8]) -> Result<Vec<Municipality>, Errors> {
     let table = Table::read(bytes)?;
-    let cols = table.columns(MUNICIPALITY_COLUMNS)?;
+    let cols = table.columns(mun::SPECS)?;
     let mut errors = Vec::new();
     let mut out: Vec<Municipality> = Vec::new();
     for row in &table.rows {
@@ -155,7 +142,7 @@ pub fn read_municipalities(bytes: &[u8]) -> Result<Vec<Municipality>, Errors> {
             {
                 errors.push(cols.error(
                     row,
-                    0,
+                    mun::CODE,
                     CsvErrorKind::OutOfRange {
                         min: "0000".into(),
                         max: "9999".into(),
@@ -194,32 +181,19 @@ pub fn read_municipalities(bytes: &[u8]) -> Result<Vec<Municipality>, Errors> {
     finish(out, errors)
 }
 
-/// Column positions in [`MUNICIPALITY_COLUMNS`].
-mod mun {
-    pub(super) const CODE: usize = 0;
-    pub(super) const NAME: usize = 1;
-    pub(super) const POPULATION: usize = 2;
-    pub(super) const DATE: usize = 3;
-    pub(super) const SOURCE: usize = 4;
-}
-
-const AREA_COLUMNS: &[ColumnSpec] = &[
-    ColumnSpec::required(&["id"]),
-    ColumnSpec::required(&["name_sv"]),
-    ColumnSpec::required(&["name_en"]),
-];
-
-/// Column positions in [`AREA_COLUMNS`].
-mod arc {
-    pub(super) const ID: usize = 0;
-    pub(super) const NAME_SV: usize = 1;
-    pub(super) const NAME_EN: usize = 2;
+csv_columns! {
+    /// The columns of `areas.csv`.
+    mod arc {
+        ID: required("id"),
+        NAME_SV: required("name_sv"),
+        NAME_EN: required("name_en"),
+    }
 }
 
 /// Reads `areas.csv`: the goal areas of a waste plan.
 pub fn read_areas(bytes: &[u8]) -> Result<Vec<GoalArea>, Errors> {
     let table = Table::read(bytes)?;
-    let cols = table.columns(AREA_COLUMNS)?;
+    let cols = table.columns(arc::SPECS)?;
     let mut errors = Vec::new();
     let mut out: Vec<GoalArea> = Vec::new();
     for row in &table.rows {
@@ -241,33 +215,26 @@ pub fn read_areas(bytes: &[u8]) -> Result<Vec<GoalArea>, Errors> {
     finish(out, errors)
 }
 
-const FACTOR_SET_COLUMNS: &[ColumnSpec] = &[
-    ColumnSpec::required(&["id"]),
-    ColumnSpec::required(&["name_sv"]),
-    ColumnSpec::required(&["name_en"]),
-    ColumnSpec::required(&["version"]),
-    ColumnSpec::required(&["year"]),
-    ColumnSpec::required(&["file"]),
-    ColumnSpec::optional(&["gwp"]),
-    ColumnSpec::optional(&["description_en"]),
-    ColumnSpec::optional(&["price_year"]),
-];
-
-/// Column positions in [`FACTOR_SET_COLUMNS`].
-mod fsc {
-    pub(super) const ID: usize = 0;
-    pub(super) const NAME_SV: usize = 1;
-    pub(super) const VERSION: usize = 3;
-    pub(super) const YEAR: usize = 4;
-    pub(super) const FILE: usize = 5;
-    pub(super) const PRICE_YEAR: usize = 8;
+csv_columns! {
+    /// The columns of `factor_sets.csv`.
+    mod fsc {
+        ID: required("id"),
+        NAME_SV: required("name_sv"),
+        NAME_EN: required("name_en"),
+        VERSION: required("version"),
+        YEAR: required("year"),
+        FILE: required("file"),
+        GWP: optional("gwp"),
+        DESCRIPTION_EN: optional("description_en"),
+        PRICE_YEAR: optional("price_year"),
+    }
 }
 
 /// Reads `factor_sets.csv`: each factor set's name, version, year and price year (optional
 /// column `price_year`), and the path of its factor file.
 pub fn read_factor_set_list(bytes: &[u8]) -> Result<Vec<(FactorSetInfo, String)>, Errors> {
     let table = Table::read(bytes)?;
-    let cols = table.columns(FACTOR_SET_COLUMNS)?;
+    let cols = table.columns(fsc::SPECS)?;
     let mut errors = Vec::new();
     let mut out = Vec::new();
     for row in &table.rows {
@@ -298,27 +265,22 @@ pub fn read_factor_set_list(bytes: &[u8]) -> Result<Vec<(FactorSetInfo, String)>
     finish(out, errors)
 }
 
-const PRICE_INDEX_COLUMNS: &[ColumnSpec] = &[
-    ColumnSpec::required(&["year"]),
-    ColumnSpec::required(&["index"]),
-    ColumnSpec::required(&["basis"]),
-    ColumnSpec::required(&["source"]),
-    ColumnSpec::optional(&["note"]),
-];
-
-/// Column positions in [`PRICE_INDEX_COLUMNS`].
-mod pic {
-    pub(super) const YEAR: usize = 0;
-    pub(super) const INDEX: usize = 1;
-    pub(super) const BASIS: usize = 2;
-    pub(super) const SOURCE: usize = 3;
+csv_columns! {
+    /// The columns of `price_index.csv`.
+    mod pic {
+        YEAR: required("year"),
+        INDEX: required("index"),
+        BASIS: required("basis"),
+        SOURCE: required("source"),
+        NOTE: optional("note"),
+    }
 }
 
 /// Reads `price_index.csv`: one price level per year (`year`, `index`, `basis`, `source`,
 /// optional `note`), e.g. SCB's KPI with 1980 = 100.
 pub fn read_price_index(bytes: &[u8]) -> Result<PriceIndex, Errors> {
     let table = Table::read(bytes)?;
-    let cols = table.columns(PRICE_INDEX_COLUMNS)?;
+    let cols = table.columns(pic::SPECS)?;
     let mut errors = Vec::new();
     let mut out = PriceIndex::new();
     let mut seen: BTreeMap<Year, u64> = BTreeMap::new();

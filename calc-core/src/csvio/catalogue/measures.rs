@@ -1,7 +1,7 @@
 //! Measures and their route mixes (`measures.csv`, `measure_mixes.csv`).
 
 use super::{Errors, MixRow, basis, finish, model, parse_route, route, share_in};
-use crate::csvio::columns::{ColumnSpec, Columns, Recorded};
+use crate::csvio::columns::{Columns, Recorded, csv_columns};
 use crate::csvio::error::{CsvError, CsvErrorKind, IdKind, suggest};
 use crate::csvio::table::{Row, Table};
 use crate::model::{
@@ -13,90 +13,67 @@ use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-const MIX_COLUMNS: &[ColumnSpec] = &[
-    ColumnSpec::required(&["measure"]),
-    ColumnSpec::required(&["mix"]),
-    ColumnSpec::required(&["route"]),
-    ColumnSpec::required(&["share"]),
-    ColumnSpec::required(&["source"]),
-    ColumnSpec::optional(&["note"]),
-];
-
-/// Column positions in [`MIX_COLUMNS`].
-mod mx {
-    pub(super) const MEASURE: usize = 0;
-    pub(super) const MIX: usize = 1;
-    pub(super) const ROUTE: usize = 2;
-    pub(super) const SHARE: usize = 3;
-    pub(super) const SOURCE: usize = 4;
+csv_columns! {
+    /// The columns of `measure_mixes.csv`.
+    mod mx {
+        MEASURE: required("measure"),
+        MIX: required("mix"),
+        ROUTE: required("route"),
+        SHARE: required("share"),
+        SOURCE: required("source"),
+        NOTE: optional("note"),
+    }
 }
 
-const MEASURE_COLUMNS: &[ColumnSpec] = &[
-    ColumnSpec::required(&["id"]),
-    ColumnSpec::required(&["area"]),
-    ColumnSpec::required(&["name_sv"]),
-    ColumnSpec::required(&["name_en"]),
-    ColumnSpec::optional(&["description_sv"]),
-    ColumnSpec::optional(&["description_en"]),
-    ColumnSpec::required(&["fraction"]),
-    ColumnSpec::required(&["basis"]),
-    ColumnSpec::optional(&["kg_per_inhabitant"]),
-    ColumnSpec::optional(&["g_per_portion"]),
-    ColumnSpec::optional(&["portions_per_inhabitant"]),
-    ColumnSpec::required(&["default_effect_pct"]),
-    ColumnSpec::required(&["ramp_years"]),
-    ColumnSpec::required(&["implementation_cost_sek_per_inhabitant"]),
-    ColumnSpec::required(&["running_cost_sek_per_inhabitant"]),
-    ColumnSpec::optional(&["quantity_source"]),
-    ColumnSpec::optional(&["effect_source"]),
-    ColumnSpec::optional(&["cost_source"]),
-    ColumnSpec::optional(&["note"]),
-    ColumnSpec::optional(&["tonnes_per_year"]),
-    ColumnSpec::optional(&["pool"]),
-    ColumnSpec::optional(&["acts_on"]),
-    ColumnSpec::optional(&["implementation_cost_low_sek_per_inhabitant"]),
-    ColumnSpec::optional(&["implementation_cost_high_sek_per_inhabitant"]),
-    ColumnSpec::optional(&["running_cost_low_sek_per_inhabitant"]),
-    ColumnSpec::optional(&["running_cost_high_sek_per_inhabitant"]),
-    ColumnSpec::optional(&["cost_payer"]),
-    ColumnSpec::optional(&["savings_payer"]),
-    ColumnSpec::optional(&["stage"]),
-    ColumnSpec::optional(&["effect_low_pct"]),
-    ColumnSpec::optional(&["effect_high_pct"]),
-    ColumnSpec::optional(&["goal_effect_pct"]),
-    ColumnSpec::optional(&["goal_source"]),
-    ColumnSpec::optional(&["kind"]),
-    ColumnSpec::optional(&["start_year"]),
-];
-
-/// Column positions in [`MEASURE_COLUMNS`].
-mod mc {
-    pub(super) const ID: usize = 0;
-    pub(super) const AREA: usize = 1;
-    pub(super) const NAME_SV: usize = 2;
-    pub(super) const NAME_EN: usize = 3;
-    pub(super) const DESC_SV: usize = 4;
-    pub(super) const DESC_EN: usize = 5;
-    pub(super) const FRACTION: usize = 6;
-    pub(super) const BASIS: [usize; 5] = [7, 8, 9, 10, 19];
-    pub(super) const EFFECT: usize = 11;
-    pub(super) const RAMP: usize = 12;
-    pub(super) const IMPLEMENTATION: [usize; 3] = [22, 13, 23];
-    pub(super) const RUNNING: [usize; 3] = [24, 14, 25];
-    pub(super) const SOURCES: [usize; 3] = [15, 16, 17];
-    pub(super) const COST_SOURCE: usize = 17;
-    pub(super) const POOL: usize = 20;
-    pub(super) const ACTS_ON: usize = 21;
-    pub(super) const COST_PAYER: usize = 26;
-    pub(super) const SAVINGS_PAYER: usize = 27;
-    pub(super) const STAGE: usize = 28;
-    pub(super) const EFFECT_LOW: usize = 29;
-    pub(super) const EFFECT_HIGH: usize = 30;
-    pub(super) const GOAL_EFFECT: usize = 31;
-    pub(super) const GOAL_SOURCE: usize = 32;
-    pub(super) const KIND: usize = 33;
-    pub(super) const START_YEAR: usize = 34;
-    pub(super) const EFFECT_SOURCE: usize = 16;
+csv_columns! {
+    /// The columns of `measures.csv`.
+    mod mc {
+        ID: required("id"),
+        AREA: required("area"),
+        NAME_SV: required("name_sv"),
+        NAME_EN: required("name_en"),
+        DESC_SV: optional("description_sv"),
+        DESC_EN: optional("description_en"),
+        FRACTION: required("fraction"),
+        BASIS: required("basis"),
+        KG_PER_INHABITANT: optional("kg_per_inhabitant"),
+        G_PER_PORTION: optional("g_per_portion"),
+        PORTIONS: optional("portions_per_inhabitant"),
+        EFFECT: required("default_effect_pct"),
+        RAMP: required("ramp_years"),
+        IMPLEMENTATION_COST: required("implementation_cost_sek_per_inhabitant"),
+        RUNNING_COST: required("running_cost_sek_per_inhabitant"),
+        QUANTITY_SOURCE: optional("quantity_source"),
+        EFFECT_SOURCE: optional("effect_source"),
+        COST_SOURCE: optional("cost_source"),
+        NOTE: optional("note"),
+        TONNES: optional("tonnes_per_year"),
+        POOL: optional("pool"),
+        ACTS_ON: optional("acts_on"),
+        IMPLEMENTATION_LOW: optional("implementation_cost_low_sek_per_inhabitant"),
+        IMPLEMENTATION_HIGH: optional("implementation_cost_high_sek_per_inhabitant"),
+        RUNNING_LOW: optional("running_cost_low_sek_per_inhabitant"),
+        RUNNING_HIGH: optional("running_cost_high_sek_per_inhabitant"),
+        COST_PAYER: optional("cost_payer"),
+        SAVINGS_PAYER: optional("savings_payer"),
+        STAGE: optional("stage"),
+        EFFECT_LOW: optional("effect_low_pct"),
+        EFFECT_HIGH: optional("effect_high_pct"),
+        GOAL_EFFECT: optional("goal_effect_pct"),
+        GOAL_SOURCE: optional("goal_source"),
+        KIND: optional("kind"),
+        START_YEAR: optional("start_year");
+        /// The quantity's basis and the columns it reads.
+        pub(super) const QUANTITY: [usize; 5] =
+            [BASIS, KG_PER_INHABITANT, G_PER_PORTION, PORTIONS, TONNES];
+        /// The implementation cost's low, central and high value.
+        pub(super) const IMPLEMENTATION: [usize; 3] =
+            [IMPLEMENTATION_LOW, IMPLEMENTATION_COST, IMPLEMENTATION_HIGH];
+        /// The running cost's low, central and high value.
+        pub(super) const RUNNING: [usize; 3] = [RUNNING_LOW, RUNNING_COST, RUNNING_HIGH];
+        /// The sources a measure cites, in the order they are listed.
+        pub(super) const SOURCES: [usize; 3] = [QUANTITY_SOURCE, EFFECT_SOURCE, COST_SOURCE];
+    }
 }
 
 type MixRows = BTreeMap<(String, bool), MixRow>;
@@ -110,7 +87,7 @@ fn read_mixes(bytes: &[u8], errors: &mut Errors) -> MixRows {
             return mixes;
         }
     };
-    let cols = match table.columns(MIX_COLUMNS) {
+    let cols = match table.columns(mx::SPECS) {
         Ok(c) => c,
         Err(e) => {
             errors.extend(e);
@@ -125,7 +102,7 @@ fn read_mixes(bytes: &[u8], errors: &mut Errors) -> MixRows {
             other => {
                 errors.push(cols.error(
                     row,
-                    1,
+                    mx::MIX,
                     CsvErrorKind::UnknownId {
                         what: IdKind::Mix,
                         suggestions: suggest(other, ["baseline", "target"]),
@@ -311,7 +288,7 @@ pub fn read_measures_with_pools(
     let mut errors = Vec::new();
     let mut mix_rows = read_mixes(mixes, &mut errors);
     let table = Table::read(measures)?;
-    let cols = table.columns(MEASURE_COLUMNS)?;
+    let cols = table.columns(mc::SPECS)?;
     let mut out: Vec<Measure> = Vec::new();
     for row in &table.rows {
         let before = errors.len();
@@ -342,7 +319,7 @@ pub fn read_measures_with_pools(
         let reach = basis(
             &cols,
             row,
-            mc::BASIS,
+            mc::QUANTITY,
             pool.is_some() || !pool_id.is_empty(),
             &mut errors,
         );

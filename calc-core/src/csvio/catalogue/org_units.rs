@@ -3,27 +3,21 @@
 
 use super::{Errors, finish};
 use crate::by_unit::{OrgUnit, OrgUnitId, UnitAssignment, UnitRole};
-use crate::csvio::columns::ColumnSpec;
+use crate::csvio::columns::csv_columns;
 use crate::csvio::error::{CsvError, CsvErrorKind, IdKind, suggest};
 use crate::csvio::table::Table;
 use crate::model::MeasureId;
 use std::collections::BTreeMap;
 
-const UNIT_COLUMNS: &[ColumnSpec] = &[
-    ColumnSpec::required(&["id"]),
-    ColumnSpec::required(&["name_sv"]),
-    ColumnSpec::required(&["name_en"]),
-    ColumnSpec::optional(&["description_sv"]),
-    ColumnSpec::optional(&["description_en"]),
-];
-
-/// Column positions in [`UNIT_COLUMNS`].
-mod uc {
-    pub(super) const ID: usize = 0;
-    pub(super) const NAME_SV: usize = 1;
-    pub(super) const NAME_EN: usize = 2;
-    pub(super) const DESC_SV: usize = 3;
-    pub(super) const DESC_EN: usize = 4;
+csv_columns! {
+    /// The columns of `units.csv`.
+    mod uc {
+        ID: required("id"),
+        NAME_SV: required("name_sv"),
+        NAME_EN: required("name_en"),
+        DESC_SV: optional("description_sv"),
+        DESC_EN: optional("description_en"),
+    }
 }
 
 /// Reads `units.csv`: the units of the organisation (`id`, `name_sv`, `name_en`, optional
@@ -31,7 +25,7 @@ mod uc {
 /// links); a repeated id is an error.
 pub fn read_org_units(bytes: &[u8]) -> Result<Vec<OrgUnit>, Errors> {
     let table = Table::read(bytes)?;
-    let cols = table.columns(UNIT_COLUMNS)?;
+    let cols = table.columns(uc::SPECS)?;
     let mut errors = Vec::new();
     let mut out: Vec<OrgUnit> = Vec::new();
     let mut seen: BTreeMap<String, u64> = BTreeMap::new();
@@ -68,21 +62,15 @@ pub fn read_org_units(bytes: &[u8]) -> Result<Vec<OrgUnit>, Errors> {
     finish(out, errors)
 }
 
-const ASSIGNMENT_COLUMNS: &[ColumnSpec] = &[
-    ColumnSpec::required(&["measure", "atgard"]),
-    ColumnSpec::required(&["unit", "verksamhet"]),
-    ColumnSpec::required(&["role", "roll"]),
-    ColumnSpec::optional(&["note_sv"]),
-    ColumnSpec::optional(&["note_en", "note"]),
-];
-
-/// Column positions in [`ASSIGNMENT_COLUMNS`].
-mod ac {
-    pub(super) const MEASURE: usize = 0;
-    pub(super) const UNIT: usize = 1;
-    pub(super) const ROLE: usize = 2;
-    pub(super) const NOTE_SV: usize = 3;
-    pub(super) const NOTE_EN: usize = 4;
+csv_columns! {
+    /// The columns of `measure_units.csv`.
+    mod ac {
+        MEASURE: required("measure", "atgard"),
+        UNIT: required("unit", "verksamhet"),
+        ROLE: required("role", "roll"),
+        NOTE_SV: optional("note_sv"),
+        NOTE_EN: optional("note_en", "note"),
+    }
 }
 
 /// Reads `measure_units.csv`: one row per unit carrying a measure (`measure`, `unit`,
@@ -98,7 +86,7 @@ pub fn read_measure_units(
     measures: &[MeasureId],
 ) -> Result<Vec<UnitAssignment>, Errors> {
     let table = Table::read(bytes)?;
-    let cols = table.columns(ASSIGNMENT_COLUMNS)?;
+    let cols = table.columns(ac::SPECS)?;
     let mut errors = Vec::new();
     let mut out: Vec<UnitAssignment> = Vec::new();
     // Per measure: the line of its first row and of its lead.

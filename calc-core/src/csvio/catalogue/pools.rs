@@ -2,7 +2,7 @@
 //! `pool_mixes.csv`, `pool_municipalities.csv`).
 
 use super::{Errors, MixRow, basis, finish, route, share_in};
-use crate::csvio::columns::ColumnSpec;
+use crate::csvio::columns::csv_columns;
 use crate::csvio::error::{CsvError, CsvErrorKind, IdKind, suggest};
 use crate::csvio::table::Table;
 use crate::model::{FractionId, ModelError, Pool, PoolId, Route, RouteMix, ScbCode, SourceId};
@@ -10,44 +10,35 @@ use crate::units::Share;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
-const POOL_COLUMNS: &[ColumnSpec] = &[
-    ColumnSpec::required(&["id"]),
-    ColumnSpec::required(&["fraction"]),
-    ColumnSpec::required(&["name_sv"]),
-    ColumnSpec::required(&["name_en"]),
-    ColumnSpec::required(&["basis"]),
-    ColumnSpec::optional(&["kg_per_inhabitant"]),
-    ColumnSpec::optional(&["g_per_portion"]),
-    ColumnSpec::optional(&["portions_per_inhabitant"]),
-    ColumnSpec::optional(&["tonnes_per_year"]),
-    ColumnSpec::optional(&["quantity_source"]),
-    ColumnSpec::optional(&["note"]),
-];
-
-/// Column positions in [`POOL_COLUMNS`].
-mod pc {
-    pub(super) const ID: usize = 0;
-    pub(super) const FRACTION: usize = 1;
-    pub(super) const NAME_SV: usize = 2;
-    pub(super) const NAME_EN: usize = 3;
-    pub(super) const BASIS: [usize; 5] = [4, 5, 6, 7, 8];
-    pub(super) const SOURCE: usize = 9;
+csv_columns! {
+    /// The columns of `pools.csv`.
+    mod pc {
+        ID: required("id"),
+        FRACTION: required("fraction"),
+        NAME_SV: required("name_sv"),
+        NAME_EN: required("name_en"),
+        BASIS: required("basis"),
+        KG_PER_INHABITANT: optional("kg_per_inhabitant"),
+        G_PER_PORTION: optional("g_per_portion"),
+        PORTIONS: optional("portions_per_inhabitant"),
+        TONNES: optional("tonnes_per_year"),
+        SOURCE: optional("quantity_source"),
+        NOTE: optional("note");
+        /// The quantity's basis and the columns it reads.
+        pub(super) const QUANTITY: [usize; 5] =
+            [BASIS, KG_PER_INHABITANT, G_PER_PORTION, PORTIONS, TONNES];
+    }
 }
 
-const POOL_MIX_COLUMNS: &[ColumnSpec] = &[
-    ColumnSpec::required(&["pool"]),
-    ColumnSpec::required(&["route"]),
-    ColumnSpec::required(&["share"]),
-    ColumnSpec::required(&["source"]),
-    ColumnSpec::optional(&["note"]),
-];
-
-/// Column positions in [`POOL_MIX_COLUMNS`].
-mod pmx {
-    pub(super) const POOL: usize = 0;
-    pub(super) const ROUTE: usize = 1;
-    pub(super) const SHARE: usize = 2;
-    pub(super) const SOURCE: usize = 3;
+csv_columns! {
+    /// The columns of `pool_mixes.csv`.
+    mod pmx {
+        POOL: required("pool"),
+        ROUTE: required("route"),
+        SHARE: required("share"),
+        SOURCE: required("source"),
+        NOTE: optional("note"),
+    }
 }
 
 /// Reads `pools.csv` with the baseline route distributions from `pool_mixes.csv`.
@@ -55,7 +46,7 @@ pub fn read_pools(pools: &[u8], mixes: &[u8]) -> Result<Vec<Pool>, Errors> {
     let mut errors = Vec::new();
     let mut shares: BTreeMap<String, MixRow> = BTreeMap::new();
     match Table::read(mixes).and_then(|t| {
-        let c = t.columns(POOL_MIX_COLUMNS)?;
+        let c = t.columns(pmx::SPECS)?;
         Ok((t, c))
     }) {
         Ok((table, cols)) => {
@@ -79,7 +70,7 @@ pub fn read_pools(pools: &[u8], mixes: &[u8]) -> Result<Vec<Pool>, Errors> {
         Err(e) => errors.extend(e),
     }
     let table = Table::read(pools)?;
-    let cols = table.columns(POOL_COLUMNS)?;
+    let cols = table.columns(pc::SPECS)?;
     let mut out: Vec<Pool> = Vec::new();
     for row in &table.rows {
         let before = errors.len();
@@ -87,7 +78,7 @@ pub fn read_pools(pools: &[u8], mixes: &[u8]) -> Result<Vec<Pool>, Errors> {
         let fraction = cols.required_text(row, pc::FRACTION, &mut errors);
         let name_sv = cols.required_text(row, pc::NAME_SV, &mut errors);
         let name_en = cols.required_text(row, pc::NAME_EN, &mut errors);
-        let b = basis(&cols, row, pc::BASIS, false, &mut errors);
+        let b = basis(&cols, row, pc::QUANTITY, false, &mut errors);
         if errors.len() > before {
             continue;
         }
@@ -159,29 +150,23 @@ pub fn read_pools(pools: &[u8], mixes: &[u8]) -> Result<Vec<Pool>, Errors> {
     finish(out, errors)
 }
 
-const LOCAL_BASELINE_COLUMNS: &[ColumnSpec] = &[
-    ColumnSpec::required(&["municipality", "kommun"]),
-    ColumnSpec::required(&["pool"]),
-    ColumnSpec::required(&["route"]),
-    ColumnSpec::required(&["share"]),
-    ColumnSpec::required(&["source"]),
-    ColumnSpec::optional(&["note"]),
-];
-
-/// Column positions in [`LOCAL_BASELINE_COLUMNS`].
-mod lbc {
-    pub(super) const MUNICIPALITY: usize = 0;
-    pub(super) const POOL: usize = 1;
-    pub(super) const ROUTE: usize = 2;
-    pub(super) const SHARE: usize = 3;
-    pub(super) const SOURCE: usize = 4;
+csv_columns! {
+    /// The columns of `pool_municipalities.csv`.
+    mod lbc {
+        MUNICIPALITY: required("municipality", "kommun"),
+        POOL: required("pool"),
+        ROUTE: required("route"),
+        SHARE: required("share"),
+        SOURCE: required("source"),
+        NOTE: optional("note"),
+    }
 }
 
 /// Reads `pool_municipalities.csv`: a municipality's own route distribution for a pool
 /// (SCB code, pool, route, share, source), and attaches each to its pool.
 pub fn read_local_baselines(bytes: &[u8], pools: &mut [Pool]) -> Result<(), Errors> {
     let table = Table::read(bytes)?;
-    let cols = table.columns(LOCAL_BASELINE_COLUMNS)?;
+    let cols = table.columns(lbc::SPECS)?;
     let mut errors = Vec::new();
     // (municipality, pool), line of the first row, shares, source.
     type Group = ((String, String), u64, Vec<(Route, Share)>, String);
@@ -198,7 +183,7 @@ pub fn read_local_baselines(bytes: &[u8], pools: &mut [Pool]) -> Result<(), Erro
         if !pools.iter().any(|x| x.id.0 == p) {
             errors.push(cols.error(
                 row,
-                1,
+                lbc::POOL,
                 CsvErrorKind::UnknownId {
                     what: IdKind::Pool,
                     suggestions: suggest(&p, pools.iter().map(|x| x.id.as_str())),

@@ -1,11 +1,15 @@
 //! What the Monte Carlo gives: percentile bands, the odds of a saving, and how the total's
 //! bands relate to the all-central result.
 
-use crate::model::{ByPayer, FactorId, MeasureId, Payer};
+use crate::model::{ByPayer, FactorId, MeasureId, Payer, Range};
 use crate::units::{KgCo2e, Sek};
 use rust_decimal::Decimal;
 
 /// 5th, 25th, 50th, 75th and 95th percentiles.
+///
+/// Read as every range ([`Range`]): `low()` is the 5th percentile (`p5`), `central()` the
+/// median (`p50`) and `high()` the 95th percentile (`p95`); the quartiles have no range
+/// name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Percentiles<T> {
     /// 5th percentile.
@@ -18,6 +22,21 @@ pub struct Percentiles<T> {
     pub p75: T,
     /// 95th percentile.
     pub p95: T,
+}
+
+impl<T: Copy> Range<T> for Percentiles<T> {
+    /// The 5th percentile, `p5`.
+    fn low(&self) -> T {
+        self.p5
+    }
+    /// The median, `p50`.
+    fn central(&self) -> T {
+        self.p50
+    }
+    /// The 95th percentile, `p95`.
+    fn high(&self) -> T {
+        self.p95
+    }
 }
 
 /// Share of the draws in which each figure is a saving (above zero).

@@ -1,10 +1,13 @@
 //! One measure in one municipality, in integers: its figures per year, at full effect, over
 //! the plan period and discounted; converted to decimals once, at the end.
 
+use super::bands::{Bands, CENTRAL, HIGH, LOW, PAYERS, payer_index};
 use super::pools::{Flow, ItemFlows};
 use super::values::{Spec, Values, widen_effects};
-use super::{Bands, CENTRAL, HIGH, LOW, PAYERS, payer_index};
-use crate::eval::{Band, CalcError, MeasureSpec, Summary, YearRow, identity, ramp, unit_flow};
+use crate::eval::factors::MeasureSpec;
+use crate::eval::item::{identity, unit_flow};
+use crate::eval::pool::ramp;
+use crate::eval::results::{Band, CalcError, ItemResult, Summary, YearRow};
 use crate::fixed::{self, TONNES, VALUE};
 use crate::model::{ByPayer, Payer, Perspective, Route};
 use crate::scenario::{PlanPeriod, ScenarioItem};
@@ -181,7 +184,7 @@ pub(super) struct Flows<'a> {
 
 /// What [`evaluate_item`] gives: the result and its figures in integers for the sums.
 pub(super) struct Evaluated {
-    pub(super) result: crate::eval::ItemResult,
+    pub(super) result: ItemResult,
     pub(super) sums: Sums,
     pub(super) years: Vec<Year>,
 }
@@ -337,7 +340,7 @@ fn evaluate_checked(
 /// The per-tonne figures and destinations: from the full-effect flow, or, when it moves
 /// nothing, from one tonne taken from the pool's routes as they are before any measure.
 fn per_tonne(
-    result: &mut crate::eval::ItemResult,
+    result: &mut ItemResult,
     item: &ScenarioItem,
     spec: &Spec,
     full: &Flow,

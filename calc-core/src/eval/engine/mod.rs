@@ -4,37 +4,24 @@
 //! exact in any order, so the measures add up to the totals, the payers to society and the
 //! municipalities to the region, in every year.
 
-use super::{
-    CalcError, Evaluation, GroupSummary, MeasureSpec, YearTotal, discount_factors, measure_specs,
-};
+use super::factors::{MeasureSpec, measure_specs};
+use super::flow::Flow;
+use super::pool::{Evaluated, ItemFlows, discount_factors, has_effect_ranges};
+use super::results::{Band, CalcError, Evaluation, GroupSummary, YearTotal};
 use crate::fixed;
-use crate::model::{FactorTable, Payer};
+use crate::model::FactorTable;
 use crate::scenario::Scenario;
 use crate::units::{KgCo2e, Tonnes};
 use std::sync::Arc;
 
+mod bands;
 mod item;
 mod pools;
 mod values;
 
+use bands::{Bands, CENTRAL, HIGH, LOW};
+
 pub use pools::reachable_tonnes;
-
-/// Low, central and high, in that order.
-pub(super) type Bands<T> = [T; 3];
-pub(super) const LOW: usize = 0;
-pub(super) const CENTRAL: usize = 1;
-pub(super) const HIGH: usize = 2;
-/// Number of payers.
-pub(super) const PAYERS: usize = 3;
-
-/// The index of a payer in [`Payer::ALL`].
-pub(super) const fn payer_index(p: Payer) -> usize {
-    match p {
-        Payer::WasteFee => 0,
-        Payer::MunicipalBudget => 1,
-        Payer::Households => 2,
-    }
-}
 
 /// Totals per key (a measure or a municipality) in order of first appearance.
 struct Groups<K>(Vec<(K, item::Sums)>);
@@ -82,13 +69,10 @@ pub(crate) fn evaluate(
 
 /// The evaluation with what the linear model starts from: each item's spec, and its
 /// central flows (at full effect, summed and discounted) as decimals, exactly.
-pub(crate) fn evaluated(
-    table: &FactorTable,
-    scenario: &Scenario,
-) -> Result<super::Evaluated, CalcError> {
+pub(crate) fn evaluated(table: &FactorTable, scenario: &Scenario) -> Result<Evaluated, CalcError> {
     let r = run(table, scenario, true)?;
-    let flow = |f: &pools::Flow| -> Option<super::Flow> {
-        let mut out = super::Flow::default();
+    let flow = |f: &pools::Flow| -> Option<Flow> {
+        let mut out = Flow::default();
         for (slot, v) in out.out.iter_mut().zip(&f.out) {
             *slot = fixed::to_decimal(*v, fixed::TONNES)?;
         }
@@ -100,7 +84,7 @@ pub(crate) fn evaluated(
         .iter()
         .zip(&r.placed)
         .map(|(c, (order, pool_tonnes, reachable))| {
-            Some(super::ItemFlows {
+            Some(ItemFlows {
                 full: flow(&c.full)?,
                 years: Vec::new(),
                 cumulative: flow(&c.cumulative)?,
@@ -112,7 +96,7 @@ pub(crate) fn evaluated(
         })
         .collect::<Option<Vec<_>>>()
         .ok_or(CalcError::TotalOverflow)?;
-    Ok(super::Evaluated {
+    Ok(Evaluated {
         evaluation: r.evaluation,
         specs: r.specs,
         flows,
@@ -161,7 +145,7 @@ fn run(table: &FactorTable, scenario: &Scenario, rows: bool) -> Result<Run, Calc
         .ok_or_else(overflow)?;
     let run = |end| pools::item_flows(scenario, &groups, &ramps, &discount, end, rows);
     let central = run(CENTRAL).ok_or_else(overflow)?;
-    let ends = if super::has_effect_ranges(scenario) {
+    let ends = if has_effect_ranges(scenario) {
         Some((
             run(LOW).ok_or_else(overflow)?,
             run(HIGH).ok_or_else(overflow)?,
@@ -271,8 +255,8 @@ fn add_year(t: &mut YearSums, y: &item::Year) -> Option<()> {
 }
 
 fn year_total(year: crate::units::Year, y: &YearSums, running: &Bands<i128>) -> Option<YearTotal> {
-    let kg = |b: &Bands<i128>| -> Option<super::Band<KgCo2e>> {
-        Some(super::Band {
+    let kg = |b: &Bands<i128>| -> Option<Band<KgCo2e>> {
+        Some(Band {
             low: KgCo2e::new(fixed::to_decimal(b[LOW], fixed::VALUE)?),
             central: KgCo2e::new(fixed::to_decimal(b[CENTRAL], fixed::VALUE)?),
             high: KgCo2e::new(fixed::to_decimal(b[HIGH], fixed::VALUE)?),

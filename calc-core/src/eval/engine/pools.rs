@@ -2,8 +2,10 @@
 //! and the tonnes each moves per year, at full effect, over the period and discounted, with
 //! every effect at its central, low and high value.
 
-use super::{Bands, CENTRAL, HIGH, LOW};
-use crate::eval::{CalcError, NR, Warning, pool_members};
+use super::bands::{Bands, CENTRAL, HIGH, LOW};
+use crate::eval::factors::NR;
+use crate::eval::pool::pool_members;
+use crate::eval::results::{CalcError, Warning};
 use crate::fixed::{self, ONE};
 use crate::model::{Measure, Municipality, Pool, Route, ScbCode};
 use crate::scenario::{Scenario, ScenarioItem};

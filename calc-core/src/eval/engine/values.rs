@@ -1,9 +1,9 @@
 //! A flow's values in integers: CO2e and SEK per payer at low, central and high factors and
 //! yields, and widened over the effects' range.
 
+use super::bands::{Bands, CENTRAL, HIGH, LOW, PAYERS, payer_index};
 use super::pools::{Flow, Routes};
-use super::{Bands, CENTRAL, HIGH, LOW, PAYERS, payer_index};
-use crate::eval::{MeasureSpec, NR};
+use crate::eval::factors::{MeasureSpec, NR};
 use crate::fixed;
 
 /// A yield on one target route, its rejects' route, and its low, central and high value.
