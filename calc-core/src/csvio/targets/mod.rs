@@ -49,6 +49,17 @@ fn refusal(cols: &Columns, row: &Row, col: usize, e: ModelError) -> CsvError {
     }
 }
 
+/// "fill in exactly one of 'a', 'b'" at `col`, naming those of `among` the file has.
+fn one_of(cols: &Columns, row: &Row, col: usize, among: &[usize]) -> CsvError {
+    let names = among
+        .iter()
+        .filter(|c| cols.has(**c))
+        .map(|c| format!("'{}'", cols.name(*c)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    cols.error(row, col, CsvErrorKind::OneOf { columns: names })
+}
+
 fn municipality(
     cols: &Columns,
     row: &Row,

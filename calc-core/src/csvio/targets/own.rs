@@ -1,7 +1,7 @@
 //! The own figures file (the baseline file): a municipality's own quantity and route
 //! shares per pool.
 
-use super::{Errors, finish, header, municipality_name, refusal, year};
+use super::{Errors, finish, header, municipality_name, one_of, refusal, year};
 use crate::csvio::columns::{Columns, csv_columns};
 use crate::csvio::dialect::{Dialect, finish_writer};
 use crate::csvio::error::{CsvError, CsvErrorKind, Lang};
@@ -154,13 +154,7 @@ fn at_column(cols: &Columns, row: &Row, field: Field, e: ModelError) -> CsvError
         _ => bc::MUNICIPALITY,
     };
     if e == ModelError::OneQuantity {
-        let names = QUANTITY_COLUMNS
-            .iter()
-            .filter(|c| cols.has(**c))
-            .map(|c| format!("'{}'", cols.name(*c)))
-            .collect::<Vec<_>>()
-            .join(", ");
-        return cols.error(row, col, CsvErrorKind::OneOf { columns: names });
+        return one_of(cols, row, col, &QUANTITY_COLUMNS);
     }
     refusal(cols, row, col, e)
 }

@@ -1,7 +1,7 @@
 //! The targets file: the plan's goals, each with its indicator, base, target value and
 //! year.
 
-use super::{Errors, finish, header, municipality, municipality_name, refusal, year};
+use super::{Errors, finish, header, municipality, municipality_name, one_of, refusal, year};
 use crate::csvio::columns::{Columns, csv_columns};
 use crate::csvio::dialect::{Dialect, finish_writer};
 use crate::csvio::error::{CsvError, CsvErrorKind, IdKind, Lang, suggest};
@@ -177,13 +177,7 @@ fn at_column(cols: &Columns, row: &Row, field: Field, e: ModelError) -> CsvError
         _ => tc::ID,
     };
     if e == ModelError::OneTargetValue {
-        let names = [tc::VALUE, tc::CHANGE]
-            .iter()
-            .filter(|c| cols.has(**c))
-            .map(|c| format!("'{}'", cols.name(*c)))
-            .collect::<Vec<_>>()
-            .join(", ");
-        return cols.error(row, col, CsvErrorKind::OneOf { columns: names });
+        return one_of(cols, row, col, &[tc::VALUE, tc::CHANGE]);
     }
     refusal(cols, row, col, e)
 }
