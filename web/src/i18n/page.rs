@@ -1,46 +1,10 @@
-//! Interface texts in Swedish (the default) and English.
-
-pub use calc_core::csvio::Lang;
-
-/// A measure's name in a language.
-#[must_use]
-pub fn measure_name(m: &calc_core::Measure, lang: Lang) -> &str {
-    m.name(lang)
-}
-
-/// A measure's name by id, or the id when unknown.
-#[must_use]
-pub fn measure_name_by_id(id: &str, lang: Lang) -> String {
-    crate::settings::catalogue()
-        .and_then(|c| c.measure(id))
-        .map_or_else(|| id.to_string(), |m| m.name(lang).to_string())
-}
-
-macro_rules! texts {
-    ($($key:ident => $sv:expr, $en:expr;)*) => {
-        /// A text of the interface.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-        pub enum K {
-            $(
-                #[allow(missing_docs)]
-                $key,
-            )*
-        }
-
-        /// The text in a language.
-        #[must_use]
-        pub fn t(lang: Lang, key: K) -> &'static str {
-            match key {
-                $(K::$key => match lang {
-                    Lang::Sv => $sv,
-                    Lang::En => $en,
-                },)*
-            }
-        }
-    };
-}
+//! The page's texts: header, measures, results, charts, analyses, scenarios, storage,
+//! print and the "Din del" view. The follow-up section's are in `targets.rs`, the method's
+//! in `method.rs`.
 
 texts! {
+    /// A text of the page outside the follow-up section and the method.
+    K;
     AppTitle => "Avfallskalkyl", "Avfallskalkyl";
     AppSubtitle => "Klimat- och kostnadskalkyl för åtgärderna i Sjuhärads avfallsplan",
         "Climate and cost calculator for the measures in Sjuhärad's waste plan";
@@ -392,4 +356,5 @@ texts! {
     PartNextBestHelp => "Era åtgärder i ordning efter kommunens kostnad per ton minskad CO2e under planperioden, billigast först (minus = kommunen sparar pengar).",
         "Your measures in order of the municipality's cost per tonne of CO2e avoided over the plan period, cheapest first (minus = the municipality saves money).";
     PartKrPerTonne => "kr/t CO2e", "SEK/t CO2e";
+    LinkCopied => "Länken är kopierad ({chars} tecken).", "The link is copied ({chars} characters).";
 }

@@ -1,0 +1,6 @@
+//! The texts of the method section.
+
+texts! {
+    /// A text of the method section.
+    KMethod;
+}
