@@ -218,10 +218,7 @@ pub fn clip(text: &str, max: usize) -> String {
 /// The unit label of a language for t CO2e per year.
 #[must_use]
 pub fn per_year(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Sv => "t CO2e/år",
-        Lang::En => "t CO2e/yr",
-    }
+    crate::i18n::t(lang, crate::i18n::K::PerYear)
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@ use super::measure_name_by_id;
 use crate::chart::{NARROW, Scale, area_colour, c, per_year, px, ticks, use_chart_width};
 use crate::format;
 use crate::hooks::use_eval;
-use crate::i18n::{K, Lang, t};
+use crate::i18n::{K, t, tf};
 use crate::settings::catalogue;
 use calc_core::macc;
 use yew::prelude::*;
@@ -103,14 +103,16 @@ pub fn MaccChart() -> Html {
             .zip(&costs)
             .filter(|(_, v)| if high { **v > d1 } else { **v < d0 })
             .map(|(b, _)| {
-                format!(
-                    "{}: {} {}",
-                    super::measure_number(b.measure.as_str()).unwrap_or_default(),
-                    format::number(b.cost_per_tonne.value(), 0, lang),
-                    match lang {
-                        Lang::Sv => "kr/t",
-                        Lang::En => "SEK/t",
-                    }
+                tf(
+                    lang,
+                    K::MaccClippedValue,
+                    &[
+                        (
+                            "number",
+                            &super::measure_number(b.measure.as_str()).unwrap_or_default(),
+                        ),
+                        ("cost", &format::number(b.cost_per_tonne.value(), 0, lang)),
+                    ],
                 )
             })
             .collect()
@@ -121,10 +123,7 @@ pub fn MaccChart() -> Html {
             .map(|n| n.to_string())
             .unwrap_or_default()
     };
-    let unit = match lang {
-        Lang::Sv => "kr/t CO2e",
-        Lang::En => "SEK/t CO2e",
-    };
+    let unit = t(lang, K::KrPerTCo2e);
     html! {
         <figure class="panel chart chart-macc" aria-labelledby="chart-macc-title">
             <figcaption>
@@ -144,7 +143,7 @@ pub fn MaccChart() -> Html {
                     <text x={c(xv)} y={c(h - BOTTOM + 18.0)} text-anchor="middle" class="tick">{ format::tick(*v, xdec, lang) }</text>
                 }}) }
                 <text transform={format!("translate(16 {}) rotate(-90)", c((TOP + h - BOTTOM) / 2.0))} text-anchor="middle" class="axis-label y-axis">{ t(lang, K::AxisSekPerT) }</text>
-                <text x={c((left + w - RIGHT) / 2.0)} y={c(h - 8.0)} text-anchor="middle" class="axis-label">{ format!("{} ({})", t(lang, K::AxisTCo2eYear), match lang { Lang::Sv => "summerat", Lang::En => "cumulative" }) }</text>
+                <text x={c((left + w - RIGHT) / 2.0)} y={c(h - 8.0)} text-anchor="middle" class="axis-label">{ t(lang, K::AxisTCo2eYearCumulative) }</text>
                 { for bars.iter().zip(&costs).map(|(b, v)| {
                     let x1 = x.at(px(b.x_start.value()));
                     let x2 = x.at(px(b.x_start.value()) + px(b.width.value()));

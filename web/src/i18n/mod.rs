@@ -162,7 +162,10 @@ mod tests {
             assert_eq!(a, b, "{sv} / {en}");
             for name in a {
                 assert!(
-                    !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '_'),
+                    !name.is_empty()
+                        && name
+                            .chars()
+                            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'),
                     "{sv}: {{{name}}}"
                 );
             }

@@ -303,8 +303,6 @@ texts! {
     SourceNoUrl => "ingen webbadress (projektets egen beräkning eller uppskattning)", "no web address (the project's own arithmetic or estimate)";
     EffectInvalid => "Ange ett tal från 0 till 100 med högst en decimal. Beräkningen använder", "Enter a number from 0 to 100 with at most one decimal. The calculation uses";
     FieldInvalid => "Ange ett tal, 0 eller större (tomt = standardvärdet). Beräkningen använder", "Enter a number, 0 or more (empty = the default). The calculation uses";
-    QuantityCapped => "Mer än vad som finns i avfallet åtgärden tar från: beräkningen använder", "More than the waste the measure takes from holds: the calculation uses";
-    QuantityCappedTail => "(allt som finns där)", "(all there is)";
     SaveExists => "Det finns redan ett sparat scenario som heter", "There is already a saved scenario called";
     SaveExistsAsk => "Vill du ersätta det eller behålla båda?", "Replace it or keep both?";
     SaveReplace => "Ersätt det sparade", "Replace the saved one";
@@ -391,4 +389,57 @@ texts! {
     BandOutside => "rubrikens värde ligger utanför bandet 25–75 %; ", "the headline value lies outside the 25–75 % band; ";
     BandAgrees => "Rubrikens värden (alla underlag på sina centrala värden) ligger inom bandet 25–75 % för alla totaler.", "The headline values (every input at its central value) lie inside the 25–75 % band for every total.";
     BandWhy => "Varje underlag dras med sitt centrala värde som median. Där bandet ändå ligger vid sidan av rubrikens värde är det därför att:", "Every input is drawn with its central value as its median. Where the band still lies beside the headline value, it is because:";
+    Or => " eller ", " or ";
+    WarnNoTonnes => "{measure}: {pool} går i dag inte till {routes} i", "{measure}: no {pool} goes to {routes} today in";
+    WarnNoTonnesLine => "{head} {places}, så åtgärden flyttar inget där.", "{head} {places}, so the measure moves nothing there.";
+    WarnExceeds => "{measure}: mängden är större än vad {pool} har i de behandlingar åtgärden tar från; den når bara det som finns i",
+        "{measure}: the quantity is larger than what {pool} has in the routes the measure takes from; it reaches only what is there in";
+    WarnExceedsPart => "{municipality} ({quantity} > {available} t/år)", "{municipality} ({quantity} > {available} t/yr)";
+    QuantityCappedAt => "Mer än vad som finns i avfallet åtgärden tar från: beräkningen använder {t} t/år (allt som finns där).",
+        "More than the waste the measure takes from holds: the calculation uses {t} t/yr (all there is).";
+    MaccClippedValue => "{number}: {cost} kr/t", "{number}: {cost} SEK/t";
+    KrPerTCo2e => "kr/t CO2e", "SEK/t CO2e";
+    AxisTCo2eYearCumulative => "t CO2e per år (summerat)", "t CO2e per year (cumulative)";
+    CompareMeasuresOn => "Åtgärder påslagna", "Measures on";
+    PriceYearIndexed => "{year} (alla kronor i {year} års prisnivå, omräknade med KPI)", "{year} (all kronor at {year} prices, converted with the CPI)";
+    PriceYearsSpan => "{first}–{last} (kostnadsfaktorerna har olika prisår och är inte indexerade)",
+        "{first}–{last} (the cost factors have different price years and are not indexed)";
+    PrintMeta => "Faktorunderlag: {set} ({id}), version {version}. Prisår: {price}. Planperiod {first}–{last}. Utskrivet {date}.",
+        "Factor set: {set} ({id}), version {version}. Price year: {price}. Plan period {first}–{last}. Printed {date}.";
+    PoolOrder => "{o} av {n} på {pool}", "{o} of {n} on {pool}";
+    FileTooLarge => "{file}: filen är {size} MB, webbläsaren läser in högst {limit} MB. Använd kommandoradsverktyget (avfallskalkyl evaluate) för större filer.",
+        "{file}: the file is {size} MB, the browser imports at most {limit} MB. Use the command-line tool (avfallskalkyl evaluate) for larger files.";
+    LinkNotShared => "Det delade scenariot visas inte: det du ser nedan är standardscenariot, inte avsändarens siffror. Be avsändaren om en ny länk eller om scenariofilen (CSV).",
+        "The shared scenario is not shown: what you see below is the default scenario, not the sender's figures. Ask the sender for a new link or for the scenario file (CSV).";
+    LinkTooLong => "Länken är för lång ({chars} tecken, högst {max}) och lästes inte. {not_shared}",
+        "The link is too long ({chars} characters, at most {max}) and was not read. {not_shared}";
+    LinkBroken => "Länken är trasig eller ofullständig – den har troligen kortats av eller ändrats på vägen, till exempel i ett e-postmeddelande. {not_shared} (Tekniskt: {detail}.)",
+        "The link is broken or incomplete – it was probably cut short or changed on the way, for example in an e-mail. {not_shared} (Technical: {detail}.)";
+    LinkBrokenOld => "Länken är trasig eller ofullständig. Den är skriven av en äldre version av Avfallskalkyl (utan kontrollsumma) och har troligen kortats av på vägen. {not_shared} (Tekniskt: {detail}.)",
+        "The link is broken or incomplete. It was written by an older version of Avfallskalkyl (without a checksum) and was probably cut short on the way. {not_shared} (Technical: {detail}.)";
+    LinkNewer => "Länken är skriven av en nyare version av Avfallskalkyl (länkformat {version}) och kan inte läsas här. {not_shared}",
+        "The link was written by a newer version of Avfallskalkyl (link format {version}) and cannot be read here. {not_shared}";
+    FactorEffect => "{measure} · effekt", "{measure} · effect";
+    FactorImplementationCost => "engångskostnad", "one-time cost";
+    FactorRunningCost => "löpande kostnad", "running cost";
+    FactorFixedCosts => "fasta kostnader", "fixed costs";
+    FactorYield => "{fraction} · utbyte till {route}", "{fraction} · yield to {route}";
+    FactorCost => "{fraction} · {route}, kr/t", "{fraction} · {route}, SEK/t";
+    NextKronaCost => "{once} i engångskostnad och {year} per år", "{once} one-time and {year} per year";
+    NextKronaText => "{name} till {level} av inställd effekt ger {co2e} t CO2e/år till för {sek} ({rate} kg CO2e/år per krona, engång plus ett år räknat).",
+        "{name} to {level} of the set effect would add {co2e} t CO2e/yr for {sek} ({rate} kg CO2e/yr per krona, one-time plus one year counted).";
+    KrPerT => "kr/t", "SEK/t";
+    RangeWords => "{low}\u{a0}till {high}", "{low}\u{a0}to {high}";
+    AccessibilityHref => "./tillganglighet.html", "./accessibility.html";
+    FileResultsCsv => "resultat.csv", "results.csv";
+    FileResultsJson => "resultat.json", "results.json";
+    FileScenarioCsv => "scenario.csv", "scenario.csv";
+    ProblemEffect => "{place}: effekten {given} % ligger utanför 0–100 %; åtgärdens standardvärde {used} % används",
+        "{place}: the effect {given} % is outside 0–100 %; the measure's default {used} % is used";
+    ProblemOverride => "{place}: {error}; värdet används inte", "{place}: {error}; the value is not used";
+    ProblemEffectClamped => "{place}: effekten {given} % ligger utanför 0–100 %; {used} % används",
+        "{place}: the effect {given} % is outside 0–100 %; {used} % is used";
+    ProblemYears => "{place}: åren {given_start}–{given_full} ligger utanför {first}–{last} eller i fel ordning; {used_start}–{used_full} används",
+        "{place}: the years {given_start}–{given_full} are outside {first}–{last} or out of order; {used_start}–{used_full} are used";
+    ProblemUnknown => "{place}: finns inte i katalogen och hoppades över", "{place}: not in the catalogue, left out";
 }

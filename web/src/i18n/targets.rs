@@ -42,4 +42,9 @@ texts! {
     Help => "Ett kort per mål: status, prognos vid målåret och gap för varje vald kommun, och för den kommun du väljer i kortet den raka linjen från basvärdet till målet (streckad), utfallen (punkter), prognosen från de påslagna åtgärderna (heldragen), målåret och åtgärdernas bidrag. Status: det senaste utfallet mot linjen, utan utfall prognosen.", "One card per target: the status, the projection in the target year and the gap for every chosen municipality, and for the municipality you pick in the card the straight path from base to target (dashed), the actuals (dots), the projection of the measures switched on (solid), the target year and the measures' contributions. Status: the latest actual against the path, without actuals the projection.";
     OutsidePlan => "{names}: inga inbyggda mål (planens mål gäller Sjuhärads kommuner). Lägg till egna mål i formuläret Mål nedan; de gäller då alla valda kommuner.",
         "{names}: no built-in targets (the plan's targets are Sjuhärad's). Add your own in the Targets form below; they then apply to every chosen municipality.";
+    Files => "Filer (samma format som kommandoradsverktyget)", "Files (the command-line tool's formats)";
+    FileBaseline => "Egna siffror (basfil)", "Own figures (baseline file)";
+    FileActuals => "Utfall", "Actuals";
+    FileExport => "Exportera CSV", "Export CSV";
+    FileNothingRead => "{file}: inget lästes in", "{file}: nothing was read";
 }
