@@ -2,7 +2,7 @@
 
 use super::chart_table::ChartTable;
 use super::measure_name_by_id;
-use crate::chart::{NARROW, Scale, area_colour, c, per_year, px, ticks, use_chart_width};
+use crate::chart::{NARROW, Scale, area_colour, c, px, ticks, use_chart_width};
 use crate::format;
 use crate::hooks::use_eval;
 use crate::i18n::{K, t, tf};
@@ -153,7 +153,7 @@ pub fn MaccChart() -> Html {
                     let name = measure_name_by_id(b.measure.as_str(), lang);
                     let n = number(b.measure.as_str());
                     let value = format::number(b.cost_per_tonne.value(), 0, lang);
-                    let tip = format!("{n}. {name}: {value} {unit}, {} {}", format::number(b.width.value(), 1, lang), per_year(lang));
+                    let tip = format!("{n}. {name}: {value} {unit}, {} {}", format::number(b.width.value(), 1, lang), t(lang, K::PerYear));
                     let lx = (x1 + x2) / 2.0;
                     let ly = if vc >= 0.0 { top - 5.0 } else { top + height + 13.0 };
                     // A clipped bar runs to the edge of the plot and is broken off by two
@@ -213,13 +213,13 @@ pub fn MaccChart() -> Html {
                     <li key={b.measure.to_string()} value={number(b.measure.as_str())} data-measure={b.measure.to_string()}>
                         <svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true"><rect width="12" height="12" rx="2" fill={area_colour(&area_of(b.measure.as_str()))} /></svg>
                         <span class="legend-name">{ measure_name_by_id(b.measure.as_str(), lang) }</span>
-                        <span class="legend-value" data-testid="macc-legend-value">{ format!("{} {unit} · {} {}", format::number(b.cost_per_tonne.value(), 0, lang), format::number(b.width.value(), 1, lang), per_year(lang)) }</span>
+                        <span class="legend-value" data-testid="macc-legend-value">{ format!("{} {unit} · {} {}", format::number(b.cost_per_tonne.value(), 0, lang), format::number(b.width.value(), 1, lang), t(lang, K::PerYear)) }</span>
                     </li>
                 }) }
             </ol>
             <ChartTable test_id="chart-macc-table" row_header={1}
-                caption={format!("{title}: {unit}, {}", per_year(lang))}
-                head={vec![t(lang, K::ColNumber).to_string(), t(lang, K::ColMeasure).to_string(), unit.to_string(), per_year(lang).to_string()]}
+                caption={format!("{title}: {unit}, {}", t(lang, K::PerYear))}
+                head={vec![t(lang, K::ColNumber).to_string(), t(lang, K::ColMeasure).to_string(), unit.to_string(), t(lang, K::PerYear).to_string()]}
                 rows={bars.iter().map(|b| vec![
                     number(b.measure.as_str()),
                     measure_name_by_id(b.measure.as_str(), lang),
