@@ -12,7 +12,9 @@
 //! The tables, by area of the page: `page.rs` ([`K`]: everything but the two below),
 //! `targets.rs` ([`KTargets`]: "Mål och uppföljning") and `method.rs` ([`KMethod`]: the
 //! method section). Names of calc-core's things (measures, routes, cases, units of the
-//! organisation) come from their `name(lang)`, not from here.
+//! organisation) come from their `name(lang)`, and the catalogue's own texts (descriptions,
+//! goals, source notes) from the data, not from here. Outside this module a `match lang`
+//! picks only what is not a text: number and money formats (`format.rs`), language codes.
 
 use std::fmt::Display;
 
