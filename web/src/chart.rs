@@ -1,7 +1,6 @@
 //! Helpers for the SVG charts: axis ticks and scales. Floats appear only here, as pixel
 //! coordinates computed from already-calculated decimal results.
 
-use calc_core::csvio::Lang;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use yew::prelude::*;
@@ -212,15 +211,6 @@ pub fn clip(text: &str, max: usize) -> String {
         let mut s: String = text.chars().take(max.saturating_sub(1)).collect();
         s.push('…');
         s
-    }
-}
-
-/// The unit label of a language for t CO2e per year.
-#[must_use]
-pub fn per_year(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Sv => "t CO2e/år",
-        Lang::En => "t CO2e/yr",
     }
 }
 

@@ -35,10 +35,11 @@ pub const MINUS: char = '\u{2212}';
 /// breaks the line after it, never leaving "till" alone on a line.
 #[must_use]
 pub fn range(low: &str, high: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Sv => format!("{low}{NBSP}till {high}"),
-        Lang::En => format!("{low}{NBSP}to {high}"),
-    }
+    crate::i18n::tf(
+        lang,
+        crate::i18n::K::RangeWords,
+        &[("low", &low), ("high", &high)],
+    )
 }
 
 /// A low–high range of t CO2e (one decimal) in words.

@@ -1,6 +1,7 @@
 //! Import and export: a thin adapter over calc-core's CSV and JSON writers, plus the
 //! browser plumbing (reading a chosen file, downloading a Blob).
 
+use crate::i18n::{K, t, tf};
 use calc_core::csvio::{Dialect, Lang, write_results_csv_named, write_scenario_csv};
 use calc_core::{Evaluation, ResultsJson, Scenario};
 use wasm_bindgen::JsCast;
@@ -64,14 +65,11 @@ pub fn too_large_text(file: &str, bytes: u64, lang: Lang) -> String {
     };
     let limit = mb(MAX_IMPORT_BYTES);
     let size = mb(bytes);
-    match lang {
-        Lang::Sv => format!(
-            "{file}: filen är {size} MB, webbläsaren läser in högst {limit} MB. Använd kommandoradsverktyget (avfallskalkyl evaluate) för större filer."
-        ),
-        Lang::En => format!(
-            "{file}: the file is {size} MB, the browser imports at most {limit} MB. Use the command-line tool (avfallskalkyl evaluate) for larger files."
-        ),
-    }
+    tf(
+        lang,
+        K::FileTooLarge,
+        &[("file", &file), ("size", &size), ("limit", &limit)],
+    )
 }
 
 /// Results as CSV for Excel in Swedish locale (`;`, decimal comma, UTF-8 with BOM), with
@@ -98,14 +96,12 @@ pub enum Export {
 /// `results.json`, `scenario.csv` in English.
 #[must_use]
 pub fn export_file_name(stem: &str, what: Export, lang: Lang) -> String {
-    let tail = match (what, lang) {
-        (Export::ResultsCsv, Lang::Sv) => "resultat.csv",
-        (Export::ResultsJson, Lang::Sv) => "resultat.json",
-        (Export::ResultsCsv, Lang::En) => "results.csv",
-        (Export::ResultsJson, Lang::En) => "results.json",
-        (Export::ScenarioCsv, _) => "scenario.csv",
+    let tail = match what {
+        Export::ResultsCsv => K::FileResultsCsv,
+        Export::ResultsJson => K::FileResultsJson,
+        Export::ScenarioCsv => K::FileScenarioCsv,
     };
-    format!("{stem}-{tail}")
+    format!("{stem}-{}", t(lang, tail))
 }
 
 /// Results as the documented JSON (`docs/results.schema.json`).

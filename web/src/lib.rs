@@ -267,7 +267,7 @@ pub fn App() -> Html {
                 if embed {
                     // The host page may not carry the statement: a small link stays in the frame.
                     <p class="embed-statement no-print">
-                        <a href={match lang { Lang::Sv => "./tillganglighet.html", Lang::En => "./accessibility.html" }}
+                        <a href={t(lang, K::AccessibilityHref)}
                             target="_blank" rel="noopener" data-testid="embed-statement">
                             { t(lang, K::AccessibilityStatement) }<span class="visually-hidden">{ " " }{ t(lang, K::OpensNewTab) }</span>
                         </a>

@@ -15,7 +15,7 @@
 //! file through the build tooling) and base64url the `base64` crate: both small, widely
 //! used and kept up to date; a hand-written DEFLATE would be neither.
 
-use crate::i18n::Lang;
+use crate::i18n::{K, Lang, t, tf};
 use crate::settings::Settings;
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -66,62 +66,30 @@ impl LinkError {
     /// sender's, and what to do.
     #[must_use]
     pub fn message(&self, lang: Lang) -> String {
-        let not_shared = match lang {
-            Lang::Sv => {
-                "Det delade scenariot visas inte: det du ser nedan är standardscenariot, inte avsändarens siffror. Be avsändaren om en ny länk eller om scenariofilen (CSV)."
-            }
-            Lang::En => {
-                "The shared scenario is not shown: what you see below is the default scenario, not the sender's figures. Ask the sender for a new link or for the scenario file (CSV)."
-            }
-        };
-        match (self, lang) {
-            (LinkError::TooLong { chars }, Lang::Sv) => format!(
-                "Länken är för lång ({chars} tecken, högst {MAX_LINK_CHARS}) och lästes inte. {not_shared}"
+        let not_shared = t(lang, K::LinkNotShared);
+        match self {
+            LinkError::TooLong { chars } => tf(
+                lang,
+                K::LinkTooLong,
+                &[
+                    ("chars", chars),
+                    ("max", &MAX_LINK_CHARS),
+                    ("not_shared", &not_shared),
+                ],
             ),
-            (LinkError::TooLong { chars }, Lang::En) => format!(
-                "The link is too long ({chars} characters, at most {MAX_LINK_CHARS}) and was not read. {not_shared}"
-            ),
-            (
-                LinkError::Broken {
-                    detail,
-                    old_format: false,
+            LinkError::Broken { detail, old_format } => tf(
+                lang,
+                if *old_format {
+                    K::LinkBrokenOld
+                } else {
+                    K::LinkBroken
                 },
-                Lang::Sv,
-            ) => format!(
-                "Länken är trasig eller ofullständig – den har troligen kortats av eller ändrats på vägen, till exempel i ett e-postmeddelande. {not_shared} (Tekniskt: {detail}.)"
+                &[("not_shared", &not_shared), ("detail", detail)],
             ),
-            (
-                LinkError::Broken {
-                    detail,
-                    old_format: false,
-                },
-                Lang::En,
-            ) => format!(
-                "The link is broken or incomplete – it was probably cut short or changed on the way, for example in an e-mail. {not_shared} (Technical: {detail}.)"
-            ),
-            (
-                LinkError::Broken {
-                    detail,
-                    old_format: true,
-                },
-                Lang::Sv,
-            ) => format!(
-                "Länken är trasig eller ofullständig. Den är skriven av en äldre version av Avfallskalkyl (utan kontrollsumma) och har troligen kortats av på vägen. {not_shared} (Tekniskt: {detail}.)"
-            ),
-            (
-                LinkError::Broken {
-                    detail,
-                    old_format: true,
-                },
-                Lang::En,
-            ) => format!(
-                "The link is broken or incomplete. It was written by an older version of Avfallskalkyl (without a checksum) and was probably cut short on the way. {not_shared} (Technical: {detail}.)"
-            ),
-            (LinkError::Newer { version }, Lang::Sv) => format!(
-                "Länken är skriven av en nyare version av Avfallskalkyl (länkformat {version}) och kan inte läsas här. {not_shared}"
-            ),
-            (LinkError::Newer { version }, Lang::En) => format!(
-                "The link was written by a newer version of Avfallskalkyl (link format {version}) and cannot be read here. {not_shared}"
+            LinkError::Newer { version } => tf(
+                lang,
+                K::LinkNewer,
+                &[("version", version), ("not_shared", &not_shared)],
             ),
         }
     }

@@ -6,7 +6,7 @@ use super::scroll_box::ScrollBox;
 use crate::decide::{analysis_key, candidates_for, use_debounced};
 use crate::format;
 use crate::hooks::use_app;
-use crate::i18n::{K, Lang, t};
+use crate::i18n::{K, Lang, t, tf};
 use calc_core::{Budget, Candidates, Payer, Perspective, Plan, Sek, optimize};
 use rust_decimal::Decimal;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -75,27 +75,28 @@ fn next_line(plan: &Plan, cands: Option<&Candidates>, lang: Lang) -> Html {
                     ),
                 ))
             });
-            let sek = match (parts, lang) {
-                (Some((once, year)), Lang::Sv) => format!(
-                    "{} i engångskostnad och {} per år",
-                    format::sek(once, lang),
-                    format::sek(year, lang)
+            let sek = match parts {
+                Some((once, year)) => tf(
+                    lang,
+                    K::NextKronaCost,
+                    &[
+                        ("once", &format::sek(once, lang)),
+                        ("year", &format::sek(year, lang)),
+                    ],
                 ),
-                (Some((once, year)), Lang::En) => format!(
-                    "{} one-time and {} per year",
-                    format::sek(once, lang),
-                    format::sek(year, lang)
-                ),
-                (None, _) => format::sek(n.extra_sek, lang),
+                None => format::sek(n.extra_sek, lang),
             };
-            let text = match lang {
-                Lang::Sv => format!(
-                    "{name} till {level} av inställd effekt ger {co2e} t CO2e/år till för {sek} ({rate} kg CO2e/år per krona, engång plus ett år räknat)."
-                ),
-                Lang::En => format!(
-                    "{name} to {level} of the set effect would add {co2e} t CO2e/yr for {sek} ({rate} kg CO2e/yr per krona, one-time plus one year counted)."
-                ),
-            };
+            let text = tf(
+                lang,
+                K::NextKronaText,
+                &[
+                    ("name", &name),
+                    ("level", &level),
+                    ("co2e", &co2e),
+                    ("sek", &sek),
+                    ("rate", &rate),
+                ],
+            );
             html! {
                 <p class="next-step" data-testid="next-step">
                     <strong>{ t(lang, K::NextKrona) }</strong>{ " " }{ text }

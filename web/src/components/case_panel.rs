@@ -8,19 +8,13 @@ use super::scroll_box::ScrollBox;
 use crate::decide::use_analysis;
 use crate::format;
 use crate::hooks::use_app;
+use crate::i18n::{K, t, tf};
 use crate::settings::{Settings, catalogue};
 use crate::state::Action;
 use calc_core::csvio::Lang;
 use calc_core::{Case, Evaluation, KgCo2e, Perspective};
 use std::rc::Rc;
 use yew::prelude::*;
-
-fn tr(lang: Lang, sv: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Sv => sv,
-        Lang::En => en,
-    }
-}
 
 fn case_name(case: Case, lang: Lang) -> &'static str {
     case.name(lang)
@@ -39,10 +33,10 @@ fn at_goal(settings: &Settings) -> Result<Evaluation, String> {
 }
 
 fn t_per_year(kg: KgCo2e, lang: Lang) -> String {
-    format!(
-        "{} t CO2e/{}",
-        format::tonnes_co2e(kg, lang),
-        tr(lang, "år", "yr")
+    tf(
+        lang,
+        K::TonnesCo2ePerYear,
+        &[("t", &format::tonnes_co2e(kg, lang))],
     )
 }
 
@@ -84,19 +78,16 @@ pub fn CasePanel() -> Html {
         .unwrap_or_default();
     let shown = html! {
         <p class="case-shown" data-testid="case-shown">
-            { tr(lang, "Resultaten visar: ", "The results show: ") }
+            { t(lang, K::CaseShown) }
             <strong>{ case_name(case, lang) }</strong>
             { match case {
-                Case::Expected => tr(lang, " (effekter som uppnåtts och mätts på andra håll, med intervall).", " (effects that were achieved and measured elsewhere, with ranges)."),
-                Case::Ambition => tr(lang, " (varje åtgärd når sitt mål i planen: en förhoppning, inte ett förväntat utfall).", " (every measure reaches its goal in the plan: a hope, not an expected outcome)."),
-                Case::Own => tr(lang, " (du har ändrat effekter; intervallen behåller underlagets relativa osäkerhet).", " (you changed effects; the ranges keep the evidence's relative uncertainty)."),
+                Case::Expected => t(lang, K::CaseExpectedAbout),
+                Case::Ambition => t(lang, K::CaseAmbitionAbout),
+                Case::Own => t(lang, K::CaseOwnAbout),
             } }
         </p>
     };
-    let (expected_head, goal_head) = (
-        tr(lang, "Förväntat", "Expected"),
-        tr(lang, "Vid målet", "At the goal"),
-    );
+    let (expected_head, goal_head) = (t(lang, K::CaseExpected), t(lang, K::CaseAtGoal));
     let rows: Vec<Html> = e
         .by_measure
         .iter()
@@ -122,60 +113,60 @@ pub fn CasePanel() -> Html {
         .collect();
     html! {
         <section class="panel case-panel" aria-labelledby="case-title" data-testid="case-panel">
-            <h3 id="case-title">{ tr(lang, "Förväntat utfall eller planens ambition", "Expected outcome or the plan's ambition") }</h3>
+            <h3 id="case-title">{ t(lang, K::CaseTitle) }</h3>
             <fieldset class="case-choice no-print">
-                <legend>{ tr(lang, "Vilka effekter ska åtgärderna ha?", "Which effects should the measures have?") }</legend>
+                <legend>{ t(lang, K::CaseChoose) }</legend>
                 <label>
                     <input type="radio" name="case" data-testid="case-expected"
                         checked={case == Case::Expected} onchange={choose(Case::Expected)} />
-                    { tr(lang, "Förväntat utfall (uppmätta effekter)", "Expected outcome (measured effects)") }
+                    { t(lang, K::CaseChooseExpected) }
                 </label>
                 <label>
                     <input type="radio" name="case" data-testid="case-ambition"
                         checked={case == Case::Ambition} onchange={choose(Case::Ambition)} />
-                    { tr(lang, "Planens ambition (målen nås)", "The plan's ambition (goals reached)") }
+                    { t(lang, K::CaseChooseAmbition) }
                 </label>
             </fieldset>
             { shown }
             <p data-testid="case-goal-total">
-                { tr(lang, "Om varje åtgärd når planens mål: ", "If every measure reaches the plan's goal: ") }
-                <strong>{ goal_total.map_or_else(|| tr(lang, "räknar…", "computing…").to_string(), |k| t_per_year(k, lang)) }</strong>
-                { tr(lang, "; förväntat: ", "; expected: ") }
+                { t(lang, K::CaseIfGoal) }
+                <strong>{ goal_total.map_or_else(|| t(lang, K::Computing).to_string(), |k| t_per_year(k, lang)) }</strong>
+                { t(lang, K::CaseExpectedTail) }
                 { t_per_year(e.total.co2e_saved_kg_per_year.central, lang) }
-                if pending && goal_total.is_some() { <span class="hint">{ tr(lang, " (uppdateras)", " (updating)") }</span> }
+                if pending && goal_total.is_some() { <span class="hint">{ t(lang, K::Updating) }</span> }
             </p>
             if !e.required_by_law_items.is_empty() {
                 <div class="law-line" data-testid="required-by-law">
                     <p>
-                        { tr(lang, "Krävs enligt lag (händer utan planen: matavfall 2024, textil 2025, förpackningar nära hemmet 2027): ", "Required by law (happens without the plan: food waste 2024, textiles 2025, packaging close to home 2027): ") }
+                        { t(lang, K::LawLine) }
                         <strong data-testid="required-by-law-co2e">{ t_per_year(law.co2e_saved_kg_per_year.central, lang) }</strong>
-                        { tr(lang, ", kommunen ", ", the municipality ") }{ law_sek }{ tr(lang, " per år. ", " per year. ") }
+                        { tf(lang, K::LawMunicipalityPerYear, &[("sek", &law_sek)]) }
                         { if e.includes_required_by_law {
-                            tr(lang, "Det ingår i totalerna ovan.", "It is included in the totals above.")
+                            t(lang, K::LawIncluded)
                         } else {
-                            tr(lang, "Det ingår inte i totalerna: de visar planens egna åtgärder.", "It is not in the totals: they show the plan's own measures.")
+                            t(lang, K::LawNotIncluded)
                         } }
                     </p>
                     <label class="no-print">
                         <input type="checkbox" data-testid="include-required-by-law"
                             checked={e.includes_required_by_law} onchange={include} />
-                        { tr(lang, "Räkna in det lagen kräver i totalerna", "Count what the law requires in the totals") }
+                        { t(lang, K::LawCount) }
                     </label>
                 </div>
             }
             <details class="case-measures no-print">
-                <summary>{ tr(lang, "Per åtgärd: förväntat och vid planens mål (t CO2e/år)", "Per measure: expected and at the plan's goal (t CO2e/yr)") }</summary>
-                <ScrollBox label={tr(lang, "Förväntat och vid målet per åtgärd", "Expected and at goal per measure")}>
+                <summary>{ t(lang, K::CaseMeasures) }</summary>
+                <ScrollBox label={t(lang, K::CaseMeasuresLabel)}>
                     <table class="results stack" data-testid="case-measures-table">
                         <thead><tr>
-                            <th scope="col">{ tr(lang, "Åtgärd", "Measure") }</th>
+                            <th scope="col">{ t(lang, K::ColMeasure) }</th>
                             <th scope="col" class="num">{ expected_head }</th>
                             <th scope="col" class="num">{ goal_head }</th>
                         </tr></thead>
                         <tbody>{ for rows }</tbody>
                     </table>
                 </ScrollBox>
-                <p class="hint">{ tr(lang, "Skillnaden mellan kolumnerna är det som vilar på förhoppning: att åtgärden når längre än vad som uppnåtts på andra håll.", "The difference between the columns is what rests on hope: that the measure goes further than what was achieved elsewhere.") }</p>
+                <p class="hint">{ t(lang, K::CaseHope) }</p>
             </details>
         </section>
     }

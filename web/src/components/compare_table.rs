@@ -3,7 +3,7 @@
 use super::scroll_box::ScrollBox;
 use crate::format;
 use crate::hooks::use_app_cat;
-use crate::i18n::{K, Lang, t};
+use crate::i18n::{K, t};
 use crate::settings::{Settings, evaluate_settings};
 use calc_core::{Perspective, Summary};
 use yew::prelude::*;
@@ -80,10 +80,7 @@ pub fn CompareTable() -> Html {
                 pick(s).map_or_else(|| "–".to_string(), |b| unit.amount(b.central, lang))
             })
         };
-    let (muni, meas) = match lang {
-        Lang::Sv => ("Kommuner", "Åtgärder påslagna"),
-        Lang::En => ("Municipalities", "Measures on"),
-    };
+    let (muni, meas) = (t(lang, K::Municipalities), t(lang, K::CompareMeasuresOn));
     html! {
         <div class="compare">
             <h3>{ t(lang, K::Compare) }</h3>

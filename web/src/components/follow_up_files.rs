@@ -4,6 +4,7 @@
 
 use crate::follow_up::{ActualInput, FollowUp, OwnFigureInput, TargetInput};
 use crate::hooks::use_app_cat;
+use crate::i18n::{KTargets, t, tf};
 use crate::io::Picked;
 use crate::settings::catalogue;
 use crate::state::Action;
@@ -25,14 +26,14 @@ pub enum Kind {
 
 impl Kind {
     fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Kind::Baseline, Lang::Sv) => "Egna siffror (basfil)",
-            (Kind::Baseline, Lang::En) => "Own figures (baseline file)",
-            (Kind::Targets, Lang::Sv) => "Mål",
-            (Kind::Targets, Lang::En) => "Targets",
-            (Kind::Actuals, Lang::Sv) => "Utfall",
-            (Kind::Actuals, Lang::En) => "Actuals",
-        }
+        t(
+            lang,
+            match self {
+                Kind::Baseline => KTargets::FileBaseline,
+                Kind::Targets => KTargets::Target,
+                Kind::Actuals => KTargets::FileActuals,
+            },
+        )
     }
 
     fn id(self) -> &'static str {
@@ -159,23 +160,20 @@ pub fn FollowUpFiles() -> Html {
                 <input id={id.clone()} type="file" accept=".csv,text/csv" data-testid={id} {onchange} />
                 <button type="button" class="button-secondary" onclick={export}
                     data-testid={format!("follow-up-export-{}", kind.id())}>
-                    { match lang { Lang::Sv => "Exportera CSV", Lang::En => "Export CSV" } }
+                    { t(lang, KTargets::FileExport) }
                 </button>
             </div>
         }
     };
     html! {
         <div class="follow-up-files" data-testid="follow-up-files">
-            <h3>{ match lang { Lang::Sv => "Filer (samma format som kommandoradsverktyget)", Lang::En => "Files (the command-line tool's formats)" } }</h3>
+            <h3>{ t(lang, KTargets::Files) }</h3>
             { control(Kind::Baseline) }
             { control(Kind::Targets) }
             { control(Kind::Actuals) }
             if let Some((file, list)) = errors.as_ref() {
                 <div class="alert" role="alert" data-testid="follow-up-import-errors">
-                    <p>{ match lang {
-                        Lang::Sv => format!("{file}: inget lästes in"),
-                        Lang::En => format!("{file}: nothing was read"),
-                    } }</p>
+                    <p>{ tf(lang, KTargets::FileNothingRead, &[("file", file)]) }</p>
                     <ul>{ for list.iter().map(|e| html! { <li>{ e.message(lang) }</li> }) }</ul>
                 </div>
             }

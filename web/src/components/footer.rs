@@ -32,10 +32,7 @@ pub fn Footer() -> Html {
             <p>{ t(lang, K::Privacy) }</p>
             <p>{ format!("{}: {set}", t(lang, K::FactorSet)) }</p>
             <p>
-                <a href={ match lang {
-                    calc_core::Lang::Sv => "./tillganglighet.html",
-                    calc_core::Lang::En => "./accessibility.html",
-                } }>{ t(lang, K::AccessibilityStatement) }</a>
+                <a href={ t(lang, K::AccessibilityHref) }>{ t(lang, K::AccessibilityStatement) }</a>
             </p>
         </footer>
     }

@@ -7,21 +7,14 @@
 use crate::derived::Derived;
 use crate::format;
 use crate::hooks::use_app_cat;
+use crate::i18n::{KTargets, t, tf};
 use crate::settings::{Settings, catalogue};
-use calc_core::csvio::Lang;
 use calc_core::{GapPlan, Sek, close_gap, full_ambition};
 use yew::prelude::*;
 
 /// Effect levels per measure: left out, or at 25 %, 50 %, 75 % or 100 % of its effect in
 /// the scenario (a planner can do a measure partly).
 pub const GAP_STEPS: u32 = 4;
-
-fn tr(lang: Lang, sv: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Sv => sv,
-        Lang::En => en,
-    }
-}
 
 /// What the search found.
 #[derive(Clone, Debug, PartialEq)]
@@ -115,7 +108,7 @@ pub fn GapPackage(p: &GapPackageProps) -> Html {
     let body = match shown {
         None => html! {},
         Some(GapOutcome::Plan(plan)) if plan.chosen.is_empty() => html! {
-            <p role="status">{ tr(lang, "Målet nås utan fler åtgärder.", "The target is met without more measures.") }</p>
+            <p role="status">{ t(lang, KTargets::GapMet) }</p>
         },
         Some(GapOutcome::Plan(plan)) => html! {
             <div role="status">
@@ -123,36 +116,35 @@ pub fn GapPackage(p: &GapPackageProps) -> Html {
                     { for plan.chosen.iter().map(|c| html! {
                         <li key={c.measure.to_string()}>
                             { super::measure_name_by_id(c.measure.as_str(), lang) }
-                            { format!(" · {} % ", format::number(c.level * rust_decimal::Decimal::ONE_HUNDRED, 0, lang)) }
-                            { tr(lang, "av full effekt · ", "of full effect · ") }
-                            { format::sek(c.cost_sek, lang) }
+                            { tf(lang, KTargets::GapLevel, &[
+                                ("level", &format::number(c.level * rust_decimal::Decimal::ONE_HUNDRED, 0, lang)),
+                                ("cost", &format::sek(c.cost_sek, lang)),
+                            ]) }
                         </li>
                     }) }
                 </ul>
                 <p>
-                    { tr(lang, "Kostnad under planperioden: ", "Cost over the plan period: ") }
+                    { t(lang, KTargets::GapCost) }
                     <strong>{ format::sek(Sek::new(plan.cost_sek.value()), lang) }</strong>
-                    { tr(lang, " (engångs- och löpande kostnader, centrala värden, alla betalare). Prognos målåret: ", " (one-time and running costs, central values, all payers). Projection in the target year: ") }
-                    { format!("{} {}", format::number(plan.projected_value, 1, lang), p.unit) }
-                    { tr(lang, "; målet: ", "; target: ") }
-                    { format!("{} {}", format::number(plan.target_value, 1, lang), p.unit) }
-                    { "." }
+                    { tf(lang, KTargets::GapCostTail, &[
+                        ("projected", &format::number(plan.projected_value, 1, lang)),
+                        ("target", &format::number(plan.target_value, 1, lang)),
+                        ("unit", &p.unit),
+                    ]) }
                 </p>
             </div>
         },
         Some(GapOutcome::Unreachable) => html! {
-            <p role="status">{ tr(lang,
-                "Inget paket av katalogens åtgärder når målet, inte ens med alla på full effekt.",
-                "No package of the catalogue's measures meets the target, not even all of them at full effect.") }</p>
+            <p role="status">{ t(lang, KTargets::GapUnreachable) }</p>
         },
         Some(GapOutcome::Failed(why)) => html! {
-            <p role="status" class="error">{ tr(lang, "Kunde inte räknas ut: ", "Could not be computed: ") }{ why }</p>
+            <p role="status" class="error">{ t(lang, KTargets::GapFailed) }{ why }</p>
         },
     };
     html! {
         <div class="gap" data-testid="gap-package">
             <button type="button" class="button-secondary" {onclick}>
-                { tr(lang, "Visa billigaste paket som når målet", "Show the least-cost package that meets the target") }
+                { t(lang, KTargets::GapShow) }
             </button>
             { body }
         </div>

@@ -2,10 +2,10 @@
 
 use super::chart_table::ChartTable;
 use super::measure_name_by_id;
-use crate::chart::{NARROW, Scale, area_colour, c, per_year, px, ticks, use_chart_width};
+use crate::chart::{NARROW, Scale, area_colour, c, px, ticks, use_chart_width};
 use crate::format;
 use crate::hooks::use_eval;
-use crate::i18n::{K, Lang, t};
+use crate::i18n::{K, t, tf};
 use crate::settings::catalogue;
 use calc_core::macc;
 use yew::prelude::*;
@@ -103,14 +103,16 @@ pub fn MaccChart() -> Html {
             .zip(&costs)
             .filter(|(_, v)| if high { **v > d1 } else { **v < d0 })
             .map(|(b, _)| {
-                format!(
-                    "{}: {} {}",
-                    super::measure_number(b.measure.as_str()).unwrap_or_default(),
-                    format::number(b.cost_per_tonne.value(), 0, lang),
-                    match lang {
-                        Lang::Sv => "kr/t",
-                        Lang::En => "SEK/t",
-                    }
+                tf(
+                    lang,
+                    K::MaccClippedValue,
+                    &[
+                        (
+                            "number",
+                            &super::measure_number(b.measure.as_str()).unwrap_or_default(),
+                        ),
+                        ("cost", &format::number(b.cost_per_tonne.value(), 0, lang)),
+                    ],
                 )
             })
             .collect()
@@ -121,10 +123,7 @@ pub fn MaccChart() -> Html {
             .map(|n| n.to_string())
             .unwrap_or_default()
     };
-    let unit = match lang {
-        Lang::Sv => "kr/t CO2e",
-        Lang::En => "SEK/t CO2e",
-    };
+    let unit = t(lang, K::KrPerTCo2e);
     html! {
         <figure class="panel chart chart-macc" aria-labelledby="chart-macc-title">
             <figcaption>
@@ -144,7 +143,7 @@ pub fn MaccChart() -> Html {
                     <text x={c(xv)} y={c(h - BOTTOM + 18.0)} text-anchor="middle" class="tick">{ format::tick(*v, xdec, lang) }</text>
                 }}) }
                 <text transform={format!("translate(16 {}) rotate(-90)", c((TOP + h - BOTTOM) / 2.0))} text-anchor="middle" class="axis-label y-axis">{ t(lang, K::AxisSekPerT) }</text>
-                <text x={c((left + w - RIGHT) / 2.0)} y={c(h - 8.0)} text-anchor="middle" class="axis-label">{ format!("{} ({})", t(lang, K::AxisTCo2eYear), match lang { Lang::Sv => "summerat", Lang::En => "cumulative" }) }</text>
+                <text x={c((left + w - RIGHT) / 2.0)} y={c(h - 8.0)} text-anchor="middle" class="axis-label">{ t(lang, K::AxisTCo2eYearCumulative) }</text>
                 { for bars.iter().zip(&costs).map(|(b, v)| {
                     let x1 = x.at(px(b.x_start.value()));
                     let x2 = x.at(px(b.x_start.value()) + px(b.width.value()));
@@ -154,7 +153,7 @@ pub fn MaccChart() -> Html {
                     let name = measure_name_by_id(b.measure.as_str(), lang);
                     let n = number(b.measure.as_str());
                     let value = format::number(b.cost_per_tonne.value(), 0, lang);
-                    let tip = format!("{n}. {name}: {value} {unit}, {} {}", format::number(b.width.value(), 1, lang), per_year(lang));
+                    let tip = format!("{n}. {name}: {value} {unit}, {} {}", format::number(b.width.value(), 1, lang), t(lang, K::PerYear));
                     let lx = (x1 + x2) / 2.0;
                     let ly = if vc >= 0.0 { top - 5.0 } else { top + height + 13.0 };
                     // A clipped bar runs to the edge of the plot and is broken off by two
@@ -214,13 +213,13 @@ pub fn MaccChart() -> Html {
                     <li key={b.measure.to_string()} value={number(b.measure.as_str())} data-measure={b.measure.to_string()}>
                         <svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true"><rect width="12" height="12" rx="2" fill={area_colour(&area_of(b.measure.as_str()))} /></svg>
                         <span class="legend-name">{ measure_name_by_id(b.measure.as_str(), lang) }</span>
-                        <span class="legend-value" data-testid="macc-legend-value">{ format!("{} {unit} · {} {}", format::number(b.cost_per_tonne.value(), 0, lang), format::number(b.width.value(), 1, lang), per_year(lang)) }</span>
+                        <span class="legend-value" data-testid="macc-legend-value">{ format!("{} {unit} · {} {}", format::number(b.cost_per_tonne.value(), 0, lang), format::number(b.width.value(), 1, lang), t(lang, K::PerYear)) }</span>
                     </li>
                 }) }
             </ol>
             <ChartTable test_id="chart-macc-table" row_header={1}
-                caption={format!("{title}: {unit}, {}", per_year(lang))}
-                head={vec![t(lang, K::ColNumber).to_string(), t(lang, K::ColMeasure).to_string(), unit.to_string(), per_year(lang).to_string()]}
+                caption={format!("{title}: {unit}, {}", t(lang, K::PerYear))}
+                head={vec![t(lang, K::ColNumber).to_string(), t(lang, K::ColMeasure).to_string(), unit.to_string(), t(lang, K::PerYear).to_string()]}
                 rows={bars.iter().map(|b| vec![
                     number(b.measure.as_str()),
                     measure_name_by_id(b.measure.as_str(), lang),

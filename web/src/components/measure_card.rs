@@ -4,7 +4,7 @@ use super::measure_name;
 use crate::fields::{Field, field_total};
 use crate::follow_up::OwnFigureInput;
 use crate::format;
-use crate::i18n::{K, Lang, t};
+use crate::i18n::{K, Lang, t, tf};
 use crate::settings::{MeasureSettings, YEAR_RANGE, catalogue};
 use crate::state::{Action, AppState};
 use calc_core::{Municipality, Pool};
@@ -218,15 +218,10 @@ pub fn MeasureCard(props: &Props) -> Html {
                         && s.enabled
                         && used.round_dp(1) < v.round_dp(1) =>
                 {
-                    format!(
-                        "{} {} t/{} {}.",
-                        t(lang, K::QuantityCapped),
-                        format::number(used, 1, lang),
-                        match lang {
-                            Lang::Sv => "år",
-                            Lang::En => "yr",
-                        },
-                        t(lang, K::QuantityCappedTail)
+                    tf(
+                        lang,
+                        K::QuantityCappedAt,
+                        &[("t", &format::number(used, 1, lang))],
                     )
                 }
                 _ => String::new(),

@@ -2,7 +2,7 @@
 
 use super::chart_table::ChartTable;
 use super::measure_name_by_id;
-use crate::chart::{NARROW, Scale, area_colour, c, clip, per_year, px, ticks, use_chart_width};
+use crate::chart::{NARROW, Scale, area_colour, c, clip, px, ticks, use_chart_width};
 use crate::format;
 use crate::hooks::use_eval;
 use crate::i18n::{K, t};
@@ -78,7 +78,7 @@ pub fn MeasureChart() -> Html {
             <figcaption><h2 id="chart-measures-title">{ title }</h2></figcaption>
             <div class="chart-box" ref={box_ref}>
             <svg viewBox={format!("0 0 {} {}", c(w), c(h))} role="img" aria-labelledby="chart-measures-svg-title" class="chart-svg" data-testid="chart-measures">
-                <title id="chart-measures-svg-title">{ format!("{title} ({})", per_year(lang)) }</title>
+                <title id="chart-measures-svg-title">{ format!("{title} ({})", t(lang, K::PerYear)) }</title>
                 { for tick_values.iter().filter(|v| **v >= d0 - 1e-9 && **v <= d1 + 1e-9).map(|v| { let xv = x.at(*v); html! {
                     <g>
                         <line x1={c(xv)} x2={c(xv)} y1={c(TOP)} y2={c(plot_bottom)} class="grid" />
@@ -92,7 +92,7 @@ pub fn MeasureChart() -> Html {
                     let (v, l, hgh) = (val(s.central), val(s.low), val(s.high));
                     let (bx, bw) = if v >= 0.0 { (x0, x.at(v) - x0) } else { (x.at(v), x0 - x.at(v)) };
                     let name = measure_name_by_id(g.key.as_str(), lang);
-                    let label = format!("{} {}", format::tonnes_co2e(s.central, lang), per_year(lang));
+                    let label = format!("{} {}", format::tonnes_co2e(s.central, lang), t(lang, K::PerYear));
                     let tip = format!("{name}: {label} ({}: {})", t(lang, K::Range), format::range_t(s.low, s.high, lang));
                     // Narrow: the name on the first line of the row, the bar below it.
                     let (bar_y, bar_h) = if narrow { (y + 19.0, row_h - 24.0) } else { (y + 5.0, row_h - 10.0) };
@@ -112,7 +112,7 @@ pub fn MeasureChart() -> Html {
             </svg>
             </div>
             <ChartTable test_id="chart-measures-table"
-                caption={format!("{title} ({})", per_year(lang))}
+                caption={format!("{title} ({})", t(lang, K::PerYear))}
                 head={vec![t(lang, K::ColMeasure).to_string(), t(lang, K::ColCentral).to_string(), t(lang, K::ColLow).to_string(), t(lang, K::ColHigh).to_string()]}
                 rows={rows.iter().map(|g| {
                     let s = &g.summary.co2e_saved_kg_per_year;

@@ -35,6 +35,7 @@ pub mod warnings;
 pub mod year_chart;
 
 use crate::follow_up::OwnFigureInput;
+use crate::i18n::{K, t, tf};
 use crate::state::AppState;
 use calc_core::csvio::Lang;
 use yew::UseReducerHandle;
@@ -63,10 +64,7 @@ pub fn own_figures_note(rows: &[&OwnFigureInput], towns: bool, lang: Lang) -> Ht
             parts.push(text);
         }
     }
-    let badge = match lang {
-        Lang::Sv => "Egna siffror",
-        Lang::En => "Own figures",
-    };
+    let badge = t(lang, K::OwnFigures);
     html! {
         <p class="own-figures-note" data-testid="own-figures-note">
             <span class="badge own-figures">{ badge }</span>{ " " }{ parts.join("; ") }
@@ -128,25 +126,22 @@ pub fn factor_name(id: &str, lang: Lang) -> String {
     use calc_core::FactorRef;
     // A measure's effect, an input of the Monte Carlo and the tornado (issue 21).
     if let Some(measure) = id.strip_prefix("effect.") {
-        let effect = match lang {
-            Lang::Sv => "effekt",
-            Lang::En => "effect",
-        };
-        return format!("{} · {effect}", measure_name_by_id(measure, lang));
+        return tf(
+            lang,
+            K::FactorEffect,
+            &[("measure", &measure_name_by_id(measure, lang))],
+        );
     }
     let fid = calc_core::FactorId::from(id);
     let parts = fid.parts();
     let (fraction_id, route) = match parts {
         None => return id.to_string(),
         Some(FactorRef::MeasureCost { measure, part }) => {
-            let part = match (part, lang) {
-                ("implementation", Lang::Sv) => "engångskostnad",
-                ("implementation", Lang::En) => "one-time cost",
-                ("running", Lang::Sv) => "löpande kostnad",
-                ("running", Lang::En) => "running cost",
-                ("fixed", Lang::Sv) => "fasta kostnader",
-                ("fixed", Lang::En) => "fixed costs",
-                (other, _) => other,
+            let part = match part {
+                "implementation" => t(lang, K::FactorImplementationCost),
+                "running" => t(lang, K::FactorRunningCost),
+                "fixed" => t(lang, K::FactorFixedCosts),
+                other => other,
             };
             return format!("{} · {part}", measure_name_by_id(measure, lang));
         }
@@ -163,15 +158,17 @@ pub fn factor_name(id: &str, lang: Lang) -> String {
             |f| f.name(lang).to_string(),
         );
     let route = route.name(lang);
-    match (parts, lang) {
-        (Some(FactorRef::Yield { .. }), Lang::Sv) => {
-            format!("{fraction} · utbyte till {}", route.to_lowercase())
-        }
-        (Some(FactorRef::Yield { .. }), Lang::En) => {
-            format!("{fraction} · yield to {}", route.to_lowercase())
-        }
-        (Some(FactorRef::Cost { .. }), Lang::Sv) => format!("{fraction} · {route}, kr/t"),
-        (Some(FactorRef::Cost { .. }), Lang::En) => format!("{fraction} · {route}, SEK/t"),
+    match parts {
+        Some(FactorRef::Yield { .. }) => tf(
+            lang,
+            K::FactorYield,
+            &[("fraction", &fraction), ("route", &route.to_lowercase())],
+        ),
+        Some(FactorRef::Cost { .. }) => tf(
+            lang,
+            K::FactorCost,
+            &[("fraction", &fraction), ("route", &route)],
+        ),
         _ => format!("{fraction} · {route}"),
     }
 }

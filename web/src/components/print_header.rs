@@ -2,7 +2,7 @@
 //! measures; the factor set, its price years, the plan period and the date; and exactly
 //! what the one-page summary leaves out.
 
-use crate::i18n::{K, Lang, t};
+use crate::i18n::{K, Lang, t, tf};
 
 use crate::hooks::use_app_cat;
 use calc_core::{FactorSetInfo, Year};
@@ -15,21 +15,11 @@ use yew::prelude::*;
 #[must_use]
 pub fn price_year_text(set: &FactorSetInfo, years: &BTreeSet<Year>, lang: Lang) -> String {
     if let Some(y) = set.price_year {
-        return match lang {
-            Lang::Sv => format!("{y} (alla kronor i {y} års prisnivå, omräknade med KPI)"),
-            Lang::En => format!("{y} (all kronor at {y} prices, converted with the CPI)"),
-        };
+        return tf(lang, K::PriceYearIndexed, &[("year", &y)]);
     }
     match (years.first(), years.last()) {
         (Some(a), Some(b)) if a == b => a.to_string(),
-        (Some(a), Some(b)) => match lang {
-            Lang::Sv => {
-                format!("{a}–{b} (kostnadsfaktorerna har olika prisår och är inte indexerade)")
-            }
-            Lang::En => {
-                format!("{a}–{b} (the cost factors have different price years and are not indexed)")
-            }
-        },
+        (Some(a), Some(b)) => tf(lang, K::PriceYearsSpan, &[("first", a), ("last", b)]),
         _ => "—".to_string(),
     }
 }
@@ -46,16 +36,19 @@ pub fn print_meta(
 ) -> String {
     let price = price_year_text(set, price_years, lang);
     let (p0, p1) = period;
-    match lang {
-        Lang::Sv => format!(
-            "Faktorunderlag: {} ({}), version {}. Prisår: {price}. Planperiod {p0}–{p1}. Utskrivet {date}.",
-            set.name, set.id, set.version
-        ),
-        Lang::En => format!(
-            "Factor set: {} ({}), version {}. Price year: {price}. Plan period {p0}–{p1}. Printed {date}.",
-            set.name, set.id, set.version
-        ),
-    }
+    tf(
+        lang,
+        K::PrintMeta,
+        &[
+            ("set", &set.name),
+            ("id", &set.id),
+            ("version", &set.version),
+            ("price", &price),
+            ("first", &p0),
+            ("last", &p1),
+            ("date", &date),
+        ],
+    )
 }
 
 /// Today's date in the browser as `YYYY-MM-DD` (empty outside a browser).

@@ -4,7 +4,7 @@ use super::scroll_box::ScrollBox;
 use super::{area_name, measure_name_by_id};
 use crate::format;
 use crate::hooks::use_eval;
-use crate::i18n::{K, t};
+use crate::i18n::{K, t, tf};
 use crate::settings::catalogue;
 use crate::state::{Action, SortKey};
 use calc_core::{Evaluation, GroupSummary, KgCo2e, MeasureId, Perspective, RankBy, rank_for};
@@ -164,10 +164,7 @@ pub fn ResultsTable() -> Html {
                                 let area = area_of(&id);
                                 let order = pool_order(e, &id).map(|(o, n)| {
                                     let pool = pool_of(&id);
-                                    match lang {
-                                        crate::i18n::Lang::Sv => format!("{o} av {n} på {pool}"),
-                                        crate::i18n::Lang::En => format!("{o} of {n} on {pool}"),
-                                    }
+                                    tf(lang, K::PoolOrder, &[("o", &o), ("n", &n), ("pool", &pool)])
                                 });
                                 let muni = s.net_sek_per_year(Perspective::Municipality).unwrap_or_default();
                                 let home = s.net_sek_saved_per_year_by_payer.households;

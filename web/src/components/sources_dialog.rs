@@ -300,7 +300,7 @@ pub fn SourcesDialog() -> Html {
                     <th scope="row">{ format!("{} – {}", t(lang, K::CostFactor), r.name(lang)) }</th>
                     <td class="num">{ format::number(f.value.central().value(), 0, lang) }</td>
                     <td class="num">{ format!("{} – {}", format::number(f.value.low().value(), 0, lang), format::number(f.value.high().value(), 0, lang)) }</td>
-                    <td>{ match lang { Lang::Sv => "kr/t", Lang::En => "SEK/t" } }</td>
+                    <td>{ t(lang, K::KrPerT) }</td>
                     <td>{ cite(table, &f.source) }</td>
                 </tr>
             });

@@ -1,7 +1,7 @@
 //! Export, print and the shareable link, above the results.
 
 use crate::hooks::use_app;
-use crate::i18n::{K, t};
+use crate::i18n::{K, t, tf};
 use crate::io::Export;
 use crate::settings::catalogue;
 use crate::{io, share};
@@ -88,10 +88,7 @@ pub fn Toolbar() -> Html {
     };
     let status = match *copied {
         Copied::No => String::new(),
-        Copied::Yes(chars) => match lang {
-            crate::i18n::Lang::Sv => format!("Länken är kopierad ({chars} tecken)."),
-            crate::i18n::Lang::En => format!("The link is copied ({chars} characters)."),
-        },
+        Copied::Yes(chars) => tf(lang, K::LinkCopied, &[("chars", &chars)]),
         Copied::Failed => t(lang, K::CopyFailed).to_string(),
     };
     html! {

@@ -9,7 +9,7 @@ use crate::chart::{Scale, c, px};
 use crate::decide::{MC_DRAWS, MC_SEED, monte_carlo_for, use_analysis};
 use crate::format;
 use crate::hooks::use_app;
-use crate::i18n::{K, Lang, t};
+use crate::i18n::{K, Lang, t, tf};
 use calc_core::{McFigures, Percentiles};
 use rust_decimal::Decimal;
 use yew::prelude::*;
@@ -169,13 +169,6 @@ pub fn UncertaintyBands() -> Html {
     }
 }
 
-fn tr(lang: Lang, sv: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Sv => sv,
-        Lang::En => en,
-    }
-}
-
 /// An input of a [`calc_core::Disagreement`] as a reader names it: a measure's effect or a
 /// factor by its name.
 fn input_name(id: &calc_core::FactorId, lang: Lang) -> String {
@@ -187,14 +180,12 @@ fn input_name(id: &calc_core::FactorId, lang: Lang) -> String {
 fn agreement_notes(agreement: &[calc_core::Agreement], lang: Lang) -> Html {
     use calc_core::{Disagreement, McFigure, Payer};
     let figure = |f: McFigure| match f {
-        McFigure::Co2e => tr(lang, "t CO2e", "t CO2e"),
-        McFigure::Society => tr(lang, "kommunen + hushållen", "municipality + households"),
-        McFigure::Municipality => tr(lang, "kommunens netto", "the municipality's net"),
-        McFigure::Payer(Payer::WasteFee) => tr(lang, "avfallstaxan", "the waste fee"),
-        McFigure::Payer(Payer::MunicipalBudget) => {
-            tr(lang, "kommunens budget", "the municipal budget")
-        }
-        McFigure::Payer(Payer::Households) => tr(lang, "hushållen", "households"),
+        McFigure::Co2e => t(lang, K::TCo2e),
+        McFigure::Society => t(lang, K::BandSociety),
+        McFigure::Municipality => t(lang, K::BandMunicipality),
+        McFigure::Payer(Payer::WasteFee) => t(lang, K::BandWasteFee),
+        McFigure::Payer(Payer::MunicipalBudget) => t(lang, K::BandBudget),
+        McFigure::Payer(Payer::Households) => t(lang, K::BandHouseholds),
     };
     let off: Vec<Html> = agreement
         .iter()
@@ -203,24 +194,28 @@ fn agreement_notes(agreement: &[calc_core::Agreement], lang: Lang) -> Html {
             let why = match &a.reason {
                 Some(Disagreement::Lopsided { below, inputs }) => {
                     let names: Vec<String> = inputs.iter().map(|i| input_name(i, lang)).collect();
-                    format!(
-                        "{} {}: {}.",
-                        tr(lang, "underlag vars intervall når längre åt ena hållet drar bandet", "inputs whose ranges reach further to one side pull the band"),
-                        if *below { tr(lang, "nedåt", "down") } else { tr(lang, "uppåt", "up") },
-                        names.join(", ")
-                    )
+                    let key = if *below {
+                        K::BandLopsidedDown
+                    } else {
+                        K::BandLopsidedUp
+                    };
+                    tf(lang, key, &[("inputs", &names.join(", "))])
                 }
-                Some(Disagreement::Interaction { below }) => format!(
-                    "{} {}.",
-                    tr(lang, "produkter av osäkra underlag (effekt gånger faktor) drar bandet", "products of uncertain inputs (an effect times a factor) pull the band"),
-                    if *below { tr(lang, "nedåt", "down") } else { tr(lang, "uppåt", "up") }
-                ),
+                Some(Disagreement::Interaction { below }) => t(
+                    lang,
+                    if *below {
+                        K::BandInteractionDown
+                    } else {
+                        K::BandInteractionUp
+                    },
+                )
+                .to_string(),
                 None => String::new(),
             };
             html! {
                 <li>
                     <strong>{ figure(a.figure) }{ ": " }</strong>
-                    { tr(lang, "rubrikens värde ligger utanför bandet 25–75 %; ", "the headline value lies outside the 25–75 % band; ") }
+                    { t(lang, K::BandOutside) }
                     { why }
                 </li>
             }
@@ -229,13 +224,13 @@ fn agreement_notes(agreement: &[calc_core::Agreement], lang: Lang) -> Html {
     if off.is_empty() {
         html! {
             <p class="hint" data-testid="mc-agreement">
-                { tr(lang, "Rubrikens värden (alla underlag på sina centrala värden) ligger inom bandet 25–75 % för alla totaler.", "The headline values (every input at its central value) lie inside the 25–75 % band for every total.") }
+                { t(lang, K::BandAgrees) }
             </p>
         }
     } else {
         html! {
             <div class="notice" data-testid="mc-agreement">
-                <p>{ tr(lang, "Varje underlag dras med sitt centrala värde som median. Där bandet ändå ligger vid sidan av rubrikens värde är det därför att:", "Every input is drawn with its central value as its median. Where the band still lies beside the headline value, it is because:") }</p>
+                <p>{ t(lang, K::BandWhy) }</p>
                 <ul>{ for off }</ul>
             </div>
         }

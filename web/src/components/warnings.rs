@@ -5,7 +5,7 @@
 use super::measure_name_by_id;
 use crate::format;
 use crate::hooks::use_eval;
-use crate::i18n::{K, Lang, t};
+use crate::i18n::{K, Lang, t, tf};
 use crate::settings::catalogue;
 use calc_core::{Evaluation, Route, ScbCode, Warning};
 use yew::prelude::*;
@@ -24,10 +24,7 @@ fn pool_name(measure: &str, lang: Lang) -> String {
 
 fn routes_text(routes: &[Route], lang: Lang) -> String {
     let names: Vec<String> = routes.iter().map(|r| r.name(lang).to_lowercase()).collect();
-    names.join(match lang {
-        Lang::Sv => " eller ",
-        Lang::En => " or ",
-    })
+    names.join(t(lang, K::Or))
 }
 
 /// The evaluation's warnings as sentences, one per measure and kind (in the order first
@@ -45,20 +42,15 @@ pub fn warning_lines(e: &Evaluation, lang: Lang) -> Vec<String> {
                 ..
             } => {
                 let m = measure.as_str();
-                let head = match lang {
-                    Lang::Sv => format!(
-                        "{}: {} går i dag inte till {} i",
-                        measure_name_by_id(m, lang),
-                        pool_name(m, lang),
-                        routes_text(routes, lang)
-                    ),
-                    Lang::En => format!(
-                        "{}: no {} goes to {} today in",
-                        measure_name_by_id(m, lang),
-                        pool_name(m, lang),
-                        routes_text(routes, lang)
-                    ),
-                };
+                let head = tf(
+                    lang,
+                    K::WarnNoTonnes,
+                    &[
+                        ("measure", &measure_name_by_id(m, lang)),
+                        ("pool", &pool_name(m, lang)),
+                        ("routes", &routes_text(routes, lang)),
+                    ],
+                );
                 (0, m.to_string(), head, municipality_name(municipality))
             }
             Warning::QuantityExceedsPool {
@@ -69,27 +61,22 @@ pub fn warning_lines(e: &Evaluation, lang: Lang) -> Vec<String> {
                 ..
             } => {
                 let m = measure.as_str();
-                let head = match lang {
-                    Lang::Sv => format!(
-                        "{}: mängden är större än vad {} har i de behandlingar åtgärden tar från; den når bara det som finns i",
-                        measure_name_by_id(m, lang),
-                        pool_name(m, lang)
-                    ),
-                    Lang::En => format!(
-                        "{}: the quantity is larger than what {} has in the routes the measure takes from; it reaches only what is there in",
-                        measure_name_by_id(m, lang),
-                        pool_name(m, lang)
-                    ),
-                };
-                let part = format!(
-                    "{} ({} > {} t/{})",
-                    municipality_name(municipality),
-                    format::number(quantity.value(), 1, lang),
-                    format::number(available.value(), 1, lang),
-                    match lang {
-                        Lang::Sv => "år",
-                        Lang::En => "yr",
-                    }
+                let head = tf(
+                    lang,
+                    K::WarnExceeds,
+                    &[
+                        ("measure", &measure_name_by_id(m, lang)),
+                        ("pool", &pool_name(m, lang)),
+                    ],
+                );
+                let part = tf(
+                    lang,
+                    K::WarnExceedsPart,
+                    &[
+                        ("municipality", &municipality_name(municipality)),
+                        ("quantity", &format::number(quantity.value(), 1, lang)),
+                        ("available", &format::number(available.value(), 1, lang)),
+                    ],
                 );
                 (1, m.to_string(), head, part)
             }
@@ -115,13 +102,10 @@ pub fn warning_lines(e: &Evaluation, lang: Lang) -> Vec<String> {
     groups
         .into_iter()
         .map(|(kind, _, head, parts)| match kind {
-            0 => format!(
-                "{head} {}{}",
-                parts.join(", "),
-                match lang {
-                    Lang::Sv => ", så åtgärden flyttar inget där.",
-                    Lang::En => ", so the measure moves nothing there.",
-                }
+            0 => tf(
+                lang,
+                K::WarnNoTonnesLine,
+                &[("head", &head), ("places", &parts.join(", "))],
             ),
             1 => format!("{head} {}.", parts.join(", ")),
             _ => head,

@@ -2,6 +2,7 @@
 //! measure): what is saved, shared, compared and evaluated, and how it becomes a calc-core
 //! [`Scenario`]. Values calc-core refuses are named ([`SettingProblem`]), never dropped.
 
+use crate::i18n::{K, tf};
 use calc_core::csvio::Lang;
 use calc_core::{
     Evaluation, ItemOverrides, Measure, ModelError, Municipality, OverrideField, Scenario,
@@ -79,47 +80,46 @@ impl SettingProblem {
             Some(k) => format!("{}, {k}", self.measure),
             None => self.measure.clone(),
         };
-        match (&self.kind, lang) {
-            (SettingProblemKind::Effect { given, used }, Lang::Sv) => format!(
-                "{place}: effekten {} % ligger utanför 0–100 %; åtgärdens standardvärde {} % används",
-                calc_core::csvio::format_decimal(*given, true),
-                calc_core::csvio::format_decimal(*used, true)
+        let sv = lang == Lang::Sv;
+        let number = |d: &Decimal| calc_core::csvio::format_decimal(*d, sv);
+        match &self.kind {
+            SettingProblemKind::Effect { given, used } => tf(
+                lang,
+                K::ProblemEffect,
+                &[
+                    ("place", &place),
+                    ("given", &number(given)),
+                    ("used", &number(used)),
+                ],
             ),
-            (SettingProblemKind::Effect { given, used }, Lang::En) => format!(
-                "{place}: the effect {} % is outside 0–100 %; the measure's default {} % is used",
-                calc_core::csvio::format_decimal(*given, false),
-                calc_core::csvio::format_decimal(*used, false)
+            SettingProblemKind::Override { error, .. } => tf(
+                lang,
+                K::ProblemOverride,
+                &[("place", &place), ("error", &error.message(lang))],
             ),
-            (SettingProblemKind::Override { error, .. }, Lang::Sv) => {
-                format!("{place}: {}; värdet används inte", error.message(Lang::Sv))
-            }
-            (SettingProblemKind::Override { error, .. }, Lang::En) => {
-                format!("{place}: {error}; the value is not used")
-            }
-            (SettingProblemKind::EffectClamped { given, used }, Lang::Sv) => format!(
-                "{place}: effekten {} % ligger utanför 0–100 %; {} % används",
-                calc_core::csvio::format_decimal(*given, true),
-                calc_core::csvio::format_decimal(*used, true)
+            SettingProblemKind::EffectClamped { given, used } => tf(
+                lang,
+                K::ProblemEffectClamped,
+                &[
+                    ("place", &place),
+                    ("given", &number(given)),
+                    ("used", &number(used)),
+                ],
             ),
-            (SettingProblemKind::EffectClamped { given, used }, Lang::En) => format!(
-                "{place}: the effect {} % is outside 0–100 %; {} % is used",
-                calc_core::csvio::format_decimal(*given, false),
-                calc_core::csvio::format_decimal(*used, false)
+            SettingProblemKind::YearsAdjusted { given, used } => tf(
+                lang,
+                K::ProblemYears,
+                &[
+                    ("place", &place),
+                    ("given_start", &given.0),
+                    ("given_full", &given.1),
+                    ("first", &YEAR_RANGE.0),
+                    ("last", &YEAR_RANGE.1),
+                    ("used_start", &used.0),
+                    ("used_full", &used.1),
+                ],
             ),
-            (SettingProblemKind::YearsAdjusted { given, used }, Lang::Sv) => format!(
-                "{place}: åren {}–{} ligger utanför {}–{} eller i fel ordning; {}–{} används",
-                given.0, given.1, YEAR_RANGE.0, YEAR_RANGE.1, used.0, used.1
-            ),
-            (SettingProblemKind::YearsAdjusted { given, used }, Lang::En) => format!(
-                "{place}: the years {}–{} are outside {}–{} or out of order; {}–{} are used",
-                given.0, given.1, YEAR_RANGE.0, YEAR_RANGE.1, used.0, used.1
-            ),
-            (SettingProblemKind::Unknown, Lang::Sv) => {
-                format!("{place}: finns inte i katalogen och hoppades över")
-            }
-            (SettingProblemKind::Unknown, Lang::En) => {
-                format!("{place}: not in the catalogue, left out")
-            }
+            SettingProblemKind::Unknown => tf(lang, K::ProblemUnknown, &[("place", &place)]),
         }
     }
 }

@@ -2,14 +2,13 @@
 //! in the card, the chart (base, straight path, actuals, projection, target year; a table
 //! alternative) and the measures' contributions as bars.
 
-use super::tr;
 use crate::chart::px;
 use crate::components::gap_package::GapPackage;
 use crate::components::scroll_box::ScrollBox;
 use crate::follow_up::OwnFigureInput;
 use crate::format;
 use crate::hooks::use_app_cat;
-use crate::i18n::Lang;
+use crate::i18n::{K, KTargets, Lang, t, tf};
 use crate::settings::catalogue;
 use calc_core::{Indicator, Progress, Status};
 use rust_decimal::Decimal;
@@ -72,17 +71,18 @@ fn chart(p: &Progress, town: &str, lang: Lang) -> Html {
             .join(" ")
     };
     let tx = x(p.target_year.get());
-    let label = format!(
-        "{town}. {}: {} {} {} → {} {} {}; {} {}",
-        tr(lang, "Bas", "Base"),
-        p.base_year,
-        value(p.base_value, lang),
-        unit(p.indicator, lang),
-        p.target_year,
-        value(p.target_value, lang),
-        unit(p.indicator, lang),
-        tr(lang, "prognos", "projected"),
-        value(p.projected_value, lang)
+    let label = tf(
+        lang,
+        KTargets::ChartLabel,
+        &[
+            ("town", &town),
+            ("base_year", &p.base_year),
+            ("base", &value(p.base_value, lang)),
+            ("unit", &unit(p.indicator, lang)),
+            ("target_year", &p.target_year),
+            ("target", &value(p.target_value, lang)),
+            ("projected", &value(p.projected_value, lang)),
+        ],
     );
     html! {
         <svg viewBox={format!("0 0 {W} {H}")} class="chart-svg target-chart" role="img" aria-label={label}>
@@ -104,14 +104,14 @@ fn chart(p: &Progress, town: &str, lang: Lang) -> Html {
 fn years_table(p: &Progress, town: &str, lang: Lang) -> Html {
     html! {
         <details class="target-table">
-            <summary>{ tr(lang, "Visa som tabell", "Show as a table") }<span class="visually-hidden">{ format!(": {town}") }</span></summary>
+            <summary>{ t(lang, KTargets::ShowTable) }<span class="visually-hidden">{ format!(": {town}") }</span></summary>
             <div class="table-scroll">
             <table>
                 <thead><tr>
-                    <th scope="col">{ tr(lang, "År", "Year") }</th>
-                    <th scope="col">{ tr(lang, "Rak linje", "Path") }</th>
-                    <th scope="col">{ tr(lang, "Prognos", "Projected") }</th>
-                    <th scope="col">{ tr(lang, "Utfall", "Actual") }</th>
+                    <th scope="col">{ t(lang, K::AxisYear) }</th>
+                    <th scope="col">{ t(lang, KTargets::Path) }</th>
+                    <th scope="col">{ t(lang, KTargets::Projected) }</th>
+                    <th scope="col">{ t(lang, KTargets::Actual) }</th>
                 </tr></thead>
                 <tbody>
                     { for p.years.iter().map(|y| html! {
@@ -136,7 +136,7 @@ fn contributions(p: &Progress, town: &str, lang: Lang) -> Html {
         .filter(|c| !c.change.round_dp(2).is_zero())
         .collect();
     if shown.is_empty() {
-        return html! { <p class="hint">{ tr(lang, "Inga påslagna åtgärder påverkar målet.", "No measure switched on changes this indicator.") }</p> };
+        return html! { <p class="hint">{ t(lang, KTargets::NoContributions) }</p> };
     }
     let max = shown
         .iter()
@@ -144,7 +144,7 @@ fn contributions(p: &Progress, town: &str, lang: Lang) -> Html {
         .fold(0.0_f64, f64::max)
         .max(1e-9);
     html! {
-        <ul class="contribution-bars" aria-label={format!("{}, {town}", tr(lang, "Åtgärdernas bidrag målåret", "The measures' contributions in the target year"))}>
+        <ul class="contribution-bars" aria-label={format!("{}, {town}", t(lang, KTargets::Contributions))}>
             { for shown.iter().map(|c| {
                 let name = catalogue()
                     .and_then(|cat| cat.measure(c.measure.as_str()))
@@ -174,11 +174,7 @@ fn indicator_label(ind: Indicator, base: calc_core::BaseFrom, lang: Lang) -> &'s
         (
             Indicator::FoodWasteKgPerInhabitant,
             calc_core::BaseFrom::Target | calc_core::BaseFrom::Municipality,
-        ) => tr(
-            lang,
-            "Matsvinn per invånare (hushåll)",
-            "Wasted food per inhabitant (households)",
-        ),
+        ) => t(lang, KTargets::WastedFoodHouseholds),
         _ => ind.name(lang),
     }
 }
@@ -187,8 +183,8 @@ fn indicator_label(ind: Indicator, base: calc_core::BaseFrom, lang: Lang) -> &'s
 /// year, or, without actuals, the projection in the target year.
 fn status_basis(r: &Progress, lang: Lang) -> &'static str {
     match r.actual_gap {
-        Some(_) => tr(lang, "enligt senaste utfallet", "by the latest actual"),
-        None => tr(lang, "enligt prognosen", "by the projection"),
+        Some(_) => t(lang, KTargets::ByLatestActual),
+        None => t(lang, KTargets::ByProjection),
     }
 }
 
@@ -244,47 +240,35 @@ pub(super) fn TargetCard(p: &CardProps) -> Html {
     };
     let ind = cur.indicator;
     let u = unit(ind, lang);
-    let projected_head = format!(
-        "{} {} ({u})",
-        tr(lang, "Prognos", "Projected"),
-        cur.target_year
+    let projected_head = tf(
+        lang,
+        KTargets::ProjectedInUnit,
+        &[("year", &cur.target_year), ("unit", &u)],
     );
     let title_id = format!("target-title-{}", p.target);
     let select_id = format!("target-show-{}", p.target);
     let base_from = match cur.base_from {
-        calc_core::BaseFrom::Target => tr(lang, "målets basvärde", "the target's base"),
-        calc_core::BaseFrom::Municipality => {
-            tr(lang, "kommunens basvärde", "the municipality's base")
-        }
-        calc_core::BaseFrom::Model { own_figures: false } => {
-            tr(lang, "modellen (standardvärden)", "the model (defaults)")
-        }
-        calc_core::BaseFrom::Model { own_figures: true } => tr(
-            lang,
-            "modellen, kommunens egna siffror",
-            "the model, the municipality's own figures",
-        ),
+        calc_core::BaseFrom::Target => t(lang, KTargets::BaseFromTarget),
+        calc_core::BaseFrom::Municipality => t(lang, KTargets::BaseFromMunicipality),
+        calc_core::BaseFrom::Model { own_figures: false } => t(lang, KTargets::BaseFromModel),
+        calc_core::BaseFrom::Model { own_figures: true } => t(lang, KTargets::BaseFromModelOwn),
     };
     let cur_code = cur.municipality.as_str().to_string();
     let cur_name = name_of(&cur_code);
-    let table_label = format!(
-        "{}: {}",
-        p.title,
-        tr(lang, "alla valda kommuner", "all chosen municipalities")
-    );
+    let table_label = format!("{}: {}", p.title, t(lang, KTargets::AllChosen));
     html! {
         <article class="target-card" data-testid={format!("target-{}", p.target)} aria-labelledby={title_id.clone()}>
             <h3 id={title_id}>{ p.title.clone() }</h3>
-            <p class="hint target-meta" data-testid="target-meta">{ format!("{} ({u}), {} {}", indicator_label(ind, cur.base_from, lang), tr(lang, "målår", "target year"), cur.target_year) }</p>
+            <p class="hint target-meta" data-testid="target-meta">{ tf(lang, KTargets::Meta, &[("indicator", &indicator_label(ind, cur.base_from, lang)), ("unit", &u), ("year", &cur.target_year)]) }</p>
             <ScrollBox label={table_label.clone()}>
                 <table class="results target-status-table stack" data-testid="target-status-table">
                     <caption class="visually-hidden">{ table_label }</caption>
                     <thead><tr>
-                        <th scope="col">{ tr(lang, "Kommun", "Municipality") }</th>
-                        <th scope="col">{ tr(lang, "Status", "Status") }</th>
-                        <th scope="col" class="num">{ format!("{} {}", tr(lang, "Prognos", "Projected"), cur.target_year) }<span class="sub">{ u }</span></th>
-                        <th scope="col" class="num">{ tr(lang, "Mål", "Target") }</th>
-                        <th scope="col" class="num">{ tr(lang, "Gap i prognosen", "Projected gap") }</th>
+                        <th scope="col">{ t(lang, K::ColMunicipality) }</th>
+                        <th scope="col">{ t(lang, KTargets::Status) }</th>
+                        <th scope="col" class="num">{ tf(lang, KTargets::ProjectedIn, &[("year", &cur.target_year)]) }<span class="sub">{ u }</span></th>
+                        <th scope="col" class="num">{ t(lang, KTargets::Target) }</th>
+                        <th scope="col" class="num">{ t(lang, KTargets::ProjectedGap) }</th>
                     </tr></thead>
                     <tbody>
                         { for p.rows.iter().map(|r| {
@@ -296,18 +280,18 @@ pub(super) fn TargetCard(p: &CardProps) -> Html {
                                     <th scope="row">
                                         { name_of(code) }
                                         if !mine.is_empty() {
-                                            { " " }<span class="badge own-figures" data-testid="own-figures-badge">{ tr(lang, "Egna siffror", "Own figures") }</span>
+                                            { " " }<span class="badge own-figures" data-testid="own-figures-badge">{ t(lang, K::OwnFigures) }</span>
                                         }
                                     </th>
-                                    <td data-label={tr(lang, "Status", "Status")}>
+                                    <td data-label={t(lang, KTargets::Status)}>
                                         <span class={classes!("badge", "status", format!("status-{}", r.status.id()))} data-testid="target-status">{ status_text(r.status, lang) }</span>
                                         // Which figure the status is read from: the latest actual (against the
                                         // path in its year) or, without actuals, the projection in the target year.
                                         { " " }<span class="sub" data-testid="target-status-basis">{ status_basis(r, lang) }</span>
                                     </td>
                                     <td class="num" data-testid="target-projected" data-label={projected_head.clone()}>{ value(r.projected_value, lang) }</td>
-                                    <td class="num" data-label={tr(lang, "Mål", "Target")}>{ value(r.target_value, lang) }</td>
-                                    <td class="num" data-testid="target-gap" data-label={tr(lang, "Gap i prognosen", "Projected gap")}>{ value(r.gap, lang) }</td>
+                                    <td class="num" data-label={t(lang, KTargets::Target)}>{ value(r.target_value, lang) }</td>
+                                    <td class="num" data-testid="target-gap" data-label={t(lang, KTargets::ProjectedGap)}>{ value(r.gap, lang) }</td>
                                 </tr>
                             }
                         }) }
@@ -317,7 +301,7 @@ pub(super) fn TargetCard(p: &CardProps) -> Html {
             <div class="target-shown" data-testid="target-shown" data-municipality={cur_code.clone()}>
                 if p.rows.len() > 1 {
                     <p class="target-pick">
-                        <label for={select_id.clone()}>{ tr(lang, "Diagram och bidrag för", "Chart and contributions for") }</label>
+                        <label for={select_id.clone()}>{ t(lang, KTargets::ChartFor) }</label>
                         <select id={select_id} data-testid={format!("target-show-{}", p.target)} onchange={on_show}>
                             { for p.rows.iter().map(|r| html! {
                                 <option value={r.municipality.0.clone()} selected={r.municipality.as_str() == cur_code}>{ name_of(r.municipality.as_str()) }</option>
@@ -331,13 +315,13 @@ pub(super) fn TargetCard(p: &CardProps) -> Html {
                 </h4>
                 { crate::components::own_figures_note(&own_rows(cur), false, lang) }
                 <dl class="target-figures">
-                    <dt>{ tr(lang, "Bas", "Base") }</dt>
+                    <dt>{ t(lang, KTargets::Base) }</dt>
                     <dd>{ format!("{} {u} ({}, {})", value(cur.base_value, lang), cur.base_year, base_from) }</dd>
-                    <dt>{ tr(lang, "Mål", "Target") }</dt>
+                    <dt>{ t(lang, KTargets::Target) }</dt>
                     <dd>{ format!("{} {u} ({})", value(cur.target_value, lang), cur.target_year) }</dd>
-                    <dt>{ tr(lang, "Prognos målåret", "Projected in the target year") }</dt>
+                    <dt>{ t(lang, KTargets::ProjectedTargetYear) }</dt>
                     <dd data-testid="target-shown-projected">{ format!("{} {u}", value(cur.projected_value, lang)) }</dd>
-                    <dt>{ tr(lang, "Gap i prognosen", "Projected gap") }</dt>
+                    <dt>{ t(lang, KTargets::ProjectedGap) }</dt>
                     <dd>{ value(cur.gap, lang) }</dd>
                 </dl>
                 { chart(cur, &cur_name, lang) }
