@@ -7,6 +7,7 @@
 //! code's, a missing or non-positive population, a date not `YYYY-MM-DD` or outside the
 //! plan period), shown next to its field.
 
+use crate::i18n::{KTargets, tf};
 use calc_core::Municipality;
 use calc_core::csvio::{self, Lang};
 use factors::Catalogue;
@@ -90,35 +91,18 @@ impl OwnMunicipality {
                 cat.all_municipalities.iter().map(|m| m.name.as_str()),
             );
             let shown = csvio::shown(municipality.trim());
-            let msg = match (lang, near.first()) {
-                (Lang::Sv, Some(n)) => {
-                    format!("'{shown}' finns inte i SCB:s lista över kommuner (menade du '{n}'?)")
-                }
-                (Lang::Sv, None) => format!(
-                    "'{shown}' finns inte i SCB:s lista över kommuner: skriv kommunens namn eller fyrsiffriga kod"
+            let msg = match near.first() {
+                Some(n) => tf(
+                    lang,
+                    KTargets::NotInScbListDidYouMean,
+                    &[("text", &shown), ("near", n)],
                 ),
-                (Lang::En, Some(n)) => {
-                    format!(
-                        "'{shown}' is not in SCB's list of municipalities (did you mean '{n}'?)"
-                    )
-                }
-                (Lang::En, None) => format!(
-                    "'{shown}' is not in SCB's list of municipalities: write its name or four-digit code"
-                ),
+                None => tf(lang, KTargets::NotInScbList, &[("text", &shown)]),
             };
             return Err(vec![(OwnMuniField::Municipality, msg)]);
         };
         if cat.is_plan_municipality(&scb.code) {
-            let msg = match lang {
-                Lang::Sv => format!(
-                    "{} är en av Sjuhärads kommuner: välj den i listan ovan",
-                    scb.name
-                ),
-                Lang::En => format!(
-                    "{} is one of Sjuhärad's municipalities: choose it in the list above",
-                    scb.name
-                ),
-            };
+            let msg = tf(lang, KTargets::OneOfSjuharad, &[("name", &scb.name)]);
             return Err(vec![(OwnMuniField::Municipality, msg)]);
         }
         let input = csvio::OwnMunicipalityInput {

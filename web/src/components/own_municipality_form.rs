@@ -6,19 +6,12 @@
 
 use crate::format;
 use crate::hooks::use_app_cat;
+use crate::i18n::{KTargets, t};
 use crate::own_municipality::{OwnMuniField, OwnMunicipality};
 use crate::state::Action;
-use calc_core::csvio::Lang;
 use rust_decimal::Decimal;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
-
-fn tr(lang: Lang, sv: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Sv => sv,
-        Lang::En => en,
-    }
-}
 
 /// The form's fields as typed.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -138,32 +131,30 @@ pub fn OwnMunicipalityForm() -> Html {
                                 </label>
                                 <span class="hint own-about">{ about }</span>
                                 <button type="button" class="button-link small" data-testid={format!("remove-muni-{code}")} {onclick}
-                                    aria-label={format!("{} {}", tr(lang, "Ta bort", "Remove"), o.name)}>{ tr(lang, "Ta bort", "Remove") }</button>
+                                    aria-label={format!("{} {}", t(lang, KTargets::Remove), o.name)}>{ t(lang, KTargets::Remove) }</button>
                             </li>
                         }
                     }) }
                 </ul>
             }
             <details class="own-muni-add" data-testid="own-muni-details">
-                <summary>{ tr(lang, "Lägg till en annan kommun", "Add another municipality") }</summary>
-                <p class="hint">{ tr(lang,
-                    "Vilken som helst av Sveriges 290 kommuner. Resultaten räknas från de nationella standardvärdena per invånare; kommunen har inga inbyggda mål (lägg till egna under Mål och uppföljning).",
-                    "Any of Sweden's 290 municipalities. Its results come from the national per-inhabitant defaults; it has no built-in targets (add your own under Targets and follow-up).") }</p>
+                <summary>{ t(lang, KTargets::AddAnotherMunicipality) }</summary>
+                <p class="hint">{ t(lang, KTargets::AnyOfSwedenS290) }</p>
                 <form class="own-muni-form" onsubmit={onsubmit} novalidate=true data-testid="own-muni-form">
-                    { field("own-muni-name", tr(lang, "Kommun (namn eller kod)", "Municipality (name or code)"), None,
+                    { field("own-muni-name", t(lang, KTargets::MunicipalityNameOrCode), None,
                         &form.municipality, OwnMuniField::Municipality, text(|f, v| f.municipality = v), "text", Some("scb-municipalities")) }
                     <datalist id="scb-municipalities">
                         { for cat.all_municipalities.iter().filter(|m| !cat.is_plan_municipality(&m.code)).map(|m| html! {
                             <option value={m.name.clone()}>{ m.code.to_string() }</option>
                         }) }
                     </datalist>
-                    { field("own-muni-population", tr(lang, "Folkmängd (invånare)", "Population (inhabitants)"), None,
+                    { field("own-muni-population", t(lang, KTargets::PopulationInhabitants), None,
                         &form.population, OwnMuniField::Population, text(|f, v| f.population = v), "numeric", None) }
-                    { field("own-muni-date", tr(lang, "Folkmängdens datum", "Date of the population"), Some(tr(lang, "ÅÅÅÅ-MM-DD, t.ex. 2024-12-31", "YYYY-MM-DD, e.g. 2024-12-31")),
+                    { field("own-muni-date", t(lang, KTargets::DateOfThePopulation), Some(t(lang, KTargets::YYYYMMDDEG)),
                         &form.date, OwnMuniField::Date, text(|f, v| f.date = v), "numeric", None) }
-                    { field("own-muni-source", tr(lang, "Källa", "Source"), Some(tr(lang, "t.ex. SCB, folkmängd 31 december 2024", "e.g. SCB, population 31 December 2024")),
+                    { field("own-muni-source", t(lang, KTargets::Source), Some(t(lang, KTargets::EGSCBPopulation31)),
                         &form.source, OwnMuniField::Source, text(|f, v| f.source = v), "text", None) }
-                    <button type="submit" class="button-secondary" data-testid="own-muni-add">{ tr(lang, "Lägg till kommunen", "Add the municipality") }</button>
+                    <button type="submit" class="button-secondary" data-testid="own-muni-add">{ t(lang, KTargets::AddTheMunicipality) }</button>
                 </form>
             </details>
         </div>

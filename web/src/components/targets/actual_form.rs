@@ -5,8 +5,8 @@ use super::form::{
     FormProps, described, errors_for, field_error, indicator_options, invalid,
     municipality_options, name_of, on_remove, on_select, on_text, show_refusals, text_field,
 };
-use super::tr;
 use crate::follow_up::{ActualField, ActualForm};
+use crate::i18n::{KTargets, t};
 use crate::settings::catalogue;
 use calc_core::Indicator;
 use std::rc::Rc;
@@ -65,7 +65,7 @@ pub(super) fn ActualsForm(p: &FormProps) -> Html {
                         .map_or(row.indicator.as_str(), |i| i.name(lang));
                     status.set(format!(
                         "{} {town}, {name} {}",
-                        tr(lang, "Utfall sparat:", "Actual saved:"),
+                        t(lang, KTargets::ActualSaved),
                         row.year
                     ));
                     let mut f = follow.clone();
@@ -93,18 +93,18 @@ pub(super) fn ActualsForm(p: &FormProps) -> Html {
     );
     html! {
                 <form class="follow-up-form" onsubmit={add_actual} data-testid="actual-form" novalidate=true>
-                    <h3>{ tr(lang, "Utfall", "Actuals") }</h3>
-                    <label for="actual-municipality">{ tr(lang, "Kommun", "Municipality") }</label>
+                    <h3>{ t(lang, KTargets::FileActuals) }</h3>
+                    <label for="actual-municipality">{ t(lang, KTargets::Municipality) }</label>
                     <select id="actual-municipality" data-testid="actual-municipality" onchange={actual_select(|f, v| f.municipality = v)}
                         aria-invalid={invalid(&a_mun)} aria-describedby={described("actual-municipality", &a_mun)}>{ municipality_options(&towns_all, Some(af.municipality.as_str())) }</select>
                     { field_error("actual-municipality", a_mun.as_ref()) }
-                    <label for="actual-indicator">{ tr(lang, "Indikator", "Indicator") }</label>
+                    <label for="actual-indicator">{ t(lang, KTargets::Indicator) }</label>
                     <select id="actual-indicator" data-testid="actual-indicator" onchange={actual_select(|f, v| f.indicator = v)}
                         aria-invalid={invalid(&a_ind)} aria-describedby={described("actual-indicator", &a_ind)}>{ indicator_options(&af.indicator, lang) }</select>
                     { field_error("actual-indicator", a_ind.as_ref()) }
-                    { text_field("actual-year", tr(lang, "År", "Year"), af.year.clone(), Some("numeric"), actual_text(|f, v| f.year = v), &a_year) }
-                    { text_field("actual-value", tr(lang, "Värde, i indikatorns enhet", "Value, in the indicator's unit"), af.value.clone(), Some("decimal"), actual_text(|f, v| f.value = v), &a_val) }
-                    <button type="submit" class="button-primary" data-testid="actual-add">{ tr(lang, "Lägg till", "Add") }</button>
+                    { text_field("actual-year", t(lang, KTargets::Year), af.year.clone(), Some("numeric"), actual_text(|f, v| f.year = v), &a_year) }
+                    { text_field("actual-value", t(lang, KTargets::ValueInTheIndicatorS), af.value.clone(), Some("decimal"), actual_text(|f, v| f.value = v), &a_val) }
+                    <button type="submit" class="button-primary" data-testid="actual-add">{ t(lang, KTargets::Add) }</button>
                     <p class="visually-hidden" role="status" data-testid="actual-status">{ (*actual_status).clone() }</p>
                     <ul data-testid="actual-list">{ for follow.actuals.iter().enumerate().map(|(i, a)| {
                         let label = format!("{}, {} {}", name_of(&a.municipality),
@@ -112,7 +112,7 @@ pub(super) fn ActualsForm(p: &FormProps) -> Html {
                         html! {
                             <li>
                                 { format!("{label}: {}", value(a.value, lang)) }{ " " }
-                                <button type="button" class="button-secondary" onclick={remove_actual(i)} aria-label={format!("{} {label}", tr(lang, "Ta bort", "Remove"))}>{ tr(lang, "Ta bort", "Remove") }</button>
+                                <button type="button" class="button-secondary" onclick={remove_actual(i)} aria-label={format!("{} {label}", t(lang, KTargets::Remove))}>{ t(lang, KTargets::Remove) }</button>
                             </li>
                         }
                     }) }</ul>

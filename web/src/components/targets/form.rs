@@ -2,9 +2,9 @@
 //! focus on a refusal, fields that write into the form as typed, removing a row, and the
 //! municipality and indicator options.
 
-use super::tr;
 use crate::follow_up::FollowUp;
 use crate::i18n::Lang;
+use crate::i18n::{KTargets, t};
 use calc_core::{Indicator, Municipality};
 use std::rc::Rc;
 use std::sync::Arc;
@@ -37,7 +37,7 @@ pub(super) fn errors_for<F: PartialEq + Copy>(errors: &[(F, String)], field: F) 
 /// What the status line announces when a form is refused: the first refusal.
 pub(super) fn refused<F>(list: &[(F, String)], lang: Lang) -> String {
     let first = list.first().map(|(_, m)| m.as_str()).unwrap_or_default();
-    format!("{} {first}", tr(lang, "Inte sparat:", "Not saved:"))
+    format!("{} {first}", t(lang, KTargets::NotSaved))
 }
 
 /// A text field that writes its value into the form as it is typed.

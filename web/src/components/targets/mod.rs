@@ -21,16 +21,6 @@ use calc_core::Progress;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// A text written in place: only for the forms being rewritten (`own_form.rs`,
-/// `actual_form.rs`, `target_form.rs`, `form.rs`), until their texts move to
-/// [`KTargets`] like the rest of the section's.
-pub(super) fn tr(lang: Lang, sv: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Sv => sv,
-        Lang::En => en,
-    }
-}
-
 /// Municipalities outside Sjuhärad have no built-in targets (issue 26): the plan's targets
 /// are Sjuhärad's. Said once, with the way to add their own (the targets form below).
 fn outside_note(s: &Settings, cat: &factors::Catalogue, lang: Lang) -> Html {

@@ -6,9 +6,9 @@ use super::form::{
     FormProps, described, errors_for, field_error, focus_id, invalid, municipality_options,
     name_of, on_remove, on_select, on_text, pool_name, show_refusals, text_field,
 };
-use super::tr;
 use crate::follow_up::{OwnField, OwnFigureInput, OwnForm, QuantityUnit};
 use crate::i18n::Lang;
+use crate::i18n::{KTargets, t};
 use crate::settings::catalogue;
 use calc_core::Route;
 use std::rc::Rc;
@@ -17,11 +17,9 @@ use yew::prelude::*;
 
 fn unit_name(u: QuantityUnit, lang: Lang) -> &'static str {
     match u {
-        QuantityUnit::Tonnes => tr(lang, "ton per år", "tonnes per year"),
-        QuantityUnit::KgPerInhabitant => {
-            tr(lang, "kg per invånare och år", "kg per inhabitant and year")
-        }
-        QuantityUnit::GramsPerPortion => tr(lang, "g per portion", "g per portion"),
+        QuantityUnit::Tonnes => t(lang, KTargets::TonnesPerYear),
+        QuantityUnit::KgPerInhabitant => t(lang, KTargets::KgPerInhabitantAndYear),
+        QuantityUnit::GramsPerPortion => t(lang, KTargets::GPerPortion),
     }
 }
 
@@ -29,11 +27,11 @@ fn unit_name(u: QuantityUnit, lang: Lang) -> &'static str {
 fn own_quantity(o: &OwnFigureInput, lang: Lang) -> String {
     match (o.tonnes, o.kg_per_inhabitant, o.g_per_portion) {
         (Some(t), _, _) => format!("{} t", value(t, lang)),
-        (None, Some(k), _) => format!("{} {}", value(k, lang), tr(lang, "kg/inv", "kg/inh.")),
+        (None, Some(k), _) => format!("{} {}", value(k, lang), t(lang, KTargets::KgInh)),
         (None, None, Some(g)) => {
-            format!("{} {}", value(g, lang), tr(lang, "g/portion", "g/portion"))
+            format!("{} {}", value(g, lang), t(lang, KTargets::GPortion))
         }
-        (None, None, None) => tr(lang, "standardmängd", "default quantity").to_string(),
+        (None, None, None) => t(lang, KTargets::DefaultQuantity).to_string(),
     }
 }
 
@@ -96,7 +94,7 @@ pub(super) fn OwnFiguresForm(p: &FormProps) -> Html {
                         .map_or_else(|| typed.pool.clone(), |p| p.name(lang).to_string());
                     status.set(format!(
                         "{} {town}, {pool}",
-                        tr(lang, "Egna siffror sparade:", "Own figures saved:"),
+                        t(lang, KTargets::OwnFiguresSaved),
                     ));
                     let mut f = follow.clone();
                     if let Some((town, pool)) = editing.borrow_mut().take() {
@@ -161,27 +159,27 @@ pub(super) fn OwnFiguresForm(p: &FormProps) -> Html {
     let (e_mun, e_pool) = (oe(OwnField::Municipality), oe(OwnField::Pool));
     html! {
                 <form class="follow-up-form" onsubmit={add_own} data-testid="own-form" novalidate=true>
-                    <h3>{ tr(lang, "Kommunens egna siffror", "The municipality's own figures") }</h3>
-                    <p class="hint">{ tr(lang, "Uppmätt mängd och fördelning ersätter standardvärdena för kommunen och poolen, i alla resultat (till exempel från plockanalys, vågdata eller Kolada). Samma fält som basfilen.", "A measured quantity and shares replace the defaults for the municipality and pool, in every result (for example from pick analyses, weighbridge data or Kolada). The baseline file's fields.") }</p>
-                    <label for="own-municipality">{ tr(lang, "Kommun", "Municipality") }</label>
+                    <h3>{ t(lang, KTargets::TheMunicipalitySOwnFigures) }</h3>
+                    <p class="hint">{ t(lang, KTargets::AMeasuredQuantityAndShares) }</p>
+                    <label for="own-municipality">{ t(lang, KTargets::Municipality) }</label>
                     <select id="own-municipality" data-testid="own-municipality" onchange={own_select(|f, v| f.municipality = v)}
                         aria-invalid={invalid(&e_mun)} aria-describedby={described("own-municipality", &e_mun)}>{ municipality_options(&towns_all, Some(of.municipality.as_str())) }</select>
                     { field_error("own-municipality", e_mun.as_ref()) }
-                    <label for="own-pool">{ tr(lang, "Avfallspool", "Pool") }</label>
+                    <label for="own-pool">{ t(lang, KTargets::Pool) }</label>
                     <select id="own-pool" data-testid="own-pool" onchange={own_select(|f, v| f.pool = v)}
                         aria-invalid={invalid(&e_pool)} aria-describedby={described("own-pool", &e_pool)}>
                         { for cat.pools.iter().map(|p| html! { <option value={p.id.0.clone()} selected={p.id.as_str() == of.pool}>{ pool_name(p.id.as_str()) }</option> }) }
                     </select>
                     { field_error("own-pool", e_pool.as_ref()) }
-                    { text_field("own-year", tr(lang, "År siffrorna gäller", "Year of the figures"), of.year.clone(), Some("numeric"), own_text(|f, v| f.year = v), &e_year) }
+                    { text_field("own-year", t(lang, KTargets::YearOfTheFigures), of.year.clone(), Some("numeric"), own_text(|f, v| f.year = v), &e_year) }
                     <div class="quantity-pair">
                         <span class="field">
-                            <label for="own-quantity">{ tr(lang, "Mängd (tom: standard)", "Quantity (empty: default)") }</label>
+                            <label for="own-quantity">{ t(lang, KTargets::QuantityEmptyDefault) }</label>
                             <input id="own-quantity" type="text" inputmode="decimal" value={of.quantity.clone()} data-testid="own-quantity" oninput={own_text(|f, v| f.quantity = v)}
                                 aria-invalid={invalid(&e_qty)} aria-describedby={described("own-quantity", &e_qty)} />
                         </span>
                         <span class="field">
-                            <label for="own-unit">{ tr(lang, "Enhet", "Unit") }</label>
+                            <label for="own-unit">{ t(lang, KTargets::Unit) }</label>
                             <select id="own-unit" data-testid="own-unit" onchange={own_select(|f, v| f.unit = QuantityUnit::from_column(&v).unwrap_or_default())}>
                                 { for QuantityUnit::ALL.into_iter().filter(|u| per_portion || *u != QuantityUnit::GramsPerPortion || of.unit == *u).map(|u| html! {
                                     <option value={u.column()} selected={u == of.unit}>{ unit_name(u, lang) }</option>
@@ -191,7 +189,7 @@ pub(super) fn OwnFiguresForm(p: &FormProps) -> Html {
                     </div>
                     { field_error("own-quantity", e_qty.as_ref()) }
                     <fieldset class="own-shares" aria-describedby={described("own-shares", &e_routes)}>
-                        <legend>{ tr(lang, "Vart det går i dag, % (tomma: standard; annars summa 100)", "Where it goes today, % (all empty: default; else they sum to 100)") }</legend>
+                        <legend>{ t(lang, KTargets::WhereItGoesTodayAll) }</legend>
                         { for Route::ALL.iter().enumerate().map(|(i, route)| {
                             let id = format!("own-share-{}", route.id());
                             let value = of.shares.get(i).cloned().unwrap_or_default();
@@ -214,9 +212,9 @@ pub(super) fn OwnFiguresForm(p: &FormProps) -> Html {
                         }) }
                     </fieldset>
                     { field_error("own-shares", e_routes.as_ref()) }
-                    { text_field("own-source", tr(lang, "Källa", "Source"), of.source.clone(), None, own_text(|f, v| f.source = v), &e_source) }
-                    { text_field("own-note", tr(lang, "Anteckning", "Note"), of.note.clone(), None, own_text(|f, v| f.note = v), &e_note) }
-                    <button type="submit" class="button-primary" data-testid="own-add">{ tr(lang, "Spara egna siffror", "Save own figures") }</button>
+                    { text_field("own-source", t(lang, KTargets::Source), of.source.clone(), None, own_text(|f, v| f.source = v), &e_source) }
+                    { text_field("own-note", t(lang, KTargets::Note), of.note.clone(), None, own_text(|f, v| f.note = v), &e_note) }
+                    <button type="submit" class="button-primary" data-testid="own-add">{ t(lang, KTargets::SaveOwnFigures) }</button>
                     <p class="visually-hidden" role="status" data-testid="own-status">{ (*own_status).clone() }</p>
                     <ul data-testid="own-list">{ for follow.own.iter().enumerate().map(|(i, o)| {
                         let label = format!("{}, {}", name_of(&o.municipality), pool_name(&o.pool));
@@ -227,8 +225,8 @@ pub(super) fn OwnFiguresForm(p: &FormProps) -> Html {
                                     { format!("; {}", o.shares_pct.iter().filter_map(|(r, v)| Route::from_id(r).map(|r| format!("{} {} %", r.name(lang).to_lowercase(), value(*v, lang)))).collect::<Vec<_>>().join(", ")) }
                                 }
                                 { " " }
-                                <button type="button" class="button-secondary" onclick={edit_own(i)} aria-label={format!("{} {label}", tr(lang, "Ändra", "Change"))}>{ tr(lang, "Ändra", "Change") }</button>
-                                <button type="button" class="button-secondary" onclick={remove_own(i)} aria-label={format!("{} {label}", tr(lang, "Ta bort", "Remove"))}>{ tr(lang, "Ta bort", "Remove") }</button>
+                                <button type="button" class="button-secondary" onclick={edit_own(i)} aria-label={format!("{} {label}", t(lang, KTargets::Change))}>{ t(lang, KTargets::Change) }</button>
+                                <button type="button" class="button-secondary" onclick={remove_own(i)} aria-label={format!("{} {label}", t(lang, KTargets::Remove))}>{ t(lang, KTargets::Remove) }</button>
                             </li>
                         }
                     }) }</ul>

@@ -6,8 +6,8 @@ use super::form::{
     FormProps, described, errors_for, field_error, focus_id, indicator_options, invalid, on_text,
     pool_name, show_refusals, text_field,
 };
-use super::tr;
 use crate::follow_up::{TargetField, TargetForm, TargetInput};
+use crate::i18n::{KTargets, t};
 use crate::settings::catalogue;
 use calc_core::Indicator;
 use std::rc::Rc;
@@ -90,7 +90,7 @@ pub(super) fn TargetsForm(p: &FormProps) -> Html {
                 let (id, n) = crate::follow_up::free_target_id(&rows);
                 typed.id = id;
                 if typed.text.trim().is_empty() {
-                    typed.text = format!("{} {n}", tr(lang, "Eget mål", "Own target"));
+                    typed.text = format!("{} {n}", t(lang, KTargets::OwnTarget));
                 }
             }
             match typed.to_row(old.as_ref(), cat, &towns_all, lang) {
@@ -113,18 +113,12 @@ pub(super) fn TargetsForm(p: &FormProps) -> Html {
                                 k += 1;
                                 keep
                             });
-                            status.set(format!(
-                                "{} {name}",
-                                tr(lang, "Ändrat mål:", "Target changed:")
-                            ));
+                            status.set(format!("{} {name}", t(lang, KTargets::TargetChanged)));
                         }
                         None => {
                             rows.retain(|t| t.id != id);
                             rows.push(row);
-                            status.set(format!(
-                                "{} {name}",
-                                tr(lang, "Tillagt mål:", "Target added:")
-                            ));
+                            status.set(format!("{} {name}", t(lang, KTargets::TargetAdded)));
                         }
                     }
                     let mut f = follow.clone();
@@ -138,7 +132,7 @@ pub(super) fn TargetsForm(p: &FormProps) -> Html {
             }
         })
     };
-    let edit_target = |t: TargetInput| {
+    let edit_target = |target: TargetInput| {
         let (form, editing, errs, status, redraw) = (
             target_form.clone(),
             editing.clone(),
@@ -147,14 +141,14 @@ pub(super) fn TargetsForm(p: &FormProps) -> Html {
             redraw.clone(),
         );
         Callback::from(move |_| {
-            *form.borrow_mut() = TargetForm::of(&t, lang);
+            *form.borrow_mut() = TargetForm::of(&target, lang);
             errs.set(Vec::new());
             status.set(format!(
                 "{} {}",
-                tr(lang, "Ändrar mål:", "Changing target:"),
-                t.name(lang)
+                t(lang, KTargets::ChangingTarget),
+                target.name(lang)
             ));
-            editing.set(Some(t.id.clone()));
+            editing.set(Some(target.id.clone()));
             redraw.force_update();
             focus_id("target-text");
         })
@@ -176,10 +170,7 @@ pub(super) fn TargetsForm(p: &FormProps) -> Html {
                 .map_or_else(|| id.clone(), |t| t.name(lang).to_string());
             *form.borrow_mut() = blank.clone();
             errs.set(Vec::new());
-            status.set(format!(
-                "{} {name}",
-                tr(lang, "Ändringen avbröts:", "Change cancelled:")
-            ));
+            status.set(format!("{} {name}", t(lang, KTargets::ChangeCancelled)));
             editing.set(None);
             redraw.force_update();
             focus_id(&format!("edit-target-{id}"));
@@ -210,10 +201,7 @@ pub(super) fn TargetsForm(p: &FormProps) -> Html {
                 *form.borrow_mut() = blank.clone();
                 redraw.force_update();
             }
-            status.set(format!(
-                "{} {name}",
-                tr(lang, "Borttaget mål:", "Target removed:")
-            ));
+            status.set(format!("{} {name}", t(lang, KTargets::TargetRemoved)));
             set.emit(f);
             focus_id("target-text");
         })
@@ -242,38 +230,38 @@ pub(super) fn TargetsForm(p: &FormProps) -> Html {
     let editing_id = editing.as_ref().cloned();
     html! {
                 <form class="follow-up-form" onsubmit={save_target} data-testid="target-form" novalidate=true>
-                    <h3>{ tr(lang, "Mål", "Targets") }</h3>
-                    <ul data-testid="target-list">{ for target_rows.iter().map(|t| {
-                        let is_edited = editing_id.as_deref() == Some(t.id.as_str());
+                    <h3>{ t(lang, KTargets::Targets) }</h3>
+                    <ul data-testid="target-list">{ for target_rows.iter().map(|row| {
+                        let is_edited = editing_id.as_deref() == Some(row.id.as_str());
                         html! {
-                            <li class={classes!(is_edited.then_some("editing"))} data-testid={format!("target-item-{}", t.id)}>
-                                { format!("{}: {} {}", t.name(lang), Indicator::from_id(&t.indicator).map_or(t.indicator.as_str(), |i| i.name(lang)),
-                                    t.target_value.map(|v| value(v, lang)).or_else(|| t.change_pct.map(|c| format!("{} %", value(c, lang)))).unwrap_or_default()) }
-                                { format!(" ({}→{})", t.base_year, t.target_year) }
-                                if is_edited { <strong>{ format!(" – {}", tr(lang, "ändras nedan", "being changed below")) }</strong> }
+                            <li class={classes!(is_edited.then_some("editing"))} data-testid={format!("target-item-{}", row.id)}>
+                                { format!("{}: {} {}", row.name(lang), Indicator::from_id(&row.indicator).map_or(row.indicator.as_str(), |i| i.name(lang)),
+                                    row.target_value.map(|v| value(v, lang)).or_else(|| row.change_pct.map(|c| format!("{} %", value(c, lang)))).unwrap_or_default()) }
+                                { format!(" ({}→{})", row.base_year, row.target_year) }
+                                if is_edited { <strong>{ format!(" – {}", t(lang, KTargets::BeingChangedBelow)) }</strong> }
                                 { " " }
-                                <button type="button" class="button-secondary" id={format!("edit-target-{}", t.id)} data-testid={format!("edit-target-{}", t.id)}
-                                    onclick={edit_target(t.clone())} aria-label={format!("{}: {}", tr(lang, "Ändra mål", "Change target"), t.name(lang))}>{ tr(lang, "Ändra", "Change") }</button>
-                                <button type="button" class="button-secondary" data-testid={format!("remove-target-{}", t.id)}
-                                    onclick={remove_target(t.id.clone())} aria-label={format!("{}: {}", tr(lang, "Ta bort mål", "Remove target"), t.name(lang))}>{ tr(lang, "Ta bort", "Remove") }</button>
+                                <button type="button" class="button-secondary" id={format!("edit-target-{}", row.id)} data-testid={format!("edit-target-{}", row.id)}
+                                    onclick={edit_target(row.clone())} aria-label={format!("{}: {}", t(lang, KTargets::ChangeTarget), row.name(lang))}>{ t(lang, KTargets::Change) }</button>
+                                <button type="button" class="button-secondary" data-testid={format!("remove-target-{}", row.id)}
+                                    onclick={remove_target(row.id.clone())} aria-label={format!("{}: {}", t(lang, KTargets::RemoveTarget), row.name(lang))}>{ t(lang, KTargets::Remove) }</button>
                             </li>
                         }
                     }) }</ul>
                     if follow.targets.is_some() {
-                        <button type="button" class="button-secondary" onclick={reset_targets}>{ tr(lang, "Tillbaka till planens mål", "Back to the plan's targets") }</button>
+                        <button type="button" class="button-secondary" onclick={reset_targets}>{ t(lang, KTargets::BackToThePlanS) }</button>
                     }
                     <h4 id="target-form-title">{ match &editing_id {
-                        Some(id) => format!("{}: {}", tr(lang, "Ändra mål", "Change target"),
+                        Some(id) => format!("{}: {}", t(lang, KTargets::ChangeTarget),
                             target_rows.iter().find(|t| t.id == *id).map_or(id.as_str(), |t| t.name(lang))),
-                        None => tr(lang, "Nytt mål", "New target").to_string(),
+                        None => t(lang, KTargets::NewTarget).to_string(),
                     } }</h4>
-                    { text_field("target-text", tr(lang, "Målets text", "The goal's text"), tf.text.clone(), None, target_text(|f, v| f.text = v), &t_text) }
-                    <label for="target-indicator">{ tr(lang, "Indikator", "Indicator") }</label>
+                    { text_field("target-text", t(lang, KTargets::TheGoalSText), tf.text.clone(), None, target_text(|f, v| f.text = v), &t_text) }
+                    <label for="target-indicator">{ t(lang, KTargets::Indicator) }</label>
                     <select id="target-indicator" data-testid="target-indicator" onchange={target_indicator}
                         aria-invalid={invalid(&t_ind)} aria-describedby={described("target-indicator", &t_ind)}>{ indicator_options(&tf.indicator, lang) }</select>
                     { field_error("target-indicator", t_ind.as_ref()) }
                     <fieldset class="target-pools" aria-describedby={described("target-pools", &t_pools)}>
-                        <legend>{ tr(lang, "Avfallspooler som räknas (ingen vald: alla)", "Pools counted (none ticked: all)") }</legend>
+                        <legend>{ t(lang, KTargets::PoolsCountedNoneTickedAll) }</legend>
                         { for cat.pools.iter().map(|p| {
                             let id = format!("target-pool-{}", p.id.as_str());
                             html! {
@@ -286,23 +274,23 @@ pub(super) fn TargetsForm(p: &FormProps) -> Html {
                         }) }
                     </fieldset>
                     { field_error("target-pools", t_pools.as_ref()) }
-                    { text_field("target-base-year", tr(lang, "Basår", "Base year"), tf.base_year.clone(), Some("numeric"), target_text(|f, v| f.base_year = v), &t_by) }
-                    { text_field("target-base-value", tr(lang, "Basvärde (tomt: modellen)", "Base value (empty: the model)"), tf.base_value.clone(), Some("decimal"), target_text(|f, v| f.base_value = v), &t_bv) }
-                    <label for="target-value">{ tr(lang, "Målvärde", "Target value") }</label>
+                    { text_field("target-base-year", t(lang, KTargets::BaseYear), tf.base_year.clone(), Some("numeric"), target_text(|f, v| f.base_year = v), &t_by) }
+                    { text_field("target-base-value", t(lang, KTargets::BaseValueEmptyTheModel), tf.base_value.clone(), Some("decimal"), target_text(|f, v| f.base_value = v), &t_bv) }
+                    <label for="target-value">{ t(lang, KTargets::TargetValue) }</label>
                     <input id="target-value" type="text" inputmode="decimal" value={tf.target_value.clone()} data-testid="target-value" oninput={target_text(|f, v| f.target_value = v)}
                         aria-invalid={invalid(&t_target)} aria-describedby={described("target-value", &t_target)} />
-                    <label for="target-change">{ tr(lang, "eller förändring från basen, %", "or change from the base, %") }</label>
+                    <label for="target-change">{ t(lang, KTargets::OrChangeFromTheBase) }</label>
                     <input id="target-change" type="text" inputmode="decimal" value={tf.change_pct.clone()} data-testid="target-change" oninput={target_text(|f, v| f.change_pct = v)}
                         aria-invalid={invalid(&t_target)} aria-describedby={described("target-value", &t_target)} />
                     { field_error("target-value", t_target.as_ref()) }
-                    { text_field("target-year", tr(lang, "Målår", "Target year"), tf.target_year.clone(), Some("numeric"), target_text(|f, v| f.target_year = v), &t_ty) }
+                    { text_field("target-year", t(lang, KTargets::TargetYear), tf.target_year.clone(), Some("numeric"), target_text(|f, v| f.target_year = v), &t_ty) }
                     if let Some(bases) = editing_id.as_ref().and_then(|id| target_rows.iter().find(|t| t.id == *id)).map(|t| t.bases.len()).filter(|n| *n > 0) {
-                        <p class="hint">{ format!("{} {bases}", tr(lang, "Kommunernas egna basvärden (från målfilen) behålls:", "The municipalities' own bases (from the targets file) are kept:")) }</p>
+                        <p class="hint">{ format!("{} {bases}", t(lang, KTargets::TheMunicipalitiesOwnBasesFrom)) }</p>
                     }
                     <div class="form-buttons">
-                        <button type="submit" class="button-primary" data-testid="target-save">{ if editing_id.is_some() { tr(lang, "Spara ändringen", "Save the change") } else { tr(lang, "Lägg till mål", "Add target") } }</button>
+                        <button type="submit" class="button-primary" data-testid="target-save">{ if editing_id.is_some() { t(lang, KTargets::SaveTheChange) } else { t(lang, KTargets::AddTarget) } }</button>
                         if editing_id.is_some() {
-                            <button type="button" class="button-secondary" data-testid="target-cancel" onclick={cancel_target}>{ tr(lang, "Avbryt", "Cancel") }</button>
+                            <button type="button" class="button-secondary" data-testid="target-cancel" onclick={cancel_target}>{ t(lang, KTargets::Cancel) }</button>
                         }
                     </div>
                     <p class="visually-hidden" role="status" data-testid="target-status-message">{ (*target_status).clone() }</p>
