@@ -76,7 +76,7 @@ pub fn too_large_text(file: &str, bytes: u64, lang: Lang) -> String {
 /// each measure's name in `lang` next to its id.
 #[must_use]
 pub fn results_csv(e: &Evaluation, lang: Lang) -> String {
-    let names = |id: &calc_core::MeasureId| crate::i18n::measure_name_by_id(id.as_str(), lang);
+    let names = |id: &calc_core::MeasureId| crate::settings::measure_name_by_id(id.as_str(), lang);
     write_results_csv_named(e, Dialect::EXCEL_SV, lang, &names)
 }
 

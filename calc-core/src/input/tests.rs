@@ -2,7 +2,7 @@
 //! languages; and the input layer's round trip (domain value → input → the same value).
 
 use super::*;
-use crate::model::{FractionId, QuantityBasis, RouteMix};
+use crate::model::{FractionId, QuantityBasis, Route, RouteMix};
 use crate::targets::{Actual, BaseValue, OwnFigure, OwnQuantity, Target, TargetValue};
 use crate::units::{GramsPerPortion, Tonnes, Year};
 use crate::{Lang, demo};

@@ -4,6 +4,7 @@
 
 mod error;
 mod factors;
+mod field;
 mod ids;
 pub(crate) mod lookup;
 mod measure;
@@ -18,6 +19,7 @@ pub use factors::{
     Range, Source, SourceKind, Yield, cost_factor_id, emission_factor_id, measure_cost_id,
     yield_id,
 };
+pub use field::{Field, Refusals};
 pub use ids::{FactorId, FractionId, MeasureId, PoolId, ScbCode, SourceId};
 pub(crate) use lookup::IdKind;
 pub use measure::{

@@ -153,11 +153,11 @@ impl RouteMix {
     ///
     /// # Errors
     /// Each share outside 0–100 % at its route ([`ModelError::ShareRange`]); otherwise a
-    /// sum other than 100 % or a route given twice at [`crate::input::Field::Routes`].
+    /// sum other than 100 % or a route given twice at [`Field::Routes`](super::Field::Routes).
     pub fn from_percent(
         percent: impl IntoIterator<Item = (Route, Decimal)>,
-    ) -> Result<Option<Self>, crate::input::Refusals> {
-        use crate::input::Field;
+    ) -> Result<Option<Self>, super::Refusals> {
+        use super::Field;
         let mut shares = Vec::new();
         let mut refused = Vec::new();
         for (route, pct) in percent {

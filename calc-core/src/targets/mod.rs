@@ -58,8 +58,7 @@ pub use per_inhabitant::{PerInhabitant, per_inhabitant};
 pub(crate) use progress::Model;
 pub use progress::{NoBase, Progress, TargetContribution, TargetReport, YearPoint, progress};
 
-use crate::input::Field;
-use crate::model::{ModelError, PoolId, ScbCode};
+use crate::model::{Field, ModelError, PoolId, ScbCode};
 use crate::units::Year;
 use indicator::HUNDRED;
 use rust_decimal::Decimal;

@@ -1,9 +1,8 @@
 //! A municipality's own figures: its measured quantity and route shares per pool for a base
 //! year, replacing the built-in defaults for that municipality.
 
-use crate::input::{Field, Refusals};
+use crate::model::{Field, ModelError, Refusals, SourceId};
 use crate::model::{LocalBaseline, Measure, Pool, PoolId, QuantityBasis, RouteMix, ScbCode};
-use crate::model::{ModelError, SourceId};
 use crate::scenario::Scenario;
 use crate::units::{GramsPerPortion, KgPerInhabitant, Tonnes, Year};
 use std::sync::Arc;

@@ -72,7 +72,13 @@ pub fn own_figures_note(rows: &[&OwnFigureInput], towns: bool, lang: Lang) -> Ht
     }
 }
 
-pub use crate::i18n::{measure_name, measure_name_by_id};
+/// A measure's name in a language.
+#[must_use]
+pub fn measure_name(m: &calc_core::Measure, lang: Lang) -> &str {
+    m.name(lang)
+}
+
+pub use crate::settings::measure_name_by_id;
 
 /// A measure's number, the same in the results table, the MACC and its legend: its place
 /// (from 1) in the measure list, which groups the catalogue's measures by goal area. It does

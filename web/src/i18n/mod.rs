@@ -111,20 +111,6 @@ fn placeholders(text: &str) -> Vec<&str> {
         .collect()
 }
 
-/// A measure's name in a language.
-#[must_use]
-pub fn measure_name(m: &calc_core::Measure, lang: Lang) -> &str {
-    m.name(lang)
-}
-
-/// A measure's name by id, or the id when unknown.
-#[must_use]
-pub fn measure_name_by_id(id: &str, lang: Lang) -> String {
-    crate::settings::catalogue()
-        .and_then(|c| c.measure(id))
-        .map_or_else(|| id.to_string(), |m| m.name(lang).to_string())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -571,6 +571,14 @@ impl Settings {
     }
 }
 
+/// A measure's name by id, or the id when unknown.
+#[must_use]
+pub fn measure_name_by_id(id: &str, lang: calc_core::Lang) -> String {
+    catalogue()
+        .and_then(|c| c.measure(id))
+        .map_or_else(|| id.to_string(), |m| m.name(lang).to_string())
+}
+
 /// Evaluates settings against the current factor set (a saved scenario in the
 /// comparison; the page's own scenario is evaluated by [`crate::derived::Derived::of`]).
 pub fn evaluate_settings(settings: &Settings, cat: &Catalogue) -> Result<Evaluation, String> {

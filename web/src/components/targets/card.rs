@@ -148,7 +148,7 @@ fn contributions(p: &Progress, town: &str, lang: Lang) -> Html {
             { for shown.iter().map(|c| {
                 let name = catalogue()
                     .and_then(|cat| cat.measure(c.measure.as_str()))
-                    .map_or_else(|| c.measure.0.clone(), |m| crate::i18n::measure_name(m, lang).to_string());
+                    .map_or_else(|| c.measure.0.clone(), |m| crate::components::measure_name(m, lang).to_string());
                 let pct = px(c.change.abs()) / max * 100.0;
                 let sign = if c.change > Decimal::ZERO { "+" } else { "" };
                 html! {
