@@ -1,7 +1,7 @@
 //! Interface texts in Swedish (the default) and English.
 //!
 //! Every text the interface shows is a key in one of the tables below, each written once as
-//! `Key => "svenska", "English";` through [`texts!`]:
+//! `Key => "svenska", "English";` through the `texts!` macro:
 //!
 //! - A text without values: `t(lang, K::Close)`.
 //! - A text with values names them in braces, `"{n} åtgärder", "{n} measures"`, and is

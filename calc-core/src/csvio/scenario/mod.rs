@@ -26,7 +26,7 @@ mod write;
 pub use context::ScenarioContext;
 pub use write::{write_scenario_csv, write_scenarios_csv};
 
-use super::columns::{ColumnSpec, Columns, Recorded};
+use super::columns::{ColumnSpec, Columns, Recorded, csv_columns};
 use super::dialect::Dialect;
 use super::error::{CsvError, CsvErrorKind, IdKind, Lang, suggest};
 use super::number::parse_decimal;
@@ -36,51 +36,35 @@ use crate::scenario::{ItemOverrides, OverrideField, Scenario, ScenarioItem};
 use crate::units::{Sek, Share, Tonnes};
 use std::collections::HashMap;
 
-const SCENARIO: usize = 0;
-const MUNICIPALITY: usize = 1;
-const MEASURE: usize = 2;
-const EFFECT: usize = 3;
-const QUANTITY: usize = 4;
-const START: usize = 5;
-const FULL: usize = 6;
-const IMPLEMENTATION: usize = 7;
-const RUNNING: usize = 8;
+csv_columns! {
+    /// The columns of a scenario file: the English header first, then the Swedish one (with
+    /// å/ä/ö; the reader also matches them written without), then other names accepted.
+    mod sc {
+        SCENARIO: optional("scenario", "scenario", "scenario_name", "scenarionamn"),
+        MUNICIPALITY: required("municipality", "kommun"),
+        MEASURE: required("measure", "åtgärd", "measure_id", "atgards_id"),
+        EFFECT: optional("effect_pct", "effekt_procent", "effect_percent", "effekt"),
+        QUANTITY: optional("quantity_t", "mängd_ton", "quantity_tonnes", "mangd_t"),
+        START: optional("start_year", "startår"),
+        FULL: optional("full_effect_year", "fullt_år", "full_effekt_ar"),
+        IMPLEMENTATION: optional("implementation_cost_sek", "engångskostnad_kr"),
+        RUNNING: optional(
+            "running_cost_sek",
+            "löpande_kostnad_kr",
+            "running_cost_sek_per_year",
+            "lopande_kostnad_kr_per_ar"
+        ),
+        MEASURE_NAME: optional("measure_name", "åtgärdsnamn"),
+        NOTE: optional("note", "kommentar"),
+    }
+}
+use sc::{EFFECT, FULL, IMPLEMENTATION, MEASURE, MUNICIPALITY, QUANTITY, RUNNING, SCENARIO, START};
 
-/// The columns of a scenario file: the first alias is the English header, the second
-/// the Swedish one (written without å/ä/ö; with them matches too).
-pub(crate) const SCENARIO_COLUMNS: &[ColumnSpec] = &[
-    ColumnSpec::optional(&["scenario", "scenario", "scenario_name", "scenarionamn"]),
-    ColumnSpec::required(&["municipality", "kommun"]),
-    ColumnSpec::required(&["measure", "atgard", "measure_id", "atgards_id"]),
-    ColumnSpec::optional(&["effect_pct", "effekt_procent", "effect_percent", "effekt"]),
-    ColumnSpec::optional(&["quantity_t", "mangd_ton", "quantity_tonnes", "mangd_t"]),
-    ColumnSpec::optional(&["start_year", "startar"]),
-    ColumnSpec::optional(&["full_effect_year", "fullt_ar", "full_effekt_ar"]),
-    ColumnSpec::optional(&["implementation_cost_sek", "engangskostnad_kr"]),
-    ColumnSpec::optional(&[
-        "running_cost_sek",
-        "lopande_kostnad_kr",
-        "running_cost_sek_per_year",
-        "lopande_kostnad_kr_per_ar",
-    ]),
-    ColumnSpec::optional(&["measure_name", "atgardsnamn"]),
-    ColumnSpec::optional(&["note", "kommentar"]),
-];
+/// The columns of a scenario file.
+pub(crate) const SCENARIO_COLUMNS: &[ColumnSpec] = sc::SPECS;
 
 /// Headers [`write_scenario_csv`] writes, English and Swedish, in [`SCENARIO_COLUMNS`] order.
-const HEADERS: [(&str, &str); 11] = [
-    ("scenario", "scenario"),
-    ("municipality", "kommun"),
-    ("measure", "åtgärd"),
-    ("effect_pct", "effekt_procent"),
-    ("quantity_t", "mängd_ton"),
-    ("start_year", "startår"),
-    ("full_effect_year", "fullt_år"),
-    ("implementation_cost_sek", "engångskostnad_kr"),
-    ("running_cost_sek", "löpande_kostnad_kr"),
-    ("measure_name", "åtgärdsnamn"),
-    ("note", "kommentar"),
-];
+const HEADERS: &[(&str, &str)] = sc::HEADERS;
 
 /// Municipality values that mean every municipality of the context.
 const ALL_MUNICIPALITIES: [&str; 4] = ["sjuharad", "alla", "all", "samtliga"];
