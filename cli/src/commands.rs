@@ -48,7 +48,7 @@ pub(crate) fn run_contributions(
                 dialect: Dialect::EXCEL_SV,
                 warnings: Vec::new(),
                 notices: Vec::new(),
-                own: calc_core::OwnFigures::new(),
+                baseline: calc_core::Baseline::new(&catalogue.pools, calc_core::OwnFigures::new()),
                 municipalities: catalogue.municipalities.clone(),
             }
         }
@@ -218,7 +218,7 @@ pub(crate) fn run_evaluate(catalogue: &Catalogue, args: &EvaluateArgs, lang: Lan
 fn run_by_unit(catalogue: &Catalogue, loaded: &Loaded, args: &EvaluateArgs, lang: Lang) -> Outcome {
     let perspective = calc_core::Perspective::Municipality;
     let dialect = args.output.csv_dialect.resolve(Some(loaded.dialect));
-    let baseline = calc_core::Baseline::new(&catalogue.pools, loaded.own.clone());
+    let baseline = &loaded.baseline;
     let mut parts = Vec::with_capacity(loaded.scenarios.len());
     for scenario in &loaded.scenarios {
         let fail = |e: calc_core::CalcError| cannot_evaluate(lang, &scenario.name, e);
@@ -237,7 +237,7 @@ fn run_by_unit(catalogue: &Catalogue, loaded: &Loaded, args: &EvaluateArgs, lang
             .collect();
         let report = calc_core::progress(
             &loaded.table,
-            &baseline,
+            baseline,
             scenario,
             &here,
             &catalogue.targets,

@@ -178,8 +178,9 @@ pub(crate) struct Loaded {
     /// (English, as the engine's warnings): optional columns whose defaults were used,
     /// rows left out with `--keep-valid`.
     pub(crate) notices: Vec<String>,
-    /// The municipalities' own figures (`--baseline`), already applied to `scenarios`.
-    pub(crate) own: calc_core::OwnFigures,
+    /// The catalogue's pools with the municipalities' own figures (`--baseline`) laid over
+    /// them, already laid over `scenarios` too.
+    pub(crate) baseline: calc_core::Baseline,
     /// The municipalities the scenario file could name: the built-in ones, with those of
     /// `--municipalities` replacing or added to them.
     pub(crate) municipalities: Vec<std::sync::Arc<calc_core::Municipality>>,
@@ -285,9 +286,6 @@ pub(crate) fn load(
         let bytes = read_file(path, lang)?;
         own = csvio::read_own_figures(&bytes, &catalogue.pools, &municipalities)
             .map_err(|errors| csv_failure(lang, path, &errors, false))?;
-        for s in &mut scenarios {
-            *s = own.apply(s);
-        }
         for r in &own.rows {
             let name = municipalities
                 .iter()
@@ -303,13 +301,17 @@ pub(crate) fn load(
             ));
         }
     }
+    // Built once: the scenarios take their pools from it, and the targets' progress
+    // counts on the same pools.
+    let baseline = calc_core::Baseline::new(&catalogue.pools, own);
+    let scenarios = scenarios.iter().map(|s| baseline.scenario(s)).collect();
     Ok(Loaded {
         table,
         scenarios,
         dialect: import.dialect,
         warnings,
         notices,
-        own,
+        baseline,
         municipalities,
     })
 }

@@ -48,9 +48,9 @@ pub(crate) fn run_targets(catalogue: &Catalogue, args: &TargetsArgs, lang: Lang)
     let pools = &catalogue.pools;
     // The built-in and `--municipalities` ones: a targets or actuals file may name any.
     let towns = &loaded.municipalities;
-    // `load` read `--baseline` and applied it to the scenarios; the targets count their
-    // tonnes in the catalogue's pools with it.
-    let baseline = calc_core::Baseline::new(pools, loaded.own.clone());
+    // `load` read `--baseline` and laid it over the catalogue's pools and the scenarios;
+    // the targets count their tonnes in the same pools.
+    let baseline = &loaded.baseline;
     let own_targets: Option<Vec<Target>> = optional_file(args.targets.as_ref(), lang, |b| {
         csvio::read_targets(b, pools, towns)
     })?;
@@ -74,7 +74,7 @@ pub(crate) fn run_targets(catalogue: &Catalogue, args: &TargetsArgs, lang: Lang)
         let fail = |e: calc_core::CalcError| cannot_evaluate(lang, &s.name, e);
         let report = progress(
             &loaded.table,
-            &baseline,
+            baseline,
             &scenario,
             &here,
             &targets,
@@ -92,7 +92,7 @@ pub(crate) fn run_targets(catalogue: &Catalogue, args: &TargetsArgs, lang: Lang)
                 };
                 let candidates = full_ambition(&scenario, &catalogue.measures, k, target);
                 if let Some(plan) =
-                    close_gap(&loaded.table, &baseline, &candidates, k, target, args.steps)
+                    close_gap(&loaded.table, baseline, &candidates, k, target, args.steps)
                         .map_err(fail)?
                 {
                     plans.push(plan);

@@ -45,10 +45,14 @@ impl ActualInput {
         let (Some(k), Some(ind), Some(value)) = (k, ind, value) else {
             return Err(refused);
         };
-        let mut a =
-            Actual::new(ind, k.code.clone(), Year(self.year), value).map_err(|e| vec![e])?;
-        a.source.clone_from(&self.source);
-        Ok(a)
+        // Every rule of `Actual::new` held above (`checked_value`, its one rule).
+        Ok(Actual {
+            indicator: ind,
+            municipality: k.code.clone(),
+            year: Year(self.year),
+            value,
+            source: self.source.clone(),
+        })
     }
 }
 

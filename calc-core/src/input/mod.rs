@@ -45,7 +45,7 @@ pub use own::OwnFigureInput;
 pub use target::{BaseInput, TargetInput};
 
 pub use crate::model::{Field, Refusals};
-use crate::model::{ModelError, Municipality, Pool, lookup};
+use crate::model::{ModelError, Municipality, Pool, Route, lookup};
 use crate::targets::Indicator;
 use std::sync::Arc;
 
@@ -85,6 +85,18 @@ pub fn pool<'a>(pools: &'a [Arc<Pool>], id: &str) -> Result<&'a Arc<Pool>, Model
             id: t.to_string(),
             suggestions: lookup::suggest(t, pools.iter().map(|p| p.id.as_str())),
         })
+}
+
+/// A route by id, or why not.
+///
+/// # Errors
+/// [`ModelError::UnknownId`] with up to three ids near it.
+pub fn route(id: &str) -> Result<Route, ModelError> {
+    Route::from_id(id).ok_or_else(|| ModelError::UnknownId {
+        what: IdKind::Route,
+        id: id.trim().to_string(),
+        suggestions: lookup::suggest(id.trim(), Route::ALL.iter().map(|r| r.id())),
+    })
 }
 
 /// An indicator by id, or why not.

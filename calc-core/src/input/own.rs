@@ -1,7 +1,7 @@
 //! [`OwnFigureInput`]: a municipality's own figures for one pool as typed or saved.
 
 use super::{Field, Refusals};
-use crate::model::{Municipality, Pool, Route, RouteMix};
+use crate::model::{Municipality, Pool, RouteMix};
 use crate::targets::{OwnFigure, OwnQuantity};
 use crate::units::{GramsPerPortion, KgPerInhabitant, Tonnes, Year};
 use rust_decimal::Decimal;
@@ -72,19 +72,9 @@ impl OwnFigureInput {
         };
         let mut shares = Vec::new();
         for (id, pct) in &self.shares_pct {
-            match Route::from_id(id) {
-                Some(r) => shares.push((r, *pct)),
-                None => refused.push((
-                    Field::Routes,
-                    crate::ModelError::UnknownId {
-                        what: crate::model::IdKind::Route,
-                        id: id.clone(),
-                        suggestions: crate::model::lookup::suggest(
-                            id,
-                            Route::ALL.iter().map(|r| r.id()),
-                        ),
-                    },
-                )),
+            match super::route(id) {
+                Ok(r) => shares.push((r, *pct)),
+                Err(e) => refused.push((Field::Routes, e)),
             }
         }
         let routes = RouteMix::from_percent(shares)

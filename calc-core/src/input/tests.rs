@@ -245,6 +245,21 @@ fn inputs_check_ids_and_rules_and_give_every_refusal_at_once() {
             ),
         ]
     );
+    let typo = OwnFigureInput {
+        municipality: "9999".into(),
+        pool: "food".into(),
+        year: 2024,
+        shares_pct: [("reus".to_string(), dec!(100))].into(),
+        source: "x".into(),
+        ..OwnFigureInput::default()
+    };
+    let refused = typo.check(&pools, &towns).unwrap_err();
+    assert_eq!(refused.len(), 1);
+    assert_eq!(refused[0].0, Field::Routes);
+    assert_eq!(
+        refused[0].1.message(Lang::Sv),
+        "okänd behandlingsväg 'reus'; menade du 'reuse'?"
+    );
     let target = TargetInput {
         id: "t".into(),
         indicator: "food_waste_kg_per_inhabitant".into(),

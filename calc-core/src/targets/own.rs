@@ -2,7 +2,7 @@
 //! year, replacing the built-in defaults for that municipality.
 
 use crate::model::{Field, ModelError, Refusals, SourceId};
-use crate::model::{LocalBaseline, Measure, Pool, PoolId, QuantityBasis, RouteMix, ScbCode};
+use crate::model::{LocalBaseline, Pool, PoolId, QuantityBasis, RouteMix, ScbCode};
 use crate::scenario::Scenario;
 use crate::units::{GramsPerPortion, KgPerInhabitant, Tonnes, Year};
 use std::sync::Arc;
@@ -237,50 +237,20 @@ impl OwnFigures {
             .collect()
     }
 
-    /// Measures whose pool has own figures, moved onto the pool with them.
-    #[must_use]
-    pub fn apply_to_measures(&self, measures: &[Arc<Measure>]) -> Vec<Arc<Measure>> {
-        let mut pools: Vec<(PoolId, Arc<Pool>)> = Vec::new();
-        measures.iter().map(|m| self.moved(m, &mut pools)).collect()
-    }
-
-    fn moved(&self, m: &Arc<Measure>, pools: &mut Vec<(PoolId, Arc<Pool>)>) -> Arc<Measure> {
-        if !self.rows.iter().any(|r| r.pool == m.pool.id) {
-            return Arc::clone(m);
-        }
-        let pool = match pools.iter().find(|(id, _)| *id == m.pool.id) {
-            Some((_, p)) => Arc::clone(p),
-            None => {
-                let p = Arc::new(self.apply_to_pool(&m.pool));
-                pools.push((m.pool.id.clone(), Arc::clone(&p)));
-                p
-            }
-        };
-        let mut measure = Measure::clone(m);
-        measure.pool = pool;
-        Arc::new(measure)
-    }
-
     /// The scenario with these own figures: every item whose pool has own figures uses the
     /// pool with them, so the evaluation takes the municipality's quantity and route shares
     /// instead of the defaults.
     #[must_use]
     pub fn apply(&self, scenario: &Scenario) -> Scenario {
-        let mut pools: Vec<(PoolId, Arc<Pool>)> = Vec::new();
-        let mut measures: Vec<(*const Measure, Arc<Measure>)> = Vec::new();
-        let mut out = scenario.clone();
-        for item in out.items.iter_mut().chain(out.reference.iter_mut()) {
-            let key: *const Measure = item.measure();
-            let m = match measures.iter().find(|(k, _)| *k == key) {
-                Some((_, m)) => Arc::clone(m),
-                None => {
-                    let m = self.moved(item.measure_arc(), &mut pools);
-                    measures.push((key, Arc::clone(&m)));
-                    m
-                }
-            };
-            item.set_measure(m);
+        // The scenario's own pools, once each by id: the baseline lays the figures over
+        // them and moves the measures onto them (one rule, `Baseline::scenario`).
+        let mut pools: Vec<Arc<Pool>> = Vec::new();
+        for item in scenario.items.iter().chain(&scenario.reference) {
+            let pool = &item.measure().pool;
+            if !pools.iter().any(|p| p.id == pool.id) {
+                pools.push(Arc::clone(pool));
+            }
         }
-        out
+        super::Baseline::new(&pools, self.clone()).scenario(scenario)
     }
 }
