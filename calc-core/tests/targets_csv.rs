@@ -137,6 +137,17 @@ Borås,school_kitchen_food,2024,,,41,,,h\r\n";
         errors[0].message(Lang::Sv),
         "rad 2, kolumn 'pool': okänd avfallspool 'household_fod'; menade du 'household_food'?"
     );
+    // The same file as Excel in Swedish saves it (`;`, decimal comma, Windows-1252), with
+    // LF or CRLF: the same error lines, with the same numbers (-5,0 is -5).
+    let excel = text.replace(',', ";").replace(";-5;", ";-5,0;");
+    for variant in [
+        csvio::encode(&excel, Encoding::Windows1252),
+        csvio::encode(&excel.replace("\r\n", "\n"), Encoding::Windows1252),
+        excel.replace("\r\n", "\n").into_bytes(),
+    ] {
+        let again = csvio::read_own_figures(&variant, &pools(), &towns()).unwrap_err();
+        assert_eq!(messages(&again, Lang::En), messages(&errors, Lang::En));
+    }
 }
 
 const TARGETS: &str = "id;målområde;text_sv;indikator;pooler;kommun;basår;basvärde;baskälla;målvärde;förändring_procent;målår;källa\r\n\
